@@ -1,0 +1,57 @@
+// Errors thrown by services. Pages map them to 404/403 screens; actions to `{ ok: false }` results.
+export class ServiceError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  constructor(what = "Not found", options?: { cause?: unknown }) {
+    super("NOT_FOUND", what, options);
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor(message = "You do not have permission to do this.") {
+    super("FORBIDDEN", message);
+  }
+}
+
+export class UnauthenticatedError extends ServiceError {
+  constructor() {
+    super("UNAUTHENTICATED", "Please sign in.");
+  }
+}
+
+export class ValidationError extends ServiceError {
+  readonly fieldErrors: Record<string, string[]>;
+  constructor(message: string, fieldErrors: Record<string, string[]> = {}) {
+    super("VALIDATION", message);
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export class ConflictError extends ServiceError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+export class PreconditionError extends ServiceError {
+  constructor(message: string) {
+    super("PRECONDITION", message);
+  }
+}
+
+/** Prisma's "record not found" (P2025) looks exactly like a foreign id: both are NotFound. */
+export function mapPrismaError(err: unknown, what = "Not found"): never {
+  if (typeof err === "object" && err !== null && "code" in err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === "P2025") throw new NotFoundError(what, { cause: err });
+    if (code === "P2002") throw new ConflictError("This already exists.");
+  }
+  throw err;
+}
