@@ -1,0 +1,284 @@
+import "server-only";
+// The only code that knows MANGOPAY base URLs, tokens and headers. One client per API account;
+// credentials stay in this closure and never reach a client component. Retry, timeout,
+// idempotency and quota rules are documented in lib/mangopay/README.md.
+import { randomUUID } from "node:crypto";
+import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
+import { IdempotencyConflictError, InvalidRequestError, NetworkError, QuotaProtectionError, ScaRequiredError, TimeoutError } from "./errors";
+import { buildUrl, readBody, requestIdFrom, toUpstreamError, type QueryInput, type RawResponse } from "./http";
+import { fetchAccessToken, isTransientTokenError } from "./oauth";
+import { DEFAULT_QUOTA_POLICY, exhaustedBucket, parseRateLimitHeaders, type QuotaPolicy, type RateLimitSnapshot } from "./rate-limits";
+import { defaultCallRecorder, type CallRecorder, type UpstreamCall } from "./recorder";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs, type HttpMethod, type RetryPolicy } from "./retry-policy";
+import { lookupStoredResponse } from "./stored-response";
+
+export { createAccountState, type AccountState };
+
+export interface MangopayAccountConfig {
+  clientId: string;
+  apiKey: string;
+  /** `https://api.mangopay.com`, `https://api.sandbox.mangopay.com` or the emulator's URL. */
+  baseUrl: string;
+  /** The dashboard's own id for this API account, carried into call records. */
+  accountId?: string;
+}
+
+export interface MangopayClientDeps {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  recorder?: CallRecorder;
+  retry?: Partial<RetryPolicy>;
+  quota?: QuotaPolicy;
+  /** Token + rate-limit state; defaults to the process-wide state of this account. */
+  state?: AccountState;
+  newIdempotencyKey?: () => string;
+}
+
+/** `background` reads (exports, backfills, prefetches) are shed when the quota runs low. */
+export type RequestPriority = "interactive" | "background";
+
+export interface CallOptions {
+  priority?: RequestPriority;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  deadlineMs?: number;
+}
+
+export interface ApiRequest extends CallOptions {
+  method: HttpMethod;
+  /** Template after `/v2.01/{ClientId}`, e.g. `/users/{id}`; recorded as is. */
+  path: string;
+  params?: Record<string, string>;
+  query?: QueryInput;
+  body?: unknown;
+  /** POST only. Generated when absent; money actions pass the key stored with their intent. */
+  idempotencyKey?: string;
+  /** On 409 conflict, return the stored outcome of the earlier call with this key instead of failing. */
+  recoverOnConflict?: boolean;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  requestId: string | null;
+  attempts: number;
+  idempotencyKey: string | null;
+  /** True when the body came from `GET /responses/{key}` after the POST's own answer was lost. */
+  recovered: boolean;
+}
+
+export interface MangopayClient {
+  readonly clientId: string;
+  readonly accountId: string | null;
+  readonly baseUrl: string;
+  request(request: ApiRequest): Promise<ApiResponse>;
+  rateLimits(): RateLimitSnapshot | null;
+  newIdempotencyKey(): string;
+}
+
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9-]{16,36}$/;
+
+export function assertIdempotencyKey(key: string): string {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new InvalidRequestError("Idempotency-Key must be 16–36 characters, letters, digits or '-'");
+  }
+  return key;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function createMangopayClient(config: MangopayAccountConfig, deps: MangopayClientDeps = {}): MangopayClient {
+  if (!config.clientId || !config.apiKey || !config.baseUrl) {
+    throw new InvalidRequestError("MANGOPAY client needs clientId, apiKey and baseUrl");
+  }
+  const baseUrl = config.baseUrl.replace(/\/+$/, "");
+  const fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? abortableSleep;
+  const random = deps.random ?? Math.random;
+  const recorder = deps.recorder ?? defaultCallRecorder();
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
+  const quota = deps.quota ?? DEFAULT_QUOTA_POLICY;
+  const state = deps.state ?? sharedAccountState(baseUrl, config.clientId, config.apiKey);
+  const newKey = deps.newIdempotencyKey ?? (() => randomUUID());
+  const accountId = config.accountId ?? null;
+
+  const record = (call: Omit<UpstreamCall, "accountId" | "clientId">) => {
+    try {
+      recorder.record({ accountId, clientId: config.clientId, ...call });
+    } catch {
+      // A broken recorder must never fail a payment call.
+    }
+  };
+
+  const fetchToken = () =>
+    fetchAccessToken({ baseUrl, clientId: config.clientId, apiKey: config.apiKey, fetch: fetchImpl, now, timeoutMs: policy.attemptTimeoutMs, record });
+
+  async function exchange(req: ApiRequest, url: string, token: string, key: string | null, attempt: number, timeoutMs: number): Promise<RawResponse> {
+    const startedAt = now();
+    const site = { method: req.method, pathTemplate: req.path };
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+    if (req.body !== undefined) headers["Content-Type"] = "application/json";
+    if (key) headers["Idempotency-Key"] = key;
+    const base = { method: req.method, pathTemplate: req.path, attempt, startedAt: new Date(startedAt), idempotencyKey: key };
+    try {
+      const response = await fetchImpl(url, {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal,
+        cache: "no-store",
+      });
+      const raw: RawResponse = { status: response.status, headers: response.headers, body: await readBody(response) };
+      const snapshot = parseRateLimitHeaders(response.headers, now());
+      state.rateLimits.update(snapshot);
+      const ok = raw.status >= 200 && raw.status < 300;
+      record({
+        ...base,
+        status: raw.status,
+        durationMs: Math.max(0, now() - startedAt),
+        rateLimitRemaining: snapshot?.buckets[0]?.remaining ?? state.rateLimits.shortRemaining,
+        outcome: ok ? "ok" : "http_error",
+        requestId: requestIdFrom(response.headers, ok ? undefined : raw.body),
+      });
+      return raw;
+    } catch (error) {
+      const timedOut = timeout.aborted && !req.signal?.aborted;
+      record({
+        ...base,
+        status: null,
+        durationMs: Math.max(0, now() - startedAt),
+        rateLimitRemaining: state.rateLimits.shortRemaining,
+        outcome: timedOut ? "timeout" : "network_error",
+        requestId: null,
+      });
+      if (req.signal?.aborted) throw req.signal.reason ?? error;
+      if (timedOut) throw new TimeoutError(site, timeoutMs, { cause: error });
+      throw new NetworkError(site, { cause: error });
+    }
+  }
+
+  async function request(req: ApiRequest): Promise<ApiResponse> {
+    const site = { method: req.method, pathTemplate: req.path };
+    const url = buildUrl(baseUrl, config.clientId, req.path, req.params, req.query);
+    const key = req.method === "POST" ? assertIdempotencyKey(req.idempotencyKey ?? newKey()) : null;
+    if (req.method === "GET" && req.priority === "background") {
+      const bucket = exhaustedBucket(state.rateLimits.current, now(), quota);
+      if (bucket) {
+        record({ ...site, attempt: 0, status: null, durationMs: 0, rateLimitRemaining: bucket.remaining, outcome: "shed", startedAt: new Date(now()), idempotencyKey: null, requestId: null });
+        throw new QuotaProtectionError(bucket);
+      }
+    }
+    const deadlineMs = req.deadlineMs ?? policy.deadlineMs;
+    const deadlineAt = now() + deadlineMs;
+    let tokenRefreshed = false;
+    let answerLost = false; // an earlier POST attempt may have been committed
+    let lastError: unknown = null;
+
+    // Waits before the next attempt; false when attempts or the deadline are used up.
+    const backoff = async (attempt: number, waitHintMs: number | null = null): Promise<boolean> => {
+      if (attempt >= policy.maxAttempts) return false;
+      const delay = waitHintMs !== null ? waitHintMs + random() * policy.baseDelayMs : backoffDelayMs(attempt, policy, random);
+      if (now() + delay >= deadlineAt) return false;
+      await sleep(delay, req.signal);
+      return true;
+    };
+    const recover = async (): Promise<ApiResponse | null> => {
+      if (!key) return null;
+      const stored = await lookupStoredResponse(request, key, site, {
+        signal: req.signal,
+        deadlineMs: Math.max(1, deadlineAt - now()),
+      });
+      return stored && { ...stored, idempotencyKey: key };
+    };
+
+    // Bounded: every path either returns, throws, or spends one of maxAttempts (+1 token refresh).
+    for (let attempt = 1; attempt <= policy.maxAttempts + 1; attempt += 1) {
+      const remainingMs = deadlineAt - now();
+      if (remainingMs <= 0) throw lastError ?? new TimeoutError(site, deadlineMs);
+      let token: string;
+      try {
+        token = await state.tokens.get(fetchToken);
+      } catch (error) {
+        if (isTransientTokenError(error) && (await backoff(attempt))) {
+          lastError = error;
+          continue;
+        }
+        throw error;
+      }
+      let raw: RawResponse;
+      try {
+        raw = await exchange(req, url, token, key, attempt, Math.min(req.timeoutMs ?? policy.attemptTimeoutMs, remainingMs));
+      } catch (error) {
+        if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
+        lastError = error;
+        if (key) {
+          // The answer was lost: ask MANGOPAY what happened before daring to send it again.
+          answerLost = true;
+          const recovered = await recover();
+          if (recovered) return { ...recovered, attempts: attempt };
+        } else if (req.method !== "GET") {
+          throw error;
+        }
+        if (await backoff(attempt)) continue;
+        throw error;
+      }
+      if (raw.status >= 200 && raw.status < 300) {
+        return { status: raw.status, headers: raw.headers, body: raw.body, requestId: requestIdFrom(raw.headers), attempts: attempt, idempotencyKey: key, recovered: false };
+      }
+      const error = toUpstreamError(raw, site);
+      if (raw.status === 401 && !(error instanceof ScaRequiredError) && !tokenRefreshed) {
+        tokenRefreshed = true;
+        state.tokens.invalidate(token);
+        continue;
+      }
+      if (error instanceof IdempotencyConflictError && (answerLost || req.recoverOnConflict)) {
+        const recovered = await recover();
+        if (recovered) return { ...recovered, attempts: attempt };
+        throw error;
+      }
+      lastError = error;
+      if (!isRetryableStatus(req.method, raw.status, key !== null)) throw error;
+      if (req.method === "POST" && raw.status !== 429) answerLost = true;
+      // Honour a 429's reset when it fits the deadline. Buckets slide, so a far reset overstates
+      // the wait: then plain backoff (bounded by maxAttempts) is the better guess.
+      const hint = raw.status === 429 ? rateLimitWaitMs(raw.headers.get("retry-after"), parseRateLimitHeaders(raw.headers, now()), now()) : null;
+      const usableHint = hint !== null && now() + hint < deadlineAt ? hint : null;
+      if (await backoff(attempt, usableHint)) continue;
+      throw error;
+    }
+    throw lastError ?? new TimeoutError(site, deadlineMs);
+  }
+
+  return {
+    clientId: config.clientId,
+    accountId,
+    baseUrl,
+    request,
+    rateLimits: () => state.rateLimits.current,
+    newIdempotencyKey: newKey,
+  };
+}
+
+/** A fresh, unshared state — for tests and one-off scripts that must not touch the process cache. */
+export function isolatedDeps(deps: MangopayClientDeps = {}): MangopayClientDeps {
+  return { ...deps, state: deps.state ?? createAccountState(deps.now) };
+}

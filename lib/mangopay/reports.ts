@@ -1,0 +1,32 @@
+// Legacy v2.01 reports (`/reports/...`): asynchronous CSV exports that MANGOPAY generates.
+import type { CallOptions, MangopayClient } from "./client";
+import { listPage, type ListOptions, type Page } from "./pagination";
+import { getOne, send, type WriteOptions } from "./resource";
+import { Report } from "./schemas/reports";
+
+export interface CreateReportInput {
+  Tag?: string;
+  DownloadFormat?: "CSV";
+  CallbackURL?: string;
+  Sort?: "CreationDate:ASC" | "CreationDate:DESC";
+  Preview?: boolean;
+  /** Transactions: BeforeDate/AfterDate (unix seconds, ≤ 6 months apart), Type[], Status[]… */
+  Filters?: Record<string, unknown>;
+  Columns?: string[];
+}
+
+export function createTransactions(client: MangopayClient, input: CreateReportInput, options: WriteOptions = {}): Promise<Report> {
+  return send(client, "POST", "/reports/transactions", {}, input, Report, "report", options);
+}
+
+export function createWallets(client: MangopayClient, input: CreateReportInput, options: WriteOptions = {}): Promise<Report> {
+  return send(client, "POST", "/reports/wallets", {}, input, Report, "report", options);
+}
+
+export function get(client: MangopayClient, reportId: string, options: CallOptions = {}): Promise<Report> {
+  return getOne(client, "/reports/{reportId}", { reportId }, Report, "report", options);
+}
+
+export function list(client: MangopayClient, options: ListOptions<"BeforeDate" | "AfterDate"> = {}): Promise<Page<Report>> {
+  return listPage(client, { path: "/reports", item: Report, itemName: "report" }, options);
+}

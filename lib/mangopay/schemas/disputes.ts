@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { EntityBase, Money, NullableUnixDate, OptionalString, openEnum } from "./common";
+import { DocumentStatus } from "./kyc";
+
+export const DisputeType = openEnum(["CONTESTABLE", "NOT_CONTESTABLE", "RETRIEVAL"]);
+export const DisputeStatus = openEnum([
+  "CREATED",
+  "PENDING_CLIENT_ACTION",
+  "SUBMITTED",
+  "PENDING_BANK_ACTION",
+  "REOPENED_PENDING_CLIENT_ACTION",
+  "CLOSED",
+]);
+
+export const Dispute = z.looseObject({
+  ...EntityBase,
+  InitialTransactionId: z.string(),
+  InitialTransactionType: OptionalString,
+  InitialTransactionNature: OptionalString,
+  DisputeType,
+  ContestDeadlineDate: NullableUnixDate,
+  DisputedFunds: Money,
+  ContestedFunds: Money.nullish(),
+  Status: DisputeStatus,
+  StatusMessage: OptionalString,
+  DisputeReason: z.looseObject({ DisputeReasonType: OptionalString, DisputeReasonMessage: OptionalString }).nullish(),
+  /** LOST | WON | VOID once closed. */
+  ResultCode: OptionalString,
+  ResultMessage: OptionalString,
+  ClosedDate: NullableUnixDate,
+  RepudiationId: OptionalString,
+});
+export type Dispute = z.output<typeof Dispute>;
+
+export const DisputeDocumentType = openEnum([
+  "DELIVERY_PROOF",
+  "INVOICE",
+  "REFUND_PROOF",
+  "USER_CORRESPONDANCE",
+  "USER_ACCEPTANCE_PROOF",
+  "PRODUCT_REPLACEMENT_PROOF",
+  "OTHER",
+]);
+
+export const DisputeDocument = z.looseObject({
+  ...EntityBase,
+  DisputeId: z.string(),
+  Type: DisputeDocumentType,
+  Status: DocumentStatus,
+  ProcessedDate: NullableUnixDate,
+  RefusedReasonType: OptionalString,
+  RefusedReasonMessage: OptionalString,
+});
+export type DisputeDocument = z.output<typeof DisputeDocument>;
