@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { db } from "./db";
@@ -52,6 +53,7 @@ export type SessionUser = { id: string; email: string; name: string };
 
 /** The signed-in user, re-checked against the database (deleted users and revoked sessions fail). */
 export async function getSessionUser(): Promise<SessionUser | null> {
+  await connection(); // per-request: never prerendered at build time
   env(); // fail loudly on a misconfigured environment before trusting any cookie
   const session = (await getServerSession(authOptions)) as { userId?: string; sv?: number } | null;
   if (!session?.userId) return null;

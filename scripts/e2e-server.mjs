@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The stack the Playwright suite runs against: a throwaway in-memory PGlite, migrations, the
+// emulator (seed 1), the demo Hub, and `next start` on a production build (`next build` first).
+import path from "node:path";
+import { ROOT, migrateDeploy, seedDemo, startEmulator, startPglite, startService, stopAll } from "./lib/stack.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3300);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+for (const key of ["AUTH_SECRET", "ENCRYPTION_KEY", "DEMO_OWNER_PASSWORD"]) {
+  if (!env[key]) throw new Error(`${key} must be set (playwright.config.ts sets it)`);
+}
+env.NEXTAUTH_URL = `http://localhost:${port}`;
+env.APP_URL = env.NEXTAUTH_URL;
+
+process.on("SIGINT", () => shutdown());
+process.on("SIGTERM", () => shutdown());
+function shutdown(code = 0) {
+  stopAll();
+  setTimeout(() => process.exit(code), 500).unref();
+}
+
+try {
+  const db = await startPglite({ dataDir: "memory://", port: 0, env, quiet: true });
+  env.DATABASE_URL = db.url;
+  env.DB_POOL_MAX = "4";
+  await migrateDeploy(env);
+  if (!env.EMULATOR_URL) {
+    const emulator = await startEmulator({ port: 0, seed: 1, env, quiet: true });
+    env.EMULATOR_URL = emulator.url;
+  }
+  console.log(`[e2e] emulator ${env.EMULATOR_URL}`);
+  await seedDemo(env);
+  await startService("next", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    env,
+    ready: /Ready in|✓ Ready/,
+  });
+  console.log(`[e2e] ready on ${env.NEXTAUTH_URL}`);
+} catch (err) {
+  console.error(`[e2e] failed to start: ${err instanceof Error ? err.message : err}`);
+  shutdown(1);
+}
