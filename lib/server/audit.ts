@@ -14,7 +14,7 @@ export type AuditInput = {
   metadata?: Prisma.InputJsonValue | null;
 };
 
-const SECRET_KEYS = /(password|secret|apikey|api_key|token|hash|key)$/i;
+const SECRET_KEYS = /(password|secret|api_?key|token|hash|credential|^key$)/i;
 
 /** Drops secret-looking fields from before/after snapshots, recursively. */
 export function redact(value: unknown): Prisma.InputJsonValue | undefined {
