@@ -1,4 +1,5 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -6,6 +7,7 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/services/auth/authenticate";
+import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { env } from "./env";
 import { UnauthenticatedError } from "./errors";
@@ -27,19 +29,30 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
       async authorize(credentials, req) {
         const result = await authenticate(credentials, requestMeta(req));
-        if (!result.ok) throw new Error(result.reason === "locked" ? "locked" : "invalid");
+        // The message reaches the sign-in form as `error`: a code, plus the wait for rate limits.
+        if (!result.ok) throw new Error(result.retryAfterS ? `${result.reason}:${result.retryAfterS}` : result.reason);
         return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+      }
+      // Only a signed reissue ticket (see createReissueTicket) may move this session to a new sv.
+      if (trigger === "update" && token.sub) {
+        const ticket = (session as { reissue?: unknown } | undefined)?.reissue;
+        const sv = typeof ticket === "string" ? readReissueTicket(ticket, token.sub) : null;
+        if (sv !== null) token.sv = sv;
       }
       return token;
     },
@@ -48,6 +61,31 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+const REISSUE_TTL_S = 120;
+
+function reissueMac(payload: string): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`reissue:${payload}`).digest("base64url");
+}
+
+/**
+ * After a password change bumps `sessionVersion`, the session that made the change gets this
+ * short-lived ticket; posting it to next-auth's session update moves that one JWT to the new sv,
+ * while every other session (which never sees the ticket) stays revoked.
+ */
+export function createReissueTicket(userId: string, sessionVersion: number, nowMs = Date.now()): string {
+  const payload = `${userId}.${sessionVersion}.${Math.floor(nowMs / 1000) + REISSUE_TTL_S}`;
+  return `${payload}.${reissueMac(payload)}`;
+}
+
+export function readReissueTicket(ticket: string, userId: string, nowMs = Date.now()): number | null {
+  const parts = ticket.split(".");
+  if (parts.length !== 4) return null;
+  const [id, sv, exp, mac] = parts as [string, string, string, string];
+  if (!safeEqual(mac, reissueMac(`${id}.${sv}.${exp}`)) || id !== userId) return null;
+  if (Number(exp) * 1000 < nowMs || !/^\d+$/.test(sv)) return null;
+  return Number(sv);
+}
 
 export type SessionUser = { id: string; email: string; name: string };
 

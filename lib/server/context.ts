@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionSession, requireSession, type SessionUser } from "./auth";
 import { db } from "./db";
-import { NotFoundError } from "./errors";
+import { ForbiddenError, NotFoundError } from "./errors";
 import { effectivePermissions, type Permission, type RoleName } from "./permissions";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
@@ -19,7 +19,10 @@ export type HubContext = {
   requestId: string;
 };
 
-async function requestMeta(): Promise<RequestMeta> {
+/** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
+export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
+
+export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return {
     ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
@@ -27,19 +30,28 @@ async function requestMeta(): Promise<RequestMeta> {
   };
 }
 
-async function loadHubContext(actor: SessionUser): Promise<HubContext | null> {
+type LoadedContext = HubContext & { mustEnroll2fa: boolean };
+
+async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
   const membership = await db.membership.findFirst({
     where: { userId: actor.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, role: true, hub: { select: { id: true, name: true, require2fa: true } } },
+    select: {
+      id: true,
+      role: true,
+      hub: { select: { id: true, name: true, require2fa: true } },
+      user: { select: { totpEnabledAt: true } },
+    },
   });
   if (!membership) return null;
   return {
+    // Hub setting "require 2FA for every member": nothing else is usable until the member enrolls.
+    mustEnroll2fa: membership.hub.require2fa && !membership.user.totpEnabledAt,
     actor,
     hub: membership.hub,
     membership: { id: membership.id, role: membership.role },
     permissions: effectivePermissions(membership.role),
-    request: await requestMeta(),
+    request: await getRequestMeta(),
     requestId: randomUUID(),
   };
 }
@@ -47,15 +59,19 @@ async function loadHubContext(actor: SessionUser): Promise<HubContext | null> {
 /** Pages: the signed-in member's Hub context, computed once per request. */
 export const getHubContext = cache(async (): Promise<HubContext> => {
   const actor = await requireSession();
-  const ctx = await loadHubContext(actor);
-  if (!ctx) redirect("/no-hub");
+  const loaded = await loadHubContext(actor);
+  if (!loaded) redirect("/no-hub");
+  const { mustEnroll2fa, ...ctx } = loaded;
+  if (mustEnroll2fa) redirect(TWO_FACTOR_SETUP_PATH);
   return ctx;
 });
 
 /** Server actions and route handlers: same context, but errors instead of redirects. */
 export async function getActionHubContext(): Promise<HubContext> {
   const actor = await requireActionSession();
-  const ctx = await loadHubContext(actor);
-  if (!ctx) throw new NotFoundError("No Hub");
+  const loaded = await loadHubContext(actor);
+  if (!loaded) throw new NotFoundError("No Hub");
+  const { mustEnroll2fa, ...ctx } = loaded;
+  if (mustEnroll2fa) throw new ForbiddenError("Your Hub requires two-factor authentication. Set it up first.");
   return ctx;
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { dummyHash, verifyPassword } from "@/lib/server/password";
+import { signInLimits } from "@/lib/server/rate-limit";
+import { checkSecondFactor, consumeRecoveryCode, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -10,73 +12,155 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(1024),
+  // The second step of a 2FA sign-in: a 6-digit TOTP code or a recovery code.
+  code: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
-export type AuthenticateResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" | "locked" };
+export type SignInFailure = "invalid" | "locked" | "rate_limited" | "totp_required" | "totp_invalid";
 
-type RequestMeta = { ip?: string | null; userAgent?: string | null };
+export type AuthenticateResult =
+  | { ok: true; user: AuthenticatedUser; method: "password" | "totp" | "recovery_code" }
+  | { ok: false; reason: SignInFailure; retryAfterS?: number };
+
+export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+
+type FailureReason = "unknown_email" | "wrong_password" | "wrong_totp" | "wrong_recovery_code";
+
+function limiterKeys(email: string, request: RequestMeta) {
+  // No client IP (no proxy header): only the email is limited, so one unknown bucket can't lock out everyone.
+  return { email: `email:${email}`, ip: request.ip ? `ip:${request.ip}` : null };
+}
+
+function recordFailure(email: string, request: RequestMeta, nowMs: number): void {
+  const keys = limiterKeys(email, request);
+  signInLimits.byEmail.hit(keys.email, nowMs);
+  if (keys.ip) signInLimits.byIp.hit(keys.ip, nowMs);
+}
+
+/** Counts a failure on the account (lockout after MAX_FAILED_SIGN_INS) and audits it. */
+async function failOnAccount(
+  user: { id: string; email: string; failedSignIns: number },
+  reason: FailureReason,
+  request: RequestMeta,
+  now: Date,
+): Promise<AuthenticateResult> {
+  recordFailure(user.email, request, now.getTime());
+  const failed = user.failedSignIns + 1;
+  const lock = failed >= MAX_FAILED_SIGN_INS;
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
+      actor: { userId: user.id, email: user.email },
+      request,
+      metadata: { failedAttempts: failed, reason },
+    });
+  });
+  if (lock) return { ok: false, reason: "locked" };
+  return { ok: false, reason: reason === "wrong_password" ? "invalid" : "totp_invalid" };
+}
 
 /**
- * Checks email + password. Unknown emails cost the same argon2 verification as known ones.
- * Five consecutive failures lock the account for 15 minutes; every outcome is audited.
+ * Checks email + password (+ a second factor when the account has 2FA). Failures are rate limited
+ * per IP and per email before any password work; unknown emails cost the same argon2 verification
+ * as known ones; five consecutive failures (password or code) lock the account for 15 minutes.
+ * Every outcome is audited.
  */
 export async function authenticate(raw: unknown, request: RequestMeta = {}): Promise<AuthenticateResult> {
   const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
+  const now = new Date();
+
+  const keys = limiterKeys(email, request);
+  const limited = [signInLimits.byEmail.check(keys.email, now.getTime()), keys.ip ? signInLimits.byIp.check(keys.ip, now.getTime()) : null]
+    .map((c) => (c && !c.allowed ? c.retryAfterMs : 0))
+    .reduce((a, b) => Math.max(a, b), 0);
+  if (limited > 0) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, { action: "auth.sign_in.rate_limited", request, metadata: { email, ipLimited: !!keys.ip } }),
+    );
+    return { ok: false, reason: "rate_limited", retryAfterS: Math.ceil(limited / 1000) };
+  }
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, failedSignIns: true, lockedUntil: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      sessionVersion: true,
+      failedSignIns: true,
+      lockedUntil: true,
+      totpSecretEnc: true,
+      totpEnabledAt: true,
+    },
   });
   if (!user) {
     await verifyPassword(await dummyHash(), password);
+    recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
       writeAudit(tx, { action: "auth.sign_in.failed", request, metadata: { email, reason: "unknown_email" } }),
     );
     return { ok: false, reason: "invalid" };
   }
 
-  const now = new Date();
+  const actor = { userId: user.id, email: user.email };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, { action: "auth.sign_in.locked", actor: { userId: user.id, email: user.email }, request }),
-    );
+    await db.$transaction((tx) => writeAudit(tx, { action: "auth.sign_in.locked", actor, request }));
     return { ok: false, reason: "locked" };
   }
 
-  const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid) {
-    const failed = user.failedSignIns + 1;
-    const lock = failed >= MAX_FAILED_SIGN_INS;
-    await db.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: user.id },
-        data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
-        actor: { userId: user.id, email: user.email },
-        request,
-        metadata: { failedAttempts: failed },
-      });
-    });
-    return { ok: false, reason: lock ? "locked" : "invalid" };
+  if (!(await verifyPassword(user.passwordHash, password))) return failOnAccount(user, "wrong_password", request, now);
+
+  let factor: SecondFactor | null = null;
+  if (user.totpEnabledAt && user.totpSecretEnc) {
+    if (!code) {
+      // The password was right: ask for the code. Not a failure, and the failure count is kept.
+      await db.$transaction((tx) => writeAudit(tx, { action: "auth.sign_in.totp_required", actor, request }));
+      return { ok: false, reason: "totp_required" };
+    }
+    factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
+    if (!factor.ok) return failOnAccount(user, factor.reason, request, now);
   }
 
-  await db.$transaction(async (tx) => {
+  const method = factor?.ok ? factor.method : "password";
+  const consumed = await db.$transaction(async (tx) => {
+    let remaining: number | null = null;
+    if (factor?.ok && factor.method === "recovery_code") {
+      if (!(await consumeRecoveryCode(tx, factor.recoveryCodeId, now))) return false;
+      remaining = await remainingRecoveryCodes(tx, user.id);
+      await writeAudit(tx, { action: "auth.recovery_code.used", actor, request, metadata: { remaining } });
+    }
     await tx.user.update({
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
       select: { id: true },
     });
-    await writeAudit(tx, { action: "auth.sign_in", actor: { userId: user.id, email: user.email }, request });
+    await writeAudit(tx, {
+      action: "auth.sign_in",
+      actor,
+      request,
+      metadata: { method, ...(factor?.ok && factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
+    });
+    return true;
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  // A concurrent request used the same recovery code first.
+  if (!consumed) return failOnAccount(user, "wrong_recovery_code", request, now);
+
+  signInLimits.byEmail.reset(keys.email);
+  return { ok: true, method, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
