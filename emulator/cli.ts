@@ -1,0 +1,47 @@
+// `npm run emulator -- [--port N] [--seed N | --no-seed] [--snapshot PATH]`.
+// Prints exactly one line on stdout when ready: "emulator listening on http://127.0.0.1:<port>".
+import { parseArgs } from "node:util";
+import { startEmulator } from "./server";
+
+function parseIntFlag(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`emulator: --${name} expects a non-negative integer, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      "no-seed": { type: "boolean" },
+      snapshot: { type: "string" },
+    },
+    strict: true,
+  });
+  const running = await startEmulator({
+    port: parseIntFlag("port", values.port, 4010),
+    host: values.host ?? "127.0.0.1",
+    seed: values["no-seed"] ? null : parseIntFlag("seed", values.seed, 1),
+    snapshotPath: values.snapshot ?? null,
+  });
+  process.stdout.write(`emulator listening on ${running.url}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void running.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error("emulator: failed to start", err);
+  process.exit(1);
+});

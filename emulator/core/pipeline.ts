@@ -1,0 +1,129 @@
+// The request pipeline of MANGOPAY's URL space: faults → OAuth/auth → quota → route → body →
+// idempotency → handler → idempotent store → (drop) → JSON with rate-limit headers.
+import type { Context } from "hono";
+import type { HttpBindings } from "@hono/node-server";
+import { authenticate } from "./auth";
+import type { ApiContext, ApiResult } from "./context";
+import type { Emulator } from "./emulator";
+import { ApiError, invalidCredentials, rateLimitError } from "./errors";
+import { checkIdempotencyKey, storeIdempotentResponse } from "./idempotency";
+import { Query } from "./query";
+import { drop, errorResponse, hang, jsonResponse } from "./respond";
+import { splitPath, type ApiRouter } from "./router";
+import { handleOAuthToken } from "../routes/oauth";
+
+export type AppEnv = { Bindings: HttpBindings };
+
+const FAULT_MESSAGES: Record<number, string> = {
+  500: "An internal server error occurred",
+  502: "Bad gateway",
+  503: "Service temporarily unavailable",
+};
+
+export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<AppEnv>): Promise<Response> {
+  const method = c.req.method.toUpperCase();
+  const url = c.req.url;
+  const segments = splitPath(c.req.path);
+  if (segments[0]?.toLowerCase() !== "v2.01" || segments.length < 2) return notFoundRoute(emu);
+
+  const isOAuth = segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
+  const rest = isOAuth ? segments.slice(1) : segments.slice(2);
+  const restPath = "/" + rest.join("/");
+
+  const decision = emu.faults.decide(restPath, method);
+  if (decision.delayMs > 0) await emu.scheduler.sleep(decision.delayMs);
+  const fault = decision.terminal;
+  if (fault?.kind === "timeout") return hang(emu, c.env);
+  if (fault?.kind === "error") {
+    const err = new ApiError(fault.status, "other", FAULT_MESSAGES[fault.status] ?? "Server error");
+    return errorResponse(fault.status, err.toBody(emu.clock.now()), null);
+  }
+  if (fault?.kind === "rate_limit") {
+    return errorResponse(429, rateLimitError().toBody(emu.clock.now()), emu.rateLimiter.exhausted(emu.clock.nowMs()));
+  }
+  const dropIt = fault?.kind === "drop";
+
+  if (isOAuth) {
+    if (method !== "POST") return methodNotAllowed(emu);
+    const res = await handleOAuthToken(emu, c);
+    return dropIt ? drop(c.env, null) : res;
+  }
+
+  const store = authenticate(emu, emu.client(segments[1]), c.req.header("authorization"));
+  if (!store) return errorResponse(401, invalidCredentials().toBody(emu.clock.now()), null);
+
+  const rate = emu.rateLimiter.hit(store.info.ClientId, emu.clock.nowMs());
+  if (rate.exceeded) return errorResponse(429, rateLimitError().toBody(emu.clock.now()), rate);
+
+  const match = router.match(method, rest);
+  if (!match) {
+    if (router.hasPath(rest)) return methodNotAllowed(emu, rate);
+    return notFoundRoute(emu, rate);
+  }
+
+  const now = emu.clock.now();
+  const idempotencyKey = method === "POST" ? c.req.header("idempotency-key") : undefined;
+  let status: number;
+  let json: string | null;
+  let extraHeaders: Record<string, string> | undefined;
+  try {
+    const body = method === "POST" || method === "PUT" ? await readJsonBody(c) : {};
+    if (idempotencyKey !== undefined) checkIdempotencyKey(store, idempotencyKey, emu.clock.nowMs());
+    const q = url.indexOf("?");
+    const ctx: ApiContext = {
+      emu, store, method, path: restPath, params: match.params,
+      query: Query.parse(url), rawQuery: q < 0 ? "" : url.slice(q + 1),
+      body, origin: new URL(url).origin, now,
+    };
+    const result: ApiResult = await match.route.handler(ctx);
+    status = result.status ?? 200;
+    json = status === 204 ? null : JSON.stringify(result.body);
+    extraHeaders = result.headers;
+  } catch (err) {
+    const apiErr = err instanceof ApiError ? err : internalError(err);
+    status = apiErr.status;
+    json = JSON.stringify(apiErr.toBody(now));
+    // A conflicting key must not overwrite the response stored under it.
+    if (apiErr.type === "idempotent_creation_conflict" || apiErr.status === 400 && apiErr.errors?.["Idempotency-Key"]) {
+      return jsonResponse(status, json, rate);
+    }
+  }
+
+  if (idempotencyKey !== undefined) {
+    storeIdempotentResponse(store, {
+      key: idempotencyKey, createdAtMs: emu.clock.nowMs(), statusCode: status, bodyJson: json ?? "", requestUrl: url,
+    });
+  }
+  if (dropIt) return drop(c.env, method === "GET" && json !== null ? { status, json } : null);
+  return jsonResponse(status, json, rate, extraHeaders);
+}
+
+async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "param_error", "The request body is not valid JSON.", { Body: "Invalid JSON." });
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ApiError(400, "param_error", "The request body must be a JSON object.", { Body: "Expected an object." });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function internalError(err: unknown): ApiError {
+  console.error("emulator: unhandled error", err);
+  return new ApiError(500, "other", "An internal server error occurred");
+}
+
+function notFoundRoute(emu: Emulator, rate: Parameters<typeof jsonResponse>[2] = null): Response {
+  const err = new ApiError(404, "ressource_not_found", "The ressource does not exist", { RessourceNotFound: "Unknown URL" });
+  return errorResponse(404, err.toBody(emu.clock.now()), rate);
+}
+
+function methodNotAllowed(emu: Emulator, rate: Parameters<typeof jsonResponse>[2] = null): Response {
+  const err = new ApiError(405, "method_not_allowed", "The requested resource does not support this HTTP method");
+  return errorResponse(405, err.toBody(emu.clock.now()), rate);
+}

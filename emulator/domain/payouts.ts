@@ -1,0 +1,100 @@
+// Bank-wire payouts (reference §3.10): funds leave the wallet at creation (CREATED), then the bank
+// answers asynchronously: SUCCEEDED, or FAILED with the funds put back. A later bank return is a
+// payout refund (Nature REFUND) while the payout stays SUCCEEDED.
+import { ApiError } from "../core/errors";
+import type { Emulator } from "../core/emulator";
+import type { ClientStore } from "../store/client-store";
+import type { Money, PayOut, Refund } from "../store/types";
+import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
+import { canDebit } from "./ledger";
+import { getBankAccount, getUser, getWallet } from "./lookups";
+import { baseFields, createResolved, fail, money, recordCreated, succeed } from "./transactions";
+
+export interface PayoutInput {
+  AuthorId: string;
+  DebitedWalletId: string;
+  DebitedFunds: Money;
+  Fees: Money;
+  BankAccountId: string;
+  BankWireRef?: string | null;
+  PayoutModeRequested?: string | null;
+  PaymentRef?: unknown;
+  Tag?: string | null;
+}
+
+export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInput, now: number): PayOut {
+  getUser(store, input.AuthorId);
+  const wallet = getWallet(store, input.DebitedWalletId);
+  const account = getBankAccount(store, input.BankAccountId);
+  assertOwner(wallet, input.AuthorId, "author_is_not_debited_wallet_owner", "The author is not the owner of the debited wallet");
+  if (account.UserId !== input.AuthorId) throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
+  if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
+  assertCurrency(wallet, input.DebitedFunds, input.Fees);
+  assertFeesWithinFunds(input.DebitedFunds, input.Fees);
+  const mode = input.PayoutModeRequested ?? "STANDARD";
+  const tx: PayOut = {
+    ...baseFields(store, now, input.Tag ?? null),
+    AuthorId: input.AuthorId,
+    CreditedUserId: null,
+    DebitedFunds: { ...input.DebitedFunds },
+    CreditedFunds: money(input.DebitedFunds.Currency, input.DebitedFunds.Amount - input.Fees.Amount),
+    Fees: { ...input.Fees },
+    DebitedWalletId: wallet.Id,
+    CreditedWalletId: null,
+    Type: "PAYOUT",
+    Nature: "REGULAR",
+    PaymentType: "BANK_WIRE",
+    BankAccountId: account.Id,
+    BankWireRef: input.BankWireRef ?? null,
+    ModeRequested: mode,
+    ModeApplied: mode === "INSTANT_PAYMENT_ONLY" ? "INSTANT_PAYMENT" : "STANDARD",
+    FallbackReason: null,
+    EndToEndId: null,
+    PaymentRef: input.PaymentRef ?? null,
+  };
+  if (!canDebit(store, wallet.Id, input.DebitedFunds.Amount)) {
+    return createResolved(emu, store, tx, "INSUFFICIENT_BALANCE", now) as PayOut;
+  }
+  recordCreated(emu, store, tx);
+  const delay = emu.options.delays.payoutMs;
+  if (delay !== null) emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
+  return tx;
+}
+
+/** The bank's answer: a bank account whose OwnerName starts with "Fail" refuses every payout. */
+export function settlePayout(emu: Emulator, store: ClientStore, payoutId: string, now: number, forceFail = false): PayOut | null {
+  const tx = store.transactions.get(payoutId);
+  if (!tx || tx.Type !== "PAYOUT" || tx.Nature !== "REGULAR" || tx.Status !== "CREATED") return null;
+  const payout = tx as PayOut;
+  const account = store.bankAccounts.get(payout.BankAccountId);
+  const refused = forceFail || /^fail/i.test(account?.OwnerName ?? "");
+  if (refused) fail(emu, store, payout, "PAYOUT_REFUSED", now);
+  else {
+    payout.EndToEndId = `E2E${payout.Id}`;
+    succeed(emu, store, payout, now);
+  }
+  return payout;
+}
+
+/** A succeeded payout bounced back by the receiving bank: the money returns to the wallet. */
+export function returnPayout(emu: Emulator, store: ClientStore, payout: PayOut, now: number, reasonType = "BANKACCOUNT_HAS_BEEN_CLOSED"): Refund {
+  if (payout.Status !== "SUCCEEDED") throw new ApiError(400, "original_transaction_must_be_succeeded", "Only a SUCCEEDED payout can be returned");
+  if (store.idx.refundsByInitial.get(payout.Id).length > 0) throw new ApiError(400, "invalid_action", "This payout has already been returned");
+  const refund: Refund = {
+    ...baseFields(store, now, null),
+    AuthorId: payout.AuthorId,
+    CreditedUserId: payout.AuthorId,
+    DebitedFunds: { ...payout.CreditedFunds },
+    CreditedFunds: { ...payout.CreditedFunds },
+    Fees: money(payout.CreditedFunds.Currency, 0),
+    DebitedWalletId: null,
+    CreditedWalletId: payout.DebitedWalletId,
+    Type: "PAYOUT",
+    Nature: "REFUND",
+    InitialTransactionId: payout.Id,
+    InitialTransactionType: "PAYOUT",
+    InitialTransactionNature: "REGULAR",
+    RefundReason: { RefundReasonType: reasonType, RefundReasonMessage: null },
+  };
+  return createResolved(emu, store, refund, "SUCCESS", now) as Refund;
+}

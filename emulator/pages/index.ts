@@ -1,0 +1,15 @@
+// Pages MANGOPAY serves from other hosts, served here: the card tokenizer (CardRegistrationURL),
+// the 3DS challenge (SecureModeRedirectURL) and the mandate confirmation (RedirectURL).
+import { Hono } from "hono";
+import type { Emulator } from "../core/emulator";
+import { registerMandatePages } from "./mandate-page";
+import { registerThreeDsPages } from "./three-ds-page";
+import { registerTokenizer } from "./tokenizer";
+
+export function buildPagesApp(emu: Emulator): Hono {
+  const app = new Hono();
+  registerTokenizer(app, emu);
+  registerThreeDsPages(app, emu);
+  registerMandatePages(app, emu);
+  return app;
+}

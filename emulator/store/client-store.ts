@@ -1,0 +1,147 @@
+// One client (platform) = one isolated store: typed Maps keyed by Id plus secondary indexes.
+// Add a resource: a Map here, its index keys in reindex()/index*(), and its entry in snapshot.ts.
+import type {
+  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, PreAuthorization, StoredResponse,
+  Transaction, User, Wallet,
+} from "./types";
+import { MultiIndex } from "./multi-index";
+
+export interface ClientInfo {
+  ClientId: string;
+  Name: string;
+  ApiKey: string;
+}
+
+/** What the tokenizer learned about a card: the PAN never reaches the API objects. */
+export interface TokenizedCard {
+  registrationId: string;
+  cardNumber: string;
+  expirationDate: string;
+}
+
+export const FIRST_ID = 100_000_000;
+
+export class ClientStore {
+  seq = FIRST_ID;
+  readonly users = new Map<string, User>();
+  readonly wallets = new Map<string, Wallet>();
+  /** Keyed `{FundsType}_{Currency}`, created on first use like MANGOPAY does. */
+  readonly clientWallets = new Map<string, Wallet>();
+  readonly transactions = new Map<string, Transaction>();
+  readonly cardRegistrations = new Map<string, CardRegistration>();
+  readonly cards = new Map<string, Card>();
+  /** cardId → PAN-derived sandbox behaviour (see domain/test-cards.ts). */
+  readonly cardNumbers = new Map<string, string>();
+  readonly tokenizations = new Map<string, TokenizedCard>();
+  readonly bankAccounts = new Map<string, BankAccount>();
+  readonly mandates = new Map<string, Mandate>();
+  readonly preauthorizations = new Map<string, PreAuthorization>();
+  readonly hooks = new Map<string, Hook>();
+  readonly idempotency = new Map<string, StoredResponse>();
+  /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */
+  events: EmuEvent[] = [];
+
+  readonly idx = {
+    walletsByUser: new MultiIndex(),
+    txByUser: new MultiIndex(),
+    txByWallet: new MultiIndex(),
+    txByCard: new MultiIndex(),
+    txByBankAccount: new MultiIndex(),
+    txByMandate: new MultiIndex(),
+    txByPreauth: new MultiIndex(),
+    refundsByInitial: new MultiIndex(),
+    cardsByUser: new MultiIndex(),
+    bankAccountsByUser: new MultiIndex(),
+    mandatesByUser: new MultiIndex(),
+    mandatesByBankAccount: new MultiIndex(),
+    preauthsByUser: new MultiIndex(),
+    preauthsByCard: new MultiIndex(),
+    hookByEventType: new Map<string, string>(),
+  };
+
+  constructor(readonly info: ClientInfo) {}
+
+  /** Monotonically increasing numeric string ids, like MANGOPAY's classic ids. */
+  nextId(): string {
+    this.seq += 1;
+    return String(this.seq);
+  }
+
+  addUser(user: User): void {
+    this.users.set(user.Id, user);
+  }
+
+  addWallet(wallet: Wallet): void {
+    this.wallets.set(wallet.Id, wallet);
+    for (const owner of wallet.Owners) this.idx.walletsByUser.add(owner, wallet.Id);
+  }
+
+  addTransaction(tx: Transaction): void {
+    this.transactions.set(tx.Id, tx);
+    this.indexTransaction(tx);
+  }
+
+  addCard(card: Card): void {
+    this.cards.set(card.Id, card);
+    this.idx.cardsByUser.add(card.UserId, card.Id);
+  }
+
+  addBankAccount(account: BankAccount): void {
+    this.bankAccounts.set(account.Id, account);
+    this.idx.bankAccountsByUser.add(account.UserId, account.Id);
+  }
+
+  addMandate(mandate: Mandate): void {
+    this.mandates.set(mandate.Id, mandate);
+    this.idx.mandatesByUser.add(mandate.UserId, mandate.Id);
+    this.idx.mandatesByBankAccount.add(mandate.BankAccountId, mandate.Id);
+  }
+
+  addPreauthorization(preauth: PreAuthorization): void {
+    this.preauthorizations.set(preauth.Id, preauth);
+    this.idx.preauthsByUser.add(preauth.AuthorId, preauth.Id);
+    this.idx.preauthsByCard.add(preauth.CardId, preauth.Id);
+  }
+
+  addHook(hook: Hook): void {
+    this.hooks.set(hook.Id, hook);
+    this.idx.hookByEventType.set(hook.EventType, hook.Id);
+  }
+
+  private indexTransaction(tx: Transaction): void {
+    const { idx } = this;
+    idx.txByUser.add(tx.AuthorId, tx.Id);
+    if (tx.CreditedUserId !== tx.AuthorId) idx.txByUser.add(tx.CreditedUserId, tx.Id);
+    idx.txByWallet.add(tx.DebitedWalletId, tx.Id);
+    idx.txByWallet.add(tx.CreditedWalletId, tx.Id);
+    if (tx.Fees.Amount !== 0) idx.txByWallet.add(`FEES_${tx.Fees.Currency}`, tx.Id);
+    const link = tx as unknown as Record<string, unknown>;
+    idx.txByCard.add(asId(link.CardId), tx.Id);
+    idx.txByBankAccount.add(asId(link.BankAccountId), tx.Id);
+    idx.txByMandate.add(asId(link.MandateId), tx.Id);
+    idx.txByPreauth.add(asId(link.PreauthorizationId), tx.Id);
+    if (tx.Nature === "REFUND") idx.refundsByInitial.add(tx.InitialTransactionId, tx.Id);
+  }
+
+  /** Rebuilds every secondary index from the Maps (after loading a snapshot). */
+  reindex(): void {
+    for (const index of Object.values(this.idx)) index.clear();
+    for (const w of this.wallets.values()) for (const o of w.Owners) this.idx.walletsByUser.add(o, w.Id);
+    for (const tx of this.transactions.values()) this.indexTransaction(tx);
+    for (const c of this.cards.values()) this.idx.cardsByUser.add(c.UserId, c.Id);
+    for (const b of this.bankAccounts.values()) this.idx.bankAccountsByUser.add(b.UserId, b.Id);
+    for (const m of this.mandates.values()) {
+      this.idx.mandatesByUser.add(m.UserId, m.Id);
+      this.idx.mandatesByBankAccount.add(m.BankAccountId, m.Id);
+    }
+    for (const p of this.preauthorizations.values()) {
+      this.idx.preauthsByUser.add(p.AuthorId, p.Id);
+      this.idx.preauthsByCard.add(p.CardId, p.Id);
+    }
+    for (const h of this.hooks.values()) this.idx.hookByEventType.set(h.EventType, h.Id);
+  }
+}
+
+function asId(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}

@@ -1,0 +1,248 @@
+// MANGOPAY object shapes as the API returns them (PascalCase, unix seconds, minor units).
+// Internal bookkeeping never lives on these objects: they are serialised as they are.
+
+export interface Money {
+  Currency: string;
+  Amount: number;
+}
+
+export interface Address {
+  AddressLine1: string | null;
+  AddressLine2: string | null;
+  City: string | null;
+  Region: string | null;
+  PostalCode: string | null;
+  Country: string | null;
+}
+
+export interface Entity {
+  Id: string;
+  Tag: string | null;
+  CreationDate: number;
+}
+
+export type UserCategory = "PAYER" | "OWNER" | "PLATFORM";
+export type KycLevel = "LIGHT" | "REGULAR";
+
+interface UserCommon extends Entity {
+  Email: string;
+  KYCLevel: KycLevel;
+  TermsAndConditionsAccepted: boolean;
+  TermsAndConditionsAcceptedDate: number | null;
+  UserCategory: UserCategory;
+  UserStatus: "ACTIVE" | "CLOSED" | "PENDING_USER_ACTION";
+}
+
+export interface NaturalUser extends UserCommon {
+  PersonType: "NATURAL";
+  FirstName: string;
+  LastName: string;
+  Address: Address | null;
+  Birthday: number | null;
+  Nationality: string | null;
+  CountryOfResidence: string | null;
+  Occupation: string | null;
+  IncomeRange: string | null;
+  ProofOfIdentity: string | null;
+  ProofOfAddress: string | null;
+  Capacity: "NORMAL" | "DECLARATIVE";
+}
+
+export interface LegalUser extends UserCommon {
+  PersonType: "LEGAL";
+  Name: string;
+  LegalPersonType: "BUSINESS" | "ORGANIZATION" | "SOLETRADER" | "PARTNERSHIP";
+  HeadquartersAddress: Address | null;
+  LegalRepresentativeFirstName: string;
+  LegalRepresentativeLastName: string;
+  LegalRepresentativeEmail: string | null;
+  LegalRepresentativeBirthday: number | null;
+  LegalRepresentativeNationality: string | null;
+  LegalRepresentativeCountryOfResidence: string | null;
+  LegalRepresentativeAddress: Address | null;
+  CompanyNumber: string | null;
+  ProofOfRegistration: string | null;
+  ShareholderDeclaration: string | null;
+  Statute: string | null;
+  LegalRepresentativeProofOfIdentity: string | null;
+}
+
+export type User = NaturalUser | LegalUser;
+
+export type FundsType = "DEFAULT" | "FEES" | "CREDIT";
+
+export interface Wallet extends Entity {
+  Owners: string[];
+  Balance: Money;
+  Currency: string;
+  FundsType: FundsType;
+  Description: string;
+}
+
+export type TxStatus = "CREATED" | "SUCCEEDED" | "FAILED";
+export type TxType = "PAYIN" | "TRANSFER" | "PAYOUT" | "CONVERSION";
+export type TxNature = "REGULAR" | "REPUDIATION" | "REFUND" | "SETTLEMENT";
+
+/** Common transaction fields (reference §3 "common transaction fields"). */
+export interface TxBase extends Entity {
+  AuthorId: string;
+  CreditedUserId: string | null;
+  DebitedFunds: Money;
+  CreditedFunds: Money;
+  Fees: Money;
+  DebitedWalletId: string | null;
+  CreditedWalletId: string | null;
+  Status: TxStatus;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  ExecutionDate: number | null;
+  Type: TxType;
+  Nature: TxNature;
+}
+
+export interface PayIn extends TxBase {
+  Nature: Exclude<TxNature, "REFUND">;
+  Type: "PAYIN";
+  PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED";
+  ExecutionType: "DIRECT" | "WEB";
+  [extra: string]: unknown;
+}
+
+export interface Transfer extends TxBase {
+  Nature: Exclude<TxNature, "REFUND">;
+  Type: "TRANSFER";
+  PendingUserAction: null;
+  [extra: string]: unknown;
+}
+
+export interface PayOut extends TxBase {
+  Nature: Exclude<TxNature, "REFUND">;
+  Type: "PAYOUT";
+  PaymentType: "BANK_WIRE";
+  BankAccountId: string;
+  BankWireRef: string | null;
+  ModeRequested: string;
+  ModeApplied: string;
+  FallbackReason: null;
+  EndToEndId: string | null;
+  PaymentRef: unknown;
+}
+
+export interface RefundReason {
+  RefundReasonType: string;
+  RefundReasonMessage: string | null;
+}
+
+export interface Refund extends TxBase {
+  Nature: "REFUND";
+  InitialTransactionId: string;
+  InitialTransactionType: TxType;
+  InitialTransactionNature: TxNature;
+  RefundReason: RefundReason;
+  StatementDescriptor?: string | null;
+}
+
+export type Transaction = PayIn | Transfer | PayOut | Refund;
+
+export interface CardRegistration extends Entity {
+  UserId: string;
+  AccessKey: string;
+  PreregistrationData: string;
+  RegistrationData: string | null;
+  CardId: string | null;
+  CardType: string;
+  CardRegistrationURL: string;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  Currency: string;
+  Status: "CREATED" | "VALIDATED" | "ERROR";
+}
+
+export interface Card extends Entity {
+  UserId: string;
+  ExpirationDate: string;
+  Alias: string;
+  CardType: string;
+  CardProvider: string;
+  Country: string;
+  Product: string;
+  BankCode: string;
+  Active: boolean;
+  Currency: string;
+  Validity: "UNKNOWN" | "VALID" | "INVALID";
+  Fingerprint: string;
+  CardHolderName: string | null;
+}
+
+export type BankAccountType = "IBAN" | "GB" | "US" | "CA" | "OTHER";
+
+export interface BankAccount extends Entity {
+  UserId: string;
+  Type: BankAccountType;
+  OwnerName: string;
+  OwnerAddress: Address | null;
+  Active: boolean;
+  [detail: string]: unknown;
+}
+
+export interface Mandate extends Entity {
+  UserId: string;
+  BankAccountId: string;
+  Status: "CREATED" | "SUBMITTED" | "ACTIVE" | "FAILED" | "EXPIRED";
+  Scheme: "SEPA" | "BACS";
+  BankReference: string;
+  Culture: string;
+  DocumentURL: string;
+  ReturnURL: string;
+  RedirectURL: string;
+  ExecutionType: "WEB";
+  MandateType: "DIRECT_DEBIT";
+  ResultCode: string | null;
+  ResultMessage: string | null;
+}
+
+export interface PreAuthorization extends Entity {
+  AuthorId: string;
+  DebitedFunds: Money;
+  RemainingFunds: Money;
+  AuthorizationDate: number | null;
+  Status: TxStatus;
+  PaymentStatus: "WAITING" | "CANCELED" | "EXPIRED" | "VALIDATED";
+  ExpirationDate: number;
+  PayInId: string | null;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  SecureMode: string;
+  CardId: string;
+  SecureModeReturnURL: string | null;
+  SecureModeRedirectURL: string | null;
+  SecureModeNeeded: boolean;
+  PaymentType: "CARD";
+  ExecutionType: "DIRECT";
+  StatementDescriptor: string | null;
+  Culture: string | null;
+  MultiCapture: boolean;
+  [extra: string]: unknown;
+}
+
+export interface EmuEvent {
+  ResourceId: string;
+  Date: number;
+  EventType: string;
+}
+
+export interface Hook extends Entity {
+  EventType: string;
+  Url: string;
+  Status: "ENABLED" | "DISABLED";
+  Validity: "VALID" | "INVALID";
+}
+
+export interface StoredResponse {
+  key: string;
+  createdAtMs: number;
+  statusCode: number;
+  /** Serialised at answer time: later state changes must not alter the replay. */
+  bodyJson: string;
+  requestUrl: string;
+}

@@ -1,0 +1,97 @@
+// Shared HTTP helpers for emulator tests: real fetch against an in-process emulator.
+import { startEmulator, type RunningEmulator } from "@/emulator/server";
+import type { EmulatorOptions } from "@/emulator/config";
+
+export interface Api {
+  emu: RunningEmulator;
+  clientId: string;
+  apiKey: string;
+  token: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  control(method: string, path: string, body?: unknown): Promise<ApiResponse>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  // Tests read arbitrary MANGOPAY fields; the emulator's own types are checked elsewhere.
+  body: Json;
+}
+
+/** Loosely typed JSON for assertions: index freely, convert with list()/num()/str() when needed. */
+export interface Json {
+  [key: string]: Json;
+}
+
+export const list = (j: Json): Json[] => (Array.isArray(j) ? (j as Json[]) : []);
+export const num = (j: Json): number => j as unknown as number;
+export const str = (j: Json): string => j as unknown as string;
+
+async function parse(res: Response): Promise<ApiResponse> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body: body as Json };
+}
+
+export const FAST_DELAYS = { payoutMs: null, directDebitMs: null, mandateMs: null } as const;
+
+export async function startApi(opts: EmulatorOptions = {}, clientIndex = 0): Promise<Api> {
+  const emu = await startEmulator({ port: 0, seed: 1, delays: FAST_DELAYS, ...opts });
+  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
+  const { ClientId: clientId, ApiKey: apiKey } = clients[clientIndex];
+  const token = await fetchToken(emu.url, clientId, apiKey);
+  const api: Api = {
+    emu, clientId, apiKey, token,
+    async call(method, path, body, headers = {}) {
+      const res = await fetch(`${emu.url}/v2.01/${clientId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return parse(res);
+    },
+    async control(method, path, body) {
+      const res = await fetch(`${emu.url}/_emulator${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return parse(res);
+    },
+  };
+  return api;
+}
+
+export async function fetchToken(url: string, clientId: string, apiKey: string): Promise<string> {
+  const res = await fetch(`${url}/v2.01/oauth/token`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${apiKey}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+  const json = (await res.json()) as { access_token: string };
+  return json.access_token;
+}
+
+let keyCounter = 0;
+export function idemKey(): string {
+  keyCounter += 1;
+  return `test-key-${Date.now().toString(36)}-${keyCounter}`.padEnd(16, "0").slice(0, 36);
+}
+
+export const natural = (over: Record<string, unknown> = {}) => ({
+  FirstName: "Ada", LastName: "Lovelace", Email: "ada@example.com", Birthday: 188352000,
+  Nationality: "GB", CountryOfResidence: "GB", TermsAndConditionsAccepted: true, UserCategory: "OWNER", ...over,
+});
+
+export const legal = (over: Record<string, unknown> = {}) => ({
+  Name: "Acme Ltd", LegalPersonType: "BUSINESS", Email: "ops@acme.example", LegalRepresentativeFirstName: "Grace",
+  LegalRepresentativeLastName: "Hopper", TermsAndConditionsAccepted: true, UserCategory: "OWNER", ...over,
+});
