@@ -6,6 +6,14 @@ export interface Delays {
   directDebitMs: number | null;
   /** SUBMITTED → ACTIVE/FAILED of mandates once confirmed on the emulator page. */
   mandateMs: number | null;
+  /** VALIDATION_ASKED → outcome of KYC documents whose Tag is a sandbox trigger (issue 5). */
+  kycMs: number | null;
+  /** VALIDATION_ASKED → outcome of UBO declarations whose first UBO is a sandbox trigger. */
+  uboMs: number | null;
+  /** CREATED → PENDING_CLIENT_ACTION (or CLOSED) of newly opened disputes. */
+  disputeMs: number | null;
+  /** PENDING → generated of reports. */
+  reportMs: number | null;
 }
 
 export interface HookOptions {
@@ -57,7 +65,7 @@ export function resolveOptions(opts: EmulatorOptions): ResolvedOptions {
     snapshotPath: opts.snapshotPath ?? null,
     snapshotIntervalMs: opts.snapshotIntervalMs ?? 30_000,
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 1200,
-    delays: { payoutMs: 3000, directDebitMs: 3000, mandateMs: 1000, ...opts.delays },
+    delays: { payoutMs: 3000, directDebitMs: 3000, mandateMs: 1000, kycMs: 1000, uboMs: 1000, disputeMs: 500, reportMs: 500, ...opts.delays },
     hooks: { retryDelaysMs: [1000, 5000, 30_000], maxFailures: 10, timeoutMs: 2000, ...opts.hooks },
     seedNow: opts.seedNow ?? null,
   };

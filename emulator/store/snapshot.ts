@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Emulator } from "../core/emulator";
 import { ClientStore, type ClientInfo } from "./client-store";
+import { complianceSnapshot, restoreCompliance, type ComplianceSnapshot } from "./compliance-store";
 import type { EmuEvent } from "./types";
 
 export const SNAPSHOT_MAPS = [
@@ -34,7 +35,7 @@ export function toSnapshot(emu: Emulator): Snapshot {
   for (const store of emu.clients.values()) {
     const maps: ClientSnapshot["maps"] = {};
     for (const name of SNAPSHOT_MAPS) maps[name] = [...(store[name] as Map<string, unknown>).entries()];
-    clients.push({ info: store.info, seq: store.seq, maps, events: store.events });
+    clients.push({ info: store.info, seq: store.seq, maps, events: store.events, extra: { compliance: complianceSnapshot(store) } });
   }
   return { format: "mangopay-emulator-snapshot", version: 1, savedAt: emu.clock.now(), clients };
 }
@@ -49,6 +50,7 @@ export function fromSnapshot(emu: Emulator, snapshot: Snapshot): void {
     }
     store.events = c.events;
     store.reindex();
+    restoreCompliance(store, c.extra?.compliance as ComplianceSnapshot | undefined);
     emu.replaceClient(store);
   }
 }

@@ -1,5 +1,6 @@
 // MANGOPAY object shapes as the API returns them (PascalCase, unix seconds, minor units).
 // Internal bookkeeping never lives on these objects: they are serialised as they are.
+import type { Repudiation } from "./compliance-types";
 
 export interface Money {
   Currency: string;
@@ -142,7 +143,7 @@ export interface Refund extends TxBase {
   StatementDescriptor?: string | null;
 }
 
-export type Transaction = PayIn | Transfer | PayOut | Refund;
+export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation;
 
 export interface CardRegistration extends Entity {
   UserId: string;
