@@ -11,7 +11,12 @@ import {
 } from "@/lib/server/totp";
 
 /** Audit actions whose metadata records an accepted TOTP step (`totpStep`). */
-export const TOTP_STEP_ACTIONS = ["auth.sign_in", "auth.totp.enable", "auth.totp.disable"] as const;
+export const TOTP_STEP_ACTIONS = [
+  "auth.sign_in",
+  "auth.totp.enable",
+  "auth.totp.disable",
+  "auth.recovery_codes.regenerate",
+] as const;
 
 export type SecondFactor =
   | { ok: true; method: "totp"; totpStep: number }

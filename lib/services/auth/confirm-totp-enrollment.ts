@@ -1,0 +1,55 @@
+import "server-only";
+import { writeAudit } from "@/lib/server/audit";
+import { decryptSecret } from "@/lib/server/crypto";
+import { db, type Tx } from "@/lib/server/db";
+import { ConflictError, PreconditionError, ValidationError } from "@/lib/server/errors";
+import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/server/totp";
+import { getSecurityUser, parseInput } from "./internal";
+import { ConfirmTotpInput } from "./schemas";
+import { checkTotp } from "./second-factor";
+import type { UserContext } from "./user-context";
+
+export type RecoveryCodesDTO = { recoveryCodes: string[] };
+
+/** Replaces a user's recovery codes with ten new ones; only their SHA-256 is stored. */
+export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+  const codes = generateRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) });
+  return codes;
+}
+
+/**
+ * Turns 2FA on once the user proves their app produces codes for the pending secret. Returns the
+ * ten recovery codes: they are shown once and never again.
+ */
+export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<RecoveryCodesDTO> {
+  const { code } = parseInput(ConfirmTotpInput, input);
+  const user = await getSecurityUser(ctx);
+  if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
+  if (!user.totpSecretEnc) throw new PreconditionError("Start the set-up again: no pending secret.");
+
+  const check = await checkTotp(user.id, decryptSecret(user.totpSecretEnc), code);
+  if (!check.ok || check.method !== "totp") {
+    const message = "That code is not valid. Check the time on your device and enter the current code.";
+    throw new ValidationError(message, { code: [message] });
+  }
+  const now = new Date();
+  return (ctx.db ?? db).$transaction(async (tx) => {
+    // Only the pending secret the code was checked against may be enabled (no concurrent restart).
+    const res = await tx.user.updateMany({
+      where: { id: user.id, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc },
+      data: { totpEnabledAt: now },
+    });
+    if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    await writeAudit(tx, {
+      action: "auth.totp.enable",
+      actor: { userId: user.id, email: user.email },
+      target: { type: "user", id: user.id },
+      request: ctx.request,
+      metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length },
+    });
+    return { recoveryCodes };
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { PreconditionError } from "@/lib/server/errors";
+import { getSecurityUser, parseInput, requirePassword, requireSecondFactor } from "./internal";
+import { DisableTotpInput } from "./schemas";
+import { consumeRecoveryCode } from "./second-factor";
+import type { UserContext } from "./user-context";
+
+/**
+ * Turns 2FA off after re-authentication: the current password and a current code (or a recovery
+ * code, for a lost device). Refused while any of the user's Hubs requires 2FA.
+ */
+export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ disabled: true }> {
+  const { password, code } = parseInput(DisableTotpInput, input);
+  const user = await getSecurityUser(ctx);
+  if (!user.totpEnabledAt) throw new PreconditionError("Two-factor authentication is not on.");
+  const client = ctx.db ?? db;
+  const requiring = await client.membership.findFirst({
+    where: { userId: user.id, hub: { require2fa: true } },
+    select: { hub: { select: { name: true } } },
+  });
+  if (requiring) throw new PreconditionError(`${requiring.hub.name} requires two-factor authentication for every member.`);
+
+  await requirePassword(ctx, user, password, "auth.totp.disable");
+  const factor = await requireSecondFactor(ctx, user, code, "auth.totp.disable");
+
+  await client.$transaction(async (tx) => {
+    if (factor.method === "recovery_code" && !(await consumeRecoveryCode(tx, factor.recoveryCodeId))) {
+      throw new PreconditionError("That recovery code was just used. Try another one.");
+    }
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecretEnc: null, totpEnabledAt: null },
+      select: { id: true },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await writeAudit(tx, {
+      action: "auth.totp.disable",
+      actor: { userId: user.id, email: user.email },
+      target: { type: "user", id: user.id },
+      request: ctx.request,
+      metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
+    });
+  });
+  return { disabled: true };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { z } from "zod";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { PreconditionError, ValidationError } from "@/lib/server/errors";
+import { verifyPassword } from "@/lib/server/password";
+import { signInLimits } from "@/lib/server/rate-limit";
+import { checkSecondFactor, type SecondFactor } from "./second-factor";
+import type { UserContext } from "./user-context";
+
+export type SecurityUser = {
+  id: string;
+  email: string;
+  passwordHash: string;
+  sessionVersion: number;
+  totpSecretEnc: string | null;
+  totpEnabledAt: Date | null;
+};
+
+export async function getSecurityUser(ctx: UserContext): Promise<SecurityUser> {
+  const user = await (ctx.db ?? db).user.findUnique({
+    where: { id: ctx.actor.id },
+    select: { id: true, email: true, passwordHash: true, sessionVersion: true, totpSecretEnc: true, totpEnabledAt: true },
+  });
+  // The session was checked moments ago; a user deleted in between is simply signed out.
+  if (!user) throw new PreconditionError("Your account no longer exists.");
+  return user;
+}
+
+function assertReauthAllowed(userId: string): void {
+  const check = signInLimits.reauth.check(`reauth:${userId}`);
+  if (!check.allowed) {
+    const minutes = Math.max(1, Math.ceil(check.retryAfterMs / 60_000));
+    throw new PreconditionError(`Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
+  }
+}
+
+async function reauthFailed(ctx: UserContext, action: string, field: string, message: string): Promise<never> {
+  signInLimits.reauth.hit(`reauth:${ctx.actor.id}`);
+  await (ctx.db ?? db).$transaction((tx) =>
+    writeAudit(tx, {
+      action: `${action}.failed`,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      request: ctx.request,
+      metadata: { reason: field === "code" ? "wrong_code" : "wrong_password" },
+    }),
+  );
+  throw new ValidationError(message, { [field]: [message] });
+}
+
+/** Re-authentication for sensitive changes: the current password, rate limited per user. */
+export async function requirePassword(ctx: UserContext, user: SecurityUser, password: string, action: string): Promise<void> {
+  assertReauthAllowed(user.id);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await reauthFailed(ctx, action, "password", "That is not your current password.");
+  }
+}
+
+/** A current TOTP code (or an unused recovery code) for a user with 2FA enabled. */
+export async function requireSecondFactor(
+  ctx: UserContext,
+  user: SecurityUser,
+  code: string,
+  action: string,
+): Promise<Extract<SecondFactor, { ok: true }>> {
+  assertReauthAllowed(user.id);
+  if (!user.totpEnabledAt || !user.totpSecretEnc) throw new PreconditionError("Two-factor authentication is not enabled.");
+  const factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
+  if (!factor.ok) return reauthFailed(ctx, action, "code", "That code is not valid.");
+  return factor;
+}
+
+/** Schema parse that fails as a ValidationError (→ field errors), never as a raw ZodError. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
+}
