@@ -103,3 +103,41 @@ export function can(holder: PermissionHolder, permission: Permission): boolean {
 export function assertCan(holder: PermissionHolder, permission: Permission): void {
   if (!can(holder, permission)) throw new ForbiddenError();
 }
+
+/** The account-level permissions a role allows: the default grants of a new account access row. */
+export function roleAccountPermissions(role: RoleName): AccountPermission[] {
+  const all = new Set<Permission>(ROLE_PERMISSIONS[role]);
+  return ACCOUNT_PERMISSIONS.filter((p) => all.has(p));
+}
+
+export function isAccountPermission(value: string): value is AccountPermission {
+  return (ACCOUNT_PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function isRoleName(value: string): value is RoleName {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  users: "Users",
+  wallets: "Wallets",
+  cards: "Cards",
+  preauthorizations: "Preauthorizations",
+  payins: "Pay-ins",
+  payouts: "Payouts",
+  transfers: "Transfers",
+  refunds: "Refunds",
+  bankAccounts: "Bank accounts",
+  mandates: "Mandates",
+  kycDocuments: "KYC documents",
+  uboDeclarations: "UBO declarations",
+  disputes: "Disputes",
+  repudiations: "Repudiations",
+  reporting: "Reporting",
+  events: "Events",
+  hooks: "Hooks",
+  transactions: "Transactions",
+  clientWallets: "Client wallets",
+  ssos: "SSOs",
+  permissionGroups: "Permission groups",
+};

@@ -1,0 +1,139 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { formDataToObject, toActionError, type ActionResult } from "./action";
+import { getActionHubContext, getHubContext, type HubContext } from "./context";
+import { db } from "./db";
+import { NotFoundError } from "./errors";
+import { assertCan, can, effectivePermissions, type Permission } from "./permissions";
+
+export type AccountSummary = {
+  id: string;
+  name: string;
+  environment: "SANDBOX" | "PRODUCTION";
+  clientId: string;
+  baseUrl: string;
+};
+
+/** A Hub context narrowed to one API account: permissions are the role ∩ this account's grants. */
+export type AccountContext = HubContext & {
+  account: AccountSummary;
+  access: { grants: readonly string[]; source: "MANUAL" | "SSO" };
+};
+
+const AccountId = z.string().min(1).max(64);
+
+/**
+ * The API account `accountId` of the context's Hub, if this member has access to it. A foreign,
+ * missing or not-granted id all look the same: NotFoundError.
+ */
+export async function loadAccountContext(hubCtx: HubContext, accountId: unknown): Promise<AccountContext> {
+  const id = AccountId.safeParse(accountId);
+  if (!id.success) throw new NotFoundError("API account not found");
+  const row = await db.apiAccount.findFirst({
+    where: { id: id.data, hubId: hubCtx.hub.id, access: { some: { membershipId: hubCtx.membership.id } } },
+    select: {
+      id: true,
+      name: true,
+      environment: true,
+      clientId: true,
+      baseUrl: true,
+      access: { where: { membershipId: hubCtx.membership.id }, select: { grants: true, source: true } },
+    },
+  });
+  const access = row?.access[0];
+  if (!row || !access) throw new NotFoundError("API account not found");
+  return {
+    ...hubCtx,
+    account: { id: row.id, name: row.name, environment: row.environment, clientId: row.clientId, baseUrl: row.baseUrl },
+    access,
+    permissions: effectivePermissions(hubCtx.membership.role, access.grants),
+  };
+}
+
+/** Pages and layouts: computed once per request; an inaccessible account renders the 404 page. */
+export const getAccountContext = cache(async (accountId: string): Promise<AccountContext> => {
+  const hubCtx = await getHubContext();
+  try {
+    return await loadAccountContext(hubCtx, accountId);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+});
+
+/** Server actions and route handlers: errors instead of redirects. */
+export async function getActionAccountContext(accountId: unknown): Promise<AccountContext> {
+  return loadAccountContext(await getActionHubContext(), accountId);
+}
+
+/** Hub pages: the member must hold `permission`, else back to the Hub home (the "403" of pages). */
+export async function requireHubPermission(permission: Permission): Promise<HubContext> {
+  const ctx = await getHubContext();
+  if (!can(ctx, permission)) redirect("/hub?denied=1");
+  return ctx;
+}
+
+/** Dashboard pages: the account must be accessible (else 404) and the permission effective. */
+export async function requireAccountPermission(accountId: string, permission: Permission | null): Promise<AccountContext> {
+  const ctx = await getAccountContext(accountId);
+  if (permission && !can(ctx, permission)) redirect(`/accounts/${encodeURIComponent(ctx.account.id)}?denied=1`);
+  return ctx;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return out;
+}
+
+type Payload<S extends z.ZodType> = FormData | z.input<S>;
+
+/**
+ * Hub-level server action: session → Hub → permission (before the payload is even parsed, so the
+ * route matrix sees 403 for every role without it) → schema → service (which checks again).
+ */
+export function hubAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
+) {
+  return async (_prev: ActionResult<T> | null, payload: Payload<S>): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await getActionHubContext();
+      assertCan(ctx, permission);
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      return { ok: true, data: await fn({ ctx, input: parsed.data }) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+/** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
+export function accountAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
+) {
+  return async (_prev: ActionResult<T> | null, payload: Payload<S>): Promise<ActionResult<T>> => {
+    try {
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const accountId = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
+      const ctx = await getActionAccountContext(accountId);
+      assertCan(ctx, permission);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      return { ok: true, data: await fn({ ctx, input: parsed.data }) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { writeAudit } from "@/lib/server/audit";
+import type { HubContext } from "@/lib/server/context";
+import { encryptSecret } from "@/lib/server/crypto";
+import { db } from "@/lib/server/db";
+import { ConflictError, ForbiddenError, mapPrismaError } from "@/lib/server/errors";
+import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { auditSnapshot, type ApiAccountDTO } from "./dto";
+import { API_ACCOUNT_SELECT, verifyApiCredentials } from "./internal";
+import { CreateApiAccountInput, resolveBaseUrl } from "./schemas";
+
+/**
+ * Adds an API account after proving its key with a token call. Production accounts: Owners with 2FA
+ * only, after confirming the company's legal registration. Nothing is stored when verification fails.
+ */
+export async function createApiAccount({ ctx, input }: { ctx: HubContext; input: CreateApiAccountInput }): Promise<ApiAccountDTO> {
+  assertCan(ctx, "hub.accounts.manage");
+  const data = parseInput(CreateApiAccountInput, input);
+  if (data.environment === "PRODUCTION") {
+    if (ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can add a production account.");
+    const owner = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
+    if (!owner?.totpEnabledAt) throw new ForbiddenError("Enable two-factor authentication on your profile before adding a production account.");
+  }
+  const baseUrl = resolveBaseUrl(data.baseUrlChoice, data.customBaseUrl);
+  const duplicate = await db.apiAccount.findFirst({
+    where: { hubId: ctx.hub.id, clientId: data.clientId, baseUrl },
+    select: { id: true },
+  });
+  if (duplicate) throw new ConflictError("This ClientId is already connected with this base URL.");
+
+  await verifyApiCredentials({ clientId: data.clientId, apiKey: data.apiKey, baseUrl });
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const account = await tx.apiAccount.create({
+        data: {
+          hubId: ctx.hub.id,
+          name: data.name,
+          environment: data.environment,
+          clientId: data.clientId,
+          baseUrl,
+          apiKeyEnc: encryptSecret(data.apiKey),
+          apiKeyLast4: data.apiKey.slice(-4),
+        },
+        select: API_ACCOUNT_SELECT,
+      });
+      // Owners and Admins manage every account, so they get its dashboard with their role's defaults.
+      const managers = await tx.membership.findMany({
+        where: { hubId: ctx.hub.id, role: { in: ["OWNER", "ADMIN"] } },
+        select: { id: true, role: true },
+      });
+      await tx.accountAccess.createMany({
+        data: managers.map((m) => ({ membershipId: m.id, apiAccountId: account.id, grants: roleAccountPermissions(m.role) })),
+      });
+      await writeAudit(tx, {
+        hubId: ctx.hub.id,
+        apiAccountId: account.id,
+        actor: { userId: ctx.actor.id, email: ctx.actor.email },
+        action: "api_account.create",
+        target: { type: "api_account", id: account.id },
+        request: ctx.request,
+        after: auditSnapshot(account),
+        metadata: data.environment === "PRODUCTION" ? { legalRegistrationConfirmed: true } : null,
+      });
+      return account;
+    });
+  } catch (err) {
+    mapPrismaError(err, "API account not found");
+  }
+}

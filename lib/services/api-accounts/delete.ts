@@ -1,0 +1,36 @@
+import "server-only";
+import { writeAudit } from "@/lib/server/audit";
+import type { HubContext } from "@/lib/server/context";
+import { db } from "@/lib/server/db";
+import { ForbiddenError, ValidationError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { auditSnapshot } from "./dto";
+import { getAccountInHub } from "./internal";
+import { DeleteApiAccountInput } from "./schemas";
+
+/** Removes the account, its stored key and every member's access to it (the audit trail stays). */
+export async function deleteApiAccount({ ctx, input }: { ctx: HubContext; input: DeleteApiAccountInput }): Promise<{ id: string }> {
+  assertCan(ctx, "hub.accounts.manage");
+  const data = parseInput(DeleteApiAccountInput, input);
+  return db.$transaction(async (tx) => {
+    const account = await getAccountInHub(tx, ctx.hub.id, data.accountId);
+    if (account.environment === "PRODUCTION" && ctx.membership.role !== "OWNER") {
+      throw new ForbiddenError("Only an Owner can delete a production account.");
+    }
+    if (data.confirmName !== account.name) {
+      throw new ValidationError("The name does not match.", { confirmName: ["Type the account name exactly"] });
+    }
+    await tx.apiAccount.delete({ where: { id: account.id, hubId: ctx.hub.id }, select: { id: true } });
+    await writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "api_account.delete",
+      target: { type: "api_account", id: account.id },
+      request: ctx.request,
+      before: auditSnapshot(account),
+    });
+    return { id: account.id };
+  });
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { writeAudit } from "@/lib/server/audit";
+import type { SessionUser } from "@/lib/server/auth";
+import type { RequestMeta } from "@/lib/server/context";
+import { sha256 } from "@/lib/server/crypto";
+import { db } from "@/lib/server/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, mapPrismaError } from "@/lib/server/errors";
+import { hashPassword, verifyPassword } from "@/lib/server/password";
+import { roleAccountPermissions } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { AcceptInviteInput, NEW_PASSWORD_MIN } from "./schemas";
+
+export type AcceptInviteContext = { actor: SessionUser | null; request: RequestMeta };
+export type AcceptedInvite = { userId: string; email: string; hubId: string; isNewUser: boolean };
+
+const INVALID = "This invitation link is invalid, already used, revoked or expired.";
+
+/**
+ * Redeems a single-use invite: a new user sets name + password; an existing user proves who they are
+ * (signed in with the invited email, or their password). Creates the membership and account access.
+ */
+export async function acceptInvite({ ctx, input }: { ctx: AcceptInviteContext; input: AcceptInviteInput }): Promise<AcceptedInvite> {
+  const data = parseInput(AcceptInviteInput, input);
+  const tokenHash = sha256(data.token);
+  const invite = await db.invite.findFirst({
+    where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, hubId: true, email: true, role: true, accountIds: true },
+  });
+  if (!invite) throw new NotFoundError(INVALID);
+
+  const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
+  let passwordHash: string | null = null;
+  if (existing) {
+    if (ctx.actor && ctx.actor.id !== existing.id) {
+      throw new ForbiddenError(`You are signed in as ${ctx.actor.email}. Sign out, then open the link again.`);
+    }
+    if (!ctx.actor && !(data.password && (await verifyPassword(existing.passwordHash, data.password)))) {
+      throw new ValidationError("Wrong password.", { password: ["Enter the password of your existing account"] });
+    }
+  } else {
+    const fieldErrors: Record<string, string[]> = {};
+    if (!data.name) fieldErrors.name = ["Enter your name"];
+    if (!data.password || data.password.length < NEW_PASSWORD_MIN) fieldErrors.password = [`Use at least ${NEW_PASSWORD_MIN} characters`];
+    if (Object.keys(fieldErrors).length > 0) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
+    passwordHash = await hashPassword(data.password ?? "");
+  }
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Single use, even under a double submit: only one request can flip acceptedAt.
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        data: { acceptedAt: new Date() },
+      });
+      if (claimed.count !== 1) throw new NotFoundError(INVALID);
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: { email: invite.email, name: data.name ?? invite.email, passwordHash: passwordHash ?? "" },
+          select: { id: true, passwordHash: true },
+        }));
+      const already = await tx.membership.findUnique({
+        where: { hubId_userId: { hubId: invite.hubId, userId: user.id } },
+        select: { id: true },
+      });
+      if (already) throw new ConflictError("You are already a member of this Hub.");
+      const membership = await tx.membership.create({
+        data: { hubId: invite.hubId, userId: user.id, role: invite.role },
+        select: { id: true },
+      });
+      const accounts = await tx.apiAccount.findMany({
+        where: { hubId: invite.hubId, id: { in: invite.accountIds } },
+        select: { id: true },
+      });
+      const grants = roleAccountPermissions(invite.role);
+      await tx.accountAccess.createMany({
+        data: accounts.map((a) => ({ membershipId: membership.id, apiAccountId: a.id, grants })),
+      });
+      await writeAudit(tx, {
+        hubId: invite.hubId,
+        actor: { userId: user.id, email: invite.email },
+        action: "team.invite.accept",
+        target: { type: "membership", id: membership.id },
+        request: ctx.request,
+        after: { email: invite.email, role: invite.role, accountIds: accounts.map((a) => a.id), newUser: !existing },
+        metadata: { inviteId: invite.id },
+      });
+      return { userId: user.id, email: invite.email, hubId: invite.hubId, isNewUser: !existing };
+    });
+  } catch (err) {
+    mapPrismaError(err);
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { HubContext } from "@/lib/server/context";
+import { db } from "@/lib/server/db";
+import { assertCan } from "@/lib/server/permissions";
+import { AUDIT_EVENT_SELECT, accountNames, auditWhere } from "./list-events";
+import type { SecurityFilter } from "./schemas";
+import { toCsvRecord } from "./csv";
+
+const BATCH = 500;
+
+/** Every event matching the filter (all pages), newest first, as CSV records, read in batches. */
+export async function* exportAuditEvents({ ctx, input }: { ctx: HubContext; input: SecurityFilter }): AsyncGenerator<string[]> {
+  assertCan(ctx, "hub.security.read");
+  const where = auditWhere(ctx.hub.id, input);
+  const names = await accountNames(ctx.hub.id);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: AUDIT_EVENT_SELECT,
+    });
+    for (const r of rows) yield toCsvRecord({ ...r, apiAccountName: r.apiAccountId ? (names.get(r.apiAccountId) ?? null) : null });
+    if (rows.length < BATCH) return;
+    cursor = rows[rows.length - 1]?.id;
+  }
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { permissionGroups } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { assertCan, isAccountPermission } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
+import { callMangopay } from "./internal";
+import { PermissionGroupInput } from "./schemas";
+import { scopesFromGrants } from "./scope-map";
+
+export function checkedGrants(grants: readonly string[]): string[] {
+  const bad = grants.filter((g) => !isAccountPermission(g));
+  if (bad.length > 0) throw new ValidationError("Unknown permissions.", { grants: bad.map((g) => `Unknown: ${g}`) });
+  return [...new Set(grants)];
+}
+
+export async function createPermissionGroup({ ctx, input }: { ctx: AccountContext; input: PermissionGroupInput }): Promise<PermissionGroupDTO> {
+  assertCan(ctx, "permissionGroups.create");
+  const data = parseInput(PermissionGroupInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  const grants = checkedGrants(data.grants);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const group = toPermissionGroupDTO(
+    await callMangopay(() => permissionGroups.create(client, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) })),
+  );
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "permission_group.create",
+      target: { type: "permission_group", id: group.id },
+      request: ctx.request,
+      after: { name: group.name, grants: group.grants },
+    }),
+  );
+  return group;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { sso } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
+import { callMangopay } from "./internal";
+import { CreateSsoInput } from "./schemas";
+
+/** Creates an SSO at MANGOPAY (which sends the invitation), then records it in the audit trail. */
+export async function createSso({ ctx, input }: { ctx: AccountContext; input: CreateSsoInput }): Promise<SsoDTO> {
+  assertCan(ctx, "ssos.create");
+  const data = parseInput(CreateSsoInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const created = toSsoDTO(
+    await callMangopay(() =>
+      sso.create(client, { FirstName: data.firstName, LastName: data.lastName, Email: data.email, PermissionGroupId: data.permissionGroupId, Tag: data.tag }),
+    ),
+  );
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "sso.create",
+      target: { type: "sso", id: created.id },
+      request: ctx.request,
+      after: ssoAuditSnapshot(created),
+    }),
+  );
+  return created;
+}

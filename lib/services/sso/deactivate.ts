@@ -1,0 +1,53 @@
+import "server-only";
+import { sso } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
+import { applySyncChanges, callMangopay } from "./internal";
+import { SsoIdInput } from "./schemas";
+
+/**
+ * Deactivates an SSO at MANGOPAY, then immediately withdraws the SSO-sourced dashboard access of the
+ * Hub member with that email on this account (manual access is left to the team's admins).
+ */
+export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input: SsoIdInput }): Promise<SsoDTO> {
+  assertCan(ctx, "ssos.edit");
+  const data = parseInput(SsoIdInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const after = toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false })));
+  await db.$transaction(async (tx) => {
+    await writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "sso.deactivate",
+      target: { type: "sso", id: after.id },
+      request: ctx.request,
+      before: { active: true },
+      after: ssoAuditSnapshot(after),
+    });
+    const access = await tx.accountAccess.findMany({
+      where: {
+        apiAccountId: ctx.account.id,
+        source: "SSO",
+        membership: { hubId: ctx.hub.id, user: { email: after.email.toLowerCase() } },
+      },
+      select: { grants: true, source: true, membershipId: true },
+    });
+    await applySyncChanges(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      request: ctx.request,
+      trigger: "deactivate",
+    });
+  });
+  return after;
+}

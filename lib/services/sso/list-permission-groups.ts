@@ -1,0 +1,16 @@
+import "server-only";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan } from "@/lib/server/permissions";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
+import { callMangopay, fetchAllPermissionGroups } from "./internal";
+
+/** DEFAULT groups first (read-only), then custom groups by name. */
+export async function listPermissionGroups({ ctx }: { ctx: AccountContext }): Promise<PermissionGroupDTO[]> {
+  assertCan(ctx, "permissionGroups.read");
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const groups = await callMangopay(() => fetchAllPermissionGroups(client));
+  return groups
+    .map(toPermissionGroupDTO)
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}

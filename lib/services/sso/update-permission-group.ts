@@ -1,0 +1,45 @@
+import "server-only";
+import { permissionGroups } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError, PreconditionError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { checkedGrants } from "./create-permission-group";
+import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
+import { callMangopay } from "./internal";
+import { UpdatePermissionGroupInput } from "./schemas";
+import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
+
+const DEFAULT_READ_ONLY = "DEFAULT permission groups (ADMIN, WRITE, READ) cannot be modified.";
+
+export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContext; input: UpdatePermissionGroupInput }): Promise<PermissionGroupDTO> {
+  assertCan(ctx, "permissionGroups.edit");
+  const data = parseInput(UpdatePermissionGroupInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  if ((DEFAULT_GROUP_IDS as readonly string[]).includes(data.permissionGroupId.toUpperCase())) throw new PreconditionError(DEFAULT_READ_ONLY);
+  const grants = checkedGrants(data.grants);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const before = toPermissionGroupDTO(await callMangopay(() => permissionGroups.get(client, data.permissionGroupId)));
+  if (before.isDefault) throw new PreconditionError(DEFAULT_READ_ONLY);
+  const after = toPermissionGroupDTO(
+    await callMangopay(() =>
+      permissionGroups.update(client, data.permissionGroupId, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) }),
+    ),
+  );
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "permission_group.update",
+      target: { type: "permission_group", id: after.id },
+      request: ctx.request,
+      before: { name: before.name, grants: before.grants },
+      after: { name: after.name, grants: after.grants },
+    }),
+  );
+  return after;
+}

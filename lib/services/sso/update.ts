@@ -1,0 +1,39 @@
+import "server-only";
+import { sso } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
+import { callMangopay } from "./internal";
+import { UpdateSsoInput } from "./schemas";
+
+/** Updates name, tag or permission group (the email is immutable at MANGOPAY). */
+export async function updateSso({ ctx, input }: { ctx: AccountContext; input: UpdateSsoInput }): Promise<SsoDTO> {
+  assertCan(ctx, "ssos.edit");
+  const data = parseInput(UpdateSsoInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const before = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
+  const after = toSsoDTO(
+    await callMangopay(() =>
+      sso.update(client, data.ssoId, { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag }),
+    ),
+  );
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      hubId: ctx.hub.id,
+      apiAccountId: ctx.account.id,
+      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+      action: "sso.update",
+      target: { type: "sso", id: after.id },
+      request: ctx.request,
+      before: ssoAuditSnapshot(before),
+      after: ssoAuditSnapshot(after),
+    }),
+  );
+  return after;
+}
