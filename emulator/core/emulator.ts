@@ -29,6 +29,8 @@ export class Emulator {
   readonly clients = new Map<string, ClientStore>();
   /** Requests held open by a `timeout` fault; close() releases them. */
   readonly hanging = new Set<() => void>();
+  /** True while seeding: flows settle inline instead of scheduling timers. */
+  seeding = false;
 
   constructor(opts: EmulatorOptions = {}) {
     this.options = resolveOptions(opts);

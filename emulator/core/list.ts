@@ -5,9 +5,9 @@ import { paramError } from "./errors";
 
 export interface ListSpec<T> {
   /** Enum-like fields filtered by equality, case-insensitive (e.g. ["Status", "Type", "Nature"]). */
-  filters?: string[];
+  filters?: readonly string[];
   /** Boolean fields filtered by "true"/"false" (e.g. ["Active"]). */
-  boolFilters?: string[];
+  boolFilters?: readonly string[];
   /** Field compared with BeforeDate/AfterDate; null disables them. Default CreationDate. */
   dateField?: string | null;
   /** Projection applied to each item of the page (e.g. the reduced GET /users view). */

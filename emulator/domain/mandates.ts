@@ -54,7 +54,7 @@ export function submitMandate(emu: Emulator, store: ClientStore, mandate: Mandat
   mandate.Status = "SUBMITTED";
   emu.events.emit(store, "MANDATE_SUBMITTED", mandate.Id, now);
   const delay = emu.options.delays.mandateMs;
-  if (delay !== null) emu.scheduler.schedule(delay, () => void settleMandate(emu, store, mandate, emu.clock.now()));
+  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => void settleMandate(emu, store, mandate, emu.clock.now()));
 }
 
 export function settleMandate(emu: Emulator, store: ClientStore, mandate: Mandate, now: number, forceFail = false): Mandate | null {

@@ -94,7 +94,7 @@ export function createDirectDebitPayIn(emu: Emulator, store: ClientStore, input:
   Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null, Culture: mandate.Culture });
   recordCreated(emu, store, tx);
   const delay = emu.options.delays.directDebitMs;
-  if (delay !== null) emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));
+  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));
   return tx;
 }
 

@@ -57,7 +57,7 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   }
   recordCreated(emu, store, tx);
   const delay = emu.options.delays.payoutMs;
-  if (delay !== null) emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
+  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
   return tx;
 }
 

@@ -1,0 +1,80 @@
+// Transfers (§3.11), bank-wire payouts (§3.10) and refunds (§3.12) over HTTP.
+import { BodyReader } from "../core/body";
+import type { ApiContext } from "../core/context";
+import { ok } from "../core/context";
+import { listResult, resolveIds } from "../core/list";
+import type { ApiRouter } from "../core/router";
+import { getTransaction } from "../domain/lookups";
+import { createPayout } from "../domain/payouts";
+import { createRefund } from "../domain/refunds";
+import { createTransfer } from "../domain/transfers";
+import type { Money } from "../store/types";
+
+const PAYOUT_MODES = ["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT"] as const;
+
+function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
+  const initial = getTransaction(ctx.store, ctx.params.id, kind);
+  const b = new BodyReader(ctx.body);
+  const authorId = b.string("AuthorId", { required: true }) as string;
+  const debited = b.money("DebitedFunds");
+  const fees = b.money("Fees", { allowNegative: true });
+  const descriptor = b.string("StatementDescriptor", { max: 10 });
+  const tag = b.tag();
+  const reason = ctx.body.RefundReason as { RefundReasonMessage?: unknown } | undefined;
+  b.done();
+  return ok(createRefund(ctx.emu, ctx.store, initial, {
+    AuthorId: authorId, DebitedFunds: debited, Fees: fees, StatementDescriptor: descriptor, Tag: tag,
+    RefundReasonMessage: typeof reason?.RefundReasonMessage === "string" ? reason.RefundReasonMessage : null,
+  }, ctx.now));
+}
+
+function refundsOf(ctx: ApiContext, kind: "PAYIN" | "TRANSFER" | "PAYOUT") {
+  getTransaction(ctx.store, ctx.params.id, kind);
+  return listResult(ctx, resolveIds(ctx.store.idx.refundsByInitial.get(ctx.params.id), ctx.store.transactions), {
+    filters: ["Status", "ResultCode"],
+  });
+}
+
+export function registerTransferPayoutRoutes(r: ApiRouter): void {
+  r.post("/transfers", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const input = {
+      AuthorId: b.string("AuthorId", { required: true }) as string,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      CreditedWalletId: b.string("CreditedWalletId", { required: true }) as string,
+      CreditedUserId: b.string("CreditedUserId"),
+      DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
+      Fees: b.money("Fees", { required: true }) as Money,
+      Tag: b.tag(),
+    };
+    b.done();
+    return ok(createTransfer(ctx.emu, ctx.store, input, ctx.now));
+  });
+  r.get("/transfers/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "TRANSFER")));
+
+  r.post("/payouts/bankwire", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const input = {
+      AuthorId: b.string("AuthorId", { required: true }) as string,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
+      Fees: b.money("Fees", { required: true }) as Money,
+      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+      BankWireRef: b.string("BankWireRef", { max: 12 }),
+      PayoutModeRequested: b.enumOf("PayoutModeRequested", PAYOUT_MODES),
+      PaymentRef: ctx.body.PaymentRef ?? null,
+      Tag: b.tag(),
+    };
+    b.done();
+    return ok(createPayout(ctx.emu, ctx.store, input, ctx.now));
+  });
+  r.get("/payouts/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
+  r.get("/payouts/bankwire/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
+
+  r.post("/payins/:id/refunds", (ctx) => refund(ctx, "PAYIN"));
+  r.post("/transfers/:id/refunds", (ctx) => refund(ctx, "TRANSFER"));
+  r.get("/refunds/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "REFUND")));
+  r.get("/payins/:id/refunds", (ctx) => refundsOf(ctx, "PAYIN"));
+  r.get("/transfers/:id/refunds", (ctx) => refundsOf(ctx, "TRANSFER"));
+  r.get("/payouts/:id/refunds", (ctx) => refundsOf(ctx, "PAYOUT"));
+}
