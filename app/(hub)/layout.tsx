@@ -1,21 +1,38 @@
 import Link from "next/link";
 import { getHubContext } from "@/lib/server/context";
+import { can } from "@/lib/server/permissions";
 
 export default async function HubLayout({ children }: { children: React.ReactNode }) {
   const ctx = await getHubContext();
+  // Navigation hides what the member cannot use; every page checks again on its own.
+  const links = [
+    { href: "/hub", label: "API accounts", show: true },
+    { href: "/hub/team", label: "Team", show: can(ctx, "hub.team.manage") },
+    { href: "/hub/security", label: "Security history", show: can(ctx, "hub.security.read") },
+    { href: "/hub/profile", label: "Profile", show: true },
+  ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center justify-between px-6">
-          <Link href="/hub" className="font-semibold tracking-tight">
-            <span className="text-brand">●</span> {ctx.hub.name}
-          </Link>
-          <nav className="flex items-center gap-4 text-sm text-slate-600">
+        <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-6 px-6">
+          <div className="flex items-center gap-6">
+            <Link href="/hub" className="font-semibold tracking-tight">
+              <span className="text-brand">●</span> {ctx.hub.name}
+            </Link>
+            <nav aria-label="Hub" className="flex items-center gap-4 text-sm text-slate-600">
+              {links.map((l) => (
+                <Link key={l.href} href={l.href} className="hover:text-slate-900">
+                  {l.label}
+                </Link>
+              ))}
+            </nav>
+          </div>
+          <div className="flex items-center gap-4 text-sm text-slate-600">
             <span data-testid="current-user">{ctx.actor.email}</span>
             <Link href="/sign-out" className="hover:text-slate-900">
               Sign out
             </Link>
-          </nav>
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -1,0 +1,75 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
+import { Input, Label } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/server/action";
+import type { AcceptedInvite } from "@/lib/services/invites/accept";
+import { acceptInviteAction } from "./actions";
+
+type Mode = "new-user" | "existing-password" | "existing-signed-in";
+
+export function AcceptInviteForm({ token, email, mode }: { token: string; email: string; mode: Mode }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(async (prev: ActionResult<AcceptedInvite> | null, form: FormData) => {
+    const result = await acceptInviteAction(prev, form);
+    if (!result.ok) return result;
+    if (mode === "existing-signed-in") {
+      router.replace("/hub");
+      return result;
+    }
+    // Sign straight in with the password just typed; a second factor (or any refusal) finishes on sign-in.
+    const password = form.get("password");
+    const res = await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirect: false });
+    router.replace(res && !res.error ? "/hub" : `/sign-in?callbackUrl=${encodeURIComponent("/hub")}`);
+    router.refresh();
+    return result;
+  }, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+
+  if (state?.ok) return <FormAlert tone="success">Welcome aboard! Signing you in…</FormAlert>;
+
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <div className="space-y-1.5">
+        <Label htmlFor="invite-email">Email</Label>
+        <Input id="invite-email" value={email} readOnly disabled />
+      </div>
+      {mode === "new-user" ? (
+        <div className="space-y-1.5">
+          <Label htmlFor="name">Your name</Label>
+          <Input id="name" name="name" autoComplete="name" required maxLength={100} aria-invalid={Boolean(errors?.name)} aria-describedby="name-error" />
+          <FieldError name="name" errors={errors} />
+        </div>
+      ) : null}
+      {mode !== "existing-signed-in" ? (
+        <div className="space-y-1.5">
+          <Label htmlFor="password">{mode === "new-user" ? "Choose a password" : "Your password"}</Label>
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            required
+            autoComplete={mode === "new-user" ? "new-password" : "current-password"}
+            aria-invalid={Boolean(errors?.password)}
+            aria-describedby="password-error password-hint"
+          />
+          {mode === "new-user" ? (
+            <p id="password-hint" className="text-xs text-slate-500">
+              At least 12 characters.
+            </p>
+          ) : null}
+          <FieldError name="password" errors={errors} />
+        </div>
+      ) : null}
+      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Joining…" : mode === "new-user" ? "Create account and join" : "Join the Hub"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
+import { Input, Label } from "@/components/ui/input";
+import { useDialogAction } from "@/components/use-dialog-action";
+import { deleteApiAccountAction, renameApiAccountAction, rotateApiKeyAction } from "../actions";
+
+type Account = { id: string; name: string; environment: "SANDBOX" | "PRODUCTION"; apiKeyLast4: string };
+
+function RenameDialog({ account }: { account: Account }) {
+  const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(renameApiAccountAction);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost">
+          Rename
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Rename “${account.name}”`}>
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="accountId" value={account.id} />
+          <div className="space-y-1.5">
+            <Label htmlFor={`rename-${account.id}`}>New name</Label>
+            <Input id={`rename-${account.id}`} name="name" defaultValue={account.name} maxLength={80} required />
+            <FieldError name="name" errors={errors} />
+          </div>
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RotateDialog({ account }: { account: Account }) {
+  const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(rotateApiKeyAction);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost">
+          Rotate key
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Rotate the API key" description={`The current key ends in …${account.apiKeyLast4}. The new key is checked with MANGOPAY before it replaces it.`}>
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="accountId" value={account.id} />
+          <div className="space-y-1.5">
+            <Label htmlFor={`rotate-${account.id}`}>New API key</Label>
+            <Input id={`rotate-${account.id}`} name="apiKey" type="password" autoComplete="off" required />
+            <FieldError name="apiKey" errors={errors} />
+          </div>
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Checking with MANGOPAY…" : "Verify and replace"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ account }: { account: Account }) {
+  const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(deleteApiAccountAction);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
+          Delete
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Delete “${account.name}”?`}
+        description="The stored key and every member's access to this dashboard are removed. Nothing changes at MANGOPAY. The security history keeps its records."
+      >
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="accountId" value={account.id} />
+          {account.environment === "PRODUCTION" ? <FormAlert>This is a production account.</FormAlert> : null}
+          <div className="space-y-1.5">
+            <Label htmlFor={`delete-${account.id}`}>
+              Type <span className="font-mono">{account.name}</span> to confirm
+            </Label>
+            <Input id={`delete-${account.id}`} name="confirmName" autoComplete="off" required />
+            <FieldError name="confirmName" errors={errors} />
+          </div>
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Deleting…" : "Delete account"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function AccountActions({ account }: { account: Account }) {
+  return (
+    <div className="flex items-center gap-1">
+      <RenameDialog account={account} />
+      <RotateDialog account={account} />
+      <DeleteDialog account={account} />
+    </div>
+  );
+}
