@@ -87,7 +87,9 @@ export function applySort<T>(ctx: ApiContext, items: T[]): T[] {
   const key = Object.keys((items[0] ?? {}) as object).find((k) => k.toLowerCase() === sort.field.toLowerCase());
   if (!key) return items;
   const dir = sort.desc ? -1 : 1;
-  return [...items].sort((a, b) => {
+  // Ties keep creation order, reversed for DESC (newest first), like ordering by (date, id).
+  const base = sort.desc ? [...items].reverse() : [...items];
+  return base.sort((a, b) => {
     const va = (a as Record<string, unknown>)[key] as number | string;
     const vb = (b as Record<string, unknown>)[key] as number | string;
     return va < vb ? -dir : va > vb ? dir : 0;
