@@ -3,6 +3,7 @@ import { ApiRouter } from "../core/router";
 import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
 import { registerClientWalletRoutes } from "./client-wallets";
+import { registerComplianceRoutes } from "./compliance-index";
 import { registerEventHookRoutes } from "./events-hooks";
 import { registerMandateRoutes } from "./mandates";
 import { registerPayInRoutes } from "./pay-ins";
@@ -25,5 +26,7 @@ export function buildApiRouter(): ApiRouter {
   registerTransferPayoutRoutes(router);
   registerEventHookRoutes(router);
   registerResponseRoutes(router);
+  // Issue 5 (KYC, UBO, disputes, reports, client, SSOs, permission groups): routes/compliance-index.ts.
+  registerComplianceRoutes(router);
   return router;
 }

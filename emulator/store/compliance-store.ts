@@ -19,6 +19,8 @@ export class ComplianceState {
   readonly reportsV2 = new Map<string, ReportV2>();
   readonly ssos = new Map<string, Sso>();
   readonly permissionGroups = new Map<string, PermissionGroup>();
+  /** SSO id → when its current invitation was sent (invitations expire after 30 minutes). */
+  readonly ssoInvitedAt = new Map<string, number>();
   details: ClientDetails | null = null;
 
   readonly idx = {
@@ -48,7 +50,7 @@ export function compliance(store: ClientStore): ComplianceState {
 
 const MAPS = [
   "kycDocuments", "uboDeclarations", "disputes", "disputeDocuments", "pages", "reports", "reportsV2", "ssos",
-  "permissionGroups",
+  "permissionGroups", "ssoInvitedAt",
 ] as const;
 
 export interface ComplianceSnapshot {

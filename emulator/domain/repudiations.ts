@@ -1,0 +1,150 @@
+// Money side of disputes (reference §3.15, docs "Repudiation object"): opening a dispute takes the
+// disputed funds from the platform's repudiation wallet CREDIT_{CCY} (it goes negative); a WON
+// dispute refunds the repudiation; a LOST one is settled by a settlement transfer from the user's
+// wallet or by a client bank wire to CREDIT_{CCY}. Everything moves through the part 1 ledger.
+import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
+import type { Emulator } from "../core/emulator";
+import type { ClientStore } from "../store/client-store";
+import { compliance } from "../store/compliance-store";
+import type { Dispute, Repudiation } from "../store/compliance-types";
+import type { Money, PayIn, Refund, Transfer } from "../store/types";
+import { canDebit, clientWallet } from "./ledger";
+import { getUser } from "./lookups";
+import { baseFields, createResolved, fail, money, recordCreated } from "./transactions";
+
+export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number): Repudiation {
+  const credit = clientWallet(store, "CREDIT", funds.Currency, now);
+  const tx: Repudiation = {
+    ...baseFields(store, now, null),
+    AuthorId: payin.AuthorId,
+    CreditedUserId: null,
+    DebitedFunds: { ...funds },
+    CreditedFunds: { ...funds },
+    Fees: money(funds.Currency, 0),
+    DebitedWalletId: credit.Id,
+    CreditedWalletId: null,
+    Type: "PAYOUT",
+    Nature: "REPUDIATION",
+    InitialTransactionId: payin.Id,
+    InitialTransactionType: "PAYIN",
+    InitialTransactionNature: payin.Nature,
+  };
+  createResolved(emu, store, tx, "SUCCESS", now);
+  return tx;
+}
+
+export function getRepudiation(store: ClientStore, id: string): Repudiation {
+  const tx = store.transactions.get(id);
+  if (!tx || tx.Nature !== "REPUDIATION") throw notFound("Repudiation", id);
+  return tx as Repudiation;
+}
+
+/** What settlement transfers already paid back on a repudiation. */
+export function settledAmount(store: ClientStore, dispute: Dispute): number {
+  let sum = 0;
+  for (const id of compliance(store).idx.txByDispute.get(dispute.Id)) {
+    const tx = store.transactions.get(id);
+    if (tx && tx.Nature === "SETTLEMENT" && tx.Status === "SUCCEEDED") sum += tx.CreditedFunds.Amount;
+  }
+  return sum;
+}
+
+export function isPendingSettlement(store: ClientStore, dispute: Dispute): boolean {
+  if (dispute.Status !== "CLOSED" || dispute.ResultCode !== "LOST" || !dispute.RepudiationId) return false;
+  const repudiation = store.transactions.get(dispute.RepudiationId);
+  return !!repudiation && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
+}
+
+export function disputeOfRepudiation(store: ClientStore, repudiationId: string): Dispute {
+  const state = compliance(store);
+  const disputeId = state.idx.disputeByRepudiation.get(repudiationId);
+  const dispute = disputeId ? state.disputes.get(disputeId) : undefined;
+  if (!dispute) throw notFound("Dispute", repudiationId);
+  return dispute;
+}
+
+export interface SettlementInput {
+  AuthorId: string;
+  DebitedFunds: Money;
+  Fees: Money;
+  Tag?: string | null;
+}
+
+export function createSettlementTransfer(
+  emu: Emulator, store: ClientStore, repudiation: Repudiation, input: SettlementInput, now: number,
+): Transfer {
+  getUser(store, input.AuthorId);
+  const dispute = disputeOfRepudiation(store, repudiation.Id);
+  if (dispute.Status !== "CLOSED") throw invalidAction("Only disputes with the CLOSED Status can be settled");
+  const ccy = repudiation.DebitedFunds.Currency;
+  if (input.DebitedFunds.Currency !== ccy || input.Fees.Currency !== ccy) {
+    throw new ApiError(400, "currency_incompatibility", `The settlement currency must be ${ccy}`);
+  }
+  if (input.Fees.Amount > input.DebitedFunds.Amount) throw paramError({ Fees: "The Fees amount cannot be higher than the DebitedFunds amount." });
+  const payin = store.transactions.get(repudiation.InitialTransactionId);
+  const walletId = payin?.CreditedWalletId;
+  if (!walletId) throw invalidAction("The disputed pay-in has no credited wallet to settle from");
+  const remaining = repudiation.DebitedFunds.Amount - settledAmount(store, dispute);
+  const credited = input.DebitedFunds.Amount - input.Fees.Amount;
+  if (remaining > 0 && credited > remaining) {
+    throw paramError({ DebitedFunds: `The settlement cannot exceed what is left to settle (${remaining}).` });
+  }
+  const tx: Transfer = {
+    ...baseFields(store, now, input.Tag ?? null),
+    AuthorId: input.AuthorId,
+    CreditedUserId: null,
+    DebitedFunds: { ...input.DebitedFunds },
+    CreditedFunds: money(ccy, credited),
+    Fees: { ...input.Fees },
+    DebitedWalletId: walletId,
+    CreditedWalletId: clientWallet(store, "CREDIT", ccy, now).Id,
+    Type: "TRANSFER",
+    Nature: "SETTLEMENT",
+    PendingUserAction: null,
+    RepudiationId: repudiation.Id,
+  };
+  if (remaining <= 0) {
+    recordCreated(emu, store, tx);
+    fail(emu, store, tx, "GENERIC", now);
+    // 003012 is specific to settlements; part 1's result table does not need it.
+    Object.assign(tx, { ResultCode: "003012", ResultMessage: "The repudiation has already been successfully settled" });
+  } else {
+    createResolved(emu, store, tx, canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE", now);
+  }
+  compliance(store).idx.txByDispute.add(dispute.Id, tx.Id);
+  return tx;
+}
+
+export function getSettlement(store: ClientStore, id: string): Transfer {
+  const tx = store.transactions.get(id);
+  if (!tx || tx.Nature !== "SETTLEMENT") throw notFound("Settlement", id);
+  return tx as Transfer;
+}
+
+/** A WON dispute gives the repudiated funds back to the repudiation wallet. */
+export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Dispute, now: number): Refund | null {
+  if (!dispute.RepudiationId) return null;
+  const repudiation = getRepudiation(store, dispute.RepudiationId);
+  if (store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
+  const amount = Math.min(dispute.ContestedFunds?.Amount ?? repudiation.DebitedFunds.Amount, repudiation.DebitedFunds.Amount);
+  const ccy = repudiation.DebitedFunds.Currency;
+  const refund: Refund = {
+    ...baseFields(store, now, null),
+    AuthorId: repudiation.AuthorId,
+    CreditedUserId: null,
+    DebitedFunds: money(ccy, amount),
+    CreditedFunds: money(ccy, amount),
+    Fees: money(ccy, 0),
+    DebitedWalletId: null,
+    CreditedWalletId: repudiation.DebitedWalletId,
+    Type: "PAYOUT",
+    Nature: "REFUND",
+    InitialTransactionId: repudiation.Id,
+    InitialTransactionType: "PAYOUT",
+    InitialTransactionNature: "REPUDIATION",
+    RefundReason: { RefundReasonType: "OTHER", RefundReasonMessage: "Dispute won" },
+  };
+  createResolved(emu, store, refund, "SUCCESS", now);
+  compliance(store).idx.txByDispute.add(dispute.Id, refund.Id);
+  return refund;
+}
