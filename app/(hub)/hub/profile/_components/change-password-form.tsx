@@ -1,0 +1,81 @@
+"use client";
+
+import { getCsrfToken } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { changePasswordAction } from "../actions";
+import { FieldError, FormStatus, fieldError } from "./form-bits";
+
+/** Moves this browser's JWT to the new sessionVersion with the server's one-time ticket. */
+async function reissueSession(ticket: string): Promise<boolean> {
+  const csrfToken = await getCsrfToken();
+  if (!csrfToken) return false;
+  const res = await fetch("/api/auth/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ csrfToken, data: { reissue: ticket } }),
+  });
+  return res.ok;
+}
+
+const FIELDS = [
+  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
+  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "At least 12 characters." },
+  { name: "confirmPassword", label: "Repeat the new password", autoComplete: "new-password" },
+] as const;
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const [done, setDone] = useState<"kept" | "signed-out" | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    formRef.current?.reset();
+    void reissueSession(state.data.reissueTicket).then((ok) => {
+      if (ok) setDone("kept");
+      else router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
+    });
+  }, [state, router]);
+
+  return (
+    <form ref={formRef} action={action} className="max-w-md space-y-4" noValidate onSubmit={() => setDone(null)}>
+      {FIELDS.map((f) => {
+        const error = fieldError(state, f.name);
+        const hintId = `${f.name}-hint`;
+        return (
+          <div key={f.name} className="space-y-1.5">
+            <Label htmlFor={f.name}>{f.label}</Label>
+            <Input
+              id={f.name}
+              name={f.name}
+              type="password"
+              autoComplete={f.autoComplete}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={[error ? `${f.name}-error` : null, "hint" in f ? hintId : null].filter(Boolean).join(" ") || undefined}
+              required
+            />
+            {"hint" in f ? (
+              <p id={hintId} className="text-xs text-slate-500">
+                {f.hint}
+              </p>
+            ) : null}
+            <FieldError id={`${f.name}-error`} message={error} />
+          </div>
+        );
+      })}
+      {state && !state.ok ? <FormStatus state={state} testId="change-password-status" /> : null}
+      {done === "kept" ? (
+        <p role="status" data-testid="change-password-status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Password changed. Your other sessions were signed out; this one stays signed in.
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

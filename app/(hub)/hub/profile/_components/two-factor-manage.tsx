@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { disableTotpAction, regenerateRecoveryCodesAction } from "../actions";
+import { ConfirmDialog, DialogCancel } from "./confirm-dialog";
+import { FieldError, FormStatus, fieldError } from "./form-bits";
+import { RecoveryCodes } from "./recovery-codes";
+
+function CodeField({ id, error, label }: { id: string; error?: string; label: string }) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        name="code"
+        autoComplete="one-time-code"
+        className="w-48 font-mono tracking-widest"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        required
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function RegenerateRecoveryCodes() {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, null);
+  const [dismissed, setDismissed] = useState(false);
+  if (state?.ok && !dismissed) {
+    return (
+      <RecoveryCodes
+        codes={state.data.recoveryCodes}
+        doneLabel="Done"
+        onDone={() => {
+          setDismissed(true);
+          router.refresh();
+        }}
+      />
+    );
+  }
+  const error = fieldError(state, "code");
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate onSubmit={() => setDismissed(false)}>
+      <CodeField id="regenerate-code" label="Current 6-digit code" error={error} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Generating…" : "New recovery codes"}
+      </Button>
+      {state && !state.ok && !error ? (
+        <div className="w-full">
+          <FormStatus state={state} />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState(
+    async (prev: Awaited<ReturnType<typeof disableTotpAction>> | null, form: FormData) => {
+      const res = await disableTotpAction(prev, form);
+      if (res.ok) setOpen(false);
+      return res;
+    },
+    null,
+  );
+
+  if (blockedBy.length > 0) {
+    return (
+      <p className="text-sm text-slate-600">
+        {blockedBy.join(", ")} {blockedBy.length === 1 ? "requires" : "require"} two-factor authentication, so it cannot be
+        turned off.
+      </p>
+    );
+  }
+  const passwordError = fieldError(state, "password");
+  const codeError = fieldError(state, "code");
+  return (
+    <ConfirmDialog
+      trigger="Turn off two-factor authentication"
+      title="Turn off two-factor authentication?"
+      description="Your account will be protected by your password only. Confirm with your current password and a code from your app (or a recovery code)."
+      open={open}
+      onOpenChange={setOpen}
+    >
+      <form action={action} className="space-y-4" noValidate>
+        <div className="space-y-1.5">
+          <Label htmlFor="disable-password">Current password</Label>
+          <Input
+            id="disable-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? "disable-password-error" : undefined}
+            required
+          />
+          <FieldError id="disable-password-error" message={passwordError} />
+        </div>
+        <CodeField id="disable-code" label="Code from your app or a recovery code" error={codeError} />
+        {state && !state.ok && !passwordError && !codeError ? <FormStatus state={state} /> : null}
+        <div className="flex justify-end gap-2">
+          <DialogCancel />
+          <Button type="submit" variant="danger" disabled={pending}>
+            {pending ? "Turning off…" : "Turn off"}
+          </Button>
+        </div>
+      </form>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { confirmTotpEnrollmentAction, startTotpEnrollmentAction } from "../actions";
+import { FieldError, FormStatus, fieldError } from "./form-bits";
+import { RecoveryCodes } from "./recovery-codes";
+
+/**
+ * Enrollment: create a pending secret (QR code + the secret in text), confirm with a current code,
+ * then show the recovery codes once. `doneHref` navigates afterwards; otherwise the page refreshes.
+ */
+export function TwoFactorSetup({ doneHref }: { doneHref?: string }) {
+  const router = useRouter();
+  const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
+  const [confirmed, confirmAction, confirming] = useActionState(confirmTotpEnrollmentAction, null);
+
+  if (confirmed?.ok) {
+    return (
+      <div className="space-y-3">
+        <p role="status" className="text-sm font-medium text-green-800">
+          Two-factor authentication is on.
+        </p>
+        <RecoveryCodes
+          codes={confirmed.data.recoveryCodes}
+          doneLabel="Continue"
+          onDone={() => (doneHref ? window.location.assign(doneHref) : router.refresh())}
+        />
+      </div>
+    );
+  }
+
+  if (!started?.ok) {
+    return (
+      <form action={startAction} className="space-y-3">
+        <p className="text-sm text-slate-600">
+          Use an authenticator app (Google Authenticator, 1Password, Authy, …) to get a 6-digit code at each sign-in.
+        </p>
+        <FormStatus state={started} />
+        <Button type="submit" disabled={starting}>
+          {starting ? "Preparing…" : "Set up two-factor authentication"}
+        </Button>
+      </form>
+    );
+  }
+
+  const { secret, qrDataUrl } = started.data;
+  const codeError = fieldError(confirmed, "code");
+  return (
+    <div className="@container">
+      <div className="grid gap-6 @lg:grid-cols-[auto_1fr]">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
+        <img src={qrDataUrl} width={208} height={208} alt="QR code to scan with your authenticator app" className="rounded-md border" />
+        <div className="space-y-4">
+          <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
+            <li>Scan the QR code with your authenticator app.</li>
+            <li>
+              Or enter this key by hand:{" "}
+              <code data-testid="totp-secret" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm break-all select-all">
+                {secret.replace(/(.{4})/g, "$1 ").trim()}
+              </code>
+            </li>
+            <li>Type the 6-digit code the app shows.</li>
+          </ol>
+          <form action={confirmAction} className="space-y-3" noValidate>
+            <div className="space-y-1.5">
+              <Label htmlFor="totp-code">6-digit code</Label>
+              <Input
+                id="totp-code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                className="w-40 font-mono tracking-widest"
+                aria-invalid={codeError ? true : undefined}
+                aria-describedby={codeError ? "totp-code-error" : undefined}
+                required
+                autoFocus
+              />
+              <FieldError id="totp-code-error" message={codeError} />
+            </div>
+            {confirmed && !confirmed.ok && !codeError ? <FormStatus state={confirmed} /> : null}
+            <Button type="submit" disabled={confirming}>
+              {confirming ? "Checking…" : "Turn on two-factor authentication"}
+            </Button>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
+}

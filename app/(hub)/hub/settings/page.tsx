@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { getHubContext } from "@/lib/server/context";
+import { assertCan } from "@/lib/server/permissions";
+import { getHubSecuritySettings } from "@/lib/services/auth/set-hub-require-2fa";
+import { Require2faForm } from "./_components/require-2fa-form";
+
+export const metadata: Metadata = { title: "Hub settings" };
+
+export default async function HubSettingsPage() {
+  const ctx = await getHubContext();
+  assertCan(ctx, "hub.settings.manage");
+  const settings = await getHubSecuritySettings({ ctx });
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Hub settings</h1>
+        <p className="text-sm text-slate-600">{ctx.hub.name}</p>
+      </div>
+      <Card className="p-6">
+        <section aria-labelledby="security-heading" className="space-y-4">
+          <h2 id="security-heading" className="text-lg font-semibold">
+            Security
+          </h2>
+          <Require2faForm require2fa={settings.require2fa} membersWithout2fa={settings.membersWithout2fa} />
+        </section>
+      </Card>
+    </div>
+  );
+}
