@@ -1,0 +1,105 @@
+// The one table of who may reach what: every page, route handler and server action under app/.
+// Pure (no server-only import): the generated matrix test (tests/unit/hub/route-matrix.test.ts)
+// walks app/ and fails when a page, route or action is missing here or disagrees with its source.
+import { effectivePermissions, ROLE_PERMISSIONS, type Permission, type RoleName } from "./permissions";
+
+export type Access =
+  /** Anyone, signed in or not (sign-in, invite links, next-auth). */
+  | { kind: "public" }
+  /** Any signed-in user, even without a Hub (own profile, 2FA setup). */
+  | { kind: "session" }
+  /** A Hub member; with a permission, members without it are redirected (pages) or get FORBIDDEN. */
+  | { kind: "hub"; permission: Permission | null }
+  /** A member with access to the API account in the URL/payload (else 404), and the permission there. */
+  | { kind: "account"; permission: Permission | null };
+
+const pub = { kind: "public" } as const;
+const session = { kind: "session" } as const;
+const hub = (permission: Permission | null = null): Access => ({ kind: "hub", permission });
+const account = (permission: Permission | null = null): Access => ({ kind: "account", permission });
+
+/** Pages by route (route groups removed). */
+export const PAGE_ACCESS: Record<string, Access> = {
+  "/": session,
+  "/sign-in": pub,
+  "/sign-out": pub,
+  "/no-hub": session,
+  "/two-factor/setup": session,
+  "/invite/[token]": pub,
+  "/hub": hub(),
+  "/hub/accounts/new": hub("hub.accounts.manage"),
+  "/hub/team": hub("hub.team.manage"),
+  "/hub/security": hub("hub.security.read"),
+  "/hub/settings": hub("hub.settings.manage"),
+  "/hub/profile": hub(),
+  "/accounts/[accountId]": account(),
+  "/accounts/[accountId]/settings/permissions": account("dashboard.permissions.manage"),
+  "/accounts/[accountId]/settings/sso": account("ssos.read"),
+};
+
+/** Route handlers by route. */
+export const ROUTE_ACCESS: Record<string, Access> = {
+  "/api/auth/[...nextauth]": pub,
+  "/hub/security/export": hub("hub.security.read"),
+};
+
+/** Server actions as "<file under app/>#<export>". */
+export const ACTION_ACCESS: Record<string, Access> = {
+  "(auth)/invite/[token]/actions.ts#acceptInviteAction": pub,
+  "(hub)/hub/accounts/actions.ts#createApiAccountAction": hub("hub.accounts.manage"),
+  "(hub)/hub/accounts/actions.ts#renameApiAccountAction": hub("hub.accounts.manage"),
+  "(hub)/hub/accounts/actions.ts#rotateApiKeyAction": hub("hub.accounts.manage"),
+  "(hub)/hub/accounts/actions.ts#deleteApiAccountAction": hub("hub.accounts.manage"),
+  "(hub)/hub/team/actions.ts#createInviteAction": hub("hub.team.manage"),
+  "(hub)/hub/team/actions.ts#resendInviteAction": hub("hub.team.manage"),
+  "(hub)/hub/team/actions.ts#revokeInviteAction": hub("hub.team.manage"),
+  "(hub)/hub/team/actions.ts#changeMemberRoleAction": hub("hub.team.manage"),
+  "(hub)/hub/team/actions.ts#changeMemberAccessAction": hub("hub.team.manage"),
+  "(hub)/hub/team/actions.ts#removeMemberAction": hub("hub.team.manage"),
+  "(hub)/hub/settings/actions.ts#setHubRequire2faAction": hub("hub.settings.manage"),
+  "(hub)/hub/profile/actions.ts#startTotpEnrollmentAction": session,
+  "(hub)/hub/profile/actions.ts#confirmTotpEnrollmentAction": session,
+  "(hub)/hub/profile/actions.ts#regenerateRecoveryCodesAction": session,
+  "(hub)/hub/profile/actions.ts#disableTotpAction": session,
+  "(hub)/hub/profile/actions.ts#changePasswordAction": session,
+  "(hub)/hub/profile/actions.ts#signOutEverywhereAction": session,
+  "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts#updateAccountGrantsAction": account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createSsoAction": account("ssos.create"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updateSsoAction": account("ssos.edit"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#deactivateSsoAction": account("ssos.edit"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#extendSsoInvitationAction": account("ssos.edit"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createPermissionGroupAction": account("permissionGroups.create"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updatePermissionGroupAction": account("permissionGroups.edit"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction": account("dashboard.permissions.manage"),
+};
+
+export type Outcome = "allow" | "deny" | "not_found" | "sign_in";
+
+/** What a visitor gets: `deny` = 403 for actions and handlers, a redirect for pages. */
+export function decideAccess(
+  access: Access,
+  who: { signedIn: boolean; role: RoleName | null; accountGrants: readonly string[] | null },
+): Outcome {
+  if (access.kind === "public") return "allow";
+  if (!who.signedIn) return "sign_in";
+  if (access.kind === "session") return "allow";
+  if (!who.role) return "not_found";
+  if (access.kind === "hub") {
+    return access.permission === null || ROLE_PERMISSIONS[who.role].includes(access.permission) ? "allow" : "deny";
+  }
+  if (!who.accountGrants) return "not_found";
+  if (access.permission === null) return "allow";
+  return effectivePermissions(who.role, who.accountGrants).has(access.permission) ? "allow" : "deny";
+}
+
+/** The dashboard's navigation: shown per link only when the member holds its permission there. */
+export const DASHBOARD_NAV: readonly { label: string; segment: string; permission: Permission | null }[] = [
+  { label: "Home", segment: "", permission: null },
+  { label: "Users", segment: "/users", permission: "users.read" },
+  { label: "Transactions", segment: "/transactions", permission: "transactions.read" },
+  { label: "Compliance", segment: "/compliance", permission: "kycDocuments.read" },
+  { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
+  { label: "Reports", segment: "/reports", permission: "reporting.read" },
+  { label: "Events", segment: "/events", permission: "events.read" },
+  { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
+];
