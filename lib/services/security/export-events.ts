@@ -8,10 +8,13 @@ import { toCsvRecord } from "./csv";
 
 const BATCH = 500;
 
-/** Every event matching the filter (all pages), newest first, as CSV records, read in batches. */
-export async function* exportAuditEvents({ ctx, input }: { ctx: HubContext; input: SecurityFilter }): AsyncGenerator<string[]> {
+/**
+ * Every event matching the filter (all pages), newest first, as CSV records, read in batches.
+ * `asOf` excludes rows written after the export started (such as the export's own audit row).
+ */
+export async function* exportAuditEvents({ ctx, input, asOf }: { ctx: HubContext; input: SecurityFilter; asOf?: Date }): AsyncGenerator<string[]> {
   assertCan(ctx, "hub.security.read");
-  const where = auditWhere(ctx.hub.id, input);
+  const where = asOf ? { AND: [auditWhere(ctx.hub.id, input), { createdAt: { lt: asOf } }] } : auditWhere(ctx.hub.id, input);
   const names = await accountNames(ctx.hub.id);
   let cursor: string | undefined;
   for (;;) {

@@ -1,0 +1,46 @@
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { getActionHubContext } from "@/lib/server/context";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { CSV_COLUMNS } from "@/lib/services/security/csv";
+import { exportAuditEvents } from "@/lib/services/security/export-events";
+import { parseSecurityFilter } from "@/lib/services/security/schemas";
+
+export const dynamic = "force-dynamic";
+
+/** Streams exactly the rows the security page shows for the same query string, as CSV. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    // A public endpoint: session and permission are checked here, not by the page or the proxy.
+    const ctx = await getActionHubContext();
+    assertCan(ctx, "hub.security.read");
+    const filter = parseSecurityFilter(Object.fromEntries(new URL(request.url).searchParams));
+    const asOf = new Date();
+    await db.$transaction((tx) =>
+      writeAudit(tx, {
+        hubId: ctx.hub.id,
+        actor: { userId: ctx.actor.id, email: ctx.actor.email },
+        action: "security.export",
+        request: ctx.request,
+        metadata: { filter: { ...filter, page: undefined } },
+      }),
+    );
+    const csv = Readable.from(exportAuditEvents({ ctx, input: filter, asOf })).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="security-history-${stamp}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (err) {
+    if (err instanceof UnauthenticatedError) return new Response("Sign in first.", { status: 401 });
+    if (err instanceof ForbiddenError) return new Response("Forbidden.", { status: 403 });
+    if (err instanceof NotFoundError) return new Response("Not found.", { status: 404 });
+    throw err;
+  }
+}
