@@ -148,3 +148,52 @@ export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Di
   compliance(store).idx.txByDispute.add(dispute.Id, refund.Id);
   return refund;
 }
+
+const MANGOPAY_ACCOUNT = {
+  Type: "IBAN", OwnerName: "MANGOPAY SA",
+  OwnerAddress: { AddressLine1: "2 Avenue Amélie", AddressLine2: null, City: "Luxembourg", Region: null, PostalCode: "L-1125", Country: "LU" },
+  IBAN: "LU290108520003010010", BIC: "BGLLLULL",
+};
+
+export interface ClientBankWireInput {
+  CreditedWalletId: string;
+  DeclaredDebitedFunds: Money;
+  DeclaredFees?: Money | null;
+  Tag?: string | null;
+}
+
+/**
+ * Bank wire from the platform to its repudiation wallet: AuthorId and CreditedUserId are the ClientId
+ * (docs example); it stays CREATED until the funds arrive (part 1's settle control endpoint).
+ */
+export function createClientBankWire(emu: Emulator, store: ClientStore, input: ClientBankWireInput, now: number): PayIn {
+  const match = /^CREDIT_([A-Z]{3})$/.exec(input.CreditedWalletId);
+  if (!match) throw paramError({ CreditedWalletId: "The CreditedWalletId must be a repudiation wallet CREDIT_{CCY}." });
+  const declared = input.DeclaredDebitedFunds;
+  const feeAmount = input.DeclaredFees?.Amount ?? 0;
+  if (declared.Currency !== match[1] || (input.DeclaredFees && input.DeclaredFees.Currency !== match[1])) {
+    throw new ApiError(400, "currency_incompatibility", `The currency must be ${match[1]}`);
+  }
+  if (feeAmount > declared.Amount) throw paramError({ DeclaredFees: "The DeclaredFees amount cannot be higher than the DeclaredDebitedFunds amount." });
+  const clientId = store.info.ClientId;
+  const tx: PayIn = {
+    ...baseFields(store, now, input.Tag ?? null),
+    AuthorId: clientId,
+    CreditedUserId: clientId,
+    DebitedFunds: { ...declared },
+    CreditedFunds: money(declared.Currency, declared.Amount - feeAmount),
+    Fees: money(declared.Currency, feeAmount),
+    DebitedWalletId: null,
+    CreditedWalletId: clientWallet(store, "CREDIT", declared.Currency, now).Id,
+    Type: "PAYIN",
+    Nature: "REGULAR",
+    PaymentType: "BANK_WIRE",
+    ExecutionType: "DIRECT",
+    DeclaredDebitedFunds: { ...declared },
+    DeclaredFees: money(declared.Currency, feeAmount),
+    WireReference: `MGP${store.seq.toString(36).toUpperCase()}`.slice(0, 10),
+    BankAccount: MANGOPAY_ACCOUNT,
+  };
+  recordCreated(emu, store, tx);
+  return tx;
+}

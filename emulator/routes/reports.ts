@@ -100,12 +100,19 @@ function createV2(ctx: ApiContext) {
   return ok(report);
 }
 
+/** DownloadURLs are minted with the origin known at generation (seeding may not know the port). */
+function withOrigin<T extends { DownloadURL: string | null }>(ctx: ApiContext, report: T): T {
+  return report.DownloadURL ? { ...report, DownloadURL: report.DownloadURL.replace(/^https?:\/\/[^/]+/, ctx.origin) } : report;
+}
+
 export function registerReportRoutes(r: ApiRouter): void {
   r.post("/reports/transactions", (ctx) => createLegacy(ctx, "TRANSACTIONS"));
   r.post("/reports/wallets", (ctx) => createLegacy(ctx, "WALLETS"));
-  r.get("/reports", (ctx) => listResult(ctx, compliance(ctx.store).reports.values(), { filters: ["Status", "ReportType"] }));
-  r.get("/reports/:reportId", (ctx) => ok(getLegacyReport(ctx.store, ctx.params.reportId)));
+  r.get("/reports", (ctx) =>
+    listResult(ctx, compliance(ctx.store).reports.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+  r.get("/reports/:reportId", (ctx) => ok(withOrigin(ctx, getLegacyReport(ctx.store, ctx.params.reportId))));
   r.post("/reporting/reports", createV2);
-  r.get("/reporting/reports", (ctx) => listResult(ctx, compliance(ctx.store).reportsV2.values(), { filters: ["Status", "ReportType"] }));
-  r.get("/reporting/reports/:reportId", (ctx) => ok(getReportV2(ctx.store, ctx.params.reportId)));
+  r.get("/reporting/reports", (ctx) =>
+    listResult(ctx, compliance(ctx.store).reportsV2.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+  r.get("/reporting/reports/:reportId", (ctx) => ok(withOrigin(ctx, getReportV2(ctx.store, ctx.params.reportId))));
 }
