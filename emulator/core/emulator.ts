@@ -44,10 +44,9 @@ export class Emulator {
     return this.clients.get(clientId.toLowerCase());
   }
 
-  /** Empties every client (ids, keys and names stay), pending timers, tokens, quotas and faults. */
+  /** Empties every client (ids, keys, names and issued tokens stay), pending timers, quotas and faults. */
   resetData(): void {
     this.scheduler.clear();
-    this.tokens.clear();
     this.rateLimiter.reset();
     this.faults.clear();
     this.hooks.clear();
