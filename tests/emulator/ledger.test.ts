@@ -69,7 +69,7 @@ it("balances after thousands of random operations", async () => {
         AuthorId: a.userId, CreditedWalletId: a.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, amount / 10)),
         CardId: a.cardId, SecureModeReturnURL: "https://x.example", BrowserInfo: BROWSER_INFO, IpAddress: "10.0.0.1",
       });
-      if (res.body.Status === "SUCCEEDED") {
+      if (str(res.body.Status) === "SUCCEEDED") {
         external[ccy] += num(res.body.DebitedFunds.Amount);
         refundable.push(res.body);
       }
@@ -81,7 +81,7 @@ it("balances after thousands of random operations", async () => {
       });
       const action = rnd.chance(0.9) ? "settle" : "expire";
       const done = await api.control("POST", `/clients/${api.clientId}/payins/${res.body.Id}/${action}`);
-      if (done.body.Status === "SUCCEEDED") {
+      if (str(done.body.Status) === "SUCCEEDED") {
         external[ccy] += num(done.body.DebitedFunds.Amount);
         refundable.push(done.body);
       }
@@ -93,7 +93,7 @@ it("balances after thousands of random operations", async () => {
       const res = await api.call("POST", "/transfers", {
         AuthorId: a.userId, DebitedWalletId: a.wallets[ccy], CreditedWalletId: b.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, amount / 20)),
       });
-      if (res.body.Status === "SUCCEEDED") refundable.push(res.body);
+      if (str(res.body.Status) === "SUCCEEDED") refundable.push(res.body);
       count(`transfer:${str(res.body.Status)}`);
     } else if (roll < 0.75) {
       const balance = num((await api.call("GET", `/wallets/${a.wallets[ccy]}`)).body.Balance.Amount);
@@ -101,13 +101,13 @@ it("balances after thousands of random operations", async () => {
       const res = await api.call("POST", "/payouts/bankwire", {
         AuthorId: a.userId, DebitedWalletId: a.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, Math.min(amount, 200))), BankAccountId: a.bankAccountId,
       });
-      if (res.body.Status === "CREATED") pendingPayouts.push(res.body);
+      if (str(res.body.Status) === "CREATED") pendingPayouts.push(res.body);
       count(`payout:${str(res.body.Status)}`);
     } else if (roll < 0.85 && pendingPayouts.length > 0) {
       const payout = pendingPayouts.splice(rnd.int(0, pendingPayouts.length - 1), 1)[0];
       const action = rnd.chance(0.8) ? "succeed" : "fail";
       const res = await api.control("POST", `/clients/${api.clientId}/payouts/${payout.Id}/${action}`);
-      if (res.body.Status === "SUCCEEDED") {
+      if (str(res.body.Status) === "SUCCEEDED") {
         external[str(payout.DebitedFunds.Currency)] -= num(payout.CreditedFunds.Amount);
         succeededPayouts.push(payout);
       }
@@ -129,7 +129,7 @@ it("balances after thousands of random operations", async () => {
       }
       const res = await api.call("POST", `/${kind}/${initial.Id}/refunds`, body);
       expect(res.status).toBe(200);
-      if (res.body.Status === "SUCCEEDED" && kind === "payins") external[str(res.body.CreditedFunds.Currency)] -= num(res.body.CreditedFunds.Amount);
+      if (str(res.body.Status) === "SUCCEEDED" && kind === "payins") external[str(res.body.CreditedFunds.Currency)] -= num(res.body.CreditedFunds.Amount);
       count(`refund-${kind}:${str(res.body.Status)}`);
     }
   }
