@@ -2,38 +2,32 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/server/action";
-import type { AcceptedInvite } from "@/lib/services/invites/accept";
+import { useFormAction } from "@/components/use-form-action";
 import { acceptInviteAction } from "./actions";
 
 type Mode = "new-user" | "existing-password" | "existing-signed-in";
 
 export function AcceptInviteForm({ token, email, mode }: { token: string; email: string; mode: Mode }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(async (prev: ActionResult<AcceptedInvite> | null, form: FormData) => {
-    const result = await acceptInviteAction(prev, form);
-    if (!result.ok) return result;
+  const { state, onSubmit, pending, fieldErrors: errors } = useFormAction(acceptInviteAction, async (_data, form) => {
     if (mode === "existing-signed-in") {
       router.replace("/hub");
-      return result;
+      return;
     }
     // Sign straight in with the password just typed; a second factor (or any refusal) finishes on sign-in.
     const password = form.get("password");
     const res = await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirect: false });
     router.replace(res && !res.error ? "/hub" : `/sign-in?callbackUrl=${encodeURIComponent("/hub")}`);
     router.refresh();
-    return result;
-  }, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  });
 
   if (state?.ok) return <FormAlert tone="success">Welcome aboard! Signing you in…</FormAlert>;
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <div className="space-y-1.5">
         <Label htmlFor="invite-email">Email</Label>

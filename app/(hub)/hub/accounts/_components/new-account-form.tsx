@@ -1,28 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
+import { useFormAction } from "@/components/use-form-action";
 import { createApiAccountAction } from "../actions";
 
 type Props = { productionBlockedReason: string | null; defaultCustomUrl: string | null };
 
 export function NewAccountForm({ productionBlockedReason, defaultCustomUrl }: Props) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(async (prev: Awaited<ReturnType<typeof createApiAccountAction>> | null, form: FormData) => {
-    const result = await createApiAccountAction(prev, form);
-    if (result.ok) router.push(`/hub?added=${encodeURIComponent(result.data.id)}`);
-    return result;
-  }, null);
+  const { state, onSubmit, pending } = useFormAction(createApiAccountAction, (data) => router.push(`/hub?added=${encodeURIComponent(data.id)}`));
   const [environment, setEnvironment] = useState<"SANDBOX" | "PRODUCTION">("SANDBOX");
   const [choice, setChoice] = useState<"SANDBOX" | "PRODUCTION" | "CUSTOM">(defaultCustomUrl ? "CUSTOM" : "SANDBOX");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const isProd = environment === "PRODUCTION";
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
 
       <fieldset className="space-y-2">

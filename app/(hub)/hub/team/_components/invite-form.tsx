@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { useFormAction } from "@/components/use-form-action";
 import { createInviteAction } from "../actions";
 import { InviteLink } from "./invite-link";
 
@@ -13,11 +13,10 @@ export type AccountOption = { id: string; name: string; environment: "SANDBOX" |
 export type RoleOption = { value: string; label: string };
 
 export function InviteForm({ roles, accounts }: { roles: RoleOption[]; accounts: AccountOption[] }) {
-  const [state, action, pending] = useActionState(createInviteAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, onSubmit, pending, fieldErrors: errors } = useFormAction(createInviteAction);
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 md:grid-cols-[2fr_1fr]" noValidate>
+      <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-[2fr_1fr]" noValidate>
         <div className="space-y-1.5">
           <Label htmlFor="invite-email">Email</Label>
           <Input id="invite-email" name="email" type="email" required autoComplete="off" aria-invalid={Boolean(errors?.email)} aria-describedby="email-error" />
