@@ -1,0 +1,136 @@
+/** @jest-environment node */
+// Generated from the filesystem: every page.tsx, route.ts and exported server action under app/ must
+// have an entry in lib/server/route-permissions.ts, its source must enforce that entry, and the
+// resulting role matrix must equal the one below. Adding a route or action without an entry fails.
+import fs from "node:fs";
+import path from "node:path";
+import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
+import { ACTION_ACCESS, decideAccess, PAGE_ACCESS, ROUTE_ACCESS, type Access, type Outcome } from "@/lib/server/route-permissions";
+
+const APP = path.join(process.cwd(), "app");
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full) : [full];
+  });
+}
+
+const files = walk(APP).map((f) => path.relative(APP, f).split(path.sep).join("/"));
+const toRoute = (file: string) => "/" + file.split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+const pages = new Map(files.filter((f) => /(^|\/)page\.tsx?$/.test(f)).map((f) => [toRoute(f), f]));
+const routes = new Map(files.filter((f) => /(^|\/)route\.ts$/.test(f)).map((f) => [toRoute(f), f]));
+const source = (file: string) => fs.readFileSync(path.join(APP, file), "utf8");
+
+const actions = new Map<string, string>();
+for (const f of files.filter((x) => /\.tsx?$/.test(x))) {
+  const src = source(f);
+  if (!/^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(src)) continue;
+  for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)) actions.set(`${f}#${m[1]}`, f);
+}
+
+describe("every route and action has an entry in the permission table", () => {
+  it.each([...pages.keys()])("page %s", (route) => expect(PAGE_ACCESS).toHaveProperty([route]));
+  it.each([...routes.keys()])("route handler %s", (route) => expect(ROUTE_ACCESS).toHaveProperty([route]));
+  it.each([...actions.keys()])("server action %s", (key) => expect(ACTION_ACCESS).toHaveProperty([key]));
+
+  it("has no stale entries", () => {
+    expect(Object.keys(PAGE_ACCESS).filter((k) => !pages.has(k))).toEqual([]);
+    expect(Object.keys(ROUTE_ACCESS).filter((k) => !routes.has(k))).toEqual([]);
+    expect(Object.keys(ACTION_ACCESS).filter((k) => !actions.has(k))).toEqual([]);
+  });
+});
+
+/** The check a file must contain for its entry (null: enforced elsewhere, e.g. by the layout or a service). */
+function expectedGuard(access: Access, kind: "page" | "route" | "action", name: string): RegExp | null {
+  const perm = access.kind === "hub" || access.kind === "account" ? access.permission : null;
+  const q = perm ? `"${perm.replace(/\./g, "\\.")}"` : null;
+  if (kind === "action") {
+    if (access.kind === "hub" && q) return new RegExp(`export const ${name} = hubAction\\(${q}|assertCan\\(ctx, ${q}\\)|authedAction\\(`);
+    if (access.kind === "account" && q) return new RegExp(`export const ${name} = accountAction\\(${q}`);
+    return null;
+  }
+  if (access.kind === "hub" && q) return new RegExp(`requireHubPermission\\(${q}\\)|assertCan\\(ctx, ${q}\\)`);
+  if (access.kind === "account") return new RegExp(q ? `requireAccountPermission\\(accountId, ${q}\\)` : `requireAccountPermission\\(accountId, null\\)`);
+  return null;
+}
+
+describe("each file enforces its table entry", () => {
+  const cases: [string, string, Access, "page" | "route" | "action", string][] = [
+    ...[...pages].map(([r, f]) => [r, f, PAGE_ACCESS[r], "page", ""] as [string, string, Access, "page", string]),
+    ...[...routes].map(([r, f]) => [r, f, ROUTE_ACCESS[r], "route", ""] as [string, string, Access, "route", string]),
+    ...[...actions].map(([k, f]) => [k, f, ACTION_ACCESS[k], "action", k.split("#")[1] ?? ""] as [string, string, Access, "action", string]),
+  ];
+  it.each(cases.filter(([, , a]) => a !== undefined))("%s", (_key, file, access, kind, name) => {
+    const guard = expectedGuard(access, kind, name);
+    if (guard) expect(source(file)).toMatch(guard);
+    // Account-scoped pages render inside the dashboard layout, which 404s without access.
+    if (access.kind === "account") expect(file.startsWith("(dashboard)/accounts/[accountId]/")).toBe(true);
+    if (access.kind === "hub" && kind === "page") expect(file.startsWith("(hub)/")).toBe(true);
+  });
+});
+
+// The expected matrix. Per entry: the roles allowed; every other Hub role is denied (403 for actions
+// and handlers, redirect for pages). Account entries assume the member has access to the account with
+// the role's default grants; without access every role gets 404 (checked below).
+const ALL = [...ROLES];
+const MANAGERS: RoleName[] = ["OWNER", "ADMIN"];
+const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
+  "page /": "session",
+  "page /sign-in": "public",
+  "page /sign-out": "public",
+  "page /no-hub": "session",
+  "page /two-factor/setup": "session",
+  "page /invite/[token]": "public",
+  "page /hub": ALL,
+  "page /hub/accounts/new": MANAGERS,
+  "page /hub/team": MANAGERS,
+  "page /hub/security": ["OWNER", "ADMIN", "FINANCE"],
+  "page /hub/settings": MANAGERS,
+  "page /hub/profile": ALL,
+  "page /accounts/[accountId]": ALL,
+  "page /accounts/[accountId]/settings/permissions": MANAGERS,
+  "page /accounts/[accountId]/settings/sso": ["OWNER", "ADMIN", "DEVELOPER"],
+  "route /api/auth/[...nextauth]": "public",
+  "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
+};
+for (const key of Object.keys(ACTION_ACCESS)) {
+  const a = ACTION_ACCESS[key];
+  if (!a) continue;
+  const name = `action ${key}`;
+  if (a.kind === "public") EXPECTED[name] = "public";
+  else if (a.kind === "session") EXPECTED[name] = "session";
+  // Every Hub and dashboard mutation built so far is for Owners and Admins only.
+  else EXPECTED[name] = MANAGERS;
+}
+
+function entries(): [string, Access][] {
+  return [
+    ...Object.entries(PAGE_ACCESS).map(([k, v]) => [`page ${k}`, v] as [string, Access]),
+    ...Object.entries(ROUTE_ACCESS).map(([k, v]) => [`route ${k}`, v] as [string, Access]),
+    ...Object.entries(ACTION_ACCESS).map(([k, v]) => [`action ${k}`, v] as [string, Access]),
+  ];
+}
+
+describe("route/action × role matrix", () => {
+  it.each(entries())("%s", (key, access) => {
+    const expected = EXPECTED[key];
+    expect(expected).toBeDefined();
+    const grantsFor = (role: RoleName) => (access.kind === "account" ? roleAccountPermissions(role) : null);
+    const actual: Record<string, Outcome> = {};
+    const wanted: Record<string, Outcome> = {};
+    actual.anonymous = decideAccess(access, { signedIn: false, role: null, accountGrants: null });
+    wanted.anonymous = expected === "public" ? "allow" : "sign_in";
+    actual.noHub = decideAccess(access, { signedIn: true, role: null, accountGrants: null });
+    wanted.noHub = expected === "public" || expected === "session" ? "allow" : "not_found";
+    for (const role of ROLES) {
+      actual[role] = decideAccess(access, { signedIn: true, role, accountGrants: grantsFor(role) });
+      wanted[role] = expected === "public" || expected === "session" || expected.includes(role) ? "allow" : "deny";
+      if (access.kind === "account") {
+        // A foreign, missing or not-granted account is a 404 for every role, Owners included.
+        expect(decideAccess(access, { signedIn: true, role, accountGrants: null })).toBe("not_found");
+      }
+    }
+    expect(actual).toEqual(wanted);
+  });
+});
