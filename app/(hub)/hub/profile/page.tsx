@@ -55,36 +55,31 @@ export default async function ProfilePage() {
         title="Two-factor authentication"
         description="A code from an app on your phone, asked at every sign-in after your password."
       >
-        <p className="text-sm">
-          Status:{" "}
-          <span
-            data-testid="two-factor-status"
-            className={
-              totpOn
-                ? "rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800"
-                : "rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700"
-            }
-          >
-            {totpOn ? "On" : "Off"}
-          </span>
-          {totpOn && profile.totpEnabledAt ? (
-            <span className="ml-2 text-slate-500">since {dateTime.format(new Date(profile.totpEnabledAt))} UTC</span>
-          ) : null}
-        </p>
+        {totpOn ? (
+          <p className="text-sm">
+            Status:{" "}
+            <span data-testid="two-factor-status" className="rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
+              On
+            </span>
+            {profile.totpEnabledAt ? (
+              <span className="ml-2 text-slate-500">since {dateTime.format(new Date(profile.totpEnabledAt))} UTC</span>
+            ) : null}
+          </p>
+        ) : null}
         {totpOn ? (
           <div className="space-y-6">
             <div className="space-y-2">
               <h3 className="text-sm font-semibold">Recovery codes</h3>
               <p className="text-sm text-slate-600">
                 {profile.recoveryCodesLeft} of 10 unused.{" "}
-                {profile.recoveryCodesLeft <= 3 ? "Generate new ones soon; the old ones will stop working." : ""}
+                {profile.recoveryCodesLeft <= 3 ? "Running low: generate new ones below (the old ones then stop working)." : ""}
               </p>
               <RegenerateRecoveryCodes />
             </div>
             <DisableTwoFactor blockedBy={profile.requiredBy} />
           </div>
         ) : (
-          <TwoFactorSetup />
+          <TwoFactorSetup showStatus />
         )}
       </Section>
 

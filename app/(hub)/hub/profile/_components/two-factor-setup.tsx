@@ -12,7 +12,25 @@ import { RecoveryCodes } from "./recovery-codes";
  * Enrollment: create a pending secret (QR code + the secret in text), confirm with a current code,
  * then show the recovery codes once. `doneHref` navigates afterwards; otherwise the page refreshes.
  */
-export function TwoFactorSetup({ doneHref }: { doneHref?: string }) {
+function Status({ on }: { on: boolean }) {
+  return (
+    <p className="text-sm">
+      Status:{" "}
+      <span
+        data-testid="two-factor-status"
+        className={
+          on
+            ? "rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800"
+            : "rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700"
+        }
+      >
+        {on ? "On" : "Off"}
+      </span>
+    </p>
+  );
+}
+
+export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: string; showStatus?: boolean }) {
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
   const [confirmed, confirmAction, confirming] = useActionState(confirmTotpEnrollmentAction, null);
@@ -20,6 +38,7 @@ export function TwoFactorSetup({ doneHref }: { doneHref?: string }) {
   if (confirmed?.ok) {
     return (
       <div className="space-y-3">
+        {showStatus ? <Status on /> : null}
         <p role="status" className="text-sm font-medium text-green-800">
           Two-factor authentication is on.
         </p>
@@ -35,6 +54,7 @@ export function TwoFactorSetup({ doneHref }: { doneHref?: string }) {
   if (!started?.ok) {
     return (
       <form action={startAction} className="space-y-3">
+        {showStatus ? <Status on={false} /> : null}
         <p className="text-sm text-slate-600">
           Use an authenticator app (Google Authenticator, 1Password, Authy, …) to get a 6-digit code at each sign-in.
         </p>
@@ -49,7 +69,8 @@ export function TwoFactorSetup({ doneHref }: { doneHref?: string }) {
   const { secret, qrDataUrl } = started.data;
   const codeError = fieldError(confirmed, "code");
   return (
-    <div className="@container">
+    <div className="space-y-4 @container">
+      {showStatus ? <Status on={false} /> : null}
       <div className="grid gap-6 @lg:grid-cols-[auto_1fr]">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
         <img src={qrDataUrl} width={208} height={208} alt="QR code to scan with your authenticator app" className="rounded-md border" />
