@@ -4,15 +4,16 @@ import "server-only";
 // idempotency and quota rules are documented in lib/mangopay/README.md.
 import { randomUUID } from "node:crypto";
 import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
-import { IdempotencyConflictError, InvalidRequestError, NetworkError, QuotaProtectionError, ScaRequiredError, TimeoutError } from "./errors";
+import { IdempotencyConflictError, InvalidRequestError, NetworkError, OutcomeUnknownError, QuotaProtectionError, ScaRequiredError, TimeoutError, UpstreamError } from "./errors";
 import { buildUrl, readBody, requestIdFrom, toUpstreamError, type QueryInput, type RawResponse } from "./http";
 import { fetchAccessToken, isTransientTokenError } from "./oauth";
 import { DEFAULT_QUOTA_POLICY, exhaustedBucket, parseRateLimitHeaders, type QuotaPolicy, type RateLimitSnapshot } from "./rate-limits";
 import { defaultCallRecorder, type CallRecorder, type UpstreamCall } from "./recorder";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs, type HttpMethod, type RetryPolicy } from "./retry-policy";
+import { abortableSleep, assertIdempotencyKey } from "./timing-and-keys";
 import { lookupStoredResponse } from "./stored-response";
 
-export { createAccountState, type AccountState };
+export { createAccountState, assertIdempotencyKey, type AccountState };
 
 export interface MangopayAccountConfig {
   clientId: string;
@@ -77,30 +78,6 @@ export interface MangopayClient {
   request(request: ApiRequest): Promise<ApiResponse>;
   rateLimits(): RateLimitSnapshot | null;
   newIdempotencyKey(): string;
-}
-
-const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9-]{16,36}$/;
-
-export function assertIdempotencyKey(key: string): string {
-  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new InvalidRequestError("Idempotency-Key must be 16–36 characters, letters, digits or '-'");
-  }
-  return key;
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 export function createMangopayClient(config: MangopayAccountConfig, deps: MangopayClientDeps = {}): MangopayClient {
@@ -201,19 +178,29 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       await sleep(delay, req.signal);
       return true;
     };
+    // After a lost answer, a failure that is not MANGOPAY's own verdict leaves the outcome unknown.
+    const fail = (error: unknown): unknown => {
+      if (!key || !answerLost || req.signal?.aborted) return error;
+      const definitive = error instanceof UpstreamError && error.status < 500 && error.status !== 429;
+      return definitive ? error : new OutcomeUnknownError(site, key, { cause: error });
+    };
     const recover = async (): Promise<ApiResponse | null> => {
       if (!key) return null;
-      const stored = await lookupStoredResponse(request, key, site, {
-        signal: req.signal,
-        deadlineMs: Math.max(1, deadlineAt - now()),
-      });
+      let stored: Awaited<ReturnType<typeof lookupStoredResponse>>;
+      try {
+        stored = await lookupStoredResponse(request, key, site, { signal: req.signal, deadlineMs: Math.max(1, deadlineAt - now()) });
+      } catch (error) {
+        // The stored verdict (an UpstreamError for the original call) is definitive; a failed lookup is not.
+        if (error instanceof UpstreamError && error.pathTemplate === site.pathTemplate) throw error;
+        throw fail(error);
+      }
       return stored && { ...stored, idempotencyKey: key };
     };
 
     // Bounded: every path either returns, throws, or spends one of maxAttempts (+1 token refresh).
     for (let attempt = 1; attempt <= policy.maxAttempts + 1; attempt += 1) {
       const remainingMs = deadlineAt - now();
-      if (remainingMs <= 0) throw lastError ?? new TimeoutError(site, deadlineMs);
+      if (remainingMs <= 0) throw fail(lastError ?? new TimeoutError(site, deadlineMs));
       let token: string;
       try {
         token = await state.tokens.get(fetchToken);
@@ -239,7 +226,7 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
           throw error;
         }
         if (await backoff(attempt)) continue;
-        throw error;
+        throw fail(error);
       }
       if (raw.status >= 200 && raw.status < 300) {
         return { status: raw.status, headers: raw.headers, body: raw.body, requestId: requestIdFrom(raw.headers), attempts: attempt, idempotencyKey: key, recovered: false };
@@ -263,9 +250,9 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       const hint = raw.status === 429 ? rateLimitWaitMs(raw.headers.get("retry-after"), parseRateLimitHeaders(raw.headers, now()), now()) : null;
       const usableHint = hint !== null && now() + hint < deadlineAt ? hint : null;
       if (await backoff(attempt, usableHint)) continue;
-      throw error;
+      throw fail(error);
     }
-    throw lastError ?? new TimeoutError(site, deadlineMs);
+    throw fail(lastError ?? new TimeoutError(site, deadlineMs));
   }
 
   return {

@@ -141,6 +141,21 @@ export class NetworkError extends MangopayError {
   }
 }
 
+/**
+ * A keyed POST's answer was lost and MANGOPAY could not tell us the outcome in time. The operation
+ * may or may not exist: keep it PENDING and reconcile later with `responses.get(client, key)`.
+ */
+export class OutcomeUnknownError extends MangopayError {
+  readonly idempotencyKey: string;
+  readonly site: CallSite;
+
+  constructor(site: CallSite, idempotencyKey: string, options?: { cause?: unknown }) {
+    super(`MANGOPAY ${site.method} ${site.pathTemplate}: outcome unknown for Idempotency-Key ${idempotencyKey}`, options);
+    this.idempotencyKey = idempotencyKey;
+    this.site = site;
+  }
+}
+
 /** The caller passed something the API would reject anyway (e.g. a malformed idempotency key). */
 export class InvalidRequestError extends MangopayError {}
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { IdempotencyConflictError, NetworkError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
+import { IdempotencyConflictError, NetworkError, OutcomeUnknownError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs } from "@/lib/mangopay/retry-policy";
 import { errorBody, fakeApi, hang, json, makeClient } from "./fake-api";
 
@@ -235,7 +235,7 @@ describe("POST idempotency", () => {
     expect(error).toMatchObject({ status: 400, type: "param_error", pathTemplate: "/transfers", errors: { DebitedFunds: "required" } });
   });
 
-  it("never re-sends a POST whose outcome stays unknown past the deadline", async () => {
+  it("never re-sends a POST whose outcome stays unknown, and says so with OutcomeUnknownError", async () => {
     const api = fakeApi();
     api.on("POST", /^\/transfers$/, () => {
       throw new TypeError("fetch failed");
@@ -243,8 +243,33 @@ describe("POST idempotency", () => {
     api.on("GET", /^\/responses\/.+$/, () => unavailable());
     const { client } = makeClient(api, { retry: { deadlineMs: 2000 } });
     const error = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ idempotencyKey: key });
+    expect((error as OutcomeUnknownError).cause).toBeInstanceOf(UpstreamError);
     expect(api.apiCalls().filter((c) => c.method === "POST")).toHaveLength(1);
+  });
+
+  it("reports OutcomeUnknownError when a keyed POST keeps failing with 5xx", async () => {
+    const api = fakeApi();
+    api.on("POST", /^\/transfers$/, unavailable);
+    const { client } = makeClient(api, { retry: { maxAttempts: 2 } });
+    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })).rejects.toBeInstanceOf(OutcomeUnknownError);
+  });
+
+  it("keeps a definitive 4xx verdict as UpstreamError even after an ambiguous attempt", async () => {
+    const api = fakeApi();
+    let first = true;
+    api.on("POST", /^\/transfers$/, () => {
+      if (first) {
+        first = false;
+        return unavailable();
+      }
+      return json(400, errorBody("param_error", "bad"));
+    });
+    const { client } = makeClient(api);
+    const error = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ status: 400 });
   });
 
   it("refuses a malformed idempotency key before calling", async () => {
