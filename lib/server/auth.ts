@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/services/auth/authenticate";
+import { syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { env } from "./env";
@@ -14,6 +15,16 @@ import { UnauthenticatedError } from "./errors";
 
 export const SIGN_IN_PATH = "/sign-in";
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
+// Sign-in waits at most this long for the SSO grant sync; a slower sync finishes in the background.
+const SSO_SYNC_BUDGET_MS = 5_000;
+
+/** Refreshes SSO-sourced account grants at sign-in; never makes the sign-in itself fail. */
+async function syncSsoAfterSignIn(userId: string, request: { ip: string | null; userAgent: string | null }): Promise<void> {
+  const sync = syncSsoGrantsForUser(userId, request).catch((err: unknown) => {
+    console.warn("[auth] SSO grant sync failed at sign-in", { error: err instanceof Error ? err.name : "unknown" });
+  });
+  await Promise.race([sync, new Promise((resolve) => setTimeout(resolve, SSO_SYNC_BUDGET_MS).unref())]);
+}
 
 function requestMeta(req: { headers?: Record<string, unknown> } | undefined) {
   const h = req?.headers ?? {};
@@ -35,9 +46,11 @@ export const authOptions: NextAuthOptions = {
         code: { label: "Authentication code", type: "text" },
       },
       async authorize(credentials, req) {
-        const result = await authenticate(credentials, requestMeta(req));
+        const request = requestMeta(req);
+        const result = await authenticate(credentials, request);
         // The message reaches the sign-in form as `error`: a code, plus the wait for rate limits.
         if (!result.ok) throw new Error(result.retryAfterS ? `${result.reason}:${result.retryAfterS}` : result.reason);
+        await syncSsoAfterSignIn(result.user.id, request);
         return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
       },
     }),

@@ -33,7 +33,7 @@ export default async function TwoFactorSetupPage() {
               : "Protect your account with a code from your phone."}
           </p>
           <TwoFactorSetup doneHref="/hub" />
-          <p className="border-t pt-3 text-xs text-slate-500">
+          <p className="border-t border-slate-200 pt-3 text-xs text-slate-500">
             Signed in as {profile.email}.{" "}
             <Link href="/sign-out" className="underline">
               Sign out
