@@ -2,7 +2,8 @@
 
 import { getCsrfToken } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { changePasswordAction } from "../actions";
@@ -27,22 +28,22 @@ const FIELDS = [
 ] as const;
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, null);
-  const [done, setDone] = useState<"kept" | "signed-out" | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const [done, setDone] = useState<"kept" | null>(null);
   const router = useRouter();
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    formRef.current?.reset();
-    void reissueSession(state.data.reissueTicket).then((ok) => {
-      if (ok) setDone("kept");
-      else router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
-    });
-  }, [state, router]);
+  const { state, onSubmit, pending } = useFormAction(changePasswordAction, async ({ reissueTicket }) => {
+    if (await reissueSession(reissueTicket)) setDone("kept");
+    else router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
+  });
 
   return (
-    <form ref={formRef} action={action} className="max-w-md space-y-4" noValidate onSubmit={() => setDone(null)}>
+    <form
+      onSubmit={(e) => {
+        setDone(null);
+        onSubmit(e);
+      }}
+      className="max-w-md space-y-4"
+      noValidate
+    >
       {FIELDS.map((f) => {
         const error = fieldError(state, f.name);
         const hintId = `${f.name}-hint`;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "../actions";
@@ -29,8 +30,8 @@ function CodeField({ id, error, label }: { id: string; error?: string; label: st
 
 export function RegenerateRecoveryCodes() {
   const router = useRouter();
-  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, null);
   const [dismissed, setDismissed] = useState(false);
+  const { state, onSubmit, pending } = useFormAction(regenerateRecoveryCodesAction, () => setDismissed(false));
   if (state?.ok && !dismissed) {
     return (
       <RecoveryCodes
@@ -45,7 +46,7 @@ export function RegenerateRecoveryCodes() {
   }
   const error = fieldError(state, "code");
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate onSubmit={() => setDismissed(false)}>
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
       <CodeField id="regenerate-code" label="Current 6-digit code" error={error} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Generating…" : "New recovery codes"}
@@ -61,14 +62,7 @@ export function RegenerateRecoveryCodes() {
 
 export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(
-    async (prev: Awaited<ReturnType<typeof disableTotpAction>> | null, form: FormData) => {
-      const res = await disableTotpAction(prev, form);
-      if (res.ok) setOpen(false);
-      return res;
-    },
-    null,
-  );
+  const { state, onSubmit, pending } = useFormAction(disableTotpAction, () => setOpen(false));
 
   if (blockedBy.length > 0) {
     return (
@@ -88,7 +82,7 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
       open={open}
       onOpenChange={setOpen}
     >
-      <form action={action} className="space-y-4" noValidate>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div className="space-y-1.5">
           <Label htmlFor="disable-password">Current password</Label>
           <Input

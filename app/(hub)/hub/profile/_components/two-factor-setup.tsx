@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { confirmTotpEnrollmentAction, startTotpEnrollmentAction } from "../actions";
@@ -33,7 +34,7 @@ function Status({ on }: { on: boolean }) {
 export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: string; showStatus?: boolean }) {
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
-  const [confirmed, confirmAction, confirming] = useActionState(confirmTotpEnrollmentAction, null);
+  const { state: confirmed, onSubmit: onConfirm, pending: confirming } = useFormAction(confirmTotpEnrollmentAction);
 
   if (confirmed?.ok) {
     return (
@@ -85,7 +86,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
             </li>
             <li>Type the 6-digit code the app shows.</li>
           </ol>
-          <form action={confirmAction} className="space-y-3" noValidate>
+          <form onSubmit={onConfirm} className="space-y-3" noValidate>
             <div className="space-y-1.5">
               <Label htmlFor="totp-code">6-digit code</Label>
               <Input
