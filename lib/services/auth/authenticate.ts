@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db";
 import { dummyHash, verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, consumeRecoveryCode, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
+import { writeUserAudit } from "./audit-user";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -61,7 +62,7 @@ async function failOnAccount(
       data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null },
       select: { id: true },
     });
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
       actor: { userId: user.id, email: user.email },
       request,
@@ -120,7 +121,7 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
 
   const actor = { userId: user.id, email: user.email };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await db.$transaction((tx) => writeAudit(tx, { action: "auth.sign_in.locked", actor, request }));
+    await db.$transaction((tx) => writeUserAudit(tx, user.id, { action: "auth.sign_in.locked", actor, request }));
     return { ok: false, reason: "locked" };
   }
 
@@ -130,7 +131,7 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
   if (user.totpEnabledAt && user.totpSecretEnc) {
     if (!code) {
       // The password was right: ask for the code. Not a failure, and the failure count is kept.
-      await db.$transaction((tx) => writeAudit(tx, { action: "auth.sign_in.totp_required", actor, request }));
+      await db.$transaction((tx) => writeUserAudit(tx, user.id, { action: "auth.sign_in.totp_required", actor, request }));
       return { ok: false, reason: "totp_required" };
     }
     factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
@@ -143,14 +144,14 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
     if (factor?.ok && factor.method === "recovery_code") {
       if (!(await consumeRecoveryCode(tx, factor.recoveryCodeId, now))) return false;
       remaining = await remainingRecoveryCodes(tx, user.id);
-      await writeAudit(tx, { action: "auth.recovery_code.used", actor, request, metadata: { remaining } });
+      await writeUserAudit(tx, user.id, { action: "auth.recovery_code.used", actor, request, metadata: { remaining } });
     }
     await tx.user.update({
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
       select: { id: true },
     });
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.sign_in",
       actor,
       request,

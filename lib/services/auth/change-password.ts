@@ -1,11 +1,11 @@
 import "server-only";
-import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { getSecurityUser, parseInput, requirePassword } from "./internal";
 import { ChangePasswordInput } from "./schemas";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 /**
  * Sets a new password after checking the current one, and bumps sessionVersion so every other
@@ -23,7 +23,7 @@ export async function changePassword({ ctx, input }: { ctx: UserContext; input: 
       data: { passwordHash, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedUntil: null },
     });
     if (res.count !== 1) throw new ConflictError("Your sessions changed in the meantime. Please try again.");
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.password.change",
       actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },

@@ -1,5 +1,4 @@
 import "server-only";
-import { writeAudit } from "@/lib/server/audit";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
 import { ConflictError, PreconditionError, ValidationError } from "@/lib/server/errors";
@@ -8,6 +7,7 @@ import { getSecurityUser, parseInput } from "./internal";
 import { ConfirmTotpInput } from "./schemas";
 import { checkTotp } from "./second-factor";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 export type RecoveryCodesDTO = { recoveryCodes: string[] };
 
@@ -43,7 +43,7 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
     });
     if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.totp.enable",
       actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },

@@ -1,11 +1,11 @@
 import "server-only";
-import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { PreconditionError } from "@/lib/server/errors";
 import { getSecurityUser, parseInput, requirePassword, requireSecondFactor } from "./internal";
 import { DisableTotpInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 /**
  * Turns 2FA off after re-authentication: the current password and a current code (or a recovery
@@ -35,7 +35,7 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
       select: { id: true },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.totp.disable",
       actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },

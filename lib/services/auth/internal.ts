@@ -1,12 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, type SecondFactor } from "./second-factor";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 export type SecurityUser = {
   id: string;
@@ -38,7 +38,7 @@ function assertReauthAllowed(userId: string): void {
 async function reauthFailed(ctx: UserContext, action: string, field: string, message: string): Promise<never> {
   signInLimits.reauth.hit(`reauth:${ctx.actor.id}`);
   await (ctx.db ?? db).$transaction((tx) =>
-    writeAudit(tx, {
+    writeUserAudit(tx, ctx.actor.id, {
       action: `${action}.failed`,
       actor: { userId: ctx.actor.id, email: ctx.actor.email },
       request: ctx.request,

@@ -1,5 +1,4 @@
 import "server-only";
-import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { PreconditionError } from "@/lib/server/errors";
 import { replaceRecoveryCodes, type RecoveryCodesDTO } from "./confirm-totp-enrollment";
@@ -7,6 +6,7 @@ import { getSecurityUser, parseInput, requireSecondFactor } from "./internal";
 import { RegenerateRecoveryCodesInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 /** Ten new recovery codes (the old ones stop working), after a current code. Shown once. */
 export async function regenerateRecoveryCodes({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<RecoveryCodesDTO> {
@@ -18,7 +18,7 @@ export async function regenerateRecoveryCodes({ ctx, input }: { ctx: UserContext
       throw new PreconditionError("That recovery code was just used. Try another one.");
     }
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.recovery_codes.regenerate",
       actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },

@@ -1,7 +1,7 @@
 import "server-only";
-import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 /** Ends every session of the user, this one included: JWTs carrying the old sessionVersion are refused. */
 export async function signOutEverywhere({ ctx }: { ctx: UserContext }): Promise<{ sessionVersion: number }> {
@@ -11,7 +11,7 @@ export async function signOutEverywhere({ ctx }: { ctx: UserContext }): Promise<
       data: { sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await writeAudit(tx, {
+    await writeUserAudit(tx, ctx.actor.id, {
       action: "auth.sign_out_everywhere",
       actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "user", id: ctx.actor.id },

@@ -1,12 +1,12 @@
 import "server-only";
 import QRCode from "qrcode";
-import { writeAudit } from "@/lib/server/audit";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { generateTotpSecret, totpUri } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
 import type { UserContext } from "./user-context";
+import { writeUserAudit } from "./audit-user";
 
 export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl: string };
 
@@ -22,7 +22,7 @@ export async function startTotpEnrollment({ ctx }: { ctx: UserContext }): Promis
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: "M", margin: 1, width: 208 });
   await (ctx.db ?? db).$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptSecret(secret) }, select: { id: true } });
-    await writeAudit(tx, {
+    await writeUserAudit(tx, user.id, {
       action: "auth.totp.enrollment_started",
       actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },

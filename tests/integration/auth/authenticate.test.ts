@@ -2,7 +2,7 @@
 import { db } from "@/lib/server/db";
 import { TOTP_PERIOD_S } from "@/lib/server/totp";
 import { authenticate, MAX_FAILED_SIGN_INS } from "@/lib/services/auth/authenticate";
-import { PASSWORD, auditRows, codeAt, createUser, uniqueEmail, uniqueIp, wrongCode } from "./helpers";
+import { PASSWORD, auditRows, codeAt, createHubMember, createUser, uniqueEmail, uniqueIp, wrongCode } from "./helpers";
 
 afterAll(() => db.$disconnect());
 
@@ -21,6 +21,16 @@ describe("authenticate: password", () => {
     expect(await auditRows(user.id, "auth.sign_in")).toEqual([
       expect.objectContaining({ ip: request.ip, userAgent: "jest", metadata: { method: "password" } }),
     ]);
+  });
+
+  it("audits a member's sign-ins and failures in every Hub they belong to (security history)", async () => {
+    const user = await createUser({ tag: "member" });
+    const [a, b] = [await createHubMember(user, "DEVELOPER"), await createHubMember(user, "FINANCE")];
+    await authenticate({ email: user.email, password: "nope" }, req());
+    await authenticate({ email: user.email, password: PASSWORD }, req());
+    const hubsOf = async (action: string) => (await auditRows(user.id, action)).map((r) => r.hubId).sort();
+    expect(await hubsOf("auth.sign_in")).toEqual([a.hub.id, b.hub.id].sort());
+    expect(await hubsOf("auth.sign_in.failed")).toEqual([a.hub.id, b.hub.id].sort());
   });
 
   it("refuses invalid input without touching the database", async () => {
