@@ -96,6 +96,24 @@ describe("client", () => {
     expect(bad.body.errors.AdminEmails).toBeDefined();
   });
 
+  it("uploads a logo (image checked) and serves it", async () => {
+    const bad = await api.call("PUT", "/clients/logo", { File: Buffer.from("hello").toString("base64") });
+    expect([bad.status, bad.body.Type]).toEqual([400, "param_error"]);
+    const png = Buffer.alloc(600, 1);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47]).copy(png);
+    const ok = await api.call("PUT", "/clients/logo", { File: png.toString("base64") });
+    expect(str(ok.body.Logo)).toMatch(/\.png$/);
+    expect((await fetch(str(ok.body.Logo))).headers.get("content-type")).toBe("image/png");
+  });
+
+  it("generates a PENDING report at once through the control API", async () => {
+    const created = await api.call("POST", "/reporting/reports", { ReportType: "COLLECTED_FEES", AfterDate: Math.floor(Date.now() / 1000) - 86_400, BeforeDate: Math.floor(Date.now() / 1000) });
+    expect(str(created.body.Status)).toBe("PENDING");
+    const generated = await api.control("POST", `/clients/${api.clientId}/reports/${str(created.body.Id)}/generate`);
+    expect(generated.body).toMatchObject({ Status: "GENERATED", ResultCode: "000000" });
+    expect((await api.control("POST", `/clients/${api.clientId}/reports/nope/generate`)).status).toBe(404);
+  });
+
   it("lists client transactions (fees and repudiation wallets) and client wallets by funds type", async () => {
     const txs = await api.call("GET", "/clients/transactions?per_page=100&Nature=REPUDIATION");
     expect(list(txs.body).length).toBeGreaterThan(0);
