@@ -3,7 +3,6 @@ import "server-only";
 export { createMangopayClient, createAccountState, assertIdempotencyKey } from "./client";
 export type { MangopayAccountConfig, MangopayClient, MangopayClientDeps, CallOptions, ApiRequest, ApiResponse, RequestPriority } from "./client";
 export * from "./errors";
-export { abortableSleep } from "./timing-and-keys";
 export { MemoryCallRecorder, defaultCallRecorder } from "./recorder";
 export type { CallRecorder, UpstreamCall, CallOutcome, CallFilter } from "./recorder";
 export { parseRateLimitHeaders, exhaustedBucket, DEFAULT_QUOTA_POLICY } from "./rate-limits";

@@ -30,3 +30,28 @@ export function get(client: MangopayClient, reportId: string, options: CallOptio
 export function list(client: MangopayClient, options: ListOptions<"BeforeDate" | "AfterDate"> = {}): Promise<Page<Report>> {
   return listPage(client, { path: "/reports", item: Report, itemName: "report" }, options);
 }
+
+// The newer Reporting Service (`/reporting/reports`), SDK `ReportsV2`.
+export interface CreateReportV2Input {
+  ReportType: "COLLECTED_FEES" | "USER_WALLET_TRANSACTIONS" | (string & {});
+  Tag?: string;
+  DownloadFormat?: "CSV";
+  Sort?: "CreationDate:ASC" | "CreationDate:DESC";
+  /** Unix seconds, ≤ 12 months apart, ≤ 24 months back. */
+  AfterDate: number;
+  BeforeDate: number;
+  Filters?: { Currency?: string; UserId?: string; WalletId?: string } & Record<string, unknown>;
+  Columns?: string[];
+}
+
+export function createV2(client: MangopayClient, input: CreateReportV2Input, options: WriteOptions = {}): Promise<Report> {
+  return send(client, "POST", "/reporting/reports", {}, input, Report, "report", options);
+}
+
+export function getV2(client: MangopayClient, reportId: string, options: CallOptions = {}): Promise<Report> {
+  return getOne(client, "/reporting/reports/{reportId}", { reportId }, Report, "report", options);
+}
+
+export function listV2(client: MangopayClient, options: ListOptions<"Status" | "BeforeDate" | "AfterDate"> = {}): Promise<Page<Report>> {
+  return listPage(client, { path: "/reporting/reports", item: Report, itemName: "report" }, options);
+}

@@ -36,6 +36,11 @@ export function listByClientWallet(
   return listBy(client, "/clients/wallets/{fundsType}/{currency}/transactions", { fundsType, currency }, options);
 }
 
+/** The platform's own transactions (client wallets, SDK `Clients.getTransactions`). */
+export function listByClient(client: MangopayClient, options: ListOptions<TransactionFilter> = {}) {
+  return listBy(client, "/clients/transactions", {}, options);
+}
+
 export function listByCard(client: MangopayClient, cardId: string, options: ListOptions<TransactionFilter> = {}) {
   return listBy(client, "/cards/{cardId}/transactions", { cardId }, options);
 }

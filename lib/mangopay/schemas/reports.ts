@@ -8,6 +8,9 @@ export const ReportType = openEnum(["TRANSACTIONS", "WALLETS", "COLLECTED_FEES",
 export const Report = z.looseObject({
   ...EntityBase,
   ReportDate: NullableUnixDate,
+  // Reporting Service reports carry their period at the top level.
+  AfterDate: NullableUnixDate,
+  BeforeDate: NullableUnixDate,
   Status: ReportStatus,
   ReportType,
   DownloadFormat: OptionalString,

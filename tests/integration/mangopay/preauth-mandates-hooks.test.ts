@@ -60,7 +60,7 @@ describe("mandates and direct debits", () => {
     expect(mandate).toMatchObject({ Status: "CREATED", BankAccountId: world.bankAccount.Id });
     expect(mandate.RedirectURL).toBeTruthy();
     await expect(mandates.get(client, mandate.Id)).resolves.toMatchObject({ Id: mandate.Id });
-    expect((await mandates.list(client, { perPage: 100 })).items.map((m) => m.Id)).toContain(mandate.Id);
+    expect((await mandates.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map((m) => m.Id)).toContain(mandate.Id);
     expect((await mandates.listByUser(client, world.owner.Id)).items.map((m) => m.Id)).toContain(mandate.Id);
     expect((await mandates.listByBankAccount(client, world.owner.Id, world.bankAccount.Id)).items.map((m) => m.Id)).toContain(mandate.Id);
 
@@ -91,7 +91,7 @@ describe("hooks and events", () => {
     const hook = await hooks.create(client, { EventType: "TRANSFER_NORMAL_SUCCEEDED", Url: "https://dashboard.example.test/api/webhooks/mangopay/acct" });
     expect(hook).toMatchObject({ Status: "ENABLED", Validity: "VALID" });
     await expect(hooks.get(client, hook.Id)).resolves.toMatchObject({ Url: hook.Url });
-    expect((await hooks.list(client, { perPage: 100 })).items.map((h) => h.Id)).toContain(hook.Id);
+    expect((await hooks.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map((h) => h.Id)).toContain(hook.Id);
     await expect(hooks.update(client, hook.Id, { Status: "DISABLED" })).resolves.toMatchObject({ Status: "DISABLED" });
   });
 

@@ -107,6 +107,22 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
   await attempt(skipped, "client", () => record(client, "client", "Client", get("/clients")));
   await attempt(skipped, "disputes", () => record(client, "disputes", "Dispute", get("/disputes"), true));
   await attempt(skipped, "dispute documents", () => record(client, "dispute-documents", "DisputeDocument", get("/dispute-documents"), true));
+  await attempt(skipped, "repudiation and settlement", async () => {
+    const opened = (await emu.control("POST", `/clients/${client.clientId}/disputes`, { PayInId: w.payIn.Id, DisputeType: "CONTESTABLE", Amount: 500, advance: false })) as { Id: string };
+    await emu.control("POST", `/clients/${client.clientId}/disputes/${opened.Id}/status`, { Status: "PENDING_CLIENT_ACTION" });
+    const closed = (await record(client, "dispute-closed", "Dispute", { method: "PUT", path: "/disputes/{id}/close", params: { id: opened.Id }, body: {} })) as { RepudiationId: string };
+    const repudiation = (await record(client, "repudiation", "Repudiation", get("/repudiations/{id}", { id: closed.RepudiationId }))) as { DebitedFunds: unknown };
+    await record(client, "settlement", "Settlement", {
+      method: "POST",
+      path: "/repudiations/{id}/settlementtransfer",
+      params: { id: closed.RepudiationId },
+      body: { AuthorId: w.payer.Id, DebitedFunds: repudiation.DebitedFunds, Fees: eur(0) },
+    });
+  });
+  await attempt(skipped, "reporting service", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await record(client, "report-v2", "Report", { method: "POST", path: "/reporting/reports", body: { ReportType: "USER_WALLET_TRANSACTIONS", AfterDate: now - 86_400, BeforeDate: now } });
+  });
   await attempt(skipped, "reports", async () => {
     await record(client, "report", "Report", { method: "POST", path: "/reports/transactions", body: { DownloadFormat: "CSV", Filters: {} } });
   });
