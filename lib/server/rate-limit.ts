@@ -60,9 +60,16 @@ const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
  * per email, checked before any password work. A successful sign-in clears the email's window.
  * The IP limit is higher: many people can share an office NAT.
  */
-export const signInLimits = {
-  byIp: new SlidingWindowLimiter(50, FIFTEEN_MINUTES_MS),
-  byEmail: new SlidingWindowLimiter(10, FIFTEEN_MINUTES_MS),
-  /** Re-authentication inside the app (change password, disable 2FA), per user. */
-  reauth: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
-};
+function createSignInLimits() {
+  return {
+    byIp: new SlidingWindowLimiter(50, FIFTEEN_MINUTES_MS),
+    byEmail: new SlidingWindowLimiter(10, FIFTEEN_MINUTES_MS),
+    /** Re-authentication inside the app (change password, disable 2FA), per user. */
+    reauth: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
+  };
+}
+
+// On globalThis: Next.js may load this module once per bundle (route handler, server actions),
+// and dev HMR re-evaluates it; one set of windows per process either way.
+const g = globalThis as unknown as { __signInLimits?: ReturnType<typeof createSignInLimits> };
+export const signInLimits = (g.__signInLimits ??= createSignInLimits());

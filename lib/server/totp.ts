@@ -116,7 +116,9 @@ export async function verifyTotp(args: {
  * concurrent requests carrying the same code; the durable record is the `totpStep` kept in the
  * audit row of every accepted code (see lib/services/auth/second-factor.ts).
  */
-const lastSteps = new Map<string, number>();
+// On globalThis: Next.js may load this module once per bundle (route handler, server actions).
+const g = globalThis as unknown as { __totpLastSteps?: Map<string, number> };
+const lastSteps = (g.__totpLastSteps ??= new Map<string, number>());
 
 /** Atomically (within this process) claims a step; false if it or a later one was already used. */
 export function claimTotpStep(userId: string, timeStep: number): boolean {
