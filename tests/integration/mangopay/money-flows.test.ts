@@ -11,6 +11,7 @@ import * as refunds from "@/lib/mangopay/refunds";
 import { isFailed } from "@/lib/mangopay/schemas/transactions";
 import * as transactions from "@/lib/mangopay/transactions";
 import * as transfers from "@/lib/mangopay/transfers";
+import * as users from "@/lib/mangopay/users";
 import * as wallets from "@/lib/mangopay/wallets";
 import { newKey, startTestEmulator, type TestEmulator } from "./helpers";
 import { BROWSER, buildWorld, eur, registerCard, type World } from "./world";
@@ -201,5 +202,14 @@ describe("transaction lists", () => {
     expect(succeeded.items.every((t) => t.Status === "SUCCEEDED" && ["PAYIN", "TRANSFER"].includes(t.Type))).toBe(true);
     const failed = await transactions.listByWallet(client, world.payerWallet.Id, { filters: { Status: "FAILED" } });
     expect(failed.items.every((t) => t.Status === "FAILED")).toBe(true);
+  });
+});
+
+describe("user closure", () => {
+  it("refuses to close a user whose wallet holds money with user_closure_not_possible", async () => {
+    const { client } = emu.client();
+    const error = await users.close(client, world.payer.Id, "NATURAL").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ status: 400, type: "user_closure_not_possible" });
   });
 });

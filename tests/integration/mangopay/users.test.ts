@@ -61,6 +61,13 @@ describe("users against the emulator", () => {
     await expect(users.getLegal(client, created.Id)).resolves.toMatchObject({ Name: "Acme SAS", PersonType: "LEGAL" });
   });
 
+  it("closes a user with empty wallets (204 No Content)", async () => {
+    const { client } = emu.client();
+    const empty = await users.createNatural(client, { FirstName: "Leaving", LastName: "Soon", Email: "leaving@example.test", UserCategory: "PAYER" });
+    await expect(users.close(client, empty.Id, "NATURAL")).resolves.toBeUndefined();
+    await expect(users.get(client, empty.Id)).resolves.toMatchObject({ UserStatus: "CLOSED" });
+  });
+
   it("turns a missing user into a 404 UpstreamError with MANGOPAY's type and request id", async () => {
     const { client } = emu.client();
     const error = await users.get(client, "does-not-exist").catch((e: unknown) => e);
