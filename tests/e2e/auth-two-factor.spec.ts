@@ -12,12 +12,11 @@ function databaseUrl(): string | undefined {
   return process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 }
 
-test.skip(!databaseUrl(), "needs E2E_DATABASE_URL (the e2e stack's database) to seed fresh users");
-
 type Seeded = { email: string; hubName: string };
 
 /** A Hub with one fresh user per role given, all with PASSWORD and no 2FA. */
 async function seedHub(roles: string[], tag: string): Promise<Seeded[]> {
+  test.skip(!databaseUrl(), "needs E2E_DATABASE_URL (the e2e stack's database) to seed fresh users");
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
@@ -219,6 +218,16 @@ test("five wrong passwords lock the account with a clear message", async ({ page
   await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. This account is locked for 15 minutes.");
   await page.goto("/hub");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("repeated failures for one email are rate limited with the wait in the message", async ({ page }) => {
+  const email = `nobody-${randomUUID().slice(0, 8)}@e2e.test`; // unknown: no account lockout applies
+  for (let i = 0; i < 10; i += 1) {
+    await signIn(page, email, `guess ${i}`);
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  }
+  await signIn(page, email, "guess 10");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(/^Too many sign-in attempts\. Please wait 15 minutes and try again\.$/);
 });
 
 test("a Hub that requires 2FA sends a member without it to the set-up page until they enroll", async ({ page, browser }) => {
