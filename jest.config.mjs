@@ -31,10 +31,13 @@ const config = async () => ({
     await project("emulator", {
       testEnvironment: "node",
       testMatch: ["<rootDir>/tests/emulator/**/*.test.ts"],
+      testTimeout: 30_000,
     }),
     await project("integration", {
       testEnvironment: "node",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      // Real database + argon2 + HTTP on a 2-core machine: 5 s is too tight under a parallel run.
+      testTimeout: 30_000,
       globalSetup: "<rootDir>/tests/setup/integration-global-setup.mjs",
       globalTeardown: "<rootDir>/tests/setup/integration-global-teardown.mjs",
     }),

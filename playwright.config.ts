@@ -4,6 +4,12 @@ import { defineConfig } from "@playwright/test";
 // Debian's chromium (Playwright cannot download its own browser offline).
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3300);
+// Fixed ports so the tests can reach the stack's database (to seed fresh users) and the emulator's
+// control API (to settle payouts, inject faults) through E2E_DATABASE_URL and E2E_EMULATOR_URL.
+const dbPort = Number(process.env.E2E_PGLITE_PORT ?? 5733);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4310);
+process.env.E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+process.env.E2E_EMULATOR_URL = `http://127.0.0.1:${emulatorPort}`;
 
 // Secrets for the throwaway e2e stack; the web server and the tests share them through the env.
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -35,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_PGLITE_PORT: String(dbPort), E2E_EMULATOR_PORT: String(emulatorPort) },
   },
 });

@@ -20,12 +20,13 @@ function shutdown(code = 0) {
 }
 
 try {
-  const db = await startPglite({ dataDir: "memory://", port: 0, env, quiet: true });
+  // The tests seed through this database too: the app keeps 4 of PGlite's 8 sockets.
+  const db = await startPglite({ dataDir: "memory://", port: Number(env.E2E_PGLITE_PORT ?? 0), env, quiet: true });
   env.DATABASE_URL = db.url;
   env.DB_POOL_MAX = "4";
   await migrateDeploy(env);
   if (!env.EMULATOR_URL) {
-    const emulator = await startEmulator({ port: 0, seed: 1, env, quiet: true });
+    const emulator = await startEmulator({ port: Number(env.E2E_EMULATOR_PORT ?? 0), seed: 1, env, quiet: true });
     env.EMULATOR_URL = emulator.url;
   }
   console.log(`[e2e] emulator ${env.EMULATOR_URL}`);
