@@ -130,6 +130,23 @@ describe("transfers and refunds", () => {
     await expect(refunds.listByTransfer(client, transfer.Id)).resolves.toMatchObject({ totalItems: 1 });
   });
 
+  it("moves money exactly once when a transfer's answer is dropped, recovering it through /responses", async () => {
+    const { client, recorder } = emu.client();
+    const before = await wallets.get(client, world.ownerWallet.Id);
+    await emu.control("POST", "/faults", { route: "/transfers", method: "POST", kind: "drop", count: 1 });
+    const key = newKey();
+    const transfer = await transfers.create(
+      client,
+      { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: world.ownerWallet.Id, DebitedFunds: eur(250), Fees: eur(0) },
+      { idempotencyKey: key },
+    );
+    expect(transfer.Status).toBe("SUCCEEDED");
+    expect(recorder.list({ method: "POST", pathTemplate: "/transfers" })).toHaveLength(1);
+    expect(recorder.list({ pathTemplate: "/responses/{key}" })).toHaveLength(1);
+    const after = await wallets.get(client, world.ownerWallet.Id);
+    expect(after.Balance.Amount - before.Balance.Amount).toBe(250);
+  });
+
   it("returns an over-balance transfer as FAILED 001001", async () => {
     const { client } = emu.client();
     const transfer = await transfers.create(

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { AuthenticationError, InvalidRequestError, UpstreamError } from "@/lib/mangopay/errors";
+import { createAccountState } from "@/lib/mangopay/client";
 import * as users from "@/lib/mangopay/users";
 import { startTestEmulator, type TestEmulator } from "./helpers";
 
@@ -104,5 +105,13 @@ describe("users against the emulator", () => {
     await expect(users.list(client, { perPage: 1 })).resolves.toMatchObject({ page: 1 });
     expect(recorder.list({ pathTemplate: "/oauth/token" })).toHaveLength(2);
     expect(recorder.list({ pathTemplate: "/users" }).map((c) => c.status)).toEqual([200, 401, 200]);
+  });
+
+  it("replaces a token MANGOPAY rejects as invalid and completes the call", async () => {
+    const state = createAccountState();
+    await state.tokens.get(async () => ({ accessToken: "not-a-real-token", expiresInSeconds: 3600 }));
+    const { client, recorder } = emu.client({ deps: { state } });
+    await expect(users.list(client, { perPage: 1 })).resolves.toMatchObject({ page: 1 });
+    expect(recorder.list().map((c) => `${c.pathTemplate} ${c.status}`)).toEqual(["/users 401", "/oauth/token 200", "/users 200"]);
   });
 });
