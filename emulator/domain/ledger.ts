@@ -1,6 +1,7 @@
 // The only code that changes balances. One rule for every transaction (reference §3):
 // DebitedWallet −= DebitedFunds, FEES_{CCY} += Fees, CreditedWallet += CreditedFunds (= Debited − Fees).
 // Pay-ins have no debited wallet (money enters), payouts and refunds to a card no credited one (money leaves).
+// Only Wallet.Balance is ever mutated: transaction Money objects are shared freely (e.g. Declared*).
 import type { ClientStore } from "../store/client-store";
 import type { FundsType, Transaction, Wallet } from "../store/types";
 

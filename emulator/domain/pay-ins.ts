@@ -25,9 +25,9 @@ function payInShell(store: ClientStore, input: WalletPayIn, funds: Money, fees: 
     ...baseFields(store, now, input.Tag ?? null),
     AuthorId: input.AuthorId,
     CreditedUserId: input.CreditedUserId ?? wallet.Owners[0] ?? input.AuthorId,
-    DebitedFunds: { ...funds },
+    DebitedFunds: funds,
     CreditedFunds: money(funds.Currency, funds.Amount - fees.Amount),
-    Fees: { ...fees },
+    Fees: fees,
     DebitedWalletId: null,
     CreditedWalletId: wallet.Id,
     Type: "PAYIN",
@@ -36,6 +36,13 @@ function payInShell(store: ClientStore, input: WalletPayIn, funds: Money, fees: 
     ExecutionType: "DIRECT",
   };
 }
+
+/** The account payers wire to; identical on every bank-wire pay-in, so one frozen object is shared. */
+const MANGOPAY_BANK_ACCOUNT = Object.freeze({
+  Type: "IBAN", OwnerName: "MANGOPAY SA",
+  OwnerAddress: Object.freeze({ AddressLine1: "2 Avenue Amélie", AddressLine2: null, City: "Luxembourg", Region: null, PostalCode: "L-2016", Country: "LU" }),
+  IBAN: "LU290108520003010010", BIC: "BGLLLULL",
+});
 
 export interface BankWireInput extends WalletPayIn {
   DeclaredDebitedFunds: Money;
@@ -46,14 +53,10 @@ export function createBankWirePayIn(emu: Emulator, store: ClientStore, input: Ba
   const tx = payInShell(store, input, input.DeclaredDebitedFunds, input.DeclaredFees, now, "BANK_WIRE");
   const ref = rnd ? rnd.digits(10) : String(Math.floor(Math.random() * 1e10)).padStart(10, "0");
   Object.assign(tx, {
-    DeclaredDebitedFunds: { ...input.DeclaredDebitedFunds },
-    DeclaredFees: { ...input.DeclaredFees },
+    DeclaredDebitedFunds: tx.DebitedFunds,
+    DeclaredFees: tx.Fees,
     WireReference: ref.slice(0, 10).toUpperCase(),
-    BankAccount: {
-      Type: "IBAN", OwnerName: "MANGOPAY SA",
-      OwnerAddress: { AddressLine1: "2 Avenue Amélie", AddressLine2: null, City: "Luxembourg", Region: null, PostalCode: "L-2016", Country: "LU" },
-      IBAN: "LU290108520003010010", BIC: "BGLLLULL",
-    },
+    BankAccount: MANGOPAY_BANK_ACCOUNT,
   });
   recordCreated(emu, store, tx);
   return tx;

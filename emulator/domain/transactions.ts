@@ -21,8 +21,17 @@ export function eventPrefix(tx: Transaction): string {
   return `${tx.Type}_NORMAL`;
 }
 
+// Interned: millions of events must share one string per EventType, not build one each time.
+const eventNames = new Map<string, EventType>();
+
 function emitTx(emu: Emulator, store: ClientStore, tx: Transaction, suffix: "CREATED" | "SUCCEEDED" | "FAILED", date: number): void {
-  emu.events.emit(store, `${eventPrefix(tx)}_${suffix}` as EventType, tx.Id, date);
+  const name = `${eventPrefix(tx)}_${suffix}`;
+  let interned = eventNames.get(name);
+  if (!interned) {
+    interned = name as EventType;
+    eventNames.set(name, interned);
+  }
+  emu.events.emit(store, interned, tx.Id, date);
 }
 
 /** Only money flows that hold funds while CREATED (payouts) move money at creation. */

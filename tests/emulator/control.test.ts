@@ -45,7 +45,7 @@ describe("control API", () => {
     await api.control("POST", "/reset");
     expect((await api.call("GET", "/users")).headers.get("x-number-of-items")).toBe("0");
     expect((await api.control("POST", "/reseed", { seed: -1 })).status).toBe(400);
-  });
+  }, 30_000);
 
   it("settles everything pending in one call", async () => {
     await api.control("POST", "/reseed", { seed: 1 });
@@ -71,7 +71,7 @@ describe("control API", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 20_000);
 });
 
 describe("cli", () => {
