@@ -184,4 +184,13 @@ describe("client, SSOs and permission groups", () => {
     const error = await permissionGroups.update(client, "ADMIN", { Name: "Owners" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
   });
+
+  // Last in the file: it ages the emulator's clock past the 30-minute invitation window.
+  it("re-sends an expired SSO invitation", async () => {
+    const { client } = emu.client();
+    const invited = await sso.create(client, { FirstName: "Late", LastName: "Joiner", Email: `late-${Date.now()}@example.test`, PermissionGroupId: "READ" });
+    emu.running.emulator.clock.advance(31 * 60);
+    await expect(sso.get(client, invited.Id)).resolves.toMatchObject({ InvitationStatus: "EXPIRED" });
+    await expect(sso.extendInvitation(client, invited.Id)).resolves.toMatchObject({ InvitationStatus: "SENT" });
+  });
 });

@@ -49,7 +49,7 @@ describe("users against the emulator", () => {
     await expect(users.getNatural(client, created.Id)).resolves.toMatchObject({ LastName: "King" });
   });
 
-  it("creates and reads a legal user", async () => {
+  it("creates, reads and updates a legal user", async () => {
     const { client } = emu.client();
     const created = await users.createLegal(client, {
       Name: "Acme SAS",
@@ -60,6 +60,7 @@ describe("users against the emulator", () => {
       TermsAndConditionsAccepted: true,
     });
     await expect(users.getLegal(client, created.Id)).resolves.toMatchObject({ Name: "Acme SAS", PersonType: "LEGAL" });
+    await expect(users.updateLegal(client, created.Id, { CompanyNumber: "552100554" })).resolves.toMatchObject({ CompanyNumber: "552100554" });
   });
 
   it("closes a user with empty wallets (204 No Content)", async () => {
