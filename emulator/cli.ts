@@ -1,6 +1,7 @@
-// `npm run emulator -- [--port N] [--seed N | --no-seed] [--snapshot PATH]`.
+// `npm run emulator -- [--port N] [--seed N | --no-seed] [--snapshot PATH] [--scale users=N,transactions=N]`.
 // Prints exactly one line on stdout when ready: "emulator listening on http://127.0.0.1:<port>".
 import { parseArgs } from "node:util";
+import { parseScale, scaleClient } from "./seed/scale-seed";
 import { startEmulator } from "./server";
 
 function parseIntFlag(name: string, raw: string | undefined, fallback: number): number {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       "no-seed": { type: "boolean" },
       snapshot: { type: "string" },
+      scale: { type: "string" },
     },
     strict: true,
   });
@@ -30,6 +32,11 @@ async function main(): Promise<void> {
     seed: values["no-seed"] ? null : parseIntFlag("seed", values.seed, 1),
     snapshotPath: values.snapshot ?? null,
   });
+  if (values.scale !== undefined) {
+    // Issue 5: a large data set in the first client, reported on stderr (stdout keeps its one line).
+    const result = scaleClient(running.emulator, [...running.emulator.clients.values()][0], parseScale(values.scale));
+    console.error(`emulator: scale seed ${JSON.stringify(result)}`);
+  }
   process.stdout.write(`emulator listening on ${running.url}\n`);
   let stopping = false;
   const stop = (): void => {
