@@ -234,6 +234,7 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       const error = toUpstreamError(raw, site);
       if (raw.status === 401 && !(error instanceof ScaRequiredError) && !tokenRefreshed) {
         tokenRefreshed = true;
+        lastError = error;
         state.tokens.invalidate(token);
         continue;
       }
