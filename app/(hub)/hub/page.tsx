@@ -15,6 +15,7 @@ export default async function HubPage({ searchParams }: { searchParams: Promise<
   const [ctx, params] = await Promise.all([getHubContext(), searchParams]);
   const accounts = await listApiAccounts({ ctx });
   const manages = can(ctx, "hub.accounts.manage");
+  const added = typeof params.added === "string" ? accounts.find((a) => a.id === params.added) : undefined;
   return (
     <div className="space-y-6">
       <div className="flex items-end justify-between gap-4">
@@ -29,6 +30,7 @@ export default async function HubPage({ searchParams }: { searchParams: Promise<
         ) : null}
       </div>
       {params.denied ? <FormAlert>You do not have permission to open that page.</FormAlert> : null}
+      {added ? <FormAlert tone="success">“{added.name}” was verified with MANGOPAY and added.</FormAlert> : null}
       {accounts.length === 0 ? (
         <Card className="p-8 text-center text-sm text-slate-600">
           {manages ? "No API account yet. Add a sandbox account to get started." : "You have not been given access to any API account yet. Ask an admin of your Hub."}

@@ -6,6 +6,7 @@ import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, mapPrismaError } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
+import { signInLimits } from "@/lib/server/rate-limit";
 import { roleAccountPermissions } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { AcceptInviteInput, NEW_PASSWORD_MIN } from "./schemas";
@@ -34,8 +35,13 @@ export async function acceptInvite({ ctx, input }: { ctx: AcceptInviteContext; i
     if (ctx.actor && ctx.actor.id !== existing.id) {
       throw new ForbiddenError(`You are signed in as ${ctx.actor.email}. Sign out, then open the link again.`);
     }
-    if (!ctx.actor && !(data.password && (await verifyPassword(existing.passwordHash, data.password)))) {
-      throw new ValidationError("Wrong password.", { password: ["Enter the password of your existing account"] });
+    if (!ctx.actor) {
+      // The password check here counts against the same per-email window as sign-in.
+      if (!signInLimits.byEmail.check(invite.email).allowed) throw new ForbiddenError("Too many attempts. Try again in 15 minutes.");
+      if (!(data.password && (await verifyPassword(existing.passwordHash, data.password)))) {
+        signInLimits.byEmail.hit(invite.email);
+        throw new ValidationError("Wrong password.", { password: ["Enter the password of your existing account"] });
+      }
     }
   } else {
     const fieldErrors: Record<string, string[]> = {};

@@ -123,6 +123,17 @@ describe("acceptInvite", () => {
     expect(res.isNewUser).toBe(false);
   });
 
+  it("limits password guesses through an invite link like sign-in does", async () => {
+    const email = `guess${uid()}@x.test`;
+    await db.user.create({ data: { email, name: "Guessed", passwordHash: await hashPassword("the-right-password") } });
+    const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email, role: "READ_ONLY" } });
+    const token = tokenOf(inv.invitePath);
+    for (let i = 0; i < 10; i++) {
+      await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, password: `wrong-${i}` } })).rejects.toThrow(ValidationError);
+    }
+    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, password: "the-right-password" } })).rejects.toThrow(ForbiddenError);
+  });
+
   it("refuses a signed-in user whose email differs from the invitation", async () => {
     const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email: hub.members.READ_ONLY.email.replace("read_only", "someone"), role: "READ_ONLY" } });
     const actor = { id: hub.members.DEVELOPER.userId, email: hub.members.DEVELOPER.email, name: "Dev" };
