@@ -1,8 +1,8 @@
-import { BROWSER_INFO, balance, fund, list, registerCard, startApi, str, userWithWallet, type Api } from "./helpers";
+import { BROWSER_INFO, balance, fund, list, registerCard, SMALL_SEED, startApi, str, userWithWallet, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi(SMALL_SEED);
 });
 afterAll(async () => {
   await api.emu.close();

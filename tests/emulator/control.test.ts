@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "@/emulator/server";
-import { list, natural, startApi, str, type Api } from "./helpers";
+import { list, natural, SMALL_SEED, startApi, str, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe("control API", () => {
       const created = await first.call("POST", "/users/natural", natural({ LastName: "Persisted" }));
       await first.emu.close();
       expect(JSON.parse(await readFile(path, "utf8")).format).toBe("mangopay-emulator-snapshot");
-      const second = await startApi({ seed: 1, snapshotPath: path });
+      const second = await startApi({ seed: 1, ...SMALL_SEED, snapshotPath: path });
       const fetched = await second.call("GET", `/users/${created.body.Id}`);
       expect(str(fetched.body.LastName)).toBe("Persisted");
       const next = await second.call("POST", "/users/natural", natural());

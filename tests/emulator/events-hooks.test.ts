@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fund, list, num, startApi, str, userWithWallet, type Api } from "./helpers";
+import { fund, list, num, SMALL_SEED, startApi, str, userWithWallet, type Api } from "./helpers";
 
 let api: Api;
 let receiver: Server;
@@ -9,7 +9,7 @@ const received: URL[] = [];
 let failNext = 0;
 
 beforeAll(async () => {
-  api = await startApi({ hooks: { retryDelaysMs: [20, 20, 20], maxFailures: 4, timeoutMs: 500 } });
+  api = await startApi({ ...SMALL_SEED, hooks: { retryDelaysMs: [20, 20, 20], maxFailures: 4, timeoutMs: 500 } });
   receiver = createServer((req, res) => {
     received.push(new URL(req.url ?? "/", "http://x"));
     if (failNext > 0) {

@@ -1,8 +1,8 @@
-import { balance, fund, idemKey, list, num, startApi, str, userWithWallet, type Api } from "./helpers";
+import { balance, fund, idemKey, list, num, SMALL_SEED, startApi, str, userWithWallet, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi(SMALL_SEED);
 });
 afterAll(async () => {
   await api.emu.close();

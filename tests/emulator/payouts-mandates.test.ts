@@ -1,8 +1,8 @@
-import { balance, fund, list, natural, startApi, str, userWithWallet, type Api } from "./helpers";
+import { balance, fund, list, natural, SMALL_SEED, startApi, str, userWithWallet, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
-  api = await startApi({ delays: { payoutMs: 50, directDebitMs: null, mandateMs: null } });
+  api = await startApi({ ...SMALL_SEED, delays: { payoutMs: 50, directDebitMs: null, mandateMs: null } });
 });
 afterAll(async () => {
   await api.emu.close();
@@ -83,7 +83,7 @@ describe("payouts", () => {
 
   it("is failed, succeeded or returned through the control API", async () => {
     await api.emu.close();
-    api = await startApi();
+    api = await startApi(SMALL_SEED);
     const { userId, walletId } = await userWithWallet(api);
     await fund(api, userId, walletId, 3000);
     const account = await api.call("POST", `/users/${userId}/bankaccounts/iban`, iban());

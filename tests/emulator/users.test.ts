@@ -1,8 +1,8 @@
-import { idemKey, legal, natural, startApi, type Api } from "./helpers";
+import { idemKey, legal, natural, SMALL_SEED, startApi, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi(SMALL_SEED);
 });
 afterAll(async () => {
   await api.emu.close();
