@@ -2,7 +2,7 @@
 // presigned-style URL: no auth, unguessable) and placeholder images behind document consult links.
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
-import { csvStream, legacyRows, v2Rows } from "../domain/report-rows";
+import { csvChunks, legacyRows, v2Rows } from "../domain/report-rows";
 import { compliance } from "../store/compliance-store";
 
 // A 1×1 transparent PNG: page contents are not kept (bounded memory), the link still resolves.
@@ -23,17 +23,16 @@ export function registerDownloadControls(app: Hono, emu: Emulator): void {
     const report = legacy ?? v2;
     if (!report?.DownloadURL || !report.DownloadURL.endsWith(`/${id}/${c.req.param("file")}`)) return notFound;
     const { columns, rows } = legacy ? legacyRows(store, legacy) : v2Rows(store, v2 as NonNullable<typeof v2>);
-    const body = csvStream(columns, rows);
-    const chunks = body[Symbol.asyncIterator]();
-    // pull() asks for one chunk at a time, so a slow client slows row generation down (backpressure).
+    const chunks = csvChunks(columns, rows);
+    // pull() builds one chunk at a time, so a slow client slows row generation down (backpressure).
     const web = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = (await chunks.next()) as IteratorResult<Buffer | string>;
+      pull(controller) {
+        const next = chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(typeof next.value === "string" ? Buffer.from(next.value) : next.value);
+        else controller.enqueue(Buffer.from(next.value));
       },
       cancel() {
-        body.destroy();
+        chunks.return(undefined);
       },
     });
     return new Response(web, {

@@ -1,12 +1,11 @@
 // Which objects a report contains, in which order, as CSV rows. Rows are produced lazily and
-// streamed through csv-stringify, so a report over a million transactions stays in bounded memory
-// (only the sorted id list is held).
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+// quoted by csv-stringify in chunks, so a report over a million transactions stays in bounded
+// memory (only the sorted list of matching transactions is held).
+import { stringify } from "csv-stringify/sync";
 import type { ClientStore } from "../store/client-store";
 import type { LegacyReport, ReportV2 } from "../store/compliance-types";
 import type { Transaction, Wallet } from "../store/types";
-import { txCell, walletCell, type Cell } from "./report-columns";
+import { txColumn, walletCell, type Cell } from "./report-columns";
 
 const PREVIEW_ROWS = 10;
 
@@ -131,10 +130,23 @@ export function v2Rows(store: ClientStore, report: ReportV2): { columns: string[
 }
 
 function* lazyRows(store: ClientStore, txs: readonly Transaction[], columns: readonly string[]): Generator<Cell[]> {
-  for (const tx of txs) yield columns.map((c) => txCell(store, tx, c));
+  const accessors = columns.map((c) => txColumn(store, c));
+  for (const tx of txs) yield accessors.map((read) => read(tx));
 }
 
-/** A Node stream of the CSV (header line first), backpressure included. */
-export function csvStream(columns: string[], rows: Iterable<Cell[]>): Readable {
-  return Readable.from(rows).pipe(stringify({ header: true, columns }));
+const ROWS_PER_CHUNK = 2000;
+
+/** The CSV in chunks of 2,000 rows (header first), each quoted by csv-stringify; pulled one at a time. */
+export function* csvChunks(columns: string[], rows: Iterable<Cell[]>): Generator<string> {
+  let batch: Cell[][] = [];
+  let header = true;
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_PER_CHUNK) {
+      yield stringify(batch, { header, columns });
+      header = false;
+      batch = [];
+    }
+  }
+  if (batch.length > 0 || header) yield stringify(batch, { header, columns });
 }
