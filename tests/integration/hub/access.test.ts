@@ -6,6 +6,9 @@ import { listAccountMembers } from "@/lib/services/access/list-account-members";
 import { updateAccountGrants } from "@/lib/services/access/update-grants";
 import { accountContextFor, createTestAccount, createTestHub, lastAudit, type TestHub } from "./factories";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 let hub: TestHub;
 let other: TestHub;
 let account: Awaited<ReturnType<typeof createTestAccount>>;

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { db } from "@/lib/server/db";
 // Executes every Hub and dashboard server action built with hubAction/accountAction, for every role,
 // against the real database: the outcome must match lib/server/route-permissions.ts. The session is
 // the only thing faked (there is no HTTP request here); everything after it is the production code.
@@ -7,6 +8,9 @@ import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permi
 import { ACTION_ACCESS, decideAccess } from "@/lib/server/route-permissions";
 import { createTestAccount, createTestHub, uid, type TestHub } from "./factories";
 import { startFakeMangopay, type FakeMangopay } from "./fake-mangopay";
+
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
 
 let current: HubContext | null = null;
 jest.mock("@/lib/server/context", () => ({

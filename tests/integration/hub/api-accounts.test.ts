@@ -9,6 +9,9 @@ import { rotateApiKey } from "@/lib/services/api-accounts/rotate-key";
 import { createTestAccount, createTestHub, lastAudit, uid, type TestHub } from "./factories";
 import { startFakeMangopay, type FakeMangopay } from "./fake-mangopay";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 let mp: FakeMangopay;
 let hub: TestHub;
 let other: TestHub;

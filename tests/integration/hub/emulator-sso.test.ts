@@ -10,6 +10,9 @@ import { listPermissionGroups } from "@/lib/services/sso/list-permission-groups"
 import { syncSsoGrantsForAccount } from "@/lib/services/sso/sync-grants";
 import { accountContextFor, createTestHub, uid } from "./factories";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 const emulatorUrl = process.env.EMULATOR_URL;
 const describeIfEmulator = emulatorUrl ? describe : describe.skip;
 

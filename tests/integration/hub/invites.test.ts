@@ -12,6 +12,9 @@ import { resendInvite } from "@/lib/services/invites/resend";
 import { revokeInvite } from "@/lib/services/invites/revoke";
 import { createTestAccount, createTestHub, lastAudit, uid, type TestHub } from "./factories";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 const request = { ip: "198.51.100.1", userAgent: "jest" };
 const tokenOf = (path: string | null) => (path ?? "").replace("/invite/", "");
 

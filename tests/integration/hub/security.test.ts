@@ -9,6 +9,9 @@ import { listSecurityFilterOptions } from "@/lib/services/security/list-filter-o
 import { parseSecurityFilter, SECURITY_PAGE_SIZE } from "@/lib/services/security/schemas";
 import { createTestAccount, createTestHub, type TestHub } from "./factories";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 let hub: TestHub;
 let other: TestHub;
 let accountId: string;

@@ -13,6 +13,9 @@ import { updatePermissionGroup } from "@/lib/services/sso/update-permission-grou
 import { accountContextFor, createTestAccount, createTestHub, lastAudit, uid, type TestHub } from "./factories";
 import { startFakeMangopay, type FakeMangopay } from "./fake-mangopay";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 let mp: FakeMangopay;
 let hub: TestHub;
 let other: TestHub;

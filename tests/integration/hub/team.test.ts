@@ -8,6 +8,9 @@ import { listMembers } from "@/lib/services/team/list-members";
 import { removeMember } from "@/lib/services/team/remove-member";
 import { createTestAccount, createTestHub, lastAudit, type TestHub } from "./factories";
 
+// Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
+afterAll(() => db.$disconnect());
+
 let hub: TestHub;
 let other: TestHub;
 beforeEach(async () => {
