@@ -22,10 +22,10 @@ export async function cardPayIn(api: Api, userId: string, walletId: string, amou
 
 export { fund };
 
-/** Polls `get` until `done` holds (bounded: 50 tries, 20 ms apart). */
+/** Polls `get` until `done` holds (bounded: 150 tries, 20 ms apart; the CI machine may be loaded). */
 export async function waitFor(get: () => Promise<ApiResponse>, done: (r: ApiResponse) => boolean): Promise<ApiResponse> {
   let last = await get();
-  for (let i = 0; i < 50 && !done(last); i++) {
+  for (let i = 0; i < 150 && !done(last); i++) {
     await new Promise((r) => setTimeout(r, 20));
     last = await get();
   }

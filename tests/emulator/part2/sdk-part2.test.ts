@@ -18,7 +18,7 @@ afterAll(async () => {
 
 async function poll<T>(get: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await get();
-  for (let i = 0; i < 50 && !done(value); i++) {
+  for (let i = 0; i < 150 && !done(value); i++) {
     await new Promise((r) => setTimeout(r, 20));
     value = await get();
   }
