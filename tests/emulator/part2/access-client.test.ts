@@ -146,7 +146,7 @@ describe("control: webhook replay and clock", () => {
     const event = list(events.body)[0];
     const fired = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, { EventType: event.EventType, ResourceId: event.ResourceId });
     expect(fired.status).toBe(200);
-    for (let i = 0; i < 50 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 150 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(hits[0]).toContain(`RessourceId=${str(event.ResourceId)}`);
     const again = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, { DeliveryId: fired.body.Id });
     expect(again.status).toBe(200);
