@@ -47,10 +47,17 @@ function addDocuments(emu: Emulator, store: ClientStore, rnd: Random, dispute: D
   }
 }
 
-function seedOne(emu: Emulator, store: ClientStore, rnd: Random, payin: PayIn, plan: Plan, now: number): Dispute | null {
-  const recent = plan === "CREATED" || plan === "PENDING_CLIENT_ACTION" || plan === "REOPENED_PENDING_CLIENT_ACTION" || plan === "SUBMITTED";
-  const opened = recent ? now - rnd.int(plan === "CREATED" ? 1 : 2 * DAY, plan === "CREATED" ? 6 * HOUR : 5 * DAY) : now - rnd.int(10 * DAY, 60 * DAY);
-  if (opened <= payin.CreationDate + HOUR) return null;
+function isRecent(plan: Plan): boolean {
+  return plan === "CREATED" || plan === "PENDING_CLIENT_ACTION" || plan === "REOPENED_PENDING_CLIENT_ACTION" || plan === "SUBMITTED";
+}
+
+function openingTime(rnd: Random, plan: Plan, now: number): number {
+  if (plan === "CREATED") return now - rnd.int(1, 6 * HOUR);
+  return isRecent(plan) ? now - rnd.int(2 * DAY, 5 * DAY) : now - rnd.int(10 * DAY, 60 * DAY);
+}
+
+function seedOne(emu: Emulator, store: ClientStore, rnd: Random, payin: PayIn, plan: Plan, opened: number, now: number): Dispute {
+  const recent = isRecent(plan);
   const type = plan === "CLOSED_NOT_CONTESTABLE" ? "NOT_CONTESTABLE" : plan === "CLOSED_RETRIEVAL" || (recent && rnd.chance(0.15)) ? "RETRIEVAL" : "CONTESTABLE";
   const partial = rnd.chance(0.2) ? rnd.int(Math.ceil(payin.DebitedFunds.Amount / 3), payin.DebitedFunds.Amount) : undefined;
   const dispute = openDispute(emu, store, {
@@ -107,18 +114,21 @@ function settleSome(emu: Emulator, store: ClientStore, rnd: Random, disputes: Di
 export function seedDisputes(emu: Emulator, store: ClientStore, rnd: Random, now: number, target: number): Record<string, number> {
   const payins = disputablePayIns(store);
   const used = new Set<string>();
-  const disputes: Dispute[] = [];
+  const planned: Array<{ payin: PayIn; plan: Plan; opened: number }> = [];
   const total = PLANS.reduce((s, [, w]) => s + w, 0);
-  for (let attempt = 0; disputes.length < target && attempt < target * 4 && used.size < payins.length; attempt++) {
+  for (let attempt = 0; planned.length < target && attempt < target * 4 && used.size < payins.length; attempt++) {
     const payin = payins[rnd.int(0, payins.length - 1)];
     if (used.has(payin.Id)) continue;
     let roll = rnd.int(1, total);
     const plan = PLANS.find(([, w]) => (roll -= w) <= 0)?.[0] ?? "CLOSED_LOST";
-    const dispute = seedOne(emu, store, rnd, payin, plan, now);
-    if (!dispute) continue;
+    const opened = openingTime(rnd, plan, now);
+    if (opened <= payin.CreationDate + HOUR) continue;
     used.add(payin.Id);
-    disputes.push(dispute);
+    planned.push({ payin, plan, opened });
   }
+  // Opened in date order, so ids grow with CreationDate as MANGOPAY's do.
+  planned.sort((a, b) => a.opened - b.opened);
+  const disputes = planned.map(({ payin, plan, opened }) => seedOne(emu, store, rnd, payin, plan, opened, now));
   const settlements = settleSome(emu, store, rnd, disputes, now);
   return { disputes: disputes.length, settlementTransfers: settlements };
 }

@@ -72,7 +72,7 @@ describe("official SDK, issue 5 flows", () => {
     expect(new Set([...page1, ...page2.body].map((d) => d.Id)).size).toBe(page1.length + page2.body.length);
     const contestable = page1.find((d) => d.DisputeType === "CONTESTABLE" && d.Status === "PENDING_CLIENT_ACTION");
     if (!contestable) throw new Error("the seed has no contestable dispute waiting for the platform");
-    const contested = await sdk.Disputes.contestDispute(contestable.Id, { Amount: 10, Currency: "EUR" });
+    const contested = await sdk.Disputes.contestDispute(contestable.Id, { Amount: 10, Currency: contestable.DisputedFunds.Currency });
     expect(contested.Status).toBe("SUBMITTED");
 
     const { userId, walletId } = await userWithWallet(api);
