@@ -1,6 +1,12 @@
 // The one table of who may reach what: every page, route handler and server action under app/.
 // Pure (no server-only import): the generated matrix test (tests/unit/hub/route-matrix.test.ts)
 // walks app/ and fails when a page, route or action is missing here or disagrees with its source.
+//
+// Adding a dashboard page: in the page, `const ctx = await requireAccountPermission(accountId,
+// "users.read")` (lib/server/account-context.ts), and here `"/accounts/[accountId]/users":
+// account("users.read")`. A server action: `export const payUserAction = accountAction("payins.create",
+// Schema, fn)` and an entry "(dashboard)/accounts/[accountId]/…/actions.ts#payUserAction". Services
+// still call assertCan themselves: the table is the map, not the only lock.
 import { effectivePermissions, ROLE_PERMISSIONS, type Permission, type RoleName } from "./permissions";
 
 export type Access =

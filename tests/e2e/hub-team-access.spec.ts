@@ -131,6 +131,22 @@ test("an admin narrows a grant and the member loses the page on the next request
   await expect(owner.getByTestId("audit-row").first()).toContainText(OWNER);
 });
 
+test("the owner rotates a key through the dialog: checked with MANGOPAY, only the last four shown", async ({ browser, request }) => {
+  const clients = (await (await request.get(`${emulatorUrl}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+  const key = clients.find((c) => c.ClientId === "demo-marketplace")?.ApiKey ?? "";
+  const owner = await signIn(browser, OWNER, ownerPassword());
+  const row = owner.getByTestId("api-account").filter({ hasText: "Demo Marketplace" });
+  await row.getByRole("button", { name: "Rotate key" }).click();
+  const dialog = owner.getByRole("dialog", { name: "Rotate the API key" });
+  await dialog.getByLabel("New API key").fill("not-the-right-key-0000");
+  await dialog.getByRole("button", { name: "Verify and replace" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("MANGOPAY refused");
+  await dialog.getByLabel("New API key").fill(key);
+  await dialog.getByRole("button", { name: "Verify and replace" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText(`…${key.slice(-4)}`);
+});
+
 test("no API key appears in any HTML or RSC payload of the run", async ({ request }) => {
   expect(emulatorUrl).toMatch(/^http/);
   const clients = (await (await request.get(`${emulatorUrl}/_emulator/clients`)).json()) as { ApiKey: string }[];
