@@ -147,6 +147,37 @@ test("the owner rotates a key through the dialog: checked with MANGOPAY, only th
   await expect(row).toContainText(`…${key.slice(-4)}`);
 });
 
+test("an SSO for the member's email drives their access: sync grants it, deactivation takes it away", async ({ browser }) => {
+  const owner = await signIn(browser, OWNER, ownerPassword());
+  await owner.goto(`/accounts/${grantedId}/settings/sso`);
+  await owner.getByRole("button", { name: "New SSO" }).click();
+  const create = owner.getByRole("dialog", { name: "Create an SSO" });
+  await create.getByLabel("First name").fill("E2E");
+  await create.getByLabel("Last name").fill("Member");
+  await create.getByLabel(/^Email/).fill(memberEmail);
+  await create.getByLabel("Permission group").selectOption("READ");
+  await create.getByRole("button", { name: "Create SSO" }).click();
+  await expect(create).toBeHidden();
+  const ssoRow = owner.getByTestId("sso-row").filter({ hasText: memberEmail });
+  await expect(ssoRow).toContainText("Active");
+
+  await owner.goto(`/accounts/${grantedId}/settings/permissions`);
+  await owner.getByRole("button", { name: "Sync from SSO" }).click();
+  await expect(owner.getByText(/1 member\(s\) updated from their SSO/)).toBeVisible();
+  await owner.reload();
+  await expect(owner.getByTestId("member-grants").filter({ hasText: memberEmail })).toContainText("From SSO");
+
+  await owner.goto(`/accounts/${grantedId}/settings/sso`);
+  await owner.getByTestId("sso-row").filter({ hasText: memberEmail }).getByRole("button", { name: "Deactivate" }).click();
+  await owner.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(owner.getByTestId("sso-row").filter({ hasText: memberEmail })).toContainText("Inactive");
+
+  const member = await signIn(browser, memberEmail, memberPassword);
+  await expect(member.getByTestId("api-account")).toHaveCount(0);
+  const res = await member.goto(`/accounts/${grantedId}`);
+  expect(res?.status()).toBe(404);
+});
+
 test("no API key appears in any HTML or RSC payload of the run", async ({ request }) => {
   expect(emulatorUrl).toMatch(/^http/);
   const clients = (await (await request.get(`${emulatorUrl}/_emulator/clients`)).json()) as { ApiKey: string }[];
