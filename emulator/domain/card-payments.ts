@@ -8,7 +8,7 @@ import { assertCurrency, assertFeesWithinFunds } from "./checks";
 import { getCard, getUser, getWallet } from "./lookups";
 import type { ResultKey } from "./result-codes";
 import { cardBehaviour, resultOf, type CardBehaviour } from "./test-cards";
-import { baseFields, fail, money, recordCreated, succeed } from "./transactions";
+import { fail, money, recordCreated, succeed } from "./transactions";
 
 export interface CardPaymentCommon {
   AuthorId: string;
@@ -52,7 +52,7 @@ export function createCardPayIn(emu: Emulator, store: ClientStore, input: CardPa
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const tx: PayIn = {
-    ...baseFields(store, now, input.Tag ?? null),
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: input.CreditedUserId ?? wallet.Owners[0] ?? input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
@@ -107,7 +107,7 @@ export function createPreauthorization(emu: Emulator, store: ClientStore, input:
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const preauth: PreAuthorization = {
-    ...baseFields(store, now, input.Tag ?? null),
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
     RemainingFunds: { ...input.DebitedFunds },

@@ -8,7 +8,7 @@ import type { Money, PayOut, Refund } from "../store/types";
 import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
 import { canDebit } from "./ledger";
 import { getBankAccount, getUser, getWallet } from "./lookups";
-import { baseFields, createResolved, fail, money, recordCreated, succeed } from "./transactions";
+import { createResolved, fail, money, recordCreated, succeed } from "./transactions";
 
 export interface PayoutInput {
   AuthorId: string;
@@ -33,7 +33,7 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
   const mode = input.PayoutModeRequested ?? "STANDARD";
   const tx: PayOut = {
-    ...baseFields(store, now, input.Tag ?? null),
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: null,
     DebitedFunds: input.DebitedFunds,
@@ -81,7 +81,7 @@ export function returnPayout(emu: Emulator, store: ClientStore, payout: PayOut, 
   if (payout.Status !== "SUCCEEDED") throw new ApiError(400, "original_transaction_must_be_succeeded", "Only a SUCCEEDED payout can be returned");
   if (store.idx.refundsByInitial.get(payout.Id).length > 0) throw new ApiError(400, "invalid_action", "This payout has already been returned");
   const refund: Refund = {
-    ...baseFields(store, now, null),
+    Id: store.nextId(), Tag: null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: payout.AuthorId,
     CreditedUserId: payout.AuthorId,
     DebitedFunds: { ...payout.CreditedFunds },

@@ -8,7 +8,7 @@ import type { Money, Refund, Transaction } from "../store/types";
 import { canDebit } from "./ledger";
 import { getUser } from "./lookups";
 import type { ResultKey } from "./result-codes";
-import { baseFields, createResolved, money } from "./transactions";
+import { createResolved, money } from "./transactions";
 
 export interface RefundInput {
   AuthorId: string;
@@ -51,7 +51,7 @@ export function createRefund(emu: Emulator, store: ClientStore, initial: Transac
   const walletId = initial.CreditedWalletId;
   const isTransfer = initial.Type === "TRANSFER";
   const refund: Refund = {
-    ...baseFields(store, now, input.Tag ?? null),
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: initial.AuthorId,
     DebitedFunds: money(ccy, debited),

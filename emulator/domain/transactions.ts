@@ -5,8 +5,7 @@ import type { EventType } from "../events/event-types";
 import type { ClientStore } from "../store/client-store";
 import type { Money, Transaction } from "../store/types";
 import { applyMoney } from "./ledger";
-import type { ResultKey } from "./result-codes";
-import { resultOf } from "./test-cards";
+import { RESULT, type ResultKey } from "./result-codes";
 
 export function money(currency: string, amount: number): Money {
   return { Currency: currency, Amount: amount };
@@ -48,7 +47,8 @@ export function recordCreated(emu: Emulator, store: ClientStore, tx: Transaction
 export function succeed(emu: Emulator, store: ClientStore, tx: Transaction, now: number): void {
   if (tx.Status !== "CREATED") return;
   tx.Status = "SUCCEEDED";
-  Object.assign(tx, resultOf("SUCCESS"));
+  tx.ResultCode = RESULT.SUCCESS[0];
+  tx.ResultMessage = RESULT.SUCCESS[1];
   tx.ExecutionDate = now;
   if (!reservesAtCreation(tx)) applyMoney(store, tx);
   emitTx(emu, store, tx, "SUCCEEDED", now);
@@ -57,7 +57,8 @@ export function succeed(emu: Emulator, store: ClientStore, tx: Transaction, now:
 export function fail(emu: Emulator, store: ClientStore, tx: Transaction, result: ResultKey, now: number): void {
   if (tx.Status !== "CREATED") return;
   tx.Status = "FAILED";
-  Object.assign(tx, resultOf(result));
+  tx.ResultCode = RESULT[result][0];
+  tx.ResultMessage = RESULT[result][1];
   if (reservesAtCreation(tx)) applyMoney(store, tx, -1);
   emitTx(emu, store, tx, "FAILED", now);
 }

@@ -5,7 +5,7 @@ import type { Money, Transfer } from "../store/types";
 import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
 import { canDebit } from "./ledger";
 import { getUser, getWallet } from "./lookups";
-import { baseFields, createResolved, money } from "./transactions";
+import { createResolved, money } from "./transactions";
 
 export interface TransferInput {
   AuthorId: string;
@@ -27,7 +27,7 @@ export function createTransfer(emu: Emulator, store: ClientStore, input: Transfe
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
   const creditedUserId = input.CreditedUserId ?? credited.Owners[0] ?? null;
   const tx: Transfer = {
-    ...baseFields(store, now, input.Tag ?? null),
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: creditedUserId,
     DebitedFunds: input.DebitedFunds,

@@ -115,12 +115,17 @@ export class ClientStore {
     idx.txByWallet.add(tx.DebitedWalletId, tx.Id);
     idx.txByWallet.add(tx.CreditedWalletId, tx.Id);
     if (tx.Fees.Amount !== 0) idx.txByWallet.add(`FEES_${tx.Fees.Currency}`, tx.Id);
-    const link = tx as unknown as Record<string, unknown>;
-    idx.txByCard.add(asId(link.CardId), tx.Id);
-    idx.txByBankAccount.add(asId(link.BankAccountId), tx.Id);
-    idx.txByMandate.add(asId(link.MandateId), tx.Id);
-    idx.txByPreauth.add(asId(link.PreauthorizationId), tx.Id);
-    if (tx.Nature === "REFUND") idx.refundsByInitial.add(tx.InitialTransactionId, tx.Id);
+    if (tx.Nature === "REFUND") {
+      idx.refundsByInitial.add(tx.InitialTransactionId, tx.Id);
+      return;
+    }
+    // Only the kinds that carry a link are probed: missing-property lookups are slow at scale.
+    if (tx.Type === "PAYOUT") idx.txByBankAccount.add(asId(tx.BankAccountId), tx.Id);
+    else if (tx.Type === "PAYIN" && tx.PaymentType !== "BANK_WIRE") {
+      idx.txByCard.add(asId(tx.CardId), tx.Id);
+      idx.txByMandate.add(asId(tx.MandateId), tx.Id);
+      idx.txByPreauth.add(asId(tx.PreauthorizationId), tx.Id);
+    }
   }
 
   /** Rebuilds every secondary index from the Maps (after loading a snapshot). */
