@@ -19,6 +19,7 @@ export const RESULT = {
   CARD_CVV_INVALID: ["105204", "CVV: missing or invalid format"],
   TOKEN_INVALID: ["105206", "The card registration data is invalid"],
   PAYOUT_REFUSED: ["121001", "The bank wire has been refused"],
+  USER_CANCELED: ["001031", "User canceled the payment"],
   GENERIC: ["001999", "Generic Operation error"],
 } as const;
 

@@ -1,7 +1,8 @@
 // Pages MANGOPAY serves from other hosts, served here: the card tokenizer (CardRegistrationURL),
-// the 3DS challenge (SecureModeRedirectURL) and the mandate confirmation (RedirectURL).
+// the 3DS challenge (SecureModeRedirectURL), the mandate confirmation and card web payment pages (RedirectURL).
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
+import { registerCardWebPage } from "./card-web-page";
 import { registerMandatePages } from "./mandate-page";
 import { registerThreeDsPages } from "./three-ds-page";
 import { registerTokenizer } from "./tokenizer";
@@ -11,5 +12,6 @@ export function buildPagesApp(emu: Emulator): Hono {
   registerTokenizer(app, emu);
   registerThreeDsPages(app, emu);
   registerMandatePages(app, emu);
+  registerCardWebPage(app, emu);
   return app;
 }

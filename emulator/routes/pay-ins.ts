@@ -4,6 +4,7 @@ import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import { createCardPayIn } from "../domain/card-payments";
+import { createCardWebPayIn } from "../domain/card-web";
 import { getTransaction } from "../domain/lookups";
 import { createBankWirePayIn, createDirectDebitPayIn, createPreauthorizedPayIn } from "../domain/pay-ins";
 import type { Money } from "../store/types";
@@ -52,6 +53,21 @@ function cardDirect(ctx: ApiContext) {
 
 export function registerPayInRoutes(r: ApiRouter): void {
   r.post("/payins/card/direct", (ctx) => ok(cardDirect(ctx)));
+  r.post("/payins/card/web", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const base = readWalletPayIn(b);
+    const returnUrl = b.string("ReturnURL", { required: true, max: 2048 }) as string;
+    const cardType = b.enumOf("CardType", ["CB_VISA_MASTERCARD", "AMEX", "MAESTRO", "BCMC", "DINERS", "MASTERPASS", "P24", "IDEAL"] as const, { required: true }) as string;
+    const culture = b.enumOf("Culture", ["DE", "EN", "ES", "FR", "IT", "NL", "PL", "PT", "DA", "FI", "SV", "NO"] as const, { required: true }) as string;
+    const secureMode = b.enumOf("SecureMode", SECURE_MODES);
+    const descriptor = b.string("StatementDescriptor", { max: 10 });
+    b.done();
+    return ok(createCardWebPayIn(ctx.emu, ctx.store, {
+      AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
+      DebitedFunds: base.funds, Fees: base.fees, ReturnURL: returnUrl, CardType: cardType, Culture: culture,
+      SecureMode: secureMode, StatementDescriptor: descriptor, Tag: base.Tag,
+    }, ctx.now, ctx.origin));
+  });
   r.post("/payins/bankwire/direct", (ctx) => {
     const b = new BodyReader(ctx.body);
     const base = readWalletPayIn(b, "DeclaredDebitedFunds", "DeclaredFees");

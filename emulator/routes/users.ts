@@ -96,6 +96,12 @@ export function registerUserRoutes(r: ApiRouter): void {
   r.get("/users", (ctx) =>
     listResult(ctx, ctx.store.users.values(), { filters: ["UserCategory", "PersonType", "KYCLevel", "UserStatus"], project: userListView }),
   );
+  // No regulatory blocking is modelled: only a closed user is blocked both ways.
+  r.get("/users/:userId/regulatory", (ctx) => {
+    const user = getUser(ctx.store, ctx.params.userId);
+    const closed = user.UserStatus === "CLOSED";
+    return ok({ UserId: user.Id, ActionCode: null, ScopeBlocked: { Inflows: closed, Outflows: closed } });
+  });
   r.delete("/users/natural/:userId", (ctx) => closeUser(ctx, "NATURAL"));
   r.delete("/users/legal/:userId", (ctx) => closeUser(ctx, "LEGAL"));
 }

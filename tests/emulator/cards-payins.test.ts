@@ -99,6 +99,33 @@ describe("card direct pay-ins", () => {
   });
 });
 
+describe("card web pay-ins", () => {
+  const web = (userId: string, walletId: string) => ({
+    AuthorId: userId, CreditedWalletId: walletId, DebitedFunds: eur(1500), Fees: eur(100), ReturnURL: "https://shop.example/back",
+    CardType: "CB_VISA_MASTERCARD", Culture: "FR",
+  });
+
+  it("redirects to the hosted page and succeeds when the payer pays", async () => {
+    const { userId, walletId } = await userWithWallet(api);
+    const payin = await api.call("POST", "/payins/card/web", web(userId, walletId));
+    expect(payin.body).toMatchObject({ Status: "CREATED", ExecutionType: "WEB", PaymentType: "CARD", ReturnURL: `https://shop.example/back?transactionId=${payin.body.Id}` });
+    expect(await (await fetch(str(payin.body.RedirectURL))).text()).toContain("15.00 EUR");
+    const paid = await fetch(str(payin.body.RedirectURL), { method: "POST", body: new URLSearchParams({ outcome: "paid" }), redirect: "manual" });
+    expect(paid.headers.get("location")).toBe(str(payin.body.ReturnURL));
+    expect((await api.call("GET", `/payins/${payin.body.Id}`)).body.Status).toBe("SUCCEEDED");
+    expect(await balance(api, walletId)).toBe(1400);
+  });
+
+  it("fails with 001031 when the payer cancels, and validates its fields", async () => {
+    const { userId, walletId } = await userWithWallet(api);
+    const payin = await api.call("POST", "/payins/card/web", web(userId, walletId));
+    await fetch(str(payin.body.RedirectURL), { method: "POST", body: new URLSearchParams({ outcome: "canceled" }), redirect: "manual" });
+    expect((await api.call("GET", `/payins/${payin.body.Id}`)).body).toMatchObject({ Status: "FAILED", ResultCode: "001031" });
+    const bad = await api.call("POST", "/payins/card/web", { AuthorId: userId, CreditedWalletId: walletId, DebitedFunds: eur(1), Fees: eur(0) });
+    expect(Object.keys(bad.body.errors)).toEqual(expect.arrayContaining(["ReturnURL", "CardType", "Culture"]));
+  });
+});
+
 describe("bank-wire pay-ins", () => {
   it("stays CREATED with a wire reference until the funds arrive through the control API", async () => {
     const { userId, walletId } = await userWithWallet(api);

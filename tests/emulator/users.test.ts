@@ -65,10 +65,12 @@ describe("users", () => {
     expect(stored.body.Resource.Id).toBe(first.body.Id);
   });
 
-  it("closes a user whose wallets are empty", async () => {
+  it("closes a user whose wallets are empty; the regulatory view then blocks both ways", async () => {
     const created = await api.call("POST", "/users/natural", natural());
+    expect((await api.call("GET", `/users/${created.body.Id}/regulatory`)).body).toMatchObject({ UserId: created.body.Id, ScopeBlocked: { Inflows: false, Outflows: false } });
     const res = await api.call("DELETE", `/users/natural/${created.body.Id}`);
     expect(res.status).toBe(204);
     expect((await api.call("GET", `/users/${created.body.Id}`)).body.UserStatus).toBe("CLOSED");
+    expect((await api.call("GET", `/users/${created.body.Id}/Regulatory`)).body.ScopeBlocked).toEqual({ Inflows: true, Outflows: true });
   });
 });
