@@ -19,6 +19,14 @@ export function checkIdempotencyKey(store: ClientStore, key: string, nowMs: numb
 
 export function storeIdempotentResponse(store: ClientStore, entry: StoredResponse): void {
   store.idempotency.set(entry.key, entry);
+  // Entries are in insertion (= time) order: drop the expired head now and then, so a long-running
+  // dev server does not keep every response forever.
+  if (store.idempotency.size % 1000 === 0) {
+    for (const [key, old] of store.idempotency) {
+      if (entry.createdAtMs - old.createdAtMs < IDEMPOTENCY_TTL_MS) break;
+      store.idempotency.delete(key);
+    }
+  }
 }
 
 export function findStoredResponse(store: ClientStore, key: string, nowMs: number): StoredResponse | null {
