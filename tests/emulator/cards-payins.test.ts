@@ -27,6 +27,18 @@ describe("card registrations and cards", () => {
     expect(list((await api.call("GET", `/users/${userId}/cards?Active=true`)).body)).toHaveLength(0);
   });
 
+  it("finds cards and their transactions by fingerprint", async () => {
+    const a = await userWithWallet(api);
+    const b = await userWithWallet(api);
+    const first = await registerCard(api, a.userId, "4970101234567893");
+    await registerCard(api, b.userId, "4970101234567893");
+    const card = (await api.call("GET", `/cards/${first.CardId}`)).body;
+    const same = list((await api.call("GET", `/cards/fingerprints/${card.Fingerprint}`)).body);
+    expect(same.map((c) => str(c.UserId)).sort()).toEqual([a.userId, b.userId].sort());
+    await api.call("POST", "/payins/card/direct", cardPayIn(a.userId, a.walletId, str(first.CardId), 700));
+    expect(list((await api.call("GET", `/cards/fingerprints/${card.Fingerprint}/transactions`)).body)).toHaveLength(1);
+  });
+
   it("turns a tokenizer error into an ERROR registration with the matching ResultCode", async () => {
     const { userId } = await userWithWallet(api);
     const reg = await registerCard(api, userId, "4970107111111118");

@@ -29,6 +29,18 @@ describe("users", () => {
     expect(res.body.Type).toBe("ressource_not_found");
   });
 
+  it("updates a legal user and emits USER_CATEGORY_UPDATED_TO_OWNER when a payer becomes owner", async () => {
+    const created = await api.call("POST", "/users/legal", legal({ UserCategory: "PAYER", TermsAndConditionsAccepted: false }));
+    expect(created.body.UserCategory).toBe("PAYER");
+    const refused = await api.call("PUT", `/users/legal/${created.body.Id}`, { UserCategory: "OWNER" });
+    expect(refused.body.Type).toBe("user_hasnt_accepted_terms_and_conditions");
+    const updated = await api.call("PUT", `/users/legal/${created.body.Id}`, { UserCategory: "OWNER", TermsAndConditionsAccepted: true, Name: "Acme Group" });
+    expect(updated.body).toMatchObject({ UserCategory: "OWNER", Name: "Acme Group", TermsAndConditionsAccepted: true });
+    const events = await api.call("GET", "/events?EventType=USER_CATEGORY_UPDATED_TO_OWNER&Sort=Date:DESC&per_page=5");
+    expect(events.body[0]).toMatchObject({ ResourceId: created.body.Id, EventType: "USER_CATEGORY_UPDATED_TO_OWNER" });
+    expect((await api.call("PUT", `/users/natural/${created.body.Id}`, { FirstName: "X" })).status).toBe(404);
+  });
+
   it("returns field messages for invalid input", async () => {
     const res = await api.call("POST", "/users/natural", { FirstName: "X", Email: "nope" });
     expect(res.status).toBe(400);
