@@ -7,6 +7,7 @@ import type { ApiRouter } from "../core/router";
 import type { EventType } from "../events/event-types";
 import { getUser } from "../domain/lookups";
 import type { LegalUser, NaturalUser, User } from "../store/types";
+import { emoney } from "./user-emoney";
 import { readLegal, readNatural } from "./user-input";
 
 /** GET /users returns this projection only (reference §2.2). */
@@ -97,11 +98,15 @@ export function registerUserRoutes(r: ApiRouter): void {
     listResult(ctx, ctx.store.users.values(), { filters: ["UserCategory", "PersonType", "KYCLevel", "UserStatus"], project: userListView }),
   );
   // No regulatory blocking is modelled: only a closed user is blocked both ways.
-  r.get("/users/:userId/regulatory", (ctx) => {
+  const regulatory = (ctx: ApiContext) => {
     const user = getUser(ctx.store, ctx.params.userId);
     const closed = user.UserStatus === "CLOSED";
     return ok({ UserId: user.Id, ActionCode: null, ScopeBlocked: { Inflows: closed, Outflows: closed } });
-  });
+  };
+  r.get("/users/:userId/regulatory", regulatory);
+  r.get("/users/:userId/blockStatus", regulatory);
+  r.get("/users/:userId/emoney/:year", (ctx) => ok(emoney(ctx)));
+  r.get("/users/:userId/emoney/:year/:month", (ctx) => ok(emoney(ctx)));
   r.delete("/users/natural/:userId", (ctx) => closeUser(ctx, "NATURAL"));
   r.delete("/users/legal/:userId", (ctx) => closeUser(ctx, "LEGAL"));
 }

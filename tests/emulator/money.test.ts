@@ -119,6 +119,19 @@ describe("transfers", () => {
     expect(multi.headers.get("x-number-of-items")).toBe("2");
   });
 
+  it("sums the e-money credited to and debited from a user's wallets per year and month", async () => {
+    const a = await userWithWallet(api);
+    const b = await userWithWallet(api);
+    await fund(api, a.userId, a.walletId, 5000);
+    await api.call("POST", "/transfers", { AuthorId: a.userId, DebitedWalletId: a.walletId, CreditedWalletId: b.walletId, DebitedFunds: eur(1200), Fees: eur(0) });
+    const now = new Date();
+    const year = await api.call("GET", `/users/${a.userId}/emoney/${now.getUTCFullYear()}/`);
+    expect(year.body).toMatchObject({ UserId: a.userId, CreditedEMoney: eur(5000), DebitedEMoney: eur(1200) });
+    const month = await api.call("GET", `/users/${a.userId}/emoney/${now.getUTCFullYear()}/${now.getUTCMonth() + 1}?Currency=GBP`);
+    expect(month.body.CreditedEMoney).toEqual({ Currency: "GBP", Amount: 0 });
+    expect((await api.call("GET", `/users/${a.userId}/emoney/20x1`)).status).toBe(400);
+  });
+
   it("keeps the first response for an Idempotency-Key: replay 409, /responses returns it", async () => {
     const a = await userWithWallet(api);
     const b = await userWithWallet(api);
