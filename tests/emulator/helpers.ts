@@ -2,6 +2,9 @@
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import type { EmulatorOptions } from "@/emulator/config";
 
+// Each test makes real HTTP round trips; on a loaded 2-core machine 5 s per test is too tight.
+jest.setTimeout(20_000);
+
 export interface Api {
   emu: RunningEmulator;
   clientId: string;

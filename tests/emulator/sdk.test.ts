@@ -5,6 +5,8 @@
 import Mangopay from "mangopay4-nodejs-sdk";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 
+jest.setTimeout(20_000);
+
 let emu: RunningEmulator;
 let api: Mangopay;
 let clientId = "";
