@@ -84,7 +84,12 @@ export async function syncSsoGrantsForUser(userId: string, request: RequestMeta 
         summary.revoked += changes.filter((c) => c.kind === "remove").length;
       } catch (err) {
         summary.failedAccountIds.push(account.id);
-        console.warn("[sso] sign-in sync skipped an API account", { accountId: account.id, error: err instanceof Error ? err.name : "unknown" });
+        console.warn("[sso] sign-in sync skipped an API account", {
+          accountId: account.id,
+          error: err instanceof Error ? err.name : "unknown",
+          code: typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : undefined,
+          message: err instanceof Error ? err.message.slice(0, 300) : undefined,
+        });
       }
     }
   }
