@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { parseScale, scaleClient } from "./seed/scale-seed";
 import { startEmulator } from "./server";
 
+const parentPid = process.ppid; // see the watch in main()
+
 function parseIntFlag(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // Started by a dev or test runner that died without signalling us (kill -9): we were re-parented,
+  // so stop rather than keep the port and the snapshot file.
+  setInterval(() => {
+    if (process.ppid !== parentPid) stop();
+  }, 1000).unref();
 }
 
 main().catch((err: unknown) => {

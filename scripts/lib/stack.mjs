@@ -82,7 +82,8 @@ export async function startEmulator({ port = 4010, snapshot, seed, env = process
   const args = ["--port", String(port)];
   if (snapshot) args.push("--snapshot", snapshot);
   if (seed !== undefined) args.push("--seed", String(seed));
-  const { child, match } = await startService("emulator", bin("tsx"), [path.join(ROOT, "emulator/cli.ts"), ...args], {
+  // `node --import tsx` rather than the tsx launcher, so that the emulator is our direct child.
+  const { child, match } = await startService("emulator", process.execPath, ["--import", "tsx", path.join(ROOT, "emulator/cli.ts"), ...args], {
     env,
     ready: /emulator listening on (http:\/\/\S+)/,
     quiet,
