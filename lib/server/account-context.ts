@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { formDataToObject, toActionError, type ActionResult } from "./action";
+import { defineAction } from "./action";
 import { getActionHubContext, getHubContext, type HubContext } from "./context";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
@@ -82,14 +82,6 @@ export async function requireAccountPermission(accountId: string, permission: Pe
   return ctx;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return out;
-}
-
-type Payload<S extends z.ZodType> = FormData | z.input<S>;
-
 /**
  * Hub-level server action: session → Hub → permission (before the payload is even parsed, so the
  * route matrix sees 403 for every role without it) → schema → service (which checks again).
@@ -99,20 +91,15 @@ export function hubAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return async (_prev: ActionResult<T> | null, payload: Payload<S>): Promise<ActionResult<T>> => {
-    try {
+  return defineAction(
+    async () => {
       const ctx = await getActionHubContext();
       assertCan(ctx, permission);
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-      }
-      return { ok: true, data: await fn({ ctx, input: parsed.data }) };
-    } catch (err) {
-      return toActionError(err);
-    }
-  };
+      return ctx;
+    },
+    schema,
+    fn,
+  );
 }
 
 /** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
@@ -121,19 +108,14 @@ export function accountAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return async (_prev: ActionResult<T> | null, payload: Payload<S>): Promise<ActionResult<T>> => {
-    try {
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+  return defineAction(
+    async (raw) => {
       const accountId = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
       const ctx = await getActionAccountContext(accountId);
       assertCan(ctx, permission);
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-      }
-      return { ok: true, data: await fn({ ctx, input: parsed.data }) };
-    } catch (err) {
-      return toActionError(err);
-    }
-  };
+      return ctx;
+    },
+    schema,
+    fn,
+  );
 }

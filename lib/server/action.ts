@@ -25,30 +25,44 @@ export function toActionError(err: unknown): ActionResult<never> {
   return { ok: false, code: "INTERNAL", error: "Something went wrong. Nothing was changed; please try again." };
 }
 
+/** Zod issues → `{ "field.path": ["message", …] }` for forms. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return out;
+}
+
+export type ActionPayload<S extends z.ZodType> = FormData | z.input<S>;
+
 /**
- * The one way to build a server action: session → Hub context → schema → service. Every action is a
- * public POST endpoint, so nothing here trusts the caller beyond what the schema accepts.
+ * The one way to build a server action: resolve the caller's context (session, tenancy and
+ * permission checks happen there, before the payload is trusted) → schema → service. Every action is
+ * a public POST endpoint, so nothing here trusts the caller beyond what the schema accepts.
  */
-export function authedAction<S extends z.ZodType, T>(
+export function defineAction<C, S extends z.ZodType, T>(
+  resolveContext: (raw: unknown) => Promise<C>,
   schema: S,
-  fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
+  fn: (args: { ctx: C; input: z.infer<S> }) => Promise<T>,
 ) {
-  return async (_prev: ActionResult<T> | null, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
+  return async (_prev: ActionResult<T> | null, payload: ActionPayload<S>): Promise<ActionResult<T>> => {
     try {
-      const ctx = await getActionHubContext();
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const raw: unknown = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const ctx = await resolveContext(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const k = issue.path.join(".") || "_";
-          (fieldErrors[k] ??= []).push(issue.message);
-        }
-        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors };
+        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
       return { ok: true, data: await fn({ ctx, input: parsed.data }) };
     } catch (err) {
       return toActionError(err);
     }
   };
+}
+
+/** A Hub-scoped action whose service does its own permission check. */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
+) {
+  return defineAction(() => getActionHubContext(), schema, fn);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { formDataToObject, toActionError, type ActionResult } from "@/lib/server/action";
+import { defineAction } from "@/lib/server/action";
 import { requireActionSession, type SessionUser } from "@/lib/server/auth";
 import { getRequestMeta, type RequestMeta } from "@/lib/server/context";
 import type { Db } from "@/lib/server/db";
@@ -22,22 +22,5 @@ export function userAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: UserContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return async (_prev: ActionResult<T> | null, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
-    try {
-      const ctx = await getUserActionContext();
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const k = issue.path.join(".") || "_";
-          (fieldErrors[k] ??= []).push(issue.message);
-        }
-        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors };
-      }
-      return { ok: true, data: await fn({ ctx, input: parsed.data }) };
-    } catch (err) {
-      return toActionError(err);
-    }
-  };
+  return defineAction(() => getUserActionContext(), schema, fn);
 }
