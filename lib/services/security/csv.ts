@@ -1,20 +1,9 @@
 // Pure: one audit event → one CSV record. Shared by the export route and its unit test.
+import type { AuditEventDTO } from "./list-events";
+
 export const CSV_COLUMNS = ["time_utc", "actor", "action", "api_account", "api_account_id", "target_type", "target_id", "ip", "user_agent", "before", "after", "metadata"] as const;
 
-export type CsvSource = {
-  createdAt: Date;
-  actorEmail: string | null;
-  action: string;
-  apiAccountId: string | null;
-  apiAccountName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  before: unknown;
-  after: unknown;
-  metadata: unknown;
-};
+export type CsvSource = Omit<AuditEventDTO, "id">;
 
 const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
 
