@@ -3,6 +3,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import * as React from "react";
 import { cn } from "@/lib/cn";
+import { Button } from "./button";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -31,5 +32,33 @@ export function DialogContent({
         <div className="mt-4">{children}</div>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
+  );
+}
+
+/** The footer of a dialog form: Cancel closes without submitting; the submit button shows progress. */
+export function DialogFormActions({
+  pending,
+  label,
+  pendingLabel = "Saving…",
+  cancelLabel = "Cancel",
+  danger = false,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  cancelLabel?: string;
+  danger?: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <DialogClose asChild>
+        <Button type="button" variant="secondary">
+          {cancelLabel}
+        </Button>
+      </DialogClose>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
   );
 }

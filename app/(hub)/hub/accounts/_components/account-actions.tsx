@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { useDialogAction } from "@/components/use-dialog-action";
@@ -27,16 +27,7 @@ function RenameDialog({ account }: { account: Account }) {
             <FieldError name="name" errors={errors} />
           </div>
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save"}
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Save" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -61,16 +52,7 @@ function RotateDialog({ account }: { account: Account }) {
             <FieldError name="apiKey" errors={errors} />
           </div>
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking with MANGOPAY…" : "Verify and replace"}
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Verify and replace" pendingLabel="Checking with MANGOPAY…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -101,16 +83,7 @@ function DeleteDialog({ account }: { account: Account }) {
             <FieldError name="confirmName" errors={errors} />
           </div>
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {pending ? "Deleting…" : "Delete account"}
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Delete account" pendingLabel="Deleting…" danger />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
 import { useDialogAction } from "@/components/use-dialog-action";
 import { resendInviteAction, revokeInviteAction } from "../actions";
@@ -38,16 +38,7 @@ export function RevokeInvite({ inviteId, email }: { inviteId: string; email: str
         <form action={action} className="space-y-4">
           <input type="hidden" name="inviteId" value={inviteId} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Keep
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={pending}>
-              Revoke invitation
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Revoke invitation" pendingLabel="Revoking…" cancelLabel="Keep" danger />
         </form>
       </DialogContent>
     </Dialog>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
 import { NativeSelect } from "@/components/ui/select";
 import { useDialogAction } from "@/components/use-dialog-action";
@@ -64,16 +64,7 @@ export function AccessDialog({ member, accounts }: { member: Member; accounts: A
             ))}
           </div>
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save access"}
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Save access" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -93,16 +84,7 @@ export function RemoveDialog({ member }: { member: Member }) {
         <form action={action} className="space-y-4">
           <input type="hidden" name="membershipId" value={member.membershipId} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {pending ? "Removing…" : "Remove member"}
-            </Button>
-          </div>
+          <DialogFormActions pending={pending} label="Remove member" pendingLabel="Removing…" danger />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,7 +2,7 @@
 
 import { ScopeMatrix } from "@/components/scope-matrix";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { useDialogAction } from "@/components/use-dialog-action";
@@ -44,16 +44,7 @@ function GroupForm({
         <ScopeMatrix checked={group?.grants ?? []} />
       </div>
       {error ? <FormAlert>{error}</FormAlert> : null}
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Sending to MANGOPAY…" : "Save group"}
-        </Button>
-      </div>
+      <DialogFormActions pending={pending} label="Save group" pendingLabel="Sending to MANGOPAY…" />
     </form>
   );
 }

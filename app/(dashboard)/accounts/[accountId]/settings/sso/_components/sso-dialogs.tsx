@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -11,20 +11,6 @@ import { createSsoAction, deactivateSsoAction, extendSsoInvitationAction, update
 export type GroupOption = { id: string; name: string };
 export type SsoRow = { id: string; firstName: string; lastName: string; email: string; permissionGroupId: string; tag: string | null };
 
-function Footer({ pending, label, danger = false }: { pending: boolean; label: string; danger?: boolean }) {
-  return (
-    <div className="flex justify-end gap-2">
-      <DialogClose asChild>
-        <Button type="button" variant="secondary">
-          Cancel
-        </Button>
-      </DialogClose>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
-        {pending ? "Sending to MANGOPAY…" : label}
-      </Button>
-    </div>
-  );
-}
 
 function SsoFields({ sso, groups, errors, withEmail }: { sso?: SsoRow; groups: GroupOption[]; errors?: Record<string, string[]>; withEmail: boolean }) {
   const id = sso?.id ?? "new";
@@ -79,7 +65,7 @@ export function CreateSsoDialog({ accountId, groups }: { accountId: string; grou
           <input type="hidden" name="accountId" value={accountId} />
           <SsoFields groups={groups} errors={fieldErrors} withEmail />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <Footer pending={pending} label="Create SSO" />
+          <DialogFormActions pending={pending} label="Create SSO" pendingLabel="Sending to MANGOPAY…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -101,7 +87,7 @@ export function EditSsoDialog({ accountId, sso, groups }: { accountId: string; s
           <input type="hidden" name="ssoId" value={sso.id} />
           <SsoFields sso={sso} groups={groups} errors={fieldErrors} withEmail={false} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <Footer pending={pending} label="Save" />
+          <DialogFormActions pending={pending} label="Save" pendingLabel="Sending to MANGOPAY…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -125,7 +111,7 @@ export function DeactivateSsoDialog({ accountId, sso }: { accountId: string; sso
           <input type="hidden" name="accountId" value={accountId} />
           <input type="hidden" name="ssoId" value={sso.id} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <Footer pending={pending} label="Deactivate" danger />
+          <DialogFormActions pending={pending} label="Deactivate" pendingLabel="Sending to MANGOPAY…" danger />
         </form>
       </DialogContent>
     </Dialog>
