@@ -76,7 +76,7 @@ async function getThroughput(): Promise<Record<string, string | number>> {
 }
 
 async function bulkSeed(): Promise<Record<string, string | number>> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, "bench/emulator-bulk-worker.ts", String(transactions), String(users)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, "bench/lib/emulator-bulk-worker.ts", String(transactions), String(users)], { stdio: ["ignore", "pipe", "inherit"] });
   const line = await readLine(child, /^\{/, 30 * 60_000);
   const r = JSON.parse(line) as {
     transactions: number; users: number; events: number; seedMs: number; peakRssMb: number; peakHeapMb: number; heapAfterMb: number;

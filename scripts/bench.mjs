@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark under bench/ (speed goals live here, not in timed tests).
-// `npm run bench -- emulator` runs only bench/emulator.ts. Each benchmark prints its own table.
+// `npm run bench -- emulator` runs the ones whose name starts with "emulator". Shared code lives in
+// bench/lib/. Each benchmark prints its own table.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,7 +1,7 @@
 // Child process of bench/emulator.ts: bulk-seeds one client and prints one JSON line with time and
-// memory, then list latencies at that size over real HTTP. Run alone: tsx bench/emulator-bulk-worker.ts N USERS.
-import { Emulator } from "../emulator/core/emulator";
-import { bulkSeed } from "../emulator/seed/bulk-seed";
+// memory, then list latencies at that size over real HTTP. Run alone: tsx bench/lib/emulator-bulk-worker.ts N USERS.
+import { Emulator } from "../../emulator/core/emulator";
+import { bulkSeed } from "../../emulator/seed/bulk-seed";
 import { startEmulatorFor } from "./emulator-harness";
 
 async function main(): Promise<void> {

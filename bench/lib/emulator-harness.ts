@@ -2,8 +2,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { buildApp } from "../emulator/app";
-import type { Emulator } from "../emulator/core/emulator";
+import { buildApp } from "../../emulator/app";
+import type { Emulator } from "../../emulator/core/emulator";
 
 export async function startEmulatorFor(emu: Emulator): Promise<{ url: string; auth: string; close(): Promise<void> }> {
   const app = buildApp(emu);
