@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getHubContext } from "@/lib/server/context";
 import { can } from "@/lib/server/permissions";
+import { listMyHubs } from "@/lib/services/hubs/list-my-hubs";
+import { HubSwitcher } from "./_components/hub-switcher";
 
 export default async function HubLayout({ children }: { children: React.ReactNode }) {
   const ctx = await getHubContext();
+  const hubs = await listMyHubs({ actor: ctx.actor });
   // Navigation hides what the member cannot use; every page checks again on its own.
   const links = [
     { href: "/hub", label: "API accounts", show: true },
@@ -29,6 +32,7 @@ export default async function HubLayout({ children }: { children: React.ReactNod
             </nav>
           </div>
           <div className="flex items-center gap-4 text-sm text-slate-600">
+            <HubSwitcher hubs={hubs} currentHubId={ctx.hub.id} />
             <span data-testid="current-user">{ctx.actor.email}</span>
             <Link href="/sign-out" className="hover:text-slate-900">
               Sign out

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionSession, requireSession, type SessionUser } from "./auth";
 import { db } from "./db";
@@ -32,8 +32,12 @@ export async function getRequestMeta(): Promise<RequestMeta> {
 
 type LoadedContext = HubContext & { mustEnroll2fa: boolean };
 
+/** Cookie naming the Hub a member of several Hubs is working in (checked against memberships). */
+export const CURRENT_HUB_COOKIE = "mpd_hub";
+
 async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
-  const membership = await db.membership.findFirst({
+  const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;
+  const memberships = await db.membership.findMany({
     where: { userId: actor.id },
     orderBy: { createdAt: "asc" },
     select: {
@@ -43,6 +47,8 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
       user: { select: { totpEnabledAt: true } },
     },
   });
+  // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
+  const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
   if (!membership) return null;
   return {
     // Hub setting "require 2FA for every member": nothing else is usable until the member enrolls.
