@@ -143,3 +143,16 @@ export class BodyReader {
     if (Object.keys(this.errors).length > 0) throw paramError(this.errors);
   }
 }
+
+/**
+ * A PUT carrying `Status` on a submittable object (KYC document, UBO declaration, dispute document):
+ * true when it asks to submit. The SDK sends the whole object back, so an unchanged Status is ignored;
+ * any other new Status is a 400 naming the field.
+ */
+export function asksToSubmit(status: string | null, current: string): boolean {
+  if (status === null || status.toUpperCase() === current) return false;
+  if (status.toUpperCase() !== "VALIDATION_ASKED") {
+    throw paramError({ Status: `The Status can only be set to VALIDATION_ASKED (got "${status}").` });
+  }
+  return true;
+}

@@ -1,9 +1,8 @@
 // Disputes and dispute documents (reference §3.15): lists with Status/DisputeType/dates, per user,
 // wallet and pay-in, pending settlement, transactions, Tag update, submit (contest/resubmit), close.
-import { BodyReader } from "../core/body";
+import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { noContent, ok } from "../core/context";
-import { paramError } from "../core/errors";
 import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { consultLinks } from "../domain/document-pages";
@@ -55,10 +54,7 @@ function registerDocumentRoutes(r: ApiRouter): void {
     const status = body.string("Status");
     body.done();
     if (body.has("Tag")) doc.Tag = tag;
-    if (status !== null && status.toUpperCase() !== doc.Status) {
-      if (status.toUpperCase() !== "VALIDATION_ASKED") throw paramError({ Status: `The Status can only be set to VALIDATION_ASKED (got "${status}").` });
-      submitDisputeDocument(ctx.emu, ctx.store, doc, ctx.now);
-    }
+    if (asksToSubmit(status, doc.Status)) submitDisputeDocument(ctx.emu, ctx.store, doc, ctx.now);
     return ok(doc);
   });
   r.get("/dispute-documents", (ctx) => listResult(ctx, compliance(ctx.store).disputeDocuments.values(), { filters: ["Status", "Type"] }));

@@ -1,8 +1,7 @@
 // KYC documents (reference §3.13): create, pages, submit, view, lists with Status/Type/dates, consult.
-import { BodyReader } from "../core/body";
+import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { noContent, ok } from "../core/context";
-import { paramError } from "../core/errors";
 import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { consultLinks } from "../domain/document-pages";
@@ -25,12 +24,7 @@ function updateDocument(ctx: ApiContext) {
   const tag = r.tag();
   const status = r.string("Status");
   r.done();
-  if (status !== null && status.toUpperCase() !== doc.Status) {
-    if (status.toUpperCase() !== "VALIDATION_ASKED") {
-      throw paramError({ Status: `The Status can only be set to VALIDATION_ASKED (got "${status}").` });
-    }
-    submitKycDocument(ctx.emu, ctx.store, doc, ctx.now);
-  }
+  if (asksToSubmit(status, doc.Status)) submitKycDocument(ctx.emu, ctx.store, doc, ctx.now);
   if (r.has("Tag")) doc.Tag = tag;
   return ok(doc);
 }

@@ -1,8 +1,7 @@
 // UBO declarations (reference §3.14): create, add/update/view UBOs, submit, view, list per user.
-import { BodyReader } from "../core/body";
+import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
-import { paramError } from "../core/errors";
 import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { getUser } from "../domain/lookups";
@@ -25,12 +24,7 @@ function updateDeclaration(ctx: ApiContext) {
   const status = r.string("Status");
   r.done();
   if (r.has("Tag")) decl.Tag = tag;
-  if (status !== null && status.toUpperCase() !== decl.Status) {
-    if (status.toUpperCase() !== "VALIDATION_ASKED") {
-      throw paramError({ Status: `The Status can only be set to VALIDATION_ASKED (got "${status}").` });
-    }
-    submitUboDeclaration(ctx.emu, ctx.store, decl, ctx.now);
-  }
+  if (asksToSubmit(status, decl.Status)) submitUboDeclaration(ctx.emu, ctx.store, decl, ctx.now);
   return ok(decl);
 }
 
