@@ -35,10 +35,13 @@ type LoadedContext = HubContext & { mustEnroll2fa: boolean };
 /** Cookie naming the Hub a member of several Hubs is working in (checked against memberships). */
 export const CURRENT_HUB_COOKIE = "mpd_hub";
 
-async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
-  const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;
-  const memberships = await db.membership.findMany({
-    where: { userId: actor.id },
+/**
+ * The person's memberships, oldest first, read once per request (the Hub context and the Hub
+ * switcher both need them).
+ */
+export const getMemberships = cache((userId: string) =>
+  db.membership.findMany({
+    where: { userId },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -46,7 +49,12 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
       hub: { select: { id: true, name: true, require2fa: true } },
       user: { select: { totpEnabledAt: true } },
     },
-  });
+  }),
+);
+
+async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
+  const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;
+  const memberships = await getMemberships(actor.id);
   // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
   const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
   if (!membership) return null;
