@@ -16,6 +16,7 @@ import {
 } from "@/lib/services/auth/schemas";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
 import { startTotpEnrollment, type TotpEnrollmentDTO } from "@/lib/services/auth/start-totp-enrollment";
+import { SetTimeZoneInput, setMemberTimeZone } from "@/lib/services/auth/time-zone";
 import { userAction } from "@/lib/services/auth/user-context";
 
 // Actions on one's own account. They use `userAction` (session only, no Hub context) so that a
@@ -77,4 +78,13 @@ export async function signOutEverywhereAction(
   form: FormData,
 ): Promise<ActionResult<{ sessionVersion: number }>> {
   return everywhere(prev, form);
+}
+
+const timeZone = userAction(SetTimeZoneInput, async ({ ctx, input }) => {
+  const res = await setMemberTimeZone({ ctx, input });
+  revalidatePath("/", "layout");
+  return res;
+});
+export async function setTimeZoneAction(prev: ActionResult<{ timeZone: string | null }> | null, form: FormData): Promise<ActionResult<{ timeZone: string | null }>> {
+  return timeZone(prev, form);
 }

@@ -1,0 +1,32 @@
+// URLs of the account dashboard's pages, in one place so links between related objects (author ↔
+// wallet ↔ transaction ↔ card/bank account) never drift from the routes. Isomorphic.
+
+export const USER_TABS = [
+  "transactions",
+  "wallets",
+  "cards",
+  "preauthorizations",
+  "bank-accounts",
+  "mandates",
+  "kyc-documents",
+  "ubo-declarations",
+] as const;
+export type UserTab = (typeof USER_TABS)[number];
+
+export function isUserTab(value: string): value is UserTab {
+  return (USER_TABS as readonly string[]).includes(value);
+}
+
+export function dashboardPaths(accountId: string) {
+  const base = `/accounts/${encodeURIComponent(accountId)}`;
+  const enc = encodeURIComponent;
+  return {
+    home: base,
+    users: `${base}/users`,
+    search: (q: string) => `${base}/search?q=${enc(q)}`,
+    user: (userId: string) => `${base}/users/${enc(userId)}`,
+    userTab: (userId: string, tab: UserTab) => `${base}/users/${enc(userId)}/${tab}`,
+    wallet: (walletId: string) => `${base}/wallets/${enc(walletId)}`,
+  };
+}
+export type DashboardPaths = ReturnType<typeof dashboardPaths>;
