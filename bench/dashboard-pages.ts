@@ -199,7 +199,8 @@ async function main() {
       await context.close();
       return bytes;
     };
-    const floor = await jsBytes("/bench-empty-page-that-does-not-exist");
+    // The floor: /no-hub, the build's emptiest page (static text and one link).
+    const floor = await jsBytes("/no-hub");
     console.log(`\nFirst-load JavaScript (compressed, cold load); empty page of this build: ${(floor / 1024).toFixed(1)} kB`);
     console.log(`${"page".padEnd(18)} ${pad("kB", 7)} ${pad("+floor", 7)}  goal`);
     for (const [name, url] of pages) {

@@ -19,7 +19,8 @@ const DAY_MS = 86_400_000;
  * Fees credited to the platform per UTC day over the last `days` days, per currency, from the FEES
  * client wallets' transactions (newest first; that list has no documented date filter, so pages are
  * read until they pass the window: page 1 of every currency in parallel, then the remaining pages
- * estimated from page 1's time span, in parallel).
+ * estimated from page 1's time span, in parallel). A nice-to-have read: `background` priority, so
+ * it is shed first when the account's quota runs low (lib/mangopay/README.md, "Quota policy").
  */
 export async function getFeesPerDay({ ctx, input }: { ctx: AccountContext; input?: { days?: number } }): Promise<FeesSeries[]> {
   assertCan(ctx, "clientWallets.read");
@@ -32,7 +33,7 @@ export async function getFeesPerDay({ ctx, input }: { ctx: AccountContext; input
 }
 
 async function seriesFor(client: MangopayClient, currency: string, sinceMs: number, days: number): Promise<FeesSeries> {
-  const page = (n: number) => transactions.listByClientWallet(client, "FEES", currency, { page: n, perPage: PER_PAGE, sort: { field: "CreationDate", direction: "DESC" } });
+  const page = (n: number) => transactions.listByClientWallet(client, "FEES", currency, { page: n, perPage: PER_PAGE, sort: { field: "CreationDate", direction: "DESC" }, priority: "background" });
   const first = await page(1);
   const items: Transaction[] = [...first.items];
   const oldest = (list: Transaction[]) => list[list.length - 1]?.CreationDate.getTime() ?? 0;

@@ -20,9 +20,9 @@ export async function listReturnedPayouts({ ctx, input }: { ctx: AccountContext;
   const days = Math.min(Math.max(Math.trunc(input?.days ?? 30), 1), 44);
   return readMangopay(ctx, `returned-payouts:${days}`, async (client) => {
     const AfterDate = Math.floor(Date.now() / 1000) - days * 86_400;
-    const page = await events.list(client, { perPage: 100, sort: { field: "Date", direction: "DESC" }, filters: { EventType: "PAYOUT_REFUND_SUCCEEDED", AfterDate } });
+    const page = await events.list(client, { perPage: 100, sort: { field: "Date", direction: "DESC" }, filters: { EventType: "PAYOUT_REFUND_SUCCEEDED", AfterDate }, priority: "background" });
     const count = page.totalItems ?? page.items.length;
-    const found = await Promise.all(page.items.slice(0, MAX_READ).map((e) => refunds.get(client, e.ResourceId)));
+    const found = await Promise.all(page.items.slice(0, MAX_READ).map((e) => refunds.get(client, e.ResourceId, { priority: "background" })));
     const totals = new Map<string, number>();
     for (const r of found) totals.set(r.DebitedFunds.Currency, (totals.get(r.DebitedFunds.Currency) ?? 0) + r.DebitedFunds.Amount);
     return {

@@ -41,7 +41,9 @@ let foreignHubAccount: Awaited<ReturnType<typeof createTestAccount>>;
 let natural: Row;
 let legal: Row;
 let wallet: Row & { Balance: { Amount: number; Currency: string }; Owners: string[] };
+// Ids that exist in the crowdfunding client only (both clients number their objects alike).
 let crowdfundingUserId: string;
+let crowdfundingWalletId: string;
 
 async function raw<T = Row[]>(path: string, clientId = "demo-marketplace"): Promise<{ body: T; total: number | null }> {
   const c = emu.clients.find((x) => x.ClientId === clientId);
@@ -67,7 +69,14 @@ beforeAll(async () => {
   natural = full.find((u) => u.PersonType === "NATURAL" && u.UserCategory === "OWNER") ?? (full.find((u) => u.PersonType === "NATURAL") as Row);
   legal = full.find((u) => u.PersonType === "LEGAL") as Row;
   wallet = (await raw(`/users/${legal.Id}/wallets`)).body[0] as typeof wallet;
-  crowdfundingUserId = (await raw("/users?per_page=1", "demo-crowdfunding")).body[0]?.Id ?? "";
+  const exists = async (path: string) => (await fetch(`${emu.url}/v2.01/demo-marketplace${path}`, { headers: { authorization: `Basic ${Buffer.from(`demo-marketplace:${mk?.ApiKey}`).toString("base64")}` } })).status !== 404;
+  const cfUsers = (await raw("/users?per_page=100&Sort=CreationDate:DESC", "demo-crowdfunding")).body;
+  for (const u of cfUsers) {
+    if (!crowdfundingUserId && !(await exists(`/users/${u.Id}`))) crowdfundingUserId = u.Id;
+    for (const w of crowdfundingWalletId ? [] : (await raw(`/users/${u.Id}/wallets`, "demo-crowdfunding")).body) if (!(await exists(`/wallets/${w.Id}`))) crowdfundingWalletId = w.Id;
+    if (crowdfundingUserId && crowdfundingWalletId) break;
+  }
+  expect(crowdfundingUserId && crowdfundingWalletId).toBeTruthy();
 }, 60_000);
 
 afterAll(async () => {
@@ -106,8 +115,8 @@ describe("users", () => {
     // A context of this Hub pointed at another Hub's account row: the client lookup is tenant-scoped.
     const forged = accountContextFor(hub, "OWNER", foreignHubAccount);
     await expect(getUser({ ctx: forged, input: { userId: natural.Id } })).rejects.toBeInstanceOf(NotFoundError);
-    // The same user through the crowdfunding account (another MANGOPAY client) does not exist either.
-    await expect(getUser({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { userId: natural.Id } })).rejects.toBeInstanceOf(NotFoundError);
+    // …while the crowdfunding account (its own MANGOPAY client) reads it.
+    expect((await getUser({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { userId: crowdfundingUserId } })).id).toBe(crowdfundingUserId);
   });
 
   it("refuses members without users.read", async () => {
@@ -163,7 +172,8 @@ describe("wallets", () => {
     const truth = await raw(`/wallets/${wallet.Id}/transactions?per_page=20&Sort=CreationDate:DESC`);
     const txs = await listWalletTransactions({ ctx: ctxAs(), input: { walletId: wallet.Id } });
     expect(txs.items.map((t) => t.id)).toEqual(truth.body.map((t) => t.Id));
-    await expect(getWallet({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { walletId: wallet.Id } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWallet({ ctx: ctxAs(), input: { walletId: crowdfundingWalletId } })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getWallet({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { walletId: crowdfundingWalletId } })).id).toBe(crowdfundingWalletId);
     await expect(listWalletTransactions({ ctx: ctxAs("OWNER", ["wallets.read"]), input: { walletId: wallet.Id } })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
@@ -179,7 +189,8 @@ describe("home", () => {
       expect(s.days).toHaveLength(30);
       expect(s.totalMinor).toBe(s.days.reduce((a, d) => a + d.amountMinor, 0));
     }
-    await expect(listFeesWallets({ ctx: ctxAs("OPERATOR") })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listFeesWallets({ ctx: ctxAs("OWNER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getFeesPerDay({ ctx: ctxAs("OWNER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("counts KYC issues, disputes needing action and returned payouts as MANGOPAY reports them", async () => {
@@ -233,8 +244,8 @@ describe("upstream failures", () => {
   });
 
   it("says to check the API key when MANGOPAY refuses the account's credentials", async () => {
-    const badKey = await createTestAccount(hub, { baseUrl: emu.url, clientId: "demo-marketplace", apiKey: "wrong-key-for-this-client" });
-    const err = await listUsers({ ctx: accountContextFor(hub, "OWNER", badKey), input: {} }).catch((e: unknown) => e);
+    const badKey = await createTestAccount(otherHub, { baseUrl: emu.url, clientId: "demo-crowdfunding", apiKey: "wrong-key-for-this-client" });
+    const err = await listUsers({ ctx: accountContextFor(otherHub, "OWNER", badKey), input: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamServiceError);
     expect((err as Error).message).toBe("MANGOPAY refused this account's credentials. Check this account's API key in the Hub.");
   });
