@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { writeUserAudit } from "./audit-user";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 
 /** An IANA zone this runtime knows (`Europe/Paris`), or "" for the browser's own. */
 export const SetTimeZoneInput = z.object({
