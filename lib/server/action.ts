@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getActionAccountContext, type AccountContext } from "./account-context";
+import { getActionAccountContext } from "./account-context";
 import { getSessionUser, requireActionSession } from "./auth";
-import { getActionHubContext, getRequestMeta, type HubContext, type PublicContext, type UserContext } from "./context";
+import { getActionHubContext, getRequestMeta } from "./context";
+import type { AccountContext, HubContext, PublicContext, UserContext } from "./context-types";
 import { fieldErrorsOf, ServiceError, ValidationError } from "./errors";
 import { assertCan, type Permission } from "./permissions";
 

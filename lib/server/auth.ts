@@ -8,6 +8,7 @@ import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
+import type { SessionUser } from "./context-types";
 import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { authSecret, env } from "./env";
@@ -99,8 +100,6 @@ export function readReissueTicket(ticket: string, userId: string, nowMs = Date.n
   if (Number(exp) * 1000 < nowMs || !/^\d+$/.test(sv)) return null;
   return Number(sv);
 }
-
-export type SessionUser = { id: string; email: string; name: string };
 
 /** The signed-in user, re-checked against the database (deleted users and revoked sessions fail). */
 export async function getSessionUser(): Promise<SessionUser | null> {

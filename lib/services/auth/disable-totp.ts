@@ -1,10 +1,10 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { getSecurityUser, requirePassword, requireSecondFactor } from "./internal";
 import { DisableTotpInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /**

@@ -1,10 +1,10 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, type SecondFactor } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type SecurityUser = {

@@ -1,11 +1,11 @@
 import "server-only";
 import QRCode from "qrcode";
+import type { UserContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { generateTotpSecret, totpUri } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl: string };

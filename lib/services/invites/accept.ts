@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { PublicContext } from "@/lib/server/context";
+import type { PublicContext } from "@/lib/server/context-types";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";

@@ -1,6 +1,5 @@
 import "server-only";
-import type { AccountContext } from "@/lib/server/account-context";
-import type { RequestMeta } from "@/lib/server/context";
+import type { AccountContext, RequestMeta } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";

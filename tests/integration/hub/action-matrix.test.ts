@@ -1,9 +1,9 @@
 /** @jest-environment node */
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 // Executes every Hub and dashboard server action built with hubAction/accountAction, for every role,
 // against the real database: the outcome must match lib/server/route-permissions.ts. The session is
 // the only thing faked (there is no HTTP request here); everything after it is the production code.
-import type { HubContext } from "@/lib/server/context";
 import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
 import { ACTION_ACCESS, decideAccess } from "@/lib/server/route-permissions";
 import { createTestAccount, createTestHub, uid, type TestHub } from "./factories";

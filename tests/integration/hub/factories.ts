@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { AccountContext, HubContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import type { AccountContext } from "@/lib/server/account-context";
-import type { HubContext } from "@/lib/server/context";
 import { effectivePermissions, roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
 
 // Tests share one database: everything here is created with unique names and never truncated.
