@@ -7,7 +7,7 @@ import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors"
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { PermissionGroupInput } from "./schemas";
 import { scopesFromGrants } from "./scope-map";
 

@@ -7,7 +7,8 @@ import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { applySyncChanges, callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { applySyncChanges } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /**

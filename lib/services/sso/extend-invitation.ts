@@ -7,7 +7,7 @@ import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { SsoIdInput } from "./schemas";
 
 /** Re-invites an SSO whose invitation expired (MANGOPAY sends the email). */

@@ -4,7 +4,8 @@ import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { applySyncChanges, callMangopay, fetchSsoDirectory } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { applySyncChanges, fetchSsoDirectory } from "./internal";
 import { planSsoSync, type SyncMember } from "./plan-sync";
 import { SyncSsoInput } from "./schemas";
 

@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { UpdatePermissionGroupInput } from "./schemas";
 import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
 
