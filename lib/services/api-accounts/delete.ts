@@ -21,13 +21,10 @@ export async function deleteApiAccount({ ctx, input }: { ctx: HubContext; input:
       throw new ValidationError("The name does not match.", { confirmName: ["Type the account name exactly"] });
     }
     await tx.apiAccount.delete({ where: { id: account.id, hubId: ctx.hub.id }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       apiAccountId: account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       action: "api_account.delete",
       target: { type: "api_account", id: account.id },
-      request: ctx.request,
       before: auditSnapshot(account),
     });
     return { id: account.id };

@@ -18,13 +18,10 @@ export async function renameApiAccount({ ctx, input }: { ctx: HubContext; input:
       data: { name: data.name },
       select: API_ACCOUNT_SELECT,
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       apiAccountId: account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       action: "api_account.rename",
       target: { type: "api_account", id: account.id },
-      request: ctx.request,
       before: { name: before.name },
       after: { name: account.name },
     });

@@ -43,11 +43,9 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
     });
     if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.enable",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length },
     });
     return { recoveryCodes };

@@ -35,11 +35,9 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
       select: { id: true },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.disable",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
   });

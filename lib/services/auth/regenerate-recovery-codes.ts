@@ -18,11 +18,9 @@ export async function regenerateRecoveryCodes({ ctx, input }: { ctx: UserContext
       throw new PreconditionError("That recovery code was just used. Try another one.");
     }
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.recovery_codes.regenerate",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
     return { recoveryCodes };

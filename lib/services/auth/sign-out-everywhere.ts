@@ -11,11 +11,9 @@ export async function signOutEverywhere({ ctx }: { ctx: UserContext }): Promise<
       data: { sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await writeUserAudit(tx, ctx.actor.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.sign_out_everywhere",
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "user", id: ctx.actor.id },
-      request: ctx.request,
       metadata: { sessionVersion: user.sessionVersion },
     });
     return { sessionVersion: user.sessionVersion };

@@ -22,11 +22,9 @@ export async function startTotpEnrollment({ ctx }: { ctx: UserContext }): Promis
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: "M", margin: 1, width: 208 });
   await (ctx.db ?? db).$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptSecret(secret) }, select: { id: true } });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.enrollment_started",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
     });
   });
   return { secret, otpauthUri, qrDataUrl };

@@ -24,12 +24,9 @@ export async function resendInvite({ ctx, input }: { ctx: HubContext; input: Inv
       data: { tokenHash, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.invite.resend",
       target: { type: "invite", id: updated.id },
-      request: ctx.request,
       before: { expiresAt: current.expiresAt },
       after: { expiresAt: updated.expiresAt },
     });

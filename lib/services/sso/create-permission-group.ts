@@ -27,13 +27,9 @@ export async function createPermissionGroup({ ctx, input }: { ctx: AccountContex
     await callMangopay(() => permissionGroups.create(client, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) })),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "permission_group.create",
       target: { type: "permission_group", id: group.id },
-      request: ctx.request,
       after: { name: group.name, grants: group.grants },
     }),
   );

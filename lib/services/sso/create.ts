@@ -22,13 +22,9 @@ export async function createSso({ ctx, input }: { ctx: AccountContext; input: Cr
     ),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "sso.create",
       target: { type: "sso", id: created.id },
-      request: ctx.request,
       after: ssoAuditSnapshot(created),
     }),
   );

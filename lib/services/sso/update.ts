@@ -23,13 +23,9 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
     ),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "sso.update",
       target: { type: "sso", id: after.id },
-      request: ctx.request,
       before: ssoAuditSnapshot(before),
       after: ssoAuditSnapshot(after),
     }),

@@ -24,12 +24,9 @@ export async function changeMemberRole({ ctx, input }: { ctx: HubContext; input:
       where: { membershipId: member.id, source: "MANUAL" },
       data: { grants: roleAccountPermissions(data.role) },
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.member.change_role",
       target: { type: "membership", id: member.id },
-      request: ctx.request,
       before: { email: member.user.email, role: member.role },
       after: { email: member.user.email, role: data.role },
     });

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // House conventions a reviewer would otherwise have to remember, checked on the source tree. Each
 // guard also runs on a small broken fixture, to show it can fail.
-import { findCycles, forbiddenImports, readSources, type Sources } from "./source-guards";
+import { findCycles, forbiddenImports, readSources, unauditedWrites, type Sources } from "./source-guards";
 
 const fixture = (files: Record<string, string>): Sources => new Map(Object.entries(files));
 
@@ -56,5 +56,50 @@ describe("import graph", () => {
       "lib/d.ts": 'import "./a";',
     });
     expect(findCycles(broken)).toEqual([["lib/a.ts", "lib/b.ts", "lib/c.ts", "lib/a.ts"]]);
+  });
+});
+
+describe("audit", () => {
+  it("every service write happens in a transaction that writes an audit row", () => {
+    expect(unauditedWrites(readSources("lib/services", "lib/server/audit.ts"))).toEqual([]);
+  });
+
+  it("guard: flags a write without an audit row, a write outside a transaction, and a helper's write", () => {
+    const broken = fixture({
+      "lib/server/audit.ts": "export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEntry) { await tx.auditEvent.create({}); }",
+      "lib/services/x/good.ts": `export async function renameX({ ctx }) {
+  await db.$transaction(async (tx) => {
+    await tx.thing.update({ where: { id: "a" }, data: { name: ")" } });
+    await writeAudit(tx, ctx, { action: "x.rename" });
+  });
+}`,
+      "lib/services/x/internal.ts": `export async function touchThing(tx: Tx, id: string) {
+  await tx.thing.update({ where: { id }, data: {} });
+}`,
+      "lib/services/x/forgot.ts": `export async function forgetX({ ctx }) {
+  await db.$transaction((tx) => tx.thing.delete({ where: { id: "a" } }));
+}`,
+      "lib/services/x/bare.ts": `export async function bareX({ ctx }) {
+  const client = ctx.db ?? db;
+  await client.thing.create({ data: {} });
+}`,
+      "lib/services/x/via-helper.ts": `export async function helpX({ ctx }) {
+  await db.$transaction(async (tx) => { await touchThing(tx, "a"); });
+}`,
+    });
+    expect(unauditedWrites(broken)).toEqual([
+      "lib/services/x/bare.ts:3 thing write outside a transaction, so with no audit row",
+      "lib/services/x/forgot.ts:2 transaction with thing write and no audit row",
+      "lib/services/x/via-helper.ts:2 transaction with touchThing() and no audit row",
+    ]);
+  });
+
+  it("pages and route handlers never import the database client: they go through services", () => {
+    expect(forbiddenImports(readSources("app"), /^app\//, /^@\/lib\/server\/db$/)).toEqual([]);
+  });
+
+  it("guard: flags a page importing the database client", () => {
+    const broken = fixture({ "app/(hub)/hub/x/page.tsx": 'import { db } from "@/lib/server/db";\nimport { Card } from "@/components/ui/card";' });
+    expect(forbiddenImports(broken, /^app\//, /^@\/lib\/server\/db$/)).toEqual(["app/(hub)/hub/x/page.tsx → @/lib/server/db"]);
   });
 });
