@@ -1,7 +1,8 @@
 // `npm run dev` (scripts/dev.mjs) either starts the whole stack and says so, or says why it cannot,
 // stops what it started and exits 1. Real processes: PGlite, the emulator and `next dev` in this
 // checkout (so no other `next dev` may run in this checkout meanwhile). The warm-up is switched off
-// (DEV_WARM_UP=0) to spare the CPU; the banner still waits for the app to answer HTTP.
+// (DEV_WARM_UP=0) and the stacks run at low priority to spare the CPU; the banner still waits for
+// the app to answer HTTP.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -64,6 +65,9 @@ function startDev(ports: Ports, marker: string): Run {
       DEV_START_TEST_MARKER: marker,
     },
   });
+  // Low CPU priority, inherited by everything it starts: `next dev` compiling must not starve the
+  // tests that run beside this one.
+  if (child.pid) os.setPriority(child.pid, 10);
   let output = "";
   child.stdout!.on("data", (c) => (output += c));
   child.stderr!.on("data", (c) => (output += c));
