@@ -32,7 +32,7 @@ const PAGES = [
   { name: "dashboard-home", caption: "A dashboard home", path: (ids) => `/accounts/${ids.account}`, ready: (p) => p.locator("main") },
   {
     name: "user-profile",
-    caption: "A user with a refused KYC document",
+    caption: "A user profile",
     path: (ids) => `/accounts/${ids.account}/users/${ids.kycRefusedUser}`,
     ready: (p) => p.locator("main"),
   },
@@ -81,7 +81,8 @@ function startStack() {
       child.once("exit", resolve);
       child.kill("SIGTERM");
     });
-  return { ready, stop };
+  const tail = () => output.trim().split("\n").slice(-30).join("\n");
+  return { ready, stop, tail };
 }
 
 /** GETs a MANGOPAY API list of the demo marketplace client from the emulator. */
@@ -199,7 +200,12 @@ try {
       log(`${shot.name}: skipped, ${url} does not exist yet (404)`);
       continue;
     }
-    if (!res || res.status() >= 400) throw new Error(`${shot.name}: ${url} answered ${res?.status()}`);
+    if (!res || res.status() >= 400) {
+      // The other pictures are still taken; the run fails at the end.
+      console.error(`[screenshots] ✗ ${shot.name}: ${url} answered ${res?.status()}`);
+      exitCode = 1;
+      continue;
+    }
     await shot.ready(page).first().waitFor();
     // Most pages go quiet; one that keeps a request open (streaming, polling) gets 5 s.
     await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
@@ -218,6 +224,7 @@ try {
   console.error(`[screenshots] ${err instanceof Error ? err.message : err}`);
   exitCode = 1;
 } finally {
+  if (exitCode) console.error(`[screenshots] the demo stack's last output:\n${stack.tail()}`);
   await browser?.close();
   await stack.stop();
   if (check) fs.rmSync(outDir, { recursive: true, force: true });
