@@ -38,7 +38,11 @@ for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
 }
 fs.rmSync(path.join(ROOT, ".next/dev"), { recursive: true, force: true }); // cold compile, as on a fresh clone
 const t0 = performance.now();
-const dev = spawn(process.execPath, [path.join(ROOT, "scripts/dev.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+const dev = spawn(process.execPath, [path.join(ROOT, "scripts/dev.mjs")], {
+  cwd: ROOT,
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 let output = "";
 const banner = await new Promise((resolve, reject) => {
   dev.stdout.on("data", (c) => {

@@ -28,15 +28,30 @@ const SIZE_FACTOR = 3;
  * is a locator that the page shows once its data is there.
  */
 const PAGES = [
-  { name: "hub", caption: "The Hub: API accounts", path: () => "/hub", ready: (p) => p.getByRole("heading", { name: "API accounts" }) },
-  { name: "dashboard-home", caption: "A dashboard home", path: (ids) => `/accounts/${ids.account}`, ready: (p) => p.locator("main") },
+  {
+    name: "hub",
+    caption: "The Hub: API accounts",
+    path: () => "/hub",
+    ready: (p) => p.getByRole("heading", { name: "API accounts" }),
+  },
+  {
+    name: "dashboard-home",
+    caption: "A dashboard home",
+    path: (ids) => `/accounts/${ids.account}`,
+    ready: (p) => p.locator("main"),
+  },
   {
     name: "user-profile",
     caption: "A user profile",
     path: (ids) => `/accounts/${ids.account}/users/${ids.kycRefusedUser}`,
     ready: (p) => p.locator("main"),
   },
-  { name: "dispute", caption: "A dispute awaiting the platform", path: (ids) => `/accounts/${ids.account}/disputes/${ids.dispute}`, ready: (p) => p.locator("main") },
+  {
+    name: "dispute",
+    caption: "A dispute awaiting the platform",
+    path: (ids) => `/accounts/${ids.account}/disputes/${ids.dispute}`,
+    ready: (p) => p.locator("main"),
+  },
 ];
 
 const args = new Set(process.argv.slice(2));
@@ -63,7 +78,11 @@ function log(line) {
 
 /** Starts scripts/e2e-server.mjs; resolves with its emulator URL once the app is ready. */
 function startStack() {
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/e2e-server.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/e2e-server.mjs")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const ready = new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -94,7 +113,9 @@ async function mangopayList(emulatorUrl, client, resource) {
     body: "grant_type=client_credentials",
   });
   const { access_token: token } = await tokenRes.json();
-  const res = await fetch(`${emulatorUrl}/v2.01/${client.ClientId}/${resource}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${emulatorUrl}/v2.01/${client.ClientId}/${resource}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`emulator answered ${res.status} on ${resource}`);
   return res.json();
 }
@@ -102,13 +123,25 @@ async function mangopayList(emulatorUrl, client, resource) {
 /** The ids the pages need: the dashboard of "Demo Marketplace", a user, a dispute. */
 async function demoIds(page, emulatorUrl) {
   await page.goto("/hub");
-  const href = await page.getByTestId("api-account").filter({ hasText: "Demo Marketplace" }).getByRole("link", { name: "Dashboard" }).getAttribute("href");
+  const href = await page
+    .getByTestId("api-account")
+    .filter({ hasText: "Demo Marketplace" })
+    .getByRole("link", { name: "Dashboard" })
+    .getAttribute("href");
   const account = href?.match(/^\/accounts\/([^/?#]+)/)?.[1];
   if (!account) throw new Error(`no dashboard link for "Demo Marketplace" on the Hub (href ${href})`);
   const clients = await (await fetch(`${emulatorUrl}/_emulator/clients`)).json();
   const client = clients.find((c) => c.ClientId === "demo-marketplace");
-  const [refused] = await mangopayList(emulatorUrl, client, "kyc/documents?Status=REFUSED&per_page=1&Sort=CreationDate:DESC");
-  const [dispute] = await mangopayList(emulatorUrl, client, "disputes?Status=PENDING_CLIENT_ACTION&per_page=1&Sort=CreationDate:DESC");
+  const [refused] = await mangopayList(
+    emulatorUrl,
+    client,
+    "kyc/documents?Status=REFUSED&per_page=1&Sort=CreationDate:DESC",
+  );
+  const [dispute] = await mangopayList(
+    emulatorUrl,
+    client,
+    "disputes?Status=PENDING_CLIENT_ACTION&per_page=1&Sort=CreationDate:DESC",
+  );
   return { account, kycRefusedUser: refused?.UserId, dispute: dispute?.Id };
 }
 
@@ -122,7 +155,10 @@ function updateReadme() {
   const to = readme.indexOf(end);
   if (from < 0 || to < from) return log("README.md has no screenshots block: left alone");
   const shots = PAGES.filter((p) => fs.existsSync(path.join(COMMITTED, `${p.name}.png`)));
-  const cells = shots.map((p) => `<td width="50%"><img src="docs/screenshots/${p.name}.png" alt="${p.caption}"><br><sub>${p.caption}</sub></td>`);
+  const cells = shots.map(
+    (p) =>
+      `<td width="50%"><img src="docs/screenshots/${p.name}.png" alt="${p.caption}"><br><sub>${p.caption}</sub></td>`,
+  );
   const rows = [];
   for (let i = 0; i < cells.length; i += 2) rows.push(`<tr>${cells.slice(i, i + 2).join("")}</tr>`);
   const block = `${start}\n<table>\n${rows.join("\n")}\n</table>\n${end}`;
@@ -152,7 +188,8 @@ function compare(taken) {
     }
     const a = pngSize(committed);
     const b = pngSize(fresh);
-    if (a.width !== b.width || a.height !== b.height) problems.push(`${name}: ${b.width}×${b.height}, committed ${a.width}×${a.height}`);
+    if (a.width !== b.width || a.height !== b.height)
+      problems.push(`${name}: ${b.width}×${b.height}, committed ${a.width}×${a.height}`);
     else if (b.bytes * SIZE_FACTOR < a.bytes || b.bytes > a.bytes * SIZE_FACTOR)
       problems.push(`${name}: ${b.bytes} bytes, committed ${a.bytes} (more than ${SIZE_FACTOR}× apart)`);
     else log(`${name}: ${b.width}×${b.height}, ${b.bytes} bytes (committed ${a.bytes}) ✓`);
@@ -162,7 +199,11 @@ function compare(taken) {
 
 if (!args.has("--no-build") && !check) {
   log("next build…");
-  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, env, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   if (build.status !== 0) process.exit(1);
 }
 if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
@@ -179,7 +220,12 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--hide-scrollbars"],
   });
-  const context = await browser.newContext({ baseURL: `http://localhost:${port}`, viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: "light" });
+  const context = await browser.newContext({
+    baseURL: `http://localhost:${port}`,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    colorScheme: "light",
+  });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("owner@demo.test");

@@ -17,7 +17,11 @@ export function isPortFree(port, host = "127.0.0.1") {
 export function portHolder(port) {
   let out = "";
   try {
-    out = execFileSync("ss", ["-Hltnp", `sport = :${port}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 2000 });
+    out = execFileSync("ss", ["-Hltnp", `sport = :${port}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 2000,
+    });
   } catch {
     return null; // no `ss` (or not allowed to see other users' sockets): the port number alone
   }
