@@ -23,6 +23,8 @@ async function project(name, overrides) {
 }
 
 const config = async () => ({
+  // A global option: jest ignores `testTimeout` inside a project, so the integration value goes here.
+  testTimeout: 30_000,
   projects: [
     await project("unit", {
       testEnvironment: "jsdom",
