@@ -24,7 +24,7 @@ import {
   type Permission,
   type RoleName,
 } from "@/lib/server/permissions";
-import { accountContextFor, createTestAccount, createTestHub, uid, type TestHub } from "../hub/factories";
+import { accountContextFor, createTestAccount, createTestHub, snapshotHubs, uid, type TestHub } from "../hub/factories";
 import { SERVICE_VERBS, type HubIds, type MatrixIds, type VerbEntry } from "./verb-permissions";
 
 afterAll(() => db.$disconnect());
@@ -118,27 +118,7 @@ beforeAll(async () => {
 
 const ids = (accountId = A.account.id): MatrixIds => ({ accountId, own: A.ids, other: B.ids, emulatorUrl, unique: uid() });
 
-/** Everything either Hub owns, plus its members' own rows: must be identical after a refusal. */
-async function snapshot(sides: Side[] = [A, B]) {
-  const hubIds = sides.map((s) => s.hub.hubId);
-  const userIds = sides.flatMap((s) => ROLES.map((r) => s.hub.members[r].userId));
-  const accountIds = sides.map((s) => s.account.id);
-  const order = { id: "asc" } as const;
-  const [hubs, memberships, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback] = await Promise.all([
-    db.hub.findMany({ where: { id: { in: hubIds } }, orderBy: order }),
-    db.membership.findMany({ where: { hubId: { in: hubIds } }, orderBy: order }),
-    db.invite.findMany({ where: { hubId: { in: hubIds } }, orderBy: order }),
-    db.apiAccount.findMany({ where: { hubId: { in: hubIds } }, orderBy: order }),
-    db.accountAccess.findMany({ where: { apiAccountId: { in: accountIds } }, orderBy: order }),
-    db.auditEvent.findMany({ where: { OR: [{ hubId: { in: hubIds } }, { actorUserId: { in: userIds } }] }, orderBy: order, select: { id: true, action: true } }),
-    db.user.findMany({ where: { id: { in: userIds } }, orderBy: order }),
-    db.recoveryCode.findMany({ where: { userId: { in: userIds } }, orderBy: order }),
-    db.totpStepUse.findMany({ where: { userId: { in: userIds } } }),
-    db.reportDefinition.findMany({ where: { hubId: { in: hubIds } }, orderBy: order }),
-    db.feedback.findMany({ where: { hubId: { in: hubIds } }, orderBy: order }),
-  ]);
-  return { hubs, memberships, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback };
-}
+const snapshot = (sides: Side[] = [A, B]) => snapshotHubs(sides.map((s) => s.hub));
 
 /** Anything of Hub B a response must never contain. */
 function otherHubMarkers(): string[] {
