@@ -7,11 +7,34 @@ import { db } from "@/lib/server/db";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { regenerateRecoveryCodes } from "@/lib/services/auth/regenerate-recovery-codes";
 import { claimTotpStep, lastAcceptedTotpStep } from "@/lib/services/auth/second-factor";
+import * as totp from "@/lib/server/totp";
 import { PASSWORD, auditRows, codeAt, createUser, uniqueIp, userCtx } from "./helpers";
 
 afterAll(() => db.$disconnect());
 
 const AT_ONCE = 5;
+
+// The worst interleaving, made certain: every request has read the last accepted step and holds a
+// valid code before any of them claims it (argon2 alone would mostly serialize the sign-ins).
+jest.mock("@/lib/server/totp", () => {
+  const actual = jest.requireActual<typeof import("@/lib/server/totp")>("@/lib/server/totp");
+  return { ...actual, verifyTotp: jest.fn(actual.verifyTotp) };
+});
+const realVerifyTotp = jest.requireActual<typeof import("@/lib/server/totp")>("@/lib/server/totp").verifyTotp;
+
+function holdCodeChecksUntil(count: number): void {
+  let arrived = 0;
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  jest.mocked(totp.verifyTotp).mockImplementation(async (args) => {
+    const result = await realVerifyTotp(args);
+    arrived += 1;
+    if (arrived >= count) release();
+    await Promise.race([gate, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    return result;
+  });
+}
+afterEach(() => jest.mocked(totp.verifyTotp).mockImplementation(realVerifyTotp));
 
 describe("TOTP replay guard in the database", () => {
   it("claims a step once per user; an earlier step is refused after a later one", async () => {
@@ -28,6 +51,7 @@ describe("TOTP replay guard in the database", () => {
   it(`lets exactly one of ${AT_ONCE} simultaneous sign-ins with the same code through`, async () => {
     const user = await createUser({ tag: "totp-race", totp: true });
     const code = await codeAt(user.totpSecret ?? "");
+    holdCodeChecksUntil(AT_ONCE);
     const results = await Promise.all(
       Array.from({ length: AT_ONCE }, () => authenticate({ email: user.email, password: PASSWORD, code }, { ip: uniqueIp(), userAgent: "jest" })),
     );
@@ -40,6 +64,7 @@ describe("TOTP replay guard in the database", () => {
   it(`lets exactly one of ${AT_ONCE} simultaneous 2FA checks (recovery-code regeneration) with the same code through`, async () => {
     const user = await createUser({ tag: "totp-reauth-race", totp: true, recoveryCodes: ["aaaaa-bbbbb"] });
     const code = await codeAt(user.totpSecret ?? "");
+    holdCodeChecksUntil(AT_ONCE);
     const results = await Promise.allSettled(
       Array.from({ length: AT_ONCE }, () => regenerateRecoveryCodes({ ctx: userCtx(user), input: { code } })),
     );
@@ -50,6 +75,20 @@ describe("TOTP replay guard in the database", () => {
     expect(await auditRows(user.id, "auth.recovery_codes.regenerate")).toHaveLength(1);
     // One new set of ten codes replaced the old one, not several sets.
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(10);
+  });
+
+  it("lets only one of a sign-in and a 2FA check racing with the same code through", async () => {
+    const user = await createUser({ tag: "totp-mixed-race", totp: true });
+    const code = await codeAt(user.totpSecret ?? "");
+    holdCodeChecksUntil(2);
+    const [signIn, reauth] = await Promise.allSettled([
+      authenticate({ email: user.email, password: PASSWORD, code }, { ip: uniqueIp(), userAgent: "jest" }),
+      regenerateRecoveryCodes({ ctx: userCtx(user), input: { code } }),
+    ]);
+    const signedIn = signIn.status === "fulfilled" && signIn.value.ok;
+    const reauthenticated = reauth.status === "fulfilled";
+    expect([signedIn, reauthenticated].filter(Boolean)).toHaveLength(1);
+    expect(await db.totpStepUse.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("lets exactly one of two processes accept the same code at the same moment", async () => {

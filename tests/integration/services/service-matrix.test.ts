@@ -158,7 +158,9 @@ async function expectRefused(key: string, ctx: unknown, input: unknown, allowed:
   const leaked = outcome.code === "OK" ? otherHubMarkers().filter((m) => JSON.stringify(outcome.value ?? null).includes(m)) : [];
   const verdict = outcome.code === "OK" && allowed.includes("EMPTY") && leaked.length === 0 ? "EMPTY" : outcome.code;
   const wanted = (allowed as string[]).includes(verdict) ? verdict : allowed.join(" or ");
-  expect({ verb: key, outcome: verdict, message: outcome.message }).toEqual({ verb: key, outcome: wanted, message: outcome.message });
+  // A validation error means the input never reached the check under test: the entry needs input(ids).
+  const message = outcome.code === "VALIDATION" ? `${outcome.message} (give this entry a valid input(ids) in verb-permissions.ts)` : outcome.message;
+  expect({ verb: key, outcome: verdict, message }).toEqual({ verb: key, outcome: wanted, message });
   expect({ verb: key, mangopayCalls: upstreamCalls() - calls }).toEqual({ verb: key, mangopayCalls: 0 });
   expect(await snapshot()).toEqual(before);
 }
