@@ -61,7 +61,7 @@ describe("accepting an expired invitation", () => {
     const expired = await invite(`new-${uid()}@expiry.test`, -MINUTE_MS);
     const before = await traces(expired.email, expired.id);
     await expect(
-      acceptInvite({ ctx: { actor: null, request }, input: { token: expired.token, name: "Late", password: "a-long-enough-password" } }),
+      acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: expired.token, name: "Late", password: "a-long-enough-password" } }),
     ).rejects.toThrow(NotFoundError);
     expect(await traces(expired.email, expired.id)).toEqual(before);
     expect(before).toMatchObject({ user: null, memberships: 0, invite: { acceptedAt: null } });
@@ -73,7 +73,7 @@ describe("accepting an expired invitation", () => {
     const expired = await invite(email, -MINUTE_MS);
     const before = await traces(email, expired.id);
     for (const guess of ["a-wrong-password", "the-right-password"]) {
-      const err = await acceptInvite({ ctx: { actor: null, request }, input: { token: expired.token, password: guess } }).catch((e: unknown) => e);
+      const err = await acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: expired.token, password: guess } }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(NotFoundError);
       expect((err as Error).message).toBe("This invitation link is invalid, already used, revoked or expired.");
     }
@@ -89,7 +89,7 @@ describe("accepting an expired invitation", () => {
       return realHashPassword(plain);
     });
     await expect(
-      acceptInvite({ ctx: { actor: null, request }, input: { token: pending.token, name: "Just Late", password: "a-long-enough-password" } }),
+      acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: pending.token, name: "Just Late", password: "a-long-enough-password" } }),
     ).rejects.toThrow(NotFoundError);
     expect(hashPassword).toHaveBeenCalledTimes(1);
     expect(await traces(pending.email, pending.id)).toMatchObject({ user: null, memberships: 0, invite: { acceptedAt: null } });

@@ -6,6 +6,7 @@
 //   { kind: "hub", permissions: ["hub.team.manage"] }      a HubContext verb guarded by assertCan
 //   { kind: "member", why: "…" }                           any Hub member may call it (no assertCan)
 //   { kind: "self", why: "…" }                              acts only on the signed-in person
+//   { kind: "helper", why: "…" }                            shared plumbing verbs call after their checks
 // List every permission the verb asserts. Optional: `input(ids)` a valid input (default: just
 // `{ accountId }` for account verbs, `{}` otherwise; it is sent as is, so a verb that ignores the
 // payload needs nothing) and `foreign(ids)` inputs naming another Hub's rows (expected NotFound).
@@ -37,7 +38,7 @@ type Inputs = {
 };
 export type VerbEntry =
   | ({ kind: "hub" | "account"; permissions: readonly Permission[] } & Inputs)
-  | ({ kind: "member" | "self"; why: string } & Inputs);
+  | ({ kind: "member" | "self" | "helper"; why: string } & Inputs);
 
 const SSO_PERSON = { firstName: "Ada", lastName: "Lovelace", permissionGroupId: "READ" };
 
@@ -122,6 +123,8 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ inviteId: ids.own.inviteId }),
     foreign: (ids) => [{ inviteId: ids.other.inviteId }],
   },
+
+  "mangopay/request.ts#readMangopay": { kind: "helper", why: "memoized MANGOPAY read for verbs, called after their assertCan and parse" },
 
   "security/export-events.ts#exportAuditEvents": { kind: "hub", permissions: ["hub.security.read"], input: () => ({ page: 1 }) },
   "security/list-events.ts#listAuditEvents": { kind: "hub", permissions: ["hub.security.read"], input: () => ({ page: 1 }) },
