@@ -67,7 +67,8 @@ const results = [];
 try {
   const baseline = runTests();
   console.log(`baseline: ${baseline.total} tests, ${baseline.failed} failing (${tests.join(", ")})`);
-  if (baseline.failed > 0 || baseline.status !== 0) throw new Error("the tests fail before any deletion: fix them first");
+  if (baseline.failed > 0 || baseline.status !== 0)
+    throw new Error("the tests fail before any deletion: fix them first");
 
   for (const check of checks) {
     const original = fs.readFileSync(check.file, "utf8");
@@ -82,7 +83,9 @@ try {
     const where = `${path.relative(ROOT, check.file)}:${check.line}  ${check.text.trim()}`;
     const caught = outcome.failed > 0;
     results.push({ where, caught });
-    console.log(`${caught ? "caught    " : "NOT CAUGHT"} ${where}  (${outcome.failed} failing tests, ${Math.round((Date.now() - started) / 1000)} s)`);
+    console.log(
+      `${caught ? "caught    " : "NOT CAUGHT"} ${where}  (${outcome.failed} failing tests, ${Math.round((Date.now() - started) / 1000)} s)`,
+    );
   }
 } finally {
   cleanup();

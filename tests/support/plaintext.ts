@@ -19,6 +19,8 @@ export function plaintextForms(secret: string | Uint8Array): string[] {
 export function plaintextLeaks(stored: string, ...secrets: (string | Uint8Array)[]): string[] {
   return secrets.flatMap((secret) => {
     const hex = Buffer.from(secret).toString("hex");
-    return plaintextForms(secret).filter((form) => (form === hex ? stored.toLowerCase().includes(hex) : stored.includes(form)));
+    return plaintextForms(secret).filter((form) =>
+      form === hex ? stored.toLowerCase().includes(hex) : stored.includes(form),
+    );
   });
 }

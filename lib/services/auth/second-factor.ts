@@ -13,7 +13,11 @@ const KEPT_STEPS = 4;
 
 /** The last TOTP step accepted for this user (codes of that step or earlier are refused). */
 export async function lastAcceptedTotpStep(userId: string): Promise<number | null> {
-  const row = await db.totpStepUse.findFirst({ where: { userId }, orderBy: { timeStep: "desc" }, select: { timeStep: true } });
+  const row = await db.totpStepUse.findFirst({
+    where: { userId },
+    orderBy: { timeStep: "desc" },
+    select: { timeStep: true },
+  });
   return row?.timeStep ?? null;
 }
 
@@ -56,7 +60,9 @@ export async function checkSecondFactor(args: {
     where: { userId: args.userId, codeHash: hashRecoveryCode(code), usedAt: null },
     select: { id: true },
   });
-  return found ? { ok: true, method: "recovery_code", recoveryCodeId: found.id } : { ok: false, reason: "wrong_recovery_code" };
+  return found
+    ? { ok: true, method: "recovery_code", recoveryCodeId: found.id }
+    : { ok: false, reason: "wrong_recovery_code" };
 }
 
 /** Marks a recovery code used; false when a concurrent request used it first. */

@@ -53,10 +53,14 @@ describe("TOTP replay guard in the database", () => {
     const code = await codeAt(user.totpSecret ?? "");
     holdCodeChecksUntil(AT_ONCE);
     const results = await Promise.all(
-      Array.from({ length: AT_ONCE }, () => authenticate({ email: user.email, password: PASSWORD, code }, { ip: uniqueIp(), userAgent: "jest" })),
+      Array.from({ length: AT_ONCE }, () =>
+        authenticate({ email: user.email, password: PASSWORD, code }, { ip: uniqueIp(), userAgent: "jest" }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.reason))).toEqual(Array(AT_ONCE - 1).fill("totp_invalid"));
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.reason))).toEqual(
+      Array(AT_ONCE - 1).fill("totp_invalid"),
+    );
     expect(await auditRows(user.id, "auth.sign_in")).toHaveLength(1);
     expect(await db.totpStepUse.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -114,7 +118,9 @@ describe("TOTP replay guard in the database", () => {
       const nextLine = (index: number) =>
         new Promise<string>((resolve, reject) => {
           const check = () => (lines[index] !== undefined ? resolve(lines[index]) : waiters.push(check));
-          child.once("exit", () => (lines[index] === undefined ? reject(new Error(`process exited before line ${index}`)) : undefined));
+          child.once("exit", () =>
+            lines[index] === undefined ? reject(new Error(`process exited before line ${index}`)) : undefined,
+          );
           check();
         });
       return { child, nextLine };
@@ -122,7 +128,9 @@ describe("TOTP replay guard in the database", () => {
     // Both processes are connected before either sees the code: the race is real.
     expect(await Promise.all(children.map((c) => c.nextLine(0)))).toEqual(["ready", "ready"]);
     children.forEach((c) => c.child.stdin.write("go\n"));
-    const results = (await Promise.all(children.map((c) => c.nextLine(1)))).map((l) => JSON.parse(l) as { ok: boolean; reason?: string });
+    const results = (await Promise.all(children.map((c) => c.nextLine(1)))).map(
+      (l) => JSON.parse(l) as { ok: boolean; reason?: string },
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "wrong_totp" }]);
     expect(await db.totpStepUse.count({ where: { userId: user.id } })).toBe(1);

@@ -14,7 +14,8 @@ jest.mock("@/lib/server/password", () => {
   return { ...actual, hashPassword: jest.fn(actual.hashPassword) };
 });
 const hashPassword = jest.mocked(password.hashPassword);
-const realHashPassword = jest.requireActual<typeof import("@/lib/server/password")>("@/lib/server/password").hashPassword;
+const realHashPassword =
+  jest.requireActual<typeof import("@/lib/server/password")>("@/lib/server/password").hashPassword;
 
 afterAll(() => db.$disconnect());
 
@@ -30,7 +31,14 @@ beforeAll(async () => {
 async function invite(email: string, expiresInMs: number) {
   const token = randomToken();
   const row = await db.invite.create({
-    data: { hubId: hub.hubId, email, role: "READ_ONLY", tokenHash: sha256(token), accountIds: [], expiresAt: new Date(Date.now() + expiresInMs) },
+    data: {
+      hubId: hub.hubId,
+      email,
+      role: "READ_ONLY",
+      tokenHash: sha256(token),
+      accountIds: [],
+      expiresAt: new Date(Date.now() + expiresInMs),
+    },
     select: { id: true },
   });
   return { id: row.id, token, email };
@@ -51,7 +59,12 @@ describe("the invite page's lookup", () => {
   it("shows a live invitation but nothing for an expired one", async () => {
     const live = await invite(`live-${uid()}@expiry.test`, 10 * MINUTE_MS);
     const expired = await invite(`expired-${uid()}@expiry.test`, -MINUTE_MS);
-    expect(await getInviteByToken({ token: live.token })).toEqual({ email: live.email, hubName: hub.name, role: "READ_ONLY", hasAccount: false });
+    expect(await getInviteByToken({ token: live.token })).toEqual({
+      email: live.email,
+      hubName: hub.name,
+      role: "READ_ONLY",
+      hasAccount: false,
+    });
     expect(await getInviteByToken({ token: expired.token })).toBeNull();
   });
 });
@@ -61,7 +74,10 @@ describe("accepting an expired invitation", () => {
     const expired = await invite(`new-${uid()}@expiry.test`, -MINUTE_MS);
     const before = await traces(expired.email, expired.id);
     await expect(
-      acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: expired.token, name: "Late", password: "a-long-enough-password" } }),
+      acceptInvite({
+        ctx: { actor: null, request, requestId: "test" },
+        input: { token: expired.token, name: "Late", password: "a-long-enough-password" },
+      }),
     ).rejects.toThrow(NotFoundError);
     expect(await traces(expired.email, expired.id)).toEqual(before);
     expect(before).toMatchObject({ user: null, memberships: 0, invite: { acceptedAt: null } });
@@ -69,11 +85,16 @@ describe("accepting an expired invitation", () => {
 
   it("refuses an existing user before looking at the password (no password oracle on a dead link)", async () => {
     const email = `existing-${uid()}@expiry.test`;
-    await db.user.create({ data: { email, name: "Existing", passwordHash: await realHashPassword("the-right-password") } });
+    await db.user.create({
+      data: { email, name: "Existing", passwordHash: await realHashPassword("the-right-password") },
+    });
     const expired = await invite(email, -MINUTE_MS);
     const before = await traces(email, expired.id);
     for (const guess of ["a-wrong-password", "the-right-password"]) {
-      const err = await acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: expired.token, password: guess } }).catch((e: unknown) => e);
+      const err = await acceptInvite({
+        ctx: { actor: null, request, requestId: "test" },
+        input: { token: expired.token, password: guess },
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(NotFoundError);
       expect((err as Error).message).toBe("This invitation link is invalid, already used, revoked or expired.");
     }
@@ -89,9 +110,16 @@ describe("accepting an expired invitation", () => {
       return realHashPassword(plain);
     });
     await expect(
-      acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: pending.token, name: "Just Late", password: "a-long-enough-password" } }),
+      acceptInvite({
+        ctx: { actor: null, request, requestId: "test" },
+        input: { token: pending.token, name: "Just Late", password: "a-long-enough-password" },
+      }),
     ).rejects.toThrow(NotFoundError);
     expect(hashPassword).toHaveBeenCalledTimes(1);
-    expect(await traces(pending.email, pending.id)).toMatchObject({ user: null, memberships: 0, invite: { acceptedAt: null } });
+    expect(await traces(pending.email, pending.id)).toMatchObject({
+      user: null,
+      memberships: 0,
+      invite: { acceptedAt: null },
+    });
   });
 });

@@ -10,8 +10,7 @@
 // went out (global fetch and the client's call recorder). To cover a new verb, add its entry.
 import fs from "node:fs";
 import path from "node:path";
-import type { AccountContext } from "@/lib/server/account-context";
-import type { HubContext } from "@/lib/server/context";
+import type { AccountContext, HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ServiceError } from "@/lib/server/errors";
 import { defaultCallRecorder } from "@/lib/mangopay/recorder";
@@ -24,7 +23,15 @@ import {
   type Permission,
   type RoleName,
 } from "@/lib/server/permissions";
-import { accountContextFor, createTestAccount, createTestHub, snapshotHubs, uid, type TestHub } from "../hub/factories";
+import {
+  accountContextFor,
+  createTestAccount,
+  createTestHub,
+  emulatorClient,
+  snapshotHubs,
+  uid,
+  type TestHub,
+} from "../hub/factories";
 import { SERVICE_VERBS, type HubIds, type MatrixIds, type VerbEntry } from "./verb-permissions";
 
 afterAll(() => db.$disconnect());
@@ -68,7 +75,9 @@ describe("every service verb that takes a context has an entry in the permission
 
   it.each(discovered)("%s", (key) => {
     if (!(key in SERVICE_VERBS)) {
-      throw new Error(`${key} takes a context but has no entry in SERVICE_VERBS (tests/integration/services/verb-permissions.ts). Add one.`);
+      throw new Error(
+        `${key} takes a context but has no entry in SERVICE_VERBS (tests/integration/services/verb-permissions.ts). Add one.`,
+      );
     }
   });
 
@@ -97,32 +106,58 @@ async function side(clientId: string, apiKey: string): Promise<Side> {
   const hub = await createTestHub();
   const created = await createTestAccount(hub, { baseUrl: emulatorUrl, clientId, apiKey });
   const invite = await db.invite.create({
-    data: { hubId: hub.hubId, email: `pending-${uid()}@matrix.test`, role: "READ_ONLY", tokenHash: `matrix-${uid()}-${uid()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      hubId: hub.hubId,
+      email: `pending-${uid()}@matrix.test`,
+      role: "READ_ONLY",
+      tokenHash: `matrix-${uid()}-${uid()}`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
     select: { id: true },
   });
   const members = Object.fromEntries(ROLES.map((r) => [r, hub.members[r].membershipId])) as HubIds["members"];
-  const account = { id: created.id, name: created.name, environment: created.environment, clientId: created.clientId, baseUrl: created.baseUrl };
-  return { hub, account, ids: { hubId: hub.hubId, accountId: created.id, accountName: created.name, inviteId: invite.id, members } };
+  const account = {
+    id: created.id,
+    name: created.name,
+    environment: created.environment,
+    clientId: created.clientId,
+    baseUrl: created.baseUrl,
+  };
+  return {
+    hub,
+    account,
+    ids: { hubId: hub.hubId, accountId: created.id, accountName: created.name, inviteId: invite.id, members },
+  };
 }
 
 beforeAll(async () => {
-  emulatorUrl = process.env.EMULATOR_URL ?? "";
-  if (!emulatorUrl) throw new Error("EMULATOR_URL is not set (the integration global setup starts the emulator)");
-  const res = await fetch(`${emulatorUrl}/_emulator/clients`);
-  const clients = (await res.json()) as { ClientId: string; ApiKey: string }[];
-  const [first, second] = clients;
-  if (!first || !second) throw new Error("the emulator needs two clients");
-  A = await side(first.ClientId, first.ApiKey);
-  B = await side(second.ClientId, second.ApiKey);
+  const [first, second] = [await emulatorClient(0), await emulatorClient(1)];
+  if (first.clientId === second.clientId) throw new Error("the emulator needs two clients");
+  emulatorUrl = first.url;
+  A = await side(first.clientId, first.apiKey);
+  B = await side(second.clientId, second.apiKey);
 });
 
-const ids = (accountId = A.account.id): MatrixIds => ({ accountId, own: A.ids, other: B.ids, emulatorUrl, unique: uid() });
+const ids = (accountId = A.account.id): MatrixIds => ({
+  accountId,
+  own: A.ids,
+  other: B.ids,
+  emulatorUrl,
+  unique: uid(),
+});
 
 const snapshot = (sides: Side[] = [A, B]) => snapshotHubs(sides.map((s) => s.hub));
 
 /** Anything of Hub B a response must never contain. */
 function otherHubMarkers(): string[] {
-  return [B.hub.hubId, B.hub.name, B.account.id, B.account.name, B.ids.inviteId, ...ROLES.flatMap((r) => [B.hub.members[r].membershipId, B.hub.members[r].email])];
+  return [
+    B.hub.hubId,
+    B.hub.name,
+    B.account.id,
+    B.account.name,
+    B.ids.inviteId,
+    ...ROLES.flatMap((r) => [B.hub.members[r].membershipId, B.hub.members[r].email]),
+  ];
 }
 
 const fetchSpy = jest.spyOn(globalThis, "fetch");
@@ -146,20 +181,32 @@ async function call(key: string, ctx: unknown, input: unknown): Promise<Outcome>
     return { code: "OK", message: "", value: await out };
   } catch (err) {
     if (err instanceof ServiceError) return { code: err.code, message: err.message };
-    return { code: err instanceof Error ? err.name : "THROWN", message: err instanceof Error ? err.message : String(err) };
+    return {
+      code: err instanceof Error ? err.name : "THROWN",
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
 /** Runs the verb and checks the refusal left no trace: rows, audit trail and MANGOPAY untouched. */
-async function expectRefused(key: string, ctx: unknown, input: unknown, allowed: ("FORBIDDEN" | "NOT_FOUND" | "EMPTY")[]) {
+async function expectRefused(
+  key: string,
+  ctx: unknown,
+  input: unknown,
+  allowed: ("FORBIDDEN" | "NOT_FOUND" | "EMPTY")[],
+) {
   const before = await snapshot();
   const calls = upstreamCalls();
   const outcome = await call(key, ctx, input);
-  const leaked = outcome.code === "OK" ? otherHubMarkers().filter((m) => JSON.stringify(outcome.value ?? null).includes(m)) : [];
+  const leaked =
+    outcome.code === "OK" ? otherHubMarkers().filter((m) => JSON.stringify(outcome.value ?? null).includes(m)) : [];
   const verdict = outcome.code === "OK" && allowed.includes("EMPTY") && leaked.length === 0 ? "EMPTY" : outcome.code;
   const wanted = (allowed as string[]).includes(verdict) ? verdict : allowed.join(" or ");
   // A validation error means the input never reached the check under test: the entry needs input(ids).
-  const message = outcome.code === "VALIDATION" ? `${outcome.message} (give this entry a valid input(ids) in verb-permissions.ts)` : outcome.message;
+  const message =
+    outcome.code === "VALIDATION"
+      ? `${outcome.message} (give this entry a valid input(ids) in verb-permissions.ts)`
+      : outcome.message;
   expect({ verb: key, outcome: verdict, message }).toEqual({ verb: key, outcome: wanted, message });
   expect({ verb: key, mangopayCalls: upstreamCalls() - calls }).toEqual({ verb: key, mangopayCalls: 0 });
   expect(await snapshot()).toEqual(before);
@@ -184,7 +231,8 @@ function contextWithout(entry: VerbEntry, missing: Permission): HubContext | Acc
 
 function roleLacks(entry: VerbEntry, role: RoleName): boolean {
   if (entry.kind !== "hub" && entry.kind !== "account") return false;
-  const held = entry.kind === "account" ? effectivePermissions(role, roleAccountPermissions(role)) : effectivePermissions(role);
+  const held =
+    entry.kind === "account" ? effectivePermissions(role, roleAccountPermissions(role)) : effectivePermissions(role);
   return entry.permissions.some((p) => !held.has(p));
 }
 
@@ -208,13 +256,17 @@ describe.each(guarded)("%s refuses a caller without its permission", (key, entry
 
 describe.each(entries.filter(([, e]) => e.foreign))("%s refuses another Hub's ids", (key, entry) => {
   it("is NOT_FOUND for each foreign input, even for an Owner", async () => {
-    for (const input of entry.foreign?.(ids()) ?? []) await expectRefused(key, contextFor(entry, "OWNER"), input, ["NOT_FOUND"]);
+    for (const input of entry.foreign?.(ids()) ?? [])
+      await expectRefused(key, contextFor(entry, "OWNER"), input, ["NOT_FOUND"]);
   });
 });
 
 describe.each(entries.filter(([, e]) => e.kind === "account"))("%s stays in its Hub", (key, entry) => {
   it("is NOT_FOUND (or returns nothing of the other Hub) with another Hub's API account forged into the context", async () => {
-    const forged: AccountContext = { ...accountContextFor(A.hub, "OWNER", B.account, roleAccountPermissions("OWNER")), permissions: new Set(ALL_PERMISSIONS) };
+    const forged: AccountContext = {
+      ...accountContextFor(A.hub, "OWNER", B.account, roleAccountPermissions("OWNER")),
+      permissions: new Set(ALL_PERMISSIONS),
+    };
     await expectRefused(key, forged, inputFor(entry, B.account.id), ["NOT_FOUND", "EMPTY"]);
   });
 });

@@ -43,7 +43,10 @@ export type VerbEntry =
 const SSO_PERSON = { firstName: "Ada", lastName: "Lovelace", permissionGroupId: "READ" };
 
 export const SERVICE_VERBS: Record<string, VerbEntry> = {
-  "access/list-account-members.ts#listAccountMembers": { kind: "account", permissions: ["dashboard.permissions.manage"] },
+  "access/list-account-members.ts#listAccountMembers": {
+    kind: "account",
+    permissions: ["dashboard.permissions.manage"],
+  },
   "access/update-grants.ts#updateAccountGrants": {
     kind: "account",
     permissions: ["dashboard.permissions.manage"],
@@ -72,7 +75,14 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ accountId: ids.own.accountId, confirmName: ids.own.accountName }),
     foreign: (ids) => [{ accountId: ids.other.accountId, confirmName: ids.other.accountName }],
   },
-  "api-accounts/list.ts#listApiAccounts": { kind: "member", why: "every member sees the Hub's API accounts they may open" },
+  "api-accounts/list.ts#listApiAccounts": {
+    kind: "member",
+    why: "every member sees the Hub's API accounts they may open",
+  },
+  "api-accounts/production-access.ts#productionBlockedReason": {
+    kind: "helper",
+    why: "reads only the caller's own role and 2FA status (createApiAccount and the new-account page)",
+  },
   "api-accounts/rename.ts#renameApiAccount": {
     kind: "hub",
     permissions: ["hub.accounts.manage"],
@@ -90,9 +100,16 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "auth/confirm-totp-enrollment.ts#confirmTotpEnrollment": { kind: "self", why: "the signed-in person's own 2FA" },
   "auth/disable-totp.ts#disableTotp": { kind: "self", why: "the signed-in person's own 2FA" },
   "auth/get-security-profile.ts#getSecurityProfile": { kind: "self", why: "the signed-in person's own 2FA status" },
-  "auth/regenerate-recovery-codes.ts#regenerateRecoveryCodes": { kind: "self", why: "the signed-in person's own recovery codes" },
+  "auth/regenerate-recovery-codes.ts#regenerateRecoveryCodes": {
+    kind: "self",
+    why: "the signed-in person's own recovery codes",
+  },
   "auth/set-hub-require-2fa.ts#getHubSecuritySettings": { kind: "hub", permissions: ["hub.settings.manage"] },
-  "auth/set-hub-require-2fa.ts#setHubRequire2fa": { kind: "hub", permissions: ["hub.settings.manage"], input: () => ({ require2fa: false }) },
+  "auth/set-hub-require-2fa.ts#setHubRequire2fa": {
+    kind: "hub",
+    permissions: ["hub.settings.manage"],
+    input: () => ({ require2fa: false }),
+  },
   "auth/sign-out-everywhere.ts#signOutEverywhere": { kind: "self", why: "the signed-in person's own sessions" },
   "auth/start-totp-enrollment.ts#startTotpEnrollment": { kind: "self", why: "the signed-in person's own 2FA" },
 
@@ -103,12 +120,17 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     foreign: (ids) => [{ hubId: ids.other.hubId }],
   },
 
-  "invites/accept.ts#acceptInvite": { kind: "self", why: "redeemed by the invited person with the link's secret token" },
+  "invites/accept.ts#acceptInvite": {
+    kind: "self",
+    why: "redeemed by the invited person with the link's secret token",
+  },
   "invites/create.ts#createInvite": {
     kind: "hub",
     permissions: ["hub.team.manage"],
     input: (ids) => ({ email: `matrix-${ids.unique}@invite.test`, role: "READ_ONLY", accountIds: [ids.own.accountId] }),
-    foreign: (ids) => [{ email: `matrix-${ids.unique}@invite.test`, role: "READ_ONLY", accountIds: [ids.other.accountId] }],
+    foreign: (ids) => [
+      { email: `matrix-${ids.unique}@invite.test`, role: "READ_ONLY", accountIds: [ids.other.accountId] },
+    ],
   },
   "invites/list.ts#listInvites": { kind: "hub", permissions: ["hub.team.manage"] },
   "invites/resend.ts#resendInvite": {
@@ -124,10 +146,21 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     foreign: (ids) => [{ inviteId: ids.other.inviteId }],
   },
 
-  "mangopay/request.ts#readMangopay": { kind: "helper", why: "memoized MANGOPAY read for verbs, called after their assertCan and parse" },
+  "mangopay/request.ts#readMangopay": {
+    kind: "helper",
+    why: "memoized MANGOPAY read for verbs, called after their assertCan and parse",
+  },
 
-  "security/export-events.ts#exportAuditEvents": { kind: "hub", permissions: ["hub.security.read"], input: () => ({ page: 1 }) },
-  "security/list-events.ts#listAuditEvents": { kind: "hub", permissions: ["hub.security.read"], input: () => ({ page: 1 }) },
+  "security/export-events.ts#exportAuditEvents": {
+    kind: "hub",
+    permissions: ["hub.security.read"],
+    input: () => ({ page: 1 }),
+  },
+  "security/list-events.ts#listAuditEvents": {
+    kind: "hub",
+    permissions: ["hub.security.read"],
+    input: () => ({ page: 1 }),
+  },
   "security/list-filter-options.ts#listSecurityFilterOptions": { kind: "hub", permissions: ["hub.security.read"] },
 
   "sso/create-permission-group.ts#createPermissionGroup": {
@@ -164,8 +197,20 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "sso/update-permission-group.ts#updatePermissionGroup": {
     kind: "account",
     permissions: ["permissionGroups.edit"],
-    input: (ids) => ({ accountId: ids.accountId, permissionGroupId: "matrix-group", name: "Matrix group", grants: ["users.read"] }),
-    foreign: (ids) => [{ accountId: ids.other.accountId, permissionGroupId: "matrix-group", name: "Matrix group", grants: ["users.read"] }],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      permissionGroupId: "matrix-group",
+      name: "Matrix group",
+      grants: ["users.read"],
+    }),
+    foreign: (ids) => [
+      {
+        accountId: ids.other.accountId,
+        permissionGroupId: "matrix-group",
+        name: "Matrix group",
+        grants: ["users.read"],
+      },
+    ],
   },
   "sso/update.ts#updateSso": {
     kind: "account",
