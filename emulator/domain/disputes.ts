@@ -6,7 +6,6 @@ import type { Emulator } from "../core/emulator";
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { EventType } from "../events/event-types";
 import type { ClientStore } from "../store/client-store";
-import { compliance, indexDispute } from "../store/compliance-store";
 import type { Dispute, DisputeReasonType, DisputeResult, DisputeStatus, DisputeType } from "../store/compliance-types";
 import type { Money, PayIn } from "../store/types";
 import { createRepudiation, refundRepudiation } from "./repudiations";
@@ -34,7 +33,7 @@ export interface OpenDisputeInput {
 }
 
 export function getDispute(store: ClientStore, id: string): Dispute {
-  const dispute = compliance(store).disputes.get(id);
+  const dispute = store.disputes.get(id);
   if (!dispute) throw notFound("Dispute", id);
   return dispute;
 }
@@ -70,8 +69,7 @@ export function openDispute(
     ResultCode: null, ResultMessage: null, ClosedDate: null, RepudiationId: null,
   };
   if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now).Id;
-  compliance(store).disputes.set(dispute.Id, dispute);
-  indexDispute(store, dispute);
+  store.addDispute(dispute);
   emu.events.emit(store, "DISPUTE_CREATED", dispute.Id, now);
   if (advance === "now") firstMove(emu, store, dispute, now);
   const delay = emu.options.delays.disputeMs;
@@ -154,7 +152,7 @@ export function closeDispute(emu: Emulator, store: ClientStore, dispute: Dispute
 /** Disputes still waiting for the platform after their deadline close as LOST (clock aging). */
 export function expireOverdueDisputes(emu: Emulator, store: ClientStore, now: number): number {
   let count = 0;
-  for (const d of compliance(store).disputes.values()) {
+  for (const d of store.disputes.values()) {
     if (CLIENT_ACTION.includes(d.Status) && d.ContestDeadlineDate !== null && d.ContestDeadlineDate < now) {
       moveDispute(emu, store, d, "CLOSED", now, { StatusMessage: "Contest deadline passed" });
       count++;

@@ -4,7 +4,6 @@
 import type { Emulator } from "../core/emulator";
 import { invalidAction, notFound, paramError } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance, indexKyc } from "../store/compliance-store";
 import type { KycDocument, KycRefusedReason, KycType } from "../store/compliance-types";
 import { addPage, readPage } from "./document-pages";
 import { linkProof, refreshKycLevel } from "./kyc-level";
@@ -35,7 +34,7 @@ export function sandboxOutcome(tag: string | null): KycOutcome | null {
 }
 
 export function getKycDocument(store: ClientStore, id: string, userId?: string): KycDocument {
-  const doc = compliance(store).kycDocuments.get(id);
+  const doc = store.kycDocuments.get(id);
   if (!doc || (userId !== undefined && doc.UserId !== userId)) throw notFound("KycDocument", id);
   return doc;
 }
@@ -51,8 +50,7 @@ export function createKycDocument(
     Id: store.nextId(), Tag: tag, CreationDate: now, UserId: userId, Type: type, Status: "CREATED",
     ProcessedDate: null, RefusedReasonType: null, RefusedReasonMessage: null, Flags: [],
   };
-  compliance(store).kycDocuments.set(doc.Id, doc);
-  indexKyc(store, doc);
+  store.addKycDocument(doc);
   emu.events.emit(store, "KYC_CREATED", doc.Id, now);
   return doc;
 }
@@ -60,12 +58,12 @@ export function createKycDocument(
 export function addKycPage(store: ClientStore, doc: KycDocument, body: Record<string, unknown>, now: number): void {
   if (doc.Status !== "CREATED") throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
   const page = readPage(body, doc.Type === "IDENTITY_PROOF" ? 32 * 1024 : 1024, now);
-  addPage(compliance(store).pages, doc.Id, page);
+  addPage(store.pages, doc.Id, page);
 }
 
 export function submitKycDocument(emu: Emulator, store: ClientStore, doc: KycDocument, now: number): KycDocument {
   if (doc.Status !== "CREATED") throw invalidAction(`The document cannot be submitted: its Status is ${doc.Status}`);
-  if ((compliance(store).pages.get(doc.Id) ?? []).length === 0) {
+  if ((store.pages.get(doc.Id) ?? []).length === 0) {
     throw paramError({ Status: "The document has no page: add at least one page before asking for validation." });
   }
   doc.Status = "VALIDATION_ASKED";
@@ -117,6 +115,6 @@ export function outdateKyc(emu: Emulator, store: ClientStore, doc: KycDocument, 
 }
 
 export function pageCount(store: ClientStore, docId: string): number {
-  return compliance(store).pages.get(docId)?.length ?? 0;
+  return store.pages.get(docId)?.length ?? 0;
 }
 

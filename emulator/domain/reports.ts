@@ -6,19 +6,18 @@ import { randomBytes } from "node:crypto";
 import type { Emulator } from "../core/emulator";
 import { notFound } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { LegacyReport, ReportV2 } from "../store/compliance-types";
 
 export const REPORT_TTL_SECONDS = 31 * 86_400;
 
 export function getLegacyReport(store: ClientStore, id: string): LegacyReport {
-  const report = compliance(store).reports.get(id);
+  const report = store.reports.get(id);
   if (!report) throw notFound("Report", id);
   return report;
 }
 
 export function getReportV2(store: ClientStore, id: string): ReportV2 {
-  const report = compliance(store).reportsV2.get(id);
+  const report = store.reportsV2.get(id);
   if (!report) throw notFound("Report", id);
   return report;
 }
@@ -53,7 +52,7 @@ function finish(emu: Emulator, store: ClientStore, report: AnyReport, origin: st
 
 /** Stores the report and schedules its generation (at once while seeding or when reportMs is 0). */
 export function scheduleReport(emu: Emulator, store: ClientStore, report: AnyReport, origin: string): void {
-  const state = compliance(store);
+  const state = store;
   if ("Preview" in report) state.reports.set(report.Id, report);
   else state.reportsV2.set(report.Id, report);
   const delay = emu.options.delays.reportMs;
@@ -71,7 +70,7 @@ export function generateNow(emu: Emulator, store: ClientStore, report: AnyReport
 /** Reports older than 31 days expire: Status EXPIRED, DownloadURL null. */
 export function expireReports(store: ClientStore, now: number): number {
   let count = 0;
-  const state = compliance(store);
+  const state = store;
   for (const report of [...state.reports.values(), ...state.reportsV2.values()]) {
     if (report.Status !== "EXPIRED" && report.CreationDate + REPORT_TTL_SECONDS < now) {
       report.Status = "EXPIRED";

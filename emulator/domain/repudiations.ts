@@ -5,7 +5,6 @@
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { Dispute, Repudiation } from "../store/compliance-types";
 import type { Money, PayIn, Refund, Transfer } from "../store/types";
 import { canDebit, clientWallet } from "./ledger";
@@ -42,7 +41,7 @@ export function getRepudiation(store: ClientStore, id: string): Repudiation {
 /** What settlement transfers already paid back on a repudiation. */
 export function settledAmount(store: ClientStore, dispute: Dispute): number {
   let sum = 0;
-  for (const id of compliance(store).idx.txByDispute.get(dispute.Id)) {
+  for (const id of store.idx.txByDispute.get(dispute.Id)) {
     const tx = store.transactions.get(id);
     if (tx && tx.Nature === "SETTLEMENT" && tx.Status === "SUCCEEDED") sum += tx.CreditedFunds.Amount;
   }
@@ -56,7 +55,7 @@ export function isPendingSettlement(store: ClientStore, dispute: Dispute): boole
 }
 
 export function disputeOfRepudiation(store: ClientStore, repudiationId: string): Dispute {
-  const state = compliance(store);
+  const state = store;
   const disputeId = state.idx.disputeByRepudiation.get(repudiationId);
   const dispute = disputeId ? state.disputes.get(disputeId) : undefined;
   if (!dispute) throw notFound("Dispute", repudiationId);
@@ -111,7 +110,7 @@ export function createSettlementTransfer(
   } else {
     createResolved(emu, store, tx, canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE", now);
   }
-  compliance(store).idx.txByDispute.add(dispute.Id, tx.Id);
+  store.idx.txByDispute.add(dispute.Id, tx.Id);
   return tx;
 }
 
@@ -145,7 +144,7 @@ export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Di
     RefundReason: { RefundReasonType: "OTHER", RefundReasonMessage: "Dispute won" },
   };
   createResolved(emu, store, refund, "SUCCESS", now);
-  compliance(store).idx.txByDispute.add(dispute.Id, refund.Id);
+  store.idx.txByDispute.add(dispute.Id, refund.Id);
   return refund;
 }
 

@@ -8,12 +8,11 @@ import { resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { readPage } from "../domain/document-pages";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { ClientDetails } from "../store/compliance-types";
 import { txList } from "./tx-lists";
 
 export function clientDetails(store: ClientStore): ClientDetails {
-  const state = compliance(store);
+  const state = store;
   if (!state.details) {
     const { ClientId, Name } = store.info;
     const domain = `${ClientId}.test`;

@@ -9,10 +9,9 @@ import {
   createPermissionGroup, createSso, extendInvitation, getPermissionGroup, getSso, permissionGroups, refreshInvitation,
   updatePermissionGroup,
 } from "../domain/dashboard-access";
-import { compliance } from "../store/compliance-store";
 
 function allSsos(ctx: ApiContext) {
-  return [...compliance(ctx.store).ssos.values()].map((s) => refreshInvitation(ctx.store, s, ctx.now));
+  return [...ctx.store.ssos.values()].map((s) => refreshInvitation(ctx.store, s, ctx.now));
 }
 
 const SSO_LIST = { filters: ["InvitationStatus", "PermissionGroupId"], boolFilters: ["Active"] };

@@ -10,7 +10,6 @@ import {
   FEES_COLUMNS, FEES_DEFAULT_COLUMNS, TX_COLUMNS, TX_DEFAULT_COLUMNS, UWT_COLUMNS, UWT_DEFAULT_COLUMNS, WALLET_COLUMNS,
 } from "../domain/report-columns";
 import { getLegacyReport, getReportV2, newReportId, scheduleReport } from "../domain/reports";
-import { compliance } from "../store/compliance-store";
 import type { LegacyReport, LegacyReportType, ReportV2, ReportV2Type } from "../store/compliance-types";
 
 const MONTH = 31 * 86_400;
@@ -109,10 +108,10 @@ export function registerReportRoutes(r: ApiRouter): void {
   r.post("/reports/transactions", (ctx) => createLegacy(ctx, "TRANSACTIONS"));
   r.post("/reports/wallets", (ctx) => createLegacy(ctx, "WALLETS"));
   r.get("/reports", (ctx) =>
-    listResult(ctx, compliance(ctx.store).reports.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+    listResult(ctx, ctx.store.reports.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
   r.get("/reports/:reportId", (ctx) => ok(withOrigin(ctx, getLegacyReport(ctx.store, ctx.params.reportId))));
   r.post("/reporting/reports", createV2);
   r.get("/reporting/reports", (ctx) =>
-    listResult(ctx, compliance(ctx.store).reportsV2.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+    listResult(ctx, ctx.store.reportsV2.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
   r.get("/reporting/reports/:reportId", (ctx) => ok(withOrigin(ctx, getReportV2(ctx.store, ctx.params.reportId))));
 }

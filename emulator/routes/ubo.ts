@@ -8,7 +8,6 @@ import { getUser } from "../domain/lookups";
 import {
   addUbo, createUboDeclaration, getUbo, getUboDeclaration, submitUboDeclaration, updateUbo,
 } from "../domain/ubo";
-import { compliance } from "../store/compliance-store";
 import type { UboDeclaration } from "../store/compliance-types";
 
 function userDeclaration(ctx: ApiContext): UboDeclaration {
@@ -33,7 +32,7 @@ export function registerUboRoutes(r: ApiRouter): void {
   r.post(base, (ctx) => ok(createUboDeclaration(ctx.emu, ctx.store, ctx.params.userId, ctx.now)));
   r.get(base, (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    const state = compliance(ctx.store);
+    const state = ctx.store;
     return listResult(ctx, resolveIds(state.idx.uboByUser.get(ctx.params.userId), state.uboDeclarations), { filters: ["Status"] });
   });
   r.get(`${base}/:declId`, (ctx) => ok(userDeclaration(ctx)));

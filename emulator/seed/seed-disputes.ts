@@ -8,7 +8,6 @@ import { canDebit } from "../domain/ledger";
 import { createClientBankWire, createSettlementTransfer, getRepudiation } from "../domain/repudiations";
 import { succeed } from "../domain/transactions";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import { DISPUTE_DOC_TYPES, DISPUTE_REASONS, type Dispute, type DisputeStatus } from "../store/compliance-types";
 import type { PayIn } from "../store/types";
 
@@ -39,7 +38,7 @@ function disputablePayIns(store: ClientStore): PayIn[] {
 function addDocuments(emu: Emulator, store: ClientStore, rnd: Random, dispute: Dispute, at: number, submit: boolean): void {
   for (let i = rnd.int(1, 2); i > 0; i--) {
     const doc = createDisputeDocument(emu, store, dispute, rnd.pick(DISPUTE_DOC_TYPES), null, at);
-    compliance(store).pages.set(doc.Id, [{ bytes: rnd.int(40_000, 900_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
+    store.pages.set(doc.Id, [{ bytes: rnd.int(40_000, 900_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
     if (submit) {
       submitDisputeDocument(emu, store, doc, at + 60);
       reviewDisputeDocument(emu, store, doc, rnd.chance(0.85), at + 2 * HOUR);

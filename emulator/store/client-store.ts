@@ -1,5 +1,10 @@
 // One client (platform) = one isolated store: typed Maps keyed by Id plus secondary indexes.
-// Add a resource: a Map here, its index keys in reindex()/index*(), and its entry in snapshot.ts.
+// Add a resource: a Map here, an add…() method feeding its indexes, the same indexes rebuilt in
+// reindex(), and the Map's name in SNAPSHOT_MAPS (snapshot.ts). Every resource lives here.
+import type {
+  ClientDetails, Dispute, DisputeDocument, KycDocument, LegacyReport, PageInfo, PermissionGroup, ReportV2, Sso,
+  UboDeclaration,
+} from "./compliance-types";
 import type {
   BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, PreAuthorization, StoredResponse,
   Transaction, User, Wallet,
@@ -38,6 +43,21 @@ export class ClientStore {
   readonly preauthorizations = new Map<string, PreAuthorization>();
   readonly hooks = new Map<string, Hook>();
   readonly idempotency = new Map<string, StoredResponse>();
+  readonly kycDocuments = new Map<string, KycDocument>();
+  readonly uboDeclarations = new Map<string, UboDeclaration>();
+  readonly disputes = new Map<string, Dispute>();
+  readonly disputeDocuments = new Map<string, DisputeDocument>();
+  /** Document id (KYC or dispute document) → uploaded pages (sizes and kinds; contents are not kept). */
+  readonly pages = new Map<string, PageInfo[]>();
+  /** Legacy reports (`/reports`) and Reporting Service reports (`/reporting/reports`). */
+  readonly reports = new Map<string, LegacyReport>();
+  readonly reportsV2 = new Map<string, ReportV2>();
+  readonly ssos = new Map<string, Sso>();
+  readonly permissionGroups = new Map<string, PermissionGroup>();
+  /** SSO id → when its current invitation was sent (invitations expire after 30 minutes). */
+  readonly ssoInvitedAt = new Map<string, number>();
+  /** The client object (`GET /clients`), built on first read. */
+  details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */
   events: EmuEvent[] = [];
 
@@ -57,6 +77,16 @@ export class ClientStore {
     preauthsByUser: new MultiIndex(),
     preauthsByCard: new MultiIndex(),
     hookByEventType: new Map<string, string>(),
+    kycByUser: new MultiIndex(),
+    uboByUser: new MultiIndex(),
+    disputesByUser: new MultiIndex(),
+    disputesByWallet: new MultiIndex(),
+    disputesByPayIn: new MultiIndex(),
+    docsByDispute: new MultiIndex(),
+    /** Dispute id → its transactions (repudiation, settlement transfers, repudiation refunds). */
+    txByDispute: new MultiIndex(),
+    /** Repudiation id → dispute id. */
+    disputeByRepudiation: new Map<string, string>(),
   };
 
   constructor(readonly info: ClientInfo) {}
@@ -108,6 +138,42 @@ export class ClientStore {
     this.idx.hookByEventType.set(hook.EventType, hook.Id);
   }
 
+  addKycDocument(doc: KycDocument): void {
+    this.kycDocuments.set(doc.Id, doc);
+    this.idx.kycByUser.add(doc.UserId, doc.Id);
+  }
+
+  addUboDeclaration(decl: UboDeclaration): void {
+    this.uboDeclarations.set(decl.Id, decl);
+    this.idx.uboByUser.add(decl.UserId, decl.Id);
+  }
+
+  addDispute(dispute: Dispute): void {
+    this.disputes.set(dispute.Id, dispute);
+    this.indexDispute(dispute);
+  }
+
+  addDisputeDocument(doc: DisputeDocument): void {
+    this.disputeDocuments.set(doc.Id, doc);
+    this.idx.docsByDispute.add(doc.DisputeId, doc.Id);
+  }
+
+  /** Disputes are found by the pay-in's author, credited user and credited wallet. */
+  private indexDispute(dispute: Dispute): void {
+    const { idx } = this;
+    const payin = this.transactions.get(dispute.InitialTransactionId);
+    idx.disputesByPayIn.add(dispute.InitialTransactionId, dispute.Id);
+    if (payin) {
+      idx.disputesByUser.add(payin.AuthorId, dispute.Id);
+      if (payin.CreditedUserId !== payin.AuthorId) idx.disputesByUser.add(payin.CreditedUserId, dispute.Id);
+      idx.disputesByWallet.add(payin.CreditedWalletId, dispute.Id);
+    }
+    if (dispute.RepudiationId) {
+      idx.disputeByRepudiation.set(dispute.RepudiationId, dispute.Id);
+      idx.txByDispute.add(dispute.Id, dispute.RepudiationId);
+    }
+  }
+
   private indexTransaction(tx: Transaction): void {
     const { idx } = this;
     idx.txByUser.add(tx.AuthorId, tx.Id);
@@ -144,6 +210,17 @@ export class ClientStore {
       this.idx.preauthsByCard.add(p.CardId, p.Id);
     }
     for (const h of this.hooks.values()) this.idx.hookByEventType.set(h.EventType, h.Id);
+    for (const d of this.kycDocuments.values()) this.idx.kycByUser.add(d.UserId, d.Id);
+    for (const d of this.uboDeclarations.values()) this.idx.uboByUser.add(d.UserId, d.Id);
+    for (const d of this.disputes.values()) this.indexDispute(d);
+    for (const d of this.disputeDocuments.values()) this.idx.docsByDispute.add(d.DisputeId, d.Id);
+    // Settlement transfers and repudiation refunds belong to the dispute of their repudiation.
+    for (const tx of this.transactions.values()) {
+      const repudiationId = (tx as { RepudiationId?: unknown }).RepudiationId;
+      const initial = tx.Nature === "REFUND" ? tx.InitialTransactionId : typeof repudiationId === "string" ? repudiationId : null;
+      const disputeId = initial ? this.idx.disputeByRepudiation.get(initial) : undefined;
+      if (disputeId) this.idx.txByDispute.add(disputeId, tx.Id);
+    }
   }
 }
 

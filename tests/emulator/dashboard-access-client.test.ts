@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchToken, list, num, startApi, str, type Api } from "../helpers";
+import { fetchToken, list, num, startApi, str, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {

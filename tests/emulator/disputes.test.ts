@@ -1,5 +1,5 @@
-import { balance, fetchToken, list, num, startApi, str, userWithWallet, type Api, type ApiResponse } from "../helpers";
-import { cardPayIn, eventTypesFor, fund, pngBase64, waitFor } from "./part2-helpers";
+import { balance, fetchToken, list, num, startApi, str, userWithWallet, type Api, type ApiResponse } from "./helpers";
+import { cardPayIn, eventTypesFor, fund, pngBase64, waitFor } from "./compliance-helpers";
 
 let api: Api;
 beforeAll(async () => {

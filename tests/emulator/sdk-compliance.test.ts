@@ -3,8 +3,8 @@
  * One SDK instance per file (its config lives in global axios defaults); fixtures go through HTTP.
  */
 import Mangopay from "mangopay4-nodejs-sdk";
-import { legal, natural, startApi, str, userWithWallet, type Api } from "../helpers";
-import { cardPayIn, pngBase64 } from "./part2-helpers";
+import { legal, natural, startApi, str, userWithWallet, type Api } from "./helpers";
+import { cardPayIn, pngBase64 } from "./compliance-helpers";
 
 let api: Api;
 let sdk: Mangopay;

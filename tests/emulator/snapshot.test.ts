@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { list, startApi, str } from "../helpers";
+import { list, startApi, str } from "./helpers";
 
 describe("snapshots keep issue 5's state", () => {
   it("restores disputes, KYC documents, reports, SSOs and their indexes after a restart", async () => {
