@@ -72,7 +72,7 @@ function registerDisputeControls(app: Hono, emu: Emulator): void {
     return openDispute(emu, store, {
       PayInId: payInId, DisputeType: pick(DISPUTE_TYPES, body.DisputeType, "DisputeType"),
       DisputeReasonType: pick(DISPUTE_REASONS, body.DisputeReasonType, "DisputeReasonType"),
-      DisputeReasonMessage: str(body.DisputeReasonMessage), Amount: amount, DeadlineDays: days,
+      DisputeReasonMessage: str(body.DisputeReasonMessage), Amount: amount, DeadlineDays: days, RepudiationFails: body.RepudiationFails === true,
     }, now, body.advance === false ? "never" : "later");
   }));
   app.post("/clients/:clientId/disputes/:id/status", (c) => withStore(c, emu, (store, body, now) => {

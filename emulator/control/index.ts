@@ -6,6 +6,7 @@ import { registerClientControls } from "./clients";
 import { registerFaultControls } from "./faults";
 import { registerComplianceControls } from "./compliance";
 import { registerDownloadControls } from "./downloads";
+import { registerLifecycleControls } from "./lifecycle";
 import { registerReportControls } from "./reports";
 import { registerScaleControls } from "./scale";
 import { registerSettleControls } from "./settle";
@@ -24,6 +25,7 @@ export function buildControlApp(emu: Emulator): Hono {
   registerSsoControls(app, emu);
   registerReportControls(app, emu);
   registerScaleControls(app, emu);
+  registerLifecycleControls(app, emu);
   app.get("/deliveries", (c) => c.json(emu.hooks.list(c.req.query("clientId"))));
   app.notFound((c) => c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404));
   return app;

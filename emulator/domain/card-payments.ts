@@ -107,7 +107,7 @@ export function createPreauthorization(emu: Emulator, store: ClientStore, input:
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const preauth: PreAuthorization = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null,
     AuthorId: input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
     RemainingFunds: { ...input.DebitedFunds },

@@ -22,6 +22,8 @@ const STATUS_EVENT: Partial<Record<DisputeStatus, EventType>> = {
 };
 
 export interface OpenDisputeInput {
+  /** Sandbox: the repudiation fails (PAYIN_REPUDIATION_FAILED) and takes no money. */
+  RepudiationFails?: boolean;
   PayInId: string;
   DisputeType?: DisputeType;
   DisputeReasonType?: DisputeReasonType;
@@ -68,7 +70,7 @@ export function openDispute(
     DisputeReason: { DisputeReasonType: input.DisputeReasonType ?? "UNKNOWN", DisputeReasonMessage: input.DisputeReasonMessage ?? null },
     ResultCode: null, ResultMessage: null, ClosedDate: null, RepudiationId: null,
   };
-  if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now).Id;
+  if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now, input.RepudiationFails === true).Id;
   store.addDispute(dispute);
   emu.events.emit(store, "DISPUTE_CREATED", dispute.Id, now);
   if (advance === "now") firstMove(emu, store, dispute, now);

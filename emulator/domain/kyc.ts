@@ -39,6 +39,21 @@ export function getKycDocument(store: ClientStore, id: string, userId?: string):
   return doc;
 }
 
+/**
+ * Flags MANGOPAY sets on a refused identity proof (its documented flag list; meanings in emulator/README.md).
+ * The emulator picks one representative code per refusal reason; SPECIFIC_CASE carries none.
+ */
+export const KYC_FLAGS: Record<string, readonly string[]> = {
+  DOCUMENT_FALSIFIED: ["009000", "009002"], // suspected fraud; picture altered
+  DOCUMENT_HAS_EXPIRED: ["009021"], // the document has expired
+  DOCUMENT_NOT_ACCEPTED: ["009019"], // this kind of document is not supported
+  DOCUMENT_UNREADABLE: ["009004"], // blurred
+  DOCUMENT_INCOMPLETE: ["009005"], // cut off (missing information, unreadable MRZ)
+  DOCUMENT_MISSING: ["009010"], // no document in the image
+  UNDERAGE_PERSON: ["009020"], // the owner is under 18
+  DOCUMENT_DO_NOT_MATCH_USER_DATA: ["009022"], // the names do not match the user's
+};
+
 export function createKycDocument(
   emu: Emulator, store: ClientStore, userId: string, type: KycType, tag: string | null, now: number,
 ): KycDocument {
@@ -95,7 +110,7 @@ export function decideKyc(
     doc.Status = "REFUSED";
     doc.RefusedReasonType = outcome.reason;
     doc.RefusedReasonMessage = message ?? `Sandbox: refused (${outcome.reason})`;
-    doc.Flags = [outcome.reason];
+    doc.Flags = doc.Type === "IDENTITY_PROOF" ? [...(KYC_FLAGS[outcome.reason] ?? [])] : [];
     emu.events.emit(store, "KYC_FAILED", doc.Id, now);
   }
   refreshKycLevel(emu, store, user, now);

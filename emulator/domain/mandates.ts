@@ -72,6 +72,16 @@ export function settleMandate(emu: Emulator, store: ClientStore, mandate: Mandat
   return mandate;
 }
 
+/** MANGOPAY expires a mandate left unused (or never confirmed): EXPIRED, MANDATE_EXPIRED. */
+export function expireMandate(emu: Emulator, store: ClientStore, mandate: Mandate, now: number): Mandate {
+  if (mandate.Status === "FAILED" || mandate.Status === "EXPIRED") {
+    throw new ApiError(400, "invalid_action", `A ${mandate.Status} mandate cannot expire`);
+  }
+  Object.assign(mandate, { Status: "EXPIRED" });
+  emu.events.emit(store, "MANDATE_EXPIRED", mandate.Id, now);
+  return mandate;
+}
+
 export function cancelMandate(emu: Emulator, store: ClientStore, mandate: Mandate, now: number): Mandate {
   if (mandate.Status !== "SUBMITTED" && mandate.Status !== "ACTIVE") {
     throw new ApiError(400, "mandate_cannot_be_cancelled", `A ${mandate.Status} mandate cannot be cancelled`);

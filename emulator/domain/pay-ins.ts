@@ -101,7 +101,7 @@ export function createDirectDebitPayIn(emu: Emulator, store: ClientStore, input:
     throw new ApiError(400, "invalid_action", `The mandate is ${mandate.Status}: only SUBMITTED or ACTIVE mandates can be debited`);
   }
   const tx = payInShell(store, input, input.DebitedFunds, input.Fees, now, "DIRECT_DEBIT");
-  Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null, Culture: mandate.Culture });
+  Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null });
   recordCreated(emu, store, tx);
   const delay = emu.options.delays.directDebitMs;
   if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));

@@ -80,3 +80,20 @@ export function expireReports(store: ClientStore, now: number): number {
   }
   return count;
 }
+
+/** Legacy report Filters come back with every key of their report type (null when not asked), as in the docs. */
+export const TX_FILTER_KEYS = [
+  "AfterDate", "BeforeDate", "Type", "ResultCode", "Status", "Nature", "WalletId", "AuthorId", "MinDebitedFundsAmount",
+  "MinDebitedFundsCurrency", "MaxDebitedFundsAmount", "MaxDebitedFundsCurrency", "MinFeesAmount", "MinFeesCurrency",
+  "MaxFeesAmount", "MaxFeesCurrency",
+] as const;
+export const WALLET_FILTER_KEYS = [
+  "AfterDate", "BeforeDate", "OwnerId", "Currency", "MinBalanceAmount", "MinBalanceCurrency", "MaxBalanceAmount",
+  "MaxBalanceCurrency",
+] as const;
+
+export function withEveryKey(filters: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = filters[key] ?? null;
+  return out;
+}

@@ -11,7 +11,7 @@ import { canDebit, clientWallet } from "./ledger";
 import { getUser } from "./lookups";
 import { baseFields, createResolved, fail, money, recordCreated } from "./transactions";
 
-export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number): Repudiation {
+export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number, fails = false): Repudiation {
   const credit = clientWallet(store, "CREDIT", funds.Currency, now);
   const tx: Repudiation = {
     ...baseFields(store, now, null),
@@ -28,7 +28,8 @@ export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayI
     InitialTransactionType: "PAYIN",
     InitialTransactionNature: payin.Nature,
   };
-  createResolved(emu, store, tx, "SUCCESS", now);
+  // A failed repudiation (PAYIN_REPUDIATION_FAILED) takes nothing from the repudiation wallet.
+  createResolved(emu, store, tx, fails ? "GENERIC" : "SUCCESS", now);
   return tx;
 }
 
@@ -51,7 +52,7 @@ export function settledAmount(store: ClientStore, dispute: Dispute): number {
 export function isPendingSettlement(store: ClientStore, dispute: Dispute): boolean {
   if (dispute.Status !== "CLOSED" || dispute.ResultCode !== "LOST" || !dispute.RepudiationId) return false;
   const repudiation = store.transactions.get(dispute.RepudiationId);
-  return !!repudiation && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
+  return !!repudiation && repudiation.Status === "SUCCEEDED" && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
 }
 
 export function disputeOfRepudiation(store: ClientStore, repudiationId: string): Dispute {
@@ -75,6 +76,7 @@ export function createSettlementTransfer(
   getUser(store, input.AuthorId);
   const dispute = disputeOfRepudiation(store, repudiation.Id);
   if (dispute.Status !== "CLOSED") throw invalidAction("Only disputes with the CLOSED Status can be settled");
+  if (repudiation.Status !== "SUCCEEDED") throw invalidAction("The repudiation failed: there is nothing to settle");
   const ccy = repudiation.DebitedFunds.Currency;
   if (input.DebitedFunds.Currency !== ccy || input.Fees.Currency !== ccy) {
     throw new ApiError(400, "currency_incompatibility", `The settlement currency must be ${ccy}`);
@@ -124,19 +126,21 @@ export function getSettlement(store: ClientStore, id: string): Transfer {
 export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Dispute, now: number): Refund | null {
   if (!dispute.RepudiationId) return null;
   const repudiation = getRepudiation(store, dispute.RepudiationId);
-  if (store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
+  if (repudiation.Status !== "SUCCEEDED" || store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
   const amount = Math.min(dispute.ContestedFunds?.Amount ?? repudiation.DebitedFunds.Amount, repudiation.DebitedFunds.Amount);
   const ccy = repudiation.DebitedFunds.Currency;
   const refund: Refund = {
     ...baseFields(store, now, null),
     AuthorId: repudiation.AuthorId,
-    CreditedUserId: null,
+    // The docs' example credits the platform itself: CreditedUserId is the ClientId.
+    CreditedUserId: store.info.ClientId,
     DebitedFunds: money(ccy, amount),
     CreditedFunds: money(ccy, amount),
     Fees: money(ccy, 0),
     DebitedWalletId: null,
     CreditedWalletId: repudiation.DebitedWalletId,
-    Type: "PAYOUT",
+    // A refund's Type follows the money: it flows back into the platform's wallet (docs' example: PAYIN).
+    Type: "PAYIN",
     Nature: "REFUND",
     InitialTransactionId: repudiation.Id,
     InitialTransactionType: "PAYOUT",

@@ -84,7 +84,7 @@ export function registerBankAccountRoutes(r: ApiRouter): void {
   r.get("/users/:userId/bankaccounts", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
     const ids = ctx.store.idx.bankAccountsByUser.get(ctx.params.userId);
-    return listResult(ctx, resolveIds(ids, ctx.store.bankAccounts), { boolFilters: ["Active"], filters: ["Type"] });
+    return listResult(ctx, resolveIds(ids, ctx.store.bankAccounts), { boolFilters: ["Active"] });
   });
   r.get("/users/:userId/bankaccounts/:bankAccountId", (ctx) => ok(getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId)));
   r.put("/users/:userId/bankaccounts/:bankAccountId", (ctx) => {

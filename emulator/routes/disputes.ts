@@ -40,7 +40,7 @@ function registerDocumentRoutes(r: ApiRouter): void {
   r.get("/disputes/:disputeId/documents", (ctx) => {
     getDispute(ctx.store, ctx.params.disputeId);
     const state = ctx.store;
-    return listResult(ctx, resolveIds(state.idx.docsByDispute.get(ctx.params.disputeId), state.disputeDocuments), { filters: ["Status", "Type"] });
+    return listResult(ctx, resolveIds(state.idx.docsByDispute.get(ctx.params.disputeId), state.disputeDocuments));
   });
   r.post("/disputes/:disputeId/documents/:docId/pages", (ctx) => {
     addDisputePage(ctx.store, disputeDoc(ctx), ctx.body, ctx.now);
@@ -56,7 +56,7 @@ function registerDocumentRoutes(r: ApiRouter): void {
     if (asksToSubmit(status, doc.Status)) submitDisputeDocument(ctx.emu, ctx.store, doc, ctx.now);
     return ok(doc);
   });
-  r.get("/dispute-documents", (ctx) => listResult(ctx, ctx.store.disputeDocuments.values(), { filters: ["Status", "Type"] }));
+  r.get("/dispute-documents", (ctx) => listResult(ctx, ctx.store.disputeDocuments.values()));
   r.get("/dispute-documents/:docId", (ctx) => ok(getDisputeDocument(ctx.store, ctx.params.docId)));
   r.post("/dispute-documents/:docId/consult", (ctx) => {
     const doc = getDisputeDocument(ctx.store, ctx.params.docId);

@@ -5,10 +5,10 @@ import { ok } from "../core/context";
 import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { getTransaction } from "../domain/lookups";
-import { createPayout } from "../domain/payouts";
+import { createPayout, payoutView } from "../domain/payouts";
 import { createRefund } from "../domain/refunds";
 import { createTransfer } from "../domain/transfers";
-import type { Money } from "../store/types";
+import type { Money, PayOut } from "../store/types";
 
 const PAYOUT_MODES = ["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT"] as const;
 
@@ -66,9 +66,9 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       Tag: b.tag(),
     };
     b.done();
-    return ok(createPayout(ctx.emu, ctx.store, input, ctx.now));
+    return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
   });
-  r.get("/payouts/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
+  r.get("/payouts/:id", (ctx) => ok(payoutView(getTransaction(ctx.store, ctx.params.id, "PAYOUT") as PayOut)));
   r.get("/payouts/bankwire/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
 
   r.post("/payins/:id/refunds", (ctx) => refund(ctx, "PAYIN"));

@@ -33,7 +33,7 @@ export function registerUboRoutes(r: ApiRouter): void {
   r.get(base, (ctx) => {
     getUser(ctx.store, ctx.params.userId);
     const state = ctx.store;
-    return listResult(ctx, resolveIds(state.idx.uboByUser.get(ctx.params.userId), state.uboDeclarations), { filters: ["Status"] });
+    return listResult(ctx, resolveIds(state.idx.uboByUser.get(ctx.params.userId), state.uboDeclarations));
   });
   r.get(`${base}/:declId`, (ctx) => ok(userDeclaration(ctx)));
   r.put(`${base}/:declId`, updateDeclaration);

@@ -48,7 +48,7 @@ export function registerWalletRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/wallets", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.walletsByUser.get(ctx.params.userId), ctx.store.wallets), { filters: ["Currency"] });
+    return listResult(ctx, resolveIds(ctx.store.idx.walletsByUser.get(ctx.params.userId), ctx.store.wallets));
   });
   r.get("/wallets/:walletId/transactions", (ctx) => {
     userWallet(ctx.store, ctx.params.walletId);

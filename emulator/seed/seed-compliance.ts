@@ -5,7 +5,7 @@ import type { Random } from "../core/random";
 import { createPermissionGroup, createSso, permissionGroups } from "../domain/dashboard-access";
 import { linkProof } from "../domain/kyc-level";
 import { createKycDocument, decideKyc, submitKycDocument } from "../domain/kyc";
-import { scheduleReport, newReportId } from "../domain/reports";
+import { scheduleReport, newReportId, TX_FILTER_KEYS, withEveryKey } from "../domain/reports";
 import { addUbo, createUboDeclaration, decideUbo, submitUboDeclaration } from "../domain/ubo";
 import { FEES_DEFAULT_COLUMNS, TX_DEFAULT_COLUMNS, UWT_DEFAULT_COLUMNS } from "../domain/report-columns";
 import type { ClientStore } from "../store/client-store";
@@ -112,7 +112,7 @@ function seedReports(emu: Emulator, store: ClientStore, now: number, origin: str
     scheduleReport(emu, store, {
       Id: newReportId(), Tag: "monthly export", CreationDate: at, ReportDate: null, Status: "PENDING", DownloadFormat: "CSV",
       DownloadURL: null, CallbackURL: null, ReportType: "TRANSACTIONS", Sort: "CreationDate:DESC", Preview: false,
-      Filters: { AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, Columns: [...TX_DEFAULT_COLUMNS],
+      Filters: withEveryKey({ AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, TX_FILTER_KEYS), Columns: [...TX_DEFAULT_COLUMNS],
       ResultCode: null, ResultMessage: null,
     }, origin);
     scheduleReport(emu, store, {

@@ -55,11 +55,18 @@ function openingTime(rnd: Random, plan: Plan, now: number): number {
   return isRecent(plan) ? now - rnd.int(2 * DAY, 5 * DAY) : now - rnd.int(10 * DAY, 60 * DAY);
 }
 
+function hasFailedRepudiation(store: ClientStore): boolean {
+  for (const d of store.disputes.values()) if (d.RepudiationId && store.transactions.get(d.RepudiationId)?.Status === "FAILED") return true;
+  return false;
+}
+
 function seedOne(emu: Emulator, store: ClientStore, rnd: Random, payin: PayIn, plan: Plan, opened: number, now: number): Dispute {
   const recent = isRecent(plan);
   const type = plan === "CLOSED_NOT_CONTESTABLE" ? "NOT_CONTESTABLE" : plan === "CLOSED_RETRIEVAL" || (recent && rnd.chance(0.15)) ? "RETRIEVAL" : "CONTESTABLE";
   const partial = rnd.chance(0.2) ? rnd.int(Math.ceil(payin.DebitedFunds.Amount / 3), payin.DebitedFunds.Amount) : undefined;
   const dispute = openDispute(emu, store, {
+    // One dispute left CREATED has a failed repudiation (PAYIN_REPUDIATION_FAILED), so that event has seeded data.
+    RepudiationFails: plan === "CREATED" && type !== "RETRIEVAL" && !hasFailedRepudiation(store),
     PayInId: payin.Id, DisputeType: type, DisputeReasonType: rnd.pick(DISPUTE_REASONS), Amount: partial,
     DisputeReasonMessage: rnd.chance(0.5) ? "Cardholder disputes the transaction" : null, DeadlineDays: 7,
   }, opened, "never");

@@ -25,6 +25,14 @@ export interface TokenizedCard {
 }
 
 export const FIRST_ID = 100_000_000;
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** What MANGOPAY's regulatory endpoint says about a user (`GET /users/{id}/regulatory`). */
+export interface RegulatoryStatus {
+  Inflows: boolean;
+  Outflows: boolean;
+  ActionCode: string | null;
+}
 
 export class ClientStore {
   seq = FIRST_ID;
@@ -56,6 +64,8 @@ export class ClientStore {
   readonly permissionGroups = new Map<string, PermissionGroup>();
   /** SSO id → when its current invitation was sent (invitations expire after 30 minutes). */
   readonly ssoInvitedAt = new Map<string, number>();
+  /** User id → inflow/outflow blocking set by a sandbox operation (absent = not blocked). */
+  readonly regulatory = new Map<string, RegulatoryStatus>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */
@@ -91,10 +101,21 @@ export class ClientStore {
 
   constructor(readonly info: ClientInfo) {}
 
-  /** Monotonically increasing numeric string ids, like MANGOPAY's classic ids. */
-  nextId(): string {
+  /**
+   * Monotonically increasing ids. Without a prefix: numeric strings, like MANGOPAY's classic ids. With
+   * one (`user_m`, `wlt_m`…): MANGOPAY's newer shape, the prefix then 26 Crockford base-32 characters
+   * (ULID-like, still increasing). The real API mixes both, so no client may parse ids as numbers.
+   */
+  nextId(prefix?: string): string {
     this.seq += 1;
-    return String(this.seq);
+    if (!prefix) return String(this.seq);
+    let n = this.seq;
+    let out = "";
+    for (let i = 0; i < 26; i++) {
+      out = CROCKFORD[n % 32] + out;
+      n = Math.floor(n / 32);
+    }
+    return `${prefix}_${out}`;
   }
 
   addUser(user: User): void {

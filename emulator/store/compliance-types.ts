@@ -225,5 +225,12 @@ export interface ClientDetails {
   Logo: string | null;
   CompanyNumber: string | null;
   MCC: string | null;
-  Licensor: string;
+  Licensor: "EU" | "UK";
+  PlatformType: PlatformType;
 }
+
+export const PLATFORM_TYPES = [
+  "NotSpecified", "MARKETPLACE", "P2P_PAYMENT", "CROWDFUNDING_DONATION", "CROWDFUNDING_REWARD", "CROWDFUNDING_EQUITY",
+  "CROWDFUNDING_LOAN", "OTHER",
+] as const;
+export type PlatformType = (typeof PLATFORM_TYPES)[number];

@@ -43,7 +43,8 @@ export interface NaturalUser extends UserCommon {
   Nationality: string | null;
   CountryOfResidence: string | null;
   Occupation: string | null;
-  IncomeRange: string | null;
+  /** 1–6 (MANGOPAY's income brackets), null for PAYER users. */
+  IncomeRange: 1 | 2 | 3 | 4 | 5 | 6 | null;
   ProofOfIdentity: string | null;
   ProofOfAddress: string | null;
   Capacity: "NORMAL" | "DECLARATIVE";
@@ -122,9 +123,10 @@ export interface PayOut extends TxBase {
   PaymentType: "BANK_WIRE";
   BankAccountId: string;
   BankWireRef: string | null;
-  ModeRequested: string;
-  ModeApplied: string;
-  FallbackReason: null;
+  /** null unless PayoutModeRequested was sent. Mode fields are only shown on GET /payouts/bankwire/{id}. */
+  ModeRequested: string | null;
+  ModeApplied: "STANDARD" | "INSTANT_PAYMENT" | "RTGS_PAYMENT" | "PENDING_RESPONSE";
+  FallbackReason: { Code: string; Message: string } | null;
   EndToEndId: string | null;
   PaymentRef: unknown;
 }

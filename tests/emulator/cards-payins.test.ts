@@ -102,7 +102,7 @@ describe("card direct pay-ins", () => {
     const feesTooHigh = await api.call("POST", `/payins/${payin.body.Id}/refunds`, { AuthorId: userId, DebitedFunds: eur(10), Fees: eur(-1001) });
     expect(feesTooHigh.body.ResultCode).toBe("005404");
     const partial = await api.call("POST", `/payins/${payin.body.Id}/refunds`, { AuthorId: userId, DebitedFunds: eur(4000), Fees: eur(0) });
-    expect(partial.body).toMatchObject({ Status: "SUCCEEDED", Type: "PAYIN", Nature: "REFUND", CreditedWalletId: null });
+    expect(partial.body).toMatchObject({ Status: "SUCCEEDED", Type: "PAYOUT", Nature: "REFUND", InitialTransactionType: "PAYIN", CreditedUserId: null, CreditedWalletId: null });
     const full = await api.call("POST", `/payins/${payin.body.Id}/refunds`, { AuthorId: userId });
     expect(full.body).toMatchObject({ Status: "SUCCEEDED", DebitedFunds: eur(5000), Fees: eur(-1000), CreditedFunds: eur(6000) });
     expect(await balance(api, walletId)).toBe(0);

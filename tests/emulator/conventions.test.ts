@@ -1,4 +1,4 @@
-import { fetchToken, list, natural, startApi, type Api } from "./helpers";
+import { fetchToken, list, natural, startApi, str, type Api, type Json } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -78,13 +78,27 @@ describe("conventions", () => {
   });
 
   it("filters with repeated and comma-separated values, case-insensitively", async () => {
-    const user = list((await api.call("GET", "/users?per_page=100")).body).find((u) => String(u.UserCategory) === "OWNER");
-    const tx = await api.call("GET", `/users?per_page=100&PersonType=natural,LEGAL`);
-    expect(tx.status).toBe(200);
-    expect(user).toBeDefined();
-    const both = await api.call("GET", "/users?per_page=1&PersonType=NATURAL&PersonType=LEGAL");
-    const natural = await api.call("GET", "/users?per_page=1&personType=natural");
-    expect(Number(both.headers.get("x-number-of-items"))).toBeGreaterThan(Number(natural.headers.get("x-number-of-items")));
+    const owner = list((await api.call("GET", "/users?per_page=100")).body).find((u) => String(u.UserCategory) === "OWNER");
+    const path = `/users/${owner ? str(owner.Id) : "none"}/transactions?per_page=100`;
+    const all = list((await api.call("GET", path)).body);
+    const statuses = (items: Json[]) => [...new Set(items.map((t) => str(t.Status)))].sort();
+    const types = (items: Json[]) => [...new Set(items.map((t) => str(t.Type)))].sort();
+    const comma = list((await api.call("GET", `${path}&Status=succeeded,FAILED&Type=payin`)).body);
+    const repeated = list((await api.call("GET", `${path}&status=SUCCEEDED&Status=failed&type=PAYIN`)).body);
+    expect(comma.length).toBeGreaterThan(0);
+    expect(comma.length).toBeLessThan(all.length);
+    expect(types(comma)).toEqual(["PAYIN"]);
+    expect(statuses(comma).every((s) => s === "SUCCEEDED" || s === "FAILED")).toBe(true);
+    expect(repeated.map((t) => t.Id)).toEqual(comma.map((t) => t.Id));
+  });
+
+  it("ignores filters MANGOPAY does not document (GET /users?PersonType=…) and sorts only on CreationDate", async () => {
+    const all = await api.call("GET", "/users?per_page=100");
+    const filtered = await api.call("GET", "/users?per_page=100&PersonType=LEGAL&UserCategory=OWNER");
+    expect(filtered.headers.get("x-number-of-items")).toBe(all.headers.get("x-number-of-items"));
+    expect(list(filtered.body).map((u) => u.Id)).toEqual(list(all.body).map((u) => u.Id));
+    const byEmail = await api.call("GET", "/users?per_page=100&Sort=Email:ASC");
+    expect(list(byEmail.body).map((u) => u.Id)).toEqual(list(all.body).map((u) => u.Id));
   });
 
   it("rejects per_page above 100 and bad dates with param_error", async () => {

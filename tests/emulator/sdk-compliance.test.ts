@@ -114,6 +114,6 @@ describe("official SDK, issue 5 flows", () => {
     const dates = hooks.map((h) => h.CreationDate);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     const client = await sdk.Clients.get();
-    expect(client.Licensor).toBe("MANGOPAY SA");
+    expect(client.Licensor).toBe("EU");
   });
 });
