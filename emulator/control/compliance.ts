@@ -1,4 +1,4 @@
-// Sandbox operations of issue 5: decide KYC documents and UBO declarations, open a dispute on a
+// Compliance sandbox operations: decide KYC documents and UBO declarations, open a dispute on a
 // pay-in, move a dispute to any status, review dispute documents. Same domain functions as the API.
 import type { Context, Hono } from "hono";
 import type { Emulator } from "../core/emulator";

@@ -1,4 +1,4 @@
-// MANGOPAY's error object (reference §2.5). Handlers throw ApiError; the pipeline renders it.
+// MANGOPAY's error object (docs/mangopay-api.md §2.5). Handlers throw ApiError; the pipeline renders it.
 import { randomUUID } from "node:crypto";
 
 export type FieldErrors = Record<string, string>;

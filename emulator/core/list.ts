@@ -1,4 +1,4 @@
-// Shared list behaviour (reference §2.2–2.3): filters, BeforeDate/AfterDate, Sort, page/per_page,
+// Shared list behaviour (docs/mangopay-api.md §2.2–2.3): filters, BeforeDate/AfterDate, Sort, page/per_page,
 // x-number-of-pages, x-number-of-items and link headers. The body is a bare JSON array.
 import type { ApiContext, ApiResult } from "./context";
 import { paramError } from "./errors";

@@ -1,4 +1,4 @@
-// Card direct pay-ins and preauthorizations (reference §3.5, §3.7). The sandbox card number decides:
+// Card direct pay-ins and preauthorizations (docs/mangopay-api.md §3.5, §3.7). The sandbox card number decides:
 // frictionless success, refusal with a ResultCode, or a 3DS challenge completed on an emulator page.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";

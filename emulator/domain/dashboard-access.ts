@@ -1,4 +1,4 @@
-// Legacy Dashboard access objects (reference §3.19): permission groups (DEFAULT ADMIN/WRITE/READ,
+// Legacy Dashboard access objects (docs/mangopay-api.md §3.19): permission groups (DEFAULT ADMIN/WRITE/READ,
 // unmodifiable; CUSTOM with 33 scopes × Read/Create/Edit) and SSOs (invitations SENT → ACCEPTED,
 // or EXPIRED after 30 minutes; Active:false deactivates).
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";

@@ -1,4 +1,4 @@
-// Dispute documents (reference §3.15): created while the dispute waits for the platform, pages,
+// Dispute documents (docs/mangopay-api.md §3.15): created while the dispute waits for the platform, pages,
 // VALIDATION_ASKED, then MANGOPAY's review after delays.kycMs (Tag starting "refuse" → REFUSED).
 import type { Emulator } from "../core/emulator";
 import { invalidAction, notFound } from "../core/errors";

@@ -1,4 +1,4 @@
-// Dispute state machine (reference §3.15, §3.16 DISPUTE_* events). MANGOPAY opens disputes (here: a
+// Dispute state machine (docs/mangopay-api.md §3.15, §3.16 DISPUTE_* events). MANGOPAY opens disputes (here: a
 // control call or the seed); CREATED → PENDING_CLIENT_ACTION (CONTESTABLE, RETRIEVAL) or CLOSED
 // (NOT_CONTESTABLE); the platform submits (→ SUBMITTED) or closes; MANGOPAY/bank move it on
 // (PENDING_BANK_ACTION, REOPENED_PENDING_CLIENT_ACTION, CLOSED with WON/LOST) via control calls.

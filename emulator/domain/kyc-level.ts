@@ -1,4 +1,4 @@
-// A user's KYCLevel follows its validated proofs (reference §3.2, §3.13–3.14): natural users need an
+// A user's KYCLevel follows its validated proofs (docs/mangopay-api.md §3.2, §3.13–3.14): natural users need an
 // identity proof; legal users need the representative's identity, registration proof, and for
 // BUSINESS/PARTNERSHIP articles of association and a validated UBO declaration (ORGANIZATION: articles).
 import type { Emulator } from "../core/emulator";

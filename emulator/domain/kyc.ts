@@ -1,4 +1,4 @@
-// KYC documents (reference §3.13, §6): CREATED → (pages) → VALIDATION_ASKED → VALIDATED | REFUSED,
+// KYC documents (docs/mangopay-api.md §3.13, §6): CREATED → (pages) → VALIDATION_ASKED → VALIDATED | REFUSED,
 // later OUT_OF_DATE. In the sandbox the Tag given at creation decides the outcome ("accept",
 // "refuse_unreadable"…); other documents wait for a control call, like the real Sandbox.
 import type { Emulator } from "../core/emulator";

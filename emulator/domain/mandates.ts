@@ -1,4 +1,4 @@
-// Direct-debit mandates (reference §3.9): CREATED → (user confirms on the emulator page) SUBMITTED →
+// Direct-debit mandates (docs/mangopay-api.md §3.9): CREATED → (user confirms on the emulator page) SUBMITTED →
 // ACTIVE, or FAILED for a Bacs owner named "Invalid" (§6). Cancel turns an active mandate FAILED.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";

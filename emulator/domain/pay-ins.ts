@@ -1,4 +1,4 @@
-// Bank-wire, direct-debit and preauthorized pay-ins (reference §3.5). Bank wires wait for the
+// Bank-wire, direct-debit and preauthorized pay-ins (docs/mangopay-api.md §3.5). Bank wires wait for the
 // funds (control endpoint); direct debits settle after a delay; preauthorized ones capture at once.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";

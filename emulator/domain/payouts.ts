@@ -1,4 +1,4 @@
-// Bank-wire payouts (reference §3.10): funds leave the wallet at creation (CREATED), then the bank
+// Bank-wire payouts (docs/mangopay-api.md §3.10): funds leave the wallet at creation (CREATED), then the bank
 // answers asynchronously: SUCCEEDED, or FAILED with the funds put back. A later bank return is a
 // payout refund (Nature REFUND) while the payout stays SUCCEEDED.
 import { ApiError } from "../core/errors";

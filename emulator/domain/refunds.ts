@@ -1,4 +1,4 @@
-// Refunds of pay-ins and transfers (reference §3.12), full or partial. The refunded wallet is
+// Refunds of pay-ins and transfers (docs/mangopay-api.md §3.12), full or partial. The refunded wallet is
 // debited DebitedFunds, the platform gives fees back with a negative Fees, and the original payer
 // receives CreditedFunds = DebitedFunds − Fees. Omitted amounts refund what is left, fees included.
 import { ApiError } from "../core/errors";

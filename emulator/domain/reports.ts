@@ -1,4 +1,4 @@
-// Reports (reference §3.18): legacy TRANSACTIONS/WALLETS (PENDING → READY_FOR_DOWNLOAD) and the
+// Reports (docs/mangopay-api.md §3.18): legacy TRANSACTIONS/WALLETS (PENDING → READY_FOR_DOWNLOAD) and the
 // Reporting Service COLLECTED_FEES/USER_WALLET_TRANSACTIONS (PENDING → GENERATED, as the docs'
 // examples say). Generation is asynchronous (delays.reportMs); the DownloadURL is served by the
 // emulator. Sandbox trigger (emulator-defined): Tag "fail" → FAILED with REPORT_FAILED.

@@ -1,7 +1,7 @@
-// Money side of disputes (reference §3.15, docs "Repudiation object"): opening a dispute takes the
+// Money side of disputes (docs/mangopay-api.md §3.15, docs "Repudiation object"): opening a dispute takes the
 // disputed funds from the platform's repudiation wallet CREDIT_{CCY} (it goes negative); a WON
 // dispute refunds the repudiation; a LOST one is settled by a settlement transfer from the user's
-// wallet or by a client bank wire to CREDIT_{CCY}. Everything moves through the part 1 ledger.
+// wallet or by a client bank wire to CREDIT_{CCY}. Everything moves through domain/ledger.ts.
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
@@ -107,7 +107,7 @@ export function createSettlementTransfer(
   if (remaining <= 0) {
     recordCreated(emu, store, tx);
     fail(emu, store, tx, "GENERIC", now);
-    // 003012 is specific to settlements; part 1's result table does not need it.
+    // 003012 is specific to settlements; domain/result-codes.ts does not need it.
     Object.assign(tx, { ResultCode: "003012", ResultMessage: "The repudiation has already been successfully settled" });
   } else {
     createResolved(emu, store, tx, canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE", now);
@@ -167,7 +167,7 @@ export interface ClientBankWireInput {
 
 /**
  * Bank wire from the platform to its repudiation wallet: AuthorId and CreditedUserId are the ClientId
- * (docs example); it stays CREATED until the funds arrive (part 1's settle control endpoint).
+ * (docs example); it stays CREATED until the funds arrive (the control /payins/:id/settle).
  */
 export function createClientBankWire(emu: Emulator, store: ClientStore, input: ClientBankWireInput, now: number): PayIn {
   const match = /^CREDIT_([A-Z]{3})$/.exec(input.CreditedWalletId);

@@ -1,4 +1,4 @@
-// UBO declarations of legal users (reference §3.14, §6): CREATED → VALIDATION_ASKED → VALIDATED |
+// UBO declarations of legal users (docs/mangopay-api.md §3.14, §6): CREATED → VALIDATION_ASKED → VALIDATED |
 // REFUSED | INCOMPLETE (editable and resubmittable). Sandbox: the first UBO's FirstName
 // AcceptUBO / RefuseUBO / IncompleteUBO decides; otherwise a control call does.
 import { BodyReader } from "../core/body";

@@ -1,4 +1,4 @@
-// Bank accounts (reference §3.8): IBAN, GB, US, CA, OTHER; list with Active and Sort; deactivate.
+// Bank accounts (docs/mangopay-api.md §3.8): IBAN, GB, US, CA, OTHER; list with Active and Sort; deactivate.
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
@@ -29,7 +29,7 @@ function pattern(b: BodyReader, field: string, re: RegExp, required: boolean, wh
   return v;
 }
 
-/** Type-specific detail fields (reference §3.8). */
+/** Type-specific detail fields (docs/mangopay-api.md §3.8). */
 function readDetails(b: BodyReader, type: BankAccountType): Record<string, unknown> {
   switch (type) {
     case "IBAN": {

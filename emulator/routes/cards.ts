@@ -1,4 +1,4 @@
-// Card registrations and cards (reference §3.6): registration → tokenizer → PUT RegistrationData → Card.
+// Card registrations and cards (docs/mangopay-api.md §3.6): registration → tokenizer → PUT RegistrationData → Card.
 import { createHash, randomBytes } from "node:crypto";
 import { BodyReader, CURRENCIES } from "../core/body";
 import type { ApiContext } from "../core/context";

@@ -1,4 +1,4 @@
-// Client wallets (reference §3.3): FEES_{CCY} and CREDIT_{CCY}, created automatically per currency.
+// Client wallets (docs/mangopay-api.md §3.3): FEES_{CCY} and CREDIT_{CCY}, created automatically per currency.
 import { CURRENCIES } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";

@@ -1,4 +1,4 @@
-// The client (platform) object (reference §3.1): GET/PUT /clients, PUT /clients/logo, and
+// The client (platform) object (docs/mangopay-api.md §3.1): GET/PUT /clients, PUT /clients/logo, and
 // GET /clients/transactions (every transaction touching a FEES_ or CREDIT_ client wallet).
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";

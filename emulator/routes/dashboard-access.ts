@@ -1,4 +1,4 @@
-// /clients/ssos and /clients/permissiongroups (reference §3.19, legacy but in the product's scope).
+// /clients/ssos and /clients/permissiongroups (docs/mangopay-api.md §3.19, legacy but in the product's scope).
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";

@@ -1,4 +1,4 @@
-// Disputes and dispute documents (reference §3.15): lists with Status/DisputeType/dates, per user,
+// Disputes and dispute documents (docs/mangopay-api.md §3.15): lists with Status/DisputeType/dates, per user,
 // wallet and pay-in, pending settlement, transactions, Tag update, submit (contest/resubmit), close.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";

@@ -1,4 +1,4 @@
-// KYC documents (reference §3.13): create, pages, submit, view, lists with Status/Type/dates, consult.
+// KYC documents (docs/mangopay-api.md §3.13): create, pages, submit, view, lists with Status/Type/dates, consult.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { noContent, ok } from "../core/context";

@@ -1,4 +1,4 @@
-// Direct-debit mandates (reference §3.9): create (web), view, cancel, lists, transactions.
+// Direct-debit mandates (docs/mangopay-api.md §3.9): create (web), view, cancel, lists, transactions.
 import { BodyReader } from "../core/body";
 import { ok } from "../core/context";
 import { listResult, resolveIds } from "../core/list";

@@ -1,4 +1,4 @@
-// Reports (reference §3.18): legacy POST /reports/transactions|wallets, GET /reports[/{id}], and the
+// Reports (docs/mangopay-api.md §3.18): legacy POST /reports/transactions|wallets, GET /reports[/{id}], and the
 // Reporting Service POST|GET /reporting/reports[/{id}]. Bodies are validated like MANGOPAY does
 // (date spans, known columns); the CSV itself is served by control/report-download.ts.
 import { BodyReader } from "../core/body";

@@ -1,5 +1,5 @@
-// Repudiations, settlement transfers and the client bank wire to the repudiation wallet (reference
-// §3.3, §3.15). The client pay-in waits for its funds like any bank wire (part 1's settle control).
+// Repudiations, settlement transfers and the client bank wire to the repudiation wallet
+// (docs/mangopay-api.md §3.3, §3.15). The client pay-in waits for its funds like any bank wire (control /settle).
 import { paramError } from "../core/errors";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";

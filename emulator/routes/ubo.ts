@@ -1,4 +1,4 @@
-// UBO declarations (reference §3.14): create, add/update/view UBOs, submit, view, list per user.
+// UBO declarations (docs/mangopay-api.md §3.14): create, add/update/view UBOs, submit, view, list per user.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";

@@ -1,4 +1,4 @@
-// Natural and legal users (reference §3.2): create, view, update, list (reduced projection), close.
+// Natural and legal users (docs/mangopay-api.md §3.2): create, view, update, list (reduced projection), close.
 import type { ApiContext } from "../core/context";
 import { ok, noContent } from "../core/context";
 import { ApiError, notFound } from "../core/errors";
@@ -11,7 +11,7 @@ import type { LegalUser, NaturalUser, User } from "../store/types";
 import { emoney } from "./user-emoney";
 import { readLegal, readNatural } from "./user-input";
 
-/** GET /users returns this projection only (reference §2.2). */
+/** GET /users returns this projection only (docs/mangopay-api.md §2.2). */
 export function userListView(u: User) {
   return {
     Id: u.Id, Tag: u.Tag, CreationDate: u.CreationDate, PersonType: u.PersonType, Email: u.Email, KYCLevel: u.KYCLevel,

@@ -1,4 +1,4 @@
-// Wallets (reference §3.3): create (one owner), view, update Description/Tag, per-user lists, transactions.
+// Wallets (docs/mangopay-api.md §3.3): create (one owner), view, update Description/Tag, per-user lists, transactions.
 import { BodyReader, CURRENCIES } from "../core/body";
 import { ok } from "../core/context";
 import { notFound, paramError } from "../core/errors";

@@ -1,5 +1,5 @@
-// Scale seeding (`--scale users=100000,transactions=1000000` or POST /_emulator/scale): part 1's
-// bulkSeed builds users, wallets and money flows; this adds issue 5's objects in proportion
+// Scale seeding (`--scale users=100000,transactions=1000000` or POST /_emulator/scale): bulkSeed
+// builds users, wallets and money flows; this adds KYC, UBO, disputes and reports in proportion
 // (KYC documents for 1 user in 10, one dispute per 1,000 transactions, capped) so lists, search
 // and exports can be tested at size. Everything is synchronous and deterministic from the seed.
 import type { Emulator } from "../core/emulator";

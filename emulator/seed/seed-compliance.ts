@@ -1,4 +1,4 @@
-// Demo data of issue 5 for one client: KYC documents consistent with each user's KYCLevel, UBO
+// Compliance demo data for one client: KYC documents consistent with each user's KYCLevel, UBO
 // declarations, disputes (seed-disputes.ts), reports, SSOs and a custom permission group.
 import type { Emulator } from "../core/emulator";
 import type { Random } from "../core/random";

@@ -1,5 +1,5 @@
-// Object shapes of issue 5 (KYC, UBO, disputes, reports, dashboard access, client) exactly as
-// MANGOPAY returns them (reference §3.1, §3.13–3.15, §3.18–3.19). Serialised as they are.
+// Object shapes of the compliance resources (KYC, UBO, disputes, reports, dashboard access, client) exactly as
+// MANGOPAY returns them (docs/mangopay-api.md §3.1, §3.13–3.15, §3.18–3.19). Serialised as they are.
 import type { Address, Entity, Money, TxBase } from "./types";
 
 export const KYC_TYPES = [
@@ -204,7 +204,7 @@ export interface PlatformCategorization {
   Sector: string | null;
 }
 
-/** GET /clients (reference §3.1). */
+/** GET /clients (docs/mangopay-api.md §3.1). */
 export interface ClientDetails {
   ClientId: string;
   Name: string;

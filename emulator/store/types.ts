@@ -85,7 +85,7 @@ export type TxStatus = "CREATED" | "SUCCEEDED" | "FAILED";
 export type TxType = "PAYIN" | "TRANSFER" | "PAYOUT" | "CONVERSION";
 export type TxNature = "REGULAR" | "REPUDIATION" | "REFUND" | "SETTLEMENT";
 
-/** Common transaction fields (reference §3 "common transaction fields"). */
+/** Common transaction fields (docs/mangopay-api.md §3 "common transaction fields"). */
 export interface TxBase extends Entity {
   AuthorId: string;
   CreditedUserId: string | null;

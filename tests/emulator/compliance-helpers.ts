@@ -1,4 +1,4 @@
-// Helpers shared by the issue 5 emulator tests (files, card pay-ins, polling).
+// Helpers shared by the compliance, dispute and report emulator tests (files, card pay-ins, polling).
 import { BROWSER_INFO, fund, registerCard, str, type Api, type ApiResponse } from "./helpers";
 
 /** Base64 of a fake PNG of `bytes` bytes: the magic number is what the emulator checks. */

@@ -29,7 +29,7 @@ export type Client = z.output<typeof Client>;
 
 export const InvitationStatus = openEnum(["SENT", "ACCEPTED", "EXPIRED"]);
 
-/** Legacy dashboard access object (removed from the docs in Aug 2025, reference §3.19). */
+/** Legacy dashboard access object (removed from the docs in Aug 2025, docs/mangopay-api.md §3.19). */
 export const Sso = z.looseObject({
   ...EntityBase,
   FirstName: z.string(),

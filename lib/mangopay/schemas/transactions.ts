@@ -1,4 +1,4 @@
-// Transactions of every type share the common fields (reference §3). A refused payment is a
+// Transactions of every type share the common fields (docs/mangopay-api.md §3). A refused payment is a
 // result with Status FAILED and a ResultCode, never an exception.
 import { z } from "zod";
 import { EntityBase, Money, NullableUnixDate, OptionalString, TransactionNature, TransactionStatus, TransactionType, openEnum } from "./common";

@@ -20,7 +20,7 @@ const UserCommon = {
   PendingUserAction,
 };
 
-/** `GET /users` items: a projection without names or addresses (reference §2.2). */
+/** `GET /users` items: a projection without names or addresses (docs/mangopay-api.md §2.2). */
 export const UserListItem = z.looseObject({
   ...UserCommon,
   PersonType,
