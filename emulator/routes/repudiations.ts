@@ -6,7 +6,7 @@ import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import { createClientBankWire, createSettlementTransfer, getRepudiation, getSettlement } from "../domain/repudiations";
 import { lenientReader } from "./money-input";
-import { txList } from "./tx-lists";
+import { refundList } from "./tx-lists";
 
 /** POST /clients/payins/bankwire/direct (body checks here, the pay-in in domain/repudiations.ts). */
 function clientBankWireRoute(ctx: ApiContext) {
@@ -24,7 +24,7 @@ export function registerRepudiationRoutes(r: ApiRouter): void {
   r.get("/repudiations/:repudiationId", (ctx) => ok(getRepudiation(ctx.store, ctx.params.repudiationId)));
   r.get("/repudiations/:repudiationId/refunds", (ctx) => {
     const repudiation = getRepudiation(ctx.store, ctx.params.repudiationId);
-    return txList(ctx, ctx.store.idx.refundsByInitial.get(repudiation.Id));
+    return refundList(ctx, repudiation.Id);
   });
   r.post("/repudiations/:repudiationId/settlementtransfer", (ctx) => {
     const repudiation = getRepudiation(ctx.store, ctx.params.repudiationId);

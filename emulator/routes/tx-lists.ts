@@ -20,6 +20,11 @@ export function transactionListView(tx: Transaction) {
   };
 }
 
+/** Refund lists (of a pay-in, transfer, payout or repudiation) answer with full refunds (docs' examples). */
+export function refundList(ctx: ApiContext, initialId: string): ApiResult {
+  return listResult(ctx, resolveIds(ctx.store.idx.refundsByInitial.get(initialId), ctx.store.transactions), { filters: ["Status", "ResultCode"] });
+}
+
 export function txList(ctx: ApiContext, ids: readonly string[], filters: readonly string[] = TX_FILTERS): ApiResult {
   return listResult(ctx, resolveIds(ids, ctx.store.transactions), { filters, project: transactionListView });
 }

@@ -34,13 +34,13 @@ export function seedLifecycle(emu: Emulator, store: ClientStore, now: number): R
       invalidCards++;
     }
   }
+  // Two ACTIVE mandates expire (MANGOPAY expires mandates left unused): unused ones first.
+  const active = [...store.mandates.values()].filter((m) => m.Status === "ACTIVE");
+  const unusedFirst = [...active.filter((m) => store.idx.txByMandate.get(m.Id).length === 0), ...active.filter((m) => store.idx.txByMandate.get(m.Id).length > 0)];
   let expired = 0;
-  for (const mandate of store.mandates.values()) {
-    if (expired >= 2) break;
-    if (mandate.Status === "ACTIVE" && store.idx.txByMandate.get(mandate.Id).length === 0) {
-      expireMandate(emu, store, mandate, at(2));
-      expired++;
-    }
+  for (const mandate of unusedFirst.slice(0, 2)) {
+    expireMandate(emu, store, mandate, at(2));
+    expired++;
   }
   // The last IBAN account becomes the sandbox's instant-unreachable IBAN (payouts to it fall back).
   const ibans = [...store.bankAccounts.values()].filter((a) => a.Type === "IBAN" && a.Active);

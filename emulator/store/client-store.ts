@@ -109,13 +109,21 @@ export class ClientStore {
   nextId(prefix?: string): string {
     this.seq += 1;
     if (!prefix) return String(this.seq);
+    // ULID layout: 10 increasing "time" characters (here "01J" + the sequence), then 16 characters
+    // derived from the sequence (deterministic, so the same seed gives the same ids).
     let n = this.seq;
-    let out = "";
-    for (let i = 0; i < 26; i++) {
-      out = CROCKFORD[n % 32] + out;
+    let time = "";
+    for (let i = 0; i < 7; i++) {
+      time = CROCKFORD[n % 32] + time;
       n = Math.floor(n / 32);
     }
-    return `${prefix}_${out}`;
+    let h = (this.seq * 2654435761) >>> 0;
+    let rest = "";
+    for (let i = 0; i < 16; i++) {
+      h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+      rest += CROCKFORD[h % 32];
+    }
+    return `${prefix}_01J${time}${rest}`;
   }
 
   addUser(user: User): void {

@@ -176,6 +176,7 @@ describe("the emulator's answers conform to the SDK typings", () => {
       const txs = list(await get(`/disputes/${str(d.Id)}/transactions`));
       listView("transactions", txs);
       for (const tx of txs) await checkTransaction(tx);
+      if (d.RepudiationId) check("Refund", list(await get(`/repudiations/${str(d.RepudiationId)}/refunds`)));
     }
     check("DisputeDocument", list(await get("/dispute-documents?per_page=100")));
     check("Event", list(await get("/events?per_page=100")));

@@ -38,7 +38,8 @@ export const NaturalUser = z.looseObject({
   Nationality: OptionalString,
   CountryOfResidence: OptionalString,
   Occupation: OptionalString,
-  IncomeRange: z.union([z.string(), z.number()]).nullish(),
+  /** Income bracket 1–6 (an integer; null for PAYER users). */
+  IncomeRange: z.number().int().min(1).max(6).nullish(),
   ProofOfIdentity: OptionalString,
   ProofOfAddress: OptionalString,
   Capacity: OptionalString,
