@@ -1,31 +1,17 @@
 // Sandbox operations on users, cards and mandates that MANGOPAY performs on its side: regulatory
 // blocking, account validation, KYC renewal, a card turning INVALID, a mandate expiring.
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { ApiError } from "../core/errors";
 import { getCard, getMandate } from "../domain/lookups";
 import { expireMandate } from "../domain/mandates";
 import { regulatoryOf, setAccountValidation, setUserBlocking, signalKycRenewal } from "../domain/user-status";
-import type { ClientStore } from "../store/client-store";
-import { readJson } from "./read-json";
+import { pick, withStore } from "./with-store";
 
-type Body = Record<string, unknown>;
-
-async function withStore(c: Context, emu: Emulator, fn: (store: ClientStore, body: Body, now: number) => unknown): Promise<Response> {
-  const store = emu.client(c.req.param("clientId") ?? "");
-  if (!store) return c.json({ error: "not_found", message: "unknown ClientId" }, 404);
-  const body = (await readJson(c.req.raw)) ?? {};
-  try {
-    return c.json(fn(store, body, emu.clock.now()) as object);
-  } catch (err) {
-    if (err instanceof ApiError) return new Response(JSON.stringify(err.toBody(emu.clock.now())), { status: err.status, headers: { "content-type": "application/json" } });
-    throw err;
-  }
-}
-
+/** Like `pick`, but the field is required. */
 function oneOf<T extends string>(values: readonly T[], raw: unknown, field: string): T {
-  const match = values.find((v) => typeof raw === "string" && v === raw.toUpperCase());
-  if (!match) throw new ApiError(400, "param_error", `${field} must be one of ${values.join(", ")}`, { [field]: String(raw) });
+  const match = pick(values, raw, field);
+  if (!match) throw new ApiError(400, "param_error", `${field} must be one of ${values.join(", ")}`, { [field]: "required" });
   return match;
 }
 
