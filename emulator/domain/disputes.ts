@@ -68,7 +68,8 @@ export function openDispute(
     ContestDeadlineDate: type === "NOT_CONTESTABLE" ? null : now + (input.DeadlineDays ?? 7) * 86400,
     DisputedFunds: funds, ContestedFunds: null, Status: "CREATED", StatusMessage: null,
     DisputeReason: { DisputeReasonType: input.DisputeReasonType ?? "UNKNOWN", DisputeReasonMessage: input.DisputeReasonMessage ?? null },
-    ResultCode: null, ResultMessage: null, ClosedDate: null, RepudiationId: null,
+    // While open, MANGOPAY's examples show an empty ResultCode (""), not null.
+    ResultCode: "", ResultMessage: null, ClosedDate: null, RepudiationId: null,
   };
   if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now, input.RepudiationFails === true).Id;
   store.addDispute(dispute);
@@ -107,7 +108,7 @@ export function moveDispute(
     dispute.ClosedDate = now;
     if (result === "WON") refundRepudiation(emu, store, dispute, now);
   } else {
-    dispute.ResultCode = null;
+    dispute.ResultCode = "";
     dispute.ResultMessage = null;
     dispute.ClosedDate = null;
   }

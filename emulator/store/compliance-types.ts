@@ -101,7 +101,8 @@ export interface Dispute extends Entity {
   Status: DisputeStatus;
   StatusMessage: string | null;
   DisputeReason: { DisputeReasonType: DisputeReasonType; DisputeReasonMessage: string | null };
-  ResultCode: DisputeResult | null;
+  /** "" while the dispute is open (docs' examples), LOST|WON|VOID once CLOSED. */
+  ResultCode: DisputeResult | "";
   ResultMessage: string | null;
   ClosedDate: number | null;
   RepudiationId: string | null;

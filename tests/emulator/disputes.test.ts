@@ -34,7 +34,7 @@ describe("disputes", () => {
     const { disputeId, opened, payInId, userId, walletId } = await disputed();
     expect(opened.body).toMatchObject({
       Status: "CREATED", DisputeType: "CONTESTABLE", InitialTransactionId: payInId, InitialTransactionType: "PAYIN",
-      DisputedFunds: eur(10_000), ContestedFunds: null, DisputeReason: { DisputeReasonType: "FRAUD" }, ResultCode: null,
+      DisputedFunds: eur(10_000), ContestedFunds: null, DisputeReason: { DisputeReasonType: "FRAUD" }, ResultCode: "",
     });
     expect(num(opened.body.ContestDeadlineDate)).toBeGreaterThan(num(opened.body.CreationDate));
     const repudiation = await api.call("GET", `/repudiations/${opened.body.RepudiationId}`);
