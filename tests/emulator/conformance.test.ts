@@ -1,75 +1,25 @@
 // Conformance of the emulator's answers with the official SDK's typings (mangopay4-nodejs-sdk 1.68.0):
 // for every object kind the emulator serves, returned keys ⊆ typed model keys + the extras documented
 // in emulator/README.md ("Fields beyond the SDK typings"), every enum value ∈ the SDK's enum, and list
-// routes return their summary shapes. Runs over the seeded data and over objects created the way the
-// contract tests create them. A failure names the object, the field and the value.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// routes return their summary shapes. This file walks the seeded data (and objects it creates); the
+// contract tests' own answers are checked by tests/emulator/helpers.ts. A failure names the object,
+// the field and the value.
+import { checkAnswer, checkListView, LIST_VIEWS, MODELS, readmeExtras, summarize, type Kind } from "./conformance-kinds";
 import { conform, sdkShapes, type Shape, type Violation } from "./sdk-shapes";
 import { BROWSER_INFO, fund, legal, list, natural, registerCard, SMALL_SEED, startApi, str, userWithWallet, type Api, type Json } from "./helpers";
-
-const MODELS = {
-  UserList: "user.UserData", NaturalUser: "user.UserNaturalData", LegalUser: "user.UserLegalData",
-  Regulatory: "user.RegulatoryData", Wallet: "wallet.WalletData", ClientWallet: "wallet.ClientWalletData",
-  Transaction: "transaction.TransactionData", CardDirectPayIn: "payIn.CardDirectPayInData",
-  CardWebPayIn: "payIn.CardWebPayInData", BankWirePayIn: "payIn.BankWireDirectPayInData",
-  DirectDebitPayIn: "payIn.DirectDebitDirectPayInData", PreauthorizedPayIn: "payIn.CardPreAuthorizedPayInData",
-  PayOut: "payOut.PayOutData", Transfer: "transfer.TransferData", Refund: "refund.RefundData",
-  Repudiation: "repudiation.RepudiationData", Settlement: "settlementTransfer.SettlementTransferData",
-  Card: "card.CardData", CardRegistration: "cardRegistration.CardRegistrationData",
-  BankAccountIBAN: "bankAccount.IBANData", BankAccountGB: "bankAccount.GBData", BankAccountUS: "bankAccount.USData",
-  BankAccountCA: "bankAccount.CAData", BankAccountOTHER: "bankAccount.OtherData", Mandate: "mandate.MandateData",
-  PreAuthorization: "cardPreAuthorization.CardPreAuthorizationData", KycDocument: "kycDocument.KycDocumentData",
-  UboDeclaration: "uboDeclaration.UboDeclarationData", Dispute: "dispute.DisputeData",
-  DisputeDocument: "disputeDocument.DisputeDocumentData", Event: "event.EventData", Hook: "hook.HookData",
-  LegacyReport: "report.ReportData", ReportV2: "reportV2.ReportDataV2", Client: "client.ClientData",
-} as const;
-type Kind = keyof typeof MODELS;
-
-/** Summary views of list routes: exactly these keys (MANGOPAY's list examples). */
-const LIST_VIEWS = {
-  users: ["Id", "Tag", "CreationDate", "PersonType", "Email", "KYCLevel", "TermsAndConditionsAccepted", "TermsAndConditionsAcceptedDate", "UserCategory", "UserStatus"],
-  transactions: ["Id", "Tag", "CreationDate", "AuthorId", "CreditedUserId", "DebitedFunds", "CreditedFunds", "Fees", "Status", "ResultCode", "ResultMessage", "ExecutionDate", "Type", "Nature", "CreditedWalletId", "DebitedWalletId", "DepositId"],
-  mandates: ["Id", "CreationDate", "Status", "UserId", "ExecutionType", "MandateType", "Tag", "ResultCode", "ResultMessage"],
-  reportingReports: ["Id", "ReportType", "Status", "LastUpdated", "CreationDate", "Tag", "ResultCode", "ResultMessage"],
-};
-
-/** "Fields beyond the SDK typings" table of emulator/README.md: | Object | Field | Why |. */
-function readmeExtras(): Map<string, Set<string>> {
-  const readme = readFileSync(path.join(process.cwd(), "emulator/README.md"), "utf8");
-  const section = readme.split("### Fields beyond the SDK typings")[1]?.split("\n## ")[0] ?? "";
-  const extras = new Map<string, Set<string>>();
-  for (const line of section.split("\n")) {
-    const cells = line.split("|").map((c) => c.trim());
-    if (cells.length < 4 || !cells[1].startsWith("`")) continue;
-    const fields = [...cells[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-    for (const object of [...cells[1].matchAll(/`([^`]+)`/g)].map((m) => m[1])) {
-      const set = extras.get(object) ?? new Set<string>();
-      for (const f of fields) set.add(f);
-      extras.set(object, set);
-    }
-  }
-  return extras;
-}
 
 let api: Api;
 let shapes: Record<string, Shape>;
 let extras: Map<string, Set<string>>;
 let violations: Violation[] = [];
+const checked = new Map<Kind, number>();
 beforeEach(() => {
   violations = [];
 });
 
-/** One line per object + field + problem (with the first offending value), so a failure stays readable. */
 function summary(): string[] {
-  const seen = new Map<string, string>();
-  for (const v of violations) {
-    const key = `${v.object}.${v.field}: ${v.problem}`;
-    if (!seen.has(key)) seen.set(key, `${key} (e.g. ${JSON.stringify(v.value)})`);
-  }
-  return [...seen.values()].sort();
+  return summarize(violations);
 }
-const checked = new Map<Kind, number>();
 
 function check(kind: Kind, body: Json | Json[]): void {
   checked.set(kind, (checked.get(kind) ?? 0) + (Array.isArray(body) ? body.length : 1));
@@ -83,12 +33,7 @@ async function get(p: string): Promise<Json> {
 }
 
 function listView(name: keyof typeof LIST_VIEWS, items: Json[]): void {
-  for (const item of items) {
-    const keys = Object.keys(item).sort();
-    if (keys.join() !== [...LIST_VIEWS[name]].sort().join()) {
-      violations.push({ object: `${name} list item ${str(item.Id)}`, field: keys.join(","), value: null, problem: `summary view must be exactly ${LIST_VIEWS[name].join(",")}` });
-    }
-  }
+  violations.push(...checkListView(name, items));
 }
 
 const PAYIN_KIND: Record<string, Kind> = {
@@ -136,6 +81,11 @@ describe("the emulator's answers conform to the SDK typings", () => {
     ]);
     expect(conform("NaturalUser", { IncomeRange: "3" }, shapes.NaturalUser, new Set())).toEqual([
       { object: "NaturalUser", field: "IncomeRange", value: "3", problem: "not in the SDK enum (1, 2, 3, 4, 5, 6)" },
+    ]);
+    expect(summarize(checkAnswer("GET", "/payouts/bankwire/42?x=1", { ...payout, EndToEndId: "E2E42" }))).toEqual([
+      expect.stringMatching(/^PayOut \(GET \/payouts\/bankwire\/:id\)\.DebitedFunds\.Currency: not in the SDK enum/),
+      expect.stringMatching(/^PayOut \(GET \/payouts\/bankwire\/:id\)\.Status: not in the SDK enum/),
+      expect.stringMatching(/^PayOut \(GET \/payouts\/bankwire\/:id\)\.Surprise: field not in the SDK model/),
     ]);
     listView("mandates", [{ Id: "m1", Status: "ACTIVE", Culture: "EN" } as unknown as Json]);
     expect(summary()).toEqual([expect.stringMatching(/^mandates list item m1\.Culture,Id,Status: summary view must be exactly/)]);

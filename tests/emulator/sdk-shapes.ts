@@ -1,6 +1,8 @@
 // Reads the official SDK's typings (mangopay4-nodejs-sdk/typings) with the TypeScript compiler and
 // turns each model interface into a shape: its keys, the literal values of its enum-typed fields, and
 // the shapes of nested objects. The conformance test compares the emulator's answers with them.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
@@ -98,7 +100,8 @@ export interface Violation {
 
 /**
  * Checks one answer against a shape: keys ⊆ typed keys + extras, enum values ∈ the SDK's enum, nested
- * objects likewise. `extras` are README-documented fields, as "Field" or "Parent.Field".
+ * objects likewise. `extras` are README-documented fields ("Field" or "Parent.Field") and enum values
+ * ("Field=VALUE").
  */
 export function conform(object: string, value: unknown, shape: Shape, extras: ReadonlySet<string>, prefix = ""): Violation[] {
   if (value === null || typeof value !== "object") return [];
@@ -113,11 +116,44 @@ export function conform(object: string, value: unknown, shape: Shape, extras: Re
     const allowed = shape.enums.get(key);
     if (allowed && v !== null && v !== undefined) {
       for (const item of Array.isArray(v) ? v : [v]) {
-        if (!allowed.includes(item as string | number)) out.push({ object, field, value: item, problem: `not in the SDK enum (${allowed.join(", ")})` });
+        if (!allowed.includes(item as string | number) && !extras.has(`${field}=${String(item)}`)) {
+          out.push({ object, field, value: item, problem: `not in the SDK enum (${allowed.join(", ")})` });
+        }
       }
     }
     const nested = shape.nested.get(key);
     if (nested) out.push(...conform(object, v, nested, extras, field));
   }
   return out;
+}
+
+interface StoredShape {
+  keys: string[];
+  enums: Array<[string, Array<string | number | boolean>]>;
+  nested: Array<[string, StoredShape]>;
+}
+
+const toStored = (s: Shape): StoredShape => ({ keys: [...s.keys], enums: [...s.enums], nested: [...s.nested].map(([k, v]) => [k, toStored(v)]) });
+const fromStored = (s: StoredShape): Shape => ({ keys: new Set(s.keys), enums: new Map(s.enums), nested: new Map(s.nested.map(([k, v]) => [k, fromStored(v)])) });
+
+/**
+ * `sdkShapes` with a cache in node_modules/.cache keyed by the SDK version and the targets: compiling
+ * the typings takes seconds, and every emulator test file checks its answers (see helpers.ts).
+ */
+export function cachedSdkShapes(targets: Record<string, string>): Record<string, Shape> {
+  const sdkVersion = (JSON.parse(readFileSync(path.join(TYPINGS, "..", "package.json"), "utf8")) as { version: string }).version;
+  const key = createHash("sha256").update(JSON.stringify({ sdkVersion, targets, v: 1 })).digest("hex").slice(0, 16);
+  const dir = path.join(process.cwd(), "node_modules/.cache/emulator-conformance");
+  const file = path.join(dir, `${key}.json`);
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Record<string, StoredShape>;
+    return Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, fromStored(v)]));
+  } catch {
+    const shapes = sdkShapes(targets);
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(Object.entries(shapes).map(([k, v]) => [k, toStored(v)]))));
+    renameSync(tmp, file);
+    return shapes;
+  }
 }
