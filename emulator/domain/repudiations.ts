@@ -8,6 +8,7 @@ import type { ClientStore } from "../store/client-store";
 import type { Dispute, Repudiation } from "../store/compliance-types";
 import type { Money, PayIn, Refund, Transfer } from "../store/types";
 import { canDebit, clientWallet } from "./ledger";
+import { PENDING_WIRE_AMOUNT } from "./pay-ins";
 import { getUser } from "./lookups";
 import { baseFields, createResolved, fail, money, recordCreated } from "./transactions";
 
@@ -183,9 +184,9 @@ export function createClientBankWire(emu: Emulator, store: ClientStore, input: C
     ...baseFields(store, now, input.Tag ?? null),
     AuthorId: clientId,
     CreditedUserId: clientId,
-    DebitedFunds: { ...declared },
-    CreditedFunds: money(declared.Currency, declared.Amount - feeAmount),
-    Fees: money(declared.Currency, feeAmount),
+    DebitedFunds: PENDING_WIRE_AMOUNT,
+    CreditedFunds: PENDING_WIRE_AMOUNT,
+    Fees: PENDING_WIRE_AMOUNT,
     DebitedWalletId: null,
     CreditedWalletId: clientWallet(store, "CREDIT", declared.Currency, now).Id,
     Type: "PAYIN",

@@ -6,7 +6,7 @@ import type {
   UboDeclaration,
 } from "./compliance-types";
 import type {
-  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, PreAuthorization, StoredResponse,
+  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, Money, PayIn, PreAuthorization, StoredResponse,
   Transaction, User, Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
@@ -209,7 +209,10 @@ export class ClientStore {
     if (tx.CreditedUserId !== tx.AuthorId) idx.txByUser.add(tx.CreditedUserId, tx.Id);
     idx.txByWallet.add(tx.DebitedWalletId, tx.Id);
     idx.txByWallet.add(tx.CreditedWalletId, tx.Id);
-    if (tx.Fees.Amount !== 0) idx.txByWallet.add(`FEES_${tx.Fees.Currency}`, tx.Id);
+    // A bank wire shows placeholder Fees until its funds arrive: its declared fees decide.
+    const wire = tx.Fees.Amount === 0 && tx.Type === "PAYIN" && tx.Nature !== "REFUND" && (tx as PayIn).PaymentType === "BANK_WIRE";
+    const fees = wire ? ((tx as PayIn).DeclaredFees as Money | undefined) : tx.Fees;
+    if (fees && fees.Amount !== 0) idx.txByWallet.add(`FEES_${fees.Currency}`, tx.Id);
     if (tx.Nature === "REFUND") {
       idx.refundsByInitial.add(tx.InitialTransactionId, tx.Id);
       return;

@@ -117,7 +117,8 @@ export function conform(object: string, value: unknown, shape: Shape, extras: Re
     if (allowed && v !== null && v !== undefined) {
       for (const item of Array.isArray(v) ? v : [v]) {
         if (!allowed.includes(item as string | number) && !extras.has(`${field}=${String(item)}`)) {
-          out.push({ object, field, value: item, problem: `not in the SDK enum (${allowed.join(", ")})` });
+          const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(", ")}, … ${allowed.length - 12} more` : allowed.join(", ");
+          out.push({ object, field, value: item, problem: `not in the SDK enum (${shown})` });
         }
       }
     }
