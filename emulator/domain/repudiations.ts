@@ -5,7 +5,8 @@
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import type { Dispute, Repudiation } from "../store/compliance-types";
+import type { Dispute } from "../store/compliance-types";
+import type { Repudiation } from "../store/types";
 import type { Money, PayIn, Refund, Transfer } from "../store/types";
 import { canDebit, clientWallet } from "./ledger";
 import { PENDING_WIRE_AMOUNT } from "./pay-ins";
