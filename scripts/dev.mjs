@@ -20,6 +20,7 @@ const fileEnv = ensureDevEnvFile();
 const env = { ...fileEnv, ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 env.APP_URL ??= env.NEXTAUTH_URL;
+env.MANGOPAY_ALLOW_PRIVATE_HOSTS ??= "true"; // local emulation: the emulator listens on 127.0.0.1
 
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));

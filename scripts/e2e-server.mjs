@@ -11,6 +11,7 @@ for (const key of ["AUTH_SECRET", "ENCRYPTION_KEY", "DEMO_OWNER_PASSWORD"]) {
 }
 env.NEXTAUTH_URL = `http://localhost:${port}`;
 env.APP_URL = env.NEXTAUTH_URL;
+env.MANGOPAY_ALLOW_PRIVATE_HOSTS = "true"; // local emulation: the emulator listens on 127.0.0.1
 
 process.on("SIGINT", () => shutdown());
 process.on("SIGTERM", () => shutdown());

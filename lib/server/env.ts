@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   // Base URL of the local MANGOPAY emulator when it runs (dev, tests, demo).
   EMULATOR_URL: z.url().optional(),
+  // Local emulation only: lets MANGOPAY calls reach private and loopback addresses (the emulator on
+  // this machine). Off in production, where such a base URL is refused after DNS resolution.
+  MANGOPAY_ALLOW_PRIVATE_HOSTS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -33,4 +39,9 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The address policy every MANGOPAY client of this server uses. */
+export function mangopayAddressPolicy(): { allowPrivateHosts: boolean } {
+  return { allowPrivateHosts: env().MANGOPAY_ALLOW_PRIVATE_HOSTS };
 }

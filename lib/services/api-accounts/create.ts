@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
+import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { auditSnapshot, type ApiAccountDTO } from "./dto";
 import { API_ACCOUNT_SELECT, verifyApiCredentials } from "./internal";
 import { CreateApiAccountInput, resolveBaseUrl } from "./schemas";
@@ -21,6 +22,9 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
     if (ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can add a production account.");
     const owner = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
     if (!owner?.totpEnabledAt) throw new ForbiddenError("Enable two-factor authentication on your profile before adding a production account.");
+  }
+  if (data.baseUrlChoice === "CUSTOM" && !(await getAllowCustomBaseUrls(ctx.hub.id))) {
+    throw new ForbiddenError("Custom base URLs are turned off for this Hub. An Owner can allow them in Hub settings.");
   }
   const baseUrl = resolveBaseUrl(data.baseUrlChoice, data.customBaseUrl);
   const duplicate = await db.apiAccount.findFirst({

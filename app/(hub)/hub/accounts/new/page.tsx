@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { requireHubPermission } from "@/lib/server/account-context";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { NewAccountForm } from "../_components/new-account-form";
 
 export const metadata: Metadata = { title: "Add an API account" };
@@ -18,6 +19,7 @@ export default async function NewAccountPage() {
         ? "Enable two-factor authentication on your profile to add a production account."
         : null;
   const { EMULATOR_URL, NODE_ENV } = env();
+  const allowCustomBaseUrls = await getAllowCustomBaseUrls(ctx.hub.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
@@ -28,7 +30,11 @@ export default async function NewAccountPage() {
         <p className="text-sm text-slate-600">Connect a MANGOPAY ClientId with one of its API keys.</p>
       </div>
       <Card className="p-6">
-        <NewAccountForm productionBlockedReason={productionBlockedReason} defaultCustomUrl={NODE_ENV !== "production" ? (EMULATOR_URL ?? null) : null} />
+        <NewAccountForm
+          productionBlockedReason={productionBlockedReason}
+          defaultCustomUrl={NODE_ENV !== "production" ? (EMULATOR_URL ?? null) : null}
+          allowCustomBaseUrls={allowCustomBaseUrls}
+        />
       </Card>
     </div>
   );
