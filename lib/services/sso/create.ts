@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { assertMayManageSsoFor, callMangopay } from "./internal";
 import { CreateSsoInput } from "./schemas";
 
 /** Creates an SSO at MANGOPAY (which sends the invitation), then records it in the audit trail. */
@@ -16,6 +16,7 @@ export async function createSso({ ctx, input }: { ctx: AccountContext; input: Cr
   assertCan(ctx, "ssos.create");
   const data = parseInput(CreateSsoInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  await assertMayManageSsoFor(ctx, data.email);
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const created = toSsoDTO(
     await callMangopay(() =>

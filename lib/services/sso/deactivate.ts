@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { applySyncChanges, callMangopay } from "./internal";
+import { assertMayManageSsoFor, applySyncChanges, callMangopay } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /**
@@ -20,6 +20,8 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
   const data = parseInput(SsoIdInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
+  await assertMayManageSsoFor(ctx, current.email);
   const after = toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false })));
   await db.$transaction(async (tx) => {
     await writeAudit(tx, {

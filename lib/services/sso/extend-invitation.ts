@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { assertMayManageSsoFor, callMangopay } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /** Re-invites an SSO whose invitation expired (MANGOPAY sends the email). */
@@ -17,6 +17,8 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
   const data = parseInput(SsoIdInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
+  await assertMayManageSsoFor(ctx, current.email);
   const after = toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId)));
   await db.$transaction((tx) =>
     writeAudit(tx, {

@@ -3,10 +3,10 @@ import { iterateAll, permissionGroups, sso, UpstreamError, MangopayError, type M
 import type { PermissionGroup } from "@/lib/mangopay/schemas/client";
 import type { Sso } from "@/lib/mangopay/schemas/client";
 import { writeAudit } from "@/lib/server/audit";
-import type { Tx } from "@/lib/server/db";
-import { NotFoundError, ServiceError, ValidationError } from "@/lib/server/errors";
+import { db, type Tx } from "@/lib/server/db";
+import { ForbiddenError, NotFoundError, ServiceError, ValidationError } from "@/lib/server/errors";
 import type { AccountPermission } from "@/lib/server/permissions";
-import type { SyncChange } from "./plan-sync";
+import { lowersOwnerAccess, type SyncChange } from "./plan-sync";
 import { defaultGroupGrants, grantsFromScopes } from "./scope-map";
 
 /** MANGOPAY refused or failed: a ServiceError whose message is MANGOPAY's own (never credentials). */
@@ -59,7 +59,11 @@ export async function fetchSsoDirectory(client: MangopayClient) {
   return { ssos: ssos.map((s) => ({ email: s.Email, active: s.Active, permissionGroupId: s.PermissionGroupId })), groupGrants };
 }
 
-/** Applies a sync plan and writes one audit row per changed member, inside the caller's transaction. */
+/**
+ * Applies a sync plan and writes one audit row per changed member, inside the caller's transaction.
+ * Every SSO path that changes grants goes through here, so the Owner rule is enforced here: a change
+ * that would lower an Owner's access is dropped. Returns the changes actually applied.
+ */
 export async function applySyncChanges(
   tx: Tx,
   args: {
@@ -70,8 +74,20 @@ export async function applySyncChanges(
     request: { ip: string | null; userAgent: string | null } | null;
     trigger: "manual" | "sign-in" | "deactivate";
   },
-): Promise<void> {
-  for (const c of args.changes) {
+): Promise<SyncChange[]> {
+  const roles = new Map(
+    (
+      await tx.membership.findMany({
+        where: { hubId: args.hubId, id: { in: args.changes.map((c) => c.membershipId) } },
+        select: { id: true, role: true },
+      })
+    ).map((m) => [m.id, m.role]),
+  );
+  const applied = args.changes.filter((c) => {
+    const role = roles.get(c.membershipId);
+    return role !== undefined && !lowersOwnerAccess(role, c);
+  });
+  for (const c of applied) {
     if (c.kind === "upsert") {
       await tx.accountAccess.upsert({
         where: { membershipId_apiAccountId: { membershipId: c.membershipId, apiAccountId: args.apiAccountId } },
@@ -94,4 +110,15 @@ export async function applySyncChanges(
       metadata: { trigger: args.trigger },
     });
   }
+  return applied;
+}
+
+/** Only Owners may create or change the SSO of a Hub Owner (an SSO decides that person's grants). */
+export async function assertMayManageSsoFor(ctx: { hub: { id: string }; membership: { role: string } }, email: string): Promise<void> {
+  if (ctx.membership.role === "OWNER") return;
+  const owner = await db.membership.findFirst({
+    where: { hubId: ctx.hub.id, role: "OWNER", user: { email: email.trim().toLowerCase() } },
+    select: { id: true },
+  });
+  if (owner) throw new ForbiddenError("Only an Owner can create or change the SSO of a Hub Owner.");
 }

@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { assertMayManageSsoFor, callMangopay } from "./internal";
 import { UpdateSsoInput } from "./schemas";
 
 /** Updates name, tag or permission group (the email is immutable at MANGOPAY). */
@@ -18,6 +18,7 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
+  await assertMayManageSsoFor(ctx, before.email);
   const after = toSsoDTO(
     await callMangopay(() =>
       sso.update(client, data.ssoId, { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag }),
