@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getActionHubContext, type HubContext } from "./context";
+import { assertNoControlCharacters } from "@/lib/control-characters";
 import { ServiceError, ValidationError } from "./errors";
 
 export type ActionResult<T> =
@@ -48,6 +49,7 @@ export function defineAction<C, S extends z.ZodType, T>(
     try {
       const raw: unknown = payload instanceof FormData ? formDataToObject(payload) : payload;
       const ctx = await resolveContext(raw);
+      assertNoControlCharacters(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };

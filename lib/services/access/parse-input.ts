@@ -1,8 +1,13 @@
 import type { z } from "zod";
+import { assertNoControlCharacters } from "@/lib/control-characters";
 import { ValidationError } from "@/lib/server/errors";
 
-/** `Input.parse` for services: a failed parse becomes a ValidationError with per-field messages. */
+/**
+ * `Input.parse` for services: control characters are refused, and a failed parse becomes a
+ * ValidationError with per-field messages.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertNoControlCharacters(input);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};

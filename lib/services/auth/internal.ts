@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { db } from "@/lib/server/db";
 import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
@@ -71,10 +70,4 @@ export async function requireSecondFactor(
 }
 
 /** Schema parse that fails as a ValidationError (→ field errors), never as a raw ZodError. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
-}
+export { parseInput } from "@/lib/services/access/parse-input";

@@ -1,12 +1,11 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
 import { callMangopay } from "./internal";
 import { PermissionGroupInput } from "./schemas";
@@ -24,19 +23,12 @@ export async function createPermissionGroup({ ctx, input }: { ctx: AccountContex
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const grants = checkedGrants(data.grants);
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const group = toPermissionGroupDTO(
-    await callMangopay(() => permissionGroups.create(client, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) })),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      action: "permission_group.create",
-      target: { type: "permission_group", id: group.id },
-      request: ctx.request,
-      after: { name: group.name, grants: group.grants },
-    }),
-  );
-  return group;
+  const body = { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) };
+  return recordedMangopayCall(ctx, {
+    action: "permission_group.create",
+    targetType: "permission_group",
+    intent: { name: data.name, tag: data.tag ?? null, grants },
+    call: async (idempotencyKey) => toPermissionGroupDTO(await callMangopay(() => permissionGroups.create(client, body, { idempotencyKey }))),
+    result: (group) => ({ upstreamId: group.id, after: { name: group.name, grants: group.grants } }),
+  });
 }

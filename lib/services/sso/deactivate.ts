@@ -1,12 +1,11 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { assertMayManageSsoFor, applySyncChanges, callMangopay } from "./internal";
 import { SsoIdInput } from "./schemas";
@@ -22,34 +21,31 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
   await assertMayManageSsoFor(ctx, current.email);
-  const after = toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false })));
-  await db.$transaction(async (tx) => {
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      action: "sso.deactivate",
-      target: { type: "sso", id: after.id },
-      request: ctx.request,
-      before: { active: true },
-      after: ssoAuditSnapshot(after),
-    });
-    const access = await tx.accountAccess.findMany({
-      where: {
+  return recordedMangopayCall(ctx, {
+    action: "sso.deactivate",
+    targetType: "sso",
+    targetId: current.id,
+    before: ssoAuditSnapshot(current),
+    intent: { email: current.email, active: false },
+    call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false }))),
+    result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
+    alsoInResult: async (tx, after) => {
+      const access = await tx.accountAccess.findMany({
+        where: {
+          apiAccountId: ctx.account.id,
+          source: "SSO",
+          membership: { hubId: ctx.hub.id, user: { email: after.email.toLowerCase() } },
+        },
+        select: { grants: true, source: true, membershipId: true },
+      });
+      await applySyncChanges(tx, {
+        hubId: ctx.hub.id,
         apiAccountId: ctx.account.id,
-        source: "SSO",
-        membership: { hubId: ctx.hub.id, user: { email: after.email.toLowerCase() } },
-      },
-      select: { grants: true, source: true, membershipId: true },
-    });
-    await applySyncChanges(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      request: ctx.request,
-      trigger: "deactivate",
-    });
+        changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
+        actor: { userId: ctx.actor.id, email: ctx.actor.email },
+        request: ctx.request,
+        trigger: "deactivate",
+      });
+    },
   });
-  return after;
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { toSsoDTO, type SsoDTO } from "./dto";
 import { assertMayManageSsoFor, callMangopay } from "./internal";
 import { SsoIdInput } from "./schemas";
@@ -19,17 +18,13 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
   await assertMayManageSsoFor(ctx, current.email);
-  const after = toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId)));
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      action: "sso.extend_invitation",
-      target: { type: "sso", id: after.id },
-      request: ctx.request,
-      after: { email: after.email, invitationStatus: after.invitationStatus },
-    }),
-  );
-  return after;
+  return recordedMangopayCall(ctx, {
+    action: "sso.extend_invitation",
+    targetType: "sso",
+    targetId: current.id,
+    before: { email: current.email, invitationStatus: current.invitationStatus },
+    intent: { email: current.email },
+    call: async () => toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId))),
+    result: (after) => ({ upstreamId: after.id, after: { email: after.email, invitationStatus: after.invitationStatus } }),
+  });
 }

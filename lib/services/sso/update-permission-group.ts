@@ -1,12 +1,11 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { NotFoundError, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
 import { callMangopay } from "./internal";
@@ -24,22 +23,14 @@ export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContex
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = toPermissionGroupDTO(await callMangopay(() => permissionGroups.get(client, data.permissionGroupId)));
   if (before.isDefault) throw new PreconditionError(DEFAULT_READ_ONLY);
-  const after = toPermissionGroupDTO(
-    await callMangopay(() =>
-      permissionGroups.update(client, data.permissionGroupId, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) }),
-    ),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      action: "permission_group.update",
-      target: { type: "permission_group", id: after.id },
-      request: ctx.request,
-      before: { name: before.name, grants: before.grants },
-      after: { name: after.name, grants: after.grants },
-    }),
-  );
-  return after;
+  const body = { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) };
+  return recordedMangopayCall(ctx, {
+    action: "permission_group.update",
+    targetType: "permission_group",
+    targetId: before.id,
+    before: { name: before.name, grants: before.grants },
+    intent: { name: data.name, tag: data.tag ?? null, grants },
+    call: async () => toPermissionGroupDTO(await callMangopay(() => permissionGroups.update(client, data.permissionGroupId, body))),
+    result: (after) => ({ upstreamId: after.id, after: { name: after.name, grants: after.grants } }),
+  });
 }

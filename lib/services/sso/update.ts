@@ -1,12 +1,11 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { assertMayManageSsoFor, callMangopay } from "./internal";
 import { UpdateSsoInput } from "./schemas";
@@ -19,22 +18,14 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
   await assertMayManageSsoFor(ctx, before.email);
-  const after = toSsoDTO(
-    await callMangopay(() =>
-      sso.update(client, data.ssoId, { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag }),
-    ),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      action: "sso.update",
-      target: { type: "sso", id: after.id },
-      request: ctx.request,
-      before: ssoAuditSnapshot(before),
-      after: ssoAuditSnapshot(after),
-    }),
-  );
-  return after;
+  const body = { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag };
+  return recordedMangopayCall(ctx, {
+    action: "sso.update",
+    targetType: "sso",
+    targetId: before.id,
+    before: ssoAuditSnapshot(before),
+    intent: { firstName: data.firstName, lastName: data.lastName, permissionGroupId: data.permissionGroupId, tag: data.tag ?? null },
+    call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, body))),
+    result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
+  });
 }

@@ -6,3 +6,28 @@ WHERE "id" IN (
   SELECT "hubId" FROM "ApiAccount"
   WHERE "baseUrl" NOT IN ('https://api.sandbox.mangopay.com', 'https://api.mangopay.com')
 );
+
+-- MANGOPAY writes: intent recorded before the call, result after it.
+CREATE TYPE "UpstreamOperationStatus" AS ENUM ('PENDING', 'SUCCEEDED', 'FAILED');
+
+CREATE TABLE "UpstreamOperation" (
+    "id" TEXT NOT NULL,
+    "hubId" TEXT NOT NULL,
+    "apiAccountId" TEXT NOT NULL,
+    "actorUserId" TEXT,
+    "action" TEXT NOT NULL,
+    "status" "UpstreamOperationStatus" NOT NULL DEFAULT 'PENDING',
+    "idempotencyKey" TEXT NOT NULL,
+    "upstreamId" TEXT,
+    "errorCode" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "UpstreamOperation_pkey" PRIMARY KEY ("id")
+);
+
+CREATE UNIQUE INDEX "UpstreamOperation_idempotencyKey_key" ON "UpstreamOperation"("idempotencyKey");
+CREATE INDEX "UpstreamOperation_hubId_status_idx" ON "UpstreamOperation"("hubId", "status");
+CREATE INDEX "UpstreamOperation_apiAccountId_idx" ON "UpstreamOperation"("apiAccountId");
+
+ALTER TABLE "UpstreamOperation" ADD CONSTRAINT "UpstreamOperation_apiAccountId_fkey" FOREIGN KEY ("apiAccountId") REFERENCES "ApiAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
