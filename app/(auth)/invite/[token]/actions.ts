@@ -8,7 +8,7 @@ import { AcceptInviteInput } from "@/lib/services/invites/schemas";
 
 /**
  * Public by design: the single-use token is the credential. An existing user must also be signed in
- * with the invited email or give their password; the service enforces both.
+ * as the invited email (sign-in applies lockout and 2FA); the service enforces it.
  */
 export async function acceptInviteAction(_prev: ActionResult<AcceptedInvite> | null, form: FormData): Promise<ActionResult<AcceptedInvite>> {
   try {
