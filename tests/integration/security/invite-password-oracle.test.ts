@@ -10,7 +10,7 @@ import { createTestHub, uid, type TestHub } from "../hub/factories";
 afterAll(() => db.$disconnect());
 
 const request = { ip: "203.0.113.9", userAgent: "jest" };
-const tokenOf = (path: string) => path.split("/").pop() ?? "";
+const tokenOf = (path: string | null) => path?.split("/").pop() ?? "";
 let hub: TestHub;
 beforeAll(async () => {
   hub = await createTestHub();
