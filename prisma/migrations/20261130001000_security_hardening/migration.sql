@@ -31,3 +31,18 @@ CREATE INDEX "UpstreamOperation_hubId_status_idx" ON "UpstreamOperation"("hubId"
 CREATE INDEX "UpstreamOperation_apiAccountId_idx" ON "UpstreamOperation"("apiAccountId");
 
 ALTER TABLE "UpstreamOperation" ADD CONSTRAINT "UpstreamOperation_apiAccountId_fkey" FOREIGN KEY ("apiAccountId") REFERENCES "ApiAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Sign-out revokes the session server-side.
+CREATE TABLE "RevokedSession" (
+    "sid" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RevokedSession_pkey" PRIMARY KEY ("sid")
+);
+
+CREATE INDEX "RevokedSession_userId_idx" ON "RevokedSession"("userId");
+CREATE INDEX "RevokedSession_expiresAt_idx" ON "RevokedSession"("expiresAt");
+
+ALTER TABLE "RevokedSession" ADD CONSTRAINT "RevokedSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -150,12 +150,15 @@ describe("sign out everywhere", () => {
   });
 
   it("re-issues only through a signed, unexpired ticket for the same user", async () => {
-    const ticket = createReissueTicket("user-1", 4);
-    expect(readReissueTicket(ticket, "user-1")).toBe(4);
-    expect(readReissueTicket(ticket, "user-2")).toBeNull();
-    expect(readReissueTicket(ticket.replace(".4.", ".5."), "user-1")).toBeNull();
-    expect(readReissueTicket(createReissueTicket("user-1", 4, Date.now() - 10 * 60_000), "user-1")).toBeNull();
-    expect(readReissueTicket("garbage", "user-1")).toBeNull();
+    const ticket = createReissueTicket("user-1", 4, "sess-a");
+    expect(readReissueTicket(ticket, "user-1", "sess-a")).toBe(4);
+    expect(readReissueTicket(ticket, "user-2", "sess-a")).toBeNull();
+    expect(readReissueTicket(ticket.replace(".4.", ".5."), "user-1", "sess-a")).toBeNull();
+    expect(readReissueTicket(createReissueTicket("user-1", 4, "sess-a", Date.now() - 10 * 60_000), "user-1", "sess-a")).toBeNull();
+    expect(readReissueTicket("garbage", "user-1", "sess-a")).toBeNull();
+    // Bound to the session that changed the password: another (revoked) session cannot use it.
+    expect(readReissueTicket(ticket, "user-1", "sess-b")).toBeNull();
+    expect(readReissueTicket(ticket.replace(".sess-a.", ".sess-b."), "user-1", "sess-b")).toBeNull();
   });
 });
 

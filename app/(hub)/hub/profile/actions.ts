@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
-import { createReissueTicket } from "@/lib/server/auth";
+import { createReissueTicket, currentSessionId } from "@/lib/server/auth";
+import { UnauthenticatedError } from "@/lib/server/errors";
 import { changePassword } from "@/lib/services/auth/change-password";
 import { confirmTotpEnrollment, type RecoveryCodesDTO } from "@/lib/services/auth/confirm-totp-enrollment";
 import { disableTotp } from "@/lib/services/auth/disable-totp";
@@ -61,8 +62,10 @@ export async function disableTotpAction(
 
 /** The ticket lets this browser's session move to the new sessionVersion (lib/server/auth.ts). */
 const change = userAction(ChangePasswordInput, async ({ ctx, input }) => {
+  const sessionId = await currentSessionId();
+  if (!sessionId) throw new UnauthenticatedError();
   const { sessionVersion } = await changePassword({ ctx, input });
-  return { reissueTicket: createReissueTicket(ctx.actor.id, sessionVersion) };
+  return { reissueTicket: createReissueTicket(ctx.actor.id, sessionVersion, sessionId) };
 });
 export async function changePasswordAction(
   prev: ActionResult<{ reissueTicket: string }> | null,
