@@ -21,6 +21,7 @@ async function signOut(page: Page) {
 async function enrollOnProfile(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
   await page.goto("/hub/profile");
   await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
+  await page.getByLabel("Confirm with your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
@@ -202,6 +203,7 @@ test("a Hub that requires 2FA sends a member without it to the set-up page until
   await m.goto("/hub/profile");
   await expect(m).toHaveURL(/\/two-factor\/setup$/);
 
+  await m.getByLabel("Confirm with your password").fill(PASSWORD);
   await m.getByRole("button", { name: "Set up two-factor authentication" }).click();
   const secret = ((await m.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
   await m.getByLabel("6-digit code").fill(await totp(secret));

@@ -4,6 +4,12 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 const code = z.string().trim().min(1, "Enter a code.").max(64);
 
+// A stolen session alone cannot enrol its own authenticator: the current password is needed first.
+export const StartTotpInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+});
+export type StartTotpInput = z.infer<typeof StartTotpInput>;
+
 export const ConfirmTotpInput = z.object({
   code: z
     .string()

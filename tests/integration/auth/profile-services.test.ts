@@ -22,7 +22,7 @@ describe("TOTP enrollment", () => {
   it("stores a pending encrypted secret, enables 2FA with a current code and returns ten recovery codes", async () => {
     const user = await createUser({ tag: "enroll" });
     const ctx = userCtx(user);
-    const started = await startTotpEnrollment({ ctx });
+    const started = await startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } });
     expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(started.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(started.otpauthUri).toContain(encodeURIComponent(user.email));
@@ -38,16 +38,16 @@ describe("TOTP enrollment", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
     expect(await auditRows(user.id, "auth.totp.enrollment_started")).toHaveLength(1);
     const [enabled] = await auditRows(user.id, "auth.totp.enable");
-    expect(enabled?.metadata).toEqual({ totpStep: expect.any(Number), recoveryCodes: 10 });
+    expect(enabled?.metadata).toEqual({ totpStep: expect.any(Number), recoveryCodes: 10, sessionVersion: 1 });
     expect(JSON.stringify(enabled)).not.toContain(recoveryCodes[0]);
 
-    await expect(startTotpEnrollment({ ctx })).rejects.toThrow("already on");
+    await expect(startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } })).rejects.toThrow("already on");
   });
 
   it("keeps 2FA off on a wrong or malformed code", async () => {
     const user = await createUser({ tag: "enroll-bad" });
     const ctx = userCtx(user);
-    const { secret } = await startTotpEnrollment({ ctx });
+    const { secret } = await startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } });
     await expect(confirmTotpEnrollment({ ctx, input: { code: await wrongCode(secret) } })).rejects.toBeInstanceOf(ValidationError);
     await expect(confirmTotpEnrollment({ ctx, input: { code: "12ab" } })).rejects.toMatchObject({ fieldErrors: { code: [expect.any(String)] } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
@@ -74,12 +74,12 @@ describe("disable 2FA", () => {
     await expect(disableTotp({ ctx, input: { password: "", code: "" } })).rejects.toBeInstanceOf(ValidationError);
     expect(await auditRows(user.id, "auth.totp.disable.failed")).toHaveLength(2);
 
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({ disabled: true });
+    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({ disabled: true, sessionVersion: 1 });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
     expect(row).toEqual({ totpSecretEnc: null, totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await auditRows(user.id, "auth.totp.disable")).toEqual([
-      expect.objectContaining({ metadata: { method: "totp", totpStep: expect.any(Number) } }),
+      expect.objectContaining({ metadata: { method: "totp", sessionVersion: 1, totpStep: expect.any(Number) } }),
     ]);
   });
 

@@ -14,6 +14,7 @@ import {
   ConfirmTotpInput,
   DisableTotpInput,
   RegenerateRecoveryCodesInput,
+  StartTotpInput,
 } from "@/lib/services/auth/schemas";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
 import { startTotpEnrollment, type TotpEnrollmentDTO } from "@/lib/services/auth/start-totp-enrollment";
@@ -23,7 +24,7 @@ import { userAction } from "@/lib/services/auth/user-context";
 // member whose Hub requires 2FA can still enroll from /two-factor/setup.
 const PROFILE_PATH = "/hub/profile";
 
-const start = userAction(z.object({}), ({ ctx }) => startTotpEnrollment({ ctx }));
+const start = userAction(StartTotpInput, ({ ctx, input }) => startTotpEnrollment({ ctx, input }));
 export async function startTotpEnrollmentAction(
   prev: ActionResult<TotpEnrollmentDTO> | null,
   form: FormData,
@@ -31,12 +32,29 @@ export async function startTotpEnrollmentAction(
   return start(prev, form);
 }
 
+/**
+ * Runs a security change that ends every other session, and returns its result with a ticket that
+ * moves this session (only) to the new sessionVersion.
+ */
+async function withReissueTicket<T extends { sessionVersion: number }>(userId: string, change: () => Promise<T>) {
+  const sessionId = await currentSessionId();
+  if (!sessionId) throw new UnauthenticatedError();
+  const result = await change();
+  return { ...result, reissueTicket: createReissueTicket(userId, result.sessionVersion, sessionId) };
+}
+
+type WithTicket<T> = T & { reissueTicket: string };
+
 // No revalidation here: the page must keep showing the recovery codes until the user moves on.
-const confirm = userAction(ConfirmTotpInput, ({ ctx, input }) => confirmTotpEnrollment({ ctx, input }));
+// Enabling 2FA ends every other session; this one continues with the ticket.
+const confirm = userAction(ConfirmTotpInput, async ({ ctx, input }) => {
+  const { recoveryCodes, reissueTicket } = await withReissueTicket(ctx.actor.id, () => confirmTotpEnrollment({ ctx, input }));
+  return { recoveryCodes, reissueTicket };
+});
 export async function confirmTotpEnrollmentAction(
-  prev: ActionResult<RecoveryCodesDTO> | null,
+  prev: ActionResult<WithTicket<RecoveryCodesDTO>> | null,
   form: FormData,
-): Promise<ActionResult<RecoveryCodesDTO>> {
+): Promise<ActionResult<WithTicket<RecoveryCodesDTO>>> {
   return confirm(prev, form);
 }
 
@@ -49,23 +67,21 @@ export async function regenerateRecoveryCodesAction(
 }
 
 const disable = userAction(DisableTotpInput, async ({ ctx, input }) => {
-  const res = await disableTotp({ ctx, input });
+  const { reissueTicket } = await withReissueTicket(ctx.actor.id, () => disableTotp({ ctx, input }));
   revalidatePath(PROFILE_PATH);
-  return res;
+  return { disabled: true as const, reissueTicket };
 });
 export async function disableTotpAction(
-  prev: ActionResult<{ disabled: true }> | null,
+  prev: ActionResult<WithTicket<{ disabled: true }>> | null,
   form: FormData,
-): Promise<ActionResult<{ disabled: true }>> {
+): Promise<ActionResult<WithTicket<{ disabled: true }>>> {
   return disable(prev, form);
 }
 
 /** The ticket lets this browser's session move to the new sessionVersion (lib/server/auth.ts). */
 const change = userAction(ChangePasswordInput, async ({ ctx, input }) => {
-  const sessionId = await currentSessionId();
-  if (!sessionId) throw new UnauthenticatedError();
-  const { sessionVersion } = await changePassword({ ctx, input });
-  return { reissueTicket: createReissueTicket(ctx.actor.id, sessionVersion, sessionId) };
+  const { reissueTicket } = await withReissueTicket(ctx.actor.id, () => changePassword({ ctx, input }));
+  return { reissueTicket };
 });
 export async function changePasswordAction(
   prev: ActionResult<{ reissueTicket: string }> | null,

@@ -6,6 +6,7 @@ import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "../actions";
+import { reissueSession } from "./reissue-session";
 import { ConfirmDialog, DialogCancel } from "./confirm-dialog";
 import { FieldError, FormStatus, fieldError } from "./form-bits";
 import { RecoveryCodes } from "./recovery-codes";
@@ -62,7 +63,12 @@ export function RegenerateRecoveryCodes() {
 
 export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(disableTotpAction, () => setOpen(false));
+  const router = useRouter();
+  const { state, onSubmit, pending } = useFormAction(disableTotpAction, async ({ reissueTicket }) => {
+    // Turning 2FA off ended every other session; this one continues (or signs in again).
+    if (!(await reissueSession(reissueTicket))) router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
+    setOpen(false);
+  });
 
   if (blockedBy.length > 0) {
     return (
