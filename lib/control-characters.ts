@@ -1,8 +1,6 @@
 // Text from people never carries control characters: a NUL byte cannot be stored by PostgreSQL (so an
 // audit write would fail after the change), and the others forge log lines or hide text. Tab, line
 // feed and carriage return are ordinary text.
-import { ValidationError } from "@/lib/server/errors";
-
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 export const CONTROL_CHARACTER_MESSAGE = "Remove the control characters (invisible or special characters) from this field.";
@@ -24,8 +22,3 @@ export function controlCharacterFields(value: unknown, path = ""): string[] {
   return [];
 }
 
-/** Refuses any text holding a control character, before any schema: every action and service input. */
-export function assertNoControlCharacters(input: unknown): void {
-  const fields = controlCharacterFields(input);
-  if (fields.length > 0) throw new ValidationError(CONTROL_CHARACTER_MESSAGE, Object.fromEntries(fields.map((f) => [f, [CONTROL_CHARACTER_MESSAGE]])));
-}

@@ -4,7 +4,7 @@ import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, type SecondFactor } from "./second-factor";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type SecurityUser = {
@@ -68,6 +68,3 @@ export async function requireSecondFactor(
   if (!factor.ok) return reauthFailed(ctx, action, "code", "That code is not valid.");
   return factor;
 }
-
-/** Schema parse that fails as a ValidationError (→ field errors), never as a raw ZodError. */
-export { parseInput } from "@/lib/services/access/parse-input";

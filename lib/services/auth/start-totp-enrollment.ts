@@ -4,9 +4,10 @@ import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { generateTotpSecret, totpUri } from "@/lib/server/totp";
-import { getSecurityUser, parseInput, requirePassword } from "./internal";
+import type { UserContext } from "@/lib/server/context";
+import { parseInput } from "@/lib/server/errors";
+import { getSecurityUser, requirePassword } from "./internal";
 import { StartTotpInput } from "./schemas";
-import type { UserContext } from "./user-context";
 import { writeUserAudit } from "./audit-user";
 
 export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl: string };

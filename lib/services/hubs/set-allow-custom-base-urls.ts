@@ -3,8 +3,8 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 
 export const SetAllowCustomBaseUrlsInput = z.object({
   // A checkbox: present ("on") when checked, absent otherwise.

@@ -1,13 +1,13 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { toSsoDTO, type SsoDTO } from "./dto";
-import { assertMayManageSsoFor, callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { assertMayManageSsoFor } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /** Re-invites an SSO whose invitation expired (MANGOPAY sends the email). */

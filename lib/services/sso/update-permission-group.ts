@@ -1,14 +1,13 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
-import { NotFoundError, PreconditionError } from "@/lib/server/errors";
+import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { UpdatePermissionGroupInput } from "./schemas";
 import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
 

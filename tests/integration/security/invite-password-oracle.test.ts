@@ -24,12 +24,12 @@ describe("invite acceptance is not a password oracle", () => {
       select: { id: true },
     });
     const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email, role: "ADMIN" } });
-    const error = await acceptInvite({ ctx: { actor: null, request }, input: { token: tokenOf(inv.invitePath), password: "victims-real-password" } }).catch((e: unknown) => e);
+    const error = await acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: tokenOf(inv.invitePath), password: "victims-real-password" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreconditionError);
     expect((error as Error).message).toBe(SIGN_IN_FIRST);
     expect(await db.membership.count({ where: { hubId: hub.hubId, userId: victim.id } })).toBe(0);
     // The invite stays usable by the real person once signed in.
-    await acceptInvite({ ctx: { actor: { id: victim.id, email, name: "Victim" }, request }, input: { token: tokenOf(inv.invitePath) } });
+    await acceptInvite({ ctx: { actor: { id: victim.id, email, name: "Victim" }, request, requestId: "test" }, input: { token: tokenOf(inv.invitePath) } });
     expect(await db.membership.count({ where: { hubId: hub.hubId, userId: victim.id } })).toBe(1);
   });
 

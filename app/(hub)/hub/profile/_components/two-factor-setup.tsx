@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { confirmTotpEnrollmentAction, startTotpEnrollmentAction } from "../actions";
-import { FieldError, FormStatus, fieldError } from "./form-bits";
 import { RecoveryCodes } from "./recovery-codes";
 import { reissueSession } from "./reissue-session";
 
@@ -36,7 +36,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
   // Turning 2FA on ends every other session (a stolen one included); this one continues.
-  const { state: confirmed, onSubmit: onConfirm, pending: confirming } = useFormAction(confirmTotpEnrollmentAction, ({ reissueTicket }) =>
+  const { state: confirmed, onSubmit: onConfirm, pending: confirming, fieldErrors } = useFormAction(confirmTotpEnrollmentAction, ({ reissueTicket }) =>
     reissueSession(reissueTicket).then(() => undefined),
   );
 
@@ -57,7 +57,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   }
 
   if (!started?.ok) {
-    const startPasswordError = fieldError(started, "currentPassword");
+    const startPasswordError = started && !started.ok ? started.fieldErrors?.currentPassword?.[0] : undefined;
     return (
       <form action={startAction} className="space-y-3">
         {showStatus ? <Status on={false} /> : null}
@@ -76,9 +76,9 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
             aria-describedby={startPasswordError ? "totp-current-password-error" : undefined}
             required
           />
-          <FieldError id="totp-current-password-error" message={startPasswordError} />
+          <FieldError id="totp-current-password-error" name="currentPassword" errors={started && !started.ok ? started.fieldErrors : undefined} />
         </div>
-        {started && !started.ok && !startPasswordError ? <FormStatus state={started} /> : null}
+        {started && !started.ok && !startPasswordError ? <FormAlert>{started.error}</FormAlert> : null}
         <Button type="submit" disabled={starting}>
           {starting ? "Preparing…" : "Set up two-factor authentication"}
         </Button>
@@ -87,7 +87,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   }
 
   const { secret, qrDataUrl } = started.data;
-  const codeError = fieldError(confirmed, "code");
+  const codeError = fieldErrors?.code?.[0];
   return (
     <div className="space-y-4 @container">
       {showStatus ? <Status on={false} /> : null}
@@ -120,9 +120,9 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
                 required
                 autoFocus
               />
-              <FieldError id="totp-code-error" message={codeError} />
+              <FieldError id="totp-code-error" name="code" errors={fieldErrors} />
             </div>
-            {confirmed && !confirmed.ok && !codeError ? <FormStatus state={confirmed} /> : null}
+            {confirmed && !confirmed.ok && !codeError ? <FormAlert>{confirmed.error}</FormAlert> : null}
             <Button type="submit" disabled={confirming}>
               {confirming ? "Checking…" : "Turn on two-factor authentication"}
             </Button>
