@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { db } from "@/lib/server/db";
-import { UpstreamServiceError } from "@/lib/services/sso/internal";
 import { ValidationError } from "@/lib/server/errors";
+import { UpstreamServiceError } from "@/lib/services/upstream";
 import { recordedMangopayCall, ResultNotRecordedError } from "@/lib/services/operations/recorded-call";
 import { createPermissionGroup } from "@/lib/services/sso/create-permission-group";
 import { createSso } from "@/lib/services/sso/create";
@@ -78,7 +78,7 @@ describe("no MANGOPAY change without an audit row", () => {
         targetType: "thing",
         intent: { name: "x" },
         call: async () => {
-          throw new UpstreamServiceError("MANGOPAY answered 500: HTTP 500");
+          throw new UpstreamServiceError("MANGOPAY is not answering properly (HTTP 500): HTTP 500", { kind: "unavailable", status: 500, type: null, mangopayId: null, retryAt: null });
         },
         result: () => ({ upstreamId: "never", after: {} }),
       }),

@@ -81,7 +81,7 @@ describe("SSRF through a hostile base URL", () => {
     mode = "raw-text";
     const account = await createTestAccount(hub, { baseUrl: hostileUrl, clientId: `h${uid()}`, access: ["OWNER"] });
     const error = await listSsos({ ctx: accountContextFor(hub, "OWNER", account) }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("MANGOPAY answered 500: HTTP 500");
+    expect((error as Error).message).toBe("MANGOPAY is not answering properly (HTTP 500): HTTP 500");
     expect((error as Error).message).not.toContain("SECRET-INTERNAL");
   });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { getHubContext } from "@/lib/server/context";
-import { assertCan, can } from "@/lib/server/permissions";
+import { requireHubPermission } from "@/lib/server/account-context";
+import { can } from "@/lib/server/permissions";
 import { getHubSecuritySettings } from "@/lib/services/auth/set-hub-require-2fa";
 import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { CustomBaseUrlsForm } from "./_components/custom-base-urls-form";
@@ -10,8 +10,8 @@ import { Require2faForm } from "./_components/require-2fa-form";
 export const metadata: Metadata = { title: "Hub settings" };
 
 export default async function HubSettingsPage() {
-  const ctx = await getHubContext();
-  assertCan(ctx, "hub.settings.manage");
+  // A member without the permission is sent to the Hub with "not permitted" (never an error page).
+  const ctx = await requireHubPermission("hub.settings.manage");
   const [settings, allowCustomBaseUrls] = await Promise.all([getHubSecuritySettings({ ctx }), getAllowCustomBaseUrls(ctx.hub.id)]);
   return (
     <div className="max-w-3xl space-y-6">
