@@ -167,9 +167,9 @@ test("five wrong passwords lock the account with a clear message", async ({ page
     await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
   }
   await signIn(page, owner.email, "wrong password 4");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. This account is locked for 15 minutes.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.");
   await signIn(page, owner.email);
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. This account is locked for 15 minutes.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.");
   await page.goto("/hub");
   await expect(page).toHaveURL(/\/sign-in/);
 });

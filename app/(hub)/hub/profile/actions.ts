@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
 import { createReissueTicket, currentSessionId } from "@/lib/server/auth";
@@ -21,8 +20,6 @@ import { startTotpEnrollment } from "@/lib/services/auth/start-totp-enrollment";
 
 // Actions on one's own account. They use `userAction` (session only, no Hub context) so that a
 // member whose Hub requires 2FA can still enroll from /two-factor/setup.
-const PROFILE_PATH = "/hub/profile";
-
 /**
  * Runs a security change that ends every other session, and returns its result with a ticket that
  * moves this session (only) to the new sessionVersion (lib/server/auth.ts).
@@ -47,9 +44,10 @@ export const regenerateRecoveryCodesAction = userAction(RegenerateRecoveryCodesI
   regenerateRecoveryCodes({ ctx, input }),
 );
 
+// No revalidation here: this session's JWT is still on the old sessionVersion until the browser
+// posts the ticket; the client refreshes the page afterwards.
 export const disableTotpAction = userAction(DisableTotpInput, async ({ ctx, input }) => {
   const { reissueTicket } = await withReissueTicket(ctx.actor.id, () => disableTotp({ ctx, input }));
-  revalidatePath(PROFILE_PATH);
   return { disabled: true as const, reissueTicket };
 });
 

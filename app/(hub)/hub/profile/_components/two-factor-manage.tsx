@@ -63,6 +63,7 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   const { state, onSubmit, pending, fieldErrors } = useFormAction(disableTotpAction, async ({ reissueTicket }) => {
     // Turning 2FA off ended every other session; this one continues (or signs in again).
     if (!(await reissueSession(reissueTicket))) router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
+    else router.refresh();
     setOpen(false);
   });
 

@@ -25,7 +25,7 @@ export function CustomBaseUrlsForm({ allowCustomBaseUrls }: { allowCustomBaseUrl
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? "Updating…" : "Update connection policy"}
       </Button>
     </form>
   );
