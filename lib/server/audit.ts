@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { validIp } from "./client-ip";
 import type { Tx } from "./db";
 
 export type AuditInput = {
@@ -43,7 +44,7 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
       action: input.action,
       targetType: input.target?.type ?? null,
       targetId: input.target?.id ?? null,
-      ip: input.request?.ip ?? null,
+      ip: validIp(input.request?.ip),
       userAgent: input.request?.userAgent?.slice(0, 512) ?? null,
       before: redact(input.before),
       after: redact(input.after),

@@ -14,6 +14,7 @@ import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { authSecret, env } from "./env";
 import { UnauthenticatedError } from "./errors";
+import { requestIp } from "./request-ip";
 
 export const SIGN_IN_PATH = "/sign-in";
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -30,9 +31,8 @@ async function syncSsoAfterSignIn(userId: string, request: { ip: string | null; 
 
 function requestMeta(req: { headers?: Record<string, unknown> } | undefined) {
   const h = req?.headers ?? {};
-  const fwd = typeof h["x-forwarded-for"] === "string" ? h["x-forwarded-for"] : undefined;
-  const ua = typeof h["user-agent"] === "string" ? h["user-agent"] : undefined;
-  return { ip: fwd?.split(",")[0]?.trim() ?? null, userAgent: ua ?? null };
+  const get = (name: string) => (typeof h[name] === "string" ? (h[name] as string) : null);
+  return { ip: requestIp(get), userAgent: get("user-agent")?.slice(0, 512) ?? null };
 }
 
 export const authOptions: NextAuthOptions = {

@@ -7,6 +7,7 @@ import { requireActionSession, requireSession, type SessionUser } from "./auth";
 import { db, type Db } from "./db";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { effectivePermissions, type Permission, type RoleName } from "./permissions";
+import { requestIp } from "./request-ip";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -31,8 +32,8 @@ export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return {
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
-    userAgent: h.get("user-agent"),
+    ip: requestIp((name) => h.get(name)),
+    userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./client-ip";
 
 // Every environment variable the app reads is parsed here, once. `npm run dev` writes dev values for
 // AUTH_SECRET and ENCRYPTION_KEY into .env.local; production must set them explicitly.
@@ -20,6 +21,19 @@ const EnvSchema = z.object({
   EMULATOR_URL: z.url().optional(),
   // Local emulation only: lets MANGOPAY calls reach private and loopback addresses (the emulator on
   // this machine). Off in production, where such a base URL is refused after DNS resolution.
+  // Reverse proxies in front of the app: a hop count ("1") or their addresses/CIDRs
+  // ("10.0.0.0/8,192.168.1.7"). Unset: X-Forwarded-For is ignored and the TCP peer is the client.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TRUSTED_PROXIES must be a hop count or a comma-separated list of IP addresses / CIDRs"),
   MANGOPAY_ALLOW_PRIVATE_HOSTS: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")
@@ -58,4 +72,13 @@ export function secureCookies(): boolean {
  */
 export function authSecret(): string | undefined {
   return process.env.AUTH_SECRET;
+}
+
+let trusted: { raw: string | undefined; parsed: TrustedProxies } | undefined;
+
+/** TRUSTED_PROXIES, parsed once (validated by `env()`). */
+export function trustedProxies(): TrustedProxies {
+  const raw = env().TRUSTED_PROXIES;
+  if (!trusted || trusted.raw !== raw) trusted = { raw, parsed: parseTrustedProxies(raw) };
+  return trusted.parsed;
 }
