@@ -1,18 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { Checkbox } from "@/lib/services/auth/schemas";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 
-export const SetAllowCustomBaseUrlsInput = z.object({
-  // A checkbox: present ("on") when checked, absent otherwise.
-  allowCustomBaseUrls: z
-    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-});
+export const SetAllowCustomBaseUrlsInput = z.object({ allowCustomBaseUrls: Checkbox });
 export type SetAllowCustomBaseUrlsInput = z.input<typeof SetAllowCustomBaseUrlsInput>;
 
 /**

@@ -7,7 +7,7 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
-import { assertMayManageSsoFor, applySyncChanges } from "./internal";
+import { getManageableSso, applySyncChanges } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /**
@@ -19,8 +19,7 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
   const data = parseInput(SsoIdInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
-  await assertMayManageSsoFor(ctx, current.email);
+  const current = await getManageableSso(ctx, client, data.ssoId);
   return recordedMangopayCall(ctx, {
     action: "sso.deactivate",
     targetType: "sso",

@@ -7,7 +7,7 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { toSsoDTO, type SsoDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
-import { assertMayManageSsoFor } from "./internal";
+import { getManageableSso } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /** Re-invites an SSO whose invitation expired (MANGOPAY sends the email). */
@@ -16,8 +16,7 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
   const data = parseInput(SsoIdInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const current = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
-  await assertMayManageSsoFor(ctx, current.email);
+  const current = await getManageableSso(ctx, client, data.ssoId);
   return recordedMangopayCall(ctx, {
     action: "sso.extend_invitation",
     targetType: "sso",

@@ -6,6 +6,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { db, type Tx } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/errors";
 import type { AccountPermission } from "@/lib/server/permissions";
+import { callMangopay } from "@/lib/services/upstream";
+import { toSsoDTO, type SsoDTO } from "./dto";
 import { lowersOwnerAccess, type SyncChange } from "./plan-sync";
 import { defaultGroupGrants, grantsFromScopes } from "./scope-map";
 
@@ -96,4 +98,11 @@ export async function assertMayManageSsoFor(ctx: { hub: { id: string }; membersh
     select: { id: true },
   });
   if (owner) throw new ForbiddenError("Only an Owner can create or change the SSO of a Hub Owner.");
+}
+
+/** The SSO as MANGOPAY has it now, once the Owner rule allows this member to change it. */
+export async function getManageableSso(ctx: { hub: { id: string }; membership: { role: string } }, client: MangopayClient, ssoId: string): Promise<SsoDTO> {
+  const current = toSsoDTO(await callMangopay(() => sso.get(client, ssoId)));
+  await assertMayManageSsoFor(ctx, current.email);
+  return current;
 }

@@ -7,7 +7,7 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
-import { assertMayManageSsoFor } from "./internal";
+import { getManageableSso } from "./internal";
 import { UpdateSsoInput } from "./schemas";
 
 /** Updates name, tag or permission group (the email is immutable at MANGOPAY). */
@@ -16,8 +16,7 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
   const data = parseInput(UpdateSsoInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const before = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
-  await assertMayManageSsoFor(ctx, before.email);
+  const before = await getManageableSso(ctx, client, data.ssoId);
   const body = { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag };
   return recordedMangopayCall(ctx, {
     action: "sso.update",
