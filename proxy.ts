@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/server/env";
+import { authSecret, proxySettings } from "@/lib/server/env";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Every page gets its security headers here (a per-request CSP nonce that Next.js puts on its own
@@ -35,9 +35,9 @@ async function isMalformedServerAction(req: NextRequest): Promise<boolean> {
 }
 
 export async function proxy(req: NextRequest) {
-  const https = (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https:");
+  const { https, dev } = proxySettings();
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
+  const csp = contentSecurityPolicy({ nonce, dev, https });
   const forwarded = new Headers(req.headers);
   forwarded.set("x-pathname", req.nextUrl.pathname + req.nextUrl.search);
   forwarded.set("x-nonce", nonce);

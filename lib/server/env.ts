@@ -82,3 +82,11 @@ export function trustedProxies(): TrustedProxies {
   if (!trusted || trusted.raw !== raw) trusted = { raw, parsed: parseTrustedProxies(raw) };
   return trusted.parsed;
 }
+
+/**
+ * For proxy.ts, which runs before any page and must not demand the whole configuration: whether the
+ * public URL is https (HSTS, upgrade-insecure-requests) and whether this is `next dev` (eval in CSP).
+ */
+export function proxySettings(): { https: boolean; dev: boolean } {
+  return { https: (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https:"), dev: process.env.NODE_ENV === "development" };
+}
