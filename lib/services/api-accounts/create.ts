@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError, parseInput } from "@/lib/server/errors";
@@ -8,6 +8,7 @@ import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
 import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { auditSnapshot, type ApiAccountDTO } from "./dto";
 import { API_ACCOUNT_SELECT, verifyApiCredentials } from "./internal";
+import { productionBlockedReason } from "./production-access";
 import { CreateApiAccountInput, resolveBaseUrl } from "./schemas";
 
 /**
@@ -18,9 +19,8 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(CreateApiAccountInput, input);
   if (data.environment === "PRODUCTION") {
-    if (ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can add a production account.");
-    const owner = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
-    if (!owner?.totpEnabledAt) throw new ForbiddenError("Enable two-factor authentication on your profile before adding a production account.");
+    const blocked = await productionBlockedReason(ctx);
+    if (blocked) throw new ForbiddenError(blocked);
   }
   if (data.baseUrlChoice === "CUSTOM" && !(await getAllowCustomBaseUrls(ctx.hub.id))) {
     throw new ForbiddenError("Custom base URLs are turned off for this Hub. An Owner can allow them in Hub settings.");
@@ -56,13 +56,10 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
       await tx.accountAccess.createMany({
         data: managers.map((m) => ({ membershipId: m.id, apiAccountId: account.id, grants: roleAccountPermissions(m.role) })),
       });
-      await writeAudit(tx, {
-        hubId: ctx.hub.id,
+      await writeAudit(tx, ctx, {
         apiAccountId: account.id,
-        actor: { userId: ctx.actor.id, email: ctx.actor.email },
         action: "api_account.create",
         target: { type: "api_account", id: account.id },
-        request: ctx.request,
         after: auditSnapshot(account),
         metadata: data.environment === "PRODUCTION" ? { legalRegistrationConfirmed: true } : null,
       });

@@ -64,10 +64,8 @@ async function failOnAccount(
   const failed = user.failedSignIns + 1;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: failed }, select: { id: true } });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, { actor: user, request }, {
       action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
-      actor: { userId: user.id, email: user.email },
-      request,
       metadata: { failedAttempts: failed, reason },
     });
   });
@@ -104,7 +102,7 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     .reduce((a, b) => Math.max(a, b), 0);
   if (limited > 0) {
     await db.$transaction((tx) =>
-      writeAudit(tx, { action: "auth.sign_in.rate_limited", request, metadata: { email, ipLimited: !!keys.ip } }),
+      writeAudit(tx, { request }, { action: "auth.sign_in.rate_limited", metadata: { email, ipLimited: !!keys.ip } }),
     );
     return { ok: false, reason: "rate_limited", retryAfterS: Math.ceil(limited / 1000) };
   }
@@ -113,8 +111,8 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     const known = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
     await db.$transaction((tx) =>
       known
-        ? writeUserAudit(tx, known.id, { action: "auth.sign_in.locked", actor: { userId: known.id, email: known.email }, request })
-        : writeAudit(tx, { action: "auth.sign_in.locked", request, metadata: { email } }),
+        ? writeUserAudit(tx, { actor: known, request }, { action: "auth.sign_in.locked" })
+        : writeAudit(tx, { request }, { action: "auth.sign_in.locked", metadata: { email } }),
     );
     return { ok: false, reason: "locked" };
   }
@@ -136,12 +134,12 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     await verifyPassword(await dummyHash(), password);
     const lock = recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
-      writeAudit(tx, { action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed", request, metadata: { email, reason: "unknown_email" } }),
+      writeAudit(tx, { request }, { action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } }),
     );
     return { ok: false, reason: lock ? "locked" : "invalid" };
   }
 
-  const actor = { userId: user.id, email: user.email };
+  const who = { actor: { id: user.id, email: user.email }, request };
 
   if (!(await verifyPassword(user.passwordHash, password))) return failOnAccount(user, "wrong_password", request, now);
 
@@ -149,7 +147,7 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
   if (user.totpEnabledAt && user.totpSecretEnc) {
     if (!code) {
       // The password was right: ask for the code. Not a failure, and the failure count is kept.
-      await db.$transaction((tx) => writeUserAudit(tx, user.id, { action: "auth.sign_in.totp_required", actor, request }));
+      await db.$transaction((tx) => writeUserAudit(tx, who, { action: "auth.sign_in.totp_required" }));
       return { ok: false, reason: "totp_required" };
     }
     factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
@@ -162,17 +160,15 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     if (factor?.ok && factor.method === "recovery_code") {
       if (!(await consumeRecoveryCode(tx, factor.recoveryCodeId, now))) return false;
       remaining = await remainingRecoveryCodes(tx, user.id);
-      await writeUserAudit(tx, user.id, { action: "auth.recovery_code.used", actor, request, metadata: { remaining } });
+      await writeUserAudit(tx, who, { action: "auth.recovery_code.used", metadata: { remaining } });
     }
     await tx.user.update({
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
       select: { id: true },
     });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, who, {
       action: "auth.sign_in",
-      actor,
-      request,
       metadata: { method, ...(factor?.ok && factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
     return true;

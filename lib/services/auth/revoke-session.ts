@@ -12,7 +12,7 @@ export async function revokeSession({ userId, sid, expiresAt, request = null }: 
     if (!user) return;
     await tx.revokedSession.upsert({ where: { sid }, create: { sid, userId, expiresAt }, update: {}, select: { sid: true } });
     await tx.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-    await writeUserAudit(tx, userId, { action: "auth.sign_out", actor: { userId, email: user.email }, request, metadata: { sessionId: sid } });
+    await writeUserAudit(tx, { actor: { id: userId, email: user.email }, request }, { action: "auth.sign_out", metadata: { sessionId: sid } });
   });
 }
 

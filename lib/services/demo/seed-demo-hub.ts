@@ -38,7 +38,7 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
         data: { hubId: hub.id, userId: user.id, role: "OWNER" },
         select: { id: true, hubId: true },
       });
-      await writeAudit(tx, { hubId: hub.id, action: "hub.create", target: { type: "hub", id: hub.id }, metadata: { source: "dev-seed" } });
+      await writeAudit(tx, null, { hubId: hub.id, action: "hub.create", target: { type: "hub", id: hub.id }, metadata: { source: "dev-seed" } });
       return m;
     });
     created = true;
@@ -72,7 +72,7 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
           select: { id: true },
         });
         if (!found) {
-          await writeAudit(tx, {
+          await writeAudit(tx, null, {
             hubId,
             apiAccountId: account.id,
             action: "api_account.create",

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Checkbox } from "@/lib/services/auth/schemas";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -20,12 +20,9 @@ export async function setAllowCustomBaseUrls({ ctx, input }: { ctx: HubContext; 
   return db.$transaction(async (tx) => {
     const before = await tx.hub.findUniqueOrThrow({ where: { id: ctx.hub.id }, select: { allowCustomBaseUrls: true } });
     await tx.hub.update({ where: { id: ctx.hub.id }, data: { allowCustomBaseUrls }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       action: "hub.settings.allow_custom_base_urls",
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "hub", id: ctx.hub.id },
-      request: ctx.request,
       before,
       after: { allowCustomBaseUrls },
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { writeAudit } from "@/lib/server/audit";
 import { db, type Tx } from "@/lib/server/db";
 import { ServiceError } from "@/lib/server/errors";
@@ -39,15 +39,12 @@ export type RecordedCall<T> = {
  */
 export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedCall<T>): Promise<T> {
   const idempotencyKey = randomUUID();
-  const actor = { userId: ctx.actor.id, email: ctx.actor.email };
-  const common = { hubId: ctx.hub.id, apiAccountId: ctx.account.id, actor, request: ctx.request };
   const operation = await db.$transaction(async (tx) => {
     const row = await tx.upstreamOperation.create({
       data: { hubId: ctx.hub.id, apiAccountId: ctx.account.id, actorUserId: ctx.actor.id, action: op.action, idempotencyKey },
       select: { id: true },
     });
-    await writeAudit(tx, {
-      ...common,
+    await writeAudit(tx, ctx, {
       action: `${op.action}.intent`,
       target: op.targetId ? { type: op.targetType, id: op.targetId } : null,
       before: op.before ?? null,
@@ -65,7 +62,7 @@ export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedC
     await db
       .$transaction(async (tx) => {
         await tx.upstreamOperation.update({ where: { id: operation.id }, data: { status: "FAILED", errorCode, completedAt: new Date() }, select: { id: true } });
-        await writeAudit(tx, { ...common, action: `${op.action}.failed`, target: op.targetId ? { type: op.targetType, id: op.targetId } : null, metadata: { operationId: operation.id, errorCode } });
+        await writeAudit(tx, ctx, { action: `${op.action}.failed`, target: op.targetId ? { type: op.targetType, id: op.targetId } : null, metadata: { operationId: operation.id, errorCode } });
       })
       .catch((recordErr: unknown) => console.error("[operations] could not record a failed MANGOPAY call", { operationId: operation.id, error: recordErr instanceof Error ? recordErr.name : "unknown" }));
     throw err;
@@ -75,7 +72,7 @@ export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedC
   try {
     await db.$transaction(async (tx) => {
       await tx.upstreamOperation.update({ where: { id: operation.id }, data: { status: "SUCCEEDED", upstreamId, completedAt: new Date() }, select: { id: true } });
-      await writeAudit(tx, { ...common, action: op.action, target: { type: op.targetType, id: upstreamId }, before: op.before ?? null, after, metadata: { operationId: operation.id } });
+      await writeAudit(tx, ctx, { action: op.action, target: { type: op.targetType, id: upstreamId }, before: op.before ?? null, after, metadata: { operationId: operation.id } });
       await op.alsoInResult?.(tx, value);
     });
   } catch (err) {

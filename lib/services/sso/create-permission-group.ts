@@ -1,6 +1,6 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";

@@ -1,6 +1,6 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
@@ -37,12 +37,10 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
         },
         select: { grants: true, source: true, membershipId: true },
       });
-      await applySyncChanges(tx, {
+      await applySyncChanges(tx, ctx, {
         hubId: ctx.hub.id,
         apiAccountId: ctx.account.id,
         changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
-        actor: { userId: ctx.actor.id, email: ctx.actor.email },
-        request: ctx.request,
         trigger: "deactivate",
       });
     },

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { createMangopayClient, permissionGroups, sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { UpstreamServiceError } from "@/lib/services/upstream";
@@ -6,19 +7,27 @@ import { recordedMangopayCall, ResultNotRecordedError } from "@/lib/services/ope
 import { createPermissionGroup } from "@/lib/services/sso/create-permission-group";
 import { createSso } from "@/lib/services/sso/create";
 import { accountContextFor, createTestAccount, createTestHub, uid, type TestHub } from "../hub/factories";
-import { startFakeMangopay, type FakeMangopay } from "../hub/fake-mangopay";
+import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
 
 afterAll(() => db.$disconnect());
 
-let mp: FakeMangopay;
+let emulator: TestEmulator;
+let direct: MangopayClient;
 let hub: TestHub;
 let account: Awaited<ReturnType<typeof createTestAccount>>;
 beforeAll(async () => {
-  mp = await startFakeMangopay(`aud${uid()}`, "audit-api-key-0001");
+  emulator = await startTestEmulator(12);
+  const client = emulator.clients[0];
+  if (!client) throw new Error("the emulator has no client");
+  direct = createMangopayClient({ clientId: client.ClientId, apiKey: client.ApiKey, baseUrl: emulator.url }, { addressPolicy: { allowPrivateHosts: true } });
   hub = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: mp.url, clientId: mp.clientId, apiKey: mp.apiKey, access: ["OWNER"] });
+  account = await createTestAccount(hub, { baseUrl: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey, access: ["OWNER"] });
 });
-afterAll(() => mp.close());
+afterAll(() => emulator.close());
+const counts = async () => ({
+  ssos: (await mangopaySso.list(direct, { perPage: 100 })).items.length,
+  groups: (await permissionGroups.list(direct, { perPage: 100 })).items.length,
+});
 
 const owner = () => accountContextFor(hub, "OWNER", account);
 const operations = (action: string) => db.upstreamOperation.findMany({ where: { apiAccountId: account.id, action }, orderBy: { createdAt: "asc" } });
@@ -26,13 +35,11 @@ const audits = (action: string) => db.auditEvent.findMany({ where: { hubId: hub.
 
 describe("no MANGOPAY change without an audit row", () => {
   it("refuses a NUL byte (and other control characters) in SSO and group names before calling MANGOPAY", async () => {
-    const ssosBefore = mp.ssos.length;
-    const groupsBefore = mp.groups.length;
+    const before = await counts();
     const email = `nul${uid()}@x.test`;
     await expect(createSso({ ctx: owner(), input: { accountId: account.id, firstName: "Ana\u0000", lastName: "Lima", email, permissionGroupId: "READ" } })).rejects.toThrow(ValidationError);
     await expect(createPermissionGroup({ ctx: owner(), input: { accountId: account.id, name: "Ops\u001b[31m", grants: [] } })).rejects.toThrow(ValidationError);
-    expect(mp.ssos.length).toBe(ssosBefore);
-    expect(mp.groups.length).toBe(groupsBefore);
+    expect(await counts()).toEqual(before);
     expect(await operations("sso.create")).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { createMangopayClient, sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/errors";
 import { roleAccountPermissions } from "@/lib/server/permissions";
@@ -7,20 +8,25 @@ import { deactivateSso } from "@/lib/services/sso/deactivate";
 import { extendSsoInvitation } from "@/lib/services/sso/extend-invitation";
 import { syncSsoGrantsForAccount, syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import { updateSso } from "@/lib/services/sso/update";
-import { accountContextFor, createTestAccount, createTestHub, uid, type TestHub } from "../hub/factories";
-import { startFakeMangopay, type FakeMangopay } from "../hub/fake-mangopay";
+import { accountContextFor, createTestAccount, createTestHub, type TestHub } from "../hub/factories";
+import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
 
 afterAll(() => db.$disconnect());
 
-let mp: FakeMangopay;
+let emulator: TestEmulator;
+let direct: MangopayClient;
 let hub: TestHub;
 let account: Awaited<ReturnType<typeof createTestAccount>>;
 beforeAll(async () => {
-  mp = await startFakeMangopay(`own${uid()}`, "owner-api-key-0001");
+  emulator = await startTestEmulator(11);
+  const client = emulator.clients[0];
+  if (!client) throw new Error("the emulator has no client");
+  direct = createMangopayClient({ clientId: client.ClientId, apiKey: client.ApiKey, baseUrl: emulator.url }, { addressPolicy: { allowPrivateHosts: true } });
   hub = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: mp.url, clientId: mp.clientId, apiKey: mp.apiKey, access: ["OWNER", "ADMIN"] });
+  account = await createTestAccount(hub, { baseUrl: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey, access: ["OWNER", "ADMIN"] });
 });
-afterAll(() => mp.close());
+afterAll(() => emulator.close());
+const upstreamSsos = async () => (await mangopaySso.list(direct, { perPage: 100 })).items;
 
 const ctx = (role: "OWNER" | "ADMIN") => accountContextFor(hub, role, account);
 const ownerGrants = async () =>
@@ -30,7 +36,7 @@ describe("an Admin cannot strip an Owner's access through SSO", () => {
   it("refuses an Admin creating an SSO for an Owner's email (any case)", async () => {
     const input = { accountId: account.id, firstName: "O", lastName: "W", email: hub.members.OWNER.email.toUpperCase(), permissionGroupId: "READ" };
     await expect(createSso({ ctx: ctx("ADMIN"), input })).rejects.toThrow(ForbiddenError);
-    expect(mp.ssos.filter((s) => s.Email.toLowerCase() === hub.members.OWNER.email)).toHaveLength(0);
+    expect((await upstreamSsos()).filter((s) => s.Email.toLowerCase() === hub.members.OWNER.email)).toHaveLength(0);
   });
 
   it("a read-only SSO for the Owner (made by an Owner, or at MANGOPAY directly) never lowers the Owner's grants on any sync path", async () => {
@@ -47,7 +53,7 @@ describe("an Admin cannot strip an Owner's access through SSO", () => {
     await expect(updateSso({ ctx: ctx("ADMIN"), input: { accountId: account.id, ssoId: sso.id, firstName: "O", lastName: "W", permissionGroupId: "READ" } })).rejects.toThrow(ForbiddenError);
     await expect(deactivateSso({ ctx: ctx("ADMIN"), input: { accountId: account.id, ssoId: sso.id } })).rejects.toThrow(ForbiddenError);
     await expect(extendSsoInvitation({ ctx: ctx("ADMIN"), input: { accountId: account.id, ssoId: sso.id } })).rejects.toThrow(ForbiddenError);
-    expect(mp.ssos.find((s) => s.Id === sso.id)?.Active).toBe(true);
+    expect((await mangopaySso.get(direct, sso.id)).Active).toBe(true);
 
     // Even the Owner's own deactivation keeps the Owner's dashboard access.
     await deactivateSso({ ctx: ctx("OWNER"), input: { accountId: account.id, ssoId: sso.id } });

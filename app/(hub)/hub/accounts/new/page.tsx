@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireHubPermission } from "@/lib/server/account-context";
-import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { productionBlockedReason } from "@/lib/services/api-accounts/production-access";
 import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { NewAccountForm } from "../_components/new-account-form";
 
@@ -11,15 +11,8 @@ export const metadata: Metadata = { title: "Add an API account" };
 
 export default async function NewAccountPage() {
   const ctx = await requireHubPermission("hub.accounts.manage");
-  const me = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
-  const productionBlockedReason =
-    ctx.membership.role !== "OWNER"
-      ? "Only an Owner can add a production account."
-      : !me?.totpEnabledAt
-        ? "Enable two-factor authentication on your profile to add a production account."
-        : null;
+  const [blockedReason, allowCustomBaseUrls] = await Promise.all([productionBlockedReason(ctx), getAllowCustomBaseUrls(ctx.hub.id)]);
   const { EMULATOR_URL, NODE_ENV } = env();
-  const allowCustomBaseUrls = await getAllowCustomBaseUrls(ctx.hub.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
@@ -31,7 +24,7 @@ export default async function NewAccountPage() {
       </div>
       <Card className="p-6">
         <NewAccountForm
-          productionBlockedReason={productionBlockedReason}
+          productionBlockedReason={blockedReason}
           defaultCustomUrl={NODE_ENV !== "production" ? (EMULATOR_URL ?? null) : null}
           allowCustomBaseUrls={allowCustomBaseUrls}
         />
