@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     snapshotPath: values.snapshot ?? null,
   });
   if (values.scale !== undefined) {
-    // Issue 5: a large data set in the first client, reported on stderr (stdout keeps its one line).
+    // --scale: a large data set in the first client, reported on stderr (stdout keeps its one line).
     const result = scaleClient(running.emulator, [...running.emulator.clients.values()][0], parseScale(values.scale));
     console.error(`emulator: scale seed ${JSON.stringify(result)}`);
   }
@@ -56,6 +56,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if ((err as NodeJS.ErrnoException | null)?.code === "EADDRINUSE") {
+    const { address, port } = err as { address?: string; port?: number };
+    console.error(`emulator: port ${port} on ${address} is already in use; stop that process or pass --port N`);
+    process.exit(1);
+  }
   console.error("emulator: failed to start", err);
   process.exit(1);
 });

@@ -17,8 +17,7 @@ env.MANGOPAY_ALLOW_PRIVATE_HOSTS = "true"; // local emulation: the emulator list
 process.on("SIGINT", () => shutdown());
 process.on("SIGTERM", () => shutdown());
 function shutdown(code = 0) {
-  stopAll();
-  setTimeout(() => process.exit(code), 500).unref();
+  stopAll().finally(() => process.exit(code));
 }
 
 try {

@@ -1,4 +1,4 @@
-// POST {base}/v2.01/oauth/token with Basic auth and grant_type=client_credentials (reference §1).
+// POST {base}/v2.01/oauth/token with Basic auth and grant_type=client_credentials (docs/mangopay-api.md §1).
 import { z } from "zod";
 import { AddressRefusedError, AuthenticationError, NetworkError, ParseError, RedirectRefusedError, TimeoutError, UpstreamError } from "./errors";
 import { readBody, toUpstreamError } from "./http";

@@ -6,7 +6,8 @@ import { hashPassword } from "@/lib/server/password";
 import { ACCOUNT_PERMISSIONS } from "@/lib/server/permissions";
 
 export const DEMO_OWNER_EMAIL = "owner@demo.test";
-export const DEMO_HUB_NAME = "Demo Marketplace";
+// Not the name of an API account: the Hub holds "Demo Marketplace" and "Demo Crowdfunding".
+export const DEMO_HUB_NAME = "Demo Hub";
 
 export type EmulatorClient = { clientId: string; name: string; apiKey: string };
 

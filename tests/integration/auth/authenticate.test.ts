@@ -110,10 +110,10 @@ describe("authenticate: two-factor", () => {
     await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({ ok: false, reason: "totp_invalid" });
   });
 
-  it("refuses a code whose step is already in the audit trail (another process accepted it)", async () => {
+  it("refuses a code whose step is already claimed in the database (another process accepted it)", async () => {
     const user = await createUser({ tag: "2fa-durable", totp: true });
     const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD_S) + 1;
-    await db.auditEvent.create({ data: { action: "auth.sign_in", actorUserId: user.id, metadata: { method: "totp", totpStep: step } } });
+    await db.totpStepUse.create({ data: { userId: user.id, timeStep: step } });
     for (const offset of [-1, 0, 1]) {
       const code = await codeAt(user.totpSecret ?? "", offset);
       await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({ ok: false, reason: "totp_invalid" });

@@ -3,7 +3,7 @@ import { createReissueTicket, readReissueTicket } from "@/lib/server/auth";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, PreconditionError, ValidationError } from "@/lib/server/errors";
-import { hashRecoveryCode } from "@/lib/server/totp";
+import { base32, hashRecoveryCode } from "@/lib/server/totp";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { changePassword } from "@/lib/services/auth/change-password";
 import { confirmTotpEnrollment } from "@/lib/services/auth/confirm-totp-enrollment";
@@ -12,6 +12,7 @@ import { regenerateRecoveryCodes } from "@/lib/services/auth/regenerate-recovery
 import { setHubRequire2fa } from "@/lib/services/auth/set-hub-require-2fa";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
 import { startTotpEnrollment } from "@/lib/services/auth/start-totp-enrollment";
+import { plaintextLeaks } from "@/tests/support/plaintext";
 import { PASSWORD, auditRows, codeAt, createHubMember, createUser, uniqueIp, userCtx, wrongCode } from "./helpers";
 
 afterAll(() => db.$disconnect());
@@ -29,6 +30,8 @@ describe("TOTP enrollment", () => {
     const pending = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
     expect(pending.totpEnabledAt).toBeNull();
     expect(pending.totpSecretEnc).not.toContain(started.secret);
+    // Neither the Base32 secret nor its raw key bytes, in any encoding.
+    expect(plaintextLeaks(pending.totpSecretEnc ?? "", started.secret, base32.decode(started.secret))).toEqual([]);
     expect(decryptSecret(pending.totpSecretEnc ?? "")).toBe(started.secret);
 
     const { recoveryCodes } = await confirmTotpEnrollment({ ctx, input: { code: await codeAt(started.secret) } });

@@ -10,7 +10,7 @@ import { getInviteByToken } from "@/lib/services/invites/get-by-token";
 import { listInvites } from "@/lib/services/invites/list";
 import { resendInvite } from "@/lib/services/invites/resend";
 import { revokeInvite } from "@/lib/services/invites/revoke";
-import { createTestAccount, createTestHub, lastAudit, uid, type TestHub } from "./factories";
+import { createTestAccount, createTestHub, expectHubsUnchanged, lastAudit, uid, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -62,9 +62,11 @@ describe("createInvite", () => {
 
   it("rejects another Hub's API account as NotFound", async () => {
     const foreign = await createTestAccount(other, { baseUrl: "http://127.0.0.1:9" });
-    await expect(
-      createInvite({ ctx: hub.ctx("OWNER"), input: { email: `a${uid()}@x.test`, role: "READ_ONLY", accountIds: [foreign.id] } }),
-    ).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        createInvite({ ctx: hub.ctx("OWNER"), input: { email: `a${uid()}@x.test`, role: "READ_ONLY", accountIds: [foreign.id] } }),
+      ).rejects.toThrow(NotFoundError),
+    );
   });
 
   it("refuses to invite an existing member", async () => {
@@ -80,14 +82,14 @@ describe("resend and revoke", () => {
     expect(await getInviteByToken({ token: tokenOf(first.invitePath) })).toBeNull();
     expect(await getInviteByToken({ token: tokenOf(second.invitePath) })).not.toBeNull();
     expect((await lastAudit(hub.hubId, "team.invite.resend"))?.targetId).toBe(first.inviteId);
-    await expect(resendInvite({ ctx: other.ctx("OWNER"), input: { inviteId: first.inviteId } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(resendInvite({ ctx: other.ctx("OWNER"), input: { inviteId: first.inviteId } })).rejects.toThrow(NotFoundError));
     await expect(resendInvite({ ctx: hub.ctx("READ_ONLY"), input: { inviteId: first.inviteId } })).rejects.toThrow(ForbiddenError);
     await expect(resendInvite({ ctx: hub.ctx("OWNER"), input: { inviteId: "" } })).rejects.toThrow(ValidationError);
   });
 
   it("revoke makes the link unusable and is audited", async () => {
     const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email: `v${uid()}@x.test`, role: "READ_ONLY" } });
-    await expect(revokeInvite({ ctx: other.ctx("OWNER"), input: { inviteId: inv.inviteId } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(revokeInvite({ ctx: other.ctx("OWNER"), input: { inviteId: inv.inviteId } })).rejects.toThrow(NotFoundError));
     await expect(revokeInvite({ ctx: hub.ctx("DEVELOPER"), input: { inviteId: inv.inviteId } })).rejects.toThrow(ForbiddenError);
     await revokeInvite({ ctx: hub.ctx("ADMIN"), input: { inviteId: inv.inviteId } });
     expect(await getInviteByToken({ token: tokenOf(inv.invitePath) })).toBeNull();
