@@ -1,29 +1,25 @@
 /** @jest-environment node */
-import { createMangopayClient, permissionGroups, sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
+import { permissionGroups, sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { UpstreamServiceError } from "@/lib/services/upstream";
 import { recordedMangopayCall, ResultNotRecordedError } from "@/lib/services/operations/recorded-call";
 import { createPermissionGroup } from "@/lib/services/sso/create-permission-group";
 import { createSso } from "@/lib/services/sso/create";
-import { accountContextFor, createTestAccount, createTestHub, uid, type TestHub } from "../hub/factories";
-import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
+import { accountContextFor, uid, type TestHub } from "../hub/factories";
+import { emulatorHub } from "./emulator-hub";
 
 afterAll(() => db.$disconnect());
 
-let emulator: TestEmulator;
+let env: Awaited<ReturnType<typeof emulatorHub>>;
 let direct: MangopayClient;
 let hub: TestHub;
-let account: Awaited<ReturnType<typeof createTestAccount>>;
+let account: Awaited<ReturnType<typeof emulatorHub>>["account"];
 beforeAll(async () => {
-  emulator = await startTestEmulator(12);
-  const client = emulator.clients[0];
-  if (!client) throw new Error("the emulator has no client");
-  direct = createMangopayClient({ clientId: client.ClientId, apiKey: client.ApiKey, baseUrl: emulator.url }, { addressPolicy: { allowPrivateHosts: true } });
-  hub = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey, access: ["OWNER"] });
+  env = await emulatorHub(12, ["OWNER"]);
+  ({ direct, hub, account } = env);
 });
-afterAll(() => emulator.close());
+afterAll(() => env.emulator.close());
 const counts = async () => ({
   ssos: (await mangopaySso.list(direct, { perPage: 100 })).items.length,
   groups: (await permissionGroups.list(direct, { perPage: 100 })).items.length,

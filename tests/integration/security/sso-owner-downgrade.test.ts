@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createMangopayClient, sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
+import { sso as mangopaySso, type MangopayClient } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/errors";
 import { roleAccountPermissions } from "@/lib/server/permissions";
@@ -8,24 +8,20 @@ import { deactivateSso } from "@/lib/services/sso/deactivate";
 import { extendSsoInvitation } from "@/lib/services/sso/extend-invitation";
 import { syncSsoGrantsForAccount, syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import { updateSso } from "@/lib/services/sso/update";
-import { accountContextFor, createTestAccount, createTestHub, type TestHub } from "../hub/factories";
-import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
+import { accountContextFor, type TestHub } from "../hub/factories";
+import { emulatorHub } from "./emulator-hub";
 
 afterAll(() => db.$disconnect());
 
-let emulator: TestEmulator;
+let env: Awaited<ReturnType<typeof emulatorHub>>;
 let direct: MangopayClient;
 let hub: TestHub;
-let account: Awaited<ReturnType<typeof createTestAccount>>;
+let account: Awaited<ReturnType<typeof emulatorHub>>["account"];
 beforeAll(async () => {
-  emulator = await startTestEmulator(11);
-  const client = emulator.clients[0];
-  if (!client) throw new Error("the emulator has no client");
-  direct = createMangopayClient({ clientId: client.ClientId, apiKey: client.ApiKey, baseUrl: emulator.url }, { addressPolicy: { allowPrivateHosts: true } });
-  hub = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey, access: ["OWNER", "ADMIN"] });
+  env = await emulatorHub(11, ["OWNER", "ADMIN"]);
+  ({ direct, hub, account } = env);
 });
-afterAll(() => emulator.close());
+afterAll(() => env.emulator.close());
 const upstreamSsos = async () => (await mangopaySso.list(direct, { perPage: 100 })).items;
 
 const ctx = (role: "OWNER" | "ADMIN") => accountContextFor(hub, role, account);
