@@ -20,6 +20,8 @@ beforeAll(async () => {
   mp = await emulatorClient();
   hub = await createTestHub({ ownerHas2fa: true });
   other = await createTestHub();
+  // The fake MANGOPAY is a custom base URL: these Hubs' Owners allow them.
+  await db.hub.updateMany({ where: { id: { in: [hub.hubId, other.hubId] } }, data: { allowCustomBaseUrls: true } });
 });
 
 const sandboxInput = (over: Record<string, unknown> = {}) => ({

@@ -57,6 +57,10 @@ export async function createTestAccount(
   opts: { baseUrl: string; clientId?: string; apiKey?: string; environment?: "SANDBOX" | "PRODUCTION"; access?: RoleName[] },
 ) {
   const apiKey = opts.apiKey ?? `key-${uid()}-secret`;
+  // The emulator and fake servers are custom base URLs: the Hub must allow them (an Owner setting).
+  if (!["https://api.sandbox.mangopay.com", "https://api.mangopay.com"].includes(opts.baseUrl)) {
+    await db.hub.update({ where: { id: hub.hubId }, data: { allowCustomBaseUrls: true }, select: { id: true } });
+  }
   const account = await db.apiAccount.create({
     data: {
       hubId: hub.hubId,

@@ -113,7 +113,7 @@ describe("SSO → dashboard grants", () => {
     expect(row.grants).toContain("payouts.read");
     expect(row.grants).not.toContain("payouts.create");
     // Deactivated directly at MANGOPAY (not through the dashboard, which would revoke at once).
-    const direct = createMangopayClient({ clientId: mp.clientId, apiKey: mp.apiKey, baseUrl: mp.url });
+    const direct = createMangopayClient({ clientId: mp.clientId, apiKey: mp.apiKey, baseUrl: mp.url }, { addressPolicy: { allowPrivateHosts: true } });
     expect((await mangopaySso.update(direct, sso.id, { Active: false })).Active).toBe(false);
     expect((await syncSsoGrantsForUser(target.userId)).revoked).toBe(1);
     expect(await db.accountAccess.count({ where: { membershipId: target.membershipId, apiAccountId: account.id } })).toBe(0);
