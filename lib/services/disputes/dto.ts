@@ -1,0 +1,68 @@
+import type { Dispute, DisputeDocument } from "@/lib/mangopay/schemas/disputes";
+import { toMoneyDTO, type MoneyDTO } from "@/lib/services/transactions/dto";
+
+export type DisputeDTO = {
+  id: string;
+  tag: string | null;
+  creationDate: Date;
+  status: string;
+  statusMessage: string | null;
+  type: string;
+  reasonType: string | null;
+  reasonMessage: string | null;
+  disputedFunds: MoneyDTO;
+  contestedFunds: MoneyDTO | null;
+  contestDeadline: Date | null;
+  initialTransactionId: string;
+  initialTransactionType: string | null;
+  resultCode: string | null;
+  resultMessage: string | null;
+  closedDate: Date | null;
+  repudiationId: string | null;
+};
+
+export function toDisputeDTO(d: Dispute): DisputeDTO {
+  return {
+    id: d.Id,
+    tag: d.Tag ?? null,
+    creationDate: d.CreationDate,
+    status: d.Status,
+    statusMessage: d.StatusMessage ?? null,
+    type: d.DisputeType,
+    reasonType: d.DisputeReason?.DisputeReasonType ?? null,
+    reasonMessage: d.DisputeReason?.DisputeReasonMessage ?? null,
+    disputedFunds: toMoneyDTO(d.DisputedFunds),
+    contestedFunds: toMoneyDTO(d.ContestedFunds),
+    contestDeadline: d.ContestDeadlineDate,
+    initialTransactionId: d.InitialTransactionId,
+    initialTransactionType: d.InitialTransactionType ?? null,
+    resultCode: d.ResultCode ?? null,
+    resultMessage: d.ResultMessage ?? null,
+    closedDate: d.ClosedDate,
+    repudiationId: d.RepudiationId ?? null,
+  };
+}
+
+export type DisputeDocumentDTO = {
+  id: string;
+  type: string;
+  status: string;
+  refusedReasonType: string | null;
+  refusedReasonMessage: string | null;
+  creationDate: Date;
+  processedDate: Date | null;
+  tag: string | null;
+};
+
+export function toDisputeDocumentDTO(d: DisputeDocument): DisputeDocumentDTO {
+  return {
+    id: d.Id,
+    type: d.Type,
+    status: d.Status,
+    refusedReasonType: d.RefusedReasonType ?? null,
+    refusedReasonMessage: d.RefusedReasonMessage ?? null,
+    creationDate: d.CreationDate,
+    processedDate: d.ProcessedDate,
+    tag: d.Tag ?? null,
+  };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { disputeDocuments } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { callMangopay } from "@/lib/services/sso/internal";
+import { toDisputeDocumentDTO, type DisputeDocumentDTO } from "./dto";
+import { DisputeIdInput } from "./schemas";
+
+/** The documents sent for one dispute, oldest first (the order they tell the story in). */
+export async function listDisputeDocuments({ ctx, input }: { ctx: AccountContext; input: DisputeIdInput }): Promise<DisputeDocumentDTO[]> {
+  assertCan(ctx, "disputes.read");
+  const { disputeId } = parseInput(DisputeIdInput, input);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const page = await callMangopay(() => disputeDocuments.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
+  return page.items.map(toDisputeDocumentDTO);
+}

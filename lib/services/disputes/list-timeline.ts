@@ -1,0 +1,70 @@
+import "server-only";
+import { events } from "@/lib/mangopay";
+import { EVENT_RETENTION_DAYS } from "@/lib/mangopay/event-types";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan, can } from "@/lib/server/permissions";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { callMangopay } from "@/lib/services/sso/internal";
+import type { DisputeDocumentDTO, DisputeDTO } from "./dto";
+import type { TransactionRowDTO } from "@/lib/services/transactions/dto";
+
+export type TimelineEntry = { date: Date; label: string; detail: string | null; source: "event" | "object" };
+
+const DISPUTE_EVENT_LABELS: Record<string, string> = {
+  DISPUTE_CREATED: "Dispute opened",
+  DISPUTE_ACTION_REQUIRED: "Action required from you",
+  DISPUTE_SUBMITTED: "Evidence submitted",
+  DISPUTE_SENT_TO_BANK: "Sent to the bank",
+  DISPUTE_FURTHER_ACTION_REQUIRED: "Further action required",
+  DISPUTE_CLOSED: "Dispute closed",
+};
+
+/**
+ * The dispute's story: its DISPUTE_* events (MANGOPAY keeps 45 days of them) merged with the dates
+ * its own objects carry — documents sent and reviewed, money moved, closure — oldest first.
+ */
+export async function listDisputeTimeline({
+  ctx,
+  dispute,
+  documents,
+  transactions,
+  nowMs = Date.now(),
+}: {
+  ctx: AccountContext;
+  dispute: DisputeDTO;
+  documents: readonly DisputeDocumentDTO[];
+  transactions: readonly TransactionRowDTO[];
+  nowMs?: number;
+}): Promise<{ entries: TimelineEntry[]; eventsAvailable: boolean }> {
+  assertCan(ctx, "disputes.read");
+  const entries: TimelineEntry[] = [];
+  const oldest = Math.ceil(nowMs / 1000) - EVENT_RETENTION_DAYS * 86_400 + 60;
+  const openedAt = Math.floor(dispute.creationDate.getTime() / 1000) - 1;
+  const eventsAvailable = can(ctx, "events.read") && openedAt >= oldest;
+  if (eventsAvailable) {
+    const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+    const page = await callMangopay(() =>
+      events.list(client, { perPage: 100, sort: { field: "Date", direction: "ASC" }, filters: { EventType: Object.keys(DISPUTE_EVENT_LABELS), AfterDate: openedAt } }),
+    );
+    for (const e of page.items) {
+      if (e.ResourceId !== dispute.id) continue;
+      entries.push({ date: e.Date, label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType, detail: e.EventType, source: "event" });
+    }
+  }
+  if (!entries.some((e) => e.detail === "DISPUTE_CREATED")) entries.push({ date: dispute.creationDate, label: "Dispute opened", detail: null, source: "object" });
+  for (const d of documents) {
+    entries.push({ date: d.creationDate, label: `Document added: ${d.type}`, detail: d.id, source: "object" });
+    if (d.processedDate) {
+      entries.push({ date: d.processedDate, label: `Document ${d.status === "REFUSED" ? "refused" : d.status === "VALIDATED" ? "validated" : "reviewed"}: ${d.type}`, detail: d.refusedReasonType, source: "object" });
+    }
+  }
+  for (const t of transactions) {
+    const what = t.nature === "REPUDIATION" ? "Funds repudiated" : t.nature === "SETTLEMENT" ? "Settlement transfer" : t.nature === "REFUND" ? "Funds given back" : `${t.type} ${t.nature}`;
+    entries.push({ date: t.executionDate ?? t.creationDate, label: `${what} (${t.status})`, detail: t.id, source: "object" });
+  }
+  if (dispute.closedDate && !entries.some((e) => e.detail === "DISPUTE_CLOSED")) {
+    entries.push({ date: dispute.closedDate, label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`, detail: null, source: "object" });
+  }
+  entries.sort((a, b) => a.date.getTime() - b.date.getTime());
+  return { entries, eventsAvailable };
+}

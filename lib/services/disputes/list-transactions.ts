@@ -1,0 +1,36 @@
+import "server-only";
+import { transactions } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { callMangopay } from "@/lib/services/sso/internal";
+import { toTransactionRowDTO, type MoneyDTO, type TransactionRowDTO } from "@/lib/services/transactions/dto";
+import { DisputeIdInput } from "./schemas";
+
+/** The money a dispute moved: its repudiation, settlement transfers and refunds of a won case. */
+export async function listDisputeTransactions({ ctx, input }: { ctx: AccountContext; input: DisputeIdInput }): Promise<TransactionRowDTO[]> {
+  assertCan(ctx, "disputes.read");
+  const { disputeId } = parseInput(DisputeIdInput, input);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const page = await callMangopay(() => transactions.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
+  return page.items.map(toTransactionRowDTO);
+}
+
+export type SettlementState =
+  | { state: "not-applicable" }
+  | { state: "settled"; settled: MoneyDTO }
+  | { state: "to-settle"; owed: MoneyDTO; settled: MoneyDTO };
+
+/** A lost dispute is settled once settlement transfers (not failed) cover its repudiation. */
+export function settlementState(dispute: { status: string; resultCode: string | null; repudiationId: string | null }, rows: readonly TransactionRowDTO[]): SettlementState {
+  const repudiation = rows.find((r) => r.nature === "REPUDIATION" && r.id === dispute.repudiationId) ?? rows.find((r) => r.nature === "REPUDIATION");
+  if (dispute.status !== "CLOSED" || dispute.resultCode !== "LOST" || !repudiation) return { state: "not-applicable" };
+  const currency = repudiation.debitedFunds.currency;
+  const settledMinor = rows
+    .filter((r) => r.nature === "SETTLEMENT" && r.status !== "FAILED" && r.debitedFunds.currency === currency)
+    .reduce((sum, r) => sum + r.debitedFunds.amountMinor, 0);
+  const settled = { currency, amountMinor: settledMinor };
+  if (settledMinor >= repudiation.debitedFunds.amountMinor) return { state: "settled", settled };
+  return { state: "to-settle", owed: { currency, amountMinor: repudiation.debitedFunds.amountMinor - settledMinor }, settled };
+}

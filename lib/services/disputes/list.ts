@@ -1,0 +1,29 @@
+import "server-only";
+import { disputes } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { callMangopay } from "@/lib/services/sso/internal";
+import { dayRangeToQuery } from "@/lib/services/transactions/schemas";
+import { toDisputeDTO } from "./dto";
+import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
+
+/**
+ * Disputes newest first. "Pending client" asks MANGOPAY for both waiting statuses at once; "To
+ * settle" is MANGOPAY's own list of lost disputes whose repudiation is not yet repaid.
+ */
+export async function listDisputes({ ctx, input }: { ctx: AccountContext; input: ListDisputesInput }) {
+  assertCan(ctx, "disputes.read");
+  const { filters, page, perPage } = parseInput(ListDisputesInput, input);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const status = filters.quick === "pending-client" ? [...PENDING_CLIENT_STATUSES] : filters.status;
+  const options = {
+    page,
+    perPage,
+    sort: { field: "CreationDate", direction: "DESC" } as const,
+    filters: { Status: status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
+  };
+  const result = await callMangopay(() => (filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options)));
+  return { ...result, items: result.items.map(toDisputeDTO) };
+}

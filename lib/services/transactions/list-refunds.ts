@@ -1,0 +1,42 @@
+import "server-only";
+import { refunds } from "@/lib/mangopay";
+import type { AccountContext } from "@/lib/server/account-context";
+import { assertCan } from "@/lib/server/permissions";
+import { parseInput } from "@/lib/services/access/parse-input";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { callMangopay } from "@/lib/services/sso/internal";
+import { z } from "zod";
+import { toTransactionRowDTO, type MoneyDTO, type TransactionRowDTO } from "./dto";
+
+export const ListTransactionRefundsInput = z.object({
+  transactionId: z.string().trim().min(1).max(128),
+  kind: z.enum(["PAYIN", "TRANSFER", "PAYOUT", "REPUDIATION"]),
+});
+export type ListTransactionRefundsInput = z.input<typeof ListTransactionRefundsInput>;
+
+/** Refunds of a pay-in or transfer, returns of a payout, funds given back on a won dispute. */
+export async function listTransactionRefunds({ ctx, input }: { ctx: AccountContext; input: ListTransactionRefundsInput }): Promise<TransactionRowDTO[]> {
+  assertCan(ctx, "transactions.read");
+  const { transactionId, kind } = parseInput(ListTransactionRefundsInput, input);
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const options = { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } as const };
+  const page = await callMangopay(() => {
+    if (kind === "PAYIN") return refunds.listByPayIn(client, transactionId, options);
+    if (kind === "TRANSFER") return refunds.listByTransfer(client, transactionId, options);
+    if (kind === "PAYOUT") return refunds.listByPayOut(client, transactionId, options);
+    return refunds.listByRepudiation(client, transactionId, options);
+  });
+  return page.items.map(toTransactionRowDTO);
+}
+
+/**
+ * What can still be refunded of a succeeded pay-in or transfer: its debited amount minus every
+ * refund that succeeded or is still being processed (a failed refund gave nothing back).
+ */
+export function refundableAmount(tx: { status: string; debitedFunds: MoneyDTO }, refundRows: readonly TransactionRowDTO[]): MoneyDTO {
+  if (tx.status !== "SUCCEEDED") return { currency: tx.debitedFunds.currency, amountMinor: 0 };
+  const refunded = refundRows
+    .filter((r) => r.status !== "FAILED" && r.debitedFunds.currency === tx.debitedFunds.currency)
+    .reduce((sum, r) => sum + r.debitedFunds.amountMinor, 0);
+  return { currency: tx.debitedFunds.currency, amountMinor: Math.max(0, tx.debitedFunds.amountMinor - refunded) };
+}
