@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="rounded-lg border border-red-200 bg-red-50 p-6">
-      <h2 className="font-semibold text-red-800">Something went wrong</h2>
+      <h2 className="font-semibold text-red-800">This page could not be loaded</h2>
       <p className="mb-4 text-sm text-red-700">
-        This page could not be loaded. Nothing was changed.{error.digest ? ` Reference: ${error.digest}` : ""}
+        Nothing was changed. MANGOPAY may be slow or unavailable, or the dashboard hit an error; try again in a moment.
+        {error.digest ? ` Reference for the server log: ${error.digest}.` : ""}
       </p>
       <div className="flex gap-2">
         <Button variant="secondary" onClick={reset}>

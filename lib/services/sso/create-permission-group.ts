@@ -8,7 +8,7 @@ import { assertCan, isAccountPermission } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { PermissionGroupInput } from "./schemas";
 import { scopesFromGrants } from "./scope-map";
 

@@ -8,7 +8,8 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { applySyncChanges, callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { applySyncChanges } from "./internal";
 import { SsoIdInput } from "./schemas";
 
 /**

@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { SsoIdInput } from "./schemas";
 
 /** Re-invites an SSO whose invitation expired (MANGOPAY sends the email). */

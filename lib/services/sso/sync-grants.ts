@@ -6,7 +6,8 @@ import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { applySyncChanges, callMangopay, fetchSsoDirectory } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { applySyncChanges, fetchSsoDirectory } from "./internal";
 import { planSsoSync, type SyncMember } from "./plan-sync";
 import { SyncSsoInput } from "./schemas";
 

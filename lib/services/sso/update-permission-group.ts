@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { UpdatePermissionGroupInput } from "./schemas";
 import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
 
