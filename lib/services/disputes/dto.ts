@@ -1,10 +1,11 @@
 import type { Dispute, DisputeDocument } from "@/lib/mangopay/schemas/disputes";
-import { toMoneyDTO, type MoneyDTO } from "@/lib/services/transactions/dto";
+import { iso, toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
+import { moneyOf } from "@/lib/services/transactions/dto";
 
 export type DisputeDTO = {
   id: string;
   tag: string | null;
-  creationDate: Date;
+  creationDate: string;
   status: string;
   statusMessage: string | null;
   type: string;
@@ -12,12 +13,12 @@ export type DisputeDTO = {
   reasonMessage: string | null;
   disputedFunds: MoneyDTO;
   contestedFunds: MoneyDTO | null;
-  contestDeadline: Date | null;
+  contestDeadline: string | null;
   initialTransactionId: string;
   initialTransactionType: string | null;
   resultCode: string | null;
   resultMessage: string | null;
-  closedDate: Date | null;
+  closedDate: string | null;
   repudiationId: string | null;
 };
 
@@ -25,20 +26,20 @@ export function toDisputeDTO(d: Dispute): DisputeDTO {
   return {
     id: d.Id,
     tag: d.Tag ?? null,
-    creationDate: d.CreationDate,
+    creationDate: d.CreationDate.toISOString(),
     status: d.Status,
     statusMessage: d.StatusMessage ?? null,
     type: d.DisputeType,
     reasonType: d.DisputeReason?.DisputeReasonType ?? null,
     reasonMessage: d.DisputeReason?.DisputeReasonMessage ?? null,
-    disputedFunds: toMoneyDTO(d.DisputedFunds),
+    disputedFunds: moneyOf(d.DisputedFunds),
     contestedFunds: toMoneyDTO(d.ContestedFunds),
-    contestDeadline: d.ContestDeadlineDate,
+    contestDeadline: iso(d.ContestDeadlineDate),
     initialTransactionId: d.InitialTransactionId,
     initialTransactionType: d.InitialTransactionType ?? null,
     resultCode: d.ResultCode ?? null,
     resultMessage: d.ResultMessage ?? null,
-    closedDate: d.ClosedDate,
+    closedDate: iso(d.ClosedDate),
     repudiationId: d.RepudiationId ?? null,
   };
 }
@@ -49,8 +50,8 @@ export type DisputeDocumentDTO = {
   status: string;
   refusedReasonType: string | null;
   refusedReasonMessage: string | null;
-  creationDate: Date;
-  processedDate: Date | null;
+  creationDate: string;
+  processedDate: string | null;
   tag: string | null;
 };
 
@@ -61,8 +62,8 @@ export function toDisputeDocumentDTO(d: DisputeDocument): DisputeDocumentDTO {
     status: d.Status,
     refusedReasonType: d.RefusedReasonType ?? null,
     refusedReasonMessage: d.RefusedReasonMessage ?? null,
-    creationDate: d.CreationDate,
-    processedDate: d.ProcessedDate,
+    creationDate: d.CreationDate.toISOString(),
+    processedDate: iso(d.ProcessedDate),
     tag: d.Tag ?? null,
   };
 }

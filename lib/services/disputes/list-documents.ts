@@ -3,8 +3,7 @@ import { disputeDocuments } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import { toDisputeDocumentDTO, type DisputeDocumentDTO } from "./dto";
 import { DisputeIdInput } from "./schemas";
 
@@ -12,7 +11,6 @@ import { DisputeIdInput } from "./schemas";
 export async function listDisputeDocuments({ ctx, input }: { ctx: AccountContext; input: DisputeIdInput }): Promise<DisputeDocumentDTO[]> {
   assertCan(ctx, "disputes.read");
   const { disputeId } = parseInput(DisputeIdInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const page = await callMangopay(() => disputeDocuments.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
+  const page = await readMangopay(ctx, `dispute-documents:${disputeId}`, (client) => disputeDocuments.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
   return page.items.map(toDisputeDocumentDTO);
 }

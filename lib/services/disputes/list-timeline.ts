@@ -3,12 +3,11 @@ import { events } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS } from "@/lib/mangopay/event-types";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan, can } from "@/lib/server/permissions";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import type { DisputeDocumentDTO, DisputeDTO } from "./dto";
 import type { TransactionRowDTO } from "@/lib/services/transactions/dto";
 
-export type TimelineEntry = { date: Date; label: string; detail: string | null; source: "event" | "object" };
+export type TimelineEntry = { date: string; label: string; detail: string | null; source: "event" | "object" };
 
 const DISPUTE_EVENT_LABELS: Record<string, string> = {
   DISPUTE_CREATED: "Dispute opened",
@@ -39,16 +38,15 @@ export async function listDisputeTimeline({
   assertCan(ctx, "disputes.read");
   const entries: TimelineEntry[] = [];
   const oldest = Math.ceil(nowMs / 1000) - EVENT_RETENTION_DAYS * 86_400 + 60;
-  const openedAt = Math.floor(dispute.creationDate.getTime() / 1000) - 1;
+  const openedAt = Math.floor(Date.parse(dispute.creationDate) / 1000) - 1;
   const eventsAvailable = can(ctx, "events.read") && openedAt >= oldest;
   if (eventsAvailable) {
-    const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-    const page = await callMangopay(() =>
+    const page = await readMangopay(ctx, `dispute-events:${dispute.id}`, (client) =>
       events.list(client, { perPage: 100, sort: { field: "Date", direction: "ASC" }, filters: { EventType: Object.keys(DISPUTE_EVENT_LABELS), AfterDate: openedAt } }),
     );
     for (const e of page.items) {
       if (e.ResourceId !== dispute.id) continue;
-      entries.push({ date: e.Date, label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType, detail: e.EventType, source: "event" });
+      entries.push({ date: e.Date.toISOString(), label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType, detail: e.EventType, source: "event" });
     }
   }
   if (!entries.some((e) => e.detail === "DISPUTE_CREATED")) entries.push({ date: dispute.creationDate, label: "Dispute opened", detail: null, source: "object" });
@@ -65,6 +63,6 @@ export async function listDisputeTimeline({
   if (dispute.closedDate && !entries.some((e) => e.detail === "DISPUTE_CLOSED")) {
     entries.push({ date: dispute.closedDate, label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`, detail: null, source: "object" });
   }
-  entries.sort((a, b) => a.date.getTime() - b.date.getTime());
+  entries.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   return { entries, eventsAvailable };
 }

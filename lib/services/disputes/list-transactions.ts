@@ -3,17 +3,16 @@ import { transactions } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
-import { toTransactionRowDTO, type MoneyDTO, type TransactionRowDTO } from "@/lib/services/transactions/dto";
+import { readMangopay } from "@/lib/services/mangopay/request";
+import type { MoneyDTO } from "@/lib/services/mangopay/inputs";
+import { toTransactionRowDTO, type TransactionRowDTO } from "@/lib/services/transactions/dto";
 import { DisputeIdInput } from "./schemas";
 
 /** The money a dispute moved: its repudiation, settlement transfers and refunds of a won case. */
 export async function listDisputeTransactions({ ctx, input }: { ctx: AccountContext; input: DisputeIdInput }): Promise<TransactionRowDTO[]> {
   assertCan(ctx, "disputes.read");
   const { disputeId } = parseInput(DisputeIdInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const page = await callMangopay(() => transactions.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
+  const page = await readMangopay(ctx, `dispute-transactions:${disputeId}`, (client) => transactions.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
   return page.items.map(toTransactionRowDTO);
 }
 

@@ -3,9 +3,8 @@ import { disputes } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
-import { dayRangeToQuery } from "@/lib/services/transactions/schemas";
+import { readMangopay } from "@/lib/services/mangopay/request";
+import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { toDisputeDTO } from "./dto";
 import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
 
@@ -16,7 +15,6 @@ import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
 export async function listDisputes({ ctx, input }: { ctx: AccountContext; input: ListDisputesInput }) {
   assertCan(ctx, "disputes.read");
   const { filters, page, perPage } = parseInput(ListDisputesInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const status = filters.quick === "pending-client" ? [...PENDING_CLIENT_STATUSES] : filters.status;
   const options = {
     page,
@@ -24,6 +22,7 @@ export async function listDisputes({ ctx, input }: { ctx: AccountContext; input:
     sort: { field: "CreationDate", direction: "DESC" } as const,
     filters: { Status: status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
   };
-  const result = await callMangopay(() => (filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options)));
+  const key = `disputes:${JSON.stringify({ filters, page, perPage })}`;
+  const result = await readMangopay(ctx, key, (client) => (filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options)));
   return { ...result, items: result.items.map(toDisputeDTO) };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DayString, PageInput } from "@/lib/services/transactions/schemas";
+import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
+import { DateInput, MangopayId, PageQuery } from "@/lib/services/mangopay/inputs";
 
 export const DISPUTE_STATUSES = ["CREATED", "PENDING_CLIENT_ACTION", "SUBMITTED", "PENDING_BANK_ACTION", "REOPENED_PENDING_CLIENT_ACTION", "CLOSED"] as const;
 export const DISPUTE_TYPES = ["CONTESTABLE", "NOT_CONTESTABLE", "RETRIEVAL"] as const;
@@ -15,18 +16,18 @@ export const DisputeFilters = z
     quick: z.enum(DISPUTE_QUICK_FILTERS).optional(),
     status: z.enum(DISPUTE_STATUSES).optional(),
     type: z.enum(DISPUTE_TYPES).optional(),
-    from: DayString.optional(),
-    to: DayString.optional(),
+    from: DateInput,
+    to: DateInput,
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must be on or before the end date.", path: ["to"] });
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
 export type DisputeFilters = z.infer<typeof DisputeFilters>;
 
 export const ListDisputesInput = z.object({
   filters: DisputeFilters,
-  page: PageInput.shape.page,
-  perPage: PageInput.shape.perPage,
+  page: PageQuery.shape.page,
+  perPage: PageQuery.shape.perPage,
 });
 export type ListDisputesInput = z.input<typeof ListDisputesInput>;
 
-export const DisputeIdInput = z.object({ disputeId: z.string().trim().min(1).max(128) });
+export const DisputeIdInput = z.object({ disputeId: MangopayId });
 export type DisputeIdInput = z.input<typeof DisputeIdInput>;

@@ -3,7 +3,7 @@
 
 export type FieldValue =
   | { kind: "text"; value: string }
-  | { kind: "date"; value: Date }
+  | { kind: "date"; value: string }
   | { kind: "money"; currency: string; amountMinor: number }
   | { kind: "id"; value: string; target: IdTarget }
   | { kind: "json"; value: string }
@@ -31,8 +31,8 @@ function isMoney(v: unknown): v is { Currency: string; Amount: number } {
 
 function fieldValue(key: string, v: unknown): FieldValue {
   if (v === null || v === undefined || v === "") return { kind: "empty" };
-  if (v instanceof Date) return { kind: "date", value: v };
-  if (typeof v === "number" && /Date$/.test(key)) return { kind: "date", value: new Date(v * 1000) };
+  if (v instanceof Date) return { kind: "date", value: v.toISOString() };
+  if (typeof v === "number" && /Date$/.test(key)) return { kind: "date", value: new Date(v * 1000).toISOString() };
   if (isMoney(v)) return { kind: "money", currency: v.Currency, amountMinor: v.Amount };
   if (typeof v === "string") {
     const target = ID_TARGETS[key] ?? (key.endsWith("Id") ? "other" : undefined);

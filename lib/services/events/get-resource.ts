@@ -19,8 +19,7 @@ import { eventResource, type EventResource } from "@/lib/mangopay/event-types";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan, can, type AccountPermission } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import type { TransactionKind } from "@/lib/services/transactions/schemas";
 import { toResourceFields, type ResourceField } from "./dto";
 import { GetEventResourceInput } from "./schemas";
@@ -103,8 +102,7 @@ export async function getEventResource({ ctx, input }: { ctx: AccountContext; in
   if (resource === null || resource === "card") return { state: "unsupported", resource };
   const permission = READ_PERMISSION[resource];
   if (!can(ctx, permission)) return { state: "forbidden", resource, permission };
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const obj = await callMangopay(() => fetchResource(client, resource, resourceId));
+  const obj = await readMangopay(ctx, `event-resource:${resource}:${resourceId}`, (client) => fetchResource(client, resource, resourceId));
   const userId = typeof obj.UserId === "string" ? obj.UserId : typeof obj.AuthorId === "string" ? obj.AuthorId : resource === "user" ? resourceId : null;
   return { state: "loaded", resource, id: resourceId, transactionKind: TRANSACTION_KIND[resource] ?? null, userId, fields: toResourceFields(obj) };
 }

@@ -4,12 +4,11 @@ import { EVENT_RETENTION_DAYS, eventResource, type EventResource } from "@/lib/m
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
-import { dayRangeToQuery } from "@/lib/services/transactions/schemas";
+import { readMangopay } from "@/lib/services/mangopay/request";
+import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { eventFiltersFor, ListEventsInput } from "./schemas";
 
-export type EventDTO = { resourceId: string; eventType: string; date: Date; resource: EventResource };
+export type EventDTO = { resourceId: string; eventType: string; date: string; resource: EventResource };
 
 export type EventPageDTO = { items: EventDTO[]; page: number; perPage: number; totalItems: number | null; totalPages: number | null };
 
@@ -23,8 +22,7 @@ export async function listEvents({ ctx, input, nowMs = Date.now() }: { ctx: Acco
   const filters = parseInput(eventFiltersFor(nowMs), input.filters);
   const range = dayRangeToQuery(filters);
   const oldest = Math.ceil(nowMs / 1000) - EVENT_RETENTION_DAYS * 86_400 + 60;
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const result = await callMangopay(() =>
+  const result = await readMangopay(ctx, `events:${JSON.stringify({ filters, page, perPage })}`, (client) =>
     events.list(client, {
       page,
       perPage,
@@ -38,6 +36,6 @@ export async function listEvents({ ctx, input, nowMs = Date.now() }: { ctx: Acco
   );
   return {
     ...result,
-    items: result.items.map((e) => ({ resourceId: e.ResourceId, eventType: e.EventType, date: e.Date, resource: eventResource(e.EventType) })),
+    items: result.items.map((e) => ({ resourceId: e.ResourceId, eventType: e.EventType, date: e.Date.toISOString(), resource: eventResource(e.EventType) })),
   };
 }

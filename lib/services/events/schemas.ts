@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_RETENTION_DAYS, isEventType } from "@/lib/mangopay/event-types";
-import { DayString, PageInput } from "@/lib/services/transactions/schemas";
+import { RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
+import { DateInput, MangopayId, PageQuery } from "@/lib/services/mangopay/inputs";
 
 const DAY_MS = 86_400_000;
 
@@ -22,8 +23,8 @@ export function todayUtc(nowMs: number): string {
 
 export const EventFilters = z.object({
   types: z.array(z.string().refine(isEventType, "Unknown event type.")).max(20, "Pick at most 20 event types.").default([]),
-  from: DayString.optional(),
-  to: DayString.optional(),
+  from: DateInput,
+  to: DateInput,
 });
 export type EventFilters = z.infer<typeof EventFilters>;
 
@@ -37,19 +38,19 @@ export function eventFiltersFor(nowMs: number) {
     if (f.to && f.to < earliest) {
       ctx.addIssue({ code: "custom", path: ["to"], message: `MANGOPAY keeps events for ${EVENT_RETENTION_DAYS} days: pick ${earliest} or later.` });
     }
-    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date." });
+    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: RANGE_ORDER_MESSAGE });
   });
 }
 
 export const ListEventsInput = z.object({
   filters: EventFilters,
-  page: PageInput.shape.page,
-  perPage: PageInput.shape.perPage,
+  page: PageQuery.shape.page,
+  perPage: PageQuery.shape.perPage,
 });
 export type ListEventsInput = z.input<typeof ListEventsInput>;
 
 export const GetEventResourceInput = z.object({
-  resourceId: z.string().trim().min(1).max(128),
+  resourceId: MangopayId,
   eventType: z.string().refine(isEventType, "Unknown event type."),
 });
 export type GetEventResourceInput = z.input<typeof GetEventResourceInput>;

@@ -4,15 +4,14 @@ import { EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
 import type { Hook } from "@/lib/mangopay/schemas/events";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 
 export type HookProblem = "missing" | "invalid" | "disabled" | null;
 
 export type HookRowDTO = {
   eventType: string;
   group: string;
-  hook: { id: string; url: string; status: string; validity: string; creationDate: Date; tag: string | null } | null;
+  hook: { id: string; url: string; status: string; validity: string; creationDate: string; tag: string | null } | null;
   problem: HookProblem;
 };
 
@@ -29,8 +28,7 @@ function problemOf(h: Hook | undefined): HookProblem {
  */
 export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
   assertCan(ctx, "hooks.read");
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const all = await callMangopay(async () => {
+  const all = await readMangopay(ctx, "hooks", async (client) => {
     const out: Hook[] = [];
     for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 5 })) out.push(h);
     return out;
@@ -41,7 +39,7 @@ export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ row
     return {
       eventType,
       group,
-      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, creationDate: h.CreationDate, tag: h.Tag ?? null } : null,
+      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, creationDate: h.CreationDate.toISOString(), tag: h.Tag ?? null } : null,
       problem: problemOf(h),
     };
   };

@@ -1,12 +1,12 @@
 import "server-only";
+import { iso } from "@/lib/services/mangopay/inputs";
 import { kycDocuments } from "@/lib/mangopay";
 import type { KycDocument } from "@/lib/mangopay/schemas/kyc";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
-import { dayRangeToQuery } from "@/lib/services/transactions/schemas";
+import { readMangopay } from "@/lib/services/mangopay/request";
+import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { ListKycDocumentsInput } from "./schemas";
 
 export type KycDocumentDTO = {
@@ -17,8 +17,8 @@ export type KycDocumentDTO = {
   refusedReasonType: string | null;
   refusedReasonMessage: string | null;
   flags: string[];
-  creationDate: Date;
-  processedDate: Date | null;
+  creationDate: string;
+  processedDate: string | null;
   tag: string | null;
 };
 
@@ -31,8 +31,8 @@ export function toKycDocumentDTO(d: KycDocument): KycDocumentDTO {
     refusedReasonType: d.RefusedReasonType ?? null,
     refusedReasonMessage: d.RefusedReasonMessage ?? null,
     flags: d.Flags ?? [],
-    creationDate: d.CreationDate,
-    processedDate: d.ProcessedDate,
+    creationDate: d.CreationDate.toISOString(),
+    processedDate: iso(d.ProcessedDate),
     tag: d.Tag ?? null,
   };
 }
@@ -41,13 +41,13 @@ export function toKycDocumentDTO(d: KycDocument): KycDocumentDTO {
 export async function listKycDocuments({ ctx, input }: { ctx: AccountContext; input: ListKycDocumentsInput }) {
   assertCan(ctx, "kycDocuments.read");
   const { filters, userId, page, perPage } = parseInput(ListKycDocumentsInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const options = {
     page,
     perPage,
     sort: { field: "CreationDate", direction: "DESC" } as const,
     filters: { Type: filters.type, Status: filters.status, ...dayRangeToQuery(filters) },
   };
-  const result = await callMangopay(() => (userId ? kycDocuments.listByUser(client, userId, options) : kycDocuments.list(client, options)));
+  const key = `kyc-documents:${JSON.stringify({ filters, userId, page, perPage })}`;
+  const result = await readMangopay(ctx, key, (client) => (userId ? kycDocuments.listByUser(client, userId, options) : kycDocuments.list(client, options)));
   return { ...result, items: result.items.map(toKycDocumentDTO) };
 }

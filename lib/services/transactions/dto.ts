@@ -1,13 +1,11 @@
 import type { Money } from "@/lib/mangopay/schemas/common";
 import type { PayIn, PayOut, Refund, Repudiation, Settlement, Transaction, Transfer } from "@/lib/mangopay/schemas/transactions";
+import { iso, toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { kindOf, type TransactionKind } from "./schemas";
 
-export type MoneyDTO = { currency: string; amountMinor: number };
-
-export function toMoneyDTO(m: Money): MoneyDTO;
-export function toMoneyDTO(m: Money | null | undefined): MoneyDTO | null;
-export function toMoneyDTO(m: Money | null | undefined): MoneyDTO | null {
-  return m ? { currency: m.Currency, amountMinor: m.Amount } : null;
+/** A required amount (the kit's `toMoneyDTO` is for nullable ones). */
+export function moneyOf(m: Money): MoneyDTO {
+  return { amountMinor: m.Amount, currency: m.Currency };
 }
 
 /** The common 17 fields every transaction list returns. */
@@ -15,8 +13,8 @@ export type TransactionRowDTO = {
   id: string;
   kind: TransactionKind | null;
   tag: string | null;
-  creationDate: Date;
-  executionDate: Date | null;
+  creationDate: string;
+  executionDate: string | null;
   type: string;
   nature: string;
   status: string;
@@ -36,8 +34,8 @@ export function toTransactionRowDTO(t: Transaction): TransactionRowDTO {
     id: t.Id,
     kind: kindOf(t) ?? null,
     tag: t.Tag ?? null,
-    creationDate: t.CreationDate,
-    executionDate: t.ExecutionDate,
+    creationDate: t.CreationDate.toISOString(),
+    executionDate: iso(t.ExecutionDate),
     type: t.Type,
     nature: t.Nature,
     status: t.Status,
@@ -47,7 +45,7 @@ export function toTransactionRowDTO(t: Transaction): TransactionRowDTO {
     creditedUserId: t.CreditedUserId ?? null,
     debitedWalletId: t.DebitedWalletId ?? null,
     creditedWalletId: t.CreditedWalletId ?? null,
-    debitedFunds: toMoneyDTO(t.DebitedFunds),
+    debitedFunds: moneyOf(t.DebitedFunds),
     creditedFunds: toMoneyDTO(t.CreditedFunds),
     fees: toMoneyDTO(t.Fees),
   };

@@ -4,8 +4,7 @@ import type { AccountContext } from "@/lib/server/account-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import { toTransactionDetailDTO, type TransactionDetailDTO } from "./dto";
 import { GetTransactionInput, TransactionKind, type TransactionKind as Kind } from "./schemas";
 
@@ -28,8 +27,8 @@ function fetchByKind(client: MangopayClient, kind: Kind, id: string): Promise<An
   }
 }
 
-async function fetchAs(client: MangopayClient, kind: Kind, id: string): Promise<TransactionDetailDTO> {
-  return toTransactionDetailDTO(kind, await callMangopay(() => fetchByKind(client, kind, id)));
+async function fetchAs(ctx: AccountContext, kind: Kind, id: string): Promise<TransactionDetailDTO> {
+  return toTransactionDetailDTO(kind, await readMangopay(ctx, `transaction:${kind}:${id}`, (client) => fetchByKind(client, kind, id)));
 }
 
 /**
@@ -40,16 +39,15 @@ async function fetchAs(client: MangopayClient, kind: Kind, id: string): Promise<
 export async function getTransaction({ ctx, input }: { ctx: AccountContext; input: GetTransactionInput }): Promise<TransactionDetailDTO> {
   assertCan(ctx, "transactions.read");
   const { transactionId, kind } = parseInput(GetTransactionInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   if (kind) {
     try {
-      return await fetchAs(client, kind, transactionId);
+      return await fetchAs(ctx, kind, transactionId);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
     }
   }
   const kinds = TransactionKind.options.filter((k) => k !== kind);
-  const results = await Promise.allSettled(kinds.map((k) => fetchAs(client, k, transactionId)));
+  const results = await Promise.allSettled(kinds.map((k) => fetchAs(ctx, k, transactionId)));
   const found = results.find((r) => r.status === "fulfilled");
   if (found && found.status === "fulfilled") return found.value;
   // Only "not found everywhere" is a 404; any other failure (timeout, quota…) is reported as such.

@@ -3,13 +3,14 @@ import { refunds } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import { z } from "zod";
-import { toTransactionRowDTO, type MoneyDTO, type TransactionRowDTO } from "./dto";
+import { MangopayId } from "@/lib/services/mangopay/inputs";
+import type { MoneyDTO } from "@/lib/services/mangopay/inputs";
+import { toTransactionRowDTO, type TransactionRowDTO } from "./dto";
 
 export const ListTransactionRefundsInput = z.object({
-  transactionId: z.string().trim().min(1).max(128),
+  transactionId: MangopayId,
   kind: z.enum(["PAYIN", "TRANSFER", "PAYOUT", "REPUDIATION"]),
 });
 export type ListTransactionRefundsInput = z.input<typeof ListTransactionRefundsInput>;
@@ -18,9 +19,8 @@ export type ListTransactionRefundsInput = z.input<typeof ListTransactionRefundsI
 export async function listTransactionRefunds({ ctx, input }: { ctx: AccountContext; input: ListTransactionRefundsInput }): Promise<TransactionRowDTO[]> {
   assertCan(ctx, "transactions.read");
   const { transactionId, kind } = parseInput(ListTransactionRefundsInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const options = { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } as const };
-  const page = await callMangopay(() => {
+  const page = await readMangopay(ctx, `refunds:${kind}:${transactionId}`, (client) => {
     if (kind === "PAYIN") return refunds.listByPayIn(client, transactionId, options);
     if (kind === "TRANSFER") return refunds.listByTransfer(client, transactionId, options);
     if (kind === "PAYOUT") return refunds.listByPayOut(client, transactionId, options);

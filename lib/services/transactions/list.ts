@@ -4,10 +4,10 @@ import type { Transaction } from "@/lib/mangopay/schemas/transactions";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import { toTransactionRowDTO, type TransactionRowDTO } from "./dto";
-import { dayRangeToQuery, ListTransactionsInput, type TransactionScope } from "./schemas";
+import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
+import { ListTransactionsInput, type TransactionScope } from "./schemas";
 
 export type TransactionPageDTO = {
   items: TransactionRowDTO[];
@@ -31,8 +31,8 @@ function fetchPage(client: MangopayClient, scope: TransactionScope, options: tra
 export async function listTransactions({ ctx, input }: { ctx: AccountContext; input: ListTransactionsInput }): Promise<TransactionPageDTO> {
   assertCan(ctx, "transactions.read");
   const { scope, filters, page, perPage } = parseInput(ListTransactionsInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const result = await callMangopay(() =>
+  const key = `transactions:${JSON.stringify({ scope, filters, page, perPage })}`;
+  const result = await readMangopay(ctx, key, (client) =>
     fetchPage(client, scope, {
       page,
       perPage,

@@ -1,5 +1,7 @@
 import "server-only";
+import { iso } from "@/lib/services/mangopay/inputs";
 import { z } from "zod";
+import { MangopayId } from "@/lib/services/mangopay/inputs";
 import { events, ubo } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS } from "@/lib/mangopay/event-types";
 import type { UboDeclaration } from "@/lib/mangopay/schemas/kyc";
@@ -7,8 +9,7 @@ import type { AccountContext } from "@/lib/server/account-context";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/services/access/parse-input";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/sso/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 
 export type UboDeclarationDTO = {
   id: string;
@@ -17,8 +18,8 @@ export type UboDeclarationDTO = {
   reason: string | null;
   message: string | null;
   uboCount: number;
-  creationDate: Date;
-  processedDate: Date | null;
+  creationDate: string;
+  processedDate: string | null;
 };
 
 export function toUboDeclarationDTO(d: UboDeclaration): UboDeclarationDTO {
@@ -29,8 +30,8 @@ export function toUboDeclarationDTO(d: UboDeclaration): UboDeclarationDTO {
     reason: d.Reason ?? null,
     message: d.Message ?? null,
     uboCount: d.Ubos?.length ?? 0,
-    creationDate: d.CreationDate,
-    processedDate: d.ProcessedDate,
+    creationDate: d.CreationDate.toISOString(),
+    processedDate: iso(d.ProcessedDate),
   };
 }
 
@@ -47,7 +48,7 @@ export const RECENT_UBO_LIMIT = 20;
 export const USER_LIMIT = 20;
 
 export const ListUboDeclarationsInput = z.object({
-  userIds: z.array(z.string().trim().min(1).max(128)).max(USER_LIMIT).default([]),
+  userIds: z.array(MangopayId).max(USER_LIMIT).default([]),
 });
 export type ListUboDeclarationsInput = z.input<typeof ListUboDeclarationsInput>;
 
@@ -74,9 +75,8 @@ export async function listUboDeclarations({
 }): Promise<UboDeclarationDTO[]> {
   assertCan(ctx, "uboDeclarations.read");
   const { userIds } = parseInput(ListUboDeclarationsInput, input);
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const recent = (async () => {
-    const page = await callMangopay(() =>
+    const page = await readMangopay(ctx, "ubo-events", (client) =>
       events.list(client, {
         perPage: 100,
         sort: { field: "Date", direction: "DESC" },
@@ -84,10 +84,10 @@ export async function listUboDeclarations({
       }),
     );
     const ids = [...new Set(page.items.map((e) => e.ResourceId))].slice(0, RECENT_UBO_LIMIT);
-    return Promise.all(ids.map((id) => orNull(callMangopay(() => ubo.getDeclaration(client, id)))));
+    return Promise.all(ids.map((id) => orNull(readMangopay(ctx, `ubo-declaration:${id}`, (client) => ubo.getDeclaration(client, id)))));
   })();
   const byUser = Promise.all(
-    [...new Set(userIds)].map((userId) => orNull(callMangopay(() => ubo.listDeclarationsByUser(client, userId, { perPage: 10 })).then((p) => p.items))),
+    [...new Set(userIds)].map((userId) => orNull(readMangopay(ctx, `ubo-declarations-of:${userId}`, (client) => ubo.listDeclarationsByUser(client, userId, { perPage: 10 })).then((p) => p.items))),
   );
   const [fromEvents, fromUsers] = await Promise.all([recent, byUser]);
   const unique = new Map<string, UboDeclaration>();

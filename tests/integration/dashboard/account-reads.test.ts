@@ -18,7 +18,7 @@ import { listKycDocuments } from "@/lib/services/kyc-documents/list";
 import { getTransaction } from "@/lib/services/transactions/get";
 import { listTransactions } from "@/lib/services/transactions/list";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
-import { UpstreamServiceError } from "@/lib/services/sso/internal";
+import { UpstreamServiceError } from "@/lib/services/upstream";
 import { listUboDeclarations } from "@/lib/services/ubo-declarations/list";
 import { accountContextFor, createTestAccount, createTestHub, type TestHub } from "../hub/factories";
 import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
@@ -65,7 +65,7 @@ describe("listTransactions", () => {
     expect(page.totalItems).toBe(expected.totalItems);
     const first = expected.items[0];
     expect(page.items[0]).toMatchObject({ type: first?.Type, nature: first?.Nature, status: first?.Status, debitedFunds: { currency: first?.DebitedFunds.Currency, amountMinor: first?.DebitedFunds.Amount } });
-    const dates = page.items.map((t) => t.creationDate.getTime());
+    const dates = page.items.map((t) => Date.parse(t.creationDate));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
@@ -75,10 +75,10 @@ describe("listTransactions", () => {
     expect(new Set(payouts.items.map((t) => t.type))).toEqual(new Set(["PAYOUT"]));
     const failed = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { status: "FAILED" }, page: 1, perPage: 50 } });
     expect(failed.items.every((t) => t.status === "FAILED")).toBe(true);
-    const day = payouts.items[0]?.creationDate.toISOString().slice(0, 10) ?? "";
+    const day = payouts.items[0]?.creationDate.slice(0, 10) ?? "";
     const sameDay = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { from: day, to: day }, page: 1, perPage: 100 } });
     expect(sameDay.items.length).toBeGreaterThan(0);
-    expect(sameDay.items.every((t) => t.creationDate.toISOString().slice(0, 10) === day)).toBe(true);
+    expect(sameDay.items.every((t) => t.creationDate.slice(0, 10) === day)).toBe(true);
   });
 
   it("lists one wallet's transactions", async () => {
@@ -91,7 +91,7 @@ describe("listTransactions", () => {
 
   it("refuses a reversed date range and unknown filter values with field messages", async () => {
     await expect(listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { from: "2026-05-02", to: "2026-05-01" }, page: 1, perPage: 20 } })).rejects.toMatchObject({
-      fieldErrors: { "filters.to": ["The start date must be on or before the end date."] },
+      fieldErrors: { "filters.to": ["The end date must be on or after the start date."] },
     });
     await expect(
       listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { status: "PENDING" as "FAILED" }, page: 1, perPage: 20 } }),
@@ -108,7 +108,8 @@ describe("listTransactions", () => {
     await failEvery("/clients/transactions");
     const err = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: {}, page: 1, perPage: 10 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamServiceError);
-    expect((err as Error).message).toMatch(/^MANGOPAY answered 503/);
+    expect((err as UpstreamServiceError).failure).toMatchObject({ kind: "unavailable", status: 503 });
+    expect((err as Error).message).toMatch(/^MANGOPAY is not answering properly \(HTTP 503\)/);
   }, 30_000);
 });
 
@@ -164,7 +165,7 @@ describe("listEvents and getEventResource", () => {
     const page = await listEvents({ ctx: owner(), input: { filters: { types, from: day(-30) }, page: 1, perPage: 50 }, nowMs: now });
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((e) => types.includes(e.eventType))).toBe(true);
-    const dates = page.items.map((e) => e.date.getTime());
+    const dates = page.items.map((e) => Date.parse(e.date));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     expect(page.items.find((e) => e.eventType === "DISPUTE_CREATED")?.resource).toBe("dispute");
   });
@@ -205,7 +206,7 @@ describe("compliance: KYC documents and UBO declarations", () => {
     const userIds = [...new Set(docs.items.map((d) => d.userId))];
     const decls = await listUboDeclarations({ ctx: owner(), input: { userIds } });
     expect(decls.length).toBeGreaterThan(0);
-    expect(decls.every((d) => userIds.includes(d.userId) || d.creationDate.getTime() > Date.now() - 45 * 86_400_000)).toBe(true);
+    expect(decls.every((d) => userIds.includes(d.userId) || Date.parse(d.creationDate) > Date.now() - 45 * 86_400_000)).toBe(true);
     for (const d of decls.filter((x) => x.status === "REFUSED" || x.status === "INCOMPLETE")) expect(d.reason).toMatch(/MISSING_UBO|WRONG_UBO_INFORMATION/);
   });
 
@@ -245,7 +246,7 @@ describe("disputes", () => {
     const timeline = await listDisputeTimeline({ ctx: owner(), dispute, documents, transactions: moves });
     expect(timeline.entries[0]?.label).toBe("Dispute opened");
     expect(timeline.entries.some((e) => e.label.startsWith("Funds repudiated"))).toBe(true);
-    const times = timeline.entries.map((e) => e.date.getTime());
+    const times = timeline.entries.map((e) => Date.parse(e.date));
     expect([...times].sort((x, y) => x - y)).toEqual(times);
   });
 
