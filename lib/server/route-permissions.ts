@@ -41,6 +41,14 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]": account(),
   "/accounts/[accountId]/settings/permissions": account("dashboard.permissions.manage"),
   "/accounts/[accountId]/settings/sso": account("ssos.read"),
+  "/accounts/[accountId]/transactions": account("transactions.read"),
+  "/accounts/[accountId]/transactions/[transactionId]": account("transactions.read"),
+  "/accounts/[accountId]/events": account("events.read"),
+  "/accounts/[accountId]/events/[resourceId]": account("events.read"),
+  "/accounts/[accountId]/compliance": account("kycDocuments.read"),
+  "/accounts/[accountId]/disputes": account("disputes.read"),
+  "/accounts/[accountId]/disputes/[disputeId]": account("disputes.read"),
+  "/accounts/[accountId]/hooks": account("hooks.read"),
 };
 
 /** Route handlers by route. */

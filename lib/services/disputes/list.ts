@@ -14,7 +14,7 @@ import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
  */
 export async function listDisputes({ ctx, input }: { ctx: AccountContext; input: ListDisputesInput }) {
   assertCan(ctx, "disputes.read");
-  const { filters, page, perPage } = parseInput(ListDisputesInput, input);
+  const { filters, payInId, page, perPage } = parseInput(ListDisputesInput, input);
   const status = filters.quick === "pending-client" ? [...PENDING_CLIENT_STATUSES] : filters.status;
   const options = {
     page,
@@ -22,7 +22,10 @@ export async function listDisputes({ ctx, input }: { ctx: AccountContext; input:
     sort: { field: "CreationDate", direction: "DESC" } as const,
     filters: { Status: status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
   };
-  const key = `disputes:${JSON.stringify({ filters, page, perPage })}`;
-  const result = await readMangopay(ctx, key, (client) => (filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options)));
+  const key = `disputes:${JSON.stringify({ filters, payInId, page, perPage })}`;
+  const result = await readMangopay(ctx, key, (client) => {
+    if (payInId) return disputes.listByPayIn(client, payInId, options);
+    return filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options);
+  });
   return { ...result, items: result.items.map(toDisputeDTO) };
 }

@@ -6,8 +6,8 @@ export type NextStep = {
   actionNeeded: boolean;
   title: string;
   detail: string;
-  /** The date the action must happen by, when there is one. */
-  deadline: Date | null;
+  /** When the action must happen by (ISO), when there is one. */
+  deadline: string | null;
   /** "in 3 days", "in 5 hours", "passed 2 days ago". */
   deadlineInWords: string | null;
 };
@@ -17,14 +17,14 @@ type DisputeLike = {
   type: string;
   statusMessage: string | null;
   resultCode: string | null;
-  contestDeadline: Date | null;
+  contestDeadline: string | null;
 };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export function timeUntil(deadline: Date, nowMs: number): string {
-  const diff = deadline.getTime() - nowMs;
+export function timeUntil(deadlineIso: string, nowMs: number): string {
+  const diff = Date.parse(deadlineIso) - nowMs;
   const abs = Math.abs(diff);
   const span =
     abs >= 2 * DAY_MS
@@ -40,7 +40,7 @@ export function timeUntil(deadline: Date, nowMs: number): string {
 export function nextStep(d: DisputeLike, settlement: { state: string }, nowMs: number): NextStep {
   const deadline = d.contestDeadline;
   const words = deadline ? timeUntil(deadline, nowMs) : null;
-  const passed = deadline ? deadline.getTime() < nowMs : false;
+  const passed = deadline ? Date.parse(deadline) < nowMs : false;
   const none = (title: string, detail: string): NextStep => ({ actionNeeded: false, title, detail, deadline: null, deadlineInWords: null });
 
   switch (d.status) {

@@ -24,6 +24,8 @@ export type DisputeFilters = z.infer<typeof DisputeFilters>;
 
 export const ListDisputesInput = z.object({
   filters: DisputeFilters,
+  /** Only the disputes of this pay-in (its detail page). */
+  payInId: MangopayId.optional(),
   page: PageQuery.shape.page,
   perPage: PageQuery.shape.perPage,
 });
@@ -31,3 +33,13 @@ export type ListDisputesInput = z.input<typeof ListDisputesInput>;
 
 export const DisputeIdInput = z.object({ disputeId: MangopayId });
 export type DisputeIdInput = z.input<typeof DisputeIdInput>;
+
+/** The disputes page's searchParams: unknown values are dropped. */
+export const DisputesQuery = PageQuery.extend({
+  quick: z.enum(DISPUTE_QUICK_FILTERS).optional().catch(undefined),
+  status: z.enum(DISPUTE_STATUSES).optional().catch(undefined),
+  type: z.enum(DISPUTE_TYPES).optional().catch(undefined),
+  from: DateInput,
+  to: DateInput,
+});
+export type DisputesQuery = z.infer<typeof DisputesQuery>;

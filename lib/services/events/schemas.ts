@@ -54,3 +54,15 @@ export const GetEventResourceInput = z.object({
   eventType: z.string().refine(isEventType, "Unknown event type."),
 });
 export type GetEventResourceInput = z.input<typeof GetEventResourceInput>;
+
+/** The events page's searchParams: `types` may repeat; pages and sizes fall back to defaults. */
+export const EventsQuery = PageQuery.extend({
+  types: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((t) => t !== ""))
+    .catch([]),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;

@@ -21,3 +21,15 @@ export const ListKycDocumentsInput = z.object({
   perPage: PageQuery.shape.perPage,
 });
 export type ListKycDocumentsInput = z.input<typeof ListKycDocumentsInput>;
+
+/** The compliance page's searchParams: unknown values are dropped. */
+export const ComplianceQuery = PageQuery.extend({
+  type: z.enum(KYC_DOCUMENT_TYPES).optional().catch(undefined),
+  status: z.enum(KYC_DOCUMENT_STATUSES).optional().catch(undefined),
+  from: DateInput,
+  to: DateInput,
+});
+export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
+
+/** Document types only legal users are asked for: their owners may have UBO declarations. */
+export const LEGAL_ONLY_TYPES: readonly string[] = ["REGISTRATION_PROOF", "ARTICLES_OF_ASSOCIATION", "SHAREHOLDER_DECLARATION"];

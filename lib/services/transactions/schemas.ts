@@ -52,3 +52,23 @@ export function kindOf(t: { Type: string; Nature: string }): TransactionKind | u
   if (t.Type === "PAYIN" || t.Type === "PAYOUT" || t.Type === "TRANSFER") return t.Type;
   return undefined;
 }
+
+const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+/** A transactions page's searchParams: unknown values are dropped, never an error page. */
+export const TransactionsQuery = PageQuery.extend({
+  status: optionalEnum(TRANSACTION_STATUSES),
+  type: optionalEnum(TRANSACTION_TYPES),
+  nature: optionalEnum(TRANSACTION_NATURES),
+  from: DateInput,
+  to: DateInput,
+  userId: MangopayId.optional().catch(undefined),
+  walletId: MangopayId.optional().catch(undefined),
+});
+export type TransactionsQuery = z.infer<typeof TransactionsQuery>;
+
+export function scopeOf(q: { userId?: string; walletId?: string }): TransactionScope {
+  if (q.walletId) return { kind: "wallet", walletId: q.walletId };
+  if (q.userId) return { kind: "user", userId: q.userId };
+  return { kind: "client" };
+}
