@@ -34,3 +34,17 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/** Cookies we set ourselves get `Secure` in production behind https (as next-auth's own do). */
+export function secureCookies(): boolean {
+  const { NODE_ENV, NEXTAUTH_URL } = env();
+  return NODE_ENV === "production" && (NEXTAUTH_URL ?? "").startsWith("https:");
+}
+
+/**
+ * The session-signing secret alone, for code that must not demand the whole configuration (the
+ * proxy runs before any page and next-auth reads it at import time). `env()` still validates it.
+ */
+export function authSecret(): string | undefined {
+  return process.env.AUTH_SECRET;
+}
