@@ -5,7 +5,7 @@ import { moneyOf } from "@/lib/services/transactions/dto";
 export type DisputeDTO = {
   id: string;
   tag: string | null;
-  creationDate: string;
+  createdAt: string;
   status: string;
   statusMessage: string | null;
   type: string;
@@ -18,7 +18,7 @@ export type DisputeDTO = {
   initialTransactionType: string | null;
   resultCode: string | null;
   resultMessage: string | null;
-  closedDate: string | null;
+  closedAt: string | null;
   repudiationId: string | null;
 };
 
@@ -26,7 +26,7 @@ export function toDisputeDTO(d: Dispute): DisputeDTO {
   return {
     id: d.Id,
     tag: d.Tag ?? null,
-    creationDate: d.CreationDate.toISOString(),
+    createdAt: d.CreationDate.toISOString(),
     status: d.Status,
     statusMessage: d.StatusMessage ?? null,
     type: d.DisputeType,
@@ -39,7 +39,7 @@ export function toDisputeDTO(d: Dispute): DisputeDTO {
     initialTransactionType: d.InitialTransactionType ?? null,
     resultCode: d.ResultCode ?? null,
     resultMessage: d.ResultMessage ?? null,
-    closedDate: iso(d.ClosedDate),
+    closedAt: iso(d.ClosedDate),
     repudiationId: d.RepudiationId ?? null,
   };
 }
@@ -50,8 +50,8 @@ export type DisputeDocumentDTO = {
   status: string;
   refusedReasonType: string | null;
   refusedReasonMessage: string | null;
-  creationDate: string;
-  processedDate: string | null;
+  createdAt: string;
+  processedAt: string | null;
   tag: string | null;
 };
 
@@ -62,8 +62,8 @@ export function toDisputeDocumentDTO(d: DisputeDocument): DisputeDocumentDTO {
     status: d.Status,
     refusedReasonType: d.RefusedReasonType ?? null,
     refusedReasonMessage: d.RefusedReasonMessage ?? null,
-    creationDate: d.CreationDate.toISOString(),
-    processedDate: iso(d.ProcessedDate),
+    createdAt: d.CreationDate.toISOString(),
+    processedAt: iso(d.ProcessedDate),
     tag: d.Tag ?? null,
   };
 }

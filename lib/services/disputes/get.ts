@@ -2,7 +2,7 @@ import "server-only";
 import { disputes } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { toDisputeDTO, type DisputeDTO } from "./dto";
 import { DisputeIdInput } from "./schemas";

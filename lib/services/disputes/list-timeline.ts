@@ -5,7 +5,7 @@ import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan, can } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import type { DisputeDocumentDTO, DisputeDTO } from "./dto";
-import type { TransactionRowDTO } from "@/lib/services/transactions/dto";
+import type { TransactionDTO } from "@/lib/services/transactions/dto";
 
 export type TimelineEntry = { date: string; label: string; detail: string | null; source: "event" | "object" };
 
@@ -32,13 +32,13 @@ export async function listDisputeTimeline({
   ctx: AccountContext;
   dispute: DisputeDTO;
   documents: readonly DisputeDocumentDTO[];
-  transactions: readonly TransactionRowDTO[];
+  transactions: readonly TransactionDTO[];
   nowMs?: number;
 }): Promise<{ entries: TimelineEntry[]; eventsAvailable: boolean }> {
   assertCan(ctx, "disputes.read");
   const entries: TimelineEntry[] = [];
   const oldest = Math.ceil(nowMs / 1000) - EVENT_RETENTION_DAYS * 86_400 + 60;
-  const openedAt = Math.floor(Date.parse(dispute.creationDate) / 1000) - 1;
+  const openedAt = Math.floor(Date.parse(dispute.createdAt) / 1000) - 1;
   const eventsAvailable = can(ctx, "events.read") && openedAt >= oldest;
   if (eventsAvailable) {
     const page = await readMangopay(ctx, `dispute-events:${dispute.id}`, (client) =>
@@ -49,19 +49,19 @@ export async function listDisputeTimeline({
       entries.push({ date: e.Date.toISOString(), label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType, detail: e.EventType, source: "event" });
     }
   }
-  if (!entries.some((e) => e.detail === "DISPUTE_CREATED")) entries.push({ date: dispute.creationDate, label: "Dispute opened", detail: null, source: "object" });
+  if (!entries.some((e) => e.detail === "DISPUTE_CREATED")) entries.push({ date: dispute.createdAt, label: "Dispute opened", detail: null, source: "object" });
   for (const d of documents) {
-    entries.push({ date: d.creationDate, label: `Document added: ${d.type}`, detail: d.id, source: "object" });
-    if (d.processedDate) {
-      entries.push({ date: d.processedDate, label: `Document ${d.status === "REFUSED" ? "refused" : d.status === "VALIDATED" ? "validated" : "reviewed"}: ${d.type}`, detail: d.refusedReasonType, source: "object" });
+    entries.push({ date: d.createdAt, label: `Document added: ${d.type}`, detail: d.id, source: "object" });
+    if (d.processedAt) {
+      entries.push({ date: d.processedAt, label: `Document ${d.status === "REFUSED" ? "refused" : d.status === "VALIDATED" ? "validated" : "reviewed"}: ${d.type}`, detail: d.refusedReasonType, source: "object" });
     }
   }
   for (const t of transactions) {
     const what = t.nature === "REPUDIATION" ? "Funds repudiated" : t.nature === "SETTLEMENT" ? "Settlement transfer" : t.nature === "REFUND" ? "Funds given back" : `${t.type} ${t.nature}`;
-    entries.push({ date: t.executionDate ?? t.creationDate, label: `${what} (${t.status})`, detail: t.id, source: "object" });
+    entries.push({ date: t.executedAt ?? t.createdAt, label: `${what} (${t.status})`, detail: t.id, source: "object" });
   }
-  if (dispute.closedDate && !entries.some((e) => e.detail === "DISPUTE_CLOSED")) {
-    entries.push({ date: dispute.closedDate, label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`, detail: null, source: "object" });
+  if (dispute.closedAt && !entries.some((e) => e.detail === "DISPUTE_CLOSED")) {
+    entries.push({ date: dispute.closedAt, label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`, detail: null, source: "object" });
   }
   entries.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   return { entries, eventsAvailable };

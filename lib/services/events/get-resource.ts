@@ -18,7 +18,7 @@ import {
 import { eventResource, type EventResource } from "@/lib/mangopay/event-types";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan, can, type AccountPermission } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import type { TransactionKind } from "@/lib/services/transactions/schemas";
 import { toResourceFields, type ResourceField } from "./dto";

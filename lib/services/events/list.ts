@@ -3,7 +3,7 @@ import { events } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS, eventResource, type EventResource } from "@/lib/mangopay/event-types";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { eventFiltersFor, ListEventsInput } from "./schemas";

@@ -11,7 +11,7 @@ export type HookProblem = "missing" | "invalid" | "disabled" | null;
 export type HookRowDTO = {
   eventType: string;
   group: string;
-  hook: { id: string; url: string; status: string; validity: string; creationDate: string; tag: string | null } | null;
+  hook: { id: string; url: string; status: string; validity: string; createdAt: string; tag: string | null } | null;
   problem: HookProblem;
 };
 
@@ -39,7 +39,7 @@ export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ row
     return {
       eventType,
       group,
-      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, creationDate: h.CreationDate.toISOString(), tag: h.Tag ?? null } : null,
+      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, createdAt: h.CreationDate.toISOString(), tag: h.Tag ?? null } : null,
       problem: problemOf(h),
     };
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
-import { DateInput, MangopayId, PageQuery } from "@/lib/services/mangopay/inputs";
+import { DateInput, PageQuery } from "@/lib/services/mangopay/inputs";
 
 export const KYC_DOCUMENT_TYPES = ["IDENTITY_PROOF", "REGISTRATION_PROOF", "ARTICLES_OF_ASSOCIATION", "SHAREHOLDER_DECLARATION", "ADDRESS_PROOF"] as const;
 export const KYC_DOCUMENT_STATUSES = ["CREATED", "VALIDATION_ASKED", "VALIDATED", "REFUSED", "OUT_OF_DATE"] as const;
@@ -16,7 +16,6 @@ export const KycDocumentFilters = z
 
 export const ListKycDocumentsInput = z.object({
   filters: KycDocumentFilters,
-  userId: MangopayId.optional(),
   page: PageQuery.shape.page,
   perPage: PageQuery.shape.perPage,
 });

@@ -1,54 +1,59 @@
+import type { Transaction } from "@/lib/mangopay/schemas/transactions";
 import type { Money } from "@/lib/mangopay/schemas/common";
-import type { PayIn, PayOut, Refund, Repudiation, Settlement, Transaction, Transfer } from "@/lib/mangopay/schemas/transactions";
+import type { PayIn, PayOut, Refund, Repudiation, Settlement, Transfer } from "@/lib/mangopay/schemas/transactions";
 import { iso, toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { kindOf, type TransactionKind } from "./schemas";
 
-/** A required amount (the kit's `toMoneyDTO` is for nullable ones). */
-export function moneyOf(m: Money): MoneyDTO {
-  return { amountMinor: m.Amount, currency: m.Currency };
-}
-
-/** The common 17 fields every transaction list returns. */
-export type TransactionRowDTO = {
+/**
+ * MANGOPAY's common transaction view: the fields every transaction list returns (lists do not carry
+ * the full pay-in/payout objects; fetch the detail for those).
+ */
+export type TransactionDTO = {
   id: string;
+  /** Which endpoint holds the full object (from Type and Nature); null for conversions. */
   kind: TransactionKind | null;
   tag: string | null;
-  creationDate: string;
-  executionDate: string | null;
+  createdAt: string;
+  executedAt: string | null;
+  status: string;
   type: string;
   nature: string;
-  status: string;
   resultCode: string | null;
   resultMessage: string | null;
   authorId: string | null;
   creditedUserId: string | null;
   debitedWalletId: string | null;
   creditedWalletId: string | null;
-  debitedFunds: MoneyDTO;
-  creditedFunds: MoneyDTO | null;
+  debited: MoneyDTO;
+  credited: MoneyDTO | null;
   fees: MoneyDTO | null;
 };
 
-export function toTransactionRowDTO(t: Transaction): TransactionRowDTO {
+export function toTransactionDTO(t: Transaction): TransactionDTO {
   return {
     id: t.Id,
     kind: kindOf(t) ?? null,
     tag: t.Tag ?? null,
-    creationDate: t.CreationDate.toISOString(),
-    executionDate: iso(t.ExecutionDate),
+    createdAt: t.CreationDate.toISOString(),
+    executedAt: iso(t.ExecutionDate),
+    status: t.Status,
     type: t.Type,
     nature: t.Nature,
-    status: t.Status,
     resultCode: t.ResultCode ?? null,
     resultMessage: t.ResultMessage ?? null,
     authorId: t.AuthorId ?? null,
     creditedUserId: t.CreditedUserId ?? null,
     debitedWalletId: t.DebitedWalletId ?? null,
     creditedWalletId: t.CreditedWalletId ?? null,
-    debitedFunds: moneyOf(t.DebitedFunds),
-    creditedFunds: toMoneyDTO(t.CreditedFunds),
+    debited: moneyOf(t.DebitedFunds),
+    credited: toMoneyDTO(t.CreditedFunds),
     fees: toMoneyDTO(t.Fees),
   };
+}
+
+/** A required amount (the kit's `toMoneyDTO` is for nullable ones). */
+export function moneyOf(m: Money): MoneyDTO {
+  return { amountMinor: m.Amount, currency: m.Currency };
 }
 
 /** What the pay-in's payer needs to send a bank wire, and how the pay-in was made. */
@@ -74,7 +79,7 @@ export type PayOutDetailsDTO = {
   fallbackReason: string | null;
 };
 
-export type TransactionDetailDTO = TransactionRowDTO & {
+export type TransactionDetailDTO = TransactionDTO & {
   kind: TransactionKind;
   payIn: PayInDetailsDTO | null;
   payOut: PayOutDetailsDTO | null;
@@ -135,7 +140,7 @@ export function toTransactionDetailDTO(
   const reason = kind === "REFUND" ? (t as Refund).RefundReason : null;
   const pending = raw.PendingUserAction as { RedirectUrl?: unknown } | null | undefined;
   return {
-    ...toTransactionRowDTO(t),
+    ...toTransactionDTO(t),
     kind,
     payIn,
     payOut,

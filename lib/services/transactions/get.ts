@@ -3,7 +3,7 @@ import { payins, payouts, refunds, repudiations, transfers, type MangopayClient 
 import type { AccountContext } from "@/lib/server/account-context";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { toTransactionDetailDTO, type TransactionDetailDTO } from "./dto";
 import { GetTransactionInput, TransactionKind, type TransactionKind as Kind } from "./schemas";

@@ -2,12 +2,12 @@ import "server-only";
 import { refunds } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { z } from "zod";
 import { MangopayId } from "@/lib/services/mangopay/inputs";
 import type { MoneyDTO } from "@/lib/services/mangopay/inputs";
-import { toTransactionRowDTO, type TransactionRowDTO } from "./dto";
+import { toTransactionDTO, type TransactionDTO } from "./dto";
 
 export const ListTransactionRefundsInput = z.object({
   transactionId: MangopayId,
@@ -16,7 +16,7 @@ export const ListTransactionRefundsInput = z.object({
 export type ListTransactionRefundsInput = z.input<typeof ListTransactionRefundsInput>;
 
 /** Refunds of a pay-in or transfer, returns of a payout, funds given back on a won dispute. */
-export async function listTransactionRefunds({ ctx, input }: { ctx: AccountContext; input: ListTransactionRefundsInput }): Promise<TransactionRowDTO[]> {
+export async function listTransactionRefunds({ ctx, input }: { ctx: AccountContext; input: ListTransactionRefundsInput }): Promise<TransactionDTO[]> {
   assertCan(ctx, "transactions.read");
   const { transactionId, kind } = parseInput(ListTransactionRefundsInput, input);
   const options = { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } as const };
@@ -26,17 +26,17 @@ export async function listTransactionRefunds({ ctx, input }: { ctx: AccountConte
     if (kind === "PAYOUT") return refunds.listByPayOut(client, transactionId, options);
     return refunds.listByRepudiation(client, transactionId, options);
   });
-  return page.items.map(toTransactionRowDTO);
+  return page.items.map(toTransactionDTO);
 }
 
 /**
  * What can still be refunded of a succeeded pay-in or transfer: its debited amount minus every
  * refund that succeeded or is still being processed (a failed refund gave nothing back).
  */
-export function refundableAmount(tx: { status: string; debitedFunds: MoneyDTO }, refundRows: readonly TransactionRowDTO[]): MoneyDTO {
-  if (tx.status !== "SUCCEEDED") return { currency: tx.debitedFunds.currency, amountMinor: 0 };
+export function refundableAmount(tx: { status: string; debited: MoneyDTO }, refundRows: readonly TransactionDTO[]): MoneyDTO {
+  if (tx.status !== "SUCCEEDED") return { currency: tx.debited.currency, amountMinor: 0 };
   const refunded = refundRows
-    .filter((r) => r.status !== "FAILED" && r.debitedFunds.currency === tx.debitedFunds.currency)
-    .reduce((sum, r) => sum + r.debitedFunds.amountMinor, 0);
-  return { currency: tx.debitedFunds.currency, amountMinor: Math.max(0, tx.debitedFunds.amountMinor - refunded) };
+    .filter((r) => r.status !== "FAILED" && r.debited.currency === tx.debited.currency)
+    .reduce((sum, r) => sum + r.debited.amountMinor, 0);
+  return { currency: tx.debited.currency, amountMinor: Math.max(0, tx.debited.amountMinor - refunded) };
 }

@@ -1,45 +1,44 @@
+// Filters of MANGOPAY's transaction lists (platform, user, wallet): only the documented ones — Status, Type,
+// Nature, AfterDate/BeforeDate on the creation date. Pure so pages parse searchParams the same way.
 import { z } from "zod";
-import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
+import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { DateInput, MangopayId, PageQuery } from "@/lib/services/mangopay/inputs";
 
 export const TRANSACTION_STATUSES = ["CREATED", "SUCCEEDED", "FAILED"] as const;
-export const TRANSACTION_TYPES = ["PAYIN", "TRANSFER", "PAYOUT", "CONVERSION"] as const;
+export const TRANSACTION_TYPES = ["PAYIN", "TRANSFER", "CONVERSION", "PAYOUT"] as const;
 export const TRANSACTION_NATURES = ["REGULAR", "REPUDIATION", "REFUND", "SETTLEMENT"] as const;
 
-const Id = MangopayId;
-
-export const TransactionScope = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("client") }),
-  z.object({ kind: z.literal("user"), userId: Id }),
-  z.object({ kind: z.literal("wallet"), walletId: Id }),
-]);
-export type TransactionScope = z.infer<typeof TransactionScope>;
-
-export const TransactionFilters = z
-  .object({
-    status: z.enum(TRANSACTION_STATUSES).optional(),
-    type: z.enum(TRANSACTION_TYPES).optional(),
-    nature: z.enum(TRANSACTION_NATURES).optional(),
-    from: DateInput,
-    to: DateInput,
-  })
-  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
-export type TransactionFilters = z.infer<typeof TransactionFilters>;
-
-export const ListTransactionsInput = z.object({
-  scope: TransactionScope,
-  filters: TransactionFilters,
-  page: PageQuery.shape.page,
-  perPage: PageQuery.shape.perPage,
+export const TransactionListQuery = PageQuery.extend({
+  status: z.enum(TRANSACTION_STATUSES).optional().catch(undefined),
+  type: z.enum(TRANSACTION_TYPES).optional().catch(undefined),
+  nature: z.enum(TRANSACTION_NATURES).optional().catch(undefined),
+  /** Inclusive UTC days, `YYYY-MM-DD`. */
+  from: DateInput,
+  to: DateInput,
 });
-export type ListTransactionsInput = z.input<typeof ListTransactionsInput>;
+export type TransactionListQuery = z.infer<typeof TransactionListQuery>;
+
+/** The query as MANGOPAY filters (`from`/`to` as whole UTC days, unix seconds). */
+export function transactionFilters(q: TransactionListQuery): Record<string, string | number> {
+  const filters: Record<string, string | number> = {};
+  if (q.status) filters.Status = q.status;
+  if (q.type) filters.Type = q.type;
+  if (q.nature) filters.Nature = q.nature;
+  // AfterDate/BeforeDate are exclusive: the whole of both days is included.
+  return { ...filters, ...dayRangeToQuery(q) };
+}
+
+/** A stable memo key for one list request. */
+export function transactionQueryKey(q: TransactionListQuery): string {
+  return [q.page, q.perPage, q.sort, q.status, q.type, q.nature, q.from, q.to].map((v) => v ?? "").join(":");
+}
 
 /** Which endpoint holds a transaction: the list row's Type and Nature, when known, save probing. */
 export const TransactionKind = z.enum(["PAYIN", "PAYOUT", "TRANSFER", "REFUND", "REPUDIATION", "SETTLEMENT"]);
 export type TransactionKind = z.infer<typeof TransactionKind>;
 
 export const GetTransactionInput = z.object({
-  transactionId: Id,
+  transactionId: MangopayId,
   kind: TransactionKind.optional().catch(undefined),
 });
 export type GetTransactionInput = z.input<typeof GetTransactionInput>;
@@ -53,22 +52,9 @@ export function kindOf(t: { Type: string; Nature: string }): TransactionKind | u
   return undefined;
 }
 
-const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
-
-/** A transactions page's searchParams: unknown values are dropped, never an error page. */
-export const TransactionsQuery = PageQuery.extend({
-  status: optionalEnum(TRANSACTION_STATUSES),
-  type: optionalEnum(TRANSACTION_TYPES),
-  nature: optionalEnum(TRANSACTION_NATURES),
-  from: DateInput,
-  to: DateInput,
+/** The transactions page: the documented filters, and optionally the user or wallet it is about. */
+export const TransactionsPageQuery = TransactionListQuery.extend({
   userId: MangopayId.optional().catch(undefined),
   walletId: MangopayId.optional().catch(undefined),
 });
-export type TransactionsQuery = z.infer<typeof TransactionsQuery>;
-
-export function scopeOf(q: { userId?: string; walletId?: string }): TransactionScope {
-  if (q.walletId) return { kind: "wallet", walletId: q.walletId };
-  if (q.userId) return { kind: "user", userId: q.userId };
-  return { kind: "client" };
-}
+export type TransactionsPageQuery = z.infer<typeof TransactionsPageQuery>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { iso } from "@/lib/services/mangopay/inputs";
+import { toUboDeclarationDTO, type UboDeclarationDTO } from "./dto";
 import { z } from "zod";
 import { MangopayId } from "@/lib/services/mangopay/inputs";
 import { events, ubo } from "@/lib/mangopay";
@@ -8,32 +8,8 @@ import type { UboDeclaration } from "@/lib/mangopay/schemas/kyc";
 import type { AccountContext } from "@/lib/server/account-context";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
-
-export type UboDeclarationDTO = {
-  id: string;
-  userId: string;
-  status: string;
-  reason: string | null;
-  message: string | null;
-  uboCount: number;
-  creationDate: string;
-  processedDate: string | null;
-};
-
-export function toUboDeclarationDTO(d: UboDeclaration): UboDeclarationDTO {
-  return {
-    id: d.Id,
-    userId: d.UserId,
-    status: d.Status,
-    reason: d.Reason ?? null,
-    message: d.Message ?? null,
-    uboCount: d.Ubos?.length ?? 0,
-    creationDate: d.CreationDate.toISOString(),
-    processedDate: iso(d.ProcessedDate),
-  };
-}
 
 const UBO_EVENTS = [
   "UBO_DECLARATION_CREATED",

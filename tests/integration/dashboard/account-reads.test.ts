@@ -16,7 +16,8 @@ import { listEvents } from "@/lib/services/events/list";
 import { listHooks } from "@/lib/services/hooks/list";
 import { listKycDocuments } from "@/lib/services/kyc-documents/list";
 import { getTransaction } from "@/lib/services/transactions/get";
-import { listTransactions } from "@/lib/services/transactions/list";
+import { listPlatformTransactions } from "@/lib/services/transactions/list-platform";
+import { listWalletTransactions } from "@/lib/services/transactions/list-by-wallet";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
 import { UpstreamServiceError } from "@/lib/services/upstream";
 import { listUboDeclarations } from "@/lib/services/ubo-declarations/list";
@@ -57,56 +58,51 @@ async function failEvery(route: string) {
   await emu.control("POST", "/faults", { kind: "error", route, status: 503, rate: 1 });
 }
 
-describe("listTransactions", () => {
+describe("listPlatformTransactions", () => {
+  const list = (query: Record<string, unknown>, ctx = owner()) => listPlatformTransactions({ ctx, input: { query } });
+
   it("lists the platform's transactions newest first, with the values MANGOPAY returns", async () => {
     const expected = await mpTransactions.listByClient(raw, { perPage: 20, sort: { field: "CreationDate", direction: "DESC" } });
-    const page = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: {}, page: 1, perPage: 20 } });
+    const page = await list({ perPage: "20" });
     expect(page.items.map((t) => t.id)).toEqual(expected.items.map((t) => t.Id));
     expect(page.totalItems).toBe(expected.totalItems);
     const first = expected.items[0];
-    expect(page.items[0]).toMatchObject({ type: first?.Type, nature: first?.Nature, status: first?.Status, debitedFunds: { currency: first?.DebitedFunds.Currency, amountMinor: first?.DebitedFunds.Amount } });
-    const dates = page.items.map((t) => Date.parse(t.creationDate));
+    expect(page.items[0]).toMatchObject({ type: first?.Type, nature: first?.Nature, status: first?.Status, debited: { currency: first?.DebitedFunds.Currency, amountMinor: first?.DebitedFunds.Amount } });
+    const dates = page.items.map((t) => Date.parse(t.createdAt));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
-  it("filters by type, status and nature, and by day range", async () => {
-    const payouts = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { type: "PAYOUT" }, page: 1, perPage: 50 } });
+  it("filters by type, status and nature, and by whole UTC days", async () => {
+    const payouts = await list({ type: "PAYOUT", perPage: "50" });
     expect(payouts.items.length).toBeGreaterThan(0);
     expect(new Set(payouts.items.map((t) => t.type))).toEqual(new Set(["PAYOUT"]));
-    const failed = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { status: "FAILED" }, page: 1, perPage: 50 } });
+    const failed = await list({ status: "FAILED", perPage: "50" });
     expect(failed.items.every((t) => t.status === "FAILED")).toBe(true);
-    const day = payouts.items[0]?.creationDate.slice(0, 10) ?? "";
-    const sameDay = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { from: day, to: day }, page: 1, perPage: 100 } });
+    const settlements = await list({ nature: "SETTLEMENT", perPage: "50" });
+    expect(settlements.items.length).toBeGreaterThan(0);
+    expect(settlements.items.every((t) => t.nature === "SETTLEMENT" && t.kind === "SETTLEMENT")).toBe(true);
+    const day = payouts.items[0]?.createdAt.slice(0, 10) ?? "";
+    const sameDay = await list({ from: day, to: day, perPage: "100" });
     expect(sameDay.items.length).toBeGreaterThan(0);
-    expect(sameDay.items.every((t) => t.creationDate.slice(0, 10) === day)).toBe(true);
+    expect(sameDay.items.every((t) => t.createdAt.slice(0, 10) === day)).toBe(true);
   });
 
   it("lists one wallet's transactions", async () => {
     const anyTx = (await mpTransactions.listByClient(raw, { perPage: 50, filters: { Type: "PAYOUT" } })).items.find((t) => t.DebitedWalletId && !t.DebitedWalletId.includes("_"));
     const walletId = anyTx?.DebitedWalletId ?? "";
-    const page = await listTransactions({ ctx: owner(), input: { scope: { kind: "wallet", walletId }, filters: {}, page: 1, perPage: 100 } });
+    const page = await listWalletTransactions({ ctx: owner(), input: { walletId, query: { perPage: "100" } } });
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((t) => t.debitedWalletId === walletId || t.creditedWalletId === walletId)).toBe(true);
   });
 
-  it("refuses a reversed date range and unknown filter values with field messages", async () => {
-    await expect(listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { from: "2026-05-02", to: "2026-05-01" }, page: 1, perPage: 20 } })).rejects.toMatchObject({
-      fieldErrors: { "filters.to": ["The end date must be on or after the start date."] },
-    });
-    await expect(
-      listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: { status: "PENDING" as "FAILED" }, page: 1, perPage: 20 } }),
-    ).rejects.toBeInstanceOf(ValidationError);
-  });
-
   it("rejects a member without Transactions and an account from another Hub", async () => {
-    const input = { scope: { kind: "client" as const }, filters: {}, page: 1, perPage: 20 };
-    await expect(listTransactions({ ctx: without("transactions.read"), input })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listTransactions({ ctx: await foreignCtx(), input })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(list({}, without("transactions.read"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(list({}, await foreignCtx())).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("turns MANGOPAY 5xx into one upstream error with MANGOPAY's message", async () => {
     await failEvery("/clients/transactions");
-    const err = await listTransactions({ ctx: owner(), input: { scope: { kind: "client" }, filters: {}, page: 1, perPage: 10 } }).catch((e: unknown) => e);
+    const err = await list({ perPage: "10" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamServiceError);
     expect((err as UpstreamServiceError).failure).toMatchObject({ kind: "unavailable", status: 503 });
     expect((err as Error).message).toMatch(/^MANGOPAY is not answering properly \(HTTP 503\)/);
@@ -131,8 +127,8 @@ describe("getTransaction and its refunds", () => {
     const refunds = await listTransactionRefunds({ ctx: owner(), input: { transactionId: initialId, kind: "PAYIN" } });
     expect(refunds.map((r) => r.id)).toContain(refund.id);
     const left = refundableAmount(withKind, refunds);
-    const taken = refunds.filter((r) => r.status !== "FAILED").reduce((s, r) => s + r.debitedFunds.amountMinor, 0);
-    expect(left).toEqual({ currency: withKind.debitedFunds.currency, amountMinor: Math.max(0, withKind.debitedFunds.amountMinor - taken) });
+    const taken = refunds.filter((r) => r.status !== "FAILED").reduce((s, r) => s + r.debited.amountMinor, 0);
+    expect(left).toEqual({ currency: withKind.debited.currency, amountMinor: Math.max(0, withKind.debited.amountMinor - taken) });
   });
 
   it("shows a bank-wire pay-in's wire reference and the bank details to give the payer", async () => {
@@ -206,7 +202,7 @@ describe("compliance: KYC documents and UBO declarations", () => {
     const userIds = [...new Set(docs.items.map((d) => d.userId))];
     const decls = await listUboDeclarations({ ctx: owner(), input: { userIds } });
     expect(decls.length).toBeGreaterThan(0);
-    expect(decls.every((d) => userIds.includes(d.userId) || Date.parse(d.creationDate) > Date.now() - 45 * 86_400_000)).toBe(true);
+    expect(decls.every((d) => userIds.includes(d.userId) || Date.parse(d.createdAt) > Date.now() - 45 * 86_400_000)).toBe(true);
     for (const d of decls.filter((x) => x.status === "REFUSED" || x.status === "INCOMPLETE")) expect(d.reason).toMatch(/MISSING_UBO|WRONG_UBO_INFORMATION/);
   });
 

@@ -9,9 +9,9 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-type Props = { accountId: string; email: string; canManagePermissions: boolean; canSeeSso: boolean };
+type Props = { accountId: string; email: string; canManagePermissions: boolean; canSeeSso: boolean; canManageTeam: boolean };
 
-export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso }: Props) {
+export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso, canManageTeam }: Props) {
   const base = `/accounts/${encodeURIComponent(accountId)}`;
   return (
     <DropdownMenu>
@@ -19,14 +19,15 @@ export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso 
         <span className="flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold uppercase" aria-hidden>
           {email.slice(0, 1)}
         </span>
-        <span className="hidden max-w-48 truncate sm:inline">{email}</span>
+        <span className="hidden max-w-48 truncate lg:inline">{email}</span>
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel>{email}</DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuLink href="/hub/profile">Profile</DropdownMenuLink>
+        {canManageTeam ? <DropdownMenuLink href="/hub/team">Manage team</DropdownMenuLink> : null}
         {canManagePermissions ? <DropdownMenuLink href={`${base}/settings/permissions`}>Account</DropdownMenuLink> : null}
         {canSeeSso ? <DropdownMenuLink href={`${base}/settings/sso`}>SSO &amp; permission groups</DropdownMenuLink> : null}
-        <DropdownMenuLink href="/hub/profile">My profile</DropdownMenuLink>
         <DropdownMenuLink href="/hub">Back to the Hub</DropdownMenuLink>
         <DropdownMenuSeparator />
         <DropdownMenuLink href="/sign-out">Sign out</DropdownMenuLink>

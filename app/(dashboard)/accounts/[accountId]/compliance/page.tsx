@@ -11,7 +11,7 @@ import { SectionSkeleton } from "@/components/page-skeleton";
 import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
-import { accountPath, userPath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { listKycDocuments } from "@/lib/services/kyc-documents/list";
@@ -30,7 +30,7 @@ function documentsInput(q: ComplianceQuery) {
 
 function UserCell({ ctx, userId }: { ctx: AccountContext; userId: string }) {
   return can(ctx, "users.read") ? (
-    <Link href={userPath(ctx.account.id, userId)} className="font-mono text-xs underline">
+    <Link href={dashboardPaths(ctx.account.id).user(userId)} className="font-mono text-xs underline">
       {userId}
     </Link>
   ) : (
@@ -61,12 +61,12 @@ async function DocumentsSection({ ctx, q, query, pathname }: { ctx: AccountConte
         rows={page.items}
         rowKey={(d) => d.id}
         columns={[
-          { header: "Created", cell: (d) => <LocalTime iso={d.creationDate} /> },
+          { header: "Created", cell: (d) => <LocalTime iso={d.createdAt} /> },
           { header: "User", cell: (d) => <UserCell ctx={ctx} userId={d.userId} /> },
           { header: "Type", cell: (d) => <span data-testid="kyc-type">{humanize(d.type)}</span> },
           { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
           { header: "Refusal", cell: (d) => <Refusal type={d.refusedReasonType} message={d.refusedReasonMessage} /> },
-          { header: "Processed", cell: (d) => <MaybeTime iso={d.processedDate} /> },
+          { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
         ]}
       />
@@ -93,12 +93,12 @@ async function UboSection({ ctx, q }: { ctx: AccountContext; q: ComplianceQuery 
           rows={result.data}
           rowKey={(d) => d.id}
           columns={[
-            { header: "Created", cell: (d) => <LocalTime iso={d.creationDate} /> },
+            { header: "Created", cell: (d) => <LocalTime iso={d.createdAt} /> },
             { header: "User", cell: (d) => <UserCell ctx={ctx} userId={d.userId} /> },
             { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
             { header: "Refusal", cell: (d) => <Refusal type={d.reason} message={d.message} /> },
-            { header: "UBOs", numeric: true, cell: (d) => d.uboCount },
-            { header: "Processed", cell: (d) => <MaybeTime iso={d.processedDate} /> },
+            { header: "UBOs", numeric: true, cell: (d) => d.ubos.length },
+            { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
             { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
           ]}
         />
@@ -112,7 +112,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, "kycDocuments.read");
   const q = ComplianceQuery.parse(query);
-  const pathname = `${accountPath(ctx.account.id)}/compliance`;
+  const pathname = `${dashboardPaths(ctx.account.id).home}/compliance`;
   return (
     <div className="space-y-4">
       <div>

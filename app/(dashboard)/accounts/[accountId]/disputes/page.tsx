@@ -12,7 +12,7 @@ import { hrefWith, Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { cn } from "@/lib/cn";
-import { accountPath, disputePath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { listDisputes } from "@/lib/services/disputes/list";
 import { DISPUTE_STATUSES, DISPUTE_TYPES, DisputesQuery } from "@/lib/services/disputes/schemas";
@@ -50,10 +50,10 @@ async function DisputesSection({ ctx, q, query, pathname }: { ctx: AccountContex
         caption="Disputes"
         rows={page.items}
         rowKey={(d) => d.id}
-        rowHref={(d) => disputePath(ctx.account.id, d.id)}
+        rowHref={(d) => dashboardPaths(ctx.account.id).dispute(d.id)}
         rowLabel={(d) => `Dispute ${d.id}`}
         columns={[
-          { header: "Opened", cell: (d) => <LocalTime iso={d.creationDate} /> },
+          { header: "Opened", cell: (d) => <LocalTime iso={d.createdAt} /> },
           {
             header: "Status",
             cell: (d) => (
@@ -89,7 +89,7 @@ export default async function DisputesPage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, "disputes.read");
   const q = DisputesQuery.parse(query);
-  const pathname = `${accountPath(ctx.account.id)}/disputes`;
+  const pathname = `${dashboardPaths(ctx.account.id).home}/disputes`;
   return (
     <div className="space-y-4">
       <div>

@@ -10,7 +10,7 @@ import { SectionSkeleton } from "@/components/page-skeleton";
 import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { EVENT_RETENTION_DAYS, EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
-import { accountPath, eventPath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requestNow } from "@/lib/server/clock";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
@@ -35,7 +35,7 @@ async function EventsSection({ ctx, filters, q, query, pathname }: { ctx: Accoun
         caption="Events"
         rows={page.items}
         rowKey={(e) => `${e.eventType}|${e.resourceId}|${e.date}`}
-        rowHref={(e) => eventPath(ctx.account.id, e)}
+        rowHref={(e) => dashboardPaths(ctx.account.id).event(e)}
         rowLabel={(e) => `${e.eventType} on ${e.resourceId}`}
         columns={[
           { header: "Date", cell: (e) => <LocalTime iso={e.date} /> },
@@ -60,7 +60,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const parsed = eventFiltersFor(now).safeParse({ types: q.types, from: q.from || undefined, to: q.to || undefined });
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "types")] ??= issue.message;
-  const pathname = `${accountPath(ctx.account.id)}/events`;
+  const pathname = `${dashboardPaths(ctx.account.id).home}/events`;
   return (
     <div className="space-y-4">
       <div>
@@ -101,7 +101,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
       {can(ctx, "hooks.read") ? (
         <p className="text-xs text-slate-500">
           Looking for a webhook problem? See{" "}
-          <Link href={`${accountPath(ctx.account.id)}/hooks`} className="underline">
+          <Link href={`${dashboardPaths(ctx.account.id).home}/hooks`} className="underline">
             Hooks
           </Link>
           .

@@ -10,7 +10,7 @@ import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { accountPath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
@@ -62,7 +62,7 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
             { header: "URL", cell: (r) => (r.hook ? <span className="font-mono text-xs break-all">{r.hook.url}</span> : <span className="text-slate-400">—</span>) },
             { header: "Status", cell: (r) => <StatusBadge status={r.hook?.status} /> },
             { header: "Validity", cell: (r) => <StatusBadge status={r.hook?.validity} /> },
-            { header: "Since", cell: (r) => (r.hook ? <LocalTime iso={r.hook.creationDate} dateOnly /> : <span className="text-slate-400">—</span>) },
+            { header: "Since", cell: (r) => (r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>) },
           ]}
         />
       )}
@@ -75,7 +75,7 @@ export default async function HooksPage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, "hooks.read");
   const onlyProblems = query.problems === "1";
-  const pathname = `${accountPath(ctx.account.id)}/hooks`;
+  const pathname = `${dashboardPaths(ctx.account.id).home}/hooks`;
   return (
     <div className="space-y-4">
       <div>

@@ -11,9 +11,9 @@ import { MaybeMoney, Money } from "@/components/money";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
-import { TransactionsTable } from "@/components/transactions-table";
+import { TransactionTable } from "../../_components/transaction-table";
 import { cn } from "@/lib/cn";
-import { accountPath, transactionPath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requestNow } from "@/lib/server/clock";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
@@ -24,7 +24,7 @@ import { listDisputeTimeline } from "@/lib/services/disputes/list-timeline";
 import { listDisputeTransactions, settlementState } from "@/lib/services/disputes/list-transactions";
 import { nextStep } from "@/lib/services/disputes/next-step";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
-import type { TransactionRowDTO } from "@/lib/services/transactions/dto";
+import type { TransactionDTO } from "@/lib/services/transactions/dto";
 import { settle, type Settled } from "@/lib/services/upstream";
 import { DisputedUser } from "../_components/disputed-user";
 
@@ -32,7 +32,7 @@ export const metadata: Metadata = { title: "Dispute" };
 
 type Props = { params: Promise<{ accountId: string; disputeId: string }> };
 
-async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContext; dispute: DisputeDTO; documents: DisputeDocumentDTO[]; moves: TransactionRowDTO[] }) {
+async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContext; dispute: DisputeDTO; documents: DisputeDocumentDTO[]; moves: TransactionDTO[] }) {
   const result = await settle(listDisputeTimeline({ ctx, dispute, documents, transactions: moves }));
   return (
     <Section title="Timeline" testId="timeline">
@@ -88,8 +88,8 @@ function Documents({ documents }: { documents: Settled<DisputeDocumentDTO[]> }) 
               <span className="text-slate-400">—</span>
             ),
         },
-        { header: "Added", cell: (d) => <LocalTime iso={d.creationDate} /> },
-        { header: "Processed", cell: (d) => <MaybeTime iso={d.processedDate} /> },
+        { header: "Added", cell: (d) => <LocalTime iso={d.createdAt} /> },
+        { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
         { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
       ]}
     />
@@ -125,7 +125,7 @@ export default async function DisputePage({ params }: Props) {
   const settlement = moves.ok ? settlementState(d, moves.data) : { state: "unknown" as const };
   const step = nextStep(d, settlement, requestNow());
   const repudiation = moves.ok ? moves.data.find((t) => t.nature === "REPUDIATION") : undefined;
-  const base = accountPath(ctx.account.id);
+  const base = dashboardPaths(ctx.account.id).home;
   return (
     <div className="space-y-4">
       <div>
@@ -175,9 +175,9 @@ export default async function DisputePage({ params }: Props) {
               { label: "Disputed", value: <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} /> },
               { label: "Contested", value: <MaybeMoney value={d.contestedFunds} /> },
               { label: "Contest deadline", value: <MaybeTime iso={d.contestDeadline} /> },
-              { label: "Opened", value: <LocalTime iso={d.creationDate} /> },
+              { label: "Opened", value: <LocalTime iso={d.createdAt} /> },
               { label: "Result", value: d.resultCode ? `${d.resultCode}${d.resultMessage ? ` — ${d.resultMessage}` : ""}` : null },
-              { label: "Closed", value: <MaybeTime iso={d.closedDate} /> },
+              { label: "Closed", value: <MaybeTime iso={d.closedAt} /> },
               { label: "Tag", value: d.tag },
             ]}
           />
@@ -188,7 +188,7 @@ export default async function DisputePage({ params }: Props) {
               {
                 label: humanize(d.initialTransactionType ?? "Transaction"),
                 value: can(ctx, "transactions.read") ? (
-                  <Link href={transactionPath(ctx.account.id, d.initialTransactionId, "PAYIN")} className="font-mono text-xs underline">
+                  <Link href={dashboardPaths(ctx.account.id).transaction(d.initialTransactionId, "PAYIN")} className="font-mono text-xs underline">
                     {d.initialTransactionId}
                   </Link>
                 ) : (
@@ -207,11 +207,11 @@ export default async function DisputePage({ params }: Props) {
                 label: "Repudiation",
                 value: repudiation ? (
                   <span className="flex items-center gap-2">
-                    <Link href={transactionPath(ctx.account.id, repudiation.id, "REPUDIATION")} className="font-mono text-xs underline">
+                    <Link href={dashboardPaths(ctx.account.id).transaction(repudiation.id, "REPUDIATION")} className="font-mono text-xs underline">
                       {repudiation.id}
                     </Link>
                     <StatusBadge status={repudiation.status} />
-                    <Money amountMinor={repudiation.debitedFunds.amountMinor} currency={repudiation.debitedFunds.currency} />
+                    <Money amountMinor={repudiation.debited.amountMinor} currency={repudiation.debited.currency} />
                   </span>
                 ) : d.repudiationId ? (
                   <span className="font-mono text-xs">{d.repudiationId}</span>
@@ -246,7 +246,7 @@ export default async function DisputePage({ params }: Props) {
         ) : moves.data.length === 0 ? (
           <p className="text-sm text-slate-600">No money has moved for this dispute yet.</p>
         ) : (
-          <TransactionsTable accountId={ctx.account.id} rows={moves.data} canSeeUsers={can(ctx, "users.read")} testId="dispute-moves" />
+          <TransactionTable rows={moves.data} paths={dashboardPaths(ctx.account.id)} compact testId="dispute-moves" />
         )}
       </Section>
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { userPath } from "@/lib/dashboard-links";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import type { AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { getTransaction } from "@/lib/services/transactions/get";
@@ -22,7 +22,7 @@ export async function DisputedUser({ ctx, payInId }: { ctx: AccountContext; payI
   const userId = result.data.authorId;
   if (!userId) return <span className="text-slate-400">—</span>;
   return can(ctx, "users.read") ? (
-    <Link href={userPath(ctx.account.id, userId)} className="relative z-10 font-mono text-xs underline">
+    <Link href={dashboardPaths(ctx.account.id).user(userId)} className="relative z-10 font-mono text-xs underline">
       {userId}
     </Link>
   ) : (

@@ -9,7 +9,7 @@ import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { isEventType } from "@/lib/mangopay/event-types";
-import { accountPath, disputePath, transactionPath, userPath, walletTransactionsPath } from "@/lib/dashboard-links";
+import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can, SCOPE_LABELS, type Scope } from "@/lib/server/permissions";
 import type { FieldValue } from "@/lib/services/events/dto";
@@ -37,13 +37,13 @@ function Value({ ctx, field, value }: { ctx: AccountContext; field: string; valu
     case "id": {
       const href =
         value.target === "user" && can(ctx, "users.read")
-          ? userPath(id, value.value)
+          ? dashboardPaths(id).user(value.value)
           : value.target === "wallet" && can(ctx, "transactions.read")
-            ? walletTransactionsPath(id, value.value)
+            ? (isClientWallet(value.value) ? dashboardPaths(id).transactions : dashboardPaths(id).wallet(value.value))
             : value.target === "transaction" && can(ctx, "transactions.read")
-              ? transactionPath(id, value.value, field === "RepudiationId" ? "REPUDIATION" : null)
+              ? dashboardPaths(id).transaction(value.value, field === "RepudiationId" ? "REPUDIATION" : null)
               : value.target === "dispute" && can(ctx, "disputes.read")
-                ? disputePath(id, value.value)
+                ? dashboardPaths(id).dispute(value.value)
                 : null;
       return href ? (
         <Link href={href} className="font-mono text-xs underline">
@@ -71,7 +71,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const date = typeof query.date === "string" && !Number.isNaN(Date.parse(query.date)) ? new Date(query.date).toISOString() : null;
   const result = await settle(getEventResource({ ctx, input: { resourceId, eventType } }));
   if (!result.ok && result.notFound) notFound();
-  const base = accountPath(ctx.account.id);
+  const base = dashboardPaths(ctx.account.id).home;
   return (
     <div className="space-y-4">
       <div>
@@ -108,14 +108,14 @@ export default async function EventPage({ params, searchParams }: Props) {
         <Section title={humanize(result.data.resource.replace(/([A-Z])/g, "_$1"))} testId="event-resource">
           {result.data.transactionKind ? (
             <p className="mb-3 text-sm">
-              <Link href={transactionPath(ctx.account.id, result.data.id, result.data.transactionKind)} className="underline" data-testid="open-transaction">
+              <Link href={dashboardPaths(ctx.account.id).transaction(result.data.id, result.data.transactionKind)} className="underline" data-testid="open-transaction">
                 Open this transaction
               </Link>{" "}
               for its refunds, disputes and actions.
             </p>
           ) : result.data.resource === "dispute" ? (
             <p className="mb-3 text-sm">
-              <Link href={disputePath(ctx.account.id, result.data.id)} className="underline">
+              <Link href={dashboardPaths(ctx.account.id).dispute(result.data.id)} className="underline">
                 Open this dispute
               </Link>{" "}
               for its timeline and next step.

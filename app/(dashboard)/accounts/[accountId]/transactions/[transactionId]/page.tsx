@@ -10,13 +10,13 @@ import { MaybeMoney, Money } from "@/components/money";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
-import { TransactionsTable } from "@/components/transactions-table";
-import { disputePath, transactionPath, userPath, walletTransactionsPath } from "@/lib/dashboard-links";
+import { TransactionTable } from "../../_components/transaction-table";
+import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { listDisputes } from "@/lib/services/disputes/list";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
-import type { TransactionDetailDTO, TransactionRowDTO } from "@/lib/services/transactions/dto";
+import type { TransactionDetailDTO, TransactionDTO } from "@/lib/services/transactions/dto";
 import { getTransaction } from "@/lib/services/transactions/get";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
 import { TransactionKind } from "@/lib/services/transactions/schemas";
@@ -42,7 +42,7 @@ const hasRefunds = (kind: TransactionKind): kind is RefundKind => kind === "PAYI
 function UserLink({ ctx, id }: { ctx: AccountContext; id: string | null }) {
   if (!id) return null;
   return can(ctx, "users.read") ? (
-    <Link href={userPath(ctx.account.id, id)} className="font-mono text-xs underline">
+    <Link href={dashboardPaths(ctx.account.id).user(id)} className="font-mono text-xs underline">
       {id}
     </Link>
   ) : (
@@ -53,13 +53,13 @@ function UserLink({ ctx, id }: { ctx: AccountContext; id: string | null }) {
 function WalletLink({ accountId, id }: { accountId: string; id: string | null }) {
   if (!id) return null;
   return (
-    <Link href={walletTransactionsPath(accountId, id)} className="font-mono text-xs underline">
+    <Link href={(isClientWallet(id) ? dashboardPaths(accountId).transactions : dashboardPaths(accountId).wallet(id))} className="font-mono text-xs underline">
       {id}
     </Link>
   );
 }
 
-async function RefundsSection({ ctx, tx, refunds }: { ctx: AccountContext; tx: TransactionDetailDTO; refunds: Promise<Settled<TransactionRowDTO[]>> }) {
+async function RefundsSection({ ctx, tx, refunds }: { ctx: AccountContext; tx: TransactionDetailDTO; refunds: Promise<Settled<TransactionDTO[]>> }) {
   const result = await refunds;
   const title = tx.kind === "PAYOUT" ? "Returns" : tx.kind === "REPUDIATION" ? "Funds given back" : "Refunds";
   if (!result.ok) {
@@ -81,7 +81,7 @@ async function RefundsSection({ ctx, tx, refunds }: { ctx: AccountContext; tx: T
       {result.data.length === 0 ? (
         <p className="text-sm text-slate-600">None.</p>
       ) : (
-        <TransactionsTable accountId={ctx.account.id} rows={result.data} canSeeUsers={can(ctx, "users.read")} testId="refund-rows" />
+        <TransactionTable rows={result.data} paths={dashboardPaths(ctx.account.id)} compact testId="refund-rows" />
       )}
     </Section>
   );
@@ -101,7 +101,7 @@ async function DisputesOfPayIn({ ctx, payInId }: { ctx: AccountContext; payInId:
         <ul className="space-y-1 text-sm">
           {result.data.items.map((d) => (
             <li key={d.id} className="flex items-center gap-2">
-              <Link href={disputePath(ctx.account.id, d.id)} className="font-mono text-xs underline">
+              <Link href={dashboardPaths(ctx.account.id).dispute(d.id)} className="font-mono text-xs underline">
                 {d.id}
               </Link>
               <StatusBadge status={d.status} /> <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />
@@ -152,7 +152,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
             </Link>
           </p>
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
-            {KIND_LABEL[t.kind]} <Money amountMinor={t.debitedFunds.amountMinor} currency={t.debitedFunds.currency} /> <StatusBadge status={t.status} />
+            {KIND_LABEL[t.kind]} <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} /> <StatusBadge status={t.status} />
           </h1>
           <CopyableId id={t.id} />
         </div>
@@ -166,8 +166,8 @@ export default async function TransactionPage({ params, searchParams }: Props) {
               { label: "Result code", value: t.resultCode ? <span className="font-mono">{t.resultCode}</span> : null },
               { label: "Result message", value: t.resultMessage },
               { label: "Type", value: `${humanize(t.type)} · ${humanize(t.nature)}` },
-              { label: "Created", value: <LocalTime iso={t.creationDate} /> },
-              { label: "Executed", value: <MaybeTime iso={t.executionDate} /> },
+              { label: "Created", value: <LocalTime iso={t.createdAt} /> },
+              { label: "Executed", value: <MaybeTime iso={t.executedAt} /> },
               { label: "Tag", value: t.tag },
             ]}
           />
@@ -175,9 +175,9 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         <Section title="Money" testId="tx-money">
           <DetailList
             items={[
-              { label: "Debited funds", value: <Money amountMinor={t.debitedFunds.amountMinor} currency={t.debitedFunds.currency} /> },
+              { label: "Debited funds", value: <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} /> },
               { label: "Fees", value: <MaybeMoney value={t.fees} /> },
-              { label: "Credited funds", value: <MaybeMoney value={t.creditedFunds} /> },
+              { label: "Credited funds", value: <MaybeMoney value={t.credited} /> },
               { label: "Author", value: <UserLink ctx={ctx} id={t.authorId} /> },
               { label: "Credited user", value: <UserLink ctx={ctx} id={t.creditedUserId} /> },
               { label: "Debited wallet", value: <WalletLink accountId={base} id={t.debitedWalletId} /> },
@@ -237,7 +237,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                       {
                         label: "Initial transaction",
                         value: (
-                          <Link href={transactionPath(base, t.initialTransaction.id, t.initialTransaction.kind)} className="font-mono text-xs underline">
+                          <Link href={dashboardPaths(base).transaction(t.initialTransaction.id, t.initialTransaction.kind)} className="font-mono text-xs underline">
                             {humanize(t.initialTransaction.type)} {t.initialTransaction.id}
                           </Link>
                         ),
@@ -250,7 +250,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                       {
                         label: "Dispute",
                         value: can(ctx, "disputes.read") ? (
-                          <Link href={disputePath(base, t.disputeId)} className="font-mono text-xs underline">
+                          <Link href={dashboardPaths(base).dispute(t.disputeId)} className="font-mono text-xs underline">
                             {t.disputeId}
                           </Link>
                         ) : (
@@ -260,7 +260,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                     ]
                   : []),
                 ...(t.repudiationId
-                  ? [{ label: "Repudiation", value: <Link href={transactionPath(base, t.repudiationId, "REPUDIATION")} className="font-mono text-xs underline">{t.repudiationId}</Link> }]
+                  ? [{ label: "Repudiation", value: <Link href={dashboardPaths(base).transaction(t.repudiationId, "REPUDIATION")} className="font-mono text-xs underline">{t.repudiationId}</Link> }]
                   : []),
                 ...(t.scaRedirectUrl ? [{ label: "Waiting for the user's SCA", value: <span className="text-xs break-all">{t.scaRedirectUrl}</span> }] : []),
               ]}
