@@ -1,13 +1,55 @@
-// Shared by the dashboard e2e specs: the demo account seeded by the e2e stack, MANGOPAY reads
-// straight from the emulator (the values pages must show), fresh members with chosen grants, and
-// the emulator's fault and quota controls.
+// Dashboard e2e helpers: the demo owner's sign-in, an API account's id by name, and a member of the
+// demo Hub whose grants on one account are chosen by the test (seeded into the e2e database).
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { expect, type Page } from "@playwright/test";
 import pg from "pg";
-import { databaseUrl, PASSWORD } from "./users";
+import { roleAccountPermissions, type RoleName } from "@/lib/server/permissions";
+import { databaseUrl, PASSWORD, signIn } from "./users";
 
-export const DEMO_OWNER_EMAIL = "owner@demo.test";
-export const demoOwnerPassword = () => process.env.DEMO_OWNER_PASSWORD ?? "";
+export const DEMO_OWNER = "owner@demo.test";
+
+export async function signInOwner(page: Page): Promise<void> {
+  await signIn(page, DEMO_OWNER, process.env.DEMO_OWNER_PASSWORD ?? "");
+  await expect(page).toHaveURL(/\/hub$/);
+}
+
+/** The dashboard id of the demo Hub's API account named `name`, read from the Hub page. */
+export async function accountIdByName(page: Page, name: string): Promise<string> {
+  if (!/\/hub$/.test(page.url())) await page.goto("/hub");
+  const href = await page.getByTestId("api-account").filter({ hasText: name }).getByRole("link", { name: "Dashboard" }).getAttribute("href");
+  const id = (href ?? "").split("/").pop() ?? "";
+  expect(id).not.toBe("");
+  return id;
+}
+
+/** A new member of the demo Hub with `role`, given access to the account named `accountName` with the role's grants minus `without`. */
+export async function seedDemoMember(role: RoleName, accountName: string, without: string[]): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    const email = `dash-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@e2e.test`;
+    const userId = randomUUID();
+    const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [userId, email, `E2E ${role}`, passwordHash]);
+    const { rows } = await client.query<{ hubId: string; accountId: string }>(
+      `SELECT m."hubId", a."id" AS "accountId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" JOIN "ApiAccount" a ON a."hubId" = m."hubId"
+       WHERE u."email" = $1 AND a."name" = $2 LIMIT 1`,
+      [DEMO_OWNER, accountName],
+    );
+    const target = rows[0];
+    if (!target) throw new Error(`no account ${accountName} in the demo Hub`);
+    const membershipId = randomUUID();
+    await client.query(`INSERT INTO "Membership" ("id", "hubId", "userId", "role", "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`, [membershipId, target.hubId, userId, role]);
+    const grants = roleAccountPermissions(role).filter((p) => !without.includes(p));
+    await client.query(`INSERT INTO "AccountAccess" ("id", "membershipId", "apiAccountId", "grants", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [randomUUID(), membershipId, target.accountId, grants]);
+    return email;
+  } finally {
+    await client.end();
+  }
+}
+
+// MANGOPAY's truth and the emulator's controls, for the activity pages (transactions, events, disputes…).
 const emulatorUrl = () => process.env.E2E_EMULATOR_URL ?? "";
 
 async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -21,29 +63,14 @@ async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** The demo Hub's account on the emulator's demo-marketplace client. */
-export async function demoAccount(): Promise<{ id: string; hubId: string }> {
+export async function demoAccount(): Promise<{ id: string; hubId: string; name: string }> {
   return withDb(async (c) => {
-    const r = await c.query<{ id: string; hubId: string }>(
-      `SELECT a."id", a."hubId" FROM "ApiAccount" a JOIN "Hub" h ON h."id" = a."hubId" WHERE h."name" = 'Demo Marketplace' AND a."clientId" = 'demo-marketplace' LIMIT 1`,
+    const r = await c.query<{ id: string; hubId: string; name: string }>(
+      `SELECT a."id", a."hubId", a."name" FROM "ApiAccount" a JOIN "Hub" h ON h."id" = a."hubId" WHERE h."name" = 'Demo Marketplace' AND a."clientId" = 'demo-marketplace' LIMIT 1`,
     );
     const row = r.rows[0];
     if (!row) throw new Error("the e2e stack has no demo-marketplace account");
     return row;
-  });
-}
-
-/** A fresh member of the demo Hub with exactly `grants` on the demo account. */
-export async function seedDemoMember(role: string, grants: string[], tag: string): Promise<string> {
-  const account = await demoAccount();
-  const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  return withDb(async (c) => {
-    const userId = randomUUID();
-    const membershipId = randomUUID();
-    const email = `${tag}-${userId.slice(0, 8)}@e2e.test`;
-    await c.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [userId, email, `E2E ${tag}`, passwordHash]);
-    await c.query(`INSERT INTO "Membership" ("id", "hubId", "userId", "role", "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`, [membershipId, account.hubId, userId, role]);
-    await c.query(`INSERT INTO "AccountAccess" ("id", "membershipId", "apiAccountId", "grants", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [randomUUID(), membershipId, account.id, grants]);
-    return email;
   });
 }
 

@@ -1,272 +1,260 @@
 /** @jest-environment node */
-// The dashboard's read services for transactions, events, compliance, disputes and hooks, on a real
-// database and a private seeded emulator over HTTP. Expected values are read from the emulator
-// through the MANGOPAY client directly, never hard-coded.
-import { disputes as mpDisputes, events as mpEvents, kycDocuments as mpKyc, transactions as mpTransactions } from "@/lib/mangopay";
+// Every read verb of the account dashboard against a private emulator over real HTTP and a real
+// database: values mapped as MANGOPAY sent them, another client's id → NotFound, another Hub's
+// account → NotFound, a missing permission → Forbidden, upstream failures mapped once.
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { roleAccountPermissions } from "@/lib/server/permissions";
-import { getDispute } from "@/lib/services/disputes/get";
-import { listDisputes } from "@/lib/services/disputes/list";
-import { listDisputeDocuments } from "@/lib/services/disputes/list-documents";
-import { listDisputeTimeline } from "@/lib/services/disputes/list-timeline";
-import { listDisputeTransactions, settlementState } from "@/lib/services/disputes/list-transactions";
-import { getEventResource } from "@/lib/services/events/get-resource";
-import { listEvents } from "@/lib/services/events/list";
-import { listHooks } from "@/lib/services/hooks/list";
-import { listKycDocuments } from "@/lib/services/kyc-documents/list";
-import { getTransaction } from "@/lib/services/transactions/get";
-import { listPlatformTransactions } from "@/lib/services/transactions/list-platform";
+import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import type { RoleName } from "@/lib/server/permissions";
+import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
+import { listUserCards } from "@/lib/services/cards/list-by-user";
+import { getFeesPerDay } from "@/lib/services/client-wallets/fees-per-day";
+import { listFeesWallets } from "@/lib/services/client-wallets/list-fees";
+import { countDisputesNeedingAction } from "@/lib/services/disputes/count-needing-action";
+import { countKycIssues } from "@/lib/services/kyc-documents/count-issues";
+import { listUserKycDocuments } from "@/lib/services/kyc-documents/list-by-user";
+import { listUserMandates } from "@/lib/services/mandates/list-by-user";
+import { listReturnedPayouts } from "@/lib/services/payouts/list-returned";
+import { listUserPreauthorizations } from "@/lib/services/preauthorizations/list-by-user";
+import { findById } from "@/lib/services/search/find-by-id";
+import { listUserTransactions } from "@/lib/services/transactions/list-by-user";
 import { listWalletTransactions } from "@/lib/services/transactions/list-by-wallet";
-import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
+import { listUboNeedingAttention } from "@/lib/services/ubo-declarations/list-needing-attention";
+import { listUserUboDeclarations } from "@/lib/services/ubo-declarations/list-by-user";
 import { UpstreamServiceError } from "@/lib/services/upstream";
-import { listUboDeclarations } from "@/lib/services/ubo-declarations/list";
+import { getUser } from "@/lib/services/users/get";
+import { getUserRegulatory } from "@/lib/services/users/get-regulatory";
+import { listUsers } from "@/lib/services/users/list";
+import { getWallet } from "@/lib/services/wallets/get";
+import { listUserWallets } from "@/lib/services/wallets/list-by-user";
 import { accountContextFor, createTestAccount, createTestHub, type TestHub } from "../hub/factories";
 import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
 
+type Row = Record<string, unknown> & { Id: string };
+
 let emu: TestEmulator;
 let hub: TestHub;
+let otherHub: TestHub;
 let account: Awaited<ReturnType<typeof createTestAccount>>;
-let raw: ReturnType<TestEmulator["client"]>["client"];
+let crowdfunding: Awaited<ReturnType<typeof createTestAccount>>;
+let foreignHubAccount: Awaited<ReturnType<typeof createTestAccount>>;
+// Seeded objects read straight from the emulator, the truth the services must reproduce.
+let natural: Row;
+let legal: Row;
+let wallet: Row & { Balance: { Amount: number; Currency: string }; Owners: string[] };
+// Ids that exist in the crowdfunding client only (both clients number their objects alike).
+let crowdfundingUserId: string;
+let crowdfundingWalletId: string;
+
+async function raw<T = Row[]>(path: string, clientId = "demo-marketplace"): Promise<{ body: T; total: number | null }> {
+  const c = emu.clients.find((x) => x.ClientId === clientId);
+  const res = await fetch(`${emu.url}/v2.01/${clientId}${path}`, { headers: { authorization: `Basic ${Buffer.from(`${clientId}:${c?.ApiKey}`).toString("base64")}` } });
+  if (!res.ok) throw new Error(`${path} → ${res.status}`);
+  const total = res.headers.get("x-number-of-items");
+  return { body: (await res.json()) as T, total: total === null ? null : Number(total) };
+}
+
+const ctxAs = (role: RoleName = "OWNER", grants?: string[]) => accountContextFor(hub, role, account, grants);
 
 beforeAll(async () => {
-  emu = await startTestEmulator(7);
-  const marketplace = emu.clients.find((c) => c.ClientId === "demo-marketplace");
-  if (!marketplace) throw new Error("the emulator has no demo-marketplace client");
+  emu = await startTestEmulator(3);
+  const mk = emu.clients.find((c) => c.ClientId === "demo-marketplace");
+  const cf = emu.clients.find((c) => c.ClientId === "demo-crowdfunding");
   hub = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: emu.url, clientId: marketplace.ClientId, apiKey: marketplace.ApiKey });
-  raw = emu.client().client;
+  otherHub = await createTestHub();
+  account = await createTestAccount(hub, { baseUrl: emu.url, clientId: mk?.ClientId, apiKey: mk?.ApiKey });
+  crowdfunding = await createTestAccount(hub, { baseUrl: emu.url, clientId: cf?.ClientId, apiKey: cf?.ApiKey });
+  foreignHubAccount = await createTestAccount(otherHub, { baseUrl: emu.url, clientId: mk?.ClientId, apiKey: mk?.ApiKey });
+  const users = (await raw("/users?per_page=100&Sort=CreationDate:ASC")).body;
+  const full = await Promise.all(users.map((u) => raw<Row>(`/users/${u.Id}`).then((r) => r.body)));
+  natural = full.find((u) => u.PersonType === "NATURAL" && u.UserCategory === "OWNER") ?? (full.find((u) => u.PersonType === "NATURAL") as Row);
+  legal = full.find((u) => u.PersonType === "LEGAL") as Row;
+  wallet = (await raw(`/users/${legal.Id}/wallets`)).body[0] as typeof wallet;
+  const exists = async (path: string) => (await fetch(`${emu.url}/v2.01/demo-marketplace${path}`, { headers: { authorization: `Basic ${Buffer.from(`demo-marketplace:${mk?.ApiKey}`).toString("base64")}` } })).status !== 404;
+  const cfUsers = (await raw("/users?per_page=100&Sort=CreationDate:DESC", "demo-crowdfunding")).body;
+  for (const u of cfUsers) {
+    if (!crowdfundingUserId && !(await exists(`/users/${u.Id}`))) crowdfundingUserId = u.Id;
+    for (const w of crowdfundingWalletId ? [] : (await raw(`/users/${u.Id}/wallets`, "demo-crowdfunding")).body) if (!(await exists(`/wallets/${w.Id}`))) crowdfundingWalletId = w.Id;
+    if (crowdfundingUserId && crowdfundingWalletId) break;
+  }
+  expect(crowdfundingUserId && crowdfundingWalletId).toBeTruthy();
 }, 60_000);
 
 afterAll(async () => {
-  await emu?.close();
   await db.$disconnect();
+  await emu?.close();
 });
 
 afterEach(() => emu.clearFaults());
 
-const owner = () => accountContextFor(hub, "OWNER", account);
-const without = (permission: string) => accountContextFor(hub, "OWNER", account, roleAccountPermissions("OWNER").filter((p) => p !== permission));
-
-/** The same account seen from another Hub: the services must not find it. */
-async function foreignCtx() {
-  const other = await createTestHub();
-  return accountContextFor(other, "OWNER", account);
-}
-
-async function failEvery(route: string) {
-  await emu.control("POST", "/faults", { kind: "error", route, status: 503, rate: 1 });
-}
-
-describe("listPlatformTransactions", () => {
-  const list = (query: Record<string, unknown>, ctx = owner()) => listPlatformTransactions({ ctx, input: { query } });
-
-  it("lists the platform's transactions newest first, with the values MANGOPAY returns", async () => {
-    const expected = await mpTransactions.listByClient(raw, { perPage: 20, sort: { field: "CreationDate", direction: "DESC" } });
-    const page = await list({ perPage: "20" });
-    expect(page.items.map((t) => t.id)).toEqual(expected.items.map((t) => t.Id));
-    expect(page.totalItems).toBe(expected.totalItems);
-    const first = expected.items[0];
-    expect(page.items[0]).toMatchObject({ type: first?.Type, nature: first?.Nature, status: first?.Status, debited: { currency: first?.DebitedFunds.Currency, amountMinor: first?.DebitedFunds.Amount } });
-    const dates = page.items.map((t) => Date.parse(t.createdAt));
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+describe("users", () => {
+  it("lists users by creation date with MANGOPAY's totals, in both directions", async () => {
+    const truth = await raw("/users?per_page=10&page=2&Sort=CreationDate:DESC");
+    const page = await listUsers({ ctx: ctxAs(), input: { page: 2, perPage: 10, sort: "desc" } });
+    expect(page.items.map((u) => u.id)).toEqual(truth.body.map((u) => u.Id));
+    expect(page.totalItems).toBe(truth.total);
+    expect(page.items[0]).toMatchObject({ email: truth.body[0]?.Email, personType: truth.body[0]?.PersonType, kycLevel: truth.body[0]?.KYCLevel });
+    const asc = await listUsers({ ctx: ctxAs(), input: { perPage: 10, sort: "asc" } });
+    expect(asc.items[0]?.id).toBe((await raw("/users?per_page=1&Sort=CreationDate:ASC")).body[0]?.Id);
   });
 
-  it("filters by type, status and nature, and by whole UTC days", async () => {
-    const payouts = await list({ type: "PAYOUT", perPage: "50" });
-    expect(payouts.items.length).toBeGreaterThan(0);
-    expect(new Set(payouts.items.map((t) => t.type))).toEqual(new Set(["PAYOUT"]));
-    const failed = await list({ status: "FAILED", perPage: "50" });
-    expect(failed.items.every((t) => t.status === "FAILED")).toBe(true);
-    const settlements = await list({ nature: "SETTLEMENT", perPage: "50" });
-    expect(settlements.items.length).toBeGreaterThan(0);
-    expect(settlements.items.every((t) => t.nature === "SETTLEMENT" && t.kind === "SETTLEMENT")).toBe(true);
-    const day = payouts.items[0]?.createdAt.slice(0, 10) ?? "";
-    const sameDay = await list({ from: day, to: day, perPage: "100" });
-    expect(sameDay.items.length).toBeGreaterThan(0);
-    expect(sameDay.items.every((t) => t.createdAt.slice(0, 10) === day)).toBe(true);
+  it("maps a natural and a legal user, with the representative of the legal one", async () => {
+    const n = await getUser({ ctx: ctxAs(), input: { userId: natural.Id } });
+    expect(n).toMatchObject({ id: natural.Id, personType: "NATURAL", name: `${natural.FirstName} ${natural.LastName}`, email: natural.Email, kycLevel: natural.KYCLevel, category: natural.UserCategory });
+    expect(n.natural?.nationality).toBe(natural.Nationality ?? null);
+    const l = await getUser({ ctx: ctxAs(), input: { userId: legal.Id } });
+    expect(l).toMatchObject({ personType: "LEGAL", name: legal.Name });
+    expect(l.legal?.representative.lastName).toBe(legal.LegalRepresentativeLastName);
+    expect(l.legal?.legalPersonType).toBe(legal.LegalPersonType);
+    const reg = await getUserRegulatory({ ctx: ctxAs(), input: { userId: legal.Id } });
+    expect(typeof reg.inflowsBlocked).toBe("boolean");
   });
 
-  it("lists one wallet's transactions", async () => {
-    const anyTx = (await mpTransactions.listByClient(raw, { perPage: 50, filters: { Type: "PAYOUT" } })).items.find((t) => t.DebitedWalletId && !t.DebitedWalletId.includes("_"));
-    const walletId = anyTx?.DebitedWalletId ?? "";
-    const page = await listWalletTransactions({ ctx: owner(), input: { walletId, query: { perPage: "100" } } });
-    expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items.every((t) => t.debitedWalletId === walletId || t.creditedWalletId === walletId)).toBe(true);
+  it("rejects another client's user, a malformed id and another Hub's account as NotFound", async () => {
+    await expect(getUser({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUser({ ctx: ctxAs(), input: { userId: "../users" } })).rejects.toBeInstanceOf(NotFoundError);
+    // A context of this Hub pointed at another Hub's account row: the client lookup is tenant-scoped.
+    const forged = accountContextFor(hub, "OWNER", foreignHubAccount);
+    await expect(getUser({ ctx: forged, input: { userId: natural.Id } })).rejects.toBeInstanceOf(NotFoundError);
+    // …while the crowdfunding account (its own MANGOPAY client) reads it.
+    expect((await getUser({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { userId: crowdfundingUserId } })).id).toBe(crowdfundingUserId);
   });
 
-  it("rejects a member without Transactions and an account from another Hub", async () => {
-    await expect(list({}, without("transactions.read"))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(list({}, await foreignCtx())).rejects.toBeInstanceOf(NotFoundError);
-  });
-
-  it("turns MANGOPAY 5xx into one upstream error with MANGOPAY's message", async () => {
-    await failEvery("/clients/transactions");
-    const err = await list({ perPage: "10" }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UpstreamServiceError);
-    expect((err as UpstreamServiceError).failure).toMatchObject({ kind: "unavailable", status: 503 });
-    expect((err as Error).message).toMatch(/^MANGOPAY is not answering properly \(HTTP 503\)/);
-  }, 30_000);
-});
-
-describe("getTransaction and its refunds", () => {
-  it("loads a pay-in in full with or without the kind, and its refunds with the amount still refundable", async () => {
-    const payins = await mpTransactions.listByClient(raw, { perPage: 100, filters: { Type: "PAYIN", Nature: "REFUND" } });
-    const refundRow = payins.items[0];
-    expect(refundRow).toBeDefined();
-    const refund = await getTransaction({ ctx: owner(), input: { transactionId: refundRow?.Id ?? "", kind: "REFUND" } });
-    expect(refund.kind).toBe("REFUND");
-    const initialId = refund.initialTransaction?.id ?? "";
-    expect(refund.initialTransaction?.kind).toBe("PAYIN");
-
-    const withKind = await getTransaction({ ctx: owner(), input: { transactionId: initialId, kind: "PAYIN" } });
-    const probed = await getTransaction({ ctx: owner(), input: { transactionId: initialId } });
-    expect(probed).toEqual(withKind);
-    expect(withKind.payIn?.paymentType).toMatch(/CARD|DIRECT_DEBIT|BANK_WIRE|PREAUTHORIZED/);
-
-    const refunds = await listTransactionRefunds({ ctx: owner(), input: { transactionId: initialId, kind: "PAYIN" } });
-    expect(refunds.map((r) => r.id)).toContain(refund.id);
-    const left = refundableAmount(withKind, refunds);
-    const taken = refunds.filter((r) => r.status !== "FAILED").reduce((s, r) => s + r.debited.amountMinor, 0);
-    expect(left).toEqual({ currency: withKind.debited.currency, amountMinor: Math.max(0, withKind.debited.amountMinor - taken) });
-  });
-
-  it("shows a bank-wire pay-in's wire reference and the bank details to give the payer", async () => {
-    const events = await mpEvents.list(raw, { perPage: 100, filters: { EventType: "PAYIN_NORMAL_CREATED" }, sort: { field: "Date", direction: "DESC" } });
-    const details = await Promise.all(events.items.slice(0, 40).map((e) => getTransaction({ ctx: owner(), input: { transactionId: e.ResourceId, kind: "PAYIN" } })));
-    const wire = details.find((d) => d.payIn?.paymentType === "BANK_WIRE");
-    expect(wire?.payIn?.wireReference).toEqual(expect.any(String));
-    expect(wire?.payIn?.bankAccount?.iban).toEqual(expect.stringMatching(/^[A-Z]{2}\d{2}/));
-  });
-
-  it("answers NotFound for an id no endpoint knows, and Forbidden without Transactions", async () => {
-    await expect(getTransaction({ ctx: owner(), input: { transactionId: "999999999" } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getTransaction({ ctx: without("transactions.read"), input: { transactionId: "1" } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getTransaction({ ctx: await foreignCtx(), input: { transactionId: "1", kind: "PAYIN" } })).rejects.toBeInstanceOf(NotFoundError);
+  it("refuses members without users.read", async () => {
+    const noUsers = ctxAs("READ_ONLY", ["wallets.read"]);
+    await expect(listUsers({ ctx: noUsers, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getUser({ ctx: noUsers, input: { userId: natural.Id } })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
-describe("listEvents and getEventResource", () => {
-  const now = Date.now();
-  const day = (offsetDays: number) => new Date(now + offsetDays * 86_400_000).toISOString().slice(0, 10);
+describe("a user's lists", () => {
+  const cases: [string, string, (args: { ctx: ReturnType<typeof ctxAs>; input: { userId: unknown; query?: unknown } }) => Promise<{ items: { id: string }[]; totalItems: number | null }>, (u: () => Row) => string][] = [
+    ["wallets", "wallets.read", listUserWallets, (u) => `/users/${u().Id}/wallets`],
+    ["cards", "cards.read", listUserCards, (u) => `/users/${u().Id}/cards`],
+    ["preauthorizations", "preauthorizations.read", listUserPreauthorizations, (u) => `/users/${u().Id}/preauthorizations`],
+    ["bank accounts", "bankAccounts.read", listUserBankAccounts, (u) => `/users/${u().Id}/bankaccounts`],
+    ["mandates", "mandates.read", listUserMandates, (u) => `/users/${u().Id}/mandates`],
+    ["KYC documents", "kycDocuments.read", listUserKycDocuments, (u) => `/users/${u().Id}/kyc/documents`],
+    ["UBO declarations", "uboDeclarations.read", listUserUboDeclarations, (u) => `/users/${u().Id}/kyc/ubodeclarations`],
+    ["transactions", "transactions.read", listUserTransactions, (u) => `/users/${u().Id}/transactions`],
+  ];
 
-  it("refuses a start day older than MANGOPAY's 45 days before calling it", async () => {
-    const err = await listEvents({ ctx: owner(), input: { filters: { types: [], from: day(-46), to: day(0) }, page: 1, perPage: 20 }, nowMs: now }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fieldErrors.from?.[0]).toMatch(/keeps events for 45 days: pick \d{4}-\d{2}-\d{2} or later/);
-  });
-
-  it("lists events of the chosen types newest first, as MANGOPAY has them", async () => {
-    const types = ["DISPUTE_CREATED", "KYC_FAILED"];
-    const page = await listEvents({ ctx: owner(), input: { filters: { types, from: day(-30) }, page: 1, perPage: 50 }, nowMs: now });
-    expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items.every((e) => types.includes(e.eventType))).toBe(true);
-    const dates = page.items.map((e) => Date.parse(e.date));
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
-    expect(page.items.find((e) => e.eventType === "DISPUTE_CREATED")?.resource).toBe("dispute");
-  });
-
-  it("loads the dispute behind a DISPUTE_CREATED event, fully and with links, and hides it without Disputes", async () => {
-    const page = await listEvents({ ctx: owner(), input: { filters: { types: ["DISPUTE_CREATED"] }, page: 1, perPage: 10 }, nowMs: now });
-    const event = page.items[0];
-    const expected = await mpDisputes.get(raw, event?.resourceId ?? "");
-    const res = await getEventResource({ ctx: owner(), input: { resourceId: expected.Id, eventType: "DISPUTE_CREATED" } });
-    expect(res.state).toBe("loaded");
-    if (res.state !== "loaded") return;
-    expect(res.fields.find((f) => f.key === "Status")?.value).toEqual({ kind: "text", value: expected.Status });
-    expect(res.fields.find((f) => f.key === "InitialTransactionId")?.value).toEqual({ kind: "id", value: expected.InitialTransactionId, target: "transaction" });
-    expect(res.fields.find((f) => f.key === "DisputedFunds")?.value).toEqual({ kind: "money", currency: expected.DisputedFunds.Currency, amountMinor: expected.DisputedFunds.Amount });
-    const hidden = await getEventResource({ ctx: without("disputes.read"), input: { resourceId: expected.Id, eventType: "DISPUTE_CREATED" } });
-    expect(hidden).toEqual({ state: "forbidden", resource: "dispute", permission: "disputes.read" });
-  });
-
-  it("rejects members without Events and foreign accounts", async () => {
-    await expect(listEvents({ ctx: without("events.read"), input: { filters: { types: [] }, page: 1, perPage: 10 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listEvents({ ctx: await foreignCtx(), input: { filters: { types: [] }, page: 1, perPage: 10 } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getEventResource({ ctx: owner(), input: { resourceId: "1", eventType: "NOT_A_TYPE" } })).rejects.toBeInstanceOf(ValidationError);
-  });
-});
-
-describe("compliance: KYC documents and UBO declarations", () => {
-  it("filters KYC documents by status and type exactly as MANGOPAY does", async () => {
-    const expected = await mpKyc.list(raw, { perPage: 100, filters: { Status: "REFUSED" } });
-    const page = await listKycDocuments({ ctx: owner(), input: { filters: { status: "REFUSED" }, page: 1, perPage: 100 } });
-    expect(page.items.map((d) => d.id).sort()).toEqual(expected.items.map((d) => d.Id).sort());
-    expect(page.items.every((d) => d.status === "REFUSED" && d.refusedReasonType !== null)).toBe(true);
-    const ids = await listKycDocuments({ ctx: owner(), input: { filters: { type: "IDENTITY_PROOF" }, page: 1, perPage: 100 } });
-    expect(ids.items.every((d) => d.type === "IDENTITY_PROOF")).toBe(true);
-  });
-
-  it("lists the UBO declarations of legal users with status and refusal reason", async () => {
-    const docs = await listKycDocuments({ ctx: owner(), input: { filters: { type: "REGISTRATION_PROOF" }, page: 1, perPage: 20 } });
-    const userIds = [...new Set(docs.items.map((d) => d.userId))];
-    const decls = await listUboDeclarations({ ctx: owner(), input: { userIds } });
-    expect(decls.length).toBeGreaterThan(0);
-    expect(decls.every((d) => userIds.includes(d.userId) || Date.parse(d.createdAt) > Date.now() - 45 * 86_400_000)).toBe(true);
-    for (const d of decls.filter((x) => x.status === "REFUSED" || x.status === "INCOMPLETE")) expect(d.reason).toMatch(/MISSING_UBO|WRONG_UBO_INFORMATION/);
-  });
-
-  it("rejects members without the KYC or UBO permission", async () => {
-    await expect(listKycDocuments({ ctx: without("kycDocuments.read"), input: { filters: {}, page: 1, perPage: 10 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listUboDeclarations({ ctx: without("uboDeclarations.read"), input: {} })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listKycDocuments({ ctx: await foreignCtx(), input: { filters: {}, page: 1, perPage: 10 } })).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe("disputes", () => {
-  it("quick filter 'Pending client' returns exactly MANGOPAY's disputes in both waiting statuses", async () => {
-    const [a, b] = await Promise.all(
-      ["PENDING_CLIENT_ACTION", "REOPENED_PENDING_CLIENT_ACTION"].map((Status) => mpDisputes.list(raw, { perPage: 100, filters: { Status } })),
-    );
-    const page = await listDisputes({ ctx: owner(), input: { filters: { quick: "pending-client" }, page: 1, perPage: 100 } });
-    expect(page.items.map((d) => d.id).sort()).toEqual([...(a?.items ?? []), ...(b?.items ?? [])].map((d) => d.Id).sort());
-    expect(page.items.length).toBeGreaterThan(0);
-  });
-
-  it("quick filter 'To settle' returns exactly the lost disputes pending settlement", async () => {
-    const expected = await mpDisputes.listPendingSettlement(raw, { perPage: 100 });
-    const page = await listDisputes({ ctx: owner(), input: { filters: { quick: "to-settle" }, page: 1, perPage: 100 } });
-    expect(page.items.map((d) => d.id).sort()).toEqual(expected.items.map((d) => d.Id).sort());
-    expect(page.items.every((d) => d.status === "CLOSED" && d.resultCode === "LOST")).toBe(true);
-  });
-
-  it("loads a lost dispute's documents, money and settlement state, and builds its timeline", async () => {
-    const toSettle = (await mpDisputes.listPendingSettlement(raw, { perPage: 1 })).items[0];
-    const dispute = await getDispute({ ctx: owner(), input: { disputeId: toSettle?.Id ?? "" } });
-    const [documents, moves] = await Promise.all([
-      listDisputeDocuments({ ctx: owner(), input: { disputeId: dispute.id } }),
-      listDisputeTransactions({ ctx: owner(), input: { disputeId: dispute.id } }),
-    ]);
-    expect(moves.some((t) => t.nature === "REPUDIATION" && t.id === dispute.repudiationId)).toBe(true);
-    expect(settlementState(dispute, moves).state).toBe("to-settle");
-    const timeline = await listDisputeTimeline({ ctx: owner(), dispute, documents, transactions: moves });
-    expect(timeline.entries[0]?.label).toBe("Dispute opened");
-    expect(timeline.entries.some((e) => e.label.startsWith("Funds repudiated"))).toBe(true);
-    const times = timeline.entries.map((e) => Date.parse(e.date));
-    expect([...times].sort((x, y) => x - y)).toEqual(times);
-  });
-
-  it("rejects members without Disputes, foreign accounts, and maps an unknown dispute to NotFound", async () => {
-    await expect(listDisputes({ ctx: without("disputes.read"), input: { filters: {}, page: 1, perPage: 10 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getDispute({ ctx: await foreignCtx(), input: { disputeId: "1" } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getDispute({ ctx: owner(), input: { disputeId: "999999999" } })).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe("listHooks", () => {
-  it("lists every event type with its hook, and marks missing, invalid and disabled hooks as problems", async () => {
-    const { rows } = await listHooks({ ctx: owner() });
-    expect(rows.length).toBeGreaterThan(120);
-    const hooked = rows.filter((r) => r.hook);
-    expect(hooked.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      const expected = !r.hook ? "missing" : r.hook.validity === "INVALID" ? "invalid" : r.hook.status === "DISABLED" ? "disabled" : null;
-      expect(r.problem).toBe(expected);
+  it.each(cases)("%s: the same items, newest first, with the total", async (_name, _perm, verb, path) => {
+    for (const user of [() => natural, () => legal]) {
+      const truth = await raw(`${path(user)}?per_page=10&Sort=CreationDate:DESC`);
+      const page = await verb({ ctx: ctxAs(), input: { userId: user().Id, query: { perPage: 10 } } });
+      expect(page.items.map((i) => i.id)).toEqual(truth.body.map((i) => i.Id));
+      expect(page.totalItems).toBe(truth.total);
     }
   });
 
-  it("rejects members without Hooks", async () => {
-    await expect(listHooks({ ctx: without("hooks.read") })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listHooks({ ctx: await foreignCtx() })).rejects.toBeInstanceOf(NotFoundError);
+  it.each(cases)("%s: Forbidden without its permission, NotFound for another client's user", async (_name, perm, verb) => {
+    const without = ctxAs("OWNER", ["users.read"].filter((p) => p !== perm));
+    await expect(verb({ ctx: without, input: { userId: natural.Id } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(verb({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("filters transactions by status, type and date as MANGOPAY does", async () => {
+    const truth = await raw(`/users/${legal.Id}/transactions?per_page=20&Status=SUCCEEDED&Type=PAYIN&Sort=CreationDate:DESC`);
+    const page = await listUserTransactions({ ctx: ctxAs(), input: { userId: legal.Id, query: { status: "SUCCEEDED", type: "PAYIN" } } });
+    expect(page.items.map((t) => t.id)).toEqual(truth.body.map((t) => t.Id));
+    expect(page.items.every((t) => t.status === "SUCCEEDED" && t.type === "PAYIN")).toBe(true);
+    const first = truth.body[0] as Row & { DebitedFunds: { Amount: number; Currency: string }; Fees: { Amount: number } };
+    if (first) expect(page.items[0]).toMatchObject({ debited: { amountMinor: first.DebitedFunds.Amount, currency: first.DebitedFunds.Currency }, fees: { amountMinor: first.Fees.Amount } });
+    const future = await listUserTransactions({ ctx: ctxAs(), input: { userId: legal.Id, query: { from: "2999-01-01" } } });
+    expect(future.items).toEqual([]);
+  });
+});
+
+describe("wallets", () => {
+  it("reads a wallet's balance and its transactions", async () => {
+    const w = await getWallet({ ctx: ctxAs(), input: { walletId: wallet.Id } });
+    expect(w).toMatchObject({ id: wallet.Id, balance: { amountMinor: wallet.Balance.Amount, currency: wallet.Balance.Currency }, ownerIds: wallet.Owners });
+    const truth = await raw(`/wallets/${wallet.Id}/transactions?per_page=20&Sort=CreationDate:DESC`);
+    const txs = await listWalletTransactions({ ctx: ctxAs(), input: { walletId: wallet.Id } });
+    expect(txs.items.map((t) => t.id)).toEqual(truth.body.map((t) => t.Id));
+    await expect(getWallet({ ctx: ctxAs(), input: { walletId: crowdfundingWalletId } })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getWallet({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { walletId: crowdfundingWalletId } })).id).toBe(crowdfundingWalletId);
+    await expect(listWalletTransactions({ ctx: ctxAs("OWNER", ["wallets.read"]), input: { walletId: wallet.Id } })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("home", () => {
+  it("reads fees per currency and fees per day of the last 30 days", async () => {
+    const fees = (await raw<(Row & { Balance: { Amount: number; Currency: string } })[]>("/clients/wallets/FEES")).body;
+    const got = await listFeesWallets({ ctx: ctxAs() });
+    expect(got).toEqual(fees.map((w) => ({ amountMinor: w.Balance.Amount, currency: w.Balance.Currency })).sort((a, b) => a.currency.localeCompare(b.currency)));
+    const series = await getFeesPerDay({ ctx: ctxAs(), input: { days: 30 } });
+    expect(series.map((s) => s.currency)).toEqual(got.map((g) => g.currency));
+    for (const s of series) {
+      expect(s.days).toHaveLength(30);
+      expect(s.totalMinor).toBe(s.days.reduce((a, d) => a + d.amountMinor, 0));
+    }
+    await expect(listFeesWallets({ ctx: ctxAs("OWNER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getFeesPerDay({ ctx: ctxAs("OWNER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("counts KYC issues, disputes needing action and returned payouts as MANGOPAY reports them", async () => {
+    const refused = (await raw("/kyc/documents?per_page=1&Status=REFUSED")).total;
+    const outdated = (await raw("/kyc/documents?per_page=1&Status=OUT_OF_DATE")).total;
+    expect(await countKycIssues({ ctx: ctxAs() })).toEqual({ refused, outOfDate: outdated });
+    const disputes = await raw("/disputes?per_page=100&Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION");
+    expect((await countDisputesNeedingAction({ ctx: ctxAs() })).count).toBe(disputes.total);
+    const returned = await listReturnedPayouts({ ctx: ctxAs(), input: { days: 30 } });
+    const events = await raw(`/events?per_page=100&EventType=PAYOUT_REFUND_SUCCEEDED&AfterDate=${Math.floor(Date.now() / 1000) - 30 * 86_400}`);
+    expect(returned.count).toBe(events.total);
+    const ubo = await listUboNeedingAttention({ ctx: ctxAs() });
+    expect(ubo.incomplete + ubo.refused).toBeGreaterThanOrEqual(0);
+    await expect(countDisputesNeedingAction({ ctx: ctxAs("DEVELOPER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("search by Id", () => {
+  it("finds a user, a wallet and a transaction by Id, and reports a miss", async () => {
+    const tx = (await raw(`/wallets/${wallet.Id}/transactions?per_page=1`)).body[0] as Row & { Type: string };
+    for (const [id, type] of [
+      [natural.Id, "user"],
+      [wallet.Id, "wallet"],
+      [tx.Id, tx.Type === "PAYIN" ? "payin" : tx.Type === "PAYOUT" ? "payout" : "transfer"],
+    ]) {
+      const r = await findById({ ctx: ctxAs(), input: { query: id } });
+      expect(r.hits.map((h) => [h.id, h.type])).toContainEqual([id, type]);
+      expect(r.failures).toEqual([]);
+    }
+    const miss = await findById({ ctx: ctxAs(), input: { query: "999999999" } });
+    expect(miss).toMatchObject({ valid: true, hits: [], failures: [] });
+    expect((await findById({ ctx: ctxAs(), input: { query: "not an id!" } })).valid).toBe(false);
+    // Another client's user is a miss, not an error.
+    expect((await findById({ ctx: ctxAs(), input: { query: crowdfundingUserId } })).hits.filter((h) => h.type === "user")).toEqual([]);
+  });
+
+  it("does not probe types the member may not read", async () => {
+    const r = await findById({ ctx: ctxAs("FINANCE"), input: { query: natural.Id } });
+    expect(r.skipped).toEqual(expect.arrayContaining(["Card", "Hook", "KYC document"]));
+    expect(r.hits.map((h) => h.type)).toEqual(["user"]);
+  });
+});
+
+describe("upstream failures", () => {
+  it("maps a persistent 5xx once, with MANGOPAY's words, and a 404 to NotFound", async () => {
+    await emu.control("POST", "/faults", { route: `/users/${legal.Id}/regulatory`, method: "GET", kind: "error", status: 503 });
+    const err = await getUserRegulatory({ ctx: ctxAs(), input: { userId: legal.Id } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamServiceError);
+    expect((err as UpstreamServiceError).message).toMatch(/^MANGOPAY is not answering properly \(HTTP 503\)/);
+    expect((err as UpstreamServiceError).failure.kind).toBe("unavailable");
+  });
+
+  it("says to check the API key when MANGOPAY refuses the account's credentials", async () => {
+    const badKey = await createTestAccount(otherHub, { baseUrl: emu.url, clientId: "demo-crowdfunding", apiKey: "wrong-key-for-this-client" });
+    const err = await listUsers({ ctx: accountContextFor(otherHub, "OWNER", badKey), input: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamServiceError);
+    expect((err as Error).message).toBe("MANGOPAY refused this account's credentials. Check this account's API key in the Hub.");
+  });
+
+  it("search reports a type it could not check instead of claiming a miss", async () => {
+    await emu.control("POST", "/faults", { route: "/hooks/*", method: "GET", kind: "error", status: 500 });
+    const r = await findById({ ctx: ctxAs(), input: { query: natural.Id } });
+    expect(r.hits.map((h) => h.type)).toEqual(["user"]);
+    expect(r.failures.map((f) => f.typeLabel)).toEqual(["Hook"]);
+    expect(r.failures[0]?.error.message).toMatch(/HTTP 500/);
   });
 });

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 /** The sections the member may see; the current one is marked. */
 export function DashboardNav({ links }: { links: { label: string; href: string }[] }) {
@@ -17,7 +16,7 @@ export function DashboardNav({ links }: { links: { label: string; href: string }
             key={l.href}
             href={l.href}
             aria-current={active ? "page" : undefined}
-            className={cn("border-b-2 py-2 hover:text-slate-900", active ? "border-slate-900 font-medium text-slate-900" : "border-transparent")}
+            className={`border-b-2 py-2 hover:text-slate-900 ${active ? "border-slate-900 font-medium text-slate-900" : "border-transparent"}`}
           >
             {l.label}
           </Link>

@@ -3,7 +3,7 @@
 import { useActionState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { setTimeZoneAction } from "../actions";
-import { FormAlert } from "@/components/ui/form-message";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
 
 const subscribe = () => () => undefined;
 
@@ -17,7 +17,7 @@ export function TimeZoneForm({ current, zones }: { current: string | null; zones
         <label htmlFor="timeZone" className="block text-sm font-medium">
           Time zone
         </label>
-        <select id="timeZone" name="timeZone" defaultValue={current ?? ""} className="h-10 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select id="timeZone" name="timeZone" defaultValue={current ?? ""} aria-describedby="timeZone-error" className="h-10 rounded-md border border-slate-300 bg-white px-2 text-sm">
           <option value="">Browser default{browser ? ` (${browser})` : ""}</option>
           {zones.map((z) => (
             <option key={z} value={z}>
@@ -29,7 +29,9 @@ export function TimeZoneForm({ current, zones }: { current: string | null; zones
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Save time zone"}
       </Button>
-      {state ? state.ok ? <FormAlert tone="success">Saved.</FormAlert> : <FormAlert>{state.error}</FormAlert> : null}
+      {state?.ok ? <FormAlert tone="success">Saved.</FormAlert> : null}
+      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+      <FieldError id="timeZone-error" errors={state && !state.ok ? state.fieldErrors : undefined} name="timeZone" />
     </form>
   );
 }

@@ -1,29 +1,25 @@
-import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { CopyableId } from "@/components/copyable-id";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { dashboardPaths } from "@/lib/dashboard-paths";
-import { getAccountContext } from "@/lib/server/account-context";
+import { getAccountContext, type AccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { getUser } from "@/lib/services/users/get";
 import { settle } from "@/lib/services/upstream";
 import { userTabsFor } from "./_components/user-tabs";
 import { UserTabNav } from "./_components/user-tab-nav";
 
-/** Header and tabs of a user's profile; the user is fetched once per request (shared with the page). */
-export default async function UserLayout({ children, params }: { children: React.ReactNode; params: Promise<{ accountId: string; userId: string }> }) {
-  const { accountId, userId } = await params;
-  const ctx = await getAccountContext(accountId);
-  // Pages check users.read themselves; the layout shows nothing of the user without it.
-  if (!can(ctx, "users.read")) return children;
-  const paths = dashboardPaths(ctx.account.id);
+/** Name, badges and tabs; the user comes from the per-request memo the page shares. */
+async function UserHeader({ ctx, userId }: { ctx: AccountContext; userId: string }) {
   const user = await settle(getUser({ ctx, input: { userId } }));
-  if (!user.ok && user.notFound) notFound();
-  if (!user.ok) return <ServiceErrorMessage view={user.error} />;
+  // A missing user: the page renders the not-found screen; a failure: said here, once.
+  if (!user.ok) return user.notFound ? null : <ServiceErrorMessage view={user.error} />;
   const u = user.data;
+  const paths = dashboardPaths(ctx.account.id);
   const tabs = userTabsFor(ctx, u.personType).map((t) => ({ label: t.label, href: t.tab ? paths.userTab(u.id, t.tab) : paths.user(u.id) }));
   return (
-    <div className="space-y-5">
+    <>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-xs text-slate-500 uppercase">{u.personType === "LEGAL" ? "Legal user" : "Natural user"}</p>
@@ -42,6 +38,24 @@ export default async function UserLayout({ children, params }: { children: React
         </div>
       </div>
       <UserTabNav tabs={tabs} />
+    </>
+  );
+}
+
+/**
+ * A user's profile frame. The header streams in its own Suspense boundary so the page below renders
+ * (and starts its own MANGOPAY calls) at the same time instead of after it.
+ */
+export default async function UserLayout({ children, params }: { children: React.ReactNode; params: Promise<{ accountId: string; userId: string }> }) {
+  const { accountId, userId } = await params;
+  const ctx = await getAccountContext(accountId);
+  // Pages check users.read themselves; the frame shows nothing of the user without it.
+  if (!can(ctx, "users.read")) return children;
+  return (
+    <div className="space-y-5">
+      <Suspense fallback={<div className="h-24 animate-pulse rounded-lg bg-slate-200" aria-label="Loading user" />}>
+        <UserHeader ctx={ctx} userId={userId} />
+      </Suspense>
       {children}
     </div>
   );

@@ -161,7 +161,7 @@ export default async function UserInformationPage({ params }: Props) {
   // Same request as the layout: served from the per-request memo, not fetched again.
   const user = await settle(getUser({ ctx, input: { userId } }));
   if (!user.ok && user.notFound) notFound();
-  if (!user.ok) return null; // the layout already shows why
+  if (!user.ok) return null; // the header (layout) already says why
   const u = user.data;
   const tabs = userTabsFor(ctx, u.personType).filter((t): t is typeof t & { tab: UserTab } => t.tab !== null);
   return (

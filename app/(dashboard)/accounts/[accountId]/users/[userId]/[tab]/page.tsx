@@ -32,7 +32,7 @@ export default async function UserTabPage({ params, searchParams }: Props) {
   // The user (memoized with the layout) and the list load in parallel.
   const [user, result] = await Promise.all([settle(getUser({ ctx, input: { userId } })), settle(section.load(ctx, userId, parsed))]);
   if (!user.ok && user.notFound) notFound();
-  if (!user.ok) return null; // the layout already shows why
+  if (!user.ok) return null; // the header (layout) already says why
   if (spec.legalOnly && user.data.personType !== "LEGAL") notFound();
   const pathname = paths.userTab(userId, tab);
   return (

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 /** Tabs as links: the tab lives in the URL (`/users/{id}/{tab}`). */
 export function UserTabNav({ tabs }: { tabs: { label: string; href: string }[] }) {
@@ -16,7 +15,7 @@ export function UserTabNav({ tabs }: { tabs: { label: string; href: string }[] }
             key={t.href}
             href={t.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 whitespace-nowrap", active ? "border-slate-900 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900")}
+            className={`-mb-px border-b-2 px-3 py-2 whitespace-nowrap ${active ? "border-slate-900 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
             {t.label}
           </Link>
