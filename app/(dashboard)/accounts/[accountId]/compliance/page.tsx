@@ -113,6 +113,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const ctx = await requireAccountPermission(accountId, "kycDocuments.read");
   const q = ComplianceQuery.parse(query);
   const pathname = `${dashboardPaths(ctx.account.id).home}/compliance`;
+  // The recently changed UBO declarations do not depend on the documents: start them now (memoized).
+  if (can(ctx, "uboDeclarations.read")) void settle(listUboDeclarations({ ctx, input: { userIds: [] } }));
   return (
     <div className="space-y-4">
       <div>
