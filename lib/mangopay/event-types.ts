@@ -21,6 +21,25 @@ export type EventResource =
   | "report"
   | null;
 
+/** How the dashboard names each kind of resource. */
+export const EVENT_RESOURCE_LABELS: Record<Exclude<EventResource, null>, string> = {
+  user: "User",
+  kycDocument: "KYC document",
+  uboDeclaration: "UBO declaration",
+  payIn: "Pay-in",
+  payOut: "Payout",
+  transfer: "Transfer",
+  refund: "Refund",
+  repudiation: "Repudiation",
+  settlement: "Settlement transfer",
+  dispute: "Dispute",
+  disputeDocument: "Dispute document",
+  mandate: "Mandate",
+  preauthorization: "Preauthorization",
+  card: "Card",
+  report: "Report",
+};
+
 export type EventTypeGroup = { label: string; resource: EventResource; types: readonly string[] };
 
 export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [

@@ -104,7 +104,7 @@ test.describe("as the demo owner", () => {
     await expect(page).not.toHaveURL(new RegExp(`from=${old}`));
     expect(await from.evaluate((el: HTMLInputElement) => el.validity.rangeUnderflow)).toBe(true);
     await page.goto(`${base}/events?from=${old}`);
-    await expect(page.getByRole("alert")).toContainText("MANGOPAY keeps events for 45 days: pick");
+    await expect(page.getByTestId("filters").getByRole("alert")).toContainText("MANGOPAY keeps events for 45 days: pick");
     await expect(page.getByText("Fix the dates to see events")).toBeVisible();
 
     // An event opens the dispute behind it, loaded in full.
@@ -147,6 +147,8 @@ test.describe("as the demo owner", () => {
     await shot(page, "disputes-to-settle");
 
     await page.getByTestId("quick-filters").getByRole("link", { name: "All" }).click();
+    await expect(page).not.toHaveURL(/quick=/);
+    await expect(page.getByTestId("quick-filters").getByRole("link", { name: "All" })).toHaveAttribute("aria-current", "page");
     await page.getByLabel("Type").selectOption("RETRIEVAL");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/type=RETRIEVAL/);

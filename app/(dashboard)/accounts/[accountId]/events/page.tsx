@@ -4,12 +4,12 @@ import { Suspense } from "react";
 import { CopyableId } from "@/components/copyable-id";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { FilterBar, humanize } from "@/components/filter-bar";
+import { FilterBar } from "@/components/filter-bar";
 import { LocalTime } from "@/components/local-time";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
-import { EVENT_RETENTION_DAYS, EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
+import { EVENT_RESOURCE_LABELS, EVENT_RETENTION_DAYS, EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requestNow } from "@/lib/server/clock";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
@@ -40,7 +40,7 @@ async function EventsSection({ ctx, filters, q, query, pathname }: { ctx: Accoun
         columns={[
           { header: "Date", cell: (e) => <LocalTime iso={e.date} /> },
           { header: "Event type", cell: (e) => <span className="font-mono text-xs" data-testid="event-type">{e.eventType}</span> },
-          { header: "Resource", cell: (e) => (e.resource ? humanize(e.resource.replace(/([A-Z])/g, "_$1")) : <span className="text-slate-400">—</span>) },
+          { header: "Resource", cell: (e) => (e.resource ? EVENT_RESOURCE_LABELS[e.resource] : <span className="text-slate-400">—</span>) },
           { header: "Resource Id", cell: (e) => <CopyableId id={e.resourceId} /> },
         ]}
       />

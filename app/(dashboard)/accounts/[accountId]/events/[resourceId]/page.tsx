@@ -3,12 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyableId } from "@/components/copyable-id";
 import { DetailList, Section } from "@/components/detail-list";
-import { humanize } from "@/components/filter-bar";
 import { LocalTime } from "@/components/local-time";
 import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
-import { isEventType } from "@/lib/mangopay/event-types";
+import { EVENT_RESOURCE_LABELS, isEventType } from "@/lib/mangopay/event-types";
 import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
 import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
 import { can, SCOPE_LABELS, type Scope } from "@/lib/server/permissions";
@@ -100,12 +99,12 @@ export default async function EventPage({ params, searchParams }: Props) {
       ) : result.data.state === "forbidden" ? (
         <Section title="Resource">
           <p className="text-sm text-slate-600" data-testid="resource-forbidden">
-            You cannot see this {humanize(result.data.resource.replace(/([A-Z])/g, "_$1")).toLowerCase()}: it needs the “
+            You cannot see this {EVENT_RESOURCE_LABELS[result.data.resource].toLowerCase()}: it needs the “
             {SCOPE_LABELS[result.data.permission.split(".")[0] as Scope]}” read permission on this account.
           </p>
         </Section>
       ) : (
-        <Section title={humanize(result.data.resource.replace(/([A-Z])/g, "_$1"))} testId="event-resource">
+        <Section title={EVENT_RESOURCE_LABELS[result.data.resource]} testId="event-resource">
           {result.data.transactionKind ? (
             <p className="mb-3 text-sm">
               <Link href={dashboardPaths(ctx.account.id).transaction(result.data.id, result.data.transactionKind)} className="underline" data-testid="open-transaction">
