@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { writeUserAudit } from "./audit-user";
-import type { UserContext } from "@/lib/server/context";
+import type { UserContext } from "@/lib/server/context-types";
 
 /** An IANA zone this runtime knows (`Europe/Paris`), or "" for the browser's own. */
 export const SetTimeZoneInput = z.object({
@@ -39,11 +39,9 @@ export async function setMemberTimeZone({ ctx, input }: { ctx: UserContext; inpu
   return (ctx.db ?? db).$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { timeZone: true } });
     await tx.user.update({ where: { id: ctx.actor.id }, data: { timeZone }, select: { id: true } });
-    await writeUserAudit(tx, ctx.actor.id, {
+    await writeUserAudit(tx, ctx, {
       action: "profile.time_zone.update",
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "user", id: ctx.actor.id },
-      request: ctx.request,
       before: { timeZone: before.timeZone },
       after: { timeZone },
     });

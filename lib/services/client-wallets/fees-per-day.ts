@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { transactions, type MangopayClient } from "@/lib/mangopay";
 import type { Transaction } from "@/lib/mangopay/schemas/transactions";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { listFeesWallets } from "./list-fees";

@@ -1,6 +1,6 @@
 import "server-only";
 import { disputes } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";

@@ -1,7 +1,7 @@
 import "server-only";
 import { events } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS } from "@/lib/mangopay/event-types";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan, can } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import type { DisputeDocumentDTO, DisputeDTO } from "./dto";

@@ -16,7 +16,7 @@ import {
   type MangopayClient,
 } from "@/lib/mangopay";
 import { eventResource, type EventResource } from "@/lib/mangopay/event-types";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan, can, type AccountPermission } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";

@@ -1,7 +1,7 @@
 import "server-only";
 import { events } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS, eventResource, type EventResource } from "@/lib/mangopay/event-types";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";

@@ -2,7 +2,7 @@ import "server-only";
 import { hooks, iterateAll } from "@/lib/mangopay";
 import { EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
 import type { Hook } from "@/lib/mangopay/schemas/events";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 

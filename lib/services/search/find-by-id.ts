@@ -21,7 +21,7 @@ import {
   type CallOptions,
   type MangopayClient,
 } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
 import { can, type Permission } from "@/lib/server/permissions";
 import { toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";

@@ -1,6 +1,6 @@
 import "server-only";
 import { payins, payouts, refunds, repudiations, transfers, type MangopayClient } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";

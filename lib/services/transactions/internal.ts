@@ -1,6 +1,6 @@
 import "server-only";
 import { transactions, type MangopayClient } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { toPageDTO, type PageDTO } from "@/lib/services/mangopay/inputs";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { toTransactionDTO, type TransactionDTO } from "./dto";

@@ -1,6 +1,6 @@
 import "server-only";
 import { ubo } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { PageQuery, parseMangopayId, type PageDTO } from "@/lib/services/mangopay/inputs";
 import { readUserPage } from "@/lib/services/mangopay/request";

@@ -5,7 +5,7 @@ import { MangopayId } from "@/lib/services/mangopay/inputs";
 import { events, ubo } from "@/lib/mangopay";
 import { EVENT_RETENTION_DAYS } from "@/lib/mangopay/event-types";
 import type { UboDeclaration } from "@/lib/mangopay/schemas/kyc";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";

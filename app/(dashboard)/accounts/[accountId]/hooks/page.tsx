@@ -11,7 +11,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { dashboardPaths } from "@/lib/dashboard-paths";
-import { requireAccountPermission, type AccountContext } from "@/lib/server/account-context";
+import { requireAccountPermission } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
 

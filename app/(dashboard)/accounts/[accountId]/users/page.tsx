@@ -9,7 +9,7 @@ import { Pagination, hrefWith } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { dashboardPaths } from "@/lib/dashboard-paths";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import { PageQuery } from "@/lib/services/mangopay/inputs";
 import { getUser } from "@/lib/services/users/get";

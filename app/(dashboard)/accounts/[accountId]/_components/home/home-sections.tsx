@@ -3,7 +3,7 @@ import { LocalTime } from "@/components/local-time";
 import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { Card } from "@/components/ui/card";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { getFeesPerDay } from "@/lib/services/client-wallets/fees-per-day";
 import { listFeesWallets } from "@/lib/services/client-wallets/list-fees";
 import { countDisputesNeedingAction } from "@/lib/services/disputes/count-needing-action";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { dashboardPaths } from "@/lib/dashboard-paths";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { getTransaction } from "@/lib/services/transactions/get";
 import { settle } from "@/lib/services/upstream";

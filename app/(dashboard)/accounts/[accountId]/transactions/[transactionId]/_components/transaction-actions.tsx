@@ -1,4 +1,4 @@
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { IMPLEMENTED_TRANSACTION_ACTIONS, transactionActionsFor } from "@/lib/services/transactions/actions";
 import type { TransactionDetailDTO } from "@/lib/services/transactions/dto";
 

@@ -5,7 +5,7 @@ import { MaybeTime } from "@/components/local-time";
 import { MaybeMoney, Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
 import type { DashboardPaths, UserTab } from "@/lib/dashboard-paths";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import type { BankAccountDTO } from "@/lib/services/bank-accounts/dto";
 import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
 import type { CardDTO } from "@/lib/services/cards/dto";
