@@ -49,6 +49,7 @@ test("home shows the fees per currency and the issue cards with MANGOPAY's count
 
 test("the users list pages, resizes and sorts through the URL and opens a profile", async ({ page }) => {
   await ownerPage(page);
+  await page.goto(base());
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(new RegExp(`${base()}/users$`));
   const first = (await mangopayGet<Obj[]>(mk, "/users?per_page=20&Sort=CreationDate:DESC")).body;

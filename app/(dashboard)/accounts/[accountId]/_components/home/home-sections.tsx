@@ -50,6 +50,8 @@ export async function FeesBalances({ ctx }: { ctx: AccountContext }) {
 }
 
 export async function FeesPerDay({ ctx }: { ctx: AccountContext }) {
+  // The FEES wallets list is shared (memoized) with FeesBalances, which already says why it failed.
+  if (!(await settle(listFeesWallets({ ctx }))).ok) return null;
   const r = await settle(getFeesPerDay({ ctx, input: { days: 30 } }));
   if (!r.ok) return <ServiceErrorMessage view={r.error} />;
   if (r.data.length === 0) return null;
