@@ -62,11 +62,13 @@ async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** The demo Hub's account on the emulator's demo-marketplace client. */
+/** The demo owner's account on the emulator's demo-marketplace client. */
 export async function demoAccount(): Promise<{ id: string; hubId: string; name: string }> {
   return withDb(async (c) => {
     const r = await c.query<{ id: string; hubId: string; name: string }>(
-      `SELECT a."id", a."hubId", a."name" FROM "ApiAccount" a JOIN "Hub" h ON h."id" = a."hubId" WHERE h."name" = 'Demo Marketplace' AND a."clientId" = 'demo-marketplace' LIMIT 1`,
+      `SELECT a."id", a."hubId", a."name" FROM "ApiAccount" a JOIN "Membership" m ON m."hubId" = a."hubId" JOIN "User" u ON u."id" = m."userId"
+       WHERE u."email" = $1 AND a."clientId" = 'demo-marketplace' LIMIT 1`,
+      [DEMO_OWNER],
     );
     const row = r.rows[0];
     if (!row) throw new Error("the e2e stack has no demo-marketplace account");
