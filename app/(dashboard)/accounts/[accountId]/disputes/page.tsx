@@ -58,7 +58,7 @@ async function DisputesSection({ ctx, q, query, pathname }: { ctx: AccountContex
           {
             header: "Status",
             cell: (d) => (
-              <span className="flex flex-col gap-0.5">
+              <span className="flex flex-col items-start gap-0.5">
                 <StatusBadge status={d.status} />
                 {d.resultCode ? <StatusBadge status={d.resultCode} /> : null}
               </span>
