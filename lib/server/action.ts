@@ -6,7 +6,7 @@ import { getActionAccountContext } from "./account-context";
 import { getSessionUser, requireActionSession } from "./auth";
 import { getActionHubContext, getRequestMeta } from "./context";
 import type { AccountContext, HubContext, PublicContext, UserContext } from "./context-types";
-import { fieldErrorsOf, ServiceError, ValidationError } from "./errors";
+import { assertNoControlCharacters, fieldErrorsOf, ServiceError, ValidationError } from "./errors";
 import { assertCan, type Permission } from "./permissions";
 
 // The one family of server actions. Every action under app/ is
@@ -59,6 +59,7 @@ export function defineAction<C, S extends z.ZodType, T>(
     try {
       const raw: unknown = payload instanceof FormData ? formDataToObject(payload) : payload;
       const ctx = await resolveContext(raw);
+      assertNoControlCharacters(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         if (options.invalidInput) return toActionError(options.invalidInput);

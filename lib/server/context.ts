@@ -8,6 +8,7 @@ import type { HubContext, RequestMeta, SessionUser } from "./context-types";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { getMemberships } from "@/lib/services/hubs/memberships";
 import { effectivePermissions } from "./permissions";
+import { requestIp } from "./request-ip";
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
@@ -15,8 +16,8 @@ export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return {
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
-    userAgent: h.get("user-agent"),
+    ip: requestIp((name) => h.get(name)),
+    userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
   };
 }
 
