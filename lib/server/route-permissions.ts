@@ -39,7 +39,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/hub/settings": hub("hub.settings.manage"),
   "/hub/profile": hub(),
   "/accounts/[accountId]": account(),
-  "/accounts/[accountId]/search": account(),
+  "/accounts/[accountId]/search": account("users.read"),
   "/accounts/[accountId]/users": account("users.read"),
   "/accounts/[accountId]/users/[userId]": account("users.read"),
   "/accounts/[accountId]/users/[userId]/[tab]": account("users.read"),

@@ -6,10 +6,23 @@ import { PageQuery, parseMangopayId, type PageDTO } from "@/lib/services/mangopa
 import { readUserPage } from "@/lib/services/mangopay/request";
 import { toMandateDTO, type MandateDTO } from "./dto";
 
-/** A user's direct-debit mandates. */
+/**
+ * A user's direct-debit mandates. MANGOPAY's mandate list is a summary without the scheme and the
+ * bank account, so each listed mandate is read in full, all at once (at most one page of them).
+ */
 export async function listUserMandates({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<MandateDTO>> {
   assertCan(ctx, "mandates.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});
-  return readUserPage(ctx, "mandates", userId, q, (client, o) => mandates.listByUser(client, userId, o), toMandateDTO);
+  return readUserPage(
+    ctx,
+    "mandates",
+    userId,
+    q,
+    async (client, o) => {
+      const page = await mandates.listByUser(client, userId, o);
+      return { ...page, items: await Promise.all(page.items.map((m) => mandates.get(client, m.Id))) };
+    },
+    toMandateDTO,
+  );
 }

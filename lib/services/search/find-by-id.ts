@@ -23,7 +23,7 @@ import {
 } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
-import { can, type Permission } from "@/lib/server/permissions";
+import { assertCan, can, type Permission } from "@/lib/server/permissions";
 import { toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { accountClient } from "@/lib/services/mangopay/request";
 import { describeError, toServiceError, type ErrorView } from "@/lib/services/upstream";
@@ -88,8 +88,12 @@ const PROBES: Record<SearchableType, Probe> = {
 // number of types) with a short deadline: a search answers in about one call's time.
 const PROBE_OPTIONS: CallOptions = { priority: "interactive", timeoutMs: 5_000, deadlineMs: 8_000 };
 
-/** Finds any API object of the account by Id, checking only the types the member may read. */
+/**
+ * Finds any API object of the account by Id, probing only the types the member may read. Searching
+ * at all needs users.read (the dashboard's base read): an answer tells which type an id is.
+ */
 export async function findById({ ctx, input }: { ctx: AccountContext; input: { query: unknown } }): Promise<SearchResult> {
+  assertCan(ctx, "users.read");
   const query = typeof input.query === "string" ? input.query.slice(0, 300) : "";
   const parsed = parseSearchQuery(query);
   const empty: SearchResult = { query: query.trim(), valid: parsed.kind !== "invalid", hits: [], failures: [], skipped: [] };

@@ -35,7 +35,7 @@ export default async function AccountDashboardLayout({ children, params }: { chi
               </Link>
               <AccountSwitcher current={{ id: ctx.account.id, name: ctx.account.name, environment: ctx.account.environment }} accounts={switchable} />
             </div>
-            <SearchBox accountId={ctx.account.id} memberId={ctx.membership.id} />
+            {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} memberId={ctx.membership.id} /> : <span />}
             <ProfileMenu
               accountId={ctx.account.id}
               email={ctx.actor.email}

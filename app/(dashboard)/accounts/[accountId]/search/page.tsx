@@ -41,7 +41,7 @@ function hitLink(hit: SearchHit, paths: DashboardPaths, ctx: PermissionHolder): 
 
 export default async function SearchPage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
-  const ctx = await requireAccountPermission(accountId, null);
+  const ctx = await requireAccountPermission(accountId, "users.read");
   const paths = dashboardPaths(ctx.account.id);
   const q = typeof query.q === "string" ? query.q : "";
   if (q.trim() === "") {
