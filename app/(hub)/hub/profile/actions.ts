@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
 import { createReissueTicket, currentSessionId } from "@/lib/server/auth";
