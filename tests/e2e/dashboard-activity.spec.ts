@@ -62,9 +62,19 @@ test.describe("as the demo owner", () => {
   });
 
   test("transaction detail: a refunded pay-in shows its refunds and what is still refundable; a bank wire its payer details", async ({ page }) => {
-    const refund = (await mangopay<(Tx & { InitialTransactionId?: string })[]>("/clients/transactions?per_page=1&Type=PAYIN&Nature=REFUND")).body[0];
-    const full = (await mangopay<{ InitialTransactionId: string }>(`/refunds/${refund?.Id}`)).body;
-    const payin = (await mangopay<{ Id: string; DebitedFunds: { Amount: number } }>(`/payins/${full.InitialTransactionId}`)).body;
+    // A pay-in refund whose initial transaction is a pay-in (others give back a repudiation).
+    const created = await mangopay<{ ResourceId: string }[]>("/events?EventType=PAYIN_REFUND_CREATED&per_page=50&Sort=Date:DESC");
+    let refund: { Id: string } | undefined;
+    let full: { InitialTransactionId: string; InitialTransactionNature?: string } | undefined;
+    for (const e of created.body) {
+      const r = (await mangopay<{ Id: string; InitialTransactionId: string; InitialTransactionNature?: string }>(`/refunds/${e.ResourceId}`)).body;
+      if (r.InitialTransactionNature === "REPUDIATION") continue;
+      refund = r;
+      full = r;
+      break;
+    }
+    expect(full, "the seed holds a refunded pay-in").toBeDefined();
+    const payin = (await mangopay<{ Id: string; DebitedFunds: { Amount: number } }>(`/payins/${full?.InitialTransactionId}`)).body;
     await page.goto(`${base}/transactions/${payin.Id}?kind=PAYIN`);
     await expect(page.getByTestId("refunds")).toContainText(refund?.Id ?? "missing");
     await expect(page.getByTestId("refundable")).toContainText("Still refundable");
