@@ -132,7 +132,9 @@ test("search finds one object of each type by Id, from the box or the URL, and r
   for (const id of legalIds.slice(0, 10)) ubo ??= (await mangopayGet<Obj[]>(mk, `/users/${id}/kyc/ubodeclarations`)).body[0]?.Id;
   let card: Obj | undefined;
   for (const u of users.slice(0, 20)) card ??= (await mangopayGet<Obj[]>(mk, `/users/${u.Id}/cards`)).body[0];
-  const mandate = (await mangopayGet<Obj[]>(mk, "/mandates?per_page=1")).body[0];
+  // Mandate lists are summaries: the bank account comes from the mandate itself.
+  const mandateId = (await mangopayGet<Obj[]>(mk, "/mandates?per_page=1")).body[0]?.Id;
+  const mandate = mandateId ? (await mangopayGet<Obj>(mk, `/mandates/${mandateId}`)).body : undefined;
   const dispute = (await mangopayGet<Obj[]>(mk, "/disputes?per_page=1")).body[0];
   const registration = await mangopayPost<Obj>(mk, "/cardregistrations", { UserId: card?.UserId, Currency: "EUR" });
   const wallet = (await mangopayGet<Obj[]>(mk, `/users/${users[0]?.Id}/wallets`)).body[0];
@@ -165,8 +167,11 @@ test("search finds one object of each type by Id, from the box or the URL, and r
 
   // From any page: "/" focuses the box; the search is remembered for this member.
   await page.goto(`${base()}/users`);
-  await page.keyboard.press("/");
-  await expect(page.getByLabel("Search by Id")).toBeFocused();
+  // The shortcut works once the page is hydrated: retry the key press until then.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(page.getByLabel("Search by Id")).toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.type("999999999");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/search\?q=999999999/);
