@@ -7,6 +7,7 @@ import { getActionHubContext, getHubContext, type HubContext } from "./context";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { assertCan, can, effectivePermissions, type Permission } from "./permissions";
+import { noteRequestActor } from "./request-context";
 
 export type AccountSummary = {
   id: string;
@@ -44,6 +45,7 @@ export async function loadAccountContext(hubCtx: HubContext, accountId: unknown)
   });
   const access = row?.access[0];
   if (!row || !access) throw new NotFoundError("API account not found");
+  noteRequestActor({ accountId: row.id });
   return {
     ...hubCtx,
     account: { id: row.id, name: row.name, environment: row.environment, clientId: row.clientId, baseUrl: row.baseUrl },

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getActionHubContext, type HubContext } from "./context";
+import { logActionError } from "./error-log";
 import { ServiceError, ValidationError } from "./errors";
 
 export type ActionResult<T> =
@@ -21,8 +22,8 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 export function toActionError(err: unknown): ActionResult<never> {
   if (err instanceof ValidationError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ServiceError) return { ok: false, code: err.code, error: err.message };
-  console.error("[action] unexpected error", err);
-  return { ok: false, code: "INTERNAL", error: "Something went wrong. Nothing was changed; please try again." };
+  const requestId = logActionError(err);
+  return { ok: false, code: "INTERNAL", error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${requestId}` };
 }
 
 /** Zod issues → `{ "field.path": ["message", …] }` for forms. */

@@ -7,6 +7,7 @@ import { requireActionSession, requireSession, type SessionUser } from "./auth";
 import { db } from "./db";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { effectivePermissions, type Permission, type RoleName } from "./permissions";
+import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStore } from "./request-context";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -21,6 +22,14 @@ export type HubContext = {
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
+
+/** This request's id (the one in its log line and `x-request-id` response header). */
+export async function getRequestId(): Promise<string> {
+  const fromStore = requestStore().getStore()?.requestId;
+  if (fromStore) return fromStore;
+  const fromHeader = (await headers()).get(REQUEST_ID_HEADER);
+  return fromHeader && ACCEPTABLE_REQUEST_ID.test(fromHeader) ? fromHeader : randomUUID();
+}
 
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
@@ -58,6 +67,7 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
   // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
   const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
   if (!membership) return null;
+  noteRequestActor({ memberId: membership.id });
   return {
     // Hub setting "require 2FA for every member": nothing else is usable until the member enrolls.
     mustEnroll2fa: membership.hub.require2fa && !membership.user.totpEnabledAt,
@@ -66,7 +76,7 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
     membership: { id: membership.id, role: membership.role },
     permissions: effectivePermissions(membership.role),
     request: await getRequestMeta(),
-    requestId: randomUUID(),
+    requestId: await getRequestId(),
   };
 }
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { requireActionSession, type SessionUser } from "@/lib/server/auth";
-import { getRequestMeta, type RequestMeta } from "@/lib/server/context";
+import { getRequestId, getRequestMeta, type RequestMeta } from "@/lib/server/context";
 import type { Db } from "@/lib/server/db";
 
 /**
@@ -14,7 +13,7 @@ export type UserContext = { actor: SessionUser; request: RequestMeta; requestId:
 
 export async function getUserActionContext(): Promise<UserContext> {
   const actor = await requireActionSession();
-  return { actor, request: await getRequestMeta(), requestId: randomUUID() };
+  return { actor, request: await getRequestMeta(), requestId: await getRequestId() };
 }
 
 /** Like `authedAction`, for actions on one's own account: session → schema → service. */
