@@ -17,6 +17,8 @@ type SeedInput = { ownerPassword: string; emulatorUrl?: string; emulatorClients:
  * API accounts. Idempotent: a second run changes nothing unless the emulator's keys changed.
  */
 export async function seedDemoHub(input: SeedInput): Promise<{ email: string; created: boolean; accounts: number }> {
+  // A known demo Owner on a real installation would be a back door: production starts with /setup.
+  if (process.env.NODE_ENV === "production") throw new Error("The demo seed refuses to run with NODE_ENV=production. Use /setup or npm run hub:create.");
   const existing = await db.user.findUnique({
     where: { email: DEMO_OWNER_EMAIL },
     select: { id: true, memberships: { select: { id: true, hubId: true }, take: 1 } },
