@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { decryptSecret, encryptSecret, keyRing } from "@/lib/server/crypto";
-import { db } from "@/lib/server/db";
+import { db as defaultDb, type Db } from "@/lib/server/db";
 import type { KeyRing } from "@/lib/server/key-ring";
 
 export type RotationProgress = { table: "ApiAccount" | "User"; rotated: number; skipped: number };
@@ -13,7 +13,10 @@ export type RotationResult = { keyId: string; apiKeys: number; totpSecrets: numb
  * Resumable: a run picks up whatever is still on an older key. A row changed meanwhile by the app
  * (which always writes with the newest key) is left alone: the update is conditional on the old value.
  */
-export async function rotateEncryption(opts: { batchSize?: number; ring?: KeyRing; onBatch?: (p: RotationProgress) => void } = {}): Promise<RotationResult> {
+export async function rotateEncryption(
+  opts: { batchSize?: number; ring?: KeyRing; db?: Db; onBatch?: (p: RotationProgress) => void } = {},
+): Promise<RotationResult> {
+  const db = opts.db ?? defaultDb;
   const ring = opts.ring ?? keyRing();
   const take = opts.batchSize ?? 100;
   const current = `v2.${ring.current.id}.`;
