@@ -45,7 +45,7 @@ export async function loadAccountContext(hubCtx: HubContext, accountId: unknown)
   });
   const access = row?.access[0];
   if (!row || !access) throw new NotFoundError("API account not found");
-  noteRequestActor({ accountId: row.id });
+  noteRequestActor(hubCtx.requestId, { accountId: row.id });
   return {
     ...hubCtx,
     account: { id: row.id, name: row.name, environment: row.environment, clientId: row.clientId, baseUrl: row.baseUrl },

@@ -1,8 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { getActionHubContext, type HubContext } from "./context";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { logActionError } from "./error-log";
 import { ServiceError, ValidationError } from "./errors";
+import { REQUEST_ID_HEADER } from "./request-context";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -22,8 +25,20 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 export function toActionError(err: unknown): ActionResult<never> {
   if (err instanceof ValidationError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ServiceError) return { ok: false, code: err.code, error: err.message };
-  const requestId = logActionError(err);
-  return { ok: false, code: "INTERNAL", error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${requestId}` };
+  const errorId = randomUUID();
+  logUnexpectedActionError(err, errorId);
+  return { ok: false, code: "INTERNAL", error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${errorId}` };
+}
+
+/** One error line with the id shown to the user and the request's id (read from its headers). */
+function logUnexpectedActionError(err: unknown, errorId: string): void {
+  let requestId: Promise<string | null>;
+  try {
+    requestId = headers().then((h) => h.get(REQUEST_ID_HEADER));
+  } catch {
+    requestId = Promise.resolve(null); // outside a request (tests, scripts)
+  }
+  void requestId.catch(() => null).then((id) => logActionError(err, errorId, id));
 }
 
 /** Zod issues → `{ "field.path": ["message", …] }` for forms. */

@@ -67,7 +67,8 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
   // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
   const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
   if (!membership) return null;
-  noteRequestActor({ memberId: membership.id });
+  const requestId = await getRequestId();
+  noteRequestActor(requestId, { memberId: membership.id });
   return {
     // Hub setting "require 2FA for every member": nothing else is usable until the member enrolls.
     mustEnroll2fa: membership.hub.require2fa && !membership.user.totpEnabledAt,
@@ -76,7 +77,7 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
     membership: { id: membership.id, role: membership.role },
     permissions: effectivePermissions(membership.role),
     request: await getRequestMeta(),
-    requestId: await getRequestId(),
+    requestId,
   };
 }
 

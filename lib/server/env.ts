@@ -43,9 +43,12 @@ let cached: Env | undefined;
 
 export type SettingProblem = { variable: string; message: string };
 
+// An empty variable counts as unset (compose files write `KEY: ${KEY:-}`).
+const withoutEmpty = (source: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+
 /** Every missing or invalid setting, by variable name (the server refuses to start on any). */
 export function settingsProblems(source: NodeJS.ProcessEnv = process.env): SettingProblem[] {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = EnvSchema.safeParse(withoutEmpty(source));
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ variable: i.path.join(".") || "environment", message: i.message }));
   // Production has no safe default for its own public address (links in emails and in the setup log).
   if (source.NODE_ENV === "production" && !source.APP_URL) problems.push({ variable: "APP_URL", message: "required in production (the public URL, e.g. https://dashboard.example.com)" });
@@ -54,7 +57,7 @@ export function settingsProblems(source: NodeJS.ProcessEnv = process.env): Setti
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = EnvSchema.safeParse(withoutEmpty(process.env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${lines}`);

@@ -3,7 +3,7 @@
 // (`digest`, which the error pages show as the id to quote). Never the request's headers or body.
 // No `server-only`: instrumentation.ts imports it.
 import { accountIdOfPath, loggablePath, logger } from "./logger";
-import { REQUEST_ID_HEADER, requestStore } from "./request-context";
+import { REQUEST_ID_HEADER, liveRequests, requestStore, type RequestFacts } from "./request-context";
 
 type ErrorRequest = Readonly<{ path: string; method: string; headers: NodeJS.Dict<string | string[]> }>;
 type ErrorContext = Readonly<{ routePath: string; routeType: string }>;
@@ -15,12 +15,13 @@ function describe(error: unknown): { errorName: string; errorMessage: string; di
 }
 
 export function logServerError(error: unknown, request: ErrorRequest, context: ErrorContext): void {
-  const store = requestStore().getStore();
   const header = request.headers[REQUEST_ID_HEADER];
+  const requestId = typeof header === "string" ? header : null;
+  const store: RequestFacts | undefined = (requestId ? liveRequests().get(requestId) : undefined) ?? requestStore().getStore();
   const path = loggablePath(request.path);
   logger.error(
     {
-      requestId: (typeof header === "string" ? header : null) ?? store?.requestId ?? null,
+      requestId: requestId ?? store?.requestId ?? null,
       memberId: store?.memberId ?? null,
       accountId: store?.accountId ?? accountIdOfPath(path),
       method: request.method,
@@ -33,13 +34,11 @@ export function logServerError(error: unknown, request: ErrorRequest, context: E
   );
 }
 
-/** Server actions catch their own unexpected errors: log them the same way and return the id. */
-export function logActionError(error: unknown): string {
-  const store = requestStore().getStore();
-  const requestId = store?.requestId ?? crypto.randomUUID();
+/** An unexpected failure inside a server action: the id shown to the user, and the request's id. */
+export function logActionError(error: unknown, errorId: string, requestId: string | null): void {
+  const store = (requestId ? liveRequests().get(requestId) : undefined) ?? requestStore().getStore();
   logger.error(
-    { requestId, memberId: store?.memberId ?? null, accountId: store?.accountId ?? null, routeType: "action", ...describe(error) },
+    { requestId: requestId ?? store?.requestId ?? null, errorId, memberId: store?.memberId ?? null, accountId: store?.accountId ?? null, routeType: "action", ...describe(error) },
     "server action failed",
   );
-  return requestId;
 }

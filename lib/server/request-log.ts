@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { accountIdOfPath, loggablePath, logger } from "./logger";
-import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, requestStore, type RequestFacts } from "./request-context";
+import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, liveRequests, requestStore, type RequestFacts } from "./request-context";
 
 type Started = { request: IncomingMessage; response: ServerResponse };
 
@@ -29,14 +29,21 @@ export function installRequestLog(): void {
     const path = loggablePath(request.url ?? "/");
     const facts: RequestFacts = { requestId, memberId: null, accountId: accountIdOfPath(path) };
     started.set(request, { at: performance.now(), facts, path });
+    // Two requests may carry the same proxy id: the later one wins the lookup, both still get a line.
+    liveRequests().set(requestId, facts);
+    response.once("close", () => {
+      if (liveRequests().get(requestId) === facts) liveRequests().delete(requestId);
+    });
     // Everything the app does for this request runs inside this store (the 'request' event follows).
     requestStore().enterWith(facts);
   });
   diagnostics.subscribe("http.server.response.finish", (message) => {
     const { request, response } = message as Started;
     const entry = started.get(request);
-    if (!entry || QUIET.test(entry.path)) return;
+    if (!entry) return;
     started.delete(request);
+    if (liveRequests().get(entry.facts.requestId) === entry.facts) liveRequests().delete(entry.facts.requestId);
+    if (QUIET.test(entry.path)) return;
     const durationMs = Math.round((performance.now() - entry.at) * 10) / 10;
     const status = response.statusCode;
     const line = {

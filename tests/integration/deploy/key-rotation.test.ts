@@ -71,7 +71,7 @@ afterAll(async () => {
 describe("keys:rotate", () => {
   it("resumes after an interruption and re-encrypts every API key and TOTP secret with the newest key", async () => {
     let batches = 0;
-    const stopAfterFirstBatch = (_p: RotationProgress) => {
+    const stopAfterFirstBatch = () => {
       batches += 1;
       if (batches === 1) throw new Error("simulated crash after one batch");
     };

@@ -56,7 +56,7 @@ describe("request and error log lines", () => {
     const failed = lines.find((l) => l.msg === "request failed");
     const error = lines.find((l) => l.msg === "server error");
     expect(error).toMatchObject({ level: "error", requestId: failed?.requestId, memberId: "member_1", route: "/accounts/[accountId]", digest: "123456", errorMessage: "database exploded" });
-    expect(lines.find((l) => l.msg === "server action failed")).toMatchObject({ requestId: failed?.requestId, errorMessage: "action exploded" });
+    expect(lines.find((l) => l.msg === "server action failed")).toMatchObject({ requestId: failed?.requestId, errorId: "error-id-1", memberId: "member_1", errorMessage: "action exploded" });
   });
 });
 
