@@ -14,3 +14,8 @@ export function PageSkeleton({ label, title = "w-64", blocks }: { label: string;
     </div>
   );
 }
+
+/** Placeholder for one streamed section of a page (inside its own Suspense boundary). */
+export function SectionSkeleton({ label, height = "h-32" }: { label: string; height?: string }) {
+  return <div className={cn("animate-pulse rounded-lg bg-slate-200", height)} aria-busy="true" aria-label={label} />;
+}

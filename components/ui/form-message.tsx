@@ -11,14 +11,20 @@ export function FieldError({ id, errors, name }: { id?: string; errors?: Record<
   );
 }
 
-export function FormAlert({ tone = "error", children, className }: { tone?: "error" | "success" | "info"; children: React.ReactNode; className?: string }) {
+/** The form-level outcome of an action (errors are announced as alerts), or a notice above a form. */
+export function FormAlert({
+  tone = "error",
+  children,
+  className,
+  ...props
+}: { tone?: "error" | "success" | "info"; children: React.ReactNode } & React.HTMLAttributes<HTMLDivElement>) {
   const styles = {
     error: "border-red-200 bg-red-50 text-red-800",
     success: "border-emerald-200 bg-emerald-50 text-emerald-800",
     info: "border-blue-200 bg-blue-50 text-blue-800",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-3 py-2 text-sm", styles, className)}>
+    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-3 py-2 text-sm", styles, className)} {...props}>
       {children}
     </div>
   );

@@ -2,11 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "./action";
 import { getActionHubContext, getHubContext, type HubContext } from "./context";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
-import { assertCan, can, effectivePermissions, type Permission } from "./permissions";
+import { can, effectivePermissions, type Permission } from "./permissions";
 import { noteRequestActor } from "./request-context";
 
 export type AccountSummary = {
@@ -82,42 +81,4 @@ export async function requireAccountPermission(accountId: string, permission: Pe
   const ctx = await getAccountContext(accountId);
   if (permission && !can(ctx, permission)) redirect(`/accounts/${encodeURIComponent(ctx.account.id)}?denied=1`);
   return ctx;
-}
-
-/**
- * Hub-level server action: session → Hub → permission (before the payload is even parsed, so the
- * route matrix sees 403 for every role without it) → schema → service (which checks again).
- */
-export function hubAction<S extends z.ZodType, T>(
-  permission: Permission,
-  schema: S,
-  fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
-) {
-  return defineAction(
-    async () => {
-      const ctx = await getActionHubContext();
-      assertCan(ctx, permission);
-      return ctx;
-    },
-    schema,
-    fn,
-  );
-}
-
-/** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
-export function accountAction<S extends z.ZodType, T>(
-  permission: Permission,
-  schema: S,
-  fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
-) {
-  return defineAction(
-    async (raw) => {
-      const accountId = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
-      const ctx = await getActionAccountContext(accountId);
-      assertCan(ctx, permission);
-      return ctx;
-    },
-    schema,
-    fn,
-  );
 }

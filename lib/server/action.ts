@@ -1,11 +1,20 @@
 import "server-only";
-import { z } from "zod";
-import { getActionHubContext, type HubContext } from "./context";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getActionAccountContext, type AccountContext } from "./account-context";
+import { getSessionUser, requireActionSession } from "./auth";
+import { getActionHubContext, getRequestId, getRequestMeta, type HubContext, type PublicContext, type UserContext } from "./context";
 import { logActionError } from "./error-log";
-import { ServiceError, ValidationError } from "./errors";
+import { fieldErrorsOf, ServiceError, ValidationError } from "./errors";
+import { assertCan, type Permission } from "./permissions";
 import { REQUEST_ID_HEADER } from "./request-context";
+
+// The one family of server actions. Every action under app/ is
+//   export const <verb><Entity>Action = hubAction("<permission>", Schema, ({ ctx, input }) => service({ ctx, input }));
+// (or userAction / accountAction / publicAction), and nothing else: the context step differs, parsing,
+// error mapping and the result shape are shared by `defineAction`.
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -41,24 +50,24 @@ function logUnexpectedActionError(err: unknown, errorId: string): void {
   void requestId.catch(() => null).then((id) => logActionError(err, errorId, id));
 }
 
-/** Zod issues → `{ "field.path": ["message", …] }` for forms. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return out;
-}
-
 export type ActionPayload<S extends z.ZodType> = FormData | z.input<S>;
+
+export type ActionOptions = {
+  /** Reported instead of the field errors when the payload does not parse (public endpoints say less). */
+  invalidInput?: ServiceError;
+};
 
 /**
  * The one way to build a server action: resolve the caller's context (session, tenancy and
  * permission checks happen there, before the payload is trusted) → schema → service. Every action is
- * a public POST endpoint, so nothing here trusts the caller beyond what the schema accepts.
+ * a public POST endpoint, so nothing here trusts the caller beyond what the schema accepts. Next's
+ * redirect()/notFound() thrown by `fn` pass through.
  */
 export function defineAction<C, S extends z.ZodType, T>(
   resolveContext: (raw: unknown) => Promise<C>,
   schema: S,
   fn: (args: { ctx: C; input: z.infer<S> }) => Promise<T>,
+  options: ActionOptions = {},
 ) {
   return async (_prev: ActionResult<T> | null, payload: ActionPayload<S>): Promise<ActionResult<T>> => {
     try {
@@ -66,19 +75,86 @@ export function defineAction<C, S extends z.ZodType, T>(
       const ctx = await resolveContext(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
+        if (options.invalidInput) return toActionError(options.invalidInput);
         return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
       return { ok: true, data: await fn({ ctx, input: parsed.data }) };
     } catch (err) {
+      unstable_rethrow(err);
       return toActionError(err);
     }
   };
 }
 
-/** A Hub-scoped action whose service does its own permission check. */
-export function authedAction<S extends z.ZodType, T>(
+/** Anyone, signed in or not (invite acceptance): the payload itself is the credential. */
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (args: { ctx: PublicContext; input: z.infer<S> }) => Promise<T>,
+  options?: ActionOptions,
+) {
+  return defineAction(
+    async (): Promise<PublicContext> => {
+      const [actor, request, requestId] = await Promise.all([getSessionUser(), getRequestMeta(), getRequestId()]);
+      return { actor, request, requestId };
+    },
+    schema,
+    fn,
+    options,
+  );
+}
+
+/**
+ * The signed-in person acting on their own account (profile, 2FA, password, Hub switch). Needs no Hub
+ * membership and skips the require-2FA gate, so a member can still enroll.
+ */
+export function userAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (args: { ctx: UserContext; input: z.infer<S> }) => Promise<T>,
+) {
+  return defineAction(
+    async (): Promise<UserContext> => {
+      const actor = await requireActionSession();
+      return { actor, request: await getRequestMeta(), requestId: await getRequestId() };
+    },
+    schema,
+    fn,
+  );
+}
+
+/**
+ * Hub-level server action: session → Hub → permission (before the payload is even parsed, so the
+ * route matrix sees 403 for every role without it) → schema → service (which checks again).
+ */
+export function hubAction<S extends z.ZodType, T>(
+  permission: Permission,
   schema: S,
   fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return defineAction(() => getActionHubContext(), schema, fn);
+  return defineAction(
+    async () => {
+      const ctx = await getActionHubContext();
+      assertCan(ctx, permission);
+      return ctx;
+    },
+    schema,
+    fn,
+  );
+}
+
+/** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
+export function accountAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
+) {
+  return defineAction(
+    async (raw) => {
+      const accountId = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
+      const ctx = await getActionAccountContext(accountId);
+      assertCan(ctx, permission);
+      return ctx;
+    },
+    schema,
+    fn,
+  );
 }

@@ -10,7 +10,7 @@ import { authenticate } from "@/lib/services/auth/authenticate";
 import { syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import { safeEqual } from "./crypto";
 import { db } from "./db";
-import { env } from "./env";
+import { authSecret, env } from "./env";
 import { UnauthenticatedError } from "./errors";
 
 export const SIGN_IN_PATH = "/sign-in";
@@ -34,7 +34,7 @@ function requestMeta(req: { headers?: Record<string, unknown> } | undefined) {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: SIGN_IN_PATH, signOut: "/sign-out", error: SIGN_IN_PATH },
   providers: [

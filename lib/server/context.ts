@@ -4,7 +4,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionSession, requireSession, type SessionUser } from "./auth";
-import { db } from "./db";
+import { db, type Db } from "./db";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { effectivePermissions, type Permission, type RoleName } from "./permissions";
 import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStore } from "./request-context";
@@ -19,6 +19,12 @@ export type HubContext = {
   request: RequestMeta;
   requestId: string;
 };
+
+/** The signed-in person acting on their own account: no Hub membership needed. */
+export type UserContext = { actor: SessionUser; request: RequestMeta; requestId: string; db?: Db };
+
+/** A public endpoint: the visitor may or may not be signed in. */
+export type PublicContext = { actor: SessionUser | null; request: RequestMeta; requestId: string };
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";

@@ -55,6 +55,15 @@ export function settingsProblems(source: NodeJS.ProcessEnv = process.env): Setti
   return problems;
 }
 
+/**
+ * The log level, readable before the rest is validated (the logger reports invalid settings, so it
+ * cannot depend on them): LOG_LEVEL when it is a level name, else "info".
+ */
+export function logLevelSetting(): Env["LOG_LEVEL"] {
+  const parsed = EnvSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}
+
 export function env(): Env {
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(withoutEmpty(process.env));
@@ -64,4 +73,18 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Cookies we set ourselves get `Secure` in production behind https (as next-auth's own do). */
+export function secureCookies(): boolean {
+  const { NODE_ENV, NEXTAUTH_URL } = env();
+  return NODE_ENV === "production" && (NEXTAUTH_URL ?? "").startsWith("https:");
+}
+
+/**
+ * The session-signing secret alone, for code that must not demand the whole configuration (the
+ * proxy runs before any page and next-auth reads it at import time). `env()` still validates it.
+ */
+export function authSecret(): string | undefined {
+  return process.env.AUTH_SECRET;
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 // Errors thrown by services. Pages map them to 404/403 screens; actions to `{ ok: false }` results.
 export class ServiceError extends Error {
   readonly code: string;
@@ -54,4 +55,18 @@ export function mapPrismaError(err: unknown, what = "Not found"): never {
     if (code === "P2002") throw new ConflictError("This already exists.");
   }
   throw err;
+}
+
+/** Zod issues → `{ "field.path": ["message", …] }` for forms ("_" for the payload as a whole). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return out;
+}
+
+/** `Input.parse` for services: a failed parse becomes a ValidationError with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
 }

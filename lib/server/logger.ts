@@ -1,7 +1,8 @@
 // The process's JSON logger (pino): one line per event on stdout, level from LOG_LEVEL. Secrets never
 // reach it: callers log ids, never values, and these paths are censored as a second line of defence.
-// No `server-only`: instrumentation.ts and the CLI scripts log through it too.
+// Shared by the server (instrumentation.ts, pages) and the CLI scripts.
 import pino from "pino";
+import { logLevelSetting } from "./env";
 
 export const REDACTED_PATHS = [
   "password",
@@ -28,20 +29,13 @@ export const REDACTED_PATHS = [
   "*.headers",
 ];
 
-const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
-
-function level(): string {
-  const wanted = process.env.LOG_LEVEL ?? "info";
-  return LEVELS.has(wanted) ? wanted : "info";
-}
-
 const g = globalThis as unknown as { __mpdLogger?: pino.Logger };
 
 /** One instance per process (the instrumentation and the app bundles share it through globalThis). */
 export const logger: pino.Logger =
   g.__mpdLogger ??
   (g.__mpdLogger = pino({
-    level: level(),
+    level: logLevelSetting(),
     base: { service: "mangopay-dashboard" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

@@ -7,19 +7,20 @@ import { logger } from "./logger";
 import { migrate } from "./migrate";
 import { installRequestLog } from "./request-log";
 import { setupToken, setupTokenIsConfigured } from "./setup-token";
-import { settingsProblems } from "./env";
+import { env, settingsProblems } from "./env";
 
 export async function startServer(): Promise<void> {
-  const problems = settingsProblems(process.env);
+  const problems = settingsProblems();
   if (problems.length > 0) {
     for (const p of problems) logger.fatal({ variable: p.variable }, `invalid setting ${p.variable}: ${p.message}`);
     // Give pino's synchronous stdout write a tick, then stop: a half-configured app must not serve.
     process.exit(1);
   }
-  const production = process.env.NODE_ENV === "production";
+  const settings = env();
+  const production = settings.NODE_ENV === "production";
   if (production) installRequestLog();
-  const connectionString = process.env.DATABASE_URL ?? "";
-  if (production && process.env.MIGRATE_ON_START !== "false") {
+  const connectionString = settings.DATABASE_URL;
+  if (production && settings.MIGRATE_ON_START === "true") {
     try {
       const result = await migrate({ connectionString, log: (msg, fields) => logger.info(fields ?? {}, msg) });
       logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied, waitedMs: result.waitedMs }, "database migrations up to date");
@@ -28,16 +29,16 @@ export async function startServer(): Promise<void> {
       process.exit(1);
     }
   }
-  await announceSetup(connectionString);
+  await announceSetup(connectionString, settings.APP_URL);
 }
 
-async function announceSetup(connectionString: string): Promise<void> {
+async function announceSetup(connectionString: string, appUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString });
   try {
     await client.connect();
     const res = await client.query(`SELECT EXISTS (SELECT 1 FROM "Hub") AS "hasHub"`);
     if (res.rows[0]?.hasHub) return;
-    const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+    const base = appUrl.replace(/\/+$/, "");
     if (setupTokenIsConfigured()) logger.warn({ setupUrl: `${base}/setup` }, "no Hub yet: open /setup with the SETUP_TOKEN you configured");
     // Printed on purpose, once, to whoever can read the server's own output (README "Deploy" → First run).
     else process.stdout.write(`\nFirst run: no Hub yet. Create it at ${base}/setup with the setup token:\n\n    ${setupToken()}\n\n`);

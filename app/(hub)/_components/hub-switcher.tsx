@@ -1,12 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-message";
 import { NativeSelect } from "@/components/ui/select";
 import { switchHubAction } from "../hub/actions";
 
-/** Shown only to members of several Hubs. A plain form: works without JavaScript and by keyboard. */
+/**
+ * Shown only to members of several Hubs. A plain form posting to the server action: works without
+ * JavaScript (progressive enhancement) and by keyboard; the action redirects to /hub.
+ */
 export function HubSwitcher({ hubs, currentHubId }: { hubs: { id: string; name: string }[]; currentHubId: string }) {
+  const [state, action, pending] = useActionState(switchHubAction, null);
   if (hubs.length < 2) return null;
   return (
-    <form action={switchHubAction} className="flex items-center gap-2">
+    <form action={action} className="flex items-center gap-2">
       <label htmlFor="hub-switcher" className="sr-only">
         Current Hub
       </label>
@@ -17,9 +25,10 @@ export function HubSwitcher({ hubs, currentHubId }: { hubs: { id: string; name: 
           </option>
         ))}
       </NativeSelect>
-      <Button type="submit" size="sm" variant="secondary">
+      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
         Switch
       </Button>
+      {state && !state.ok ? <FormAlert className="py-1 text-xs">{state.error}</FormAlert> : null}
     </form>
   );
 }

@@ -2,9 +2,8 @@ import "server-only";
 import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
-import { parseInput } from "./parse-input";
 import { UpdateGrantsInput } from "./schemas";
 
 /**

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { ConflictError } from "@/lib/server/errors";
+import { ConflictError, parseInput } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
-import { getSecurityUser, parseInput, requirePassword } from "./internal";
+import { getSecurityUser, requirePassword } from "./internal";
 import { ChangePasswordInput } from "./schemas";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /**

@@ -1,12 +1,12 @@
 import "server-only";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
-import { ConflictError, PreconditionError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, parseInput, PreconditionError, ValidationError } from "@/lib/server/errors";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/server/totp";
-import { getSecurityUser, parseInput } from "./internal";
+import { getSecurityUser } from "./internal";
 import { ConfirmTotpInput } from "./schemas";
 import { checkTotp } from "./second-factor";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type RecoveryCodesDTO = { recoveryCodes: string[] };

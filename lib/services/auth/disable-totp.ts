@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { PreconditionError } from "@/lib/server/errors";
-import { getSecurityUser, parseInput, requirePassword, requireSecondFactor } from "./internal";
+import { parseInput, PreconditionError } from "@/lib/server/errors";
+import { getSecurityUser, requirePassword, requireSecondFactor } from "./internal";
 import { DisableTotpInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /**

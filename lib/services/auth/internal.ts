@@ -1,11 +1,10 @@
 import "server-only";
-import type { z } from "zod";
 import { db } from "@/lib/server/db";
 import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, type SecondFactor } from "./second-factor";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type SecurityUser = {
@@ -68,13 +67,4 @@ export async function requireSecondFactor(
   const factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
   if (!factor.ok) return reauthFailed(ctx, action, "code", "That code is not valid.");
   return factor;
-}
-
-/** Schema parse that fails as a ValidationError (→ field errors), never as a raw ZodError. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
 }

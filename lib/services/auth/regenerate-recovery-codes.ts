@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { PreconditionError } from "@/lib/server/errors";
+import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { replaceRecoveryCodes, type RecoveryCodesDTO } from "./confirm-totp-enrollment";
-import { getSecurityUser, parseInput, requireSecondFactor } from "./internal";
+import { getSecurityUser, requireSecondFactor } from "./internal";
 import { RegenerateRecoveryCodesInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /** Ten new recovery codes (the old ones stop working), after a current code. Shown once. */

@@ -2,9 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db, type Db } from "@/lib/server/db";
-import { PreconditionError } from "@/lib/server/errors";
+import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "./internal";
 import { SetHubRequire2faInput } from "./schemas";
 
 export type HubSecuritySettingsDTO = { require2fa: boolean; membersWithout2fa: number };

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /** Ends every session of the user, this one included: JWTs carrying the old sessionVersion are refused. */

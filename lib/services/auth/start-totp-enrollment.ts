@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { generateTotpSecret, totpUri } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
-import type { UserContext } from "./user-context";
+import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl: string };

@@ -1,33 +1,28 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { SessionUser } from "@/lib/server/auth";
-import type { RequestMeta } from "@/lib/server/context";
+import type { PublicContext } from "@/lib/server/context";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, mapPrismaError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { roleAccountPermissions } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
-import { AcceptInviteInput, NEW_PASSWORD_MIN } from "./schemas";
+import { AcceptInviteInput, INVALID_INVITE, NEW_PASSWORD_MIN } from "./schemas";
 
-export type AcceptInviteContext = { actor: SessionUser | null; request: RequestMeta };
 export type AcceptedInvite = { userId: string; email: string; hubId: string; isNewUser: boolean };
-
-const INVALID = "This invitation link is invalid, already used, revoked or expired.";
 
 /**
  * Redeems a single-use invite: a new user sets name + password; an existing user proves who they are
  * (signed in with the invited email, or their password). Creates the membership and account access.
  */
-export async function acceptInvite({ ctx, input }: { ctx: AcceptInviteContext; input: AcceptInviteInput }): Promise<AcceptedInvite> {
+export async function acceptInvite({ ctx, input }: { ctx: PublicContext; input: AcceptInviteInput }): Promise<AcceptedInvite> {
   const data = parseInput(AcceptInviteInput, input);
   const tokenHash = sha256(data.token);
   const invite = await db.invite.findFirst({
     where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, hubId: true, email: true, role: true, accountIds: true },
   });
-  if (!invite) throw new NotFoundError(INVALID);
+  if (!invite) throw new NotFoundError(INVALID_INVITE);
 
   const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
   let passwordHash: string | null = null;
@@ -58,7 +53,7 @@ export async function acceptInvite({ ctx, input }: { ctx: AcceptInviteContext; i
         where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
         data: { acceptedAt: new Date() },
       });
-      if (claimed.count !== 1) throw new NotFoundError(INVALID);
+      if (claimed.count !== 1) throw new NotFoundError(INVALID_INVITE);
       const user =
         existing ??
         (await tx.user.create({

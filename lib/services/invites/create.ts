@@ -2,9 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { deliverInvite, newInviteToken, type InviteDelivery } from "./internal";
 import { CreateInviteInput } from "./schemas";
 

@@ -2,9 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { InviteIdInput } from "./schemas";
 
 export async function revokeInvite({ ctx, input }: { ctx: HubContext; input: InviteIdInput }): Promise<{ id: string }> {

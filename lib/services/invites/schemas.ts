@@ -26,6 +26,9 @@ export type AcceptInviteInput = z.input<typeof AcceptInviteInput>;
 
 export const NEW_PASSWORD_MIN = 12;
 
+/** What every dead invite link says: invalid, used, revoked and expired are not told apart. */
+export const INVALID_INVITE = "This invitation link is invalid, already used, revoked or expired.";
+
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export { Ids as AccountIdList };

@@ -2,11 +2,11 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { RequestMeta } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { SlidingWindowLimiter } from "@/lib/server/rate-limit";
 import { isSetupToken } from "@/lib/server/setup-token";
-import { parseInput } from "@/lib/services/access/parse-input";
+
 import { CreateFirstHubInput } from "./schemas";
 
 // Only while no Hub exists: everyone else must be invited. Serialised by a transaction-scoped advisory

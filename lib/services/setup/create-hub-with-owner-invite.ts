@@ -1,7 +1,8 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
+
 import { newInviteToken } from "@/lib/services/invites/internal";
 import { CreateHubWithOwnerInviteInput } from "./schemas";
 

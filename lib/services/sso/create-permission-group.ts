@@ -3,12 +3,11 @@ import { permissionGroups } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { PermissionGroupInput } from "./schemas";
 import { scopesFromGrants } from "./scope-map";
 

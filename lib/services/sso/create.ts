@@ -3,12 +3,11 @@ import { sso } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { CreateSsoInput } from "./schemas";
 
 /** Creates an SSO at MANGOPAY (which sends the invitation), then records it in the audit trail. */

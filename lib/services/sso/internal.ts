@@ -1,41 +1,15 @@
 import "server-only";
-import { iterateAll, permissionGroups, sso, UpstreamError, MangopayError, type MangopayClient } from "@/lib/mangopay";
+import { iterateAll, permissionGroups, sso, type MangopayClient } from "@/lib/mangopay";
 import type { PermissionGroup } from "@/lib/mangopay/schemas/client";
 import type { Sso } from "@/lib/mangopay/schemas/client";
 import { writeAudit } from "@/lib/server/audit";
 import type { Tx } from "@/lib/server/db";
-import { NotFoundError, ServiceError, ValidationError } from "@/lib/server/errors";
 import type { AccountPermission } from "@/lib/server/permissions";
 import type { SyncChange } from "./plan-sync";
 import { defaultGroupGrants, grantsFromScopes } from "./scope-map";
 
-/** MANGOPAY refused or failed: a ServiceError whose message is MANGOPAY's own (never credentials). */
-export class UpstreamServiceError extends ServiceError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("UPSTREAM", message, options);
-  }
-}
-
 const LIST_OPTIONS = { perPage: 100, timeoutMs: 8_000, deadlineMs: 15_000 } as const;
 const MAX_PAGES = 50;
-
-/** Runs one MANGOPAY call and turns its failures into service errors the UI can show. */
-export async function callMangopay<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof UpstreamError) {
-      if (err.status === 404) throw new NotFoundError("Not found at MANGOPAY", { cause: err });
-      if (err.status === 400 && err.errors) {
-        const fieldErrors = Object.fromEntries(Object.entries(err.errors).map(([k, v]) => [k, [v]]));
-        throw new ValidationError(`MANGOPAY refused the request: ${err.message}`, fieldErrors);
-      }
-      throw new UpstreamServiceError(`MANGOPAY answered ${err.status}: ${err.message}`, { cause: err });
-    }
-    if (err instanceof MangopayError) throw new UpstreamServiceError("MANGOPAY could not be reached. Please try again.", { cause: err });
-    throw err;
-  }
-}
 
 export async function fetchAllSsos(client: MangopayClient): Promise<Sso[]> {
   const out: Sso[] = [];

@@ -3,7 +3,8 @@ import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay, fetchAllPermissionGroups } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { fetchAllPermissionGroups } from "./internal";
 
 /** DEFAULT groups first (read-only), then custom groups by name. */
 export async function listPermissionGroups({ ctx }: { ctx: AccountContext }): Promise<PermissionGroupDTO[]> {

@@ -3,7 +3,8 @@ import type { AccountContext } from "@/lib/server/account-context";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toSsoDTO, type SsoDTO } from "./dto";
-import { callMangopay, fetchAllSsos } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { fetchAllSsos } from "./internal";
 
 export async function listSsos({ ctx }: { ctx: AccountContext }): Promise<SsoDTO[]> {
   assertCan(ctx, "ssos.read");

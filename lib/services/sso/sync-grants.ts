@@ -2,11 +2,11 @@ import "server-only";
 import type { AccountContext } from "@/lib/server/account-context";
 import type { RequestMeta } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { applySyncChanges, callMangopay, fetchSsoDirectory } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
+import { applySyncChanges, fetchSsoDirectory } from "./internal";
 import { planSsoSync, type SyncMember } from "./plan-sync";
 import { SyncSsoInput } from "./schemas";
 

@@ -3,13 +3,12 @@ import { permissionGroups } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError, PreconditionError } from "@/lib/server/errors";
+import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
-import { callMangopay } from "./internal";
+import { callMangopay } from "@/lib/services/upstream";
 import { UpdatePermissionGroupInput } from "./schemas";
 import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
 

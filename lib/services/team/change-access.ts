@@ -2,9 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
 import { assertMayManageOwner, getMembershipInHub } from "./internal";
 import { ChangeAccountAccessInput } from "./schemas";
 

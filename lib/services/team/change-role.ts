@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/server/audit";
 import type { HubContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
-import { parseInput } from "@/lib/services/access/parse-input";
+import { parseInput } from "@/lib/server/errors";
 import { assertMayManageOwner, assertNotLastOwner, getMembershipInHub } from "./internal";
 import { ChangeRoleInput } from "./schemas";
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { effectivePermissions, type RoleName } from "@/lib/server/permissions";
 import { currentTotp, generateTotpSecret, hashRecoveryCode } from "@/lib/server/totp";
-import type { UserContext } from "@/lib/services/auth/user-context";
+import type { UserContext } from "@/lib/server/context";
 
 export const PASSWORD = "correct horse battery staple";
 const STEP_MS = 30_000;

@@ -91,7 +91,7 @@ describe("resend and revoke", () => {
     await expect(revokeInvite({ ctx: hub.ctx("DEVELOPER"), input: { inviteId: inv.inviteId } })).rejects.toThrow(ForbiddenError);
     await revokeInvite({ ctx: hub.ctx("ADMIN"), input: { inviteId: inv.inviteId } });
     expect(await getInviteByToken({ token: tokenOf(inv.invitePath) })).toBeNull();
-    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token: tokenOf(inv.invitePath), name: "X", password: "long-enough-password" } })).rejects.toThrow(NotFoundError);
+    await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token: tokenOf(inv.invitePath), name: "X", password: "long-enough-password" } })).rejects.toThrow(NotFoundError);
     expect((await lastAudit(hub.hubId, "team.invite.revoke"))?.targetId).toBe(inv.inviteId);
   });
 });
@@ -102,8 +102,8 @@ describe("acceptInvite", () => {
     const email = `join${uid()}@x.test`;
     const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email, role: "FINANCE", accountIds: [acc.id] } });
     const token = tokenOf(inv.invitePath);
-    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, name: "Fin", password: "short" } })).rejects.toThrow(ValidationError);
-    const res = await acceptInvite({ ctx: { actor: null, request }, input: { token, name: "Fin Ance", password: "a-long-enough-password" } });
+    await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, name: "Fin", password: "short" } })).rejects.toThrow(ValidationError);
+    const res = await acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, name: "Fin Ance", password: "a-long-enough-password" } });
     expect(res.isNewUser).toBe(true);
     const m = await db.membership.findFirstOrThrow({ where: { hubId: hub.hubId, user: { email } }, select: { role: true, accountAccess: true } });
     expect(m.role).toBe("FINANCE");
@@ -113,7 +113,7 @@ describe("acceptInvite", () => {
     expect(audit?.actorEmail).toBe(email);
     expect(audit?.ip).toBe("198.51.100.1");
     // Single use.
-    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, name: "Again", password: "a-long-enough-password" } })).rejects.toThrow(NotFoundError);
+    await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, name: "Again", password: "a-long-enough-password" } })).rejects.toThrow(NotFoundError);
   });
 
   it("lets an existing user join with their password, not with a wrong one", async () => {
@@ -121,8 +121,8 @@ describe("acceptInvite", () => {
     await db.user.create({ data: { email, name: "Existing", passwordHash: await hashPassword("the-right-password") } });
     const inv = await createInvite({ ctx: other.ctx("OWNER"), input: { email, role: "READ_ONLY" } });
     const token = tokenOf(inv.invitePath);
-    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, password: "wrong-password!!" } })).rejects.toThrow(ValidationError);
-    const res = await acceptInvite({ ctx: { actor: null, request }, input: { token, password: "the-right-password" } });
+    await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, password: "wrong-password!!" } })).rejects.toThrow(ValidationError);
+    const res = await acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, password: "the-right-password" } });
     expect(res.isNewUser).toBe(false);
   });
 
@@ -132,9 +132,9 @@ describe("acceptInvite", () => {
     const inv = await createInvite({ ctx: hub.ctx("OWNER"), input: { email, role: "READ_ONLY" } });
     const token = tokenOf(inv.invitePath);
     for (let i = 0; i < 10; i++) {
-      await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, password: `wrong-${i}` } })).rejects.toThrow(ValidationError);
+      await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, password: `wrong-${i}` } })).rejects.toThrow(ValidationError);
     }
-    await expect(acceptInvite({ ctx: { actor: null, request }, input: { token, password: "the-right-password" } })).rejects.toThrow(ForbiddenError);
+    await expect(acceptInvite({ ctx: { actor: null, request, requestId: "test" }, input: { token, password: "the-right-password" } })).rejects.toThrow(ForbiddenError);
   });
 
   it("refuses a signed-in user whose email differs from the invitation", async () => {
@@ -142,6 +142,6 @@ describe("acceptInvite", () => {
     const actor = { id: hub.members.DEVELOPER.userId, email: hub.members.DEVELOPER.email, name: "Dev" };
     const someone = `${inv.email}`;
     await db.user.create({ data: { email: someone, name: "Someone", passwordHash: "x" } });
-    await expect(acceptInvite({ ctx: { actor, request }, input: { token: tokenOf(inv.invitePath) } })).rejects.toThrow(ForbiddenError);
+    await expect(acceptInvite({ ctx: { actor, request, requestId: "test" }, input: { token: tokenOf(inv.invitePath) } })).rejects.toThrow(ForbiddenError);
   });
 });

@@ -46,14 +46,25 @@ function expectedGuard(access: Access, kind: "page" | "route" | "action", name: 
   const perm = access.kind === "hub" || access.kind === "account" ? access.permission : null;
   const q = perm ? `"${perm.replace(/\./g, "\\.")}"` : null;
   if (kind === "action") {
-    if (access.kind === "hub" && q) return new RegExp(`export const ${name} = hubAction\\(${q}|assertCan\\(ctx, ${q}\\)|authedAction\\(`);
-    if (access.kind === "account" && q) return new RegExp(`export const ${name} = accountAction\\(${q}`);
-    return null;
+    if (access.kind === "public") return new RegExp(`export const ${name} = publicAction\\(`);
+    if (access.kind === "session") return new RegExp(`export const ${name} = userAction\\(`);
+    if (access.kind === "hub") return new RegExp(`export const ${name} = hubAction\\(${q ?? "null"}`);
+    return new RegExp(`export const ${name} = accountAction\\(${q ?? "null"}`);
   }
   if (access.kind === "hub" && q) return new RegExp(`requireHubPermission\\(${q}\\)|assertCan\\(ctx, ${q}\\)`);
   if (access.kind === "account") return new RegExp(q ? `requireAccountPermission\\(accountId, ${q}\\)` : `requireAccountPermission\\(accountId, null\\)`);
   return null;
 }
+
+describe("one action family", () => {
+  const actionFiles = [...new Set(actions.values())];
+  it.each(actionFiles)("%s exports only actions built by lib/server/action.ts", (file) => {
+    const src = source(file);
+    // Every export is `export const <verb><Entity>Action = publicAction|userAction|hubAction|accountAction(`.
+    const exported = [...src.matchAll(/^export\s+(.*)$/gm)].map((m) => m[1] ?? "");
+    for (const line of exported) expect(line).toMatch(/^const \w+Action = (publicAction|userAction|hubAction|accountAction)\(/);
+  });
+});
 
 describe("each file enforces its table entry", () => {
   const cases: [string, string, Access, "page" | "route" | "action", string][] = [
@@ -82,6 +93,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /no-hub": "session",
   "page /two-factor/setup": "session",
   "page /invite/[token]": "public",
+  "page /setup": "public",
   "page /hub": ALL,
   "page /hub/accounts/new": MANAGERS,
   "page /hub/team": MANAGERS,
@@ -92,6 +104,8 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/settings/permissions": MANAGERS,
   "page /accounts/[accountId]/settings/sso": ["OWNER", "ADMIN", "DEVELOPER"],
   "route /api/auth/[...nextauth]": "public",
+  "route /api/health/live": "public",
+  "route /api/health/ready": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
 };
 for (const key of Object.keys(ACTION_ACCESS)) {

@@ -1,23 +1,15 @@
 "use server";
 
-import { formDataToObject, toActionError, type ActionResult } from "@/lib/server/action";
-import { getSessionUser } from "@/lib/server/auth";
-import { getRequestMeta } from "@/lib/server/context";
-import { acceptInvite, type AcceptedInvite } from "@/lib/services/invites/accept";
-import { AcceptInviteInput } from "@/lib/services/invites/schemas";
+import { publicAction } from "@/lib/server/action";
+import { NotFoundError } from "@/lib/server/errors";
+import { acceptInvite } from "@/lib/services/invites/accept";
+import { AcceptInviteInput, INVALID_INVITE } from "@/lib/services/invites/schemas";
 
 /**
  * Public by design: the single-use token is the credential. An existing user must also be signed in
- * with the invited email or give their password; the service enforces both.
+ * with the invited email or give their password; the service enforces both. A malformed payload reads
+ * like a dead link.
  */
-export async function acceptInviteAction(_prev: ActionResult<AcceptedInvite> | null, form: FormData): Promise<ActionResult<AcceptedInvite>> {
-  try {
-    const raw = formDataToObject(form);
-    const parsed = AcceptInviteInput.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "NOT_FOUND", error: "This invitation link is invalid, already used, revoked or expired." };
-    const [actor, request] = await Promise.all([getSessionUser(), getRequestMeta()]);
-    return { ok: true, data: await acceptInvite({ ctx: { actor, request }, input: parsed.data }) };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+export const acceptInviteAction = publicAction(AcceptInviteInput, ({ ctx, input }) => acceptInvite({ ctx, input }), {
+  invalidInput: new NotFoundError(INVALID_INVITE),
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { hubAction } from "@/lib/server/account-context";
+import { hubAction } from "@/lib/server/action";
 import { createApiAccount } from "@/lib/services/api-accounts/create";
 import { deleteApiAccount } from "@/lib/services/api-accounts/delete";
 import { renameApiAccount } from "@/lib/services/api-accounts/rename";

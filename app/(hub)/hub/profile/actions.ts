@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/server/action";
+import { userAction } from "@/lib/server/action";
 import { createReissueTicket } from "@/lib/server/auth";
 import { changePassword } from "@/lib/services/auth/change-password";
-import { confirmTotpEnrollment, type RecoveryCodesDTO } from "@/lib/services/auth/confirm-totp-enrollment";
+import { confirmTotpEnrollment } from "@/lib/services/auth/confirm-totp-enrollment";
 import { disableTotp } from "@/lib/services/auth/disable-totp";
 import { regenerateRecoveryCodes } from "@/lib/services/auth/regenerate-recovery-codes";
 import {
@@ -15,66 +15,31 @@ import {
   RegenerateRecoveryCodesInput,
 } from "@/lib/services/auth/schemas";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
-import { startTotpEnrollment, type TotpEnrollmentDTO } from "@/lib/services/auth/start-totp-enrollment";
-import { userAction } from "@/lib/services/auth/user-context";
+import { startTotpEnrollment } from "@/lib/services/auth/start-totp-enrollment";
 
 // Actions on one's own account. They use `userAction` (session only, no Hub context) so that a
 // member whose Hub requires 2FA can still enroll from /two-factor/setup.
 const PROFILE_PATH = "/hub/profile";
 
-const start = userAction(z.object({}), ({ ctx }) => startTotpEnrollment({ ctx }));
-export async function startTotpEnrollmentAction(
-  prev: ActionResult<TotpEnrollmentDTO> | null,
-  form: FormData,
-): Promise<ActionResult<TotpEnrollmentDTO>> {
-  return start(prev, form);
-}
+export const startTotpEnrollmentAction = userAction(z.object({}), ({ ctx }) => startTotpEnrollment({ ctx }));
 
 // No revalidation here: the page must keep showing the recovery codes until the user moves on.
-const confirm = userAction(ConfirmTotpInput, ({ ctx, input }) => confirmTotpEnrollment({ ctx, input }));
-export async function confirmTotpEnrollmentAction(
-  prev: ActionResult<RecoveryCodesDTO> | null,
-  form: FormData,
-): Promise<ActionResult<RecoveryCodesDTO>> {
-  return confirm(prev, form);
-}
+export const confirmTotpEnrollmentAction = userAction(ConfirmTotpInput, ({ ctx, input }) => confirmTotpEnrollment({ ctx, input }));
 
-const regenerate = userAction(RegenerateRecoveryCodesInput, ({ ctx, input }) => regenerateRecoveryCodes({ ctx, input }));
-export async function regenerateRecoveryCodesAction(
-  prev: ActionResult<RecoveryCodesDTO> | null,
-  form: FormData,
-): Promise<ActionResult<RecoveryCodesDTO>> {
-  return regenerate(prev, form);
-}
+export const regenerateRecoveryCodesAction = userAction(RegenerateRecoveryCodesInput, ({ ctx, input }) =>
+  regenerateRecoveryCodes({ ctx, input }),
+);
 
-const disable = userAction(DisableTotpInput, async ({ ctx, input }) => {
+export const disableTotpAction = userAction(DisableTotpInput, async ({ ctx, input }) => {
   const res = await disableTotp({ ctx, input });
   revalidatePath(PROFILE_PATH);
   return res;
 });
-export async function disableTotpAction(
-  prev: ActionResult<{ disabled: true }> | null,
-  form: FormData,
-): Promise<ActionResult<{ disabled: true }>> {
-  return disable(prev, form);
-}
 
 /** The ticket lets this browser's session move to the new sessionVersion (lib/server/auth.ts). */
-const change = userAction(ChangePasswordInput, async ({ ctx, input }) => {
+export const changePasswordAction = userAction(ChangePasswordInput, async ({ ctx, input }) => {
   const { sessionVersion } = await changePassword({ ctx, input });
   return { reissueTicket: createReissueTicket(ctx.actor.id, sessionVersion) };
 });
-export async function changePasswordAction(
-  prev: ActionResult<{ reissueTicket: string }> | null,
-  form: FormData,
-): Promise<ActionResult<{ reissueTicket: string }>> {
-  return change(prev, form);
-}
 
-const everywhere = userAction(z.object({}), ({ ctx }) => signOutEverywhere({ ctx }));
-export async function signOutEverywhereAction(
-  prev: ActionResult<{ sessionVersion: number }> | null,
-  form: FormData,
-): Promise<ActionResult<{ sessionVersion: number }>> {
-  return everywhere(prev, form);
-}
+export const signOutEverywhereAction = userAction(z.object({}), ({ ctx }) => signOutEverywhere({ ctx }));

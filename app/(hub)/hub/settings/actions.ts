@@ -1,19 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction, type ActionResult } from "@/lib/server/action";
+import { hubAction } from "@/lib/server/action";
 import { SetHubRequire2faInput } from "@/lib/services/auth/schemas";
-import { setHubRequire2fa, type HubSecuritySettingsDTO } from "@/lib/services/auth/set-hub-require-2fa";
+import { setHubRequire2fa } from "@/lib/services/auth/set-hub-require-2fa";
 
-const setRequire2fa = authedAction(SetHubRequire2faInput, async ({ ctx, input }) => {
+export const setHubRequire2faAction = hubAction("hub.settings.manage", SetHubRequire2faInput, async ({ ctx, input }) => {
   const res = await setHubRequire2fa({ ctx, input });
   revalidatePath("/hub/settings");
   return res;
 });
-
-export async function setHubRequire2faAction(
-  prev: ActionResult<HubSecuritySettingsDTO> | null,
-  form: FormData,
-): Promise<ActionResult<HubSecuritySettingsDTO>> {
-  return setRequire2fa(prev, form);
-}

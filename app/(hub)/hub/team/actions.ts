@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { hubAction } from "@/lib/server/account-context";
+import { hubAction } from "@/lib/server/action";
 import { createInvite } from "@/lib/services/invites/create";
 import { resendInvite } from "@/lib/services/invites/resend";
 import { revokeInvite } from "@/lib/services/invites/revoke";

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { changePasswordAction } from "../actions";
-import { FieldError, FormStatus, fieldError } from "./form-bits";
 
 /** Moves this browser's JWT to the new sessionVersion with the server's one-time ticket. */
 async function reissueSession(ticket: string): Promise<boolean> {
@@ -30,7 +30,7 @@ const FIELDS = [
 export function ChangePasswordForm() {
   const [done, setDone] = useState<"kept" | null>(null);
   const router = useRouter();
-  const { state, onSubmit, pending } = useFormAction(changePasswordAction, async ({ reissueTicket }) => {
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(changePasswordAction, async ({ reissueTicket }) => {
     if (await reissueSession(reissueTicket)) setDone("kept");
     else router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
   });
@@ -45,7 +45,7 @@ export function ChangePasswordForm() {
       noValidate
     >
       {FIELDS.map((f) => {
-        const error = fieldError(state, f.name);
+        const error = fieldErrors?.[f.name]?.[0];
         const hintId = `${f.name}-hint`;
         return (
           <div key={f.name} className="space-y-1.5">
@@ -64,11 +64,11 @@ export function ChangePasswordForm() {
                 {f.hint}
               </p>
             ) : null}
-            <FieldError id={`${f.name}-error`} message={error} />
+            <FieldError name={f.name} errors={fieldErrors} />
           </div>
         );
       })}
-      {state && !state.ok ? <FormStatus state={state} testId="change-password-status" /> : null}
+      {state && !state.ok ? <FormAlert data-testid="change-password-status">{state.error}</FormAlert> : null}
       {done === "kept" ? (
         <p role="status" data-testid="change-password-status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           Password changed. Your other sessions were signed out; this one stays signed in.

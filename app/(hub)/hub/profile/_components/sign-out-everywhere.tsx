@@ -3,9 +3,9 @@
 import { signOut } from "next-auth/react";
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-message";
 import { signOutEverywhereAction } from "../actions";
-import { ConfirmDialog, DialogCancel } from "./confirm-dialog";
-import { FormStatus } from "./form-bits";
 
 export function SignOutEverywhere() {
   const [open, setOpen] = useState(false);
@@ -16,22 +16,19 @@ export function SignOutEverywhere() {
   }, [state]);
 
   return (
-    <ConfirmDialog
-      trigger="Sign out everywhere"
-      title="Sign out of every session?"
-      description="All browsers and devices signed in to your account, including this one, will be signed out at their next request."
-      open={open}
-      onOpenChange={setOpen}
-    >
-      <form action={action} className="space-y-4">
-        {state && !state.ok ? <FormStatus state={state} /> : null}
-        <div className="flex justify-end gap-2">
-          <DialogCancel />
-          <Button type="submit" variant="danger" disabled={pending || state?.ok}>
-            {pending || state?.ok ? "Signing out…" : "Sign out everywhere"}
-          </Button>
-        </div>
-      </form>
-    </ConfirmDialog>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="danger">Sign out everywhere</Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Sign out of every session?"
+        description="All browsers and devices signed in to your account, including this one, will be signed out at their next request."
+      >
+        <form action={action} className="space-y-4">
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <DialogFormActions pending={pending || Boolean(state?.ok)} label="Sign out everywhere" pendingLabel="Signing out…" danger />
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "../actions";
-import { ConfirmDialog, DialogCancel } from "./confirm-dialog";
-import { FieldError, FormStatus, fieldError } from "./form-bits";
 import { RecoveryCodes } from "./recovery-codes";
 
-function CodeField({ id, error, label }: { id: string; error?: string; label: string }) {
+function CodeField({ id, errors, label }: { id: string; errors?: Record<string, string[]>; label: string }) {
+  const error = errors?.code?.[0];
   return (
     <div className="space-y-1.5">
       <Label htmlFor={id}>{label}</Label>
@@ -23,7 +24,7 @@ function CodeField({ id, error, label }: { id: string; error?: string; label: st
         aria-describedby={error ? `${id}-error` : undefined}
         required
       />
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} name="code" errors={errors} />
     </div>
   );
 }
@@ -31,7 +32,7 @@ function CodeField({ id, error, label }: { id: string; error?: string; label: st
 export function RegenerateRecoveryCodes() {
   const router = useRouter();
   const [dismissed, setDismissed] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(regenerateRecoveryCodesAction, () => setDismissed(false));
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(regenerateRecoveryCodesAction, () => setDismissed(false));
   if (state?.ok && !dismissed) {
     return (
       <RecoveryCodes
@@ -44,25 +45,20 @@ export function RegenerateRecoveryCodes() {
       />
     );
   }
-  const error = fieldError(state, "code");
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
-      <CodeField id="regenerate-code" label="Current 6-digit code" error={error} />
+      <CodeField id="regenerate-code" label="Current 6-digit code" errors={fieldErrors} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Generating…" : "New recovery codes"}
       </Button>
-      {state && !state.ok && !error ? (
-        <div className="w-full">
-          <FormStatus state={state} />
-        </div>
-      ) : null}
+      {state && !state.ok && !fieldErrors?.code ? <FormAlert className="w-full">{state.error}</FormAlert> : null}
     </form>
   );
 }
 
 export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(disableTotpAction, () => setOpen(false));
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(disableTotpAction, () => setOpen(false));
 
   if (blockedBy.length > 0) {
     return (
@@ -72,16 +68,16 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
       </p>
     );
   }
-  const passwordError = fieldError(state, "password");
-  const codeError = fieldError(state, "code");
+  const passwordError = fieldErrors?.password?.[0];
   return (
-    <ConfirmDialog
-      trigger="Turn off two-factor authentication"
-      title="Turn off two-factor authentication?"
-      description="Your account will be protected by your password only. Confirm with your current password and a code from your app (or a recovery code)."
-      open={open}
-      onOpenChange={setOpen}
-    >
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="danger">Turn off two-factor authentication</Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Turn off two-factor authentication?"
+        description="Your account will be protected by your password only. Confirm with your current password and a code from your app (or a recovery code)."
+      >
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div className="space-y-1.5">
           <Label htmlFor="disable-password">Current password</Label>
@@ -94,17 +90,13 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
             aria-describedby={passwordError ? "disable-password-error" : undefined}
             required
           />
-          <FieldError id="disable-password-error" message={passwordError} />
+          <FieldError id="disable-password-error" name="password" errors={fieldErrors} />
         </div>
-        <CodeField id="disable-code" label="Code from your app or a recovery code" error={codeError} />
-        {state && !state.ok && !passwordError && !codeError ? <FormStatus state={state} /> : null}
-        <div className="flex justify-end gap-2">
-          <DialogCancel />
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending ? "Turning off…" : "Turn off"}
-          </Button>
-        </div>
+        <CodeField id="disable-code" label="Code from your app or a recovery code" errors={fieldErrors} />
+        {state && !state.ok && !passwordError && !fieldErrors?.code ? <FormAlert>{state.error}</FormAlert> : null}
+        <DialogFormActions pending={pending} label="Turn off" pendingLabel="Turning off…" danger />
       </form>
-    </ConfirmDialog>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { confirmTotpEnrollmentAction, startTotpEnrollmentAction } from "../actions";
-import { FieldError, FormStatus, fieldError } from "./form-bits";
 import { RecoveryCodes } from "./recovery-codes";
 
 /**
@@ -34,7 +34,7 @@ function Status({ on }: { on: boolean }) {
 export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: string; showStatus?: boolean }) {
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
-  const { state: confirmed, onSubmit: onConfirm, pending: confirming } = useFormAction(confirmTotpEnrollmentAction);
+  const { state: confirmed, onSubmit: onConfirm, pending: confirming, fieldErrors } = useFormAction(confirmTotpEnrollmentAction);
 
   if (confirmed?.ok) {
     return (
@@ -59,7 +59,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
         <p className="text-sm text-slate-600">
           Use an authenticator app (Google Authenticator, 1Password, Authy, …) to get a 6-digit code at each sign-in.
         </p>
-        <FormStatus state={started} />
+        {started && !started.ok ? <FormAlert>{started.error}</FormAlert> : null}
         <Button type="submit" disabled={starting}>
           {starting ? "Preparing…" : "Set up two-factor authentication"}
         </Button>
@@ -68,7 +68,7 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   }
 
   const { secret, qrDataUrl } = started.data;
-  const codeError = fieldError(confirmed, "code");
+  const codeError = fieldErrors?.code?.[0];
   return (
     <div className="space-y-4 @container">
       {showStatus ? <Status on={false} /> : null}
@@ -101,9 +101,9 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
                 required
                 autoFocus
               />
-              <FieldError id="totp-code-error" message={codeError} />
+              <FieldError id="totp-code-error" name="code" errors={fieldErrors} />
             </div>
-            {confirmed && !confirmed.ok && !codeError ? <FormStatus state={confirmed} /> : null}
+            {confirmed && !confirmed.ok && !codeError ? <FormAlert>{confirmed.error}</FormAlert> : null}
             <Button type="submit" disabled={confirming}>
               {confirming ? "Checking…" : "Turn on two-factor authentication"}
             </Button>

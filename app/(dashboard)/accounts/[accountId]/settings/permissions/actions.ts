@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { accountAction } from "@/lib/server/account-context";
+import { accountAction } from "@/lib/server/action";
 import { UpdateGrantsInput } from "@/lib/services/access/schemas";
 import { updateAccountGrants } from "@/lib/services/access/update-grants";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { accountAction } from "@/lib/server/account-context";
+import { accountAction } from "@/lib/server/action";
 import { createSso } from "@/lib/services/sso/create";
 import { createPermissionGroup } from "@/lib/services/sso/create-permission-group";
 import { deactivateSso } from "@/lib/services/sso/deactivate";
