@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -110,4 +111,22 @@ test("the server's log is JSON lines with request ids, member and account, and h
   expect(String(dashboard?.memberId)).toMatch(/^c[a-z0-9]{20,}$/);
   expect(String(dashboard?.requestId)).toMatch(/^[0-9a-f-]{36}$/);
   expect(typeof dashboard?.durationMs).toBe("number");
+});
+
+test("the same server refuses to start on a missing setting and names it", () => {
+  const server = path.join(ROOT, ".next/standalone/server.js");
+  const res = spawnSync(process.execPath, [server], {
+    cwd: path.dirname(server),
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", HOSTNAME: "127.0.0.1", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", ENCRYPTION_KEY: process.env.ENCRYPTION_KEY, APP_URL: "http://localhost" },
+  });
+  expect(res.status).toBe(1);
+  const fatal = res.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.level === "fatal");
+  expect(fatal.map((l) => l.variable)).toEqual(["AUTH_SECRET"]);
+  expect(res.stdout).not.toContain(process.env.ENCRYPTION_KEY ?? "-");
 });

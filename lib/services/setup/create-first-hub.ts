@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import type { RequestMeta } from "@/lib/server/context";
-import { db } from "@/lib/server/db";
+import { db as defaultDb, type Db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { SlidingWindowLimiter } from "@/lib/server/rate-limit";
@@ -15,7 +15,8 @@ export const SETUP_LOCK_KEY = 72707370;
 const GONE = "Setup is already complete.";
 const wrongTokens = new SlidingWindowLimiter(10, 15 * 60 * 1000);
 
-export async function createFirstHub({ ctx, input }: { ctx: { request: RequestMeta }; input: CreateFirstHubInput }) {
+export async function createFirstHub({ ctx, input }: { ctx: { request: RequestMeta; db?: Db }; input: CreateFirstHubInput }) {
+  const db = ctx.db ?? defaultDb;
   const data = parseInput(CreateFirstHubInput, input);
   const who = ctx.request.ip ?? "unknown";
   if (!wrongTokens.check(who).allowed) throw new ForbiddenError("Too many wrong setup tokens. Try again in 15 minutes.");
