@@ -42,7 +42,8 @@ describe("createApiAccount", () => {
     expect(JSON.stringify(account)).not.toContain(mp.apiKey);
     const row = await db.apiAccount.findUniqueOrThrow({ where: { id: account.id }, select: { apiKeyEnc: true } });
     expect(row.apiKeyEnc).not.toContain(mp.apiKey);
-    expect(row.apiKeyEnc.startsWith("v1.")).toBe(true);
+    // Sealed with the current key of the ring (ENCRYPTION_KEY alone is the key "default").
+    expect(row.apiKeyEnc.startsWith("v2.default.")).toBe(true);
     const audit = await lastAudit(hub.hubId, "api_account.create");
     expect(audit?.apiAccountId).toBe(account.id);
     expect(audit?.ip).toBe("203.0.113.7");
