@@ -1,7 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 
 // A fresh installation on PostgreSQL, no demo seed, the standalone server (scripts/deploy-check-server.mjs).
 // The steps depend on each other (the first Hub is created once), so they run in order.
@@ -129,4 +130,53 @@ test("the same server refuses to start on a missing setting and names it", () =>
     .filter((l) => l.level === "fatal");
   expect(fatal.map((l) => l.variable)).toEqual(["AUTH_SECRET"]);
   expect(res.stdout).not.toContain(process.env.ENCRYPTION_KEY ?? "-");
+});
+
+test("without SETUP_TOKEN the server prints a one-time token at start, and /setup accepts it", async ({ page }) => {
+  // A second installation: its own database and port, the same standalone server.
+  const base = process.env.DEPLOY_CHECK_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `deploy_check_token_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const port = Number(process.env.E2E_PORT ?? 3380) + 1;
+  const server = path.join(ROOT, ".next/standalone/server.js");
+  const child = spawn(process.execPath, [server], {
+    cwd: path.dirname(server),
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: url.toString(), AUTH_SECRET: process.env.AUTH_SECRET, ENCRYPTION_KEY: process.env.ENCRYPTION_KEY, APP_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const token = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`no setup token printed:\n${out}`)), 60_000);
+      child.stdout.on("data", (c: Buffer) => {
+        out += c.toString();
+        const m = out.match(/with the setup token:\s+(\S+)/);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    await page.goto(`http://localhost:${port}/setup`);
+    await page.getByLabel("Setup token").fill(token);
+    await page.getByLabel("Hub name").fill("Printed Token Hub");
+    await page.getByLabel("Your name").fill("Pat");
+    await page.getByLabel("Your email").fill("pat@printed.test");
+    await page.getByLabel("Choose a password").fill("pat-owner-password-1");
+    await page.getByRole("button", { name: "Create the Hub" }).click();
+    await expect(page).toHaveURL(/\/two-factor\/setup/);
+    expect((await page.request.get(`http://localhost:${port}/setup`)).status()).toBe(404);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
 });
