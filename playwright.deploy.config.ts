@@ -21,6 +21,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
+    // SIGTERM (not the default SIGKILL) so the server script drops its database on the way out.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: { E2E_PORT: String(port), E2E_EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? "0" },
   },
 });

@@ -37,8 +37,8 @@ async function shutdown(code = 0) {
   stopping = true;
   app?.kill("SIGTERM");
   stopAll();
-  await new Promise((r) => setTimeout(r, 500));
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  // FORCE ends the server's remaining connections.
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err) => console.error(`[deploy-check] could not drop ${dbName}: ${err.message}`));
   process.exit(code);
 }
 process.on("SIGINT", () => shutdown());
