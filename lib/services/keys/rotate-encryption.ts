@@ -1,11 +1,21 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { decryptSecret, encryptSecret, keyRing } from "@/lib/server/crypto";
-import { db as defaultDb, type Db } from "@/lib/server/db";
+import { db as defaultDb, type Db, type Tx } from "@/lib/server/db";
 import type { KeyRing } from "@/lib/server/key-ring";
 
 export type RotationProgress = { table: "ApiAccount" | "User"; rotated: number; skipped: number };
 export type RotationResult = { keyId: string; apiKeys: number; totpSecrets: number; skipped: number; batches: number };
+
+/** One encrypted column: how to page through values not yet on the newest key, swap one, audit it. */
+type SealedColumn = {
+  table: RotationProgress["table"];
+  page: (afterId: string | undefined, take: number) => Promise<Array<{ id: string; sealed: string; hubId: string | null }>>;
+  /** Replaces the value only if it is still `from` (the app may have rewritten it meanwhile). */
+  swap: (tx: Tx, id: string, from: string, to: string) => Promise<boolean>;
+  action: string;
+  targetType: string;
+};
 
 /**
  * `npm run keys:rotate`: re-encrypts every stored API key and TOTP secret that is not yet sealed with
@@ -20,60 +30,63 @@ export async function rotateEncryption(
   const ring = opts.ring ?? keyRing();
   const take = opts.batchSize ?? 100;
   const current = `v2.${ring.current.id}.`;
+  const columns: SealedColumn[] = [
+    {
+      table: "ApiAccount",
+      action: "api_account.key.reencrypt",
+      targetType: "api_account",
+      page: async (afterId, n) =>
+        (
+          await db.apiAccount.findMany({
+            where: { NOT: { apiKeyEnc: { startsWith: current } }, ...(afterId ? { id: { gt: afterId } } : {}) },
+            orderBy: { id: "asc" },
+            take: n,
+            select: { id: true, hubId: true, apiKeyEnc: true },
+          })
+        ).map((r) => ({ id: r.id, hubId: r.hubId, sealed: r.apiKeyEnc })),
+      swap: async (tx, id, from, to) => (await tx.apiAccount.updateMany({ where: { id, apiKeyEnc: from }, data: { apiKeyEnc: to } })).count === 1,
+    },
+    {
+      table: "User",
+      action: "user.totp.reencrypt",
+      targetType: "user",
+      page: async (afterId, n) =>
+        (
+          await db.user.findMany({
+            where: { totpSecretEnc: { not: null }, NOT: { totpSecretEnc: { startsWith: current } }, ...(afterId ? { id: { gt: afterId } } : {}) },
+            orderBy: { id: "asc" },
+            take: n,
+            select: { id: true, totpSecretEnc: true },
+          })
+        ).map((r) => ({ id: r.id, hubId: null, sealed: r.totpSecretEnc ?? "" })),
+      swap: async (tx, id, from, to) => (await tx.user.updateMany({ where: { id, totpSecretEnc: from }, data: { totpSecretEnc: to } })).count === 1,
+    },
+  ];
+
   const result: RotationResult = { keyId: ring.current.id, apiKeys: 0, totpSecrets: 0, skipped: 0, batches: 0 };
-  const meta = { keyId: ring.current.id, source: "keys:rotate" };
-
-  for (let cursor: string | undefined; ; ) {
-    const rows = await db.apiAccount.findMany({
-      where: { NOT: { apiKeyEnc: { startsWith: current } }, ...(cursor ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: "asc" },
-      take,
-      select: { id: true, hubId: true, apiKeyEnc: true },
-    });
-    if (rows.length === 0) break;
-    cursor = rows[rows.length - 1]?.id;
-    const progress = await db.$transaction(async (tx) => {
-      let rotated = 0;
-      for (const row of rows) {
-        const sealed = encryptSecret(decryptSecret(row.apiKeyEnc, ring), ring.current);
-        const updated = await tx.apiAccount.updateMany({ where: { id: row.id, apiKeyEnc: row.apiKeyEnc }, data: { apiKeyEnc: sealed } });
-        if (updated.count !== 1) continue;
-        rotated += 1;
-        await writeAudit(tx, { hubId: row.hubId, apiAccountId: row.id, action: "api_account.key.reencrypt", target: { type: "api_account", id: row.id }, metadata: meta });
-      }
-      return { table: "ApiAccount" as const, rotated, skipped: rows.length - rotated };
-    });
-    result.apiKeys += progress.rotated;
-    result.skipped += progress.skipped;
-    result.batches += 1;
-    opts.onBatch?.(progress);
-  }
-
-  for (let cursor: string | undefined; ; ) {
-    const rows = await db.user.findMany({
-      where: { totpSecretEnc: { not: null }, NOT: { totpSecretEnc: { startsWith: current } }, ...(cursor ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: "asc" },
-      take,
-      select: { id: true, email: true, totpSecretEnc: true },
-    });
-    if (rows.length === 0) break;
-    cursor = rows[rows.length - 1]?.id;
-    const progress = await db.$transaction(async (tx) => {
-      let rotated = 0;
-      for (const row of rows) {
-        if (!row.totpSecretEnc) continue;
-        const sealed = encryptSecret(decryptSecret(row.totpSecretEnc, ring), ring.current);
-        const updated = await tx.user.updateMany({ where: { id: row.id, totpSecretEnc: row.totpSecretEnc }, data: { totpSecretEnc: sealed } });
-        if (updated.count !== 1) continue;
-        rotated += 1;
-        await writeAudit(tx, { action: "user.totp.reencrypt", target: { type: "user", id: row.id }, metadata: meta });
-      }
-      return { table: "User" as const, rotated, skipped: rows.length - rotated };
-    });
-    result.totpSecrets += progress.rotated;
-    result.skipped += progress.skipped;
-    result.batches += 1;
-    opts.onBatch?.(progress);
+  const metadata = { keyId: ring.current.id, source: "keys:rotate" };
+  for (const column of columns) {
+    for (let cursor: string | undefined; ; ) {
+      const rows = await column.page(cursor, take);
+      if (rows.length === 0) break;
+      cursor = rows[rows.length - 1]?.id;
+      const progress = await db.$transaction(async (tx) => {
+        let rotated = 0;
+        for (const row of rows) {
+          const sealed = encryptSecret(decryptSecret(row.sealed, ring), ring.current);
+          if (!(await column.swap(tx, row.id, row.sealed, sealed))) continue;
+          rotated += 1;
+          const apiAccountId = column.table === "ApiAccount" ? row.id : null;
+          await writeAudit(tx, { hubId: row.hubId, apiAccountId, action: column.action, target: { type: column.targetType, id: row.id }, metadata });
+        }
+        return { table: column.table, rotated, skipped: rows.length - rotated };
+      });
+      if (column.table === "ApiAccount") result.apiKeys += progress.rotated;
+      else result.totpSecrets += progress.rotated;
+      result.skipped += progress.skipped;
+      result.batches += 1;
+      opts.onBatch?.(progress);
+    }
   }
   return result;
 }

@@ -3,17 +3,15 @@
 // its own, `npm run hub:create` with the invite page's service, and the demo seed's refusal in production.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError, ForbiddenError } from "@/lib/server/errors";
-import { migrate } from "@/lib/server/migrate";
 import { verifyPassword } from "@/lib/server/password";
 import { setupToken } from "@/lib/server/setup-token";
 import { acceptInvite } from "@/lib/services/invites/accept";
 import { createFirstHub } from "@/lib/services/setup/create-first-hub";
 import { hasAnyHub } from "@/lib/services/setup/has-hub";
-import { freshDatabase, type FreshDatabase } from "../support/fresh-database";
+import { freshMigratedClient } from "../support/fresh-database";
 import { uid } from "../hub/factories";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -25,21 +23,17 @@ const tsx = (script: string, args: string[], env: Record<string, string>) =>
     env: { ...process.env, ...env },
   });
 
-let target: FreshDatabase;
+let target: Awaited<ReturnType<typeof freshMigratedClient>>;
 let fresh: PrismaClient;
 const owner = { hubName: "Acme", name: "Ada", email: "ada@acme.test", password: "a-long-owner-password" };
 const request = (ip: string) => ({ ip, userAgent: "jest-first-run" });
 
 beforeAll(async () => {
-  target = await freshDatabase();
-  await migrate({ connectionString: target.url, dir: path.join(ROOT, "prisma/migrations") });
-  fresh = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 2 }) });
+  target = await freshMigratedClient();
+  fresh = target.client;
 }, 60_000);
 
-afterAll(async () => {
-  await fresh?.$disconnect();
-  await target?.drop();
-});
+afterAll(() => target?.close());
 
 describe("/setup on an installation without a Hub", () => {
   it("refuses a wrong setup token and creates nothing", async () => {

@@ -5,13 +5,11 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/server/crypto";
 import { keyRingFrom } from "@/lib/server/key-ring";
-import { migrate } from "@/lib/server/migrate";
 import { rotateEncryption, type RotationProgress } from "@/lib/services/keys/rotate-encryption";
-import { freshDatabase, type FreshDatabase } from "../support/fresh-database";
+import { freshMigratedClient } from "../support/fresh-database";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const OLD = randomBytes(32).toString("base64");
@@ -20,7 +18,7 @@ const oldRing = keyRingFrom({ ENCRYPTION_KEYS: `old:${OLD}` });
 const rotatingRing = keyRingFrom({ ENCRYPTION_KEYS: `new:${NEW},old:${OLD}` });
 const newOnlyRing = keyRingFrom({ ENCRYPTION_KEYS: `new:${NEW}` });
 
-let target: FreshDatabase;
+let target: Awaited<ReturnType<typeof freshMigratedClient>>;
 let client: PrismaClient;
 let hubId: string;
 let emulatorAccountId: string;
@@ -29,9 +27,8 @@ const plainKeys = new Map<string, string>();
 const plainTotp = new Map<string, string>();
 
 beforeAll(async () => {
-  target = await freshDatabase();
-  await migrate({ connectionString: target.url, dir: path.join(ROOT, "prisma/migrations") });
-  client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 2 }) });
+  target = await freshMigratedClient();
+  client = target.client;
   const clients = (await (await fetch(`${process.env.EMULATOR_URL}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
   emulatorClient = clients[0] as { ClientId: string; ApiKey: string };
   hubId = (await client.hub.create({ data: { name: "Rotation Hub" }, select: { id: true } })).id;
@@ -63,10 +60,7 @@ beforeAll(async () => {
   await client.user.create({ data: { email: "rot-none@hub.test", name: "N", passwordHash: "x" } });
 }, 60_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await target?.drop();
-});
+afterAll(() => target?.close());
 
 describe("keys:rotate", () => {
   it("resumes after an interruption and re-encrypts every API key and TOTP secret with the newest key", async () => {

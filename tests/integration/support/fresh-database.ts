@@ -3,7 +3,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { migrate } from "@/lib/server/migrate";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -52,5 +55,20 @@ export async function freshDatabase(): Promise<FreshDatabase> {
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+/** A fresh database with every migration applied and its own Prisma client; `close` drops both. */
+export async function freshMigratedClient(): Promise<{ url: string; client: PrismaClient; close: () => Promise<void> }> {
+  const target = await freshDatabase();
+  await migrate({ connectionString: target.url, dir: path.join(ROOT, "prisma/migrations") });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 2 }) });
+  return {
+    url: target.url,
+    client,
+    close: async () => {
+      await client.$disconnect();
+      await target.drop();
+    },
   };
 }
