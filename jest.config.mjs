@@ -25,6 +25,9 @@ async function project(name, overrides) {
 }
 
 const config = async () => ({
+  // Jest reads the per-test timeout from the global config only (a project's testTimeout is ignored),
+  // so the integration and emulator layers' 30 s must be set here.
+  testTimeout: 30_000,
   projects: [
     await project("unit", {
       testEnvironment: "jsdom",
@@ -33,13 +36,11 @@ const config = async () => ({
     await project("emulator", {
       testEnvironment: "node",
       testMatch: ["<rootDir>/tests/emulator/**/*.test.ts"],
-      testTimeout: 30_000,
     }),
     await project("integration", {
       testEnvironment: "node",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
-      // Real database + argon2 + HTTP on a 2-core machine: 5 s is too tight under a parallel run.
-      testTimeout: 30_000,
+      // Real database + argon2 + HTTP on a 2-core machine: 5 s is too tight under a parallel run (testTimeout above).
       globalSetup: "<rootDir>/tests/setup/integration-global-setup.mjs",
       globalTeardown: "<rootDir>/tests/setup/integration-global-teardown.mjs",
     }),

@@ -1,7 +1,8 @@
 // The Hono application: control API and emulator pages first, then MANGOPAY's /v2.01 URL space.
 import { Hono } from "hono";
 import type { Emulator } from "./core/emulator";
-import { handleApi, type AppEnv } from "./core/pipeline";
+import type { AppEnv } from "./core/context";
+import { handleApi } from "./core/pipeline";
 import { buildControlApp } from "./control";
 import { buildPagesApp } from "./pages";
 import { buildApiRouter } from "./routes";

@@ -56,6 +56,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if ((err as NodeJS.ErrnoException | null)?.code === "EADDRINUSE") {
+    const { address, port } = err as { address?: string; port?: number };
+    console.error(`emulator: port ${port} on ${address} is already in use; stop that process or pass --port N`);
+    process.exit(1);
+  }
   console.error("emulator: failed to start", err);
   process.exit(1);
 });

@@ -15,8 +15,7 @@ env.APP_URL = env.NEXTAUTH_URL;
 process.on("SIGINT", () => shutdown());
 process.on("SIGTERM", () => shutdown());
 function shutdown(code = 0) {
-  stopAll();
-  setTimeout(() => process.exit(code), 500).unref();
+  stopAll().finally(() => process.exit(code));
 }
 
 try {

@@ -1,7 +1,11 @@
 // What a route handler receives and returns. Handlers are synchronous functions over the store.
+import type { HttpBindings } from "@hono/node-server";
 import type { Emulator } from "./emulator";
 import type { Query } from "./query";
 import type { ClientStore } from "../store/client-store";
+
+/** Hono environment of the emulator app: Node bindings (raw request/response for faults). */
+export type AppEnv = { Bindings: HttpBindings };
 
 export interface ApiContext {
   emu: Emulator;

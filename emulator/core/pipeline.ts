@@ -1,9 +1,8 @@
 // The request pipeline of MANGOPAY's URL space: faults → OAuth/auth → quota → route → body →
 // idempotency → handler → idempotent store → (drop) → JSON with rate-limit headers.
 import type { Context } from "hono";
-import type { HttpBindings } from "@hono/node-server";
 import { authenticate } from "./auth";
-import type { ApiContext, ApiResult } from "./context";
+import type { ApiContext, ApiResult, AppEnv } from "./context";
 import type { Emulator } from "./emulator";
 import { ApiError, invalidCredentials, rateLimitError } from "./errors";
 import { checkIdempotencyKey, storeIdempotentResponse } from "./idempotency";
@@ -12,7 +11,6 @@ import { drop, errorResponse, hang, jsonResponse } from "./respond";
 import { splitPath, type ApiRouter } from "./router";
 import { handleOAuthToken } from "../routes/oauth";
 
-export type AppEnv = { Bindings: HttpBindings };
 
 const FAULT_MESSAGES: Record<number, string> = {
   500: "An internal server error occurred",

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { parseBasic } from "../core/auth";
 import type { Emulator } from "../core/emulator";
-import type { AppEnv } from "../core/pipeline";
+import type { AppEnv } from "../core/context";
 import { jsonResponse } from "../core/respond";
 
 export async function handleOAuthToken(emu: Emulator, c: Context<AppEnv>): Promise<Response> {

@@ -1,6 +1,6 @@
 // Object shapes of issue 5 (KYC, UBO, disputes, reports, dashboard access, client) exactly as
 // MANGOPAY returns them (reference §3.1, §3.13–3.15, §3.18–3.19). Serialised as they are.
-import type { Address, Entity, Money, TxBase } from "./types";
+import type { Address, Entity, Money } from "./types";
 
 export const KYC_TYPES = [
   "IDENTITY_PROOF", "REGISTRATION_PROOF", "ARTICLES_OF_ASSOCIATION", "SHAREHOLDER_DECLARATION", "ADDRESS_PROOF",
@@ -120,16 +120,6 @@ export interface DisputeDocument extends Entity {
   ProcessedDate: number | null;
   RefusedReasonType: string | null;
   RefusedReasonMessage: string | null;
-}
-
-/** Funds MANGOPAY takes from the repudiation wallet (CREDIT_{CCY}) when a dispute opens (docs example: Type PAYOUT). */
-export interface Repudiation extends TxBase {
-  Type: "PAYOUT";
-  Nature: "REPUDIATION";
-  InitialTransactionId: string;
-  InitialTransactionType: "PAYIN";
-  InitialTransactionNature: string;
-  [extra: string]: unknown;
 }
 
 export type LegacyReportType = "TRANSACTIONS" | "WALLETS";

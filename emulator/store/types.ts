@@ -1,6 +1,5 @@
 // MANGOPAY object shapes as the API returns them (PascalCase, unix seconds, minor units).
 // Internal bookkeeping never lives on these objects: they are serialised as they are.
-import type { Repudiation } from "./compliance-types";
 
 export interface Money {
   Currency: string;
@@ -141,6 +140,16 @@ export interface Refund extends TxBase {
   InitialTransactionNature: TxNature;
   RefundReason: RefundReason;
   StatementDescriptor?: string | null;
+}
+
+/** Funds MANGOPAY takes from the repudiation wallet (CREDIT_{CCY}) when a dispute opens (docs example: Type PAYOUT). */
+export interface Repudiation extends TxBase {
+  Type: "PAYOUT";
+  Nature: "REPUDIATION";
+  InitialTransactionId: string;
+  InitialTransactionType: "PAYIN";
+  InitialTransactionNature: string;
+  [extra: string]: unknown;
 }
 
 export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation;

@@ -5,15 +5,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
 import { IdempotencyConflictError, InvalidRequestError, NetworkError, OutcomeUnknownError, QuotaProtectionError, ScaRequiredError, TimeoutError, UpstreamError } from "./errors";
-import { buildUrl, readBody, requestIdFrom, toUpstreamError, type QueryInput, type RawResponse } from "./http";
+import { buildUrl, readBody, requestIdFrom, toUpstreamError, type ApiRequest, type ApiResponse, type RawResponse } from "./http";
 import { fetchAccessToken, isTransientTokenError } from "./oauth";
 import { DEFAULT_QUOTA_POLICY, exhaustedBucket, parseRateLimitHeaders, type QuotaPolicy, type RateLimitSnapshot } from "./rate-limits";
 import { defaultCallRecorder, type CallRecorder, type UpstreamCall } from "./recorder";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs, type HttpMethod, type RetryPolicy } from "./retry-policy";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs, type RetryPolicy } from "./retry-policy";
 import { abortableSleep, assertIdempotencyKey } from "./timing-and-keys";
 import { lookupStoredResponse } from "./stored-response";
 
 export { createAccountState, assertIdempotencyKey, type AccountState };
+// The request/response shapes live in http.ts (stored-response.ts needs them without the client).
+export type { ApiRequest, ApiResponse, CallOptions, RequestPriority } from "./http";
 
 export interface MangopayAccountConfig {
   clientId: string;
@@ -35,40 +37,6 @@ export interface MangopayClientDeps {
   /** Token + rate-limit state; defaults to the process-wide state of this account. */
   state?: AccountState;
   newIdempotencyKey?: () => string;
-}
-
-/** `background` reads (exports, backfills, prefetches) are shed when the quota runs low. */
-export type RequestPriority = "interactive" | "background";
-
-export interface CallOptions {
-  priority?: RequestPriority;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  deadlineMs?: number;
-}
-
-export interface ApiRequest extends CallOptions {
-  method: HttpMethod;
-  /** Template after `/v2.01/{ClientId}`, e.g. `/users/{id}`; recorded as is. */
-  path: string;
-  params?: Record<string, string>;
-  query?: QueryInput;
-  body?: unknown;
-  /** POST only. Generated when absent; money actions pass the key stored with their intent. */
-  idempotencyKey?: string;
-  /** On 409 conflict, return the stored outcome of the earlier call with this key instead of failing. */
-  recoverOnConflict?: boolean;
-}
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  requestId: string | null;
-  attempts: number;
-  idempotencyKey: string | null;
-  /** True when the body came from `GET /responses/{key}` after the POST's own answer was lost. */
-  recovered: boolean;
 }
 
 export interface MangopayClient {

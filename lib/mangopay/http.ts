@@ -11,9 +11,44 @@ import {
   type FieldErrors,
   type UpstreamErrorInit,
 } from "./errors";
+import type { HttpMethod } from "./retry-policy";
 
 export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number)[];
 export type QueryInput = Record<string, QueryValue>;
+
+/** `background` reads (exports, backfills, prefetches) are shed when the quota runs low. */
+export type RequestPriority = "interactive" | "background";
+
+export interface CallOptions {
+  priority?: RequestPriority;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  deadlineMs?: number;
+}
+
+export interface ApiRequest extends CallOptions {
+  method: HttpMethod;
+  /** Template after `/v2.01/{ClientId}`, e.g. `/users/{id}`; recorded as is. */
+  path: string;
+  params?: Record<string, string>;
+  query?: QueryInput;
+  body?: unknown;
+  /** POST only. Generated when absent; money actions pass the key stored with their intent. */
+  idempotencyKey?: string;
+  /** On 409 conflict, return the stored outcome of the earlier call with this key instead of failing. */
+  recoverOnConflict?: boolean;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  requestId: string | null;
+  attempts: number;
+  idempotencyKey: string | null;
+  /** True when the body came from `GET /responses/{key}` after the POST's own answer was lost. */
+  recovered: boolean;
+}
 
 function queryString(value: Exclude<QueryValue, null | undefined>): string {
   if (value instanceof Date) return String(Math.floor(value.getTime() / 1000));

@@ -1,8 +1,7 @@
 // Learning the outcome of a POST whose answer was lost (dropped connection, timeout, 5xx):
 // MANGOPAY keeps the response of every keyed POST for 24 h at GET /responses/{key}.
-import type { ApiRequest, ApiResponse } from "./client";
 import { UpstreamError, type CallSite } from "./errors";
-import { toUpstreamError } from "./http";
+import { toUpstreamError, type ApiRequest, type ApiResponse } from "./http";
 import { parseOrThrow } from "./schemas/common";
 import { IdempotencyResponse } from "./schemas/idempotency";
 

@@ -2,25 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { getActionHubContext, getHubContext, type HubContext } from "./context";
+import { getActionHubContext, getHubContext } from "./context";
+import type { AccountContext, HubContext } from "./context-types";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { can, effectivePermissions, type Permission } from "./permissions";
 import { noteRequestActor } from "./request-context";
-
-export type AccountSummary = {
-  id: string;
-  name: string;
-  environment: "SANDBOX" | "PRODUCTION";
-  clientId: string;
-  baseUrl: string;
-};
-
-/** A Hub context narrowed to one API account: permissions are the role ∩ this account's grants. */
-export type AccountContext = HubContext & {
-  account: AccountSummary;
-  access: { grants: readonly string[]; source: "MANUAL" | "SSO" };
-};
 
 const AccountId = z.string().min(1).max(64);
 

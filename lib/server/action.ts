@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getActionAccountContext, type AccountContext } from "./account-context";
+import { getActionAccountContext } from "./account-context";
 import { getSessionUser, requireActionSession } from "./auth";
-import { getActionHubContext, getRequestId, getRequestMeta, type HubContext, type PublicContext, type UserContext } from "./context";
+import { getActionHubContext, getRequestId, getRequestMeta } from "./context";
+import type { AccountContext, HubContext, PublicContext, UserContext } from "./context-types";
 import { logActionError } from "./error-log";
 import { fieldErrorsOf, ServiceError, ValidationError } from "./errors";
 import { assertCan, type Permission } from "./permissions";
@@ -121,24 +122,25 @@ export function userAction<S extends z.ZodType, T>(
   );
 }
 
+/** A context step followed by the permission check, before the payload is even parsed. */
+function withPermission<C extends HubContext>(resolve: (raw: unknown) => Promise<C>, permission: Permission) {
+  return async (raw: unknown): Promise<C> => {
+    const ctx = await resolve(raw);
+    assertCan(ctx, permission);
+    return ctx;
+  };
+}
+
 /**
- * Hub-level server action: session → Hub → permission (before the payload is even parsed, so the
- * route matrix sees 403 for every role without it) → schema → service (which checks again).
+ * Hub-level server action: session → Hub → permission (so the route matrix sees 403 for every role
+ * without it) → schema → service (which checks again).
  */
 export function hubAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return defineAction(
-    async () => {
-      const ctx = await getActionHubContext();
-      assertCan(ctx, permission);
-      return ctx;
-    },
-    schema,
-    fn,
-  );
+  return defineAction(withPermission(() => getActionHubContext(), permission), schema, fn);
 }
 
 /** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
@@ -147,14 +149,6 @@ export function accountAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return defineAction(
-    async (raw) => {
-      const accountId = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
-      const ctx = await getActionAccountContext(accountId);
-      assertCan(ctx, permission);
-      return ctx;
-    },
-    schema,
-    fn,
-  );
+  const accountIdOf = (raw: unknown) => (typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined);
+  return defineAction(withPermission((raw) => getActionAccountContext(accountIdOf(raw)), permission), schema, fn);
 }

@@ -4,10 +4,11 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { connection } from "next/server";
+import { after, connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
+import type { RequestMeta, SessionUser } from "./context-types";
 import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { authSecret, env } from "./env";
@@ -15,18 +16,34 @@ import { UnauthenticatedError } from "./errors";
 
 export const SIGN_IN_PATH = "/sign-in";
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
-// Sign-in waits at most this long for the SSO grant sync; a slower sync finishes in the background.
-const SSO_SYNC_BUDGET_MS = 5_000;
 
-/** Refreshes SSO-sourced account grants at sign-in; never makes the sign-in itself fail. */
-async function syncSsoAfterSignIn(userId: string, request: { ip: string | null; userAgent: string | null }): Promise<void> {
-  const sync = syncSsoGrantsForUser(userId, request).catch((err: unknown) => {
-    console.warn("[auth] SSO grant sync failed at sign-in", { error: err instanceof Error ? err.name : "unknown" });
-  });
-  await Promise.race([sync, new Promise((resolve) => setTimeout(resolve, SSO_SYNC_BUDGET_MS).unref())]);
+type RunLater = (task: () => Promise<void>) => void;
+
+/**
+ * Refreshes the user's SSO-sourced account grants after sign-in, never as part of it: sign-in reads
+ * nothing from MANGOPAY, so it is as fast with every API account down as with all up. `runLater` is
+ * Next's `after` (the task runs once the response is sent); a failure is logged and the grants stay.
+ * The same sync runs on demand from the SSO settings page.
+ */
+function refreshSsoGrantsLater(userId: string, request: RequestMeta, runLater: RunLater): void {
+  runLater(() =>
+    syncSsoGrantsForUser(userId, request).then(
+      () => undefined,
+      (err: unknown) => console.warn("[auth] SSO grant sync after sign-in failed", { error: err instanceof Error ? err.name : "unknown" }),
+    ),
+  );
 }
 
-function requestMeta(req: { headers?: Record<string, unknown> } | undefined) {
+/** The credentials check of the sign-in form: email + password (+ second factor), then the session user. */
+export async function authorizeCredentials(credentials: unknown, request: RequestMeta, runLater: RunLater = after) {
+  const result = await authenticate(credentials, request);
+  // The message reaches the sign-in form as `error`: a code, plus the wait for rate limits.
+  if (!result.ok) throw new Error(result.retryAfterS ? `${result.reason}:${result.retryAfterS}` : result.reason);
+  refreshSsoGrantsLater(result.user.id, request, runLater);
+  return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+}
+
+function requestMeta(req: { headers?: Record<string, unknown> } | undefined): RequestMeta {
   const h = req?.headers ?? {};
   const fwd = typeof h["x-forwarded-for"] === "string" ? h["x-forwarded-for"] : undefined;
   const ua = typeof h["user-agent"] === "string" ? h["user-agent"] : undefined;
@@ -45,14 +62,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         code: { label: "Authentication code", type: "text" },
       },
-      async authorize(credentials, req) {
-        const request = requestMeta(req);
-        const result = await authenticate(credentials, request);
-        // The message reaches the sign-in form as `error`: a code, plus the wait for rate limits.
-        if (!result.ok) throw new Error(result.retryAfterS ? `${result.reason}:${result.retryAfterS}` : result.reason);
-        await syncSsoAfterSignIn(result.user.id, request);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, requestMeta(req)),
     }),
   ],
   callbacks: {
@@ -99,8 +109,6 @@ export function readReissueTicket(ticket: string, userId: string, nowMs = Date.n
   if (Number(exp) * 1000 < nowMs || !/^\d+$/.test(sv)) return null;
   return Number(sv);
 }
-
-export type SessionUser = { id: string; email: string; name: string };
 
 /** The signed-in user, re-checked against the database (deleted users and revoked sessions fail). */
 export async function getSessionUser(): Promise<SessionUser | null> {

@@ -3,28 +3,12 @@ import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireActionSession, requireSession, type SessionUser } from "./auth";
-import { db, type Db } from "./db";
+import { requireActionSession, requireSession } from "./auth";
+import type { HubContext, RequestMeta, SessionUser } from "./context-types";
 import { ForbiddenError, NotFoundError } from "./errors";
-import { effectivePermissions, type Permission, type RoleName } from "./permissions";
+import { getMemberships } from "@/lib/services/hubs/memberships";
+import { effectivePermissions } from "./permissions";
 import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStore } from "./request-context";
-
-export type RequestMeta = { ip: string | null; userAgent: string | null };
-
-export type HubContext = {
-  actor: SessionUser;
-  hub: { id: string; name: string; require2fa: boolean };
-  membership: { id: string; role: RoleName };
-  permissions: ReadonlySet<Permission>;
-  request: RequestMeta;
-  requestId: string;
-};
-
-/** The signed-in person acting on their own account: no Hub membership needed. */
-export type UserContext = { actor: SessionUser; request: RequestMeta; requestId: string; db?: Db };
-
-/** A public endpoint: the visitor may or may not be signed in. */
-export type PublicContext = { actor: SessionUser | null; request: RequestMeta; requestId: string };
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
@@ -49,23 +33,6 @@ type LoadedContext = HubContext & { mustEnroll2fa: boolean };
 
 /** Cookie naming the Hub a member of several Hubs is working in (checked against memberships). */
 export const CURRENT_HUB_COOKIE = "mpd_hub";
-
-/**
- * The person's memberships, oldest first, read once per request (the Hub context and the Hub
- * switcher both need them).
- */
-export const getMemberships = cache((userId: string) =>
-  db.membership.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      role: true,
-      hub: { select: { id: true, name: true, require2fa: true } },
-      user: { select: { totpEnabledAt: true } },
-    },
-  }),
-);
 
 async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
   const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;

@@ -9,17 +9,28 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 const bin = (name) => path.join(ROOT, "node_modules/.bin", name);
 
 const children = new Set();
+const RECENT_LINES = 15;
 
-/** Spawns a child that dies with us; resolves when a stdout line matches `ready` (or rejects). */
+/**
+ * Spawns a child that dies with us; resolves when a stdout line matches `ready` (or rejects, quoting
+ * the child's last output lines so the cause — a taken port, another server — is on screen).
+ * The child keeps `recent` (its last output lines) for later messages.
+ */
 export function startService(name, cmd, args, { env, ready, timeoutMs = 60_000, quiet = false } = {}) {
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.serviceName = name;
+  child.recent = [];
   children.add(child);
   child.on("exit", () => children.delete(child));
+  const remember = (line) => {
+    child.recent.push(line);
+    if (child.recent.length > RECENT_LINES) child.recent.shift();
+  };
   const prefix = (line) => (quiet ? undefined : process.stdout.write(`[${name}] ${line}\n`));
   return new Promise((resolve, reject) => {
     let buffer = "";
     let done = false;
-    const timer = setTimeout(() => finish(new Error(`${name} was not ready after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => finish(new Error(`${name} was not ready after ${timeoutMs} ms${tail(child)}`)), timeoutMs);
     function finish(err, match) {
       if (done) return;
       done = true;
@@ -33,17 +44,34 @@ export function startService(name, cmd, args, { env, ready, timeoutMs = 60_000, 
       while ((nl = buffer.indexOf("\n")) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
+        remember(line);
         prefix(line);
         const m = ready ? line.match(ready) : null;
         if (m) finish(null, m);
       }
     });
     child.stderr.on("data", (chunk) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.trim()) continue;
+        remember(line);
+        if (!quiet) process.stderr.write(`[${name}] ${line}\n`);
+      }
     });
-    child.on("exit", (code) => finish(new Error(`${name} exited with code ${code} before it was ready`)));
+    child.on("error", (err) => finish(new Error(`${name} could not be started: ${err.message}`)));
+    child.on("exit", (code, signal) => finish(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready${tail(child)}`)));
     if (!ready) finish(null, null);
   });
+}
+
+/** The child's last output lines, indented, for an error message ("" when it said nothing). */
+export function tail(child) {
+  const lines = (child.recent ?? []).map((l) => l.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").trimEnd()).filter(Boolean);
+  return lines.length ? `; its last output:\n        ${lines.join("\n        ")}` : "";
+}
+
+/** The services started by this process that are still running. */
+export function runningServices() {
+  return [...children];
 }
 
 /** Runs a command to completion; rejects with its output on failure. */
@@ -61,8 +89,58 @@ export function run(name, cmd, args, { env, quiet = true } = {}) {
   });
 }
 
-export function stopAll(signal = "SIGTERM") {
-  for (const child of children) child.kill(signal);
+/** Pids of every process below `pid` (Next.js runs its server and workers as grandchildren). */
+function descendants(pid) {
+  let entries;
+  try {
+    entries = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return []; // not Linux: the direct child only
+  }
+  const parentOf = new Map();
+  for (const d of entries) {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      parentOf.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found = [];
+  let frontier = [pid];
+  while (frontier.length) {
+    const next = [];
+    for (const [p, pp] of parentOf) if (frontier.includes(pp)) next.push(p);
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
+}
+
+function signal(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Stops every service started here: SIGTERM, up to `graceMs` for each to exit (the database flushes
+ * its data directory, the emulator writes its snapshot), then SIGKILL for it and anything it left.
+ */
+export async function stopAll({ graceMs = 10_000 } = {}) {
+  const live = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(
+    live.map(async (child) => {
+      const family = descendants(child.pid);
+      const exited = new Promise((resolve) => child.once("exit", () => resolve(true)));
+      child.kill("SIGTERM");
+      const inTime = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
+      if (!inTime) signal(child.pid, "SIGKILL");
+      for (const pid of family) signal(pid, "SIGKILL"); // no-op for the ones that exited with their parent
+    }),
+  );
 }
 
 export async function startPglite({ dataDir, port = 5433, env = process.env, quiet = false }) {

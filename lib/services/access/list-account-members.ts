@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan, roleAccountPermissions, type AccountPermission, type RoleName } from "@/lib/server/permissions";
 

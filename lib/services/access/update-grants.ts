@@ -1,6 +1,6 @@
 import "server-only";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
@@ -30,13 +30,9 @@ export async function updateAccountGrants({ ctx, input }: { ctx: AccountContext;
       throw new ValidationError("Some permissions are not part of this member's role.", { grants: refused.map((g) => `Not allowed: ${g}`) });
     }
     await tx.accountAccess.update({ where: { id: access.id }, data: { grants, source: "MANUAL" }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "access.grants.update",
       target: { type: "membership", id: access.membership.id },
-      request: ctx.request,
       before: { email: access.membership.user.email, grants: [...access.grants].sort(), source: access.source },
       after: { email: access.membership.user.email, grants, source: "MANUAL" },
     });

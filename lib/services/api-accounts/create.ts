@@ -1,12 +1,13 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError, parseInput } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
 import { auditSnapshot, type ApiAccountDTO } from "./dto";
 import { API_ACCOUNT_SELECT, verifyApiCredentials } from "./internal";
+import { productionBlockedReason } from "./production-access";
 import { CreateApiAccountInput, resolveBaseUrl } from "./schemas";
 
 /**
@@ -17,9 +18,8 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(CreateApiAccountInput, input);
   if (data.environment === "PRODUCTION") {
-    if (ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can add a production account.");
-    const owner = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
-    if (!owner?.totpEnabledAt) throw new ForbiddenError("Enable two-factor authentication on your profile before adding a production account.");
+    const blocked = await productionBlockedReason(ctx);
+    if (blocked) throw new ForbiddenError(blocked);
   }
   const baseUrl = resolveBaseUrl(data.baseUrlChoice, data.customBaseUrl);
   const duplicate = await db.apiAccount.findFirst({
@@ -52,13 +52,10 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
       await tx.accountAccess.createMany({
         data: managers.map((m) => ({ membershipId: m.id, apiAccountId: account.id, grants: roleAccountPermissions(m.role) })),
       });
-      await writeAudit(tx, {
-        hubId: ctx.hub.id,
+      await writeAudit(tx, ctx, {
         apiAccountId: account.id,
-        actor: { userId: ctx.actor.id, email: ctx.actor.email },
         action: "api_account.create",
         target: { type: "api_account", id: account.id },
-        request: ctx.request,
         after: auditSnapshot(account),
         metadata: data.environment === "PRODUCTION" ? { legalRegistrationConfirmed: true } : null,
       });

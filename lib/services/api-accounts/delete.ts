@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -21,13 +21,10 @@ export async function deleteApiAccount({ ctx, input }: { ctx: HubContext; input:
       throw new ValidationError("The name does not match.", { confirmName: ["Type the account name exactly"] });
     }
     await tx.apiAccount.delete({ where: { id: account.id, hubId: ctx.hub.id }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       apiAccountId: account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       action: "api_account.delete",
       target: { type: "api_account", id: account.id },
-      request: ctx.request,
       before: auditSnapshot(account),
     });
     return { id: account.id };

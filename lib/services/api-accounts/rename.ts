@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
@@ -18,13 +18,10 @@ export async function renameApiAccount({ ctx, input }: { ctx: HubContext; input:
       data: { name: data.name },
       select: API_ACCOUNT_SELECT,
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       apiAccountId: account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       action: "api_account.rename",
       target: { type: "api_account", id: account.id },
-      request: ctx.request,
       before: { name: before.name },
       after: { name: account.name },
     });

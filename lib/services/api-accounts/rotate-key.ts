@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, parseInput } from "@/lib/server/errors";
@@ -25,13 +25,10 @@ export async function rotateApiKey({ ctx, input }: { ctx: HubContext; input: Rot
       data: { apiKeyEnc: encryptSecret(data.apiKey), apiKeyLast4: data.apiKey.slice(-4), keyRotatedAt: new Date() },
       select: API_ACCOUNT_SELECT,
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       apiAccountId: account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       action: "api_account.rotate_key",
       target: { type: "api_account", id: account.id },
-      request: ctx.request,
       before: { keyLast4: before.apiKeyLast4 },
       after: { keyLast4: account.apiKeyLast4 },
     });

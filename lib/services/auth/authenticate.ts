@@ -62,10 +62,8 @@ async function failOnAccount(
       data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null },
       select: { id: true },
     });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, { actor: user, request }, {
       action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
-      actor: { userId: user.id, email: user.email },
-      request,
       metadata: { failedAttempts: failed, reason },
     });
   });
@@ -91,7 +89,7 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
     .reduce((a, b) => Math.max(a, b), 0);
   if (limited > 0) {
     await db.$transaction((tx) =>
-      writeAudit(tx, { action: "auth.sign_in.rate_limited", request, metadata: { email, ipLimited: !!keys.ip } }),
+      writeAudit(tx, { request }, { action: "auth.sign_in.rate_limited", metadata: { email, ipLimited: !!keys.ip } }),
     );
     return { ok: false, reason: "rate_limited", retryAfterS: Math.ceil(limited / 1000) };
   }
@@ -114,14 +112,14 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
     await verifyPassword(await dummyHash(), password);
     recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
-      writeAudit(tx, { action: "auth.sign_in.failed", request, metadata: { email, reason: "unknown_email" } }),
+      writeAudit(tx, { request }, { action: "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } }),
     );
     return { ok: false, reason: "invalid" };
   }
 
-  const actor = { userId: user.id, email: user.email };
+  const who = { actor: { id: user.id, email: user.email }, request };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await db.$transaction((tx) => writeUserAudit(tx, user.id, { action: "auth.sign_in.locked", actor, request }));
+    await db.$transaction((tx) => writeUserAudit(tx, who, { action: "auth.sign_in.locked" }));
     return { ok: false, reason: "locked" };
   }
 
@@ -131,7 +129,7 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
   if (user.totpEnabledAt && user.totpSecretEnc) {
     if (!code) {
       // The password was right: ask for the code. Not a failure, and the failure count is kept.
-      await db.$transaction((tx) => writeUserAudit(tx, user.id, { action: "auth.sign_in.totp_required", actor, request }));
+      await db.$transaction((tx) => writeUserAudit(tx, who, { action: "auth.sign_in.totp_required" }));
       return { ok: false, reason: "totp_required" };
     }
     factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
@@ -144,17 +142,15 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
     if (factor?.ok && factor.method === "recovery_code") {
       if (!(await consumeRecoveryCode(tx, factor.recoveryCodeId, now))) return false;
       remaining = await remainingRecoveryCodes(tx, user.id);
-      await writeUserAudit(tx, user.id, { action: "auth.recovery_code.used", actor, request, metadata: { remaining } });
+      await writeUserAudit(tx, who, { action: "auth.recovery_code.used", metadata: { remaining } });
     }
     await tx.user.update({
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
       select: { id: true },
     });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, who, {
       action: "auth.sign_in",
-      actor,
-      request,
       metadata: { method, ...(factor?.ok && factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
     return true;

@@ -1,10 +1,10 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ConflictError, parseInput } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { getSecurityUser, requirePassword } from "./internal";
 import { ChangePasswordInput } from "./schemas";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /**
@@ -23,11 +23,9 @@ export async function changePassword({ ctx, input }: { ctx: UserContext; input: 
       data: { passwordHash, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedUntil: null },
     });
     if (res.count !== 1) throw new ConflictError("Your sessions changed in the meantime. Please try again.");
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.password.change",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { sessionVersion: user.sessionVersion + 1 },
     });
     return { sessionVersion: user.sessionVersion + 1 };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
 import { ConflictError, parseInput, PreconditionError, ValidationError } from "@/lib/server/errors";
@@ -6,7 +7,6 @@ import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
 import { ConfirmTotpInput } from "./schemas";
 import { checkTotp } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type RecoveryCodesDTO = { recoveryCodes: string[] };
@@ -43,11 +43,9 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
     });
     if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.enable",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length },
     });
     return { recoveryCodes };

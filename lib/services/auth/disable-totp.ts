@@ -1,10 +1,10 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { getSecurityUser, requirePassword, requireSecondFactor } from "./internal";
 import { DisableTotpInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /**
@@ -35,11 +35,9 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
       select: { id: true },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.disable",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
   });

@@ -1,7 +1,7 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { PreconditionError } from "@/lib/server/errors";
-import type { UserContext } from "@/lib/server/context";
 
 export type SecurityProfileDTO = {
   email: string;

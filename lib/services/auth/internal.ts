@@ -1,10 +1,10 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { PreconditionError, ValidationError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, type SecondFactor } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type SecurityUser = {
@@ -37,10 +37,8 @@ function assertReauthAllowed(userId: string): void {
 async function reauthFailed(ctx: UserContext, action: string, field: string, message: string): Promise<never> {
   signInLimits.reauth.hit(`reauth:${ctx.actor.id}`);
   await (ctx.db ?? db).$transaction((tx) =>
-    writeUserAudit(tx, ctx.actor.id, {
+    writeUserAudit(tx, ctx, {
       action: `${action}.failed`,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      request: ctx.request,
       metadata: { reason: field === "code" ? "wrong_code" : "wrong_password" },
     }),
   );

@@ -1,11 +1,11 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { replaceRecoveryCodes, type RecoveryCodesDTO } from "./confirm-totp-enrollment";
 import { getSecurityUser, requireSecondFactor } from "./internal";
 import { RegenerateRecoveryCodesInput } from "./schemas";
 import { consumeRecoveryCode } from "./second-factor";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /** Ten new recovery codes (the old ones stop working), after a current code. Shown once. */
@@ -18,11 +18,9 @@ export async function regenerateRecoveryCodes({ ctx, input }: { ctx: UserContext
       throw new PreconditionError("That recovery code was just used. Try another one.");
     }
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.recovery_codes.regenerate",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
       metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
     return { recoveryCodes };

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db, type Db } from "@/lib/server/db";
 import { parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -27,12 +27,9 @@ export async function setHubRequire2fa({
   return client.$transaction(async (tx) => {
     const before = await tx.hub.findUniqueOrThrow({ where: { id: ctx.hub.id }, select: { require2fa: true } });
     await tx.hub.update({ where: { id: ctx.hub.id }, data: { require2fa }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
+    await writeAudit(tx, ctx, {
       action: "hub.settings.require_2fa",
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "hub", id: ctx.hub.id },
-      request: ctx.request,
       before,
       after: { require2fa },
     });

@@ -1,6 +1,6 @@
 import "server-only";
+import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 /** Ends every session of the user, this one included: JWTs carrying the old sessionVersion are refused. */
@@ -11,11 +11,9 @@ export async function signOutEverywhere({ ctx }: { ctx: UserContext }): Promise<
       data: { sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await writeUserAudit(tx, ctx.actor.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.sign_out_everywhere",
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
       target: { type: "user", id: ctx.actor.id },
-      request: ctx.request,
       metadata: { sessionVersion: user.sessionVersion },
     });
     return { sessionVersion: user.sessionVersion };

@@ -1,11 +1,11 @@
 import "server-only";
 import QRCode from "qrcode";
+import type { UserContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import { generateTotpSecret, totpUri } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
-import type { UserContext } from "@/lib/server/context";
 import { writeUserAudit } from "./audit-user";
 
 export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl: string };
@@ -22,11 +22,9 @@ export async function startTotpEnrollment({ ctx }: { ctx: UserContext }): Promis
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: "M", margin: 1, width: 208 });
   await (ctx.db ?? db).$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptSecret(secret) }, select: { id: true } });
-    await writeUserAudit(tx, user.id, {
+    await writeUserAudit(tx, ctx, {
       action: "auth.totp.enrollment_started",
-      actor: { userId: user.id, email: user.email },
       target: { type: "user", id: user.id },
-      request: ctx.request,
     });
   });
   return { secret, otpauthUri, qrDataUrl };

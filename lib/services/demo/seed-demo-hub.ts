@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/server/password";
 import { ACCOUNT_PERMISSIONS } from "@/lib/server/permissions";
 
 export const DEMO_OWNER_EMAIL = "owner@demo.test";
-export const DEMO_HUB_NAME = "Demo Marketplace";
+// Not the name of an API account: the Hub holds "Demo Marketplace" and "Demo Crowdfunding".
+export const DEMO_HUB_NAME = "Demo Hub";
 
 export type EmulatorClient = { clientId: string; name: string; apiKey: string };
 
@@ -40,7 +41,7 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
         data: { hubId: hub.id, userId: user.id, role: "OWNER" },
         select: { id: true, hubId: true },
       });
-      await writeAudit(tx, { hubId: hub.id, action: "hub.create", target: { type: "hub", id: hub.id }, metadata: { source: "dev-seed" } });
+      await writeAudit(tx, null, { hubId: hub.id, action: "hub.create", target: { type: "hub", id: hub.id }, metadata: { source: "dev-seed" } });
       return m;
     });
     created = true;
@@ -74,7 +75,7 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
           select: { id: true },
         });
         if (!found) {
-          await writeAudit(tx, {
+          await writeAudit(tx, null, {
             hubId,
             apiAccountId: account.id,
             action: "api_account.create",

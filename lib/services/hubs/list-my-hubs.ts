@@ -1,6 +1,6 @@
 import "server-only";
-import type { SessionUser } from "@/lib/server/auth";
-import { getMemberships } from "@/lib/server/context";
+import type { SessionUser } from "@/lib/server/context-types";
+import { getMemberships } from "./memberships";
 
 export type MyHubDTO = { id: string; name: string; role: string };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { SessionUser } from "@/lib/server/auth";
+import type { SessionUser } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 

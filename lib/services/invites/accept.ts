@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { PublicContext } from "@/lib/server/context";
+import type { PublicContext } from "@/lib/server/context-types";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
@@ -77,12 +77,11 @@ export async function acceptInvite({ ctx, input }: { ctx: PublicContext; input: 
       await tx.accountAccess.createMany({
         data: accounts.map((a) => ({ membershipId: membership.id, apiAccountId: a.id, grants })),
       });
-      await writeAudit(tx, {
+      // The actor is the person joining, whether or not they were signed in.
+      await writeAudit(tx, { ...ctx, actor: { id: user.id, email: invite.email } }, {
         hubId: invite.hubId,
-        actor: { userId: user.id, email: invite.email },
         action: "team.invite.accept",
         target: { type: "membership", id: membership.id },
-        request: ctx.request,
         after: { email: invite.email, role: invite.role, accountIds: accounts.map((a) => a.id), newUser: !existing },
         metadata: { inviteId: invite.id },
       });

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -31,12 +31,9 @@ export async function createInvite({ ctx, input }: { ctx: HubContext; input: Cre
       data: { hubId: ctx.hub.id, email: data.email, role: data.role, tokenHash, accountIds, invitedById: ctx.actor.id, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.invite.create",
       target: { type: "invite", id: created.id },
-      request: ctx.request,
       after: { email: created.email, role: created.role, accountIds, expiresAt: created.expiresAt },
     });
     return created;

@@ -1,6 +1,6 @@
 import "server-only";
 import { emailConfigured, sendInviteEmail } from "@/lib/email/send-invite";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { randomToken, sha256 } from "@/lib/server/crypto";
 import { env } from "@/lib/server/env";
 import { ROLE_LABELS, type RoleName } from "@/lib/server/permissions";

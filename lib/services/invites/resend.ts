@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -24,12 +24,9 @@ export async function resendInvite({ ctx, input }: { ctx: HubContext; input: Inv
       data: { tokenHash, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.invite.resend",
       target: { type: "invite", id: updated.id },
-      request: ctx.request,
       before: { expiresAt: current.expiresAt },
       after: { expiresAt: updated.expiresAt },
     });

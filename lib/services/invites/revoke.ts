@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -17,12 +17,9 @@ export async function revokeInvite({ ctx, input }: { ctx: HubContext; input: Inv
     if (!invite) throw new NotFoundError("Invitation not found");
     if (invite.role === "OWNER" && ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can revoke an Owner invitation.");
     await tx.invite.update({ where: { id: invite.id, hubId: ctx.hub.id }, data: { revokedAt: new Date() }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.invite.revoke",
       target: { type: "invite", id: invite.id },
-      request: ctx.request,
       before: { email: invite.email, role: invite.role },
     });
     return { id: invite.id };

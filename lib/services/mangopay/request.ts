@@ -4,7 +4,7 @@ import "server-only";
 // object twice (React `cache` is scoped to one server request; outside a request it is a no-op).
 import { cache } from "react";
 import type { MangopayClient } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { callMangopay } from "@/lib/services/upstream";
 

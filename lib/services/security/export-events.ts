@@ -1,5 +1,6 @@
 import "server-only";
-import type { HubContext } from "@/lib/server/context";
+import { writeAudit } from "@/lib/server/audit";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { AUDIT_EVENT_SELECT, accountNames, auditWhere } from "./list-events";
@@ -9,12 +10,20 @@ import { toCsvRecord } from "./csv";
 const BATCH = 500;
 
 /**
- * Every event matching the filter (all pages), newest first, as CSV records, read in batches.
- * `asOf` excludes rows written after the export started (such as the export's own audit row).
+ * Exports the security history: audits who exported which filter, then yields every matching event
+ * (all pages) written before the export started, newest first, as CSV records read in batches.
  */
-export async function* exportAuditEvents({ ctx, input, asOf }: { ctx: HubContext; input: SecurityFilter; asOf?: Date }): AsyncGenerator<string[]> {
+export async function exportAuditEvents({ ctx, input }: { ctx: HubContext; input: SecurityFilter }): Promise<AsyncGenerator<string[]>> {
   assertCan(ctx, "hub.security.read");
-  const where = asOf ? { AND: [auditWhere(ctx.hub.id, input), { createdAt: { lt: asOf } }] } : auditWhere(ctx.hub.id, input);
+  const asOf = new Date();
+  await (ctx.db ?? db).$transaction((tx) =>
+    writeAudit(tx, ctx, { action: "security.export", metadata: { filter: { ...input, page: undefined } } }),
+  );
+  return readAuditEvents(ctx, input, asOf);
+}
+
+async function* readAuditEvents(ctx: HubContext, input: SecurityFilter, asOf: Date): AsyncGenerator<string[]> {
+  const where = { AND: [auditWhere(ctx.hub.id, input), { createdAt: { lt: asOf } }] };
   const names = await accountNames(ctx.hub.id);
   let cursor: string | undefined;
   for (;;) {

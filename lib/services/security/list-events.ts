@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { dateRange, SECURITY_PAGE_SIZE, type SecurityFilter } from "./schemas";

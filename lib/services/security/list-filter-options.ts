@@ -1,5 +1,5 @@
 import "server-only";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 

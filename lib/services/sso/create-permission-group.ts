@@ -1,7 +1,7 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
@@ -27,13 +27,9 @@ export async function createPermissionGroup({ ctx, input }: { ctx: AccountContex
     await callMangopay(() => permissionGroups.create(client, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) })),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "permission_group.create",
       target: { type: "permission_group", id: group.id },
-      request: ctx.request,
       after: { name: group.name, grants: group.grants },
     }),
   );

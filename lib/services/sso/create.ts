@@ -1,7 +1,7 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -22,13 +22,9 @@ export async function createSso({ ctx, input }: { ctx: AccountContext; input: Cr
     ),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "sso.create",
       target: { type: "sso", id: created.id },
-      request: ctx.request,
       after: ssoAuditSnapshot(created),
     }),
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -22,13 +22,9 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const after = toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false })));
   await db.$transaction(async (tx) => {
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "sso.deactivate",
       target: { type: "sso", id: after.id },
-      request: ctx.request,
       before: { active: true },
       after: ssoAuditSnapshot(after),
     });
@@ -40,12 +36,10 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
       },
       select: { grants: true, source: true, membershipId: true },
     });
-    await applySyncChanges(tx, {
+    await applySyncChanges(tx, ctx, {
       hubId: ctx.hub.id,
       apiAccountId: ctx.account.id,
       changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      request: ctx.request,
       trigger: "deactivate",
     });
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -18,13 +18,9 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const after = toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId)));
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "sso.extend_invitation",
       target: { type: "sso", id: after.id },
-      request: ctx.request,
       after: { email: after.email, invitationStatus: after.invitationStatus },
     }),
   );

@@ -2,7 +2,7 @@ import "server-only";
 import { iterateAll, permissionGroups, sso, type MangopayClient } from "@/lib/mangopay";
 import type { PermissionGroup } from "@/lib/mangopay/schemas/client";
 import type { Sso } from "@/lib/mangopay/schemas/client";
-import { writeAudit } from "@/lib/server/audit";
+import { writeAudit, type AuditScope } from "@/lib/server/audit";
 import type { Tx } from "@/lib/server/db";
 import type { AccountPermission } from "@/lib/server/permissions";
 import type { SyncChange } from "./plan-sync";
@@ -36,14 +36,8 @@ export async function fetchSsoDirectory(client: MangopayClient) {
 /** Applies a sync plan and writes one audit row per changed member, inside the caller's transaction. */
 export async function applySyncChanges(
   tx: Tx,
-  args: {
-    hubId: string;
-    apiAccountId: string;
-    changes: readonly SyncChange[];
-    actor: { userId: string; email: string } | null;
-    request: { ip: string | null; userAgent: string | null } | null;
-    trigger: "manual" | "sign-in" | "deactivate";
-  },
+  ctx: AuditScope,
+  args: { hubId: string; apiAccountId: string; changes: readonly SyncChange[]; trigger: "manual" | "sign-in" | "deactivate" },
 ): Promise<void> {
   for (const c of args.changes) {
     if (c.kind === "upsert") {
@@ -56,13 +50,11 @@ export async function applySyncChanges(
     } else {
       await tx.accountAccess.deleteMany({ where: { membershipId: c.membershipId, apiAccountId: args.apiAccountId, source: "SSO" } });
     }
-    await writeAudit(tx, {
+    await writeAudit(tx, ctx, {
       hubId: args.hubId,
       apiAccountId: args.apiAccountId,
-      actor: args.actor,
       action: c.kind === "upsert" ? "access.sso.grant" : "access.sso.revoke",
       target: { type: "membership", id: c.membershipId },
-      request: args.request,
       before: c.before ? { email: c.email, grants: [...c.before.grants], source: c.before.source } : { email: c.email, access: "none" },
       after: c.kind === "upsert" ? { email: c.email, grants: c.grants, source: "SSO", permissionGroupId: c.permissionGroupId } : { email: c.email, access: "none" },
       metadata: { trigger: args.trigger },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccountContext } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { toSsoDTO, type SsoDTO } from "./dto";

@@ -1,6 +1,5 @@
 import "server-only";
-import type { AccountContext } from "@/lib/server/account-context";
-import type { RequestMeta } from "@/lib/server/context";
+import type { AccountContext, RequestMeta } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -36,14 +35,7 @@ export async function syncSsoGrantsForAccount({ ctx, input }: { ctx: AccountCont
   const members = await membersFor(ctx.hub.id, ctx.account.id);
   const changes = planSsoSync(members, directory.ssos, directory.groupGrants);
   await db.$transaction((tx) =>
-    applySyncChanges(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      changes,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
-      request: ctx.request,
-      trigger: "manual",
-    }),
+    applySyncChanges(tx, ctx, { hubId: ctx.hub.id, apiAccountId: ctx.account.id, changes, trigger: "manual" }),
   );
   return { granted: changes.filter((c) => c.kind === "upsert").length, revoked: changes.filter((c) => c.kind === "remove").length };
 }
@@ -71,14 +63,11 @@ export async function syncSsoGrantsForUser(userId: string, request: RequestMeta 
         const changes = planSsoSync(members, directory.ssos, directory.groupGrants);
         if (changes.length === 0) continue;
         await db.$transaction((tx) =>
-          applySyncChanges(tx, {
-            hubId: membership.hubId,
-            apiAccountId: account.id,
-            changes,
-            actor: { userId, email: user.email },
-            request,
-            trigger: "sign-in",
-          }),
+          applySyncChanges(
+            tx,
+            { actor: { id: userId, email: user.email }, request },
+            { hubId: membership.hubId, apiAccountId: account.id, changes, trigger: "sign-in" },
+          ),
         );
         summary.granted += changes.filter((c) => c.kind === "upsert").length;
         summary.revoked += changes.filter((c) => c.kind === "remove").length;

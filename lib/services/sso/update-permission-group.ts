@@ -1,7 +1,7 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
-import type { AccountContext } from "@/lib/server/account-context";
 import { writeAudit } from "@/lib/server/audit";
+import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -29,13 +29,9 @@ export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContex
     ),
   );
   await db.$transaction((tx) =>
-    writeAudit(tx, {
-      hubId: ctx.hub.id,
-      apiAccountId: ctx.account.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    writeAudit(tx, ctx, {
       action: "permission_group.update",
       target: { type: "permission_group", id: after.id },
-      request: ctx.request,
       before: { name: before.name, grants: before.grants },
       after: { name: after.name, grants: after.grants },
     }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
@@ -31,12 +31,9 @@ export async function changeMemberAccess({ ctx, input }: { ctx: HubContext; inpu
       const grants = roleAccountPermissions(member.role);
       await tx.accountAccess.createMany({ data: added.map((apiAccountId) => ({ membershipId: member.id, apiAccountId, grants })) });
     }
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.member.change_access",
       target: { type: "membership", id: member.id },
-      request: ctx.request,
       before: { email: member.user.email, accountIds: before },
       after: { email: member.user.email, accountIds: [...wanted].sort() },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
@@ -24,12 +24,9 @@ export async function changeMemberRole({ ctx, input }: { ctx: HubContext; input:
       where: { membershipId: member.id, source: "MANUAL" },
       data: { grants: roleAccountPermissions(data.role) },
     });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.member.change_role",
       target: { type: "membership", id: member.id },
-      request: ctx.request,
       before: { email: member.user.email, role: member.role },
       after: { email: member.user.email, role: data.role },
     });

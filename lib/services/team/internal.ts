@@ -1,5 +1,5 @@
 import "server-only";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import type { Tx } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, PreconditionError } from "@/lib/server/errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/errors";
@@ -16,12 +16,9 @@ export async function removeMember({ ctx, input }: { ctx: HubContext; input: Rem
     assertMayManageOwner(ctx, member.role);
     if (member.role === "OWNER") await assertNotLastOwner(tx, ctx.hub.id, member.id);
     await tx.membership.delete({ where: { id: member.id, hubId: ctx.hub.id }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: ctx.hub.id,
-      actor: { userId: ctx.actor.id, email: ctx.actor.email },
+    await writeAudit(tx, ctx, {
       action: "team.member.remove",
       target: { type: "membership", id: member.id },
-      request: ctx.request,
       before: { email: member.user.email, role: member.role },
     });
     return { membershipId: member.id };

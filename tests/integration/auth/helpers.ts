@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { HubContext } from "@/lib/server/context";
+import type { HubContext, UserContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { effectivePermissions, type RoleName } from "@/lib/server/permissions";
 import { currentTotp, generateTotpSecret, hashRecoveryCode } from "@/lib/server/totp";
-import type { UserContext } from "@/lib/server/context";
 
 export const PASSWORD = "correct horse battery staple";
 const STEP_MS = 30_000;

@@ -1,80 +1,120 @@
 /** @jest-environment node */
+// Executes every server action under app/ (found by walking app/ for "use server" files, as the route
+// matrix does), for every role and signed out, against the real database and the MANGOPAY emulator:
+// the outcome must match lib/server/route-permissions.ts. Only the session is faked (there is no HTTP
+// request here); everything after it — Hub and account resolution, permissions, parsing, services —
+// is the production code.
+import fs from "node:fs";
+import path from "node:path";
+import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
-// Executes every Hub and dashboard server action built with hubAction/accountAction, for every role,
-// against the real database: the outcome must match lib/server/route-permissions.ts. The session is
-// the only thing faked (there is no HTTP request here); everything after it is the production code.
-import type { HubContext } from "@/lib/server/context";
+import { UnauthenticatedError } from "@/lib/server/errors";
 import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
 import { ACTION_ACCESS, decideAccess } from "@/lib/server/route-permissions";
-import { createTestAccount, createTestHub, uid, type TestHub } from "./factories";
-import { startFakeMangopay, type FakeMangopay } from "./fake-mangopay";
+import { createTestAccount, createTestHub, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
 
 let current: HubContext | null = null;
+const signedIn = () => {
+  if (!current) throw new UnauthenticatedError();
+  return current;
+};
+jest.mock("@/lib/server/auth", () => ({
+  ...jest.requireActual("@/lib/server/auth"),
+  getSessionUser: async () => current?.actor ?? null,
+  requireActionSession: async () => signedIn().actor,
+}));
 jest.mock("@/lib/server/context", () => ({
-  getActionHubContext: async () => {
-    if (!current) throw new Error("no context");
-    return current;
-  },
-  getHubContext: async () => current,
+  ...jest.requireActual("@/lib/server/context"),
+  getActionHubContext: async () => signedIn(),
   getRequestMeta: async () => ({ ip: null, userAgent: null }),
 }));
 jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 type Action = (prev: null, form: FormData) => Promise<{ ok: boolean; code?: string }>;
 
-const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
-  "(hub)/hub/accounts/actions.ts": () => import("@/app/(hub)/hub/accounts/actions"),
-  "(hub)/hub/team/actions.ts": () => import("@/app/(hub)/hub/team/actions"),
-  "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts": () => import("@/app/(dashboard)/accounts/[accountId]/settings/permissions/actions"),
-  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts": () => import("@/app/(dashboard)/accounts/[accountId]/settings/sso/actions"),
-};
+const APP = path.join(process.cwd(), "app");
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const actionFiles = walk(APP)
+  .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(fs.readFileSync(f, "utf8")))
+  .map((f) => path.relative(APP, f).split(path.sep).join("/"));
 
-const cases = Object.entries(ACTION_ACCESS).filter(([key]) => Object.keys(MODULES).some((m) => key.startsWith(`${m}#`)));
-
-let mp: FakeMangopay;
+const modules = new Map<string, Record<string, unknown>>();
+const emulatorUrl = process.env.EMULATOR_URL ?? "";
 let hub: TestHub;
 let other: TestHub;
 let accountId: string;
 let foreignAccountId: string;
 
 beforeAll(async () => {
-  mp = await startFakeMangopay(`mx${uid()}`, "matrix-key-0000");
+  for (const file of actionFiles) modules.set(file, (await import(`@/app/${file}`)) as Record<string, unknown>);
+  const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+  if (!client) throw new Error("the emulator has no client");
   hub = await createTestHub();
   other = await createTestHub();
   // Every role can open this account with its role's default grants, except FINANCE (no access).
-  accountId = (await createTestAccount(hub, { baseUrl: mp.url, clientId: mp.clientId, apiKey: mp.apiKey, access: ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"] })).id;
-  foreignAccountId = (await createTestAccount(other, { baseUrl: mp.url, access: ["OWNER"] })).id;
+  const access: RoleName[] = ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"];
+  accountId = (await createTestAccount(hub, { baseUrl: emulatorUrl, clientId: client.ClientId, apiKey: client.ApiKey, access })).id;
+  foreignAccountId = (await createTestAccount(other, { baseUrl: emulatorUrl, access: ["OWNER"] })).id;
 });
-afterAll(() => mp.close());
 
-async function run(key: string, role: RoleName, account: string): Promise<string> {
+// Every exported action of every "use server" file: the list the matrix runs.
+const discovered = actionFiles.flatMap((file) =>
+  [...fs.readFileSync(path.join(APP, file), "utf8").matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`),
+);
+
+async function run(key: string, role: RoleName | null, account: string): Promise<string> {
   const [file, name] = key.split("#") as [string, string];
-  const load = MODULES[file];
-  if (!load) throw new Error(`no module for ${file}`);
-  const action = (await load())[name] as Action;
-  current = hub.ctx(role);
+  const action = modules.get(file)?.[name] as Action | undefined;
+  if (typeof action !== "function") throw new Error(`${key} is not an exported function`);
+  current = role ? hub.ctx(role) : null;
   const form = new FormData();
   form.set("accountId", account);
   const res = await action(null, form);
   return res.ok ? "OK" : (res.code ?? "?");
 }
 
-it("covers every action of the Hub and dashboard modules", () => {
-  expect(cases.length).toBeGreaterThanOrEqual(17);
+it("finds the actions of every area: Hub, team, accounts, settings, profile, Hub switch, dashboard, invites", () => {
+  const areas = new Set(discovered.map((k) => k.split("#")[0]));
+  expect([...areas].sort()).toEqual(
+    expect.arrayContaining([
+      "(auth)/invite/[token]/actions.ts",
+      "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts",
+      "(dashboard)/accounts/[accountId]/settings/sso/actions.ts",
+      "(hub)/hub/accounts/actions.ts",
+      "(hub)/hub/actions.ts",
+      "(hub)/hub/profile/actions.ts",
+      "(hub)/hub/settings/actions.ts",
+      "(hub)/hub/team/actions.ts",
+    ]),
+  );
+  expect(discovered.length).toBeGreaterThanOrEqual(27);
+  // The table has an entry for each (the route matrix checks the same from the other side).
+  expect(discovered.filter((k) => !ACTION_ACCESS[k])).toEqual([]);
 });
 
-describe.each(cases)("%s", (key, access) => {
+describe.each(discovered)("%s", (key) => {
+  const access = ACTION_ACCESS[key] ?? { kind: "public" as const };
+
   it.each([...ROLES])("as %s", async (role) => {
     const hasAccess = role !== "FINANCE";
     const expected = decideAccess(access, { signedIn: true, role, accountGrants: hasAccess ? roleAccountPermissions(role) : null });
     const code = await run(key, role, accountId);
+    // Allowed: the empty payload gets as far as the schema or the service (never a permission error).
     if (expected === "allow") expect(["OK", "VALIDATION", "UPSTREAM", "NOT_FOUND", "PRECONDITION"]).toContain(code);
     if (expected === "allow" && access.kind === "account") expect(code).not.toBe("NOT_FOUND");
     if (expected === "deny") expect(code).toBe("FORBIDDEN");
     if (expected === "not_found") expect(code).toBe("NOT_FOUND");
+  });
+
+  it(access.kind === "public" ? "answers a signed-out visitor without a session error" : "refuses a signed-out caller", async () => {
+    const code = await run(key, null, accountId);
+    if (access.kind === "public") expect(code).not.toBe("UNAUTHENTICATED");
+    else expect(code).toBe("UNAUTHENTICATED");
   });
 
   if (access.kind === "account") {

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { AccountContext, HubContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import type { AccountContext } from "@/lib/server/account-context";
-import type { HubContext } from "@/lib/server/context";
 import { effectivePermissions, roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
 
 // Tests share one database: everything here is created with unique names and never truncated.
@@ -86,4 +85,14 @@ export function accountContextFor(hub: TestHub, role: RoleName, account: Account
 
 export async function lastAudit(hubId: string, action: string) {
   return db.auditEvent.findFirst({ where: { hubId, action }, orderBy: { createdAt: "desc" } });
+}
+
+/** An API client of the integration emulator (started by the global setup): base URL, ClientId and key. */
+export async function emulatorClient(index = 0): Promise<{ url: string; clientId: string; apiKey: string }> {
+  const url = process.env.EMULATOR_URL;
+  if (!url) throw new Error("EMULATOR_URL is not set: the integration setup starts the emulator");
+  const clients = (await (await fetch(`${url}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+  const client = clients[index % clients.length];
+  if (!client) throw new Error("the emulator has no client");
+  return { url, clientId: client.ClientId, apiKey: client.ApiKey };
 }

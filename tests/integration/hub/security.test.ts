@@ -24,19 +24,19 @@ beforeAll(async () => {
   await db.$transaction(async (tx) => {
     // 60 team events by the admin, 5 account events by the owner on one day, 1 in the other Hub.
     for (let i = 0; i < 60; i++) {
-      await writeAudit(tx, { hubId: hub.hubId, actor: { userId: admin.userId, email: admin.email }, action: "team.invite.create", target: { type: "invite", id: `i${i}` } });
+      await writeAudit(tx, { actor: { id: admin.userId, email: admin.email } }, { hubId: hub.hubId, action: "team.invite.create", target: { type: "invite", id: `i${i}` } });
     }
     for (let i = 0; i < 5; i++) {
-      await writeAudit(tx, { hubId: hub.hubId, apiAccountId: accountId, actor: { userId: hub.members.OWNER.userId, email: hub.members.OWNER.email }, action: "api_account.rename" });
+      await writeAudit(tx, { actor: { id: hub.members.OWNER.userId, email: hub.members.OWNER.email } }, { hubId: hub.hubId, apiAccountId: accountId, action: "api_account.rename" });
     }
-    await writeAudit(tx, { hubId: other.hubId, action: "team.invite.create" });
+    await writeAudit(tx, null, { hubId: other.hubId, action: "team.invite.create" });
   });
   await db.auditEvent.updateMany({ where: { hubId: hub.hubId, action: "api_account.rename" }, data: { createdAt: new Date("2026-01-15T12:00:00Z") } });
 });
 
 async function exported(ctx: ReturnType<TestHub["ctx"]>, params: Record<string, string>) {
   const rows: string[][] = [];
-  for await (const r of exportAuditEvents({ ctx, input: parseSecurityFilter(params) })) rows.push(r);
+  for await (const r of await exportAuditEvents({ ctx, input: parseSecurityFilter(params) })) rows.push(r);
   return rows;
 }
 
@@ -66,6 +66,10 @@ describe("security history", () => {
     const all = await exported(hub.ctx("ADMIN"), { action: "team.invite.create" });
     expect(all).toHaveLength(60);
     expect(all.every((r) => r[CSV_COLUMNS.indexOf("action")] === "team.invite.create")).toBe(true);
+    // The export is audited with its filter, and its own row is not part of what it exports.
+    const audit = await db.auditEvent.findFirst({ where: { hubId: hub.hubId, action: "security.export" }, orderBy: { createdAt: "desc" } });
+    expect(audit).toMatchObject({ actorEmail: hub.members.ADMIN.email, metadata: { filter: { action: "team.invite.create" } } });
+    expect((await exported(hub.ctx("ADMIN"), { action: "security.export" })).map((r) => r[CSV_COLUMNS.indexOf("action")])).toEqual(["security.export"]);
     const filtered = await exported(hub.ctx("ADMIN"), { account: accountId });
     const page = await listAuditEvents({ ctx: hub.ctx("ADMIN"), input: parseSecurityFilter({ account: accountId }) });
     expect(filtered.map((r) => r[0])).toEqual(page.events.map((e) => e.createdAt.toISOString()));

@@ -1,4 +1,6 @@
 /** @jest-environment node */
+import { INVITATION_TTL_SECONDS } from "@/emulator/domain/dashboard-access";
+import { createMangopayClient, sso as mangopaySso } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "@/lib/server/errors";
 import { createSso } from "@/lib/services/sso/create";
@@ -10,24 +12,30 @@ import { listPermissionGroups } from "@/lib/services/sso/list-permission-groups"
 import { syncSsoGrantsForAccount, syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import { updateSso } from "@/lib/services/sso/update";
 import { updatePermissionGroup } from "@/lib/services/sso/update-permission-group";
+import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
 import { accountContextFor, createTestAccount, createTestHub, lastAudit, uid, type TestHub } from "./factories";
-import { startFakeMangopay, type FakeMangopay } from "./fake-mangopay";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
 
-let mp: FakeMangopay;
+// A private emulator: the re-invite test moves its clock past the invitation lifetime.
+let emulator: TestEmulator;
+let mp: { url: string; clientId: string; apiKey: string };
 let hub: TestHub;
 let other: TestHub;
 let account: Awaited<ReturnType<typeof createTestAccount>>;
 
 beforeAll(async () => {
-  mp = await startFakeMangopay(`sso${uid()}`, "sso-api-key-XYZ9");
+  emulator = await startTestEmulator(7);
+  const client = emulator.clients[0];
+  if (!client) throw new Error("the emulator has no client");
+  mp = { url: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey };
   hub = await createTestHub();
   other = await createTestHub();
   account = await createTestAccount(hub, { baseUrl: mp.url, clientId: mp.clientId, apiKey: mp.apiKey, access: ["OWNER", "ADMIN", "DEVELOPER"] });
 });
-afterAll(() => mp.close());
+
+afterAll(() => emulator.close());
 
 const owner = () => accountContextFor(hub, "OWNER", account);
 
@@ -41,7 +49,12 @@ describe("SSO objects", () => {
     const updated = await updateSso({ ctx: owner(), input: { accountId: account.id, ssoId: created.id, firstName: "Ana", lastName: "Lima-Costa", permissionGroupId: "WRITE" } });
     expect(updated.permissionGroupId).toBe("WRITE");
     expect((await lastAudit(hub.hubId, "sso.update"))?.before).toMatchObject({ permissionGroupId: "READ" });
-    await extendSsoInvitation({ ctx: owner(), input: { accountId: account.id, ssoId: created.id } });
+    // MANGOPAY re-sends only an expired invitation: before that, its refusal is shown and nothing is audited.
+    await expect(extendSsoInvitation({ ctx: owner(), input: { accountId: account.id, ssoId: created.id } })).rejects.toThrow("The invitation has not expired yet");
+    expect(await lastAudit(hub.hubId, "sso.extend_invitation")).toBeNull();
+    await emulator.control("POST", "/clock", { advanceSeconds: INVITATION_TTL_SECONDS + 60 });
+    const extended = await extendSsoInvitation({ ctx: owner(), input: { accountId: account.id, ssoId: created.id } });
+    expect(extended.invitationStatus).toBe("SENT");
     expect((await lastAudit(hub.hubId, "sso.extend_invitation"))?.targetId).toBe(created.id);
   });
 
@@ -99,9 +112,9 @@ describe("SSO → dashboard grants", () => {
     // Finance's role caps the WRITE group: no payouts.create even though WRITE has it.
     expect(row.grants).toContain("payouts.read");
     expect(row.grants).not.toContain("payouts.create");
-    const upstream = mp.ssos.find((s) => s.Id === sso.id);
-    expect(upstream).toBeDefined();
-    if (upstream) upstream.Active = false; // deactivated directly at MANGOPAY
+    // Deactivated directly at MANGOPAY (not through the dashboard, which would revoke at once).
+    const direct = createMangopayClient({ clientId: mp.clientId, apiKey: mp.apiKey, baseUrl: mp.url });
+    expect((await mangopaySso.update(direct, sso.id, { Active: false })).Active).toBe(false);
     expect((await syncSsoGrantsForUser(target.userId)).revoked).toBe(1);
     expect(await db.accountAccess.count({ where: { membershipId: target.membershipId, apiAccountId: account.id } })).toBe(0);
   });

@@ -1,22 +1,105 @@
 /** @jest-environment node */
-// House conventions that a reviewer would otherwise have to remember, checked on the source tree.
-import fs from "node:fs";
-import path from "node:path";
+// House conventions a reviewer would otherwise have to remember, checked on the source tree. Each
+// guard also runs on a small broken fixture, to show it can fail.
+import { findCycles, forbiddenImports, readSources, unauditedWrites, type Sources } from "./source-guards";
 
-const ROOT = process.cwd();
-
-function walk(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    return e.isDirectory() ? walk(rel) : /\.(ts|tsx|mjs)$/.test(e.name) ? [rel] : [];
-  });
-}
-const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
+const fixture = (files: Record<string, string>): Sources => new Map(Object.entries(files));
 
 describe("configuration", () => {
+  const readsEnv = (files: Sources) => [...files].filter(([f, src]) => f !== "lib/server/env.ts" && /process\.env\b/.test(src)).map(([f]) => f);
+
   it("is read from process.env only in lib/server/env.ts", () => {
-    const files = [...walk("app"), ...walk("lib"), ...walk("components"), "proxy.ts"];
-    const readers = files.filter((f) => f !== "lib/server/env.ts" && /process\.env\b/.test(read(f)));
-    expect(readers).toEqual([]);
+    expect(readsEnv(readSources("app", "lib", "components", "proxy.ts"))).toEqual([]);
+  });
+
+  it("guard: flags a page reading process.env", () => {
+    const broken = fixture({ "lib/server/env.ts": "process.env.X", "app/page.tsx": "const k = process.env.AUTH_SECRET;" });
+    expect(readsEnv(broken)).toEqual(["app/page.tsx"]);
+  });
+});
+
+// Services receive plain contexts (lib/server/context-types.ts): they never import Next.js, next-auth
+// or the modules that build contexts from a request, so they run the same from a page, an action, a
+// script or a test.
+const SERVICES = /^lib\/services\//;
+const FRAMEWORK = /^(next($|\/)|next-auth($|\/)|@\/lib\/server\/(auth|context|account-context|action)$)/;
+
+describe("layers", () => {
+  it("services import neither the framework nor the auth/context layer", () => {
+    expect(forbiddenImports(readSources("lib/services"), SERVICES, FRAMEWORK)).toEqual([]);
+  });
+
+  it("the context types module imports nothing from Next.js or the auth layer", () => {
+    const files = readSources("lib/server/context-types.ts");
+    expect(forbiddenImports(files, /context-types/, /^(next|next-auth|react)($|\/)|\/(auth|context|account-context|action)$/)).toEqual([]);
+  });
+
+  it("guard: flags a service importing the session helpers or next/cache", () => {
+    const broken = fixture({
+      "lib/services/x/do.ts": 'import { requireSession } from "@/lib/server/auth";\nimport type { HubContext } from "@/lib/server/context-types";',
+      "lib/services/x/other.ts": 'import { revalidatePath } from "next/cache";',
+    });
+    expect(forbiddenImports(broken, SERVICES, FRAMEWORK)).toEqual(["lib/services/x/do.ts → @/lib/server/auth", "lib/services/x/other.ts → next/cache"]);
+  });
+});
+
+describe("import graph", () => {
+  it("has no cycles in the app, its libraries and the emulator (type-only imports included)", () => {
+    expect(findCycles(readSources("app", "lib", "components", "emulator", "proxy.ts"))).toEqual([]);
+  });
+
+  it("guard: finds a type-only cycle through three files", () => {
+    const broken = fixture({
+      "lib/a.ts": 'import type { B } from "./b";',
+      "lib/b.ts": 'export { c } from "@/lib/c";',
+      "lib/c.ts": 'import type { A } from "./a.js";',
+      "lib/d.ts": 'import "./a";',
+    });
+    expect(findCycles(broken)).toEqual([["lib/a.ts", "lib/b.ts", "lib/c.ts", "lib/a.ts"]]);
+  });
+});
+
+describe("audit", () => {
+  it("every service write happens in a transaction that writes an audit row", () => {
+    expect(unauditedWrites(readSources("lib/services", "lib/server/audit.ts"))).toEqual([]);
+  });
+
+  it("guard: flags a write without an audit row, a write outside a transaction, and a helper's write", () => {
+    const broken = fixture({
+      "lib/server/audit.ts": "export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEntry) { await tx.auditEvent.create({}); }",
+      "lib/services/x/good.ts": `export async function renameX({ ctx }) {
+  await db.$transaction(async (tx) => {
+    await tx.thing.update({ where: { id: "a" }, data: { name: ")" } });
+    await writeAudit(tx, ctx, { action: "x.rename" });
+  });
+}`,
+      "lib/services/x/internal.ts": `export async function touchThing(tx: Tx, id: string) {
+  await tx.thing.update({ where: { id }, data: {} });
+}`,
+      "lib/services/x/forgot.ts": `export async function forgetX({ ctx }) {
+  await db.$transaction((tx) => tx.thing.delete({ where: { id: "a" } }));
+}`,
+      "lib/services/x/bare.ts": `export async function bareX({ ctx }) {
+  const client = ctx.db ?? db;
+  await client.thing.create({ data: {} });
+}`,
+      "lib/services/x/via-helper.ts": `export async function helpX({ ctx }) {
+  await db.$transaction(async (tx) => { await touchThing(tx, "a"); });
+}`,
+    });
+    expect(unauditedWrites(broken)).toEqual([
+      "lib/services/x/bare.ts:3 thing write outside a transaction, so with no audit row",
+      "lib/services/x/forgot.ts:2 transaction with thing write and no audit row",
+      "lib/services/x/via-helper.ts:2 transaction with touchThing() and no audit row",
+    ]);
+  });
+
+  it("pages and route handlers never import the database client: they go through services", () => {
+    expect(forbiddenImports(readSources("app"), /^app\//, /^@\/lib\/server\/db$/)).toEqual([]);
+  });
+
+  it("guard: flags a page importing the database client", () => {
+    const broken = fixture({ "app/(hub)/hub/x/page.tsx": 'import { db } from "@/lib/server/db";\nimport { Card } from "@/components/ui/card";' });
+    expect(forbiddenImports(broken, /^app\//, /^@\/lib\/server\/db$/)).toEqual(["app/(hub)/hub/x/page.tsx → @/lib/server/db"]);
   });
 });

@@ -45,14 +45,15 @@ describe("every route and action has an entry in the permission table", () => {
 function expectedGuard(access: Access, kind: "page" | "route" | "action", name: string): RegExp | null {
   const perm = access.kind === "hub" || access.kind === "account" ? access.permission : null;
   const q = perm ? `"${perm.replace(/\./g, "\\.")}"` : null;
+  // Whitespace-tolerant: the formatter may put arguments on their own lines.
   if (kind === "action") {
     if (access.kind === "public") return new RegExp(`export const ${name} = publicAction\\(`);
     if (access.kind === "session") return new RegExp(`export const ${name} = userAction\\(`);
-    if (access.kind === "hub") return new RegExp(`export const ${name} = hubAction\\(${q ?? "null"}`);
-    return new RegExp(`export const ${name} = accountAction\\(${q ?? "null"}`);
+    if (access.kind === "hub") return new RegExp(`export const ${name} = hubAction\\(\\s*${q ?? "null"}`);
+    return new RegExp(`export const ${name} = accountAction\\(\\s*${q ?? "null"}`);
   }
-  if (access.kind === "hub" && q) return new RegExp(`requireHubPermission\\(${q}\\)|assertCan\\(ctx, ${q}\\)`);
-  if (access.kind === "account") return new RegExp(q ? `requireAccountPermission\\(accountId, ${q}\\)` : `requireAccountPermission\\(accountId, null\\)`);
+  if (access.kind === "hub" && q) return new RegExp(`requireHubPermission\\(\\s*${q}\\s*,?\\s*\\)|assertCan\\(\\s*ctx,\\s*${q}\\s*,?\\s*\\)`);
+  if (access.kind === "account") return new RegExp(`requireAccountPermission\\(\\s*accountId,\\s*${q ?? "null"}\\s*,?\\s*\\)`);
   return null;
 }
 

@@ -2,21 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireHubPermission } from "@/lib/server/account-context";
-import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { productionBlockedReason } from "@/lib/services/api-accounts/production-access";
 import { NewAccountForm } from "../_components/new-account-form";
 
 export const metadata: Metadata = { title: "Add an API account" };
 
 export default async function NewAccountPage() {
   const ctx = await requireHubPermission("hub.accounts.manage");
-  const me = await db.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
-  const productionBlockedReason =
-    ctx.membership.role !== "OWNER"
-      ? "Only an Owner can add a production account."
-      : !me?.totpEnabledAt
-        ? "Enable two-factor authentication on your profile to add a production account."
-        : null;
+  const blockedReason = await productionBlockedReason(ctx);
   const { EMULATOR_URL, NODE_ENV } = env();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -28,7 +22,7 @@ export default async function NewAccountPage() {
         <p className="text-sm text-slate-600">Connect a MANGOPAY ClientId with one of its API keys.</p>
       </div>
       <Card className="p-6">
-        <NewAccountForm productionBlockedReason={productionBlockedReason} defaultCustomUrl={NODE_ENV !== "production" ? (EMULATOR_URL ?? null) : null} />
+        <NewAccountForm productionBlockedReason={blockedReason} defaultCustomUrl={NODE_ENV !== "production" ? (EMULATOR_URL ?? null) : null} />
       </Card>
     </div>
   );

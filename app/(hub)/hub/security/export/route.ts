@@ -1,8 +1,6 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { getActionHubContext } from "@/lib/server/context";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { CSV_COLUMNS } from "@/lib/services/security/csv";
@@ -18,17 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const ctx = await getActionHubContext();
     assertCan(ctx, "hub.security.read");
     const filter = parseSecurityFilter(Object.fromEntries(new URL(request.url).searchParams));
-    const asOf = new Date();
-    await db.$transaction((tx) =>
-      writeAudit(tx, {
-        hubId: ctx.hub.id,
-        actor: { userId: ctx.actor.id, email: ctx.actor.email },
-        action: "security.export",
-        request: ctx.request,
-        metadata: { filter: { ...filter, page: undefined } },
-      }),
-    );
-    const csv = Readable.from(exportAuditEvents({ ctx, input: filter, asOf })).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+    const csv = Readable.from(await exportAuditEvents({ ctx, input: filter })).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
       headers: {
