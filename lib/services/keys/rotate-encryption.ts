@@ -77,7 +77,7 @@ export async function rotateEncryption(
           if (!(await column.swap(tx, row.id, row.sealed, sealed))) continue;
           rotated += 1;
           const apiAccountId = column.table === "ApiAccount" ? row.id : null;
-          await writeAudit(tx, { hubId: row.hubId, apiAccountId, action: column.action, target: { type: column.targetType, id: row.id }, metadata });
+          await writeAudit(tx, null, { hubId: row.hubId, apiAccountId, action: column.action, target: { type: column.targetType, id: row.id }, metadata });
         }
         return { table: column.table, rotated, skipped: rows.length - rotated };
       });

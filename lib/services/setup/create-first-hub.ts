@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import type { RequestMeta } from "@/lib/server/context";
+import type { RequestMeta } from "@/lib/server/context-types";
 import { db as defaultDb, type Db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
@@ -33,12 +33,9 @@ export async function createFirstHub({ ctx, input }: { ctx: { request: RequestMe
     const hub = await tx.hub.create({ data: { name: data.hubName }, select: { id: true, name: true } });
     const user = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash }, select: { id: true, email: true } });
     const membership = await tx.membership.create({ data: { hubId: hub.id, userId: user.id, role: "OWNER" }, select: { id: true } });
-    await writeAudit(tx, {
-      hubId: hub.id,
-      actor: { userId: user.id, email: user.email },
+    await writeAudit(tx, { actor: { id: user.id, email: user.email }, hub: { id: hub.id }, request: ctx.request }, {
       action: "hub.create",
       target: { type: "hub", id: hub.id },
-      request: ctx.request,
       after: { name: hub.name, ownerEmail: user.email, ownerMembershipId: membership.id },
       metadata: { source: "setup" },
     });

@@ -20,8 +20,7 @@ export async function createHubWithOwnerInvite({ input }: { input: CreateHubWith
       data: { hubId: created.id, email: data.email, role: "OWNER", tokenHash, accountIds: [], expiresAt },
       select: { id: true },
     });
-    await writeAudit(tx, {
-      hubId: created.id,
+    await writeAudit(tx, { hub: { id: created.id } }, {
       action: "hub.create",
       target: { type: "hub", id: created.id },
       after: { name: created.name, ownerEmail: data.email },
