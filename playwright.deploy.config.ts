@@ -14,7 +14,11 @@ export default defineConfig({
   testDir: "tests/e2e-deploy",
   retries: 0,
   reporter: [["list"], ["json", { outputFile: ".data/test-results/e2e-deploy.json" }]],
-  use: { ...base.use, baseURL: `http://localhost:${port}`, launchOptions: { ...base.use?.launchOptions, executablePath: CHROMIUM_PATH } },
+  use: {
+    ...base.use,
+    baseURL: `http://localhost:${port}`,
+    launchOptions: { ...base.use?.launchOptions, executablePath: CHROMIUM_PATH },
+  },
   webServer: {
     command: "node scripts/deploy-check-server.mjs",
     url: `http://localhost:${port}/api/health/ready`,

@@ -30,7 +30,8 @@ export function ErrorPanel({
       <p className="text-sm text-red-700">{description}</p>
       {error.digest ? (
         <p className="mt-2 text-sm text-red-700">
-          If it keeps happening, quote this id to your administrator: <code className="rounded bg-white px-1 font-mono text-xs">{error.digest}</code>
+          If it keeps happening, quote this id to your administrator:{" "}
+          <code className="rounded bg-white px-1 font-mono text-xs">{error.digest}</code>
         </p>
       ) : null}
       <div className="mt-4 flex gap-2">

@@ -38,7 +38,9 @@ async function shutdown(code = 0) {
   app?.kill("SIGTERM");
   stopAll();
   // FORCE ends the server's remaining connections.
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err) => console.error(`[deploy-check] could not drop ${dbName}: ${err.message}`));
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err) =>
+    console.error(`[deploy-check] could not drop ${dbName}: ${err.message}`),
+  );
   process.exit(code);
 }
 process.on("SIGINT", () => shutdown());
@@ -79,7 +81,9 @@ try {
       shutdown(1);
     }
   });
-  console.log(`[deploy-check] ${dbName} on ${base.replace(/\/\/[^@]*@/, "//")}; emulator ${emulator.url}; server on ${env.APP_URL}`);
+  console.log(
+    `[deploy-check] ${dbName} on ${base.replace(/\/\/[^@]*@/, "//")}; emulator ${emulator.url}; server on ${env.APP_URL}`,
+  );
 } catch (err) {
   console.error(`[deploy-check] failed to start: ${err instanceof Error ? err.message : err}`);
   shutdown(1);

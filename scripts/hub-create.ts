@@ -14,7 +14,9 @@ try {
   const created = await createHubWithOwnerInvite({ input: { email: values.email, hubName: values.hub } });
   const link = new URL(created.invitePath, env().APP_URL).toString();
   console.log(`Created the Hub "${created.hubName}".`);
-  console.log(`Send this one-time link to ${values.email} to set a password (valid until ${created.expiresAt.toISOString()}):`);
+  console.log(
+    `Send this one-time link to ${values.email} to set a password (valid until ${created.expiresAt.toISOString()}):`,
+  );
   console.log(`\n    ${link}\n`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));

@@ -5,7 +5,10 @@ import { logger } from "@/lib/server/logger";
 import { migrate } from "@/lib/server/migrate";
 
 try {
-  const result = await migrate({ connectionString: env().DATABASE_URL, log: (msg, fields) => logger.info(fields ?? {}, msg) });
+  const result = await migrate({
+    connectionString: env().DATABASE_URL,
+    log: (msg, fields) => logger.info(fields ?? {}, msg),
+  });
   logger.info(result, "database migrations up to date");
 } catch (err) {
   logger.error({ err: err instanceof Error ? err.message : String(err) }, "database migrations failed");

@@ -10,14 +10,16 @@ type ErrorContext = Readonly<{ routePath: string; routeType: string }>;
 
 function describe(error: unknown): { errorName: string; errorMessage: string; digest: string | null } {
   const e = error instanceof Error ? error : new Error(String(error));
-  const digest = typeof (error as { digest?: unknown })?.digest === "string" ? (error as { digest: string }).digest : null;
+  const digest =
+    typeof (error as { digest?: unknown })?.digest === "string" ? (error as { digest: string }).digest : null;
   return { errorName: e.name, errorMessage: e.message.slice(0, 500), digest };
 }
 
 export function logServerError(error: unknown, request: ErrorRequest, context: ErrorContext): void {
   const header = request.headers[REQUEST_ID_HEADER];
   const requestId = typeof header === "string" ? header : null;
-  const store: RequestFacts | undefined = (requestId ? liveRequests().get(requestId) : undefined) ?? requestStore().getStore();
+  const store: RequestFacts | undefined =
+    (requestId ? liveRequests().get(requestId) : undefined) ?? requestStore().getStore();
   const path = loggablePath(request.path);
   logger.error(
     {
@@ -38,7 +40,14 @@ export function logServerError(error: unknown, request: ErrorRequest, context: E
 export function logActionError(error: unknown, errorId: string, requestId: string | null): void {
   const store = (requestId ? liveRequests().get(requestId) : undefined) ?? requestStore().getStore();
   logger.error(
-    { requestId: requestId ?? store?.requestId ?? null, errorId, memberId: store?.memberId ?? null, accountId: store?.accountId ?? null, routeType: "action", ...describe(error) },
+    {
+      requestId: requestId ?? store?.requestId ?? null,
+      errorId,
+      memberId: store?.memberId ?? null,
+      accountId: store?.accountId ?? null,
+      routeType: "action",
+      ...describe(error),
+    },
     "server action failed",
   );
 }

@@ -13,12 +13,19 @@ type Parsed = { ok: true; keys: EncryptionKey[]; error?: undefined } | { ok: fal
 /** "id:base64,id:base64" → keys, or the reason it is invalid (never echoing a key). */
 export function parseKeyList(value: string): Parsed {
   const keys: EncryptionKey[] = [];
-  const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) return { ok: false, error: "ENCRYPTION_KEYS is empty" };
   for (const [index, entry] of entries.entries()) {
     const sep = entry.indexOf(":");
     const id = sep > 0 ? entry.slice(0, sep) : "";
-    if (!KEY_ID.test(id)) return { ok: false, error: `ENCRYPTION_KEYS entry ${index + 1} needs an id (letters, digits, - or _) before ':'` };
+    if (!KEY_ID.test(id))
+      return {
+        ok: false,
+        error: `ENCRYPTION_KEYS entry ${index + 1} needs an id (letters, digits, - or _) before ':'`,
+      };
     const key = Buffer.from(entry.slice(sep + 1), "base64");
     if (key.length !== 32) return { ok: false, error: `ENCRYPTION_KEYS key "${id}" must be 32 bytes, base64-encoded` };
     if (keys.some((k) => k.id === id)) return { ok: false, error: `ENCRYPTION_KEYS lists the id "${id}" twice` };

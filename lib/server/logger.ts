@@ -51,9 +51,7 @@ const LONG_OPAQUE = /^[A-Za-z0-9_-]{32,}$/;
 export function loggablePath(url: string): string {
   const pathOnly = url.split(/[?#]/)[0] ?? "/";
   const segments = pathOnly.split("/");
-  return segments
-    .map((seg, i) => (segments[i - 1] === "invite" || LONG_OPAQUE.test(seg) ? ":token" : seg))
-    .join("/");
+  return segments.map((seg, i) => (segments[i - 1] === "invite" || LONG_OPAQUE.test(seg) ? ":token" : seg)).join("/");
 }
 
 /** The API account a dashboard URL names (/accounts/<id>/…), for the request line. */

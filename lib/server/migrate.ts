@@ -52,7 +52,9 @@ export type RawQuery = (sql: string) => Promise<Array<Record<string, unknown>>>;
 export async function appliedMigrationNames(query: RawQuery): Promise<string[]> {
   const exists = await query(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists[0]?.t) return [];
-  const rows = await query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+  const rows = await query(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
   return rows.map((r) => String(r.migration_name));
 }
 
@@ -69,7 +71,10 @@ export async function migrate(opts: {
 }): Promise<MigrateResult> {
   const files = readMigrations(opts.dir);
   const log = opts.log ?? (() => undefined);
-  const client = new pg.Client({ connectionString: opts.connectionString, application_name: "mangopay-dashboard-migrate" });
+  const client = new pg.Client({
+    connectionString: opts.connectionString,
+    application_name: "mangopay-dashboard-migrate",
+  });
   await client.connect();
   try {
     const t0 = Date.now();
@@ -77,12 +82,20 @@ export async function migrate(opts: {
     const waitedMs = Date.now() - t0;
     try {
       await client.query(LEDGER_DDL);
-      const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-      );
+      const rows = await client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
       const failed = rows.rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
-      if (failed) throw new Error(`Migration ${failed.migration_name} failed earlier and needs attention (README "Deploy" → Upgrades)`);
-      const done = new Map(rows.rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
+      if (failed)
+        throw new Error(
+          `Migration ${failed.migration_name} failed earlier and needs attention (README "Deploy" → Upgrades)`,
+        );
+      const done = new Map(
+        rows.rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]),
+      );
       const applied: string[] = [];
       for (const file of files) {
         const recorded = done.get(file.name);
@@ -102,7 +115,10 @@ export async function migrate(opts: {
           await client.query("COMMIT");
         } catch (err) {
           await client.query("ROLLBACK");
-          throw new Error(`Migration ${file.name} failed and was rolled back: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+          throw new Error(
+            `Migration ${file.name} failed and was rolled back: ${err instanceof Error ? err.message : String(err)}`,
+            { cause: err },
+          );
         }
         log("migration applied", { migration: file.name, durationMs: Date.now() - started });
         applied.push(file.name);

@@ -20,7 +20,10 @@ export const REQUEST_ID_HEADER = "x-request-id";
 export const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 const LIVE = Symbol.for("mangopay-dashboard.live-requests");
-const live = ((globalThis as unknown as Record<symbol, Map<string, RequestFacts> | undefined>)[LIVE] ??= new Map<string, RequestFacts>());
+const live = ((globalThis as unknown as Record<symbol, Map<string, RequestFacts> | undefined>)[LIVE] ??= new Map<
+  string,
+  RequestFacts
+>());
 
 /** The facts of a request in flight, registered by the request log until its response is finished. */
 export function liveRequests(): Map<string, RequestFacts> {

@@ -7,7 +7,13 @@ import { randomUUID } from "node:crypto";
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { accountIdOfPath, loggablePath, logger } from "./logger";
-import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, liveRequests, requestStore, type RequestFacts } from "./request-context";
+import {
+  ACCEPTABLE_REQUEST_ID,
+  REQUEST_ID_HEADER,
+  liveRequests,
+  requestStore,
+  type RequestFacts,
+} from "./request-context";
 
 type Started = { request: IncomingMessage; response: ServerResponse };
 

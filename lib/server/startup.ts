@@ -23,9 +23,15 @@ export async function startServer(): Promise<void> {
   if (production && settings.MIGRATE_ON_START === "true") {
     try {
       const result = await migrate({ connectionString, log: (msg, fields) => logger.info(fields ?? {}, msg) });
-      logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied, waitedMs: result.waitedMs }, "database migrations up to date");
+      logger.info(
+        { applied: result.applied, alreadyApplied: result.alreadyApplied, waitedMs: result.waitedMs },
+        "database migrations up to date",
+      );
     } catch (err) {
-      logger.fatal({ err: err instanceof Error ? err.message : String(err) }, "database migrations failed; not starting");
+      logger.fatal(
+        { err: err instanceof Error ? err.message : String(err) },
+        "database migrations failed; not starting",
+      );
       process.exit(1);
     }
   }
@@ -39,9 +45,13 @@ async function announceSetup(connectionString: string, appUrl: string): Promise<
     const res = await client.query(`SELECT EXISTS (SELECT 1 FROM "Hub") AS "hasHub"`);
     if (res.rows[0]?.hasHub) return;
     const base = appUrl.replace(/\/+$/, "");
-    if (setupTokenIsConfigured()) logger.warn({ setupUrl: `${base}/setup` }, "no Hub yet: open /setup with the SETUP_TOKEN you configured");
+    if (setupTokenIsConfigured())
+      logger.warn({ setupUrl: `${base}/setup` }, "no Hub yet: open /setup with the SETUP_TOKEN you configured");
     // Printed on purpose, once, to whoever can read the server's own output (README "Deploy" → First run).
-    else process.stdout.write(`\nFirst run: no Hub yet. Create it at ${base}/setup with the setup token:\n\n    ${setupToken()}\n\n`);
+    else
+      process.stdout.write(
+        `\nFirst run: no Hub yet. Create it at ${base}/setup with the setup token:\n\n    ${setupToken()}\n\n`,
+      );
   } catch (err) {
     logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not check for a first run");
   } finally {

@@ -18,7 +18,10 @@ const sessionCookies: string[] = [];
 
 test.beforeAll(async () => {
   emulatorUrl = fs.readFileSync(path.join(ROOT, ".data/deploy-check/emulator-url"), "utf8").trim();
-  const clients = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
+  const clients = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as Array<{
+    ClientId: string;
+    ApiKey: string;
+  }>;
   emulatorClient = clients[0] as { ClientId: string; ApiKey: string };
 });
 
@@ -50,7 +53,9 @@ test("/setup refuses a wrong setup token and creates nothing", async ({ page }) 
   expect((await page.request.get("/setup")).status()).toBe(200);
 });
 
-test("/setup with the right token creates the Hub and its Owner, then offers two-factor enrolment", async ({ page }) => {
+test("/setup with the right token creates the Hub and its Owner, then offers two-factor enrolment", async ({
+  page,
+}) => {
   await fillSetup(page, process.env.SETUP_TOKEN ?? "");
   await expect(page).toHaveURL(/\/two-factor\/setup/);
   await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
@@ -68,7 +73,10 @@ test("/setup is gone once a Hub exists, even with the right token", async ({ pag
   await expect(page.getByRole("heading", { name: "Set up your dashboard" })).toHaveCount(0);
 });
 
-test("the Owner signs in, adds a sandbox API account on the emulator and opens its dashboard", async ({ page, context }) => {
+test("the Owner signs in, adds a sandbox API account on the emulator and opens its dashboard", async ({
+  page,
+  context,
+}) => {
   await page.goto("/hub");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Email").fill(owner.email);
@@ -98,15 +106,27 @@ test("the server's log is JSON lines with request ids, member and account, and h
   // Let the last response's log line flush.
   await new Promise((r) => setTimeout(r, 500));
   const text = fs.readFileSync(LOG, "utf8");
-  const secrets = [owner.password, emulatorClient.ApiKey, process.env.AUTH_SECRET, process.env.ENCRYPTION_KEY, process.env.SETUP_TOKEN, ...sessionCookies.filter((v) => v.length >= 16)];
-  for (const secret of secrets) expect(secret && text.includes(secret) ? "secret found in the server log" : "clean").toBe("clean");
+  const secrets = [
+    owner.password,
+    emulatorClient.ApiKey,
+    process.env.AUTH_SECRET,
+    process.env.ENCRYPTION_KEY,
+    process.env.SETUP_TOKEN,
+    ...sessionCookies.filter((v) => v.length >= 16),
+  ];
+  for (const secret of secrets)
+    expect(secret && text.includes(secret) ? "secret found in the server log" : "clean").toBe("clean");
   const lines = text
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.find((l) => l.msg === "database migrations up to date")).toMatchObject({ applied: ["20261125085229_init"] });
+  expect(lines.find((l) => l.msg === "database migrations up to date")).toMatchObject({
+    applied: ["20261125085229_init"],
+  });
   // Router prefetches of the page produce lines too (without a member: no Hub context is loaded).
-  const dashboardLines = lines.filter((l) => l.msg === "request" && l.route === `/accounts/${accountId}` && l.method === "GET" && l.status === 200);
+  const dashboardLines = lines.filter(
+    (l) => l.msg === "request" && l.route === `/accounts/${accountId}` && l.method === "GET" && l.status === 200,
+  );
   const dashboard = dashboardLines.find((l) => l.memberId !== null);
   expect(dashboard).toMatchObject({ accountId, level: "info" });
   expect(String(dashboard?.memberId)).toMatch(/^c[a-z0-9]{20,}$/);
@@ -120,7 +140,15 @@ test("the same server refuses to start on a missing setting and names it", () =>
     cwd: path.dirname(server),
     encoding: "utf8",
     timeout: 60_000,
-    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", HOSTNAME: "127.0.0.1", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", ENCRYPTION_KEY: process.env.ENCRYPTION_KEY, APP_URL: "http://localhost" },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
+      APP_URL: "http://localhost",
+    },
   });
   expect(res.status).toBe(1);
   const fatal = res.stdout
@@ -148,7 +176,17 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
   const server = path.join(ROOT, ".next/standalone/server.js");
   const child = spawn(process.execPath, [server], {
     cwd: path.dirname(server),
-    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: url.toString(), AUTH_SECRET: process.env.AUTH_SECRET, ENCRYPTION_KEY: process.env.ENCRYPTION_KEY, APP_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
+      APP_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   try {

@@ -8,4 +8,6 @@ import { CreateFirstHubInput } from "@/lib/services/setup/schemas";
  * Public by design (no one exists to sign in yet): the setup token is the credential, and the service
  * refuses once any Hub exists.
  */
-export const createFirstHubAction = publicAction(CreateFirstHubInput, ({ ctx, input }) => createFirstHub({ ctx, input }));
+export const createFirstHubAction = publicAction(CreateFirstHubInput, ({ ctx, input }) =>
+  createFirstHub({ ctx, input }),
+);

@@ -14,7 +14,9 @@ export default async function SetupPage() {
     <Card className="space-y-4 p-6">
       <div>
         <h1 className="text-lg font-semibold">Set up your dashboard</h1>
-        <p className="text-sm text-slate-600">Create your Hub and its Owner account. Everyone else joins by invitation.</p>
+        <p className="text-sm text-slate-600">
+          Create your Hub and its Owner account. Everyone else joins by invitation.
+        </p>
       </div>
       <SetupForm />
     </Card>

@@ -10,7 +10,10 @@ export type RotationResult = { keyId: string; apiKeys: number; totpSecrets: numb
 /** One encrypted column: how to page through values not yet on the newest key, swap one, audit it. */
 type SealedColumn = {
   table: RotationProgress["table"];
-  page: (afterId: string | undefined, take: number) => Promise<Array<{ id: string; sealed: string; hubId: string | null }>>;
+  page: (
+    afterId: string | undefined,
+    take: number,
+  ) => Promise<Array<{ id: string; sealed: string; hubId: string | null }>>;
   /** Replaces the value only if it is still `from` (the app may have rewritten it meanwhile). */
   swap: (tx: Tx, id: string, from: string, to: string) => Promise<boolean>;
   action: string;
@@ -44,7 +47,8 @@ export async function rotateEncryption(
             select: { id: true, hubId: true, apiKeyEnc: true },
           })
         ).map((r) => ({ id: r.id, hubId: r.hubId, sealed: r.apiKeyEnc })),
-      swap: async (tx, id, from, to) => (await tx.apiAccount.updateMany({ where: { id, apiKeyEnc: from }, data: { apiKeyEnc: to } })).count === 1,
+      swap: async (tx, id, from, to) =>
+        (await tx.apiAccount.updateMany({ where: { id, apiKeyEnc: from }, data: { apiKeyEnc: to } })).count === 1,
     },
     {
       table: "User",
@@ -53,20 +57,25 @@ export async function rotateEncryption(
       page: async (afterId, n) =>
         (
           await db.user.findMany({
-            where: { totpSecretEnc: { not: null }, NOT: { totpSecretEnc: { startsWith: current } }, ...(afterId ? { id: { gt: afterId } } : {}) },
+            where: {
+              totpSecretEnc: { not: null },
+              NOT: { totpSecretEnc: { startsWith: current } },
+              ...(afterId ? { id: { gt: afterId } } : {}),
+            },
             orderBy: { id: "asc" },
             take: n,
             select: { id: true, totpSecretEnc: true },
           })
         ).map((r) => ({ id: r.id, hubId: null, sealed: r.totpSecretEnc ?? "" })),
-      swap: async (tx, id, from, to) => (await tx.user.updateMany({ where: { id, totpSecretEnc: from }, data: { totpSecretEnc: to } })).count === 1,
+      swap: async (tx, id, from, to) =>
+        (await tx.user.updateMany({ where: { id, totpSecretEnc: from }, data: { totpSecretEnc: to } })).count === 1,
     },
   ];
 
   const result: RotationResult = { keyId: ring.current.id, apiKeys: 0, totpSecrets: 0, skipped: 0, batches: 0 };
   const metadata = { keyId: ring.current.id, source: "keys:rotate" };
   for (const column of columns) {
-    for (let cursor: string | undefined; ; ) {
+    for (let cursor: string | undefined; ;) {
       const rows = await column.page(cursor, take);
       if (rows.length === 0) break;
       cursor = rows[rows.length - 1]?.id;
@@ -77,7 +86,13 @@ export async function rotateEncryption(
           if (!(await column.swap(tx, row.id, row.sealed, sealed))) continue;
           rotated += 1;
           const apiAccountId = column.table === "ApiAccount" ? row.id : null;
-          await writeAudit(tx, null, { hubId: row.hubId, apiAccountId, action: column.action, target: { type: column.targetType, id: row.id }, metadata });
+          await writeAudit(tx, null, {
+            hubId: row.hubId,
+            apiAccountId,
+            action: column.action,
+            target: { type: column.targetType, id: row.id },
+            metadata,
+          });
         }
         return { table: column.table, rotated, skipped: rows.length - rotated };
       });

@@ -20,12 +20,16 @@ export async function createHubWithOwnerInvite({ input }: { input: CreateHubWith
       data: { hubId: created.id, email: data.email, role: "OWNER", tokenHash, accountIds: [], expiresAt },
       select: { id: true },
     });
-    await writeAudit(tx, { hub: { id: created.id } }, {
-      action: "hub.create",
-      target: { type: "hub", id: created.id },
-      after: { name: created.name, ownerEmail: data.email },
-      metadata: { source: "cli", inviteId: invite.id },
-    });
+    await writeAudit(
+      tx,
+      { hub: { id: created.id } },
+      {
+        action: "hub.create",
+        target: { type: "hub", id: created.id },
+        after: { name: created.name, ownerEmail: data.email },
+        metadata: { source: "cli", inviteId: invite.id },
+      },
+    );
     return created;
   });
   return { hubId: hub.id, hubName: hub.name, invitePath: `/invite/${token}`, expiresAt };

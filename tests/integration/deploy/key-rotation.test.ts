@@ -29,20 +29,35 @@ const plainTotp = new Map<string, string>();
 beforeAll(async () => {
   target = await freshMigratedClient();
   client = target.client;
-  const clients = (await (await fetch(`${process.env.EMULATOR_URL}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
+  const clients = (await (await fetch(`${process.env.EMULATOR_URL}/_emulator/clients`)).json()) as Array<{
+    ClientId: string;
+    ApiKey: string;
+  }>;
   emulatorClient = clients[0] as { ClientId: string; ApiKey: string };
   hubId = (await client.hub.create({ data: { name: "Rotation Hub" }, select: { id: true } })).id;
 
   const accounts = [
     { clientId: emulatorClient.ClientId, apiKey: emulatorClient.ApiKey, baseUrl: process.env.EMULATOR_URL ?? "" },
-    ...Array.from({ length: 3 }, (_, i) => ({ clientId: `other${i}`, apiKey: `sk-other-${i}-${randomBytes(6).toString("hex")}`, baseUrl: "https://api.sandbox.mangopay.com" })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      clientId: `other${i}`,
+      apiKey: `sk-other-${i}-${randomBytes(6).toString("hex")}`,
+      baseUrl: "https://api.sandbox.mangopay.com",
+    })),
   ];
   for (const [i, a] of accounts.entries()) {
     // One value in the v1 layout written before key ids existed, the rest under the old key.
     const sealed = encryptSecret(a.apiKey, oldRing.current);
     const stored = i === 3 ? ["v1", ...sealed.split(".").slice(2)].join(".") : sealed;
     const row = await client.apiAccount.create({
-      data: { hubId, name: `A${i}`, environment: "SANDBOX", clientId: a.clientId, baseUrl: a.baseUrl, apiKeyEnc: stored, apiKeyLast4: a.apiKey.slice(-4) },
+      data: {
+        hubId,
+        name: `A${i}`,
+        environment: "SANDBOX",
+        clientId: a.clientId,
+        baseUrl: a.baseUrl,
+        apiKeyEnc: stored,
+        apiKeyLast4: a.apiKey.slice(-4),
+      },
       select: { id: true },
     });
     plainKeys.set(row.id, a.apiKey);
@@ -51,7 +66,13 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     const secret = `TOTPSECRET${i}${randomBytes(4).toString("hex").toUpperCase()}`;
     const user = await client.user.create({
-      data: { email: `rot-${i}@hub.test`, name: `U${i}`, passwordHash: "x", totpSecretEnc: encryptSecret(secret, oldRing.current), totpEnabledAt: new Date() },
+      data: {
+        email: `rot-${i}@hub.test`,
+        name: `U${i}`,
+        passwordHash: "x",
+        totpSecretEnc: encryptSecret(secret, oldRing.current),
+        totpEnabledAt: new Date(),
+      },
       select: { id: true },
     });
     plainTotp.set(user.id, secret);
@@ -69,12 +90,19 @@ describe("keys:rotate", () => {
       batches += 1;
       if (batches === 1) throw new Error("simulated crash after one batch");
     };
-    await expect(rotateEncryption({ db: client, ring: rotatingRing, batchSize: 2, onBatch: stopAfterFirstBatch })).rejects.toThrow(/simulated crash/);
+    await expect(
+      rotateEncryption({ db: client, ring: rotatingRing, batchSize: 2, onBatch: stopAfterFirstBatch }),
+    ).rejects.toThrow(/simulated crash/);
     const partly = await client.apiAccount.findMany({ select: { apiKeyEnc: true } });
     expect(partly.filter((a) => a.apiKeyEnc.startsWith("v2.new.")).length).toBe(2);
 
     const progress: RotationProgress[] = [];
-    const rest = await rotateEncryption({ db: client, ring: rotatingRing, batchSize: 2, onBatch: (p) => progress.push(p) });
+    const rest = await rotateEncryption({
+      db: client,
+      ring: rotatingRing,
+      batchSize: 2,
+      onBatch: (p) => progress.push(p),
+    });
     expect(rest).toMatchObject({ keyId: "new", apiKeys: 2, totpSecrets: 3, skipped: 0 });
     expect(progress.map((p) => [p.table, p.rotated])).toEqual([
       ["ApiAccount", 2],
@@ -99,18 +127,32 @@ describe("keys:rotate", () => {
   });
 
   it("audits each re-encrypted value with the key id, never the value", async () => {
-    const events = await client.auditEvent.findMany({ where: { action: { endsWith: "reencrypt" } }, select: { action: true, hubId: true, targetId: true, metadata: true } });
+    const events = await client.auditEvent.findMany({
+      where: { action: { endsWith: "reencrypt" } },
+      select: { action: true, hubId: true, targetId: true, metadata: true },
+    });
     const apiEvents = events.filter((e) => e.action === "api_account.key.reencrypt");
     expect(apiEvents.map((e) => e.targetId).sort()).toEqual([...plainKeys.keys()].sort());
     expect(apiEvents.every((e) => e.hubId === hubId)).toBe(true);
-    expect(events.filter((e) => e.action === "user.totp.reencrypt").map((e) => e.targetId).sort()).toEqual([...plainTotp.keys()].sort());
-    expect(events.every((e) => JSON.stringify(e.metadata) === JSON.stringify({ keyId: "new", source: "keys:rotate" }))).toBe(true);
+    expect(
+      events
+        .filter((e) => e.action === "user.totp.reencrypt")
+        .map((e) => e.targetId)
+        .sort(),
+    ).toEqual([...plainTotp.keys()].sort());
+    expect(
+      events.every((e) => JSON.stringify(e.metadata) === JSON.stringify({ keyId: "new", source: "keys:rotate" })),
+    ).toBe(true);
     const dump = JSON.stringify(events);
     for (const secret of [...plainKeys.values(), ...plainTotp.values()]) expect(dump).not.toContain(secret);
   });
 
   it("has nothing left to do on a second run", async () => {
-    expect(await rotateEncryption({ db: client, ring: rotatingRing, batchSize: 2 })).toMatchObject({ apiKeys: 0, totpSecrets: 0, batches: 0 });
+    expect(await rotateEncryption({ db: client, ring: rotatingRing, batchSize: 2 })).toMatchObject({
+      apiKeys: 0,
+      totpSecrets: 0,
+      batches: 0,
+    });
   });
 
   it("lets the app call MANGOPAY with a rotated key while the old key is no longer configured", () => {
@@ -118,7 +160,14 @@ describe("keys:rotate", () => {
     delete env.ENCRYPTION_KEY;
     const res = spawnSync(
       path.join(ROOT, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/integration/deploy/fixtures/open-account.ts", hubId, emulatorAccountId],
+      [
+        "--conditions=react-server",
+        "--tsconfig",
+        "tsconfig.json",
+        "tests/integration/deploy/fixtures/open-account.ts",
+        hubId,
+        emulatorAccountId,
+      ],
       { cwd: ROOT, encoding: "utf8", timeout: 60_000, env },
     );
     expect(res.stderr).not.toContain(emulatorClient.ApiKey);

@@ -18,7 +18,15 @@ describe("request and error log lines", () => {
   beforeAll(() => {
     const res = spawnSync(
       path.join(ROOT, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/integration/deploy/fixtures/request-log-run.ts", token, apiKey, password],
+      [
+        "--conditions=react-server",
+        "--tsconfig",
+        "tsconfig.json",
+        "tests/integration/deploy/fixtures/request-log-run.ts",
+        token,
+        apiKey,
+        password,
+      ],
       { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, LOG_LEVEL: "info" } },
     );
     out = `${res.stdout}${res.stderr}`;
@@ -30,7 +38,14 @@ describe("request and error log lines", () => {
 
   it("contains none of the token, API key, password, cookie or authorization header", () => {
     expect(lines.length).toBeGreaterThanOrEqual(5);
-    for (const secret of [token, apiKey, password, Buffer.from(`client:${apiKey}`).toString("base64"), "session-token", "Basic "]) {
+    for (const secret of [
+      token,
+      apiKey,
+      password,
+      Buffer.from(`client:${apiKey}`).toString("base64"),
+      "session-token",
+      "Basic ",
+    ]) {
       expect(out).not.toContain(secret);
     }
   });
@@ -55,8 +70,20 @@ describe("request and error log lines", () => {
   it("writes one error line per server error with the same request id and the id the error page shows", () => {
     const failed = lines.find((l) => l.msg === "request failed");
     const error = lines.find((l) => l.msg === "server error");
-    expect(error).toMatchObject({ level: "error", requestId: failed?.requestId, memberId: "member_1", route: "/accounts/[accountId]", digest: "123456", errorMessage: "database exploded" });
-    expect(lines.find((l) => l.msg === "server action failed")).toMatchObject({ requestId: failed?.requestId, errorId: "error-id-1", memberId: "member_1", errorMessage: "action exploded" });
+    expect(error).toMatchObject({
+      level: "error",
+      requestId: failed?.requestId,
+      memberId: "member_1",
+      route: "/accounts/[accountId]",
+      digest: "123456",
+      errorMessage: "database exploded",
+    });
+    expect(lines.find((l) => l.msg === "server action failed")).toMatchObject({
+      requestId: failed?.requestId,
+      errorId: "error-id-1",
+      memberId: "member_1",
+      errorMessage: "action exploded",
+    });
   });
 });
 
@@ -64,7 +91,9 @@ describe("loggable paths", () => {
   it("drops query strings and replaces invite and other long opaque tokens", () => {
     expect(loggablePath("/invite/abc?x=1")).toBe("/invite/:token");
     expect(loggablePath(`/reset/${"a".repeat(43)}/next#frag`)).toBe("/reset/:token/next");
-    expect(loggablePath("/accounts/cmabc123def456ghi789jkl01/users?page=2")).toBe("/accounts/cmabc123def456ghi789jkl01/users");
+    expect(loggablePath("/accounts/cmabc123def456ghi789jkl01/users?page=2")).toBe(
+      "/accounts/cmabc123def456ghi789jkl01/users",
+    );
     expect(accountIdOfPath("/accounts/cmabc123/users")).toBe("cmabc123");
     expect(accountIdOfPath("/hub/accounts/new")).toBeNull();
   });

@@ -15,11 +15,21 @@ const MIGRATIONS = readMigrations(path.join(ROOT, "prisma/migrations")).map((m) 
 /** `npm run db:migrate` as a separate process: the same code the server runs at start. */
 function migrateProcess(url: string): Promise<{ code: number | null; lines: Array<Record<string, unknown>> }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/migrate.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", APP_URL: "http://localhost:3000", LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/migrate.ts"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          NODE_ENV: "production",
+          APP_URL: "http://localhost:3000",
+          LOG_LEVEL: "info",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -57,7 +67,9 @@ const onPostgres = process.env.TEST_DB_KIND === "postgres";
     expect([a.code, b.code]).toEqual([0, 0]);
     const applied = [...a.lines, ...b.lines].filter((l) => l.msg === "migration applied").map((l) => l.migration);
     expect(applied.sort()).toEqual(MIGRATIONS);
-    const rows = await withClient(target.url, (q) => q(`SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`));
+    const rows = await withClient(target.url, (q) =>
+      q(`SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`),
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(MIGRATIONS);
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     // The schema really exists (not just the ledger).
@@ -76,9 +88,14 @@ const onPostgres = process.env.TEST_DB_KIND === "postgres";
     fs.rmSync(dir, { recursive: true, force: true });
     fs.cpSync(path.join(ROOT, "prisma/migrations"), dir, { recursive: true });
     fs.mkdirSync(path.join(dir, "99990101000000_broken"));
-    fs.writeFileSync(path.join(dir, "99990101000000_broken/migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT no_such_function();`);
+    fs.writeFileSync(
+      path.join(dir, "99990101000000_broken/migration.sql"),
+      `CREATE TABLE "Half" (id int);\nSELECT no_such_function();`,
+    );
     try {
-      await expect(migrate({ connectionString: target.url, dir })).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
+      await expect(migrate({ connectionString: target.url, dir })).rejects.toThrow(
+        /99990101000000_broken failed and was rolled back/,
+      );
       const half = await withClient(target.url, (q) => q(`SELECT to_regclass('"Half"')::text AS t`));
       expect(half[0]?.t).toBeNull();
       const names = await withClient(target.url, (q) => q(`SELECT migration_name FROM "_prisma_migrations"`));

@@ -33,7 +33,8 @@ export async function freshPostgresDatabase(base: string, prefix = "test"): Prom
 }
 
 export async function freshDatabase(): Promise<FreshDatabase> {
-  if (process.env.TEST_DB_KIND === "postgres") return freshPostgresDatabase(process.env.DATABASE_URL ?? "", "migrate_test");
+  if (process.env.TEST_DB_KIND === "postgres")
+    return freshPostgresDatabase(process.env.DATABASE_URL ?? "", "migrate_test");
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/pglite-server.mjs")], {
     cwd: ROOT,
     env: { ...process.env, PGLITE_DATA_DIR: "memory://", PGLITE_PORT: "0" },
@@ -59,7 +60,11 @@ export async function freshDatabase(): Promise<FreshDatabase> {
 }
 
 /** A fresh database with every migration applied and its own Prisma client; `close` drops both. */
-export async function freshMigratedClient(): Promise<{ url: string; client: PrismaClient; close: () => Promise<void> }> {
+export async function freshMigratedClient(): Promise<{
+  url: string;
+  client: PrismaClient;
+  close: () => Promise<void>;
+}> {
   const target = await freshDatabase();
   await migrate({ connectionString: target.url, dir: path.join(ROOT, "prisma/migrations") });
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 2 }) });

@@ -8,7 +8,9 @@ describe("ErrorPanel (error boundaries)", () => {
     const reset = jest.fn();
     const error = Object.assign(new Error("boom"), { digest: "2718281828" });
     render(<ErrorPanel error={error} reset={reset} backHref="/hub" />);
-    expect(screen.getByRole("alert")).toHaveTextContent("If it keeps happening, quote this id to your administrator: 2718281828");
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "If it keeps happening, quote this id to your administrator: 2718281828",
+    );
     expect(log).toHaveBeenCalledWith("[page error]", { errorId: "2718281828", message: "boom" });
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(reset).toHaveBeenCalledTimes(1);

@@ -9,7 +9,8 @@ const valid = {
   ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   APP_URL: "https://dashboard.example.com",
 } as const;
-const names = (env: Record<string, string | undefined>) => settingsProblems(env as NodeJS.ProcessEnv).map((p) => p.variable);
+const names = (env: Record<string, string | undefined>) =>
+  settingsProblems(env as NodeJS.ProcessEnv).map((p) => p.variable);
 
 describe("start-up settings check", () => {
   it("accepts a complete production configuration", () => {
@@ -29,9 +30,17 @@ describe("start-up settings check", () => {
 
   it("takes ENCRYPTION_KEYS instead of ENCRYPTION_KEY and reports a bad entry without the key", () => {
     const key = randomBytes(32).toString("base64");
-    expect(settingsProblems({ ...valid, ENCRYPTION_KEY: undefined, ENCRYPTION_KEYS: `2026:${key},old:${randomBytes(32).toString("base64")}` })).toEqual([]);
+    expect(
+      settingsProblems({
+        ...valid,
+        ENCRYPTION_KEY: undefined,
+        ENCRYPTION_KEYS: `2026:${key},old:${randomBytes(32).toString("base64")}`,
+      }),
+    ).toEqual([]);
     const bad = settingsProblems({ ...valid, ENCRYPTION_KEY: undefined, ENCRYPTION_KEYS: `2026:${key},old:abcd` });
-    expect(bad).toEqual([{ variable: "ENCRYPTION_KEYS", message: 'ENCRYPTION_KEYS key "old" must be 32 bytes, base64-encoded' }]);
+    expect(bad).toEqual([
+      { variable: "ENCRYPTION_KEYS", message: 'ENCRYPTION_KEYS key "old" must be 32 bytes, base64-encoded' },
+    ]);
     expect(JSON.stringify(bad)).not.toContain(key);
   });
 
