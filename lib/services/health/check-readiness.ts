@@ -1,3 +1,5 @@
+import "server-only";
+import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { pendingMigrations, type RawQuery } from "@/lib/server/migrate";
 
@@ -21,7 +23,9 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
  * The database answers within 3 s and has every migration of this build. The result names checks
  * and outcomes only; causes (hosts, error texts) go to the log, never to the unauthenticated caller.
  */
-export async function checkReadiness(query: RawQuery): Promise<Readiness> {
+export async function checkReadiness(
+  query: RawQuery = (sql) => db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql),
+): Promise<Readiness> {
   const checks: Readiness["checks"] = { database: "failed", migrations: "unknown" };
   try {
     await withTimeout(query("SELECT 1"));

@@ -1,21 +1,19 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { decryptSecret, encryptSecret, keyRing } from "@/lib/server/crypto";
-import { db as defaultDb, type Db, type Tx } from "@/lib/server/db";
+import { db as defaultDb, type Db } from "@/lib/server/db";
 import type { KeyRing } from "@/lib/server/key-ring";
 
 export type RotationProgress = { table: "ApiAccount" | "User"; rotated: number; skipped: number };
 export type RotationResult = { keyId: string; apiKeys: number; totpSecrets: number; skipped: number; batches: number };
 
-/** One encrypted column: how to page through values not yet on the newest key, swap one, audit it. */
+/** One encrypted column: how to page through the values not yet on the newest key, and audit a swap. */
 type SealedColumn = {
   table: RotationProgress["table"];
   page: (
     afterId: string | undefined,
     take: number,
   ) => Promise<Array<{ id: string; sealed: string; hubId: string | null }>>;
-  /** Replaces the value only if it is still `from` (the app may have rewritten it meanwhile). */
-  swap: (tx: Tx, id: string, from: string, to: string) => Promise<boolean>;
   action: string;
   targetType: string;
 };
@@ -47,8 +45,6 @@ export async function rotateEncryption(
             select: { id: true, hubId: true, apiKeyEnc: true },
           })
         ).map((r) => ({ id: r.id, hubId: r.hubId, sealed: r.apiKeyEnc })),
-      swap: async (tx, id, from, to) =>
-        (await tx.apiAccount.updateMany({ where: { id, apiKeyEnc: from }, data: { apiKeyEnc: to } })).count === 1,
     },
     {
       table: "User",
@@ -67,8 +63,6 @@ export async function rotateEncryption(
             select: { id: true, totpSecretEnc: true },
           })
         ).map((r) => ({ id: r.id, hubId: null, sealed: r.totpSecretEnc ?? "" })),
-      swap: async (tx, id, from, to) =>
-        (await tx.user.updateMany({ where: { id, totpSecretEnc: from }, data: { totpSecretEnc: to } })).count === 1,
     },
   ];
 
@@ -83,7 +77,18 @@ export async function rotateEncryption(
         let rotated = 0;
         for (const row of rows) {
           const sealed = encryptSecret(decryptSecret(row.sealed, ring), ring.current);
-          if (!(await column.swap(tx, row.id, row.sealed, sealed))) continue;
+          // Only if the value is still the one read (the app may have rewritten it meanwhile).
+          const swapped =
+            column.table === "ApiAccount"
+              ? await tx.apiAccount.updateMany({
+                  where: { id: row.id, apiKeyEnc: row.sealed },
+                  data: { apiKeyEnc: sealed },
+                })
+              : await tx.user.updateMany({
+                  where: { id: row.id, totpSecretEnc: row.sealed },
+                  data: { totpSecretEnc: sealed },
+                });
+          if (swapped.count !== 1) continue;
           rotated += 1;
           const apiAccountId = column.table === "ApiAccount" ? row.id : null;
           await writeAudit(tx, null, {

@@ -1,4 +1,3 @@
-import { db } from "@/lib/server/db";
 import { checkReadiness } from "@/lib/services/health/check-readiness";
 
 // Readiness for a load balancer: 200 when the database answers and is fully migrated, else 503.
@@ -6,7 +5,7 @@ import { checkReadiness } from "@/lib/services/health/check-readiness";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const { ready, checks } = await checkReadiness((sql) => db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql));
+  const { ready, checks } = await checkReadiness();
   return Response.json(
     { status: ready ? "ok" : "unavailable", checks },
     { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } },
