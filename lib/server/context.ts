@@ -13,11 +13,19 @@ import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStor
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
 
-/** This request's id (the one in its log line and `x-request-id` response header). */
+/**
+ * This request's id (the one in its log line and `x-request-id` response header); a fresh one
+ * outside an HTTP request (tests, scripts), where Next.js has no headers to give.
+ */
 export async function getRequestId(): Promise<string> {
   const fromStore = requestStore().getStore()?.requestId;
   if (fromStore) return fromStore;
-  const fromHeader = (await headers()).get(REQUEST_ID_HEADER);
+  let fromHeader: string | null = null;
+  try {
+    fromHeader = (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    // outside a request scope
+  }
   return fromHeader && ACCEPTABLE_REQUEST_ID.test(fromHeader) ? fromHeader : randomUUID();
 }
 
