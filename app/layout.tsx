@@ -6,6 +6,9 @@ import "./globals.css";
 const sans = localFont({ src: "./fonts/Geist-Variable.woff2", variable: "--font-geist-sans", display: "swap" });
 const mono = localFont({ src: "./fonts/GeistMono-Variable.woff2", variable: "--font-geist-mono", display: "swap" });
 
+// Every page is rendered per request: the CSP nonce (proxy.ts) must reach Next.js's scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "MANGOPAY Dashboard", template: "%s · MANGOPAY Dashboard" },
   description: "Self-hosted back office for MANGOPAY platforms",

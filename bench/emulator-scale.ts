@@ -1,4 +1,4 @@
-// Scale-seed benchmark (issue 5): time and peak memory of `--scale users=100000,transactions=1000000`,
+// Scale-seed benchmark: time and peak memory of `--scale users=100000,transactions=1000000`,
 // then list and export latency at that size over real HTTP. `npx tsx bench/emulator-scale.ts [users] [tx]`.
 // Measures only; nothing here asserts a speed.
 import { startEmulator } from "../emulator/server";

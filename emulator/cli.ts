@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     snapshotPath: values.snapshot ?? null,
   });
   if (values.scale !== undefined) {
-    // Issue 5: a large data set in the first client, reported on stderr (stdout keeps its one line).
+    // --scale: a large data set in the first client, reported on stderr (stdout keeps its one line).
     const result = scaleClient(running.emulator, [...running.emulator.clients.values()][0], parseScale(values.scale));
     console.error(`emulator: scale seed ${JSON.stringify(result)}`);
   }

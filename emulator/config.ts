@@ -6,7 +6,7 @@ export interface Delays {
   directDebitMs: number | null;
   /** SUBMITTED → ACTIVE/FAILED of mandates once confirmed on the emulator page. */
   mandateMs: number | null;
-  /** VALIDATION_ASKED → outcome of KYC documents whose Tag is a sandbox trigger (issue 5). */
+  /** VALIDATION_ASKED → outcome of KYC documents whose Tag is a sandbox trigger. */
   kycMs: number | null;
   /** VALIDATION_ASKED → outcome of UBO declarations whose first UBO is a sandbox trigger. */
   uboMs: number | null;

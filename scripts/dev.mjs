@@ -30,6 +30,7 @@ const host = env.HOST || "127.0.0.1";
 const dataDir = path.resolve(env.DEV_DATA_DIR ?? path.join(ROOT, ".data"));
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 env.APP_URL ??= env.NEXTAUTH_URL;
+env.MANGOPAY_ALLOW_PRIVATE_HOSTS ??= "true"; // local emulation: the emulator listens on 127.0.0.1
 
 let stopping = false;
 process.on("SIGINT", () => shutdown(0));

@@ -11,6 +11,8 @@ for (const key of ["AUTH_SECRET", "ENCRYPTION_KEY", "DEMO_OWNER_PASSWORD"]) {
 }
 env.NEXTAUTH_URL = `http://localhost:${port}`;
 env.APP_URL = env.NEXTAUTH_URL;
+env.PORT = String(port);
+env.MANGOPAY_ALLOW_PRIVATE_HOSTS = "true"; // local emulation: the emulator listens on 127.0.0.1
 
 process.on("SIGINT", () => shutdown());
 process.on("SIGTERM", () => shutdown());
@@ -30,7 +32,8 @@ try {
   }
   console.log(`[e2e] emulator ${env.EMULATOR_URL}`);
   await seedDemo(env);
-  await startService("next", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // scripts/start.mjs: `next start` plus the signed TCP-peer header the app reads the client IP from.
+  await startService("next", process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
     env,
     ready: /Ready in|✓ Ready/,
   });

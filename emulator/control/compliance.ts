@@ -1,44 +1,20 @@
-// Sandbox operations of issue 5: decide KYC documents and UBO declarations, open a dispute on a
+// Compliance sandbox operations: decide KYC documents and UBO declarations, open a dispute on a
 // pay-in, move a dispute to any status, review dispute documents. Same domain functions as the API.
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { ApiError } from "../core/errors";
 import { getDisputeDocument, reviewDisputeDocument } from "../domain/dispute-documents";
 import { getDispute, moveDispute, openDispute } from "../domain/disputes";
 import { decideKyc, getKycDocument, outdateKyc } from "../domain/kyc";
 import { decideUbo, getUboDeclaration } from "../domain/ubo";
-import type { ClientStore } from "../store/client-store";
 import {
   DISPUTE_REASONS, DISPUTE_STATUSES, DISPUTE_TYPES, KYC_REFUSED_REASONS, UBO_REASONS, type DisputeResult,
   type KycRefusedReason, type UboReason,
 } from "../store/compliance-types";
-import { readJson } from "./read-json";
-
-type Body = Record<string, unknown>;
-
-function pick<T extends string>(values: readonly T[], raw: unknown, field: string): T | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const match = values.find((v) => typeof raw === "string" && v === raw.toUpperCase());
-  if (!match) throw new ApiError(400, "param_error", `${field} must be one of ${values.join(", ")}`, { [field]: String(raw) });
-  return match;
-}
+import { pick, withStore } from "./with-store";
 
 function str(raw: unknown): string | null {
   return typeof raw === "string" ? raw : null;
-}
-
-/** Runs `fn` against the client named in the path; ApiErrors keep their HTTP status and body. */
-async function withStore(c: Context, emu: Emulator, fn: (store: ClientStore, body: Body, now: number) => unknown): Promise<Response> {
-  const store = emu.client(c.req.param("clientId") ?? "");
-  if (!store) return c.json({ error: "not_found", message: "unknown ClientId" }, 404);
-  const body = await readJson(c.req.raw);
-  if (!body) return c.json({ error: "param_error", errors: { body: "expected a JSON object" } }, 400);
-  try {
-    return c.json(fn(store, body, emu.clock.now()) as object);
-  } catch (err) {
-    if (err instanceof ApiError) return new Response(JSON.stringify(err.toBody(emu.clock.now())), { status: err.status, headers: { "content-type": "application/json" } });
-    throw err;
-  }
 }
 
 function registerKycControls(app: Hono, emu: Emulator): void {
@@ -72,7 +48,7 @@ function registerDisputeControls(app: Hono, emu: Emulator): void {
     return openDispute(emu, store, {
       PayInId: payInId, DisputeType: pick(DISPUTE_TYPES, body.DisputeType, "DisputeType"),
       DisputeReasonType: pick(DISPUTE_REASONS, body.DisputeReasonType, "DisputeReasonType"),
-      DisputeReasonMessage: str(body.DisputeReasonMessage), Amount: amount, DeadlineDays: days,
+      DisputeReasonMessage: str(body.DisputeReasonMessage), Amount: amount, DeadlineDays: days, RepudiationFails: body.RepudiationFails === true,
     }, now, body.advance === false ? "never" : "later");
   }));
   app.post("/clients/:clientId/disputes/:id/status", (c) => withStore(c, emu, (store, body, now) => {

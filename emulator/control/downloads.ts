@@ -3,7 +3,6 @@
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { csvChunks, legacyRows, v2Rows } from "../domain/report-rows";
-import { compliance } from "../store/compliance-store";
 
 // A 1×1 transparent PNG: page contents are not kept (bounded memory), the link still resolves.
 const PLACEHOLDER_PNG = Buffer.from(
@@ -16,7 +15,7 @@ export function registerDownloadControls(app: Hono, emu: Emulator): void {
     const store = emu.client(c.req.param("clientId"));
     const notFound = c.json({ error: "not_found", message: "unknown or expired report URL" }, 404);
     if (!store) return notFound;
-    const state = compliance(store);
+    const state = store;
     const id = c.req.param("reportId");
     const legacy = state.reports.get(id);
     const v2 = state.reportsV2.get(id);
@@ -42,7 +41,7 @@ export function registerDownloadControls(app: Hono, emu: Emulator): void {
 
   app.get("/documents/:clientId/:docId/pages/:n", (c) => {
     const store = emu.client(c.req.param("clientId"));
-    const pages = store ? compliance(store).pages.get(c.req.param("docId")) : undefined;
+    const pages = store ? store.pages.get(c.req.param("docId")) : undefined;
     const n = Number(c.req.param("n"));
     if (!pages || !Number.isInteger(n) || n < 1 || n > pages.length) return c.json({ error: "not_found" }, 404);
     return new Response(new Uint8Array(PLACEHOLDER_PNG), { headers: { "content-type": "image/png" } });

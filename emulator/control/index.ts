@@ -4,8 +4,14 @@ import { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { registerClientControls } from "./clients";
 import { registerFaultControls } from "./faults";
-import { registerPart2Controls } from "./part2";
+import { registerComplianceControls } from "./compliance";
+import { registerDownloadControls } from "./downloads";
+import { registerLifecycleControls } from "./lifecycle";
+import { registerReportControls } from "./reports";
+import { registerScaleControls } from "./scale";
 import { registerSettleControls } from "./settle";
+import { registerSsoControls } from "./ssos";
+import { registerTimeHookControls } from "./time-hooks";
 
 export function buildControlApp(emu: Emulator): Hono {
   const app = new Hono();
@@ -13,8 +19,13 @@ export function buildControlApp(emu: Emulator): Hono {
   registerClientControls(app, emu);
   registerSettleControls(app, emu);
   registerFaultControls(app, emu);
-  // Issue 5: KYC/UBO/dispute sandbox operations, clock, hook replays, report downloads (control/part2.ts).
-  registerPart2Controls(app, emu);
+  registerComplianceControls(app, emu);
+  registerTimeHookControls(app, emu);
+  registerDownloadControls(app, emu);
+  registerSsoControls(app, emu);
+  registerReportControls(app, emu);
+  registerScaleControls(app, emu);
+  registerLifecycleControls(app, emu);
   app.get("/deliveries", (c) => c.json(emu.hooks.list(c.req.query("clientId"))));
   app.notFound((c) => c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404));
   return app;

@@ -96,7 +96,7 @@ export function registerSettleControls(app: Hono, emu: Emulator): void {
         const now = emu.clock.now();
         if (action === "return") {
           const reason = typeof body.RefundReasonType === "string" ? body.RefundReasonType : undefined;
-          return returnPayout(emu, store, tx as PayOut, now, reason);
+          return returnPayout(emu, store, tx as PayOut, now, reason, body.Fail === true);
         }
         const settled = settlePayout(emu, store, tx.Id, now, action === "fail");
         if (!settled) throw new ApiError(400, "invalid_action", `The payout is ${tx.Status}, not CREATED`);

@@ -1,6 +1,6 @@
 // Clock aging and webhook replays. Aging moves the emulator's "now" (core/clock.ts offset) forward:
 // overdue disputes close as LOST and, with `applyRetention`, events older than 45 days are dropped
-// (reference §2.7). A replay sends a stored event to its hook again, like MANGOPAY's dashboard does.
+// (docs/mangopay-api.md §2.7). A replay sends a stored event to its hook again, like MANGOPAY's dashboard does.
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { expireOverdueDisputes } from "../domain/disputes";

@@ -1,4 +1,4 @@
-// Bearer (and legacy Basic) authentication of /v2.01/{ClientId}/… calls (reference §1).
+// Bearer (and legacy Basic) authentication of /v2.01/{ClientId}/… calls (docs/mangopay-api.md §1).
 import type { Emulator } from "./emulator";
 import type { ClientStore } from "../store/client-store";
 

@@ -1,4 +1,4 @@
-// Request-body reading with MANGOPAY-style field messages collected into `errors` (reference §2.5).
+// Request-body reading with MANGOPAY-style field messages collected into `errors` (docs/mangopay-api.md §2.5).
 import { paramError, type FieldErrors } from "./errors";
 import type { Address, Money } from "../store/types";
 

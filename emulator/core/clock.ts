@@ -1,4 +1,4 @@
-// Emulator time. An offset lets control endpoints age the clock (issue 5) without touching Date.
+// Emulator time. An offset lets control endpoints age the clock without touching Date.
 export class Clock {
   private offsetMs = 0;
 

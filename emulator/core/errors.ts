@@ -1,4 +1,4 @@
-// MANGOPAY's error object (reference §2.5). Handlers throw ApiError; the pipeline renders it.
+// MANGOPAY's error object (docs/mangopay-api.md §2.5). Handlers throw ApiError; the pipeline renders it.
 import { randomUUID } from "node:crypto";
 
 export type FieldErrors = Record<string, string>;
@@ -6,9 +6,10 @@ export type FieldErrors = Record<string, string>;
 export interface ErrorBody {
   Message: string;
   Type: string;
-  Id: string;
+  /** Absent on the 401 body, which MANGOPAY documents as {Message, Type, Date}. */
+  Id?: string;
   Date: number;
-  errors: FieldErrors | null;
+  errors?: FieldErrors | null;
 }
 
 export class ApiError extends Error {
@@ -23,6 +24,8 @@ export class ApiError extends Error {
   }
 
   toBody(nowSeconds: number): ErrorBody {
+    // The documented 401 body has no Id and no errors: {"Message","Type":"invalid_credentials","Date"}.
+    if (this.status === 401) return { Message: this.message, Type: this.type, Date: nowSeconds };
     return { Message: this.message, Type: this.type, Id: randomUUID(), Date: nowSeconds, errors: this.errors };
   }
 }

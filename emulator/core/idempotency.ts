@@ -1,4 +1,4 @@
-// Idempotency-Key on POST (reference §2.4): any reuse within 24 h → 409, whatever the first outcome;
+// Idempotency-Key on POST (docs/mangopay-api.md §2.4): any reuse within 24 h → 409, whatever the first outcome;
 // GET /responses/{key} replays what was stored.
 import { ApiError, paramError } from "./errors";
 import type { ClientStore } from "../store/client-store";

@@ -1,4 +1,4 @@
-// Shared list behaviour (reference §2.2–2.3): filters, BeforeDate/AfterDate, Sort, page/per_page,
+// Shared list behaviour (docs/mangopay-api.md §2.2–2.3): filters, BeforeDate/AfterDate, Sort, page/per_page,
 // x-number-of-pages, x-number-of-items and link headers. The body is a bare JSON array.
 import type { ApiContext, ApiResult } from "./context";
 import { paramError } from "./errors";
@@ -12,6 +12,8 @@ export interface ListSpec<T> {
   dateField?: string | null;
   /** Projection applied to each item of the page (e.g. the reduced GET /users view). */
   project?: (item: T) => unknown;
+  /** Fields `Sort` may name; MANGOPAY documents CreationDate (Date for events). Others are ignored. */
+  sortFields?: readonly string[];
 }
 
 const MAX_PER_PAGE = 100;
@@ -81,10 +83,10 @@ export function applyFilters<T>(ctx: ApiContext, items: Iterable<T>, spec: ListS
   return out;
 }
 
-export function applySort<T>(ctx: ApiContext, items: T[]): T[] {
+export function applySort<T>(ctx: ApiContext, items: T[], sortFields: readonly string[] = ["CreationDate"]): T[] {
   const sort = sortParam(ctx);
   if (!sort) return items;
-  const key = Object.keys((items[0] ?? {}) as object).find((k) => k.toLowerCase() === sort.field.toLowerCase());
+  const key = sortFields.find((k) => k.toLowerCase() === sort.field.toLowerCase());
   if (!key) return items;
   const dir = sort.desc ? -1 : 1;
   // Ties keep creation order, reversed for DESC (newest first), like ordering by (date, id).
@@ -99,7 +101,7 @@ export function applySort<T>(ctx: ApiContext, items: T[]): T[] {
 /** Filters, sorts and pages `items`, returning the page with MANGOPAY's pagination headers. */
 export function listResult<T>(ctx: ApiContext, items: Iterable<T>, spec: ListSpec<T> = {}): ApiResult {
   const { page, perPage } = pageParams(ctx);
-  const filtered = applySort(ctx, applyFilters(ctx, items, spec));
+  const filtered = applySort(ctx, applyFilters(ctx, items, spec), spec.sortFields);
   return pageResult(ctx, filtered, page, perPage, spec.project);
 }
 

@@ -1,4 +1,4 @@
-// Query strings: keys case-insensitive, values repeatable and/or comma-separated (reference §1, §2.3).
+// Query strings: keys case-insensitive, values repeatable and/or comma-separated (docs/mangopay-api.md §1, §2.3).
 export class Query {
   private readonly values = new Map<string, string[]>();
 

@@ -1,4 +1,4 @@
-// OAuth bearer tokens (reference §1): random, distinct per call, with an expiry.
+// OAuth bearer tokens (docs/mangopay-api.md §1): random, distinct per call, with an expiry.
 import { randomBytes } from "node:crypto";
 
 interface TokenEntry {

@@ -1,4 +1,4 @@
-// Card direct pay-ins and preauthorizations (reference §3.5, §3.7). The sandbox card number decides:
+// Card direct pay-ins and preauthorizations (docs/mangopay-api.md §3.5, §3.7). The sandbox card number decides:
 // frictionless success, refusal with a ResultCode, or a 3DS challenge completed on an emulator page.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
@@ -107,7 +107,7 @@ export function createPreauthorization(emu: Emulator, store: ClientStore, input:
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const preauth: PreAuthorization = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null,
     AuthorId: input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
     RemainingFunds: { ...input.DebitedFunds },

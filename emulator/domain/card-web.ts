@@ -1,4 +1,4 @@
-// Card web pay-ins (reference §3.5): CREATED with a RedirectURL to the emulator's hosted payment page;
+// Card web pay-ins (docs/mangopay-api.md §3.5): CREATED with a RedirectURL to the emulator's hosted payment page;
 // the payer pays (SUCCEEDED), is refused (101101) or cancels (001031), then returns to ReturnURL.
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";

@@ -1,9 +1,8 @@
-// Legacy Dashboard access objects (reference §3.19): permission groups (DEFAULT ADMIN/WRITE/READ,
+// Legacy Dashboard access objects (docs/mangopay-api.md §3.19): permission groups (DEFAULT ADMIN/WRITE/READ,
 // unmodifiable; CUSTOM with 33 scopes × Read/Create/Edit) and SSOs (invitations SENT → ACCEPTED,
 // or EXPIRED after 30 minutes; Active:false deactivates).
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { PermissionGroup, ScopeRights, Sso } from "../store/compliance-types";
 
 export const SCOPES = [
@@ -35,7 +34,7 @@ function defaultGroup(id: (typeof DEFAULT_GROUPS)[number], createdAt: number): P
 
 /** The three DEFAULT groups exist from the client's first access on. */
 export function permissionGroups(store: ClientStore, now: number): Map<string, PermissionGroup> {
-  const groups = compliance(store).permissionGroups;
+  const groups = store.permissionGroups;
   for (const id of DEFAULT_GROUPS) if (!groups.has(id)) groups.set(id, defaultGroup(id, now));
   return groups;
 }
@@ -82,13 +81,13 @@ export function updatePermissionGroup(group: PermissionGroup, name: string | nul
 
 /** Lazily turns a SENT invitation older than 30 minutes into EXPIRED (as seen on any read). */
 export function refreshInvitation(store: ClientStore, sso: Sso, now: number): Sso {
-  const sentAt = compliance(store).ssoInvitedAt.get(sso.Id) ?? sso.CreationDate;
+  const sentAt = store.ssoInvitedAt.get(sso.Id) ?? sso.CreationDate;
   if (sso.InvitationStatus === "SENT" && sentAt + INVITATION_TTL_SECONDS < now) sso.InvitationStatus = "EXPIRED";
   return sso;
 }
 
 export function getSso(store: ClientStore, id: string, now: number): Sso {
-  const sso = compliance(store).ssos.get(id);
+  const sso = store.ssos.get(id);
   if (!sso) throw notFound("Sso", id);
   return refreshInvitation(store, sso, now);
 }
@@ -103,7 +102,7 @@ export interface SsoInput {
 
 export function createSso(store: ClientStore, input: SsoInput, now: number): Sso {
   getPermissionGroup(store, input.PermissionGroupId, now);
-  const state = compliance(store);
+  const state = store;
   const email = input.Email.toLowerCase();
   for (const other of state.ssos.values()) {
     if (other.Email.toLowerCase() === email) throw paramError({ Email: "An SSO with this Email already exists." });
@@ -125,7 +124,7 @@ export function extendInvitation(store: ClientStore, sso: Sso, now: number): Sso
   }
   if (sso.InvitationStatus === "ACCEPTED") throw invalidAction("The invitation has already been accepted");
   sso.InvitationStatus = "SENT";
-  compliance(store).ssoInvitedAt.set(sso.Id, now);
+  store.ssoInvitedAt.set(sso.Id, now);
   return sso;
 }
 

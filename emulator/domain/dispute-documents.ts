@@ -1,14 +1,13 @@
-// Dispute documents (reference §3.15): created while the dispute waits for the platform, pages,
+// Dispute documents (docs/mangopay-api.md §3.15): created while the dispute waits for the platform, pages,
 // VALIDATION_ASKED, then MANGOPAY's review after delays.kycMs (Tag starting "refuse" → REFUSED).
 import type { Emulator } from "../core/emulator";
 import { invalidAction, notFound } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { Dispute, DisputeDocType, DisputeDocument } from "../store/compliance-types";
 import { addPage, readPage } from "./document-pages";
 
 export function getDisputeDocument(store: ClientStore, id: string, disputeId?: string): DisputeDocument {
-  const doc = compliance(store).disputeDocuments.get(id);
+  const doc = store.disputeDocuments.get(id);
   if (!doc || (disputeId !== undefined && doc.DisputeId !== disputeId)) throw notFound("DisputeDocument", id);
   return doc;
 }
@@ -23,16 +22,15 @@ export function createDisputeDocument(
     Id: store.nextId(), Tag: tag, CreationDate: now, DisputeId: dispute.Id, Type: type, Status: "CREATED",
     ProcessedDate: null, RefusedReasonType: null, RefusedReasonMessage: null,
   };
-  const state = compliance(store);
-  state.disputeDocuments.set(doc.Id, doc);
-  state.idx.docsByDispute.add(dispute.Id, doc.Id);
+  const state = store;
+  state.addDisputeDocument(doc);
   emu.events.emit(store, "DISPUTE_DOCUMENT_CREATED", doc.Id, now);
   return doc;
 }
 
 export function addDisputePage(store: ClientStore, doc: DisputeDocument, body: Record<string, unknown>, now: number): void {
   if (doc.Status !== "CREATED") throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
-  addPage(compliance(store).pages, doc.Id, readPage(body, 1024, now));
+  addPage(store.pages, doc.Id, readPage(body, 1024, now));
 }
 
 export function submitDisputeDocument(emu: Emulator, store: ClientStore, doc: DisputeDocument, now: number): DisputeDocument {

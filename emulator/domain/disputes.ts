@@ -1,4 +1,4 @@
-// Dispute state machine (reference §3.15, §3.16 DISPUTE_* events). MANGOPAY opens disputes (here: a
+// Dispute state machine (docs/mangopay-api.md §3.15, §3.16 DISPUTE_* events). MANGOPAY opens disputes (here: a
 // control call or the seed); CREATED → PENDING_CLIENT_ACTION (CONTESTABLE, RETRIEVAL) or CLOSED
 // (NOT_CONTESTABLE); the platform submits (→ SUBMITTED) or closes; MANGOPAY/bank move it on
 // (PENDING_BANK_ACTION, REOPENED_PENDING_CLIENT_ACTION, CLOSED with WON/LOST) via control calls.
@@ -6,7 +6,6 @@ import type { Emulator } from "../core/emulator";
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { EventType } from "../events/event-types";
 import type { ClientStore } from "../store/client-store";
-import { compliance, indexDispute } from "../store/compliance-store";
 import type { Dispute, DisputeReasonType, DisputeResult, DisputeStatus, DisputeType } from "../store/compliance-types";
 import type { Money, PayIn } from "../store/types";
 import { createRepudiation, refundRepudiation } from "./repudiations";
@@ -23,6 +22,8 @@ const STATUS_EVENT: Partial<Record<DisputeStatus, EventType>> = {
 };
 
 export interface OpenDisputeInput {
+  /** Sandbox: the repudiation fails (PAYIN_REPUDIATION_FAILED) and takes no money. */
+  RepudiationFails?: boolean;
   PayInId: string;
   DisputeType?: DisputeType;
   DisputeReasonType?: DisputeReasonType;
@@ -34,7 +35,7 @@ export interface OpenDisputeInput {
 }
 
 export function getDispute(store: ClientStore, id: string): Dispute {
-  const dispute = compliance(store).disputes.get(id);
+  const dispute = store.disputes.get(id);
   if (!dispute) throw notFound("Dispute", id);
   return dispute;
 }
@@ -67,11 +68,11 @@ export function openDispute(
     ContestDeadlineDate: type === "NOT_CONTESTABLE" ? null : now + (input.DeadlineDays ?? 7) * 86400,
     DisputedFunds: funds, ContestedFunds: null, Status: "CREATED", StatusMessage: null,
     DisputeReason: { DisputeReasonType: input.DisputeReasonType ?? "UNKNOWN", DisputeReasonMessage: input.DisputeReasonMessage ?? null },
-    ResultCode: null, ResultMessage: null, ClosedDate: null, RepudiationId: null,
+    // While open, MANGOPAY's examples show an empty ResultCode (""), not null.
+    ResultCode: "", ResultMessage: null, ClosedDate: null, RepudiationId: null,
   };
-  if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now).Id;
-  compliance(store).disputes.set(dispute.Id, dispute);
-  indexDispute(store, dispute);
+  if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now, input.RepudiationFails === true).Id;
+  store.addDispute(dispute);
   emu.events.emit(store, "DISPUTE_CREATED", dispute.Id, now);
   if (advance === "now") firstMove(emu, store, dispute, now);
   const delay = emu.options.delays.disputeMs;
@@ -107,7 +108,7 @@ export function moveDispute(
     dispute.ClosedDate = now;
     if (result === "WON") refundRepudiation(emu, store, dispute, now);
   } else {
-    dispute.ResultCode = null;
+    dispute.ResultCode = "";
     dispute.ResultMessage = null;
     dispute.ClosedDate = null;
   }
@@ -154,7 +155,7 @@ export function closeDispute(emu: Emulator, store: ClientStore, dispute: Dispute
 /** Disputes still waiting for the platform after their deadline close as LOST (clock aging). */
 export function expireOverdueDisputes(emu: Emulator, store: ClientStore, now: number): number {
   let count = 0;
-  for (const d of compliance(store).disputes.values()) {
+  for (const d of store.disputes.values()) {
     if (CLIENT_ACTION.includes(d.Status) && d.ContestDeadlineDate !== null && d.ContestDeadlineDate < now) {
       moveDispute(emu, store, d, "CLOSED", now, { StatusMessage: "Contest deadline passed" });
       count++;

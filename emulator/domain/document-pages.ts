@@ -1,4 +1,4 @@
-// Page upload shared by KYC documents and dispute documents (reference §3.13, §3.15): base64 `File`,
+// Page upload shared by KYC documents and dispute documents (docs/mangopay-api.md §3.13, §3.15): base64 `File`,
 // PDF/JPEG/PNG, size limits, 413 above 10 MB of base64, at most 5 pages. Content is not kept.
 import { ApiError, paramError } from "../core/errors";
 import type { PageInfo } from "../store/compliance-types";

@@ -1,9 +1,8 @@
-// A user's KYCLevel follows its validated proofs (reference §3.2, §3.13–3.14): natural users need an
+// A user's KYCLevel follows its validated proofs (docs/mangopay-api.md §3.2, §3.13–3.14): natural users need an
 // identity proof; legal users need the representative's identity, registration proof, and for
 // BUSINESS/PARTNERSHIP articles of association and a validated UBO declaration (ORGANIZATION: articles).
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { KycDocument } from "../store/compliance-types";
 import type { LegalUser, NaturalUser, User } from "../store/types";
 
@@ -36,7 +35,7 @@ export function linkProof(user: User, doc: KycDocument, valid: boolean): void {
 }
 
 function hasValidatedUbo(store: ClientStore, userId: string): boolean {
-  const state = compliance(store);
+  const state = store;
   return state.idx.uboByUser.get(userId).some((id) => state.uboDeclarations.get(id)?.Status === "VALIDATED");
 }
 

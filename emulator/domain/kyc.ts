@@ -1,10 +1,9 @@
-// KYC documents (reference §3.13, §6): CREATED → (pages) → VALIDATION_ASKED → VALIDATED | REFUSED,
+// KYC documents (docs/mangopay-api.md §3.13, §6): CREATED → (pages) → VALIDATION_ASKED → VALIDATED | REFUSED,
 // later OUT_OF_DATE. In the sandbox the Tag given at creation decides the outcome ("accept",
 // "refuse_unreadable"…); other documents wait for a control call, like the real Sandbox.
 import type { Emulator } from "../core/emulator";
 import { invalidAction, notFound, paramError } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance, indexKyc } from "../store/compliance-store";
 import type { KycDocument, KycRefusedReason, KycType } from "../store/compliance-types";
 import { addPage, readPage } from "./document-pages";
 import { linkProof, refreshKycLevel } from "./kyc-level";
@@ -35,10 +34,25 @@ export function sandboxOutcome(tag: string | null): KycOutcome | null {
 }
 
 export function getKycDocument(store: ClientStore, id: string, userId?: string): KycDocument {
-  const doc = compliance(store).kycDocuments.get(id);
+  const doc = store.kycDocuments.get(id);
   if (!doc || (userId !== undefined && doc.UserId !== userId)) throw notFound("KycDocument", id);
   return doc;
 }
+
+/**
+ * Flags MANGOPAY sets on a refused identity proof (its documented flag list; meanings in emulator/README.md).
+ * The emulator picks one representative code per refusal reason; SPECIFIC_CASE carries none.
+ */
+export const KYC_FLAGS: Record<string, readonly string[]> = {
+  DOCUMENT_FALSIFIED: ["009000", "009002"], // suspected fraud; picture altered
+  DOCUMENT_HAS_EXPIRED: ["009021"], // the document has expired
+  DOCUMENT_NOT_ACCEPTED: ["009019"], // this kind of document is not supported
+  DOCUMENT_UNREADABLE: ["009004"], // blurred
+  DOCUMENT_INCOMPLETE: ["009005"], // cut off (missing information, unreadable MRZ)
+  DOCUMENT_MISSING: ["009010"], // no document in the image
+  UNDERAGE_PERSON: ["009020"], // the owner is under 18
+  DOCUMENT_DO_NOT_MATCH_USER_DATA: ["009022"], // the names do not match the user's
+};
 
 export function createKycDocument(
   emu: Emulator, store: ClientStore, userId: string, type: KycType, tag: string | null, now: number,
@@ -51,8 +65,7 @@ export function createKycDocument(
     Id: store.nextId(), Tag: tag, CreationDate: now, UserId: userId, Type: type, Status: "CREATED",
     ProcessedDate: null, RefusedReasonType: null, RefusedReasonMessage: null, Flags: [],
   };
-  compliance(store).kycDocuments.set(doc.Id, doc);
-  indexKyc(store, doc);
+  store.addKycDocument(doc);
   emu.events.emit(store, "KYC_CREATED", doc.Id, now);
   return doc;
 }
@@ -60,12 +73,12 @@ export function createKycDocument(
 export function addKycPage(store: ClientStore, doc: KycDocument, body: Record<string, unknown>, now: number): void {
   if (doc.Status !== "CREATED") throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
   const page = readPage(body, doc.Type === "IDENTITY_PROOF" ? 32 * 1024 : 1024, now);
-  addPage(compliance(store).pages, doc.Id, page);
+  addPage(store.pages, doc.Id, page);
 }
 
 export function submitKycDocument(emu: Emulator, store: ClientStore, doc: KycDocument, now: number): KycDocument {
   if (doc.Status !== "CREATED") throw invalidAction(`The document cannot be submitted: its Status is ${doc.Status}`);
-  if ((compliance(store).pages.get(doc.Id) ?? []).length === 0) {
+  if ((store.pages.get(doc.Id) ?? []).length === 0) {
     throw paramError({ Status: "The document has no page: add at least one page before asking for validation." });
   }
   doc.Status = "VALIDATION_ASKED";
@@ -97,7 +110,7 @@ export function decideKyc(
     doc.Status = "REFUSED";
     doc.RefusedReasonType = outcome.reason;
     doc.RefusedReasonMessage = message ?? `Sandbox: refused (${outcome.reason})`;
-    doc.Flags = [outcome.reason];
+    doc.Flags = doc.Type === "IDENTITY_PROOF" ? [...(KYC_FLAGS[outcome.reason] ?? [])] : [];
     emu.events.emit(store, "KYC_FAILED", doc.Id, now);
   }
   refreshKycLevel(emu, store, user, now);
@@ -117,6 +130,6 @@ export function outdateKyc(emu: Emulator, store: ClientStore, doc: KycDocument, 
 }
 
 export function pageCount(store: ClientStore, docId: string): number {
-  return compliance(store).pages.get(docId)?.length ?? 0;
+  return store.pages.get(docId)?.length ?? 0;
 }
 

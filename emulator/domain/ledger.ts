@@ -1,4 +1,4 @@
-// The only code that changes balances. One rule for every transaction (reference §3):
+// The only code that changes balances. One rule for every transaction (docs/mangopay-api.md §3):
 // DebitedWallet −= DebitedFunds, FEES_{CCY} += Fees, CreditedWallet += CreditedFunds (= Debited − Fees).
 // Pay-ins have no debited wallet (money enters), payouts and refunds to a card no credited one (money leaves).
 // Only Wallet.Balance is ever mutated: transaction Money objects are shared freely (e.g. Declared*).

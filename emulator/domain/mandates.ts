@@ -1,4 +1,4 @@
-// Direct-debit mandates (reference §3.9): CREATED → (user confirms on the emulator page) SUBMITTED →
+// Direct-debit mandates (docs/mangopay-api.md §3.9): CREATED → (user confirms on the emulator page) SUBMITTED →
 // ACTIVE, or FAILED for a Bacs owner named "Invalid" (§6). Cancel turns an active mandate FAILED.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
@@ -69,6 +69,16 @@ export function settleMandate(emu: Emulator, store: ClientStore, mandate: Mandat
     Object.assign(mandate, { Status: "ACTIVE" }, resultOf("SUCCESS"));
     emu.events.emit(store, "MANDATE_ACTIVATED", mandate.Id, now);
   }
+  return mandate;
+}
+
+/** MANGOPAY expires a mandate left unused (or never confirmed): EXPIRED, MANDATE_EXPIRED. */
+export function expireMandate(emu: Emulator, store: ClientStore, mandate: Mandate, now: number): Mandate {
+  if (mandate.Status === "FAILED" || mandate.Status === "EXPIRED") {
+    throw new ApiError(400, "invalid_action", `A ${mandate.Status} mandate cannot expire`);
+  }
+  Object.assign(mandate, { Status: "EXPIRED" });
+  emu.events.emit(store, "MANDATE_EXPIRED", mandate.Id, now);
   return mandate;
 }
 

@@ -1,4 +1,4 @@
-// Bank-wire, direct-debit and preauthorized pay-ins (reference §3.5). Bank wires wait for the
+// Bank-wire, direct-debit and preauthorized pay-ins (docs/mangopay-api.md §3.5). Bank wires wait for the
 // funds (control endpoint); direct debits settle after a delay; preauthorized ones capture at once.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
@@ -57,9 +57,18 @@ export interface BankWireInput extends WalletPayIn {
   DeclaredFees: Money;
 }
 
+/**
+ * What a direct bank wire shows in DebitedFunds/CreditedFunds/Fees until its funds arrive (docs: the
+ * placeholder currency XXX, amount 0); the declared amounts are in DeclaredDebitedFunds/DeclaredFees.
+ */
+export const PENDING_WIRE_AMOUNT: Money = Object.freeze({ Currency: "XXX", Amount: 0 });
+
 export function createBankWirePayIn(emu: Emulator, store: ClientStore, input: BankWireInput, now: number, rnd?: Random): PayIn {
   const ref = rnd ? rnd.digits(10) : String(Math.floor(Math.random() * 1e10)).padStart(10, "0");
   const tx = payInShell(store, input, input.DeclaredDebitedFunds, input.DeclaredFees, now, "BANK_WIRE", () => ({
+    DebitedFunds: PENDING_WIRE_AMOUNT,
+    CreditedFunds: PENDING_WIRE_AMOUNT,
+    Fees: PENDING_WIRE_AMOUNT,
     DeclaredDebitedFunds: input.DeclaredDebitedFunds,
     DeclaredFees: input.DeclaredFees,
     WireReference: ref.slice(0, 10).toUpperCase(),
@@ -74,11 +83,13 @@ export function settleBankWire(emu: Emulator, store: ClientStore, tx: PayIn, now
   if (tx.PaymentType !== "BANK_WIRE" || tx.Status !== "CREATED") {
     throw new ApiError(400, "invalid_action", "Only a CREATED bank-wire pay-in can receive funds");
   }
-  if (receivedAmount !== undefined) {
-    if (receivedAmount < tx.Fees.Amount) throw new ApiError(400, "param_error", "Received amount lower than the declared fees");
-    tx.DebitedFunds = money(tx.DebitedFunds.Currency, receivedAmount);
-    tx.CreditedFunds = money(tx.DebitedFunds.Currency, receivedAmount - tx.Fees.Amount);
-  }
+  const declared = tx.DeclaredDebitedFunds as Money;
+  const fees = (tx.DeclaredFees as Money | undefined) ?? money(declared.Currency, 0);
+  const amount = receivedAmount ?? declared.Amount;
+  if (amount < fees.Amount) throw new ApiError(400, "param_error", "Received amount lower than the declared fees");
+  tx.DebitedFunds = money(declared.Currency, amount);
+  tx.CreditedFunds = money(declared.Currency, amount - fees.Amount);
+  tx.Fees = money(declared.Currency, fees.Amount);
   succeed(emu, store, tx, now);
   return tx;
 }
@@ -101,7 +112,7 @@ export function createDirectDebitPayIn(emu: Emulator, store: ClientStore, input:
     throw new ApiError(400, "invalid_action", `The mandate is ${mandate.Status}: only SUBMITTED or ACTIVE mandates can be debited`);
   }
   const tx = payInShell(store, input, input.DebitedFunds, input.Fees, now, "DIRECT_DEBIT");
-  Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null, Culture: mandate.Culture });
+  Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null });
   recordCreated(emu, store, tx);
   const delay = emu.options.delays.directDebitMs;
   if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));

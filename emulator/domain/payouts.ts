@@ -1,10 +1,10 @@
-// Bank-wire payouts (reference §3.10): funds leave the wallet at creation (CREATED), then the bank
+// Bank-wire payouts (docs/mangopay-api.md §3.10): funds leave the wallet at creation (CREATED), then the bank
 // answers asynchronously: SUCCEEDED, or FAILED with the funds put back. A later bank return is a
 // payout refund (Nature REFUND) while the payout stays SUCCEEDED.
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import type { Money, PayOut, Refund } from "../store/types";
+import type { BankAccount, Money, PayOut, Refund } from "../store/types";
 import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
 import { canDebit } from "./ledger";
 import { getBankAccount, getUser, getWallet } from "./lookups";
@@ -22,6 +22,26 @@ export interface PayoutInput {
   Tag?: string | null;
 }
 
+/** MANGOPAY's sandbox IBAN whose bank is not reachable by instant payment (its payouts fall back to STANDARD). */
+export const INSTANT_FALLBACK_IBAN = "FR541558929750ZZZZZZAC01915";
+const INSTANT_FALLBACK = Object.freeze({ Code: "001", Message: "The beneficiary bank is not reachable for instant payments: the payout falls back to STANDARD" });
+
+/** Instant (SEPA Instant) payouts reach IBAN accounts, except the sandbox fallback IBAN. */
+function instantReachable(account: BankAccount): boolean {
+  return account.Type === "IBAN" && String(account.IBAN).replace(/\s/g, "") !== INSTANT_FALLBACK_IBAN;
+}
+
+/** The payout as POST /payouts/bankwire and GET /payouts/{id} show it: without the mode fields. */
+export function payoutView(tx: PayOut) {
+  return {
+    Id: tx.Id, Tag: tx.Tag, CreationDate: tx.CreationDate, Status: tx.Status, ResultCode: tx.ResultCode, ResultMessage: tx.ResultMessage,
+    ExecutionDate: tx.ExecutionDate, AuthorId: tx.AuthorId, CreditedUserId: tx.CreditedUserId, DebitedFunds: tx.DebitedFunds,
+    CreditedFunds: tx.CreditedFunds, Fees: tx.Fees, DebitedWalletId: tx.DebitedWalletId, CreditedWalletId: tx.CreditedWalletId,
+    Type: tx.Type, Nature: tx.Nature, PaymentType: tx.PaymentType, BankAccountId: tx.BankAccountId, BankWireRef: tx.BankWireRef,
+    PaymentRef: tx.PaymentRef,
+  };
+}
+
 export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInput, now: number): PayOut {
   getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.DebitedWalletId);
@@ -31,7 +51,9 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
   assertCurrency(wallet, input.DebitedFunds, input.Fees);
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
-  const mode = input.PayoutModeRequested ?? "STANDARD";
+  const requested = input.PayoutModeRequested ?? null;
+  const wantsInstant = requested === "INSTANT_PAYMENT" || requested === "INSTANT_PAYMENT_ONLY";
+  const reachable = wantsInstant && instantReachable(account);
   const tx: PayOut = {
     Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
@@ -46,16 +68,29 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
     PaymentType: "BANK_WIRE",
     BankAccountId: account.Id,
     BankWireRef: input.BankWireRef ?? null,
-    ModeRequested: mode,
-    ModeApplied: mode === "INSTANT_PAYMENT_ONLY" ? "INSTANT_PAYMENT" : "STANDARD",
-    FallbackReason: null,
+    ModeRequested: requested,
+    ModeApplied: reachable ? "INSTANT_PAYMENT" : requested === "RTGS_PAYMENT" ? "RTGS_PAYMENT" : "STANDARD",
+    FallbackReason: wantsInstant && !reachable ? INSTANT_FALLBACK : null,
     EndToEndId: null,
     PaymentRef: input.PaymentRef ?? null,
   };
   if (!canDebit(store, wallet.Id, input.DebitedFunds.Amount)) {
     return createResolved(emu, store, tx, "INSUFFICIENT_BALANCE", now) as PayOut;
   }
+  if (requested === "INSTANT_PAYMENT_ONLY" && !reachable) {
+    createResolved(emu, store, tx, "GENERIC", now);
+    emu.events.emit(store, "INSTANT_PAYOUT_FAILED", tx.Id, now);
+    return tx;
+  }
   recordCreated(emu, store, tx);
+  if (reachable) {
+    // Instant payments settle within seconds: the emulator answers them at once.
+    tx.EndToEndId = `E2E${tx.Id}`;
+    succeed(emu, store, tx, now);
+    emu.events.emit(store, "INSTANT_PAYOUT_SUCCEEDED", tx.Id, now);
+    return tx;
+  }
+  if (wantsInstant) emu.events.emit(store, "INSTANT_PAYOUT_FALLBACKED", tx.Id, now);
   const delay = emu.options.delays.payoutMs;
   if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
   return tx;
@@ -77,9 +112,12 @@ export function settlePayout(emu: Emulator, store: ClientStore, payoutId: string
 }
 
 /** A succeeded payout bounced back by the receiving bank: the money returns to the wallet. */
-export function returnPayout(emu: Emulator, store: ClientStore, payout: PayOut, now: number, reasonType = "BANKACCOUNT_HAS_BEEN_CLOSED"): Refund {
+export function returnPayout(
+  emu: Emulator, store: ClientStore, payout: PayOut, now: number, reasonType = "BANKACCOUNT_HAS_BEEN_CLOSED", fails = false,
+): Refund {
   if (payout.Status !== "SUCCEEDED") throw new ApiError(400, "original_transaction_must_be_succeeded", "Only a SUCCEEDED payout can be returned");
-  if (store.idx.refundsByInitial.get(payout.Id).length > 0) throw new ApiError(400, "invalid_action", "This payout has already been returned");
+  const returned = store.idx.refundsByInitial.get(payout.Id).some((id) => store.transactions.get(id)?.Status === "SUCCEEDED");
+  if (returned) throw new ApiError(400, "invalid_action", "This payout has already been returned");
   const refund: Refund = {
     Id: store.nextId(), Tag: null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: payout.AuthorId,
@@ -89,12 +127,14 @@ export function returnPayout(emu: Emulator, store: ClientStore, payout: PayOut, 
     Fees: money(payout.CreditedFunds.Currency, 0),
     DebitedWalletId: null,
     CreditedWalletId: payout.DebitedWalletId,
-    Type: "PAYOUT",
+    // A payout return brings money back in: Type PAYIN (the refund's Type follows the money's direction).
+    Type: "PAYIN",
     Nature: "REFUND",
     InitialTransactionId: payout.Id,
     InitialTransactionType: "PAYOUT",
     InitialTransactionNature: "REGULAR",
     RefundReason: { RefundReasonType: reasonType, RefundReasonMessage: null },
   };
-  return createResolved(emu, store, refund, "SUCCESS", now) as Refund;
+  // A failed return (PAYOUT_REFUND_FAILED) moves no money.
+  return createResolved(emu, store, refund, fails ? "GENERIC" : "SUCCESS", now) as Refund;
 }

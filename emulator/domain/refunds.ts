@@ -1,4 +1,4 @@
-// Refunds of pay-ins and transfers (reference §3.12), full or partial. The refunded wallet is
+// Refunds of pay-ins and transfers (docs/mangopay-api.md §3.12), full or partial. The refunded wallet is
 // debited DebitedFunds, the platform gives fees back with a negative Fees, and the original payer
 // receives CreditedFunds = DebitedFunds − Fees. Omitted amounts refund what is left, fees included.
 import { ApiError } from "../core/errors";
@@ -53,13 +53,17 @@ export function createRefund(emu: Emulator, store: ClientStore, initial: Transac
   const refund: Refund = {
     Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
     AuthorId: input.AuthorId,
-    CreditedUserId: initial.AuthorId,
+    // Docs' examples: a pay-in refund credits no wallet (CreditedUserId null), a transfer refund the
+    // transfer's author.
+    CreditedUserId: isTransfer ? initial.AuthorId : null,
     DebitedFunds: money(ccy, debited),
     CreditedFunds: money(ccy, debited - fees),
     Fees: money(ccy, fees),
     DebitedWalletId: walletId,
     CreditedWalletId: isTransfer ? initial.DebitedWalletId : null,
-    Type: initial.Type,
+    // Type follows the money's direction: a pay-in refund leaves MANGOPAY (PAYOUT), a transfer refund
+    // stays a TRANSFER (docs' examples).
+    Type: isTransfer ? "TRANSFER" : "PAYOUT",
     Nature: "REFUND",
     InitialTransactionId: initial.Id,
     InitialTransactionType: initial.Type,

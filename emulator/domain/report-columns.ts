@@ -1,4 +1,4 @@
-// Report columns (reference §3.18; docs reporting/create-report examples) and how each one is read
+// Report columns (docs/mangopay-api.md §3.18; docs reporting/create-report examples) and how each one is read
 // from the emulator's objects. `X:ISO` variants of date columns render ISO 8601 instead of unix seconds.
 import type { ClientStore } from "../store/client-store";
 import type { Money, Transaction, Wallet } from "../store/types";

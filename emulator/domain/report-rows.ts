@@ -24,7 +24,7 @@ function inDates(date: number, after: number | null, before: number | null): boo
   return (after === null || date > after) && (before === null || date < before);
 }
 
-/** Legacy TRANSACTIONS filters (reference §3.18). */
+/** Legacy TRANSACTIONS filters (docs/mangopay-api.md §3.18). */
 function legacyTxMatcher(f: Filters): (tx: Transaction) => boolean {
   const types = list(f.Type);
   const statuses = list(f.Status);

@@ -1,4 +1,4 @@
-// Reports (reference §3.18): legacy TRANSACTIONS/WALLETS (PENDING → READY_FOR_DOWNLOAD) and the
+// Reports (docs/mangopay-api.md §3.18): legacy TRANSACTIONS/WALLETS (PENDING → READY_FOR_DOWNLOAD) and the
 // Reporting Service COLLECTED_FEES/USER_WALLET_TRANSACTIONS (PENDING → GENERATED, as the docs'
 // examples say). Generation is asynchronous (delays.reportMs); the DownloadURL is served by the
 // emulator. Sandbox trigger (emulator-defined): Tag "fail" → FAILED with REPORT_FAILED.
@@ -6,19 +6,18 @@ import { randomBytes } from "node:crypto";
 import type { Emulator } from "../core/emulator";
 import { notFound } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { LegacyReport, ReportV2 } from "../store/compliance-types";
 
 export const REPORT_TTL_SECONDS = 31 * 86_400;
 
 export function getLegacyReport(store: ClientStore, id: string): LegacyReport {
-  const report = compliance(store).reports.get(id);
+  const report = store.reports.get(id);
   if (!report) throw notFound("Report", id);
   return report;
 }
 
 export function getReportV2(store: ClientStore, id: string): ReportV2 {
-  const report = compliance(store).reportsV2.get(id);
+  const report = store.reportsV2.get(id);
   if (!report) throw notFound("Report", id);
   return report;
 }
@@ -53,7 +52,7 @@ function finish(emu: Emulator, store: ClientStore, report: AnyReport, origin: st
 
 /** Stores the report and schedules its generation (at once while seeding or when reportMs is 0). */
 export function scheduleReport(emu: Emulator, store: ClientStore, report: AnyReport, origin: string): void {
-  const state = compliance(store);
+  const state = store;
   if ("Preview" in report) state.reports.set(report.Id, report);
   else state.reportsV2.set(report.Id, report);
   const delay = emu.options.delays.reportMs;
@@ -71,7 +70,7 @@ export function generateNow(emu: Emulator, store: ClientStore, report: AnyReport
 /** Reports older than 31 days expire: Status EXPIRED, DownloadURL null. */
 export function expireReports(store: ClientStore, now: number): number {
   let count = 0;
-  const state = compliance(store);
+  const state = store;
   for (const report of [...state.reports.values(), ...state.reportsV2.values()]) {
     if (report.Status !== "EXPIRED" && report.CreationDate + REPORT_TTL_SECONDS < now) {
       report.Status = "EXPIRED";
@@ -80,4 +79,21 @@ export function expireReports(store: ClientStore, now: number): number {
     }
   }
   return count;
+}
+
+/** Legacy report Filters come back with every key of their report type (null when not asked), as in the docs. */
+export const TX_FILTER_KEYS = [
+  "AfterDate", "BeforeDate", "Type", "ResultCode", "Status", "Nature", "WalletId", "AuthorId", "MinDebitedFundsAmount",
+  "MinDebitedFundsCurrency", "MaxDebitedFundsAmount", "MaxDebitedFundsCurrency", "MinFeesAmount", "MinFeesCurrency",
+  "MaxFeesAmount", "MaxFeesCurrency",
+] as const;
+export const WALLET_FILTER_KEYS = [
+  "AfterDate", "BeforeDate", "OwnerId", "Currency", "MinBalanceAmount", "MinBalanceCurrency", "MaxBalanceAmount",
+  "MaxBalanceCurrency",
+] as const;
+
+export function withEveryKey(filters: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = filters[key] ?? null;
+  return out;
 }

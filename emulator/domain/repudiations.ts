@@ -1,19 +1,19 @@
-// Money side of disputes (reference §3.15, docs "Repudiation object"): opening a dispute takes the
+// Money side of disputes (docs/mangopay-api.md §3.15, docs "Repudiation object"): opening a dispute takes the
 // disputed funds from the platform's repudiation wallet CREDIT_{CCY} (it goes negative); a WON
 // dispute refunds the repudiation; a LOST one is settled by a settlement transfer from the user's
-// wallet or by a client bank wire to CREDIT_{CCY}. Everything moves through the part 1 ledger.
+// wallet or by a client bank wire to CREDIT_{CCY}. Everything moves through domain/ledger.ts.
 import { ApiError, invalidAction, notFound, paramError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import type { Dispute } from "../store/compliance-types";
 import type { Repudiation } from "../store/types";
 import type { Money, PayIn, Refund, Transfer } from "../store/types";
 import { canDebit, clientWallet } from "./ledger";
+import { PENDING_WIRE_AMOUNT } from "./pay-ins";
 import { getUser } from "./lookups";
 import { baseFields, createResolved, fail, money, recordCreated } from "./transactions";
 
-export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number): Repudiation {
+export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number, fails = false): Repudiation {
   const credit = clientWallet(store, "CREDIT", funds.Currency, now);
   const tx: Repudiation = {
     ...baseFields(store, now, null),
@@ -30,7 +30,8 @@ export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayI
     InitialTransactionType: "PAYIN",
     InitialTransactionNature: payin.Nature,
   };
-  createResolved(emu, store, tx, "SUCCESS", now);
+  // A failed repudiation (PAYIN_REPUDIATION_FAILED) takes nothing from the repudiation wallet.
+  createResolved(emu, store, tx, fails ? "GENERIC" : "SUCCESS", now);
   return tx;
 }
 
@@ -43,7 +44,7 @@ export function getRepudiation(store: ClientStore, id: string): Repudiation {
 /** What settlement transfers already paid back on a repudiation. */
 export function settledAmount(store: ClientStore, dispute: Dispute): number {
   let sum = 0;
-  for (const id of compliance(store).idx.txByDispute.get(dispute.Id)) {
+  for (const id of store.idx.txByDispute.get(dispute.Id)) {
     const tx = store.transactions.get(id);
     if (tx && tx.Nature === "SETTLEMENT" && tx.Status === "SUCCEEDED") sum += tx.CreditedFunds.Amount;
   }
@@ -53,11 +54,11 @@ export function settledAmount(store: ClientStore, dispute: Dispute): number {
 export function isPendingSettlement(store: ClientStore, dispute: Dispute): boolean {
   if (dispute.Status !== "CLOSED" || dispute.ResultCode !== "LOST" || !dispute.RepudiationId) return false;
   const repudiation = store.transactions.get(dispute.RepudiationId);
-  return !!repudiation && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
+  return !!repudiation && repudiation.Status === "SUCCEEDED" && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
 }
 
 export function disputeOfRepudiation(store: ClientStore, repudiationId: string): Dispute {
-  const state = compliance(store);
+  const state = store;
   const disputeId = state.idx.disputeByRepudiation.get(repudiationId);
   const dispute = disputeId ? state.disputes.get(disputeId) : undefined;
   if (!dispute) throw notFound("Dispute", repudiationId);
@@ -77,6 +78,7 @@ export function createSettlementTransfer(
   getUser(store, input.AuthorId);
   const dispute = disputeOfRepudiation(store, repudiation.Id);
   if (dispute.Status !== "CLOSED") throw invalidAction("Only disputes with the CLOSED Status can be settled");
+  if (repudiation.Status !== "SUCCEEDED") throw invalidAction("The repudiation failed: there is nothing to settle");
   const ccy = repudiation.DebitedFunds.Currency;
   if (input.DebitedFunds.Currency !== ccy || input.Fees.Currency !== ccy) {
     throw new ApiError(400, "currency_incompatibility", `The settlement currency must be ${ccy}`);
@@ -107,12 +109,12 @@ export function createSettlementTransfer(
   if (remaining <= 0) {
     recordCreated(emu, store, tx);
     fail(emu, store, tx, "GENERIC", now);
-    // 003012 is specific to settlements; part 1's result table does not need it.
+    // 003012 is specific to settlements; domain/result-codes.ts does not need it.
     Object.assign(tx, { ResultCode: "003012", ResultMessage: "The repudiation has already been successfully settled" });
   } else {
     createResolved(emu, store, tx, canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE", now);
   }
-  compliance(store).idx.txByDispute.add(dispute.Id, tx.Id);
+  store.idx.txByDispute.add(dispute.Id, tx.Id);
   return tx;
 }
 
@@ -126,19 +128,21 @@ export function getSettlement(store: ClientStore, id: string): Transfer {
 export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Dispute, now: number): Refund | null {
   if (!dispute.RepudiationId) return null;
   const repudiation = getRepudiation(store, dispute.RepudiationId);
-  if (store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
+  if (repudiation.Status !== "SUCCEEDED" || store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
   const amount = Math.min(dispute.ContestedFunds?.Amount ?? repudiation.DebitedFunds.Amount, repudiation.DebitedFunds.Amount);
   const ccy = repudiation.DebitedFunds.Currency;
   const refund: Refund = {
     ...baseFields(store, now, null),
     AuthorId: repudiation.AuthorId,
-    CreditedUserId: null,
+    // The docs' example credits the platform itself: CreditedUserId is the ClientId.
+    CreditedUserId: store.info.ClientId,
     DebitedFunds: money(ccy, amount),
     CreditedFunds: money(ccy, amount),
     Fees: money(ccy, 0),
     DebitedWalletId: null,
     CreditedWalletId: repudiation.DebitedWalletId,
-    Type: "PAYOUT",
+    // A refund's Type follows the money: it flows back into the platform's wallet (docs' example: PAYIN).
+    Type: "PAYIN",
     Nature: "REFUND",
     InitialTransactionId: repudiation.Id,
     InitialTransactionType: "PAYOUT",
@@ -146,7 +150,7 @@ export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Di
     RefundReason: { RefundReasonType: "OTHER", RefundReasonMessage: "Dispute won" },
   };
   createResolved(emu, store, refund, "SUCCESS", now);
-  compliance(store).idx.txByDispute.add(dispute.Id, refund.Id);
+  store.idx.txByDispute.add(dispute.Id, refund.Id);
   return refund;
 }
 
@@ -165,7 +169,7 @@ export interface ClientBankWireInput {
 
 /**
  * Bank wire from the platform to its repudiation wallet: AuthorId and CreditedUserId are the ClientId
- * (docs example); it stays CREATED until the funds arrive (part 1's settle control endpoint).
+ * (docs example); it stays CREATED until the funds arrive (the control /payins/:id/settle).
  */
 export function createClientBankWire(emu: Emulator, store: ClientStore, input: ClientBankWireInput, now: number): PayIn {
   const match = /^CREDIT_([A-Z]{3})$/.exec(input.CreditedWalletId);
@@ -181,9 +185,9 @@ export function createClientBankWire(emu: Emulator, store: ClientStore, input: C
     ...baseFields(store, now, input.Tag ?? null),
     AuthorId: clientId,
     CreditedUserId: clientId,
-    DebitedFunds: { ...declared },
-    CreditedFunds: money(declared.Currency, declared.Amount - feeAmount),
-    Fees: money(declared.Currency, feeAmount),
+    DebitedFunds: PENDING_WIRE_AMOUNT,
+    CreditedFunds: PENDING_WIRE_AMOUNT,
+    Fees: PENDING_WIRE_AMOUNT,
     DebitedWalletId: null,
     CreditedWalletId: clientWallet(store, "CREDIT", declared.Currency, now).Id,
     Type: "PAYIN",

@@ -1,4 +1,4 @@
-// Sandbox card behaviours (reference §6 plus emulator-defined failure cards, listed in README).
+// Sandbox card behaviours (docs/mangopay-api.md §6 plus emulator-defined failure cards, listed in README).
 import { RESULT, type ResultKey } from "./result-codes";
 
 export type CardBehaviour =

@@ -1,4 +1,4 @@
-// Transfers between wallets (reference §3.11): synchronous; insufficient balance → FAILED 001001 (HTTP 200).
+// Transfers between wallets (docs/mangopay-api.md §3.11): synchronous; insufficient balance → FAILED 001001 (HTTP 200).
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
 import type { Money, Transfer } from "../store/types";

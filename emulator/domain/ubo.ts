@@ -1,11 +1,10 @@
-// UBO declarations of legal users (reference §3.14, §6): CREATED → VALIDATION_ASKED → VALIDATED |
+// UBO declarations of legal users (docs/mangopay-api.md §3.14, §6): CREATED → VALIDATION_ASKED → VALIDATED |
 // REFUSED | INCOMPLETE (editable and resubmittable). Sandbox: the first UBO's FirstName
 // AcceptUBO / RefuseUBO / IncompleteUBO decides; otherwise a control call does.
 import { BodyReader } from "../core/body";
 import type { Emulator } from "../core/emulator";
 import { invalidAction, notFound, paramError } from "../core/errors";
 import type { ClientStore } from "../store/client-store";
-import { compliance, indexUbo } from "../store/compliance-store";
 import type { Birthplace, Ubo, UboDeclaration, UboReason } from "../store/compliance-types";
 import { refreshKycLevel } from "./kyc-level";
 import { getUser } from "./lookups";
@@ -16,7 +15,7 @@ const EDITABLE: ReadonlyArray<UboDeclaration["Status"]> = ["CREATED", "INCOMPLET
 export type UboOutcome = { status: "VALIDATED" } | { status: "REFUSED" | "INCOMPLETE"; reason: UboReason; message?: string | null };
 
 export function getUboDeclaration(store: ClientStore, id: string, userId?: string): UboDeclaration {
-  const decl = compliance(store).uboDeclarations.get(id);
+  const decl = store.uboDeclarations.get(id);
   if (!decl || (userId !== undefined && decl.UserId !== userId)) throw notFound("UboDeclaration", id);
   return decl;
 }
@@ -24,7 +23,7 @@ export function getUboDeclaration(store: ClientStore, id: string, userId?: strin
 export function createUboDeclaration(emu: Emulator, store: ClientStore, userId: string, now: number): UboDeclaration {
   const user = getUser(store, userId);
   if (user.PersonType !== "LEGAL") throw paramError({ UserId: "UBO declarations can only be created for legal users." });
-  const state = compliance(store);
+  const state = store;
   const open = state.idx.uboByUser.get(userId).some((id) => {
     const s = state.uboDeclarations.get(id)?.Status;
     return s === "CREATED" || s === "VALIDATION_ASKED" || s === "INCOMPLETE";
@@ -34,8 +33,7 @@ export function createUboDeclaration(emu: Emulator, store: ClientStore, userId: 
     Id: store.nextId(), Tag: null, UserId: userId, CreationDate: now, ProcessedDate: null, Status: "CREATED",
     Reason: null, Message: null, Ubos: [],
   };
-  state.uboDeclarations.set(decl.Id, decl);
-  indexUbo(store, decl);
+  store.addUboDeclaration(decl);
   emu.events.emit(store, "UBO_DECLARATION_CREATED", decl.Id, now);
   return decl;
 }

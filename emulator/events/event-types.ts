@@ -1,4 +1,4 @@
-// Exact EventType values (reference §3.16: the docs list plus the SDK 1.68.0-only ones).
+// Exact EventType values (docs/mangopay-api.md §3.16: the docs list plus the SDK 1.68.0-only ones).
 export const EVENT_TYPES = [
   "USER_INFLOWS_BLOCKED", "USER_INFLOWS_UNBLOCKED", "USER_OUTFLOWS_BLOCKED", "USER_OUTFLOWS_UNBLOCKED",
   "USER_ACCOUNT_VALIDATION_ASKED", "USER_ACCOUNT_ACTIVATED", "USER_ACCOUNT_CLOSED",

@@ -1,4 +1,4 @@
-// Real webhook deliveries (reference §2.9): GET {Url}?EventType&RessourceId&Date, retried with
+// Real webhook deliveries (docs/mangopay-api.md §2.9): GET {Url}?EventType&RessourceId&Date, retried with
 // the configured backoff; consecutive failures turn the hook INVALID; one success resets the count.
 import type { HookOptions } from "../config";
 import type { Scheduler } from "../core/scheduler";

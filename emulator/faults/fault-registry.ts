@@ -1,4 +1,4 @@
-// Runtime fault injection (issue 5), matched per route glob and method. Off until a fault is added.
+// Runtime fault injection, matched per route glob and method. Off until a fault is added.
 import { randomUUID } from "node:crypto";
 
 export const FAULT_KINDS = ["latency", "error", "rate_limit", "timeout", "drop"] as const;

@@ -1,4 +1,4 @@
-// The PCI tokenizer behind CardRegistrationURL (reference §3.6): form-urlencoded card data in,
+// The PCI tokenizer behind CardRegistrationURL (docs/mangopay-api.md §3.6): form-urlencoded card data in,
 // plain-text "data=<token>" out, or "errorCode=<code>" like Payline's tokenizer.
 import { randomBytes } from "node:crypto";
 import type { Hono } from "hono";

@@ -1,4 +1,4 @@
-// Bank accounts (reference §3.8): IBAN, GB, US, CA, OTHER; list with Active and Sort; deactivate.
+// Bank accounts (docs/mangopay-api.md §3.8): IBAN, GB, US, CA, OTHER; list with Active and Sort; deactivate.
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
@@ -29,7 +29,7 @@ function pattern(b: BodyReader, field: string, re: RegExp, required: boolean, wh
   return v;
 }
 
-/** Type-specific detail fields (reference §3.8). */
+/** Type-specific detail fields (docs/mangopay-api.md §3.8). */
 function readDetails(b: BodyReader, type: BankAccountType): Record<string, unknown> {
   switch (type) {
     case "IBAN": {
@@ -84,7 +84,7 @@ export function registerBankAccountRoutes(r: ApiRouter): void {
   r.get("/users/:userId/bankaccounts", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
     const ids = ctx.store.idx.bankAccountsByUser.get(ctx.params.userId);
-    return listResult(ctx, resolveIds(ids, ctx.store.bankAccounts), { boolFilters: ["Active"], filters: ["Type"] });
+    return listResult(ctx, resolveIds(ids, ctx.store.bankAccounts), { boolFilters: ["Active"] });
   });
   r.get("/users/:userId/bankaccounts/:bankAccountId", (ctx) => ok(getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId)));
   r.put("/users/:userId/bankaccounts/:bankAccountId", (ctx) => {

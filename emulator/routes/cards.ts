@@ -1,4 +1,4 @@
-// Card registrations and cards (reference §3.6): registration → tokenizer → PUT RegistrationData → Card.
+// Card registrations and cards (docs/mangopay-api.md §3.6): registration → tokenizer → PUT RegistrationData → Card.
 import { createHash, randomBytes } from "node:crypto";
 import { BodyReader, CURRENCIES } from "../core/body";
 import type { ApiContext } from "../core/context";
@@ -12,7 +12,7 @@ import type { ResultKey } from "../domain/result-codes";
 import type { ClientStore } from "../store/client-store";
 import type { Card, CardRegistration } from "../store/types";
 import { TOKENIZER_ERRORS } from "../pages/tokenizer";
-import { txList } from "./tx-lists";
+import { FINGERPRINT_TX_FILTERS, txList } from "./tx-lists";
 
 const CARD_TYPES = ["CB_VISA_MASTERCARD", "AMEX", "MAESTRO", "BCMC", "DINERS", "P24", "IDEAL", "MASTERPASS"] as const;
 
@@ -121,6 +121,6 @@ export function registerCardRoutes(r: ApiRouter): void {
   );
   r.get("/cards/fingerprints/:fingerprint/transactions", (ctx) => {
     const ids = [...ctx.store.cards.values()].filter((c) => c.Fingerprint === ctx.params.fingerprint).flatMap((c) => ctx.store.idx.txByCard.get(c.Id));
-    return txList(ctx, ids);
+    return txList(ctx, ids, FINGERPRINT_TX_FILTERS);
   });
 }

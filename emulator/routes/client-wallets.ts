@@ -1,4 +1,4 @@
-// Client wallets (reference §3.3): FEES_{CCY} and CREDIT_{CCY}, created automatically per currency.
+// Client wallets (docs/mangopay-api.md §3.3): FEES_{CCY} and CREDIT_{CCY}, created automatically per currency.
 import { CURRENCIES } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
@@ -37,7 +37,7 @@ function walletOf(ctx: ApiContext): Wallet {
 export function registerClientWalletRoutes(r: ApiRouter): void {
   r.get("/clients/wallets", (ctx) => {
     ensureDefaults(ctx);
-    return listResult(ctx, ctx.store.clientWallets.values(), { filters: ["FundsType", "Currency"], project: clientWalletView });
+    return listResult(ctx, ctx.store.clientWallets.values(), { project: clientWalletView });
   });
   r.get("/clients/wallets/:fundsType", (ctx) => {
     ensureDefaults(ctx);
@@ -48,6 +48,7 @@ export function registerClientWalletRoutes(r: ApiRouter): void {
   r.get("/clients/wallets/:fundsType/:currency", (ctx) => ok(clientWalletView(walletOf(ctx))));
   r.get("/clients/wallets/:fundsType/:currency/transactions", (ctx) => {
     const wallet = walletOf(ctx);
-    return txList(ctx, ctx.store.idx.txByWallet.get(wallet.Id));
+    // No filter is documented on client wallet transactions.
+    return txList(ctx, ctx.store.idx.txByWallet.get(wallet.Id), []);
   });
 }

@@ -1,4 +1,4 @@
-// The client (platform) object (reference §3.1): GET/PUT /clients, PUT /clients/logo, and
+// The client (platform) object (docs/mangopay-api.md §3.1): GET/PUT /clients, PUT /clients/logo, and
 // GET /clients/transactions (every transaction touching a FEES_ or CREDIT_ client wallet).
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
@@ -8,12 +8,11 @@ import { resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { readPage } from "../domain/document-pages";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
-import type { ClientDetails } from "../store/compliance-types";
+import { PLATFORM_TYPES, type ClientDetails } from "../store/compliance-types";
 import { txList } from "./tx-lists";
 
 export function clientDetails(store: ClientStore): ClientDetails {
-  const state = compliance(store);
+  const state = store;
   if (!state.details) {
     const { ClientId, Name } = store.info;
     const domain = `${ClientId}.test`;
@@ -25,7 +24,9 @@ export function clientDetails(store: ClientStore): ClientDetails {
       PlatformCategorization: { BusinessType: "MARKETPLACE", Sector: "RENTALS" },
       PlatformURL: `https://www.${domain}`, PlatformDescription: `${Name} (MANGOPAY emulator)`, CompanyReference: null,
       PrimaryThemeColour: "#1E3A8A", PrimaryButtonColour: "#2563EB", Logo: null, CompanyNumber: "123456789", MCC: "7299",
-      Licensor: "MANGOPAY SA",
+      // EU = MANGOPAY S.A. (Luxembourg), UK = MANGOPAY U.K. Limited; the second demo client is a UK platform.
+      Licensor: ClientId.includes("crowdfunding") ? "UK" : "EU",
+      PlatformType: ClientId.includes("crowdfunding") ? "CROWDFUNDING_DONATION" : "MARKETPLACE",
     };
   }
   return state.details;
@@ -48,8 +49,10 @@ function updateClient(ctx: ApiContext) {
   const strings: Partial<Record<(typeof STRINGS)[number], string | null>> = {};
   for (const field of STRINGS) if (r.has(field)) strings[field] = r.string(field, { max: 1000 });
   const address = r.address("HeadquartersAddress");
+  const platformType = r.enumOf("PlatformType", PLATFORM_TYPES);
   r.done();
   Object.assign(details, emails, strings);
+  if (platformType) details.PlatformType = platformType;
   if (address) details.HeadquartersAddress = address;
   return ok(details);
 }

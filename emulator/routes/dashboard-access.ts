@@ -1,4 +1,4 @@
-// /clients/ssos and /clients/permissiongroups (reference §3.19, legacy but in the product's scope).
+// /clients/ssos and /clients/permissiongroups (docs/mangopay-api.md §3.19, legacy but in the product's scope).
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
@@ -9,10 +9,9 @@ import {
   createPermissionGroup, createSso, extendInvitation, getPermissionGroup, getSso, permissionGroups, refreshInvitation,
   updatePermissionGroup,
 } from "../domain/dashboard-access";
-import { compliance } from "../store/compliance-store";
 
 function allSsos(ctx: ApiContext) {
-  return [...compliance(ctx.store).ssos.values()].map((s) => refreshInvitation(ctx.store, s, ctx.now));
+  return [...ctx.store.ssos.values()].map((s) => refreshInvitation(ctx.store, s, ctx.now));
 }
 
 const SSO_LIST = { filters: ["InvitationStatus", "PermissionGroupId"], boolFilters: ["Active"] };

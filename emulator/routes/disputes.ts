@@ -1,4 +1,4 @@
-// Disputes and dispute documents (reference §3.15): lists with Status/DisputeType/dates, per user,
+// Disputes and dispute documents (docs/mangopay-api.md §3.15): lists with Status/DisputeType/dates, per user,
 // wallet and pay-in, pending settlement, transactions, Tag update, submit (contest/resubmit), close.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
@@ -13,7 +13,6 @@ import { closeDispute, getDispute, submitDispute } from "../domain/disputes";
 import { pageCount } from "../domain/kyc";
 import { getTransaction, getUser, getWallet } from "../domain/lookups";
 import { isPendingSettlement } from "../domain/repudiations";
-import { compliance } from "../store/compliance-store";
 import { DISPUTE_DOC_TYPES, type DisputeDocument } from "../store/compliance-types";
 import { lenientReader } from "./money-input";
 import { txList } from "./tx-lists";
@@ -21,7 +20,7 @@ import { txList } from "./tx-lists";
 const LIST = { filters: ["Status", "DisputeType"], dateField: "CreationDate" } as const;
 
 function disputesOf(ctx: ApiContext, ids: readonly string[]) {
-  return listResult(ctx, resolveIds(ids, compliance(ctx.store).disputes), LIST);
+  return listResult(ctx, resolveIds(ids, ctx.store.disputes), LIST);
 }
 
 function disputeDoc(ctx: ApiContext): DisputeDocument {
@@ -40,8 +39,8 @@ function registerDocumentRoutes(r: ApiRouter): void {
   });
   r.get("/disputes/:disputeId/documents", (ctx) => {
     getDispute(ctx.store, ctx.params.disputeId);
-    const state = compliance(ctx.store);
-    return listResult(ctx, resolveIds(state.idx.docsByDispute.get(ctx.params.disputeId), state.disputeDocuments), { filters: ["Status", "Type"] });
+    const state = ctx.store;
+    return listResult(ctx, resolveIds(state.idx.docsByDispute.get(ctx.params.disputeId), state.disputeDocuments));
   });
   r.post("/disputes/:disputeId/documents/:docId/pages", (ctx) => {
     addDisputePage(ctx.store, disputeDoc(ctx), ctx.body, ctx.now);
@@ -57,7 +56,7 @@ function registerDocumentRoutes(r: ApiRouter): void {
     if (asksToSubmit(status, doc.Status)) submitDisputeDocument(ctx.emu, ctx.store, doc, ctx.now);
     return ok(doc);
   });
-  r.get("/dispute-documents", (ctx) => listResult(ctx, compliance(ctx.store).disputeDocuments.values(), { filters: ["Status", "Type"] }));
+  r.get("/dispute-documents", (ctx) => listResult(ctx, ctx.store.disputeDocuments.values()));
   r.get("/dispute-documents/:docId", (ctx) => ok(getDisputeDocument(ctx.store, ctx.params.docId)));
   r.post("/dispute-documents/:docId/consult", (ctx) => {
     const doc = getDisputeDocument(ctx.store, ctx.params.docId);
@@ -66,9 +65,9 @@ function registerDocumentRoutes(r: ApiRouter): void {
 }
 
 export function registerDisputeRoutes(r: ApiRouter): void {
-  r.get("/disputes", (ctx) => listResult(ctx, compliance(ctx.store).disputes.values(), LIST));
+  r.get("/disputes", (ctx) => listResult(ctx, ctx.store.disputes.values(), LIST));
   r.get("/disputes/pendingsettlement", (ctx) => {
-    const pending = [...compliance(ctx.store).disputes.values()].filter((d) => isPendingSettlement(ctx.store, d));
+    const pending = [...ctx.store.disputes.values()].filter((d) => isPendingSettlement(ctx.store, d));
     return listResult(ctx, pending, LIST);
   });
   r.get("/disputes/:disputeId", (ctx) => ok(getDispute(ctx.store, ctx.params.disputeId)));
@@ -90,19 +89,19 @@ export function registerDisputeRoutes(r: ApiRouter): void {
   r.put("/disputes/:disputeId/close", (ctx) => ok(closeDispute(ctx.emu, ctx.store, getDispute(ctx.store, ctx.params.disputeId), ctx.now)));
   r.get("/disputes/:disputeId/transactions", (ctx) => {
     getDispute(ctx.store, ctx.params.disputeId);
-    return txList(ctx, compliance(ctx.store).idx.txByDispute.get(ctx.params.disputeId));
+    return txList(ctx, ctx.store.idx.txByDispute.get(ctx.params.disputeId));
   });
   r.get("/users/:userId/disputes", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return disputesOf(ctx, compliance(ctx.store).idx.disputesByUser.get(ctx.params.userId));
+    return disputesOf(ctx, ctx.store.idx.disputesByUser.get(ctx.params.userId));
   });
   r.get("/wallets/:walletId/disputes", (ctx) => {
     getWallet(ctx.store, ctx.params.walletId);
-    return disputesOf(ctx, compliance(ctx.store).idx.disputesByWallet.get(ctx.params.walletId));
+    return disputesOf(ctx, ctx.store.idx.disputesByWallet.get(ctx.params.walletId));
   });
   r.get("/payins/:payinId/disputes", (ctx) => {
     getTransaction(ctx.store, ctx.params.payinId, "PAYIN");
-    return disputesOf(ctx, compliance(ctx.store).idx.disputesByPayIn.get(ctx.params.payinId));
+    return disputesOf(ctx, ctx.store.idx.disputesByPayIn.get(ctx.params.payinId));
   });
   registerDocumentRoutes(r);
 }

@@ -78,7 +78,7 @@ export function registerEventHookRoutes(r: ApiRouter): void {
     ctx.store.addHook(hook);
     return ok(hook);
   });
-  r.get("/hooks", (ctx) => listResult(ctx, ctx.store.hooks.values(), { filters: ["Status", "Validity", "EventType"] }));
+  r.get("/hooks", (ctx) => listResult(ctx, ctx.store.hooks.values()));
   r.get("/hooks/:hookId", (ctx) => ok(hookOf(ctx)));
   r.put("/hooks/:hookId", (ctx) => {
     const hook = hookOf(ctx);

@@ -2,14 +2,20 @@
 import { ApiRouter } from "../core/router";
 import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
+import { registerClientRoutes } from "./client";
 import { registerClientWalletRoutes } from "./client-wallets";
-import { registerComplianceRoutes } from "./compliance-index";
+import { registerDashboardAccessRoutes } from "./dashboard-access";
+import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
+import { registerKycRoutes } from "./kyc";
 import { registerMandateRoutes } from "./mandates";
 import { registerPayInRoutes } from "./pay-ins";
 import { registerPreauthorizationRoutes } from "./preauthorizations";
+import { registerReportRoutes } from "./reports";
+import { registerRepudiationRoutes } from "./repudiations";
 import { registerResponseRoutes } from "./responses";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
+import { registerUboRoutes } from "./ubo";
 import { registerUserRoutes } from "./users";
 import { registerWalletRoutes } from "./wallets";
 
@@ -26,7 +32,12 @@ export function buildApiRouter(): ApiRouter {
   registerTransferPayoutRoutes(router);
   registerEventHookRoutes(router);
   registerResponseRoutes(router);
-  // Issue 5 (KYC, UBO, disputes, reports, client, SSOs, permission groups): routes/compliance-index.ts.
-  registerComplianceRoutes(router);
+  registerKycRoutes(router);
+  registerUboRoutes(router);
+  registerDisputeRoutes(router);
+  registerRepudiationRoutes(router);
+  registerReportRoutes(router);
+  registerDashboardAccessRoutes(router);
+  registerClientRoutes(router);
   return router;
 }

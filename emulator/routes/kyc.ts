@@ -1,4 +1,4 @@
-// KYC documents (reference §3.13): create, pages, submit, view, lists with Status/Type/dates, consult.
+// KYC documents (docs/mangopay-api.md §3.13): create, pages, submit, view, lists with Status/Type/dates, consult.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { noContent, ok } from "../core/context";
@@ -7,7 +7,6 @@ import type { ApiRouter } from "../core/router";
 import { consultLinks } from "../domain/document-pages";
 import { addKycPage, createKycDocument, getKycDocument, pageCount, submitKycDocument } from "../domain/kyc";
 import { getUser } from "../domain/lookups";
-import { compliance } from "../store/compliance-store";
 import { KYC_TYPES, type KycDocument } from "../store/compliance-types";
 
 const LIST = { filters: ["Status", "Type"], dateField: "CreationDate" } as const;
@@ -39,7 +38,7 @@ export function registerKycRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/kyc/documents", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    const state = compliance(ctx.store);
+    const state = ctx.store;
     return listResult(ctx, resolveIds(state.idx.kycByUser.get(ctx.params.userId), state.kycDocuments), LIST);
   });
   r.get("/users/:userId/kyc/documents/:docId", (ctx) => ok(userDoc(ctx)));
@@ -48,7 +47,7 @@ export function registerKycRoutes(r: ApiRouter): void {
     addKycPage(ctx.store, userDoc(ctx), ctx.body, ctx.now);
     return noContent();
   });
-  r.get("/kyc/documents", (ctx) => listResult(ctx, compliance(ctx.store).kycDocuments.values(), LIST));
+  r.get("/kyc/documents", (ctx) => listResult(ctx, ctx.store.kycDocuments.values(), LIST));
   r.get("/kyc/documents/:docId", (ctx) => ok(getKycDocument(ctx.store, ctx.params.docId)));
   r.post("/kyc/documents/:docId/consult", (ctx) => {
     const doc = getKycDocument(ctx.store, ctx.params.docId);

@@ -1,4 +1,4 @@
-// POST /v2.01/oauth/token (reference §1): Basic auth, grant_type=client_credentials, OAuth-style errors.
+// POST /v2.01/oauth/token (docs/mangopay-api.md §1): Basic auth, grant_type=client_credentials, OAuth-style errors.
 import type { Context } from "hono";
 import { parseBasic } from "../core/auth";
 import type { Emulator } from "../core/emulator";

@@ -1,4 +1,4 @@
-// Pay-ins (reference §3.5): card direct, bank wire, direct debit, preauthorized; generic GET.
+// Pay-ins (docs/mangopay-api.md §3.5): card direct, bank wire, direct debit, preauthorized; generic GET.
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";

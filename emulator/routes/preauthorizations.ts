@@ -1,4 +1,4 @@
-// Card preauthorizations (reference §3.7): create, view, cancel, per-user lists, transactions.
+// Card preauthorizations (docs/mangopay-api.md §3.7): create, view, cancel, per-user lists, transactions.
 import { BodyReader } from "../core/body";
 import { ok } from "../core/context";
 import { ApiError } from "../core/errors";

@@ -1,4 +1,4 @@
-// Reports (reference §3.18): legacy POST /reports/transactions|wallets, GET /reports[/{id}], and the
+// Reports (docs/mangopay-api.md §3.18): legacy POST /reports/transactions|wallets, GET /reports[/{id}], and the
 // Reporting Service POST|GET /reporting/reports[/{id}]. Bodies are validated like MANGOPAY does
 // (date spans, known columns); the CSV itself is served by control/report-download.ts.
 import { BodyReader } from "../core/body";
@@ -9,8 +9,7 @@ import type { ApiRouter } from "../core/router";
 import {
   FEES_COLUMNS, FEES_DEFAULT_COLUMNS, TX_COLUMNS, TX_DEFAULT_COLUMNS, UWT_COLUMNS, UWT_DEFAULT_COLUMNS, WALLET_COLUMNS,
 } from "../domain/report-columns";
-import { getLegacyReport, getReportV2, newReportId, scheduleReport } from "../domain/reports";
-import { compliance } from "../store/compliance-store";
+import { getLegacyReport, getReportV2, newReportId, scheduleReport, TX_FILTER_KEYS, WALLET_FILTER_KEYS, withEveryKey } from "../domain/reports";
 import type { LegacyReport, LegacyReportType, ReportV2, ReportV2Type } from "../store/compliance-types";
 
 const MONTH = 31 * 86_400;
@@ -59,7 +58,7 @@ function createLegacy(ctx: ApiContext, type: LegacyReportType) {
   const callback = r.string("CallbackURL", { max: 2048 });
   const sort = readSort(r, "CreationDate:ASC");
   const preview = r.bool("Preview") ?? false;
-  const filters = objectField(r, "Filters");
+  const filters = withEveryKey(objectField(r, "Filters"), type === "TRANSACTIONS" ? TX_FILTER_KEYS : WALLET_FILTER_KEYS);
   checkSpan(r, filters, type === "TRANSACTIONS" ? 6 * MONTH : 24 * MONTH, type === "TRANSACTIONS" ? "6 months" : "24 months");
   const columns = type === "TRANSACTIONS"
     ? readColumns(r, TX_COLUMNS, TX_DEFAULT_COLUMNS, "Columns")
@@ -105,14 +104,22 @@ function withOrigin<T extends { DownloadURL: string | null }>(ctx: ApiContext, r
   return report.DownloadURL ? { ...report, DownloadURL: report.DownloadURL.replace(/^https?:\/\/[^/]+/, ctx.origin) } : report;
 }
 
+/** Reporting Service lists answer with key data only (docs' example); LastUpdated = last status change. */
+export function reportListView(report: ReportV2) {
+  return {
+    Id: report.Id, ReportType: report.ReportType, Status: report.Status, LastUpdated: report.ReportDate ?? report.CreationDate,
+    CreationDate: report.CreationDate, Tag: report.Tag, ResultCode: report.ResultCode, ResultMessage: report.ResultMessage,
+  };
+}
+
 export function registerReportRoutes(r: ApiRouter): void {
   r.post("/reports/transactions", (ctx) => createLegacy(ctx, "TRANSACTIONS"));
   r.post("/reports/wallets", (ctx) => createLegacy(ctx, "WALLETS"));
   r.get("/reports", (ctx) =>
-    listResult(ctx, compliance(ctx.store).reports.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+    listResult(ctx, ctx.store.reports.values(), { project: (x) => withOrigin(ctx, x) }));
   r.get("/reports/:reportId", (ctx) => ok(withOrigin(ctx, getLegacyReport(ctx.store, ctx.params.reportId))));
   r.post("/reporting/reports", createV2);
   r.get("/reporting/reports", (ctx) =>
-    listResult(ctx, compliance(ctx.store).reportsV2.values(), { filters: ["Status", "ReportType"], project: (x) => withOrigin(ctx, x) }));
+    listResult(ctx, ctx.store.reportsV2.values(), { filters: ["Status"], project: reportListView }));
   r.get("/reporting/reports/:reportId", (ctx) => ok(withOrigin(ctx, getReportV2(ctx.store, ctx.params.reportId))));
 }

@@ -1,12 +1,12 @@
-// Repudiations, settlement transfers and the client bank wire to the repudiation wallet (reference
-// §3.3, §3.15). The client pay-in waits for its funds like any bank wire (part 1's settle control).
+// Repudiations, settlement transfers and the client bank wire to the repudiation wallet
+// (docs/mangopay-api.md §3.3, §3.15). The client pay-in waits for its funds like any bank wire (control /settle).
 import { paramError } from "../core/errors";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import { createClientBankWire, createSettlementTransfer, getRepudiation, getSettlement } from "../domain/repudiations";
 import { lenientReader } from "./money-input";
-import { txList } from "./tx-lists";
+import { refundList } from "./tx-lists";
 
 /** POST /clients/payins/bankwire/direct (body checks here, the pay-in in domain/repudiations.ts). */
 function clientBankWireRoute(ctx: ApiContext) {
@@ -24,7 +24,7 @@ export function registerRepudiationRoutes(r: ApiRouter): void {
   r.get("/repudiations/:repudiationId", (ctx) => ok(getRepudiation(ctx.store, ctx.params.repudiationId)));
   r.get("/repudiations/:repudiationId/refunds", (ctx) => {
     const repudiation = getRepudiation(ctx.store, ctx.params.repudiationId);
-    return txList(ctx, ctx.store.idx.refundsByInitial.get(repudiation.Id));
+    return refundList(ctx, repudiation.Id);
   });
   r.post("/repudiations/:repudiationId/settlementtransfer", (ctx) => {
     const repudiation = getRepudiation(ctx.store, ctx.params.repudiationId);

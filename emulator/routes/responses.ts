@@ -1,4 +1,4 @@
-// GET /responses/{IdempotencyKey} (reference §2.4): the stored response, StatusCode/ContentLength as strings.
+// GET /responses/{IdempotencyKey} (docs/mangopay-api.md §2.4): the stored response, StatusCode/ContentLength as strings.
 import { ok } from "../core/context";
 import { notFound } from "../core/errors";
 import { findStoredResponse } from "../core/idempotency";

@@ -2,13 +2,13 @@
 import { BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
-import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { getTransaction } from "../domain/lookups";
-import { createPayout } from "../domain/payouts";
+import { createPayout, payoutView } from "../domain/payouts";
 import { createRefund } from "../domain/refunds";
 import { createTransfer } from "../domain/transfers";
-import type { Money } from "../store/types";
+import type { Money, PayOut } from "../store/types";
+import { refundList } from "./tx-lists";
 
 const PAYOUT_MODES = ["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT"] as const;
 
@@ -30,9 +30,7 @@ function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
 
 function refundsOf(ctx: ApiContext, kind: "PAYIN" | "TRANSFER" | "PAYOUT") {
   getTransaction(ctx.store, ctx.params.id, kind);
-  return listResult(ctx, resolveIds(ctx.store.idx.refundsByInitial.get(ctx.params.id), ctx.store.transactions), {
-    filters: ["Status", "ResultCode"],
-  });
+  return refundList(ctx, ctx.params.id);
 }
 
 export function registerTransferPayoutRoutes(r: ApiRouter): void {
@@ -66,9 +64,9 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       Tag: b.tag(),
     };
     b.done();
-    return ok(createPayout(ctx.emu, ctx.store, input, ctx.now));
+    return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
   });
-  r.get("/payouts/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
+  r.get("/payouts/:id", (ctx) => ok(payoutView(getTransaction(ctx.store, ctx.params.id, "PAYOUT") as PayOut)));
   r.get("/payouts/bankwire/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
 
   r.post("/payins/:id/refunds", (ctx) => refund(ctx, "PAYIN"));

@@ -1,4 +1,4 @@
-// UBO declarations (reference §3.14): create, add/update/view UBOs, submit, view, list per user.
+// UBO declarations (docs/mangopay-api.md §3.14): create, add/update/view UBOs, submit, view, list per user.
 import { asksToSubmit, BodyReader } from "../core/body";
 import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
@@ -8,7 +8,6 @@ import { getUser } from "../domain/lookups";
 import {
   addUbo, createUboDeclaration, getUbo, getUboDeclaration, submitUboDeclaration, updateUbo,
 } from "../domain/ubo";
-import { compliance } from "../store/compliance-store";
 import type { UboDeclaration } from "../store/compliance-types";
 
 function userDeclaration(ctx: ApiContext): UboDeclaration {
@@ -33,8 +32,8 @@ export function registerUboRoutes(r: ApiRouter): void {
   r.post(base, (ctx) => ok(createUboDeclaration(ctx.emu, ctx.store, ctx.params.userId, ctx.now)));
   r.get(base, (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    const state = compliance(ctx.store);
-    return listResult(ctx, resolveIds(state.idx.uboByUser.get(ctx.params.userId), state.uboDeclarations), { filters: ["Status"] });
+    const state = ctx.store;
+    return listResult(ctx, resolveIds(state.idx.uboByUser.get(ctx.params.userId), state.uboDeclarations));
   });
   r.get(`${base}/:declId`, (ctx) => ok(userDeclaration(ctx)));
   r.put(`${base}/:declId`, updateDeclaration);

@@ -1,4 +1,4 @@
-// GET /users/{id}/emoney/{Year}/{Month?}?Currency= (reference §3.2): money credited to and debited
+// GET /users/{id}/emoney/{Year}/{Month?}?Currency= (docs/mangopay-api.md §3.2): money credited to and debited
 // from the user's wallets in that UTC period, from SUCCEEDED transactions in the asked currency
 // (default EUR; no FX conversion is modelled).
 import type { ApiContext } from "../core/context";

@@ -5,7 +5,7 @@ import type { LegalUser, NaturalUser, UserCategory } from "../store/types";
 
 const CATEGORIES = ["PAYER", "OWNER", "PLATFORM"] as const;
 const LEGAL_TYPES = ["BUSINESS", "ORGANIZATION", "SOLETRADER", "PARTNERSHIP"] as const;
-const INCOME_RANGES = ["1", "2", "3", "4", "5", "6"];
+const INCOME_RANGES = [1, 2, 3, 4, 5, 6] as const;
 
 type NaturalFields = Omit<NaturalUser, "Id" | "CreationDate" | "KYCLevel" | "UserStatus" | "PersonType">;
 type LegalFields = Omit<LegalUser, "Id" | "CreationDate" | "KYCLevel" | "UserStatus" | "PersonType">;
@@ -51,8 +51,10 @@ export function readNatural(body: Record<string, unknown>, creating: boolean, no
   set("Nationality", r.country("Nationality"));
   set("CountryOfResidence", r.country("CountryOfResidence"));
   set("Occupation", r.string("Occupation"));
-  const income = r.has("IncomeRange") ? String(r.body.IncomeRange) : null;
-  if (income !== null && !INCOME_RANGES.includes(income)) r.fail("IncomeRange", "The field IncomeRange must be between 1 and 6.");
+  // An integer 1–6; a numeric string ("3") is accepted and answered as the number.
+  const rawIncome = r.body.IncomeRange;
+  const income = rawIncome === undefined || rawIncome === null ? null : Number(rawIncome);
+  if (income !== null && !(INCOME_RANGES as readonly number[]).includes(income)) r.fail("IncomeRange", "The field IncomeRange must be between 1 and 6.");
   set("IncomeRange", income);
   set("Capacity", r.enumOf("Capacity", ["NORMAL", "DECLARATIVE"] as const));
   const category = categoryOf(r, current?.UserCategory ?? (out.TermsAndConditionsAccepted ? "OWNER" : "PAYER"));

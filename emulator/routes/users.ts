@@ -1,4 +1,4 @@
-// Natural and legal users (reference §3.2): create, view, update, list (reduced projection), close.
+// Natural and legal users (docs/mangopay-api.md §3.2): create, view, update, list (reduced projection), close.
 import type { ApiContext } from "../core/context";
 import { ok, noContent } from "../core/context";
 import { ApiError, notFound } from "../core/errors";
@@ -6,11 +6,12 @@ import { listResult } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import type { EventType } from "../events/event-types";
 import { getUser } from "../domain/lookups";
+import { regulatoryOf } from "../domain/user-status";
 import type { LegalUser, NaturalUser, User } from "../store/types";
 import { emoney } from "./user-emoney";
 import { readLegal, readNatural } from "./user-input";
 
-/** GET /users returns this projection only (reference §2.2). */
+/** GET /users returns this projection only (docs/mangopay-api.md §2.2). */
 export function userListView(u: User) {
   return {
     Id: u.Id, Tag: u.Tag, CreationDate: u.CreationDate, PersonType: u.PersonType, Email: u.Email, KYCLevel: u.KYCLevel,
@@ -95,14 +96,11 @@ export function registerUserRoutes(r: ApiRouter): void {
   r.get("/users/natural/:userId", (ctx) => ok(userOfType(ctx, "NATURAL")));
   r.get("/users/legal/:userId", (ctx) => ok(userOfType(ctx, "LEGAL")));
   r.get("/users", (ctx) =>
-    listResult(ctx, ctx.store.users.values(), { filters: ["UserCategory", "PersonType", "KYCLevel", "UserStatus"], project: userListView }),
+    // MANGOPAY documents no filter on GET /users (only pagination, Sort and dates).
+    listResult(ctx, ctx.store.users.values(), { project: userListView }),
   );
-  // No regulatory blocking is modelled: only a closed user is blocked both ways.
-  const regulatory = (ctx: ApiContext) => {
-    const user = getUser(ctx.store, ctx.params.userId);
-    const closed = user.UserStatus === "CLOSED";
-    return ok({ UserId: user.Id, ActionCode: null, ScopeBlocked: { Inflows: closed, Outflows: closed } });
-  };
+  // Blocking comes from sandbox operations (control POST /clients/:clientId/users/:id/regulatory); CLOSED blocks both.
+  const regulatory = (ctx: ApiContext) => ok(regulatoryOf(ctx.store, getUser(ctx.store, ctx.params.userId)));
   r.get("/users/:userId/regulatory", regulatory);
   r.get("/users/:userId/blockStatus", regulatory);
   r.get("/users/:userId/emoney/:year", (ctx) => ok(emoney(ctx)));

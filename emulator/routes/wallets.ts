@@ -1,4 +1,4 @@
-// Wallets (reference §3.3): create (one owner), view, update Description/Tag, per-user lists, transactions.
+// Wallets (docs/mangopay-api.md §3.3): create (one owner), view, update Description/Tag, per-user lists, transactions.
 import { BodyReader, CURRENCIES } from "../core/body";
 import { ok } from "../core/context";
 import { notFound, paramError } from "../core/errors";
@@ -48,7 +48,7 @@ export function registerWalletRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/wallets", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.walletsByUser.get(ctx.params.userId), ctx.store.wallets), { filters: ["Currency"] });
+    return listResult(ctx, resolveIds(ctx.store.idx.walletsByUser.get(ctx.params.userId), ctx.store.wallets));
   });
   r.get("/wallets/:walletId/transactions", (ctx) => {
     userWallet(ctx.store, ctx.params.walletId);

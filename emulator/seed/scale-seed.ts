@@ -1,5 +1,5 @@
-// Scale seeding (`--scale users=100000,transactions=1000000` or POST /_emulator/scale): part 1's
-// bulkSeed builds users, wallets and money flows; this adds issue 5's objects in proportion
+// Scale seeding (`--scale users=100000,transactions=1000000` or POST /_emulator/scale): bulkSeed
+// builds users, wallets and money flows; this adds KYC, UBO, disputes and reports in proportion
 // (KYC documents for 1 user in 10, one dispute per 1,000 transactions, capped) so lists, search
 // and exports can be tested at size. Everything is synchronous and deterministic from the seed.
 import type { Emulator } from "../core/emulator";
@@ -8,7 +8,6 @@ import { moveDispute, openDispute } from "../domain/disputes";
 import { createKycDocument, decideKyc, submitKycDocument } from "../domain/kyc";
 import { sortEvents } from "../events/event-bus";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import { DISPUTE_TYPES } from "../store/compliance-types";
 import { bulkSeed, type BulkSeedResult } from "./bulk-seed";
 
@@ -49,7 +48,7 @@ function scaleCompliance(emu: Emulator, store: ClientStore, rnd: Random, firstUs
     const user = users[i];
     const at = user.CreationDate + 600;
     const doc = createKycDocument(emu, store, user.Id, "IDENTITY_PROOF", null, at);
-    compliance(store).pages.set(doc.Id, [{ bytes: 100_000, kind: "PNG", uploadedAt: at }]);
+    store.pages.set(doc.Id, [{ bytes: 100_000, kind: "PNG", uploadedAt: at }]);
     submitKycDocument(emu, store, doc, at + 60);
     if (rnd.chance(0.8)) decideKyc(emu, store, doc, rnd.chance(0.85) ? { validated: true } : { validated: false, reason: "DOCUMENT_UNREADABLE" }, at + 3600);
     kyc++;

@@ -1,15 +1,14 @@
-// Demo data of issue 5 for one client: KYC documents consistent with each user's KYCLevel, UBO
+// Compliance demo data for one client: KYC documents consistent with each user's KYCLevel, UBO
 // declarations, disputes (seed-disputes.ts), reports, SSOs and a custom permission group.
 import type { Emulator } from "../core/emulator";
 import type { Random } from "../core/random";
 import { createPermissionGroup, createSso, permissionGroups } from "../domain/dashboard-access";
 import { linkProof } from "../domain/kyc-level";
 import { createKycDocument, decideKyc, submitKycDocument } from "../domain/kyc";
-import { scheduleReport, newReportId } from "../domain/reports";
+import { scheduleReport, newReportId, TX_FILTER_KEYS, withEveryKey } from "../domain/reports";
 import { addUbo, createUboDeclaration, decideUbo, submitUboDeclaration } from "../domain/ubo";
 import { FEES_DEFAULT_COLUMNS, TX_DEFAULT_COLUMNS, UWT_DEFAULT_COLUMNS } from "../domain/report-columns";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import { KYC_REFUSED_REASONS, type KycDocument, type KycType } from "../store/compliance-types";
 import type { LegalUser, User } from "../store/types";
 import { seedDisputes, seedRepudiationWires } from "./seed-disputes";
@@ -25,7 +24,7 @@ function requiredTypes(user: User): KycType[] {
 }
 
 function withPage(store: ClientStore, rnd: Random, doc: KycDocument, at: number): void {
-  compliance(store).pages.set(doc.Id, [{ bytes: rnd.int(60_000, 2_000_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
+  store.pages.set(doc.Id, [{ bytes: rnd.int(60_000, 2_000_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
 }
 
 /** REGULAR users got there through validated proofs: replay that history without touching KYCLevel. */
@@ -102,7 +101,7 @@ function seedAccess(store: ClientStore, now: number, wallClock: number): number 
     sso.InvitationStatus = status;
     if (status === "ACCEPTED") sso.LastLoginDate = now - (i + 1) * HOUR;
     // The pending invitation is (re)sent at start-up so it is still SENT for its 30 minutes.
-    if (status === "SENT") compliance(store).ssoInvitedAt.set(sso.Id, wallClock);
+    if (status === "SENT") store.ssoInvitedAt.set(sso.Id, wallClock);
   });
   return people.length;
 }
@@ -113,7 +112,7 @@ function seedReports(emu: Emulator, store: ClientStore, now: number, origin: str
     scheduleReport(emu, store, {
       Id: newReportId(), Tag: "monthly export", CreationDate: at, ReportDate: null, Status: "PENDING", DownloadFormat: "CSV",
       DownloadURL: null, CallbackURL: null, ReportType: "TRANSACTIONS", Sort: "CreationDate:DESC", Preview: false,
-      Filters: { AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, Columns: [...TX_DEFAULT_COLUMNS],
+      Filters: withEveryKey({ AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, TX_FILTER_KEYS), Columns: [...TX_DEFAULT_COLUMNS],
       ResultCode: null, ResultMessage: null,
     }, origin);
     scheduleReport(emu, store, {
@@ -139,6 +138,6 @@ export function seedCompliance(emu: Emulator, store: ClientStore, rnd: Random, n
   seedRepudiationWires(emu, store, now);
   return {
     kycUsers: kyc, ...disputes, ssos: seedAccess(store, now, emu.clock.now()), reports: seedReports(emu, store, now, origin),
-    kycDocuments: compliance(store).kycDocuments.size, uboDeclarations: compliance(store).uboDeclarations.size,
+    kycDocuments: store.kycDocuments.size, uboDeclarations: store.uboDeclarations.size,
   };
 }

@@ -7,6 +7,7 @@ import type { ClientStore } from "../store/client-store";
 import type { Hook } from "../store/types";
 import { seedCompliance } from "./seed-compliance";
 import { seedOperation, type FlowState } from "./seed-flows";
+import { seedLifecycle } from "./seed-lifecycle";
 import { seedPerson } from "./seed-people";
 
 const DAY = 86_400;
@@ -30,8 +31,8 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
   try {
     [...emu.clients.values()].forEach((store, index) => {
       const counts = seedClient(emu, store, new Random(seed * 1000 + index + 1), planFor(index, emu.options.seedUsers), now, origin);
-      // Issue 5: compliance, disputes, reports and dashboard access (seed/seed-compliance.ts).
       Object.assign(counts, seedCompliance(emu, store, new Random(seed * 7919 + index), now, index, origin));
+      Object.assign(counts, seedLifecycle(emu, store, now));
       sortEvents(store);
       for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
     });

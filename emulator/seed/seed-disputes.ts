@@ -8,7 +8,6 @@ import { canDebit } from "../domain/ledger";
 import { createClientBankWire, createSettlementTransfer, getRepudiation } from "../domain/repudiations";
 import { succeed } from "../domain/transactions";
 import type { ClientStore } from "../store/client-store";
-import { compliance } from "../store/compliance-store";
 import { DISPUTE_DOC_TYPES, DISPUTE_REASONS, type Dispute, type DisputeStatus } from "../store/compliance-types";
 import type { PayIn } from "../store/types";
 
@@ -39,7 +38,7 @@ function disputablePayIns(store: ClientStore): PayIn[] {
 function addDocuments(emu: Emulator, store: ClientStore, rnd: Random, dispute: Dispute, at: number, submit: boolean): void {
   for (let i = rnd.int(1, 2); i > 0; i--) {
     const doc = createDisputeDocument(emu, store, dispute, rnd.pick(DISPUTE_DOC_TYPES), null, at);
-    compliance(store).pages.set(doc.Id, [{ bytes: rnd.int(40_000, 900_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
+    store.pages.set(doc.Id, [{ bytes: rnd.int(40_000, 900_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
     if (submit) {
       submitDisputeDocument(emu, store, doc, at + 60);
       reviewDisputeDocument(emu, store, doc, rnd.chance(0.85), at + 2 * HOUR);
@@ -56,11 +55,18 @@ function openingTime(rnd: Random, plan: Plan, now: number): number {
   return isRecent(plan) ? now - rnd.int(2 * DAY, 5 * DAY) : now - rnd.int(10 * DAY, 60 * DAY);
 }
 
+function hasFailedRepudiation(store: ClientStore): boolean {
+  for (const d of store.disputes.values()) if (d.RepudiationId && store.transactions.get(d.RepudiationId)?.Status === "FAILED") return true;
+  return false;
+}
+
 function seedOne(emu: Emulator, store: ClientStore, rnd: Random, payin: PayIn, plan: Plan, opened: number, now: number): Dispute {
   const recent = isRecent(plan);
   const type = plan === "CLOSED_NOT_CONTESTABLE" ? "NOT_CONTESTABLE" : plan === "CLOSED_RETRIEVAL" || (recent && rnd.chance(0.15)) ? "RETRIEVAL" : "CONTESTABLE";
   const partial = rnd.chance(0.2) ? rnd.int(Math.ceil(payin.DebitedFunds.Amount / 3), payin.DebitedFunds.Amount) : undefined;
   const dispute = openDispute(emu, store, {
+    // One dispute left CREATED has a failed repudiation (PAYIN_REPUDIATION_FAILED), so that event has seeded data.
+    RepudiationFails: plan === "CREATED" && type !== "RETRIEVAL" && !hasFailedRepudiation(store),
     PayInId: payin.Id, DisputeType: type, DisputeReasonType: rnd.pick(DISPUTE_REASONS), Amount: partial,
     DisputeReasonMessage: rnd.chance(0.5) ? "Cardholder disputes the transaction" : null, DeadlineDays: 7,
   }, opened, "never");

@@ -113,10 +113,12 @@ function seedPayout(emu: Emulator, store: ClientStore, rnd: Random, person: Pers
   const payout = createPayout(emu, store, {
     AuthorId: person.user.Id, DebitedWalletId: wallet.Id, DebitedFunds: m(wallet.Currency, amount), Fees: m(wallet.Currency, rnd.chance(0.5) ? 0 : 100),
     BankAccountId: person.account.Id, BankWireRef: rnd.chance(0.5) ? `INV${rnd.digits(6)}` : null,
+    // One payout in five asks for an instant payment (succeeds at once, or falls back to STANDARD).
+    PayoutModeRequested: store.seq % 5 === 0 ? "INSTANT_PAYMENT" : null,
   }, at);
   if (payout.Status !== "CREATED" || age < DAY) return;
   const settled = settlePayout(emu, store, payout.Id, at + rnd.int(3600, DAY)) as PayOut;
-  if (settled.Status === "SUCCEEDED" && age > 4 * DAY && rnd.chance(0.04)) returnPayout(emu, store, settled, at + 3 * DAY);
+  if (settled.Status === "SUCCEEDED" && age > 4 * DAY && rnd.chance(0.04)) returnPayout(emu, store, settled, at + 3 * DAY, undefined, store.seq % 4 === 0);
 }
 
 function seedPreauthorization(emu: Emulator, store: ClientStore, rnd: Random, person: Person, at: number, age: number, origin: string): void {

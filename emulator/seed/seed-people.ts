@@ -36,17 +36,20 @@ export function seedPerson(emu: Emulator, store: ClientStore, rnd: Random, at: n
     KYCLevel: owner && rnd.chance(0.45) ? ("REGULAR" as const) : ("LIGHT" as const),
   };
   let user: User;
+  // Every third user has a prefixed id (user_m_…, its wallets wlt_m_…), as MANGOPAY's newer objects do.
+  const prefixed = store.seq % 3 === 0;
+  const userId = store.nextId(prefixed ? "user_m" : undefined);
   if (rnd.chance(0.7)) {
-    user = newNaturalUser(store.nextId(), at, {
+    user = newNaturalUser(userId, at, {
       ...common, FirstName: first, LastName: last,
       Email: `${slug(first)}.${slug(last)}${rnd.int(1, 999)}@example.com`,
       Address: address(rnd, place), Birthday: owner ? rnd.int(-315_619_200, 1_009_843_200) : null,
       Nationality: owner ? place.country : null, CountryOfResidence: owner ? place.country : null,
-      Occupation: owner ? rnd.pick(OCCUPATIONS) : null, IncomeRange: owner ? String(rnd.int(1, 6)) : null,
+      Occupation: owner ? rnd.pick(OCCUPATIONS) : null, IncomeRange: owner ? (rnd.int(1, 6) as 1 | 2 | 3 | 4 | 5 | 6) : null,
     });
   } else {
     const name = `${rnd.pick(COMPANY_WORDS)} ${rnd.pick(COMPANY_KINDS)} ${rnd.pick(COMPANY_SUFFIX)}`;
-    user = newLegalUser(store.nextId(), at, {
+    user = newLegalUser(userId, at, {
       ...common, Name: name, Email: `contact@${slug(name)}.example`,
       LegalPersonType: rnd.pick(["BUSINESS", "BUSINESS", "BUSINESS", "ORGANIZATION", "SOLETRADER", "PARTNERSHIP"] as const),
       HeadquartersAddress: address(rnd, place), LegalRepresentativeFirstName: first, LegalRepresentativeLastName: last,
@@ -62,7 +65,7 @@ export function seedPerson(emu: Emulator, store: ClientStore, rnd: Random, at: n
   if (rnd.chance(0.25)) currencies.push(rnd.pick(["EUR", "GBP", "USD"].filter((c) => c !== place.currency)));
   const wallets = currencies.map((ccy, i) => {
     const wallet: Wallet = {
-      Id: store.nextId(), Tag: null, CreationDate: at + 60 + i, Owners: [user.Id], Balance: { Currency: ccy, Amount: 0 },
+      Id: store.nextId(prefixed ? "wlt_m" : undefined), Tag: null, CreationDate: at + 60 + i, Owners: [user.Id], Balance: { Currency: ccy, Amount: 0 },
       Currency: ccy, FundsType: "DEFAULT", Description: rnd.pick(WALLET_PURPOSES),
     };
     store.addWallet(wallet);

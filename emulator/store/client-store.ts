@@ -1,7 +1,12 @@
 // One client (platform) = one isolated store: typed Maps keyed by Id plus secondary indexes.
-// Add a resource: a Map here, its index keys in reindex()/index*(), and its entry in snapshot.ts.
+// Add a resource: a Map here, an add…() method feeding its indexes, the same indexes rebuilt in
+// reindex(), and the Map's name in SNAPSHOT_MAPS (snapshot.ts). Every resource lives here.
 import type {
-  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, PreAuthorization, StoredResponse,
+  ClientDetails, Dispute, DisputeDocument, KycDocument, LegacyReport, PageInfo, PermissionGroup, ReportV2, Sso,
+  UboDeclaration,
+} from "./compliance-types";
+import type {
+  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, Money, PayIn, PreAuthorization, StoredResponse,
   Transaction, User, Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
@@ -20,6 +25,14 @@ export interface TokenizedCard {
 }
 
 export const FIRST_ID = 100_000_000;
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** What MANGOPAY's regulatory endpoint says about a user (`GET /users/{id}/regulatory`). */
+export interface RegulatoryStatus {
+  Inflows: boolean;
+  Outflows: boolean;
+  ActionCode: string | null;
+}
 
 export class ClientStore {
   seq = FIRST_ID;
@@ -38,6 +51,23 @@ export class ClientStore {
   readonly preauthorizations = new Map<string, PreAuthorization>();
   readonly hooks = new Map<string, Hook>();
   readonly idempotency = new Map<string, StoredResponse>();
+  readonly kycDocuments = new Map<string, KycDocument>();
+  readonly uboDeclarations = new Map<string, UboDeclaration>();
+  readonly disputes = new Map<string, Dispute>();
+  readonly disputeDocuments = new Map<string, DisputeDocument>();
+  /** Document id (KYC or dispute document) → uploaded pages (sizes and kinds; contents are not kept). */
+  readonly pages = new Map<string, PageInfo[]>();
+  /** Legacy reports (`/reports`) and Reporting Service reports (`/reporting/reports`). */
+  readonly reports = new Map<string, LegacyReport>();
+  readonly reportsV2 = new Map<string, ReportV2>();
+  readonly ssos = new Map<string, Sso>();
+  readonly permissionGroups = new Map<string, PermissionGroup>();
+  /** SSO id → when its current invitation was sent (invitations expire after 30 minutes). */
+  readonly ssoInvitedAt = new Map<string, number>();
+  /** User id → inflow/outflow blocking set by a sandbox operation (absent = not blocked). */
+  readonly regulatory = new Map<string, RegulatoryStatus>();
+  /** The client object (`GET /clients`), built on first read. */
+  details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */
   events: EmuEvent[] = [];
 
@@ -57,14 +87,43 @@ export class ClientStore {
     preauthsByUser: new MultiIndex(),
     preauthsByCard: new MultiIndex(),
     hookByEventType: new Map<string, string>(),
+    kycByUser: new MultiIndex(),
+    uboByUser: new MultiIndex(),
+    disputesByUser: new MultiIndex(),
+    disputesByWallet: new MultiIndex(),
+    disputesByPayIn: new MultiIndex(),
+    docsByDispute: new MultiIndex(),
+    /** Dispute id → its transactions (repudiation, settlement transfers, repudiation refunds). */
+    txByDispute: new MultiIndex(),
+    /** Repudiation id → dispute id. */
+    disputeByRepudiation: new Map<string, string>(),
   };
 
   constructor(readonly info: ClientInfo) {}
 
-  /** Monotonically increasing numeric string ids, like MANGOPAY's classic ids. */
-  nextId(): string {
+  /**
+   * Monotonically increasing ids. Without a prefix: numeric strings, like MANGOPAY's classic ids. With
+   * one (`user_m`, `wlt_m`…): MANGOPAY's newer shape, the prefix then 26 Crockford base-32 characters
+   * (ULID-like, still increasing). The real API mixes both, so no client may parse ids as numbers.
+   */
+  nextId(prefix?: string): string {
     this.seq += 1;
-    return String(this.seq);
+    if (!prefix) return String(this.seq);
+    // ULID layout: 10 increasing "time" characters (here "01J" + the sequence), then 16 characters
+    // derived from the sequence (deterministic, so the same seed gives the same ids).
+    let n = this.seq;
+    let time = "";
+    for (let i = 0; i < 7; i++) {
+      time = CROCKFORD[n % 32] + time;
+      n = Math.floor(n / 32);
+    }
+    let h = (this.seq * 2654435761) >>> 0;
+    let rest = "";
+    for (let i = 0; i < 16; i++) {
+      h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+      rest += CROCKFORD[h % 32];
+    }
+    return `${prefix}_01J${time}${rest}`;
   }
 
   addUser(user: User): void {
@@ -108,13 +167,52 @@ export class ClientStore {
     this.idx.hookByEventType.set(hook.EventType, hook.Id);
   }
 
+  addKycDocument(doc: KycDocument): void {
+    this.kycDocuments.set(doc.Id, doc);
+    this.idx.kycByUser.add(doc.UserId, doc.Id);
+  }
+
+  addUboDeclaration(decl: UboDeclaration): void {
+    this.uboDeclarations.set(decl.Id, decl);
+    this.idx.uboByUser.add(decl.UserId, decl.Id);
+  }
+
+  addDispute(dispute: Dispute): void {
+    this.disputes.set(dispute.Id, dispute);
+    this.indexDispute(dispute);
+  }
+
+  addDisputeDocument(doc: DisputeDocument): void {
+    this.disputeDocuments.set(doc.Id, doc);
+    this.idx.docsByDispute.add(doc.DisputeId, doc.Id);
+  }
+
+  /** Disputes are found by the pay-in's author, credited user and credited wallet. */
+  private indexDispute(dispute: Dispute): void {
+    const { idx } = this;
+    const payin = this.transactions.get(dispute.InitialTransactionId);
+    idx.disputesByPayIn.add(dispute.InitialTransactionId, dispute.Id);
+    if (payin) {
+      idx.disputesByUser.add(payin.AuthorId, dispute.Id);
+      if (payin.CreditedUserId !== payin.AuthorId) idx.disputesByUser.add(payin.CreditedUserId, dispute.Id);
+      idx.disputesByWallet.add(payin.CreditedWalletId, dispute.Id);
+    }
+    if (dispute.RepudiationId) {
+      idx.disputeByRepudiation.set(dispute.RepudiationId, dispute.Id);
+      idx.txByDispute.add(dispute.Id, dispute.RepudiationId);
+    }
+  }
+
   private indexTransaction(tx: Transaction): void {
     const { idx } = this;
     idx.txByUser.add(tx.AuthorId, tx.Id);
     if (tx.CreditedUserId !== tx.AuthorId) idx.txByUser.add(tx.CreditedUserId, tx.Id);
     idx.txByWallet.add(tx.DebitedWalletId, tx.Id);
     idx.txByWallet.add(tx.CreditedWalletId, tx.Id);
-    if (tx.Fees.Amount !== 0) idx.txByWallet.add(`FEES_${tx.Fees.Currency}`, tx.Id);
+    // A bank wire shows placeholder Fees until its funds arrive: its declared fees decide.
+    const wire = tx.Fees.Amount === 0 && tx.Type === "PAYIN" && tx.Nature !== "REFUND" && (tx as PayIn).PaymentType === "BANK_WIRE";
+    const fees = wire ? ((tx as PayIn).DeclaredFees as Money | undefined) : tx.Fees;
+    if (fees && fees.Amount !== 0) idx.txByWallet.add(`FEES_${fees.Currency}`, tx.Id);
     if (tx.Nature === "REFUND") {
       idx.refundsByInitial.add(tx.InitialTransactionId, tx.Id);
       return;
@@ -144,6 +242,17 @@ export class ClientStore {
       this.idx.preauthsByCard.add(p.CardId, p.Id);
     }
     for (const h of this.hooks.values()) this.idx.hookByEventType.set(h.EventType, h.Id);
+    for (const d of this.kycDocuments.values()) this.idx.kycByUser.add(d.UserId, d.Id);
+    for (const d of this.uboDeclarations.values()) this.idx.uboByUser.add(d.UserId, d.Id);
+    for (const d of this.disputes.values()) this.indexDispute(d);
+    for (const d of this.disputeDocuments.values()) this.idx.docsByDispute.add(d.DisputeId, d.Id);
+    // Settlement transfers and repudiation refunds belong to the dispute of their repudiation.
+    for (const tx of this.transactions.values()) {
+      const repudiationId = (tx as { RepudiationId?: unknown }).RepudiationId;
+      const initial = tx.Nature === "REFUND" ? tx.InitialTransactionId : typeof repudiationId === "string" ? repudiationId : null;
+      const disputeId = initial ? this.idx.disputeByRepudiation.get(initial) : undefined;
+      if (disputeId) this.idx.txByDispute.add(disputeId, tx.Id);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
-// Object shapes of issue 5 (KYC, UBO, disputes, reports, dashboard access, client) exactly as
-// MANGOPAY returns them (reference §3.1, §3.13–3.15, §3.18–3.19). Serialised as they are.
+// Object shapes of the compliance resources (KYC, UBO, disputes, reports, dashboard access, client) exactly as
+// MANGOPAY returns them (docs/mangopay-api.md §3.1, §3.13–3.15, §3.18–3.19). Serialised as they are.
 import type { Address, Entity, Money } from "./types";
 
 export const KYC_TYPES = [
@@ -101,7 +101,8 @@ export interface Dispute extends Entity {
   Status: DisputeStatus;
   StatusMessage: string | null;
   DisputeReason: { DisputeReasonType: DisputeReasonType; DisputeReasonMessage: string | null };
-  ResultCode: DisputeResult | null;
+  /** "" while the dispute is open (docs' examples), LOST|WON|VOID once CLOSED. */
+  ResultCode: DisputeResult | "";
   ResultMessage: string | null;
   ClosedDate: number | null;
   RepudiationId: string | null;
@@ -194,7 +195,7 @@ export interface PlatformCategorization {
   Sector: string | null;
 }
 
-/** GET /clients (reference §3.1). */
+/** GET /clients (docs/mangopay-api.md §3.1). */
 export interface ClientDetails {
   ClientId: string;
   Name: string;
@@ -215,5 +216,12 @@ export interface ClientDetails {
   Logo: string | null;
   CompanyNumber: string | null;
   MCC: string | null;
-  Licensor: string;
+  Licensor: "EU" | "UK";
+  PlatformType: PlatformType;
 }
+
+export const PLATFORM_TYPES = [
+  "NotSpecified", "MARKETPLACE", "P2P_PAYMENT", "CROWDFUNDING_DONATION", "CROWDFUNDING_REWARD", "CROWDFUNDING_EQUITY",
+  "CROWDFUNDING_LOAN", "OTHER",
+] as const;
+export type PlatformType = (typeof PLATFORM_TYPES)[number];

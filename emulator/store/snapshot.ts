@@ -4,12 +4,14 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Emulator } from "../core/emulator";
 import { ClientStore, type ClientInfo } from "./client-store";
-import { complianceSnapshot, restoreCompliance, type ComplianceSnapshot } from "./compliance-store";
+import type { ClientDetails } from "./compliance-types";
 import type { EmuEvent } from "./types";
 
 export const SNAPSHOT_MAPS = [
   "users", "wallets", "clientWallets", "transactions", "cardRegistrations", "cards", "cardNumbers",
   "tokenizations", "bankAccounts", "mandates", "preauthorizations", "hooks", "idempotency",
+  "kycDocuments", "uboDeclarations", "disputes", "disputeDocuments", "pages", "reports", "reportsV2", "ssos",
+  "permissionGroups", "ssoInvitedAt", "regulatory",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];
@@ -19,13 +21,12 @@ interface ClientSnapshot {
   seq: number;
   maps: Partial<Record<MapName, Array<[string, unknown]>>>;
   events: EmuEvent[];
-  /** Resources added later (issue 5) can store extra state here. */
-  extra?: Record<string, unknown>;
+  details: ClientDetails | null;
 }
 
 interface Snapshot {
   format: "mangopay-emulator-snapshot";
-  version: 1;
+  version: 2;
   savedAt: number;
   clients: ClientSnapshot[];
 }
@@ -35,9 +36,9 @@ export function toSnapshot(emu: Emulator): Snapshot {
   for (const store of emu.clients.values()) {
     const maps: ClientSnapshot["maps"] = {};
     for (const name of SNAPSHOT_MAPS) maps[name] = [...(store[name] as Map<string, unknown>).entries()];
-    clients.push({ info: store.info, seq: store.seq, maps, events: store.events, extra: { compliance: complianceSnapshot(store) } });
+    clients.push({ info: store.info, seq: store.seq, maps, events: store.events, details: store.details });
   }
-  return { format: "mangopay-emulator-snapshot", version: 1, savedAt: emu.clock.now(), clients };
+  return { format: "mangopay-emulator-snapshot", version: 2, savedAt: emu.clock.now(), clients };
 }
 
 export function fromSnapshot(emu: Emulator, snapshot: Snapshot): void {
@@ -49,8 +50,8 @@ export function fromSnapshot(emu: Emulator, snapshot: Snapshot): void {
       for (const [k, v] of c.maps[name] ?? []) target.set(k, v);
     }
     store.events = c.events;
+    store.details = c.details ?? null;
     store.reindex();
-    restoreCompliance(store, c.extra?.compliance as ComplianceSnapshot | undefined);
     emu.replaceClient(store);
   }
 }
@@ -62,7 +63,7 @@ export async function saveSnapshot(emu: Emulator, path: string): Promise<void> {
   await rename(tmp, path);
 }
 
-/** False when there is no snapshot yet (first start): the caller seeds instead. */
+/** False when there is no snapshot yet (first start) or it has an older format: the caller seeds instead. */
 export async function loadSnapshot(emu: Emulator, path: string): Promise<boolean> {
   let text: string;
   try {
@@ -72,6 +73,8 @@ export async function loadSnapshot(emu: Emulator, path: string): Promise<boolean
   }
   const parsed = JSON.parse(text) as Snapshot;
   if (parsed.format !== "mangopay-emulator-snapshot") throw new Error(`${path} is not an emulator snapshot`);
+  // Version 1 kept part of each client elsewhere: reseed rather than load half a state.
+  if (parsed.version !== 2) return false;
   fromSnapshot(emu, parsed);
   return true;
 }

@@ -42,7 +42,8 @@ export interface NaturalUser extends UserCommon {
   Nationality: string | null;
   CountryOfResidence: string | null;
   Occupation: string | null;
-  IncomeRange: string | null;
+  /** 1–6 (MANGOPAY's income brackets), null for PAYER users. */
+  IncomeRange: 1 | 2 | 3 | 4 | 5 | 6 | null;
   ProofOfIdentity: string | null;
   ProofOfAddress: string | null;
   Capacity: "NORMAL" | "DECLARATIVE";
@@ -83,7 +84,7 @@ export type TxStatus = "CREATED" | "SUCCEEDED" | "FAILED";
 export type TxType = "PAYIN" | "TRANSFER" | "PAYOUT" | "CONVERSION";
 export type TxNature = "REGULAR" | "REPUDIATION" | "REFUND" | "SETTLEMENT";
 
-/** Common transaction fields (reference §3 "common transaction fields"). */
+/** Common transaction fields (docs/mangopay-api.md §3 "common transaction fields"). */
 export interface TxBase extends Entity {
   AuthorId: string;
   CreditedUserId: string | null;
@@ -121,9 +122,10 @@ export interface PayOut extends TxBase {
   PaymentType: "BANK_WIRE";
   BankAccountId: string;
   BankWireRef: string | null;
-  ModeRequested: string;
-  ModeApplied: string;
-  FallbackReason: null;
+  /** null unless PayoutModeRequested was sent. Mode fields are only shown on GET /payouts/bankwire/{id}. */
+  ModeRequested: string | null;
+  ModeApplied: "STANDARD" | "INSTANT_PAYMENT" | "RTGS_PAYMENT" | "PENDING_RESPONSE";
+  FallbackReason: { Code: string; Message: string } | null;
   EndToEndId: string | null;
   PaymentRef: unknown;
 }

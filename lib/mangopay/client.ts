@@ -4,7 +4,8 @@ import "server-only";
 // idempotency and quota rules are documented in lib/mangopay/README.md.
 import { randomUUID } from "node:crypto";
 import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
-import { IdempotencyConflictError, InvalidRequestError, NetworkError, OutcomeUnknownError, QuotaProtectionError, ScaRequiredError, TimeoutError, UpstreamError } from "./errors";
+import { guardFetch, type AddressPolicy } from "./address-policy";
+import { AddressRefusedError, IdempotencyConflictError, InvalidRequestError, NetworkError, OutcomeUnknownError, QuotaProtectionError, RedirectRefusedError, ScaRequiredError, TimeoutError, UpstreamError } from "./errors";
 import { buildUrl, readBody, requestIdFrom, toUpstreamError, type ApiRequest, type ApiResponse, type RawResponse } from "./http";
 import { fetchAccessToken, isTransientTokenError } from "./oauth";
 import { DEFAULT_QUOTA_POLICY, exhaustedBucket, parseRateLimitHeaders, type QuotaPolicy, type RateLimitSnapshot } from "./rate-limits";
@@ -27,7 +28,10 @@ export interface MangopayAccountConfig {
 }
 
 export interface MangopayClientDeps {
+  /** Test seam: a fake fetch reaches no network, so the address policy applies only when given. */
   fetch?: typeof fetch;
+  /** Which hosts may be called. Required with the real network fetch (no default that could be too lax). */
+  addressPolicy?: AddressPolicy;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -53,7 +57,7 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     throw new InvalidRequestError("MANGOPAY client needs clientId, apiKey and baseUrl");
   }
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  const fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl = mangopayFetch(deps);
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? abortableSleep;
   const random = deps.random ?? Math.random;
@@ -91,7 +95,9 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal,
         cache: "no-store",
+        redirect: "manual",
       });
+      if (response.status >= 300 && response.status < 400) throw new RedirectRefusedError(site, response.status);
       const raw: RawResponse = { status: response.status, headers: response.headers, body: await readBody(response) };
       const snapshot = parseRateLimitHeaders(response.headers, now());
       state.rateLimits.update(snapshot);
@@ -106,6 +112,12 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       });
       return raw;
     } catch (error) {
+      // Refused before or instead of an answer: nothing to retry, nothing to reveal about the target.
+      if (error instanceof AddressRefusedError || error instanceof RedirectRefusedError) {
+        const redirected = error instanceof RedirectRefusedError;
+        record({ ...base, status: redirected ? error.status : null, durationMs: Math.max(0, now() - startedAt), rateLimitRemaining: state.rateLimits.shortRemaining, outcome: redirected ? "http_error" : "network_error", requestId: null });
+        throw error;
+      }
       const timedOut = timeout.aborted && !req.signal?.aborted;
       record({
         ...base,
@@ -232,6 +244,16 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     rateLimits: () => state.rateLimits.current,
     newIdempotencyKey: newKey,
   };
+}
+
+/**
+ * The fetch every MANGOPAY call goes through: the real network fetch is always wrapped by the
+ * address policy (hosts resolved and checked, redirects never followed).
+ */
+export function mangopayFetch(deps: Pick<MangopayClientDeps, "fetch" | "addressPolicy">): typeof fetch {
+  if (deps.addressPolicy) return guardFetch(deps.fetch ?? ((input, init) => fetch(input, init)), deps.addressPolicy);
+  if (deps.fetch) return deps.fetch;
+  throw new InvalidRequestError("A MANGOPAY client on the network needs an address policy");
 }
 
 /** A fresh, unshared state — for tests and one-off scripts that must not touch the process cache. */

@@ -156,6 +156,31 @@ export class OutcomeUnknownError extends MangopayError {
   }
 }
 
+/**
+ * The base URL's host is refused by the address policy (private, loopback, link-local, metadata or
+ * unresolvable) — nothing was sent. The message names the host only, never what lies behind it.
+ */
+export class AddressRefusedError extends MangopayError {
+  readonly hostname: string;
+
+  constructor(hostname: string, reason: string, options?: { cause?: unknown }) {
+    super(`The MANGOPAY base URL host ${hostname} ${reason}; the dashboard does not call it`, options);
+    this.hostname = hostname;
+  }
+}
+
+/** MANGOPAY never redirects API calls: a 3xx answer is refused and its target never called. */
+export class RedirectRefusedError extends MangopayError {
+  readonly status: number;
+  readonly site: CallSite;
+
+  constructor(site: CallSite, status: number) {
+    super(`MANGOPAY ${site.method} ${site.pathTemplate} answered with a redirect (HTTP ${status}); redirects are never followed`);
+    this.status = status;
+    this.site = site;
+  }
+}
+
 /** The caller passed something the API would reject anyway (e.g. a malformed idempotency key). */
 export class InvalidRequestError extends MangopayError {}
 

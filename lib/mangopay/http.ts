@@ -141,16 +141,16 @@ export function parsePendingUserAction(header: string | null): { redirectUrl: st
   return { redirectUrl: match?.[1] ?? null };
 }
 
+const MAX_MESSAGE_LENGTH = 300;
 const SCA_CONSENT_PATTERN = /consent|\bsca\b|sca_|proxy/i;
 
 /** Turns a non-2xx answer into the most specific typed error. */
 export function toUpstreamError(raw: RawResponse, site: CallSite): UpstreamError {
   const body = isRecord(raw.body) ? raw.body : {};
   const type = stringOrNull(body.Type) ?? stringOrNull(body.error);
-  const message =
-    stringOrNull(body.Message) ??
-    stringOrNull(body.error_description) ??
-    (typeof raw.body === "string" && raw.body ? raw.body.slice(0, 200) : `HTTP ${raw.status}`);
+  // Only MANGOPAY's own error objects (`Message`, or OAuth's `error_description`) are ever shown:
+  // raw text or HTML from whatever answered could be an internal page and is never echoed.
+  const message = (stringOrNull(body.Message) ?? stringOrNull(body.error_description))?.slice(0, MAX_MESSAGE_LENGTH) ?? `HTTP ${raw.status}`;
   const date = typeof body.Date === "number" ? new Date(body.Date * 1000) : null;
   const init: UpstreamErrorInit = {
     ...site,

@@ -1,7 +1,7 @@
 import type { CallOptions, MangopayClient } from "./client";
 import { listPage, type ListOptions, type Page } from "./pagination";
 import { getOne, send, type WriteOptions } from "./resource";
-import { Mandate } from "./schemas/mandates";
+import { Mandate, MandateListItem } from "./schemas/mandates";
 
 export interface CreateMandateInput {
   BankAccountId: string;
@@ -23,14 +23,15 @@ export function cancel(client: MangopayClient, mandateId: string, options: CallO
   return send(client, "PUT", "/mandates/{mandateId}/cancel", { mandateId }, {}, Mandate, "mandate", options);
 }
 
-export type MandateFilter = "Status" | "BeforeDate" | "AfterDate";
+/** MANGOPAY documents only the date filters on mandate lists (docs/mangopay-api.md §2.3). */
+export type MandateFilter = "BeforeDate" | "AfterDate";
 
-export function list(client: MangopayClient, options: ListOptions<MandateFilter> = {}): Promise<Page<Mandate>> {
-  return listPage(client, { path: "/mandates", item: Mandate, itemName: "mandate" }, options);
+export function list(client: MangopayClient, options: ListOptions<MandateFilter> = {}): Promise<Page<MandateListItem>> {
+  return listPage(client, { path: "/mandates", item: MandateListItem, itemName: "mandate" }, options);
 }
 
-export function listByUser(client: MangopayClient, userId: string, options: ListOptions<MandateFilter> = {}): Promise<Page<Mandate>> {
-  return listPage(client, { path: "/users/{userId}/mandates", params: { userId }, item: Mandate, itemName: "mandate" }, options);
+export function listByUser(client: MangopayClient, userId: string, options: ListOptions<MandateFilter> = {}): Promise<Page<MandateListItem>> {
+  return listPage(client, { path: "/users/{userId}/mandates", params: { userId }, item: MandateListItem, itemName: "mandate" }, options);
 }
 
 export function listByBankAccount(
@@ -38,10 +39,10 @@ export function listByBankAccount(
   userId: string,
   bankAccountId: string,
   options: ListOptions<MandateFilter> = {},
-): Promise<Page<Mandate>> {
+): Promise<Page<MandateListItem>> {
   return listPage(
     client,
-    { path: "/users/{userId}/bankaccounts/{bankAccountId}/mandates", params: { userId, bankAccountId }, item: Mandate, itemName: "mandate" },
+    { path: "/users/{userId}/bankaccounts/{bankAccountId}/mandates", params: { userId, bankAccountId }, item: MandateListItem, itemName: "mandate" },
     options,
   );
 }

@@ -1,6 +1,6 @@
-// POST {base}/v2.01/oauth/token with Basic auth and grant_type=client_credentials (reference §1).
+// POST {base}/v2.01/oauth/token with Basic auth and grant_type=client_credentials (docs/mangopay-api.md §1).
 import { z } from "zod";
-import { AuthenticationError, NetworkError, ParseError, TimeoutError, UpstreamError } from "./errors";
+import { AddressRefusedError, AuthenticationError, NetworkError, ParseError, RedirectRefusedError, TimeoutError, UpstreamError } from "./errors";
 import { readBody, toUpstreamError } from "./http";
 import type { UpstreamCall } from "./recorder";
 
@@ -52,10 +52,20 @@ export async function fetchAccessToken(ctx: OAuthContext): Promise<{ accessToken
       body: "grant_type=client_credentials",
       signal,
       cache: "no-store",
+      redirect: "manual",
     });
     status = response.status;
+    if (status >= 300 && status < 400) {
+      finish("http_error");
+      throw new RedirectRefusedError(SITE, status);
+    }
     raw = { status: response.status, headers: response.headers, body: await readBody(response) };
   } catch (error) {
+    if (error instanceof RedirectRefusedError) throw error;
+    if (error instanceof AddressRefusedError) {
+      finish("network_error");
+      throw error;
+    }
     if (signal.aborted) {
       finish("timeout");
       throw new TimeoutError(SITE, ctx.timeoutMs, { cause: error });

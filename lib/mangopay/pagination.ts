@@ -24,7 +24,7 @@ export interface ListOptions<F extends string = string> extends CallOptions {
   perPage?: number;
   /** e.g. `{ field: "CreationDate", direction: "DESC" }` → `Sort=CreationDate:DESC`. */
   sort?: { field: string; direction: SortDirection };
-  /** Per-endpoint filters (reference §2.3); Dates become unix seconds, arrays comma lists. */
+  /** Per-endpoint filters (docs/mangopay-api.md §2.3); Dates become unix seconds, arrays comma lists. */
   filters?: Partial<Record<F, QueryValue>>;
 }
 

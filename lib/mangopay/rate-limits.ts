@@ -1,5 +1,5 @@
 // MANGOPAY sends four comma-separated values per rate-limit header, one per sliding bucket, in the
-// order 15 min, 30 min, 60 min, 24 h (reference §2.6). We keep the latest snapshot per account so
+// order 15 min, 30 min, 60 min, 24 h (docs/mangopay-api.md §2.6). We keep the latest snapshot per account so
 // the client can shed background reads before the quota runs dry (see README "Quota policy").
 
 export const RATE_LIMIT_WINDOWS_MINUTES = [15, 30, 60, 1440] as const;

@@ -2,7 +2,7 @@
 import type { CallOptions, MangopayClient } from "./client";
 import { listPage, type ListOptions, type Page } from "./pagination";
 import { getOne, send, type WriteOptions } from "./resource";
-import { Report } from "./schemas/reports";
+import { Report, ReportListItem } from "./schemas/reports";
 
 export interface CreateReportInput {
   Tag?: string;
@@ -52,6 +52,7 @@ export function getV2(client: MangopayClient, reportId: string, options: CallOpt
   return getOne(client, "/reporting/reports/{reportId}", { reportId }, Report, "report", options);
 }
 
-export function listV2(client: MangopayClient, options: ListOptions<"Status" | "BeforeDate" | "AfterDate"> = {}): Promise<Page<Report>> {
-  return listPage(client, { path: "/reporting/reports", item: Report, itemName: "report" }, options);
+/** Reporting Service reports: the list answers with key data only (`ReportListItem`); get one for the rest. */
+export function listV2(client: MangopayClient, options: ListOptions<"Status" | "BeforeDate" | "AfterDate"> = {}): Promise<Page<ReportListItem>> {
+  return listPage(client, { path: "/reporting/reports", item: ReportListItem, itemName: "report" }, options);
 }

@@ -9,7 +9,7 @@ export type ScaContext = "USER_PRESENT" | "USER_NOT_PRESENT";
 export interface ScaReadOptions extends CallOptions {
   /**
    * Sent on the four SCA-scoped reads (wallet, user wallets, user and wallet transactions).
-   * The dashboard acts for absent OWNER users, hence USER_NOT_PRESENT by default (reference §2.8);
+   * The dashboard acts for absent OWNER users, hence USER_NOT_PRESENT by default (docs/mangopay-api.md §2.8);
    * PAYER users ignore it. Pass null to omit.
    */
   scaContext?: ScaContext | null;

@@ -1,4 +1,4 @@
-// Legacy dashboard-access API (removed from the docs in Aug 2025, reference §3.19).
+// Legacy dashboard-access API (removed from the docs in Aug 2025, docs/mangopay-api.md §3.19).
 import type { CallOptions, MangopayClient } from "./client";
 import { listPage, type ListOptions, type Page } from "./pagination";
 import { getOne, send, type WriteOptions } from "./resource";

@@ -1,7 +1,7 @@
 // Small helpers of the request loop: idempotency-key validation and an abortable sleep.
 import { InvalidRequestError } from "./errors";
 
-// MANGOPAY accepts 16–36 characters, letters, digits or '-' (reference §2.4); a UUID fits.
+// MANGOPAY accepts 16–36 characters, letters, digits or '-' (docs/mangopay-api.md §2.4); a UUID fits.
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9-]{16,36}$/;
 
 export function assertIdempotencyKey(key: string): string {

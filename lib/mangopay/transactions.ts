@@ -1,4 +1,4 @@
-// Transaction lists by owner object. There is no platform-wide list in the API (reference §3.4).
+// Transaction lists by owner object. There is no platform-wide list in the API (docs/mangopay-api.md §3.4).
 import type { MangopayClient } from "./client";
 import { listPage, type ListOptions, type Page } from "./pagination";
 import { scaQuery, type ScaReadOptions } from "./resource";

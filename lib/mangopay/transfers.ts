@@ -15,7 +15,7 @@ export interface CreateTransferInput {
   Fees: Money;
   CreditedUserId?: string;
   Tag?: string;
-  /** For transfers debiting an OWNER's wallet (reference §2.8). */
+  /** For transfers debiting an OWNER's wallet (docs/mangopay-api.md §2.8). */
   ScaContext?: ScaContext;
 }
 

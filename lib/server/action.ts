@@ -8,7 +8,7 @@ import { getSessionUser, requireActionSession } from "./auth";
 import { getActionHubContext, getRequestId, getRequestMeta } from "./context";
 import type { AccountContext, HubContext, PublicContext, UserContext } from "./context-types";
 import { logActionError } from "./error-log";
-import { fieldErrorsOf, ServiceError, ValidationError } from "./errors";
+import { assertNoControlCharacters, fieldErrorsOf, ServiceError, ValidationError } from "./errors";
 import { assertCan, type Permission } from "./permissions";
 import { REQUEST_ID_HEADER } from "./request-context";
 
@@ -74,6 +74,7 @@ export function defineAction<C, S extends z.ZodType, T>(
     try {
       const raw: unknown = payload instanceof FormData ? formDataToObject(payload) : payload;
       const ctx = await resolveContext(raw);
+      assertNoControlCharacters(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         if (options.invalidInput) return toActionError(options.invalidInput);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { validIp } from "./client-ip";
 import type { Tx } from "./db";
 
 /**
@@ -57,7 +58,7 @@ export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEnt
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,
-      ip: ctx?.request?.ip ?? null,
+      ip: validIp(ctx?.request?.ip),
       userAgent: ctx?.request?.userAgent?.slice(0, 512) ?? null,
       before: redact(entry.before),
       after: redact(entry.after),

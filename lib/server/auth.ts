@@ -1,18 +1,21 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { after, connection } from "next/server";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authenticate } from "@/lib/services/auth/authenticate";
+import { revokeSession } from "@/lib/services/auth/revoke-session";
 import { syncSsoGrantsForUser } from "@/lib/services/sso/sync-grants";
 import type { RequestMeta, SessionUser } from "./context-types";
 import { safeEqual } from "./crypto";
 import { db } from "./db";
 import { authSecret, env } from "./env";
 import { UnauthenticatedError } from "./errors";
+import { requestIp } from "./request-ip";
 
 export const SIGN_IN_PATH = "/sign-in";
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -45,9 +48,8 @@ export async function authorizeCredentials(credentials: unknown, request: Reques
 
 function requestMeta(req: { headers?: Record<string, unknown> } | undefined): RequestMeta {
   const h = req?.headers ?? {};
-  const fwd = typeof h["x-forwarded-for"] === "string" ? h["x-forwarded-for"] : undefined;
-  const ua = typeof h["user-agent"] === "string" ? h["user-agent"] : undefined;
-  return { ip: fwd?.split(",")[0]?.trim() ?? null, userAgent: ua ?? null };
+  const get = (name: string) => (typeof h[name] === "string" ? (h[name] as string) : null);
+  return { ip: requestIp(get), userAgent: get("user-agent")?.slice(0, 512) ?? null };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -70,17 +72,27 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+        // One id per sign-in: sign-out revokes it, and reissue tickets are bound to it.
+        token.sid = randomUUID();
       }
-      // Only a signed reissue ticket (see createReissueTicket) may move this session to a new sv.
-      if (trigger === "update" && token.sub) {
+      // Only a signed reissue ticket (see createReissueTicket) for this very session may move it to a new sv.
+      if (trigger === "update" && token.sub && typeof token.sid === "string") {
         const ticket = (session as { reissue?: unknown } | undefined)?.reissue;
-        const sv = typeof ticket === "string" ? readReissueTicket(ticket, token.sub) : null;
+        const sv = typeof ticket === "string" ? readReissueTicket(ticket, token.sub, token.sid) : null;
         if (sv !== null) token.sv = sv;
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub ?? "", sv: typeof token.sv === "number" ? token.sv : 0 };
+      return { ...session, userId: token.sub ?? "", sv: typeof token.sv === "number" ? token.sv : 0, sid: typeof token.sid === "string" ? token.sid : "" };
+    },
+  },
+  events: {
+    // Sign-out revokes the session server-side: a copied cookie stops working at once.
+    async signOut({ token }) {
+      if (typeof token?.sub !== "string" || typeof token.sid !== "string") return;
+      const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000);
+      await revokeSession({ userId: token.sub, sid: token.sid, expiresAt });
     },
   },
 };
@@ -96,16 +108,17 @@ function reissueMac(payload: string): string {
  * short-lived ticket; posting it to next-auth's session update moves that one JWT to the new sv,
  * while every other session (which never sees the ticket) stays revoked.
  */
-export function createReissueTicket(userId: string, sessionVersion: number, nowMs = Date.now()): string {
-  const payload = `${userId}.${sessionVersion}.${Math.floor(nowMs / 1000) + REISSUE_TTL_S}`;
+export function createReissueTicket(userId: string, sessionVersion: number, sessionId: string, nowMs = Date.now()): string {
+  const payload = `${userId}.${sessionId}.${sessionVersion}.${Math.floor(nowMs / 1000) + REISSUE_TTL_S}`;
   return `${payload}.${reissueMac(payload)}`;
 }
 
-export function readReissueTicket(ticket: string, userId: string, nowMs = Date.now()): number | null {
+/** The new sv, only for the user AND the session the ticket was made for (a revoked session cannot use it). */
+export function readReissueTicket(ticket: string, userId: string, sessionId: string, nowMs = Date.now()): number | null {
   const parts = ticket.split(".");
-  if (parts.length !== 4) return null;
-  const [id, sv, exp, mac] = parts as [string, string, string, string];
-  if (!safeEqual(mac, reissueMac(`${id}.${sv}.${exp}`)) || id !== userId) return null;
+  if (parts.length !== 5) return null;
+  const [id, sid, sv, exp, mac] = parts as [string, string, string, string, string];
+  if (!safeEqual(mac, reissueMac(`${id}.${sid}.${sv}.${exp}`)) || id !== userId || sid !== sessionId) return null;
   if (Number(exp) * 1000 < nowMs || !/^\d+$/.test(sv)) return null;
   return Number(sv);
 }
@@ -114,14 +127,21 @@ export function readReissueTicket(ticket: string, userId: string, nowMs = Date.n
 export async function getSessionUser(): Promise<SessionUser | null> {
   await connection(); // per-request: never prerendered at build time
   env(); // fail loudly on a misconfigured environment before trusting any cookie
-  const session = (await getServerSession(authOptions)) as { userId?: string; sv?: number } | null;
-  if (!session?.userId) return null;
+  const session = await currentSession();
+  if (!session?.userId || !session.sid) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, sessionVersion: true, revokedSessions: { where: { sid: session.sid }, select: { sid: true } } },
   });
-  if (!user || user.sessionVersion !== (session.sv ?? 0)) return null;
+  if (!user || user.sessionVersion !== (session.sv ?? 0) || user.revokedSessions.length > 0) return null;
   return { id: user.id, email: user.email, name: user.name };
+}
+
+const currentSession = cache(async () => (await getServerSession(authOptions)) as { userId?: string; sv?: number; sid?: string } | null);
+
+/** The id of this request's session (signed in per sign-in), for binding reissue tickets. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await currentSession())?.sid || null;
 }
 
 /** For pages: the user, or a redirect to sign-in that comes back to the current URL. */

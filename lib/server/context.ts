@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from "./errors";
 import { getMemberships } from "@/lib/services/hubs/memberships";
 import { effectivePermissions } from "./permissions";
 import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStore } from "./request-context";
+import { requestIp } from "./request-ip";
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
@@ -32,8 +33,8 @@ export async function getRequestId(): Promise<string> {
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return {
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
-    userAgent: h.get("user-agent"),
+    ip: requestIp((name) => h.get(name)),
+    userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./client-ip";
 import { parseKeyList } from "./key-ring";
 
 // Every environment variable the app reads is parsed here, once. `npm run dev` writes dev values for
@@ -28,6 +29,25 @@ const EnvSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   // Base URL of the local MANGOPAY emulator when it runs (dev, tests, demo).
   EMULATOR_URL: z.url().optional(),
+  // Local emulation only: lets MANGOPAY calls reach private and loopback addresses (the emulator on
+  // this machine). Off in production, where such a base URL is refused after DNS resolution.
+  // Reverse proxies in front of the app: a hop count ("1") or their addresses/CIDRs
+  // ("10.0.0.0/8,192.168.1.7"). Unset: X-Forwarded-For is ignored and the TCP peer is the client.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TRUSTED_PROXIES must be a hop count or a comma-separated list of IP addresses / CIDRs"),
+  MANGOPAY_ALLOW_PRIVATE_HOSTS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   // Operations (README "Deploy"): log verbosity, the first-run /setup token, migrations at start.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SETUP_TOKEN: z.string().min(24, "SETUP_TOKEN must be at least 24 characters").optional(),
@@ -75,6 +95,11 @@ export function env(): Env {
   return cached;
 }
 
+/** The address policy every MANGOPAY client of this server uses. */
+export function mangopayAddressPolicy(): { allowPrivateHosts: boolean } {
+  return { allowPrivateHosts: env().MANGOPAY_ALLOW_PRIVATE_HOSTS };
+}
+
 /** Cookies we set ourselves get `Secure` in production behind https (as next-auth's own do). */
 export function secureCookies(): boolean {
   const { NODE_ENV, NEXTAUTH_URL } = env();
@@ -87,4 +112,21 @@ export function secureCookies(): boolean {
  */
 export function authSecret(): string | undefined {
   return process.env.AUTH_SECRET;
+}
+
+let trusted: { raw: string | undefined; parsed: TrustedProxies } | undefined;
+
+/** TRUSTED_PROXIES, parsed once (validated by `env()`). */
+export function trustedProxies(): TrustedProxies {
+  const raw = env().TRUSTED_PROXIES;
+  if (!trusted || trusted.raw !== raw) trusted = { raw, parsed: parseTrustedProxies(raw) };
+  return trusted.parsed;
+}
+
+/**
+ * For proxy.ts, which runs before any page and must not demand the whole configuration: whether the
+ * public URL is https (HSTS, upgrade-insecure-requests) and whether this is `next dev` (eval in CSP).
+ */
+export function proxySettings(): { https: boolean; dev: boolean } {
+  return { https: (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https:"), dev: process.env.NODE_ENV === "development" };
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from "@/lib/control-characters";
 // Errors thrown by services. Pages map them to 404/403 screens; actions to `{ ok: false }` results.
 export class ServiceError extends Error {
   readonly code: string;
@@ -64,8 +65,18 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** `Input.parse` for services: a failed parse becomes a ValidationError with per-field messages. */
+/** Refuses any text holding a control character, before any schema: every action and service input. */
+export function assertNoControlCharacters(input: unknown): void {
+  const fields = controlCharacterFields(input);
+  if (fields.length > 0) throw new ValidationError(CONTROL_CHARACTER_MESSAGE, Object.fromEntries(fields.map((f) => [f, [CONTROL_CHARACTER_MESSAGE]])));
+}
+
+/**
+ * `Input.parse` for services: control characters are refused (lib/control-characters.ts), and a
+ * failed parse becomes a ValidationError with per-field messages.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertNoControlCharacters(input);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));

@@ -39,6 +39,8 @@ export const HUB_PERMISSIONS = [
   "hub.team.manage",
   "hub.security.read",
   "hub.settings.manage",
+  // Owner-only: where the Hub's API keys may be sent (custom MANGOPAY base URLs).
+  "hub.connections.manage",
   "dashboard.permissions.manage",
 ] as const;
 export type HubPermission = (typeof HUB_PERMISSIONS)[number];
@@ -68,7 +70,7 @@ const write = (...scopes: Scope[]) =>
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   OWNER: [...ACCOUNT_PERMISSIONS, ...HUB_PERMISSIONS],
-  ADMIN: [...ACCOUNT_PERMISSIONS, ...HUB_PERMISSIONS],
+  ADMIN: [...ACCOUNT_PERMISSIONS, ...HUB_PERMISSIONS.filter((p) => p !== "hub.connections.manage")],
   DEVELOPER: [...readAll, ...write("hooks", "users", "wallets", "cards", "bankAccounts", "kycDocuments")],
   OPERATOR: [
     ...readAll.filter((p) => !p.startsWith("ssos") && !p.startsWith("permissionGroups")),

@@ -56,14 +56,17 @@ export class SlidingWindowLimiter {
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 /**
- * Failed sign-in attempts (wrong password, unknown email, wrong 2FA code), counted per client IP and
- * per email, checked before any password work. A successful sign-in clears the email's window.
- * The IP limit is higher: many people can share an office NAT.
+ * Failed sign-in attempts (wrong password, unknown email, wrong 2FA code), checked before any
+ * password work. The lockout is per email AND client IP (5 in 15 minutes), identical for known and
+ * unknown emails, so nobody elsewhere can lock a person out of their own sign-in. Per email (any IP)
+ * and per IP (any email) the limits are higher: they cap distributed guessing and spraying; an office
+ * NAT shares one IP. A successful sign-in clears its email's windows.
  */
 function createSignInLimits() {
   return {
+    byEmailAndIp: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
     byIp: new SlidingWindowLimiter(50, FIFTEEN_MINUTES_MS),
-    byEmail: new SlidingWindowLimiter(10, FIFTEEN_MINUTES_MS),
+    byEmail: new SlidingWindowLimiter(20, FIFTEEN_MINUTES_MS),
     /** Re-authentication inside the app (change password, disable 2FA), per user. */
     reauth: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
   };

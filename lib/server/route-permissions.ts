@@ -69,6 +69,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(hub)/hub/team/actions.ts#changeMemberAccessAction": hub("hub.team.manage"),
   "(hub)/hub/team/actions.ts#removeMemberAction": hub("hub.team.manage"),
   "(hub)/hub/settings/actions.ts#setHubRequire2faAction": hub("hub.settings.manage"),
+  "(hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction": hub("hub.connections.manage"),
   "(hub)/hub/actions.ts#switchHubAction": session,
   "(hub)/hub/profile/actions.ts#startTotpEnrollmentAction": session,
   "(hub)/hub/profile/actions.ts#confirmTotpEnrollmentAction": session,

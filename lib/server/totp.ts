@@ -88,7 +88,8 @@ export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
 
 /**
  * Verifies a 6-digit code within ±1 step. `afterTimeStep` rejects codes from a step already used
- * (replay protection): pass the last accepted step for this user.
+ * (replay protection): pass the last accepted step for this user (lib/services/auth/second-factor.ts
+ * then claims the step in the database).
  */
 export async function verifyTotp(args: {
   secret: string;
@@ -109,27 +110,6 @@ export async function verifyTotp(args: {
     ...(args.afterTimeStep != null ? { afterTimeStep: args.afterTimeStep } : {}),
   });
   return result.valid ? { valid: true, timeStep: result.timeStep } : { valid: false };
-}
-
-/**
- * Last accepted time step per user, in this process's memory. It closes the race between two
- * concurrent requests carrying the same code; the durable record is the `totpStep` kept in the
- * audit row of every accepted code (see lib/services/auth/second-factor.ts).
- */
-// On globalThis: Next.js may load this module once per bundle (route handler, server actions).
-const g = globalThis as unknown as { __totpLastSteps?: Map<string, number> };
-const lastSteps = (g.__totpLastSteps ??= new Map<string, number>());
-
-/** Atomically (within this process) claims a step; false if it or a later one was already used. */
-export function claimTotpStep(userId: string, timeStep: number): boolean {
-  const last = lastSteps.get(userId);
-  if (last !== undefined && timeStep <= last) return false;
-  lastSteps.set(userId, timeStep);
-  return true;
-}
-
-export function lastClaimedTotpStep(userId: string): number | null {
-  return lastSteps.get(userId) ?? null;
 }
 
 // Recovery codes: 10 codes of 10 characters from an unambiguous alphabet, shown as xxxxx-xxxxx.

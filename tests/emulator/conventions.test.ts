@@ -1,4 +1,4 @@
-import { fetchToken, list, natural, startApi, type Api } from "./helpers";
+import { fetchToken, list, natural, startApi, str, type Api, type Json } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -78,17 +78,27 @@ describe("conventions", () => {
   });
 
   it("filters with repeated and comma-separated values, case-insensitively", async () => {
-    const count = async (query: string) => Number((await api.call("GET", `/users?per_page=1&${query}`)).headers.get("x-number-of-items"));
-    const natural = await count("PersonType=NATURAL");
-    const legal = await count("PersonType=LEGAL");
-    expect(natural).toBeGreaterThan(0);
-    expect(legal).toBeGreaterThan(0);
-    // Comma-separated, repeated and lower-case values all mean the same filter.
-    expect(await count("PersonType=natural,LEGAL")).toBe(natural + legal);
-    expect(await count("PersonType=NATURAL&PersonType=LEGAL")).toBe(natural + legal);
-    expect(await count("personType=natural")).toBe(natural);
-    const kinds = new Set(list((await api.call("GET", "/users?per_page=100&PersonType=legal")).body).map((u) => String(u.PersonType)));
-    expect([...kinds]).toEqual(["LEGAL"]);
+    const owner = list((await api.call("GET", "/users?per_page=100")).body).find((u) => String(u.UserCategory) === "OWNER");
+    const path = `/users/${owner ? str(owner.Id) : "none"}/transactions?per_page=100`;
+    const all = list((await api.call("GET", path)).body);
+    const statuses = (items: Json[]) => [...new Set(items.map((t) => str(t.Status)))].sort();
+    const types = (items: Json[]) => [...new Set(items.map((t) => str(t.Type)))].sort();
+    const comma = list((await api.call("GET", `${path}&Status=succeeded,FAILED&Type=payin`)).body);
+    const repeated = list((await api.call("GET", `${path}&status=SUCCEEDED&Status=failed&type=PAYIN`)).body);
+    expect(comma.length).toBeGreaterThan(0);
+    expect(comma.length).toBeLessThan(all.length);
+    expect(types(comma)).toEqual(["PAYIN"]);
+    expect(statuses(comma).every((s) => s === "SUCCEEDED" || s === "FAILED")).toBe(true);
+    expect(repeated.map((t) => t.Id)).toEqual(comma.map((t) => t.Id));
+  });
+
+  it("ignores filters MANGOPAY does not document (GET /users?PersonType=…) and sorts only on CreationDate", async () => {
+    const all = await api.call("GET", "/users?per_page=100");
+    const filtered = await api.call("GET", "/users?per_page=100&PersonType=LEGAL&UserCategory=OWNER");
+    expect(filtered.headers.get("x-number-of-items")).toBe(all.headers.get("x-number-of-items"));
+    expect(list(filtered.body).map((u) => u.Id)).toEqual(list(all.body).map((u) => u.Id));
+    const byEmail = await api.call("GET", "/users?per_page=100&Sort=Email:ASC");
+    expect(list(byEmail.body).map((u) => u.Id)).toEqual(list(all.body).map((u) => u.Id));
   });
 
   it("rejects per_page above 100 and bad dates with param_error", async () => {

@@ -1,9 +1,19 @@
 // Shared HTTP helpers for emulator tests: real fetch against an in-process emulator.
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import type { EmulatorOptions } from "@/emulator/config";
+import { checkAnswer, summarize } from "./conformance-kinds";
 
 // Each test makes real HTTP round trips; on a loaded 2-core machine 5 s per test is too tight.
 jest.setTimeout(20_000);
+
+// Every successful answer a test file receives through api.call is checked against the SDK's typings
+// (conformance-kinds.ts) when the file ends: the contract tests double as conformance tests.
+const answers: Array<{ method: string; path: string; body: unknown }> = [];
+afterAll(() => {
+  const problems = summarize(answers.flatMap((a) => checkAnswer(a.method, a.path, a.body)));
+  answers.length = 0;
+  if (problems.length > 0) throw new Error(`emulator answers outside the SDK typings:\n${problems.join("\n")}`);
+});
 
 export interface Api {
   emu: RunningEmulator;
@@ -59,7 +69,11 @@ export async function startApi(opts: EmulatorOptions = {}, clientIndex = 0): Pro
         headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return parse(res);
+      const parsed = await parse(res);
+      if (parsed.status >= 200 && parsed.status < 300 && parsed.body !== null && typeof parsed.body === "object") {
+        answers.push({ method, path, body: parsed.body });
+      }
+      return parsed;
     },
     async control(method, path, body) {
       const res = await fetch(`${emu.url}/_emulator${path}`, {

@@ -94,7 +94,7 @@ describe("payouts", () => {
     expect((await api.control("POST", `/clients/${api.clientId}/payouts/${p2.body.Id}/succeed`)).body.Status).toBe("SUCCEEDED");
     expect(await balance(api, walletId)).toBe(2000);
     const ret = await api.control("POST", `/clients/${api.clientId}/payouts/${p2.body.Id}/return`, { RefundReasonType: "BANKACCOUNT_INCORRECT" });
-    expect(ret.body).toMatchObject({ Nature: "REFUND", InitialTransactionType: "PAYOUT", Status: "SUCCEEDED", RefundReason: { RefundReasonType: "BANKACCOUNT_INCORRECT" } });
+    expect(ret.body).toMatchObject({ Type: "PAYIN", Nature: "REFUND", InitialTransactionType: "PAYOUT", Status: "SUCCEEDED", RefundReason: { RefundReasonType: "BANKACCOUNT_INCORRECT" } });
     expect(await balance(api, walletId)).toBe(3000);
     expect(list((await api.call("GET", `/payouts/${p2.body.Id}/refunds`)).body)).toHaveLength(1);
     expect((await api.call("GET", `/payouts/${p2.body.Id}`)).body.Status).toBe("SUCCEEDED");

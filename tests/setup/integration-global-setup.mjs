@@ -12,6 +12,7 @@ export default async function globalSetup() {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.NEXTAUTH_URL ??= "http://localhost:3000";
+  process.env.MANGOPAY_ALLOW_PRIVATE_HOSTS ??= "true"; // local emulation: emulator and fakes on 127.0.0.1
   const services = {};
 
   if (!process.env.DATABASE_URL) {

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signInErrorMessage } from "./sign-in-messages";
 
 type Step = { kind: "password" } | { kind: "code"; email: string; password: string; useRecovery: boolean };
@@ -22,7 +23,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const res = await signIn("credentials", { ...credentials, redirect: false });
     if (res && !res.error && res.ok !== false) {
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return null;
     }
     setPending(false);

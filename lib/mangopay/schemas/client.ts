@@ -24,12 +24,18 @@ export const Client = z.looseObject({
   Logo: OptionalString,
   CompanyNumber: OptionalString,
   MCC: OptionalString,
+  /** The MANGOPAY entity the platform contracts with: EU (MANGOPAY S.A.) or UK (MANGOPAY U.K. Limited). */
+  Licensor: openEnum(["EU", "UK"]).nullish(),
+  PlatformType: openEnum([
+    "NotSpecified", "MARKETPLACE", "P2P_PAYMENT", "CROWDFUNDING_DONATION", "CROWDFUNDING_REWARD", "CROWDFUNDING_EQUITY",
+    "CROWDFUNDING_LOAN", "OTHER",
+  ]).nullish(),
 });
 export type Client = z.output<typeof Client>;
 
 export const InvitationStatus = openEnum(["SENT", "ACCEPTED", "EXPIRED"]);
 
-/** Legacy dashboard access object (removed from the docs in Aug 2025, reference §3.19). */
+/** Legacy dashboard access object (removed from the docs in Aug 2025, docs/mangopay-api.md §3.19). */
 export const Sso = z.looseObject({
   ...EntityBase,
   FirstName: z.string(),

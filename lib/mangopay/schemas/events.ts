@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EntityBase, UnixDate, openEnum } from "./common";
 
-/** Event types are many (reference §3.16) and growing: kept as open strings. */
+/** Event types are many (docs/mangopay-api.md §3.16) and growing: kept as open strings. */
 export const Event = z.looseObject({
   ResourceId: z.string(),
   EventType: z.string(),

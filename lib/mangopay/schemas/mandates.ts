@@ -15,7 +15,20 @@ export const Mandate = z.looseObject({
   ReturnURL: OptionalString,
   RedirectURL: OptionalString,
   ExecutionType: OptionalString,
+  MandateType: OptionalString,
   ResultCode: OptionalString,
   ResultMessage: OptionalString,
 });
 export type Mandate = z.output<typeof Mandate>;
+
+/** Mandate lists answer with this summary (no BankAccountId, Scheme, URLs): fetch the mandate for the rest. */
+export const MandateListItem = z.looseObject({
+  ...EntityBase,
+  UserId: z.string(),
+  Status: MandateStatus,
+  ExecutionType: OptionalString,
+  MandateType: OptionalString,
+  ResultCode: OptionalString,
+  ResultMessage: OptionalString,
+});
+export type MandateListItem = z.output<typeof MandateListItem>;

@@ -25,3 +25,14 @@ export const Report = z.looseObject({
   ResultMessage: OptionalString,
 });
 export type Report = z.output<typeof Report>;
+
+/** `GET /reporting/reports` items: key data only; `LastUpdated` = last status change (§2.2). */
+export const ReportListItem = z.looseObject({
+  ...EntityBase,
+  ReportType,
+  Status: ReportStatus,
+  LastUpdated: NullableUnixDate,
+  ResultCode: OptionalString,
+  ResultMessage: OptionalString,
+});
+export type ReportListItem = z.output<typeof ReportListItem>;

@@ -1,4 +1,4 @@
-// Transactions of every type share the common fields (reference §3). A refused payment is a
+// Transactions of every type share the common fields (docs/mangopay-api.md §3). A refused payment is a
 // result with Status FAILED and a ResultCode, never an exception.
 import { z } from "zod";
 import { EntityBase, Money, NullableUnixDate, OptionalString, TransactionNature, TransactionStatus, TransactionType, openEnum } from "./common";
@@ -20,7 +20,11 @@ export const TransactionFields = {
   Nature: TransactionNature,
 };
 
-export const Transaction = z.looseObject(TransactionFields);
+/**
+ * What every `…/transactions` list returns: the 17-field common view (docs/mangopay-api.md §2.2) — no
+ * PaymentType, CardInfo, BankAccountId… A page needing those fetches the pay-in/payout by id.
+ */
+export const Transaction = z.looseObject({ ...TransactionFields, DepositId: OptionalString });
 export type Transaction = z.output<typeof Transaction>;
 
 export const PaymentType = openEnum(["CARD", "DIRECT_DEBIT", "PREAUTHORIZED", "BANK_WIRE"]);
@@ -56,6 +60,7 @@ export type PayIn = z.output<typeof PayIn>;
 
 export const PayoutMode = openEnum(["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT", "PENDING_RESPONSE"]);
 
+/** `GET /payouts/{id}`; the mode fields (`ModeRequested`…`EndToEndId`) come only from `GET /payouts/bankwire/{id}` (§3.10). */
 export const PayOut = z.looseObject({
   ...TransactionFields,
   PaymentType: OptionalString,
@@ -64,6 +69,7 @@ export const PayOut = z.looseObject({
   ModeRequested: PayoutMode.nullish(),
   ModeApplied: PayoutMode.nullish(),
   FallbackReason: z.looseObject({ Code: OptionalString, Message: OptionalString }).nullish(),
+  EndToEndId: OptionalString,
 });
 export type PayOut = z.output<typeof PayOut>;
 

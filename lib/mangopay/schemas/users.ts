@@ -20,7 +20,7 @@ const UserCommon = {
   PendingUserAction,
 };
 
-/** `GET /users` items: a projection without names or addresses (reference §2.2). */
+/** `GET /users` items: a projection without names or addresses (docs/mangopay-api.md §2.2). */
 export const UserListItem = z.looseObject({
   ...UserCommon,
   PersonType,
@@ -38,7 +38,8 @@ export const NaturalUser = z.looseObject({
   Nationality: OptionalString,
   CountryOfResidence: OptionalString,
   Occupation: OptionalString,
-  IncomeRange: z.union([z.string(), z.number()]).nullish(),
+  /** Income bracket 1–6 (an integer; null for PAYER users). */
+  IncomeRange: z.number().int().min(1).max(6).nullish(),
   ProofOfIdentity: OptionalString,
   ProofOfAddress: OptionalString,
   Capacity: OptionalString,

@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, mapPrismaError, parseInput } from "@/lib/server/errors";
 import { assertCan, roleAccountPermissions } from "@/lib/server/permissions";
+import { getAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { auditSnapshot, type ApiAccountDTO } from "./dto";
 import { API_ACCOUNT_SELECT, verifyApiCredentials } from "./internal";
 import { productionBlockedReason } from "./production-access";
@@ -20,6 +21,9 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
   if (data.environment === "PRODUCTION") {
     const blocked = await productionBlockedReason(ctx);
     if (blocked) throw new ForbiddenError(blocked);
+  }
+  if (data.baseUrlChoice === "CUSTOM" && !(await getAllowCustomBaseUrls(ctx.hub.id))) {
+    throw new ForbiddenError("Custom base URLs are turned off for this Hub. An Owner can allow them in Hub settings.");
   }
   const baseUrl = resolveBaseUrl(data.baseUrlChoice, data.customBaseUrl);
   const duplicate = await db.apiAccount.findFirst({

@@ -1,10 +1,16 @@
 import "server-only";
-import { createMangopayClient, type MangopayClient } from "@/lib/mangopay/client";
-import { AuthenticationError, MangopayError, NetworkError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
+import { createMangopayClient, mangopayFetch, type MangopayClient } from "@/lib/mangopay/client";
+import { AddressRefusedError, AuthenticationError, MangopayError, NetworkError, RedirectRefusedError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
 import { fetchAccessToken } from "@/lib/mangopay/oauth";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
+import { mangopayAddressPolicy } from "@/lib/server/env";
 import { NotFoundError, PreconditionError, ValidationError } from "@/lib/server/errors";
+import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from "./schemas";
+
+export function isMangopayBaseUrl(baseUrl: string): boolean {
+  return baseUrl === SANDBOX_BASE_URL || baseUrl === PRODUCTION_BASE_URL;
+}
 
 const VERIFY_TIMEOUT_MS = 10_000;
 
@@ -36,7 +42,7 @@ export async function verifyApiCredentials(input: { clientId: string; apiKey: st
       baseUrl: input.baseUrl,
       clientId: input.clientId,
       apiKey: input.apiKey,
-      fetch: (url, init) => fetch(url, init),
+      fetch: mangopayFetch({ addressPolicy: mangopayAddressPolicy() }),
       now: Date.now,
       timeoutMs: VERIFY_TIMEOUT_MS,
       record: () => {},
@@ -46,6 +52,14 @@ export async function verifyApiCredentials(input: { clientId: string; apiKey: st
       throw new ValidationError("MANGOPAY refused this ClientId and API key. Check both and try again.", {
         apiKey: ["MANGOPAY refused this API key for this ClientId"],
       });
+    }
+    if (err instanceof AddressRefusedError) {
+      throw new ValidationError("This base URL points to a private or reserved network address, which the dashboard never calls.", {
+        customBaseUrl: ["Private, loopback and link-local addresses are refused"],
+      });
+    }
+    if (err instanceof RedirectRefusedError) {
+      throw new PreconditionError(`${input.baseUrl} answered with a redirect. MANGOPAY never redirects API calls; check the base URL.`);
     }
     if (err instanceof TimeoutError || err instanceof NetworkError) {
       throw new PreconditionError(`Could not reach MANGOPAY at ${input.baseUrl}. Check the base URL and your network.`);
@@ -64,8 +78,15 @@ export async function verifyApiCredentials(input: { clientId: string; apiKey: st
 export async function mangopayClientFor(hubId: string, accountId: string): Promise<MangopayClient> {
   const row = await db.apiAccount.findFirst({
     where: { id: accountId, hubId },
-    select: { id: true, clientId: true, baseUrl: true, apiKeyEnc: true },
+    select: { id: true, clientId: true, baseUrl: true, apiKeyEnc: true, hub: { select: { allowCustomBaseUrls: true } } },
   });
   if (!row) throw new NotFoundError("API account not found");
-  return createMangopayClient({ clientId: row.clientId, apiKey: decryptSecret(row.apiKeyEnc), baseUrl: row.baseUrl, accountId: row.id });
+  // Checked at each use, so an Owner turning custom base URLs off stops every such account at once.
+  if (!isMangopayBaseUrl(row.baseUrl) && !row.hub.allowCustomBaseUrls) {
+    throw new PreconditionError("This account uses a custom base URL, which this Hub no longer allows. An Owner can allow it in Hub settings.");
+  }
+  return createMangopayClient(
+    { clientId: row.clientId, apiKey: decryptSecret(row.apiKeyEnc), baseUrl: row.baseUrl, accountId: row.id },
+    { addressPolicy: mangopayAddressPolicy() },
+  );
 }

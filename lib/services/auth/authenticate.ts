@@ -7,9 +7,13 @@ import { signInLimits } from "@/lib/server/rate-limit";
 import { checkSecondFactor, consumeRecoveryCode, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
+/** Failures per email and client IP before sign-in from there pauses (see lib/server/rate-limit.ts). */
 export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
-
+/**
+ * Every refusal takes at least this long, so a known and an unknown email cannot be told apart by
+ * timing (argon2, the database writes and the audit rows all fit inside it).
+ */
+export const FAILURE_FLOOR_MS = 600;
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(1024),
@@ -36,32 +40,30 @@ export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 type FailureReason = "unknown_email" | "wrong_password" | "wrong_totp" | "wrong_recovery_code";
 
 function limiterKeys(email: string, request: RequestMeta) {
-  // No client IP (no proxy header): only the email is limited, so one unknown bucket can't lock out everyone.
-  return { email: `email:${email}`, ip: request.ip ? `ip:${request.ip}` : null };
+  // No client IP: only the email is limited, so one unknown bucket can't lock out everyone.
+  return { email: `email:${email}`, ip: request.ip ? `ip:${request.ip}` : null, pair: `pair:${email}|${request.ip ?? "-"}` };
 }
 
-function recordFailure(email: string, request: RequestMeta, nowMs: number): void {
+/** Counts one failure; true when it completes the lockout of this email from this IP. */
+function recordFailure(email: string, request: RequestMeta, nowMs: number): boolean {
   const keys = limiterKeys(email, request);
   signInLimits.byEmail.hit(keys.email, nowMs);
   if (keys.ip) signInLimits.byIp.hit(keys.ip, nowMs);
+  signInLimits.byEmailAndIp.hit(keys.pair, nowMs);
+  return !signInLimits.byEmailAndIp.check(keys.pair, nowMs).allowed;
 }
 
-/** Counts a failure on the account (lockout after MAX_FAILED_SIGN_INS) and audits it. */
+/** Counts a failure on the account and audits it; the lockout itself is per email and IP. */
 async function failOnAccount(
   user: { id: string; email: string; failedSignIns: number },
   reason: FailureReason,
   request: RequestMeta,
   now: Date,
 ): Promise<AuthenticateResult> {
-  recordFailure(user.email, request, now.getTime());
+  const lock = recordFailure(user.email, request, now.getTime());
   const failed = user.failedSignIns + 1;
-  const lock = failed >= MAX_FAILED_SIGN_INS;
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null },
-      select: { id: true },
-    });
+    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: failed }, select: { id: true } });
     await writeUserAudit(tx, { actor: user, request }, {
       action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
       metadata: { failedAttempts: failed, reason },
@@ -71,13 +73,24 @@ async function failOnAccount(
   return { ok: false, reason: reason === "wrong_password" ? "invalid" : "totp_invalid" };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 /**
- * Checks email + password (+ a second factor when the account has 2FA). Failures are rate limited
- * per IP and per email before any password work; unknown emails cost the same argon2 verification
- * as known ones; five consecutive failures (password or code) lock the account for 15 minutes.
- * Every outcome is audited.
+ * Checks email + password (+ a second factor when the account has 2FA). Known and unknown emails get
+ * the same answers (lockout included) in the same time: every refusal waits until FAILURE_FLOOR_MS.
  */
 export async function authenticate(raw: unknown, request: RequestMeta = {}): Promise<AuthenticateResult> {
+  const startedAt = Date.now();
+  const result = await checkSignIn(raw, request);
+  if (!result.ok && result.reason !== "totp_required") await sleep(startedAt + FAILURE_FLOOR_MS - Date.now());
+  return result;
+}
+
+/**
+ * Failures are limited per email+IP (the lockout), per email and per IP before any password work;
+ * unknown emails cost the same argon2 verification as known ones. Every outcome is audited.
+ */
+async function checkSignIn(raw: unknown, request: RequestMeta): Promise<AuthenticateResult> {
   const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password, code } = parsed.data;
@@ -93,6 +106,16 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
     );
     return { ok: false, reason: "rate_limited", retryAfterS: Math.ceil(limited / 1000) };
   }
+  if (!signInLimits.byEmailAndIp.check(keys.pair, now.getTime()).allowed) {
+    // Paused for this email from this IP, whether or not the email has an account.
+    const known = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+    await db.$transaction((tx) =>
+      known
+        ? writeUserAudit(tx, { actor: known, request }, { action: "auth.sign_in.locked" })
+        : writeAudit(tx, { request }, { action: "auth.sign_in.locked", metadata: { email } }),
+    );
+    return { ok: false, reason: "locked" };
+  }
 
   const user = await db.user.findUnique({
     where: { email },
@@ -103,25 +126,20 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
       passwordHash: true,
       sessionVersion: true,
       failedSignIns: true,
-      lockedUntil: true,
       totpSecretEnc: true,
       totpEnabledAt: true,
     },
   });
   if (!user) {
     await verifyPassword(await dummyHash(), password);
-    recordFailure(email, request, now.getTime());
+    const lock = recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
-      writeAudit(tx, { request }, { action: "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } }),
+      writeAudit(tx, { request }, { action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } }),
     );
-    return { ok: false, reason: "invalid" };
+    return { ok: false, reason: lock ? "locked" : "invalid" };
   }
 
   const who = { actor: { id: user.id, email: user.email }, request };
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await db.$transaction((tx) => writeUserAudit(tx, who, { action: "auth.sign_in.locked" }));
-    return { ok: false, reason: "locked" };
-  }
 
   if (!(await verifyPassword(user.passwordHash, password))) return failOnAccount(user, "wrong_password", request, now);
 
@@ -159,5 +177,6 @@ export async function authenticate(raw: unknown, request: RequestMeta = {}): Pro
   if (!consumed) return failOnAccount(user, "wrong_recovery_code", request, now);
 
   signInLimits.byEmail.reset(keys.email);
+  signInLimits.byEmailAndIp.reset(keys.pair);
   return { ok: true, method, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

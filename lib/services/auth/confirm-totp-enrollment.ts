@@ -10,6 +10,8 @@ import { checkTotp } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 export type RecoveryCodesDTO = { recoveryCodes: string[] };
+/** Enabling 2FA ends every other session; the caller moves this one to `sessionVersion`. */
+export type TotpEnabledDTO = RecoveryCodesDTO & { sessionVersion: number };
 
 /** Replaces a user's recovery codes with ten new ones; only their SHA-256 is stored. */
 export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
@@ -23,7 +25,7 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<stri
  * Turns 2FA on once the user proves their app produces codes for the pending secret. Returns the
  * ten recovery codes: they are shown once and never again.
  */
-export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<RecoveryCodesDTO> {
+export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<TotpEnabledDTO> {
   const { code } = parseInput(ConfirmTotpInput, input);
   const user = await getSecurityUser(ctx);
   if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
@@ -38,16 +40,16 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
   return (ctx.db ?? db).$transaction(async (tx) => {
     // Only the pending secret the code was checked against may be enabled (no concurrent restart).
     const res = await tx.user.updateMany({
-      where: { id: user.id, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc },
-      data: { totpEnabledAt: now },
+      where: { id: user.id, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc, sessionVersion: user.sessionVersion },
+      data: { totpEnabledAt: now, sessionVersion: { increment: 1 } },
     });
     if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
     await writeUserAudit(tx, ctx, {
       action: "auth.totp.enable",
       target: { type: "user", id: user.id },
-      metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length },
+      metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length, sessionVersion: user.sessionVersion + 1 },
     });
-    return { recoveryCodes };
+    return { recoveryCodes, sessionVersion: user.sessionVersion + 1 };
   });
 }

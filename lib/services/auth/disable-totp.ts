@@ -11,7 +11,7 @@ import { writeUserAudit } from "./audit-user";
  * Turns 2FA off after re-authentication: the current password and a current code (or a recovery
  * code, for a lost device). Refused while any of the user's Hubs requires 2FA.
  */
-export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ disabled: true }> {
+export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ disabled: true; sessionVersion: number }> {
   const { password, code } = parseInput(DisableTotpInput, input);
   const user = await getSecurityUser(ctx);
   if (!user.totpEnabledAt) throw new PreconditionError("Two-factor authentication is not on.");
@@ -29,17 +29,18 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
     if (factor.method === "recovery_code" && !(await consumeRecoveryCode(tx, factor.recoveryCodeId))) {
       throw new PreconditionError("That recovery code was just used. Try another one.");
     }
+    // Changing 2FA ends every other session (the caller moves this one to the new version).
     await tx.user.update({
       where: { id: user.id },
-      data: { totpSecretEnc: null, totpEnabledAt: null },
+      data: { totpSecretEnc: null, totpEnabledAt: null, sessionVersion: { increment: 1 } },
       select: { id: true },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await writeUserAudit(tx, ctx, {
       action: "auth.totp.disable",
       target: { type: "user", id: user.id },
-      metadata: { method: factor.method, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
+      metadata: { method: factor.method, sessionVersion: user.sessionVersion + 1, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
   });
-  return { disabled: true };
+  return { disabled: true, sessionVersion: user.sessionVersion + 1 };
 }

@@ -4,6 +4,12 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 const code = z.string().trim().min(1, "Enter a code.").max(64);
 
+// A stolen session alone cannot enrol its own authenticator: the current password is needed first.
+export const StartTotpInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+});
+export type StartTotpInput = z.infer<typeof StartTotpInput>;
+
 export const ConfirmTotpInput = z.object({
   code: z
     .string()
@@ -40,11 +46,11 @@ export const ChangePasswordInput = z
   });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
-export const SetHubRequire2faInput = z.object({
-  // A checkbox: present ("on") when checked, absent otherwise.
-  require2fa: z
-    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-});
+/** A form checkbox: present ("on") when checked, absent otherwise; booleans for direct calls. */
+export const Checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const SetHubRequire2faInput = z.object({ require2fa: Checkbox });
 export type SetHubRequire2faInput = z.infer<typeof SetHubRequire2faInput>;

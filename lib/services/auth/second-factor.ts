@@ -1,59 +1,47 @@
 import "server-only";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
-import {
-  TOTP_PERIOD_S,
-  claimTotpStep,
-  hashRecoveryCode,
-  isTotpFormat,
-  lastClaimedTotpStep,
-  verifyTotp,
-} from "@/lib/server/totp";
-
-/** Audit actions whose metadata records an accepted TOTP step (`totpStep`). */
-export const TOTP_STEP_ACTIONS = [
-  "auth.sign_in",
-  "auth.totp.enable",
-  "auth.totp.disable",
-  "auth.recovery_codes.regenerate",
-] as const;
+import { hashRecoveryCode, isTotpFormat, verifyTotp } from "@/lib/server/totp";
 
 export type SecondFactor =
   | { ok: true; method: "totp"; totpStep: number }
   | { ok: true; method: "recovery_code"; recoveryCodeId: string }
   | { ok: false; reason: "wrong_totp" | "wrong_recovery_code" };
 
-/**
- * The last TOTP step accepted for this user: the larger of this process's memory and the audit
- * rows of the last few minutes (a code only stays valid for ±1 step, so older rows cannot matter).
- */
-export async function lastAcceptedTotpStep(userId: string, nowMs = Date.now()): Promise<number | null> {
-  const rows = await db.auditEvent.findMany({
-    where: {
-      actorUserId: userId,
-      action: { in: [...TOTP_STEP_ACTIONS] },
-      createdAt: { gte: new Date(nowMs - 4 * TOTP_PERIOD_S * 1000) },
-    },
-    select: { metadata: true },
-    orderBy: { createdAt: "desc" },
-    take: 10,
+/** Accepted steps older than this many steps are pruned: a code is only valid for ±1 step. */
+const KEPT_STEPS = 4;
+
+/** The last TOTP step accepted for this user (codes of that step or earlier are refused). */
+export async function lastAcceptedTotpStep(userId: string): Promise<number | null> {
+  const row = await db.totpStepUse.findFirst({
+    where: { userId },
+    orderBy: { timeStep: "desc" },
+    select: { timeStep: true },
   });
-  let last = lastClaimedTotpStep(userId);
-  for (const row of rows) {
-    const meta = row.metadata;
-    if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-      const step = meta.totpStep;
-      if (typeof step === "number" && (last === null || step > last)) last = step;
-    }
-  }
-  return last;
+  return row?.timeStep ?? null;
+}
+
+/**
+ * Claims one TOTP step for a user; false when this step or a later one was already used. The
+ * (user, step) primary key lets exactly one of any number of concurrent requests, in any process,
+ * insert the row.
+ */
+export async function claimTotpStep(userId: string, timeStep: number): Promise<boolean> {
+  const inserted = await db.$executeRaw`
+    INSERT INTO "TotpStepUse" ("userId", "timeStep")
+    SELECT ${userId}, ${timeStep}
+    WHERE NOT EXISTS (SELECT 1 FROM "TotpStepUse" WHERE "userId" = ${userId} AND "timeStep" >= ${timeStep})
+    ON CONFLICT DO NOTHING`;
+  if (inserted !== 1) return false;
+  await db.totpStepUse.deleteMany({ where: { userId, timeStep: { lt: timeStep - KEPT_STEPS } } });
+  return true;
 }
 
 /** Checks a 6-digit TOTP code (claiming its step) with a replay guard. */
 export async function checkTotp(userId: string, secret: string, code: string): Promise<SecondFactor> {
   const afterTimeStep = await lastAcceptedTotpStep(userId);
   const check = await verifyTotp({ secret, code, afterTimeStep });
-  if (!check.valid || !claimTotpStep(userId, check.timeStep)) return { ok: false, reason: "wrong_totp" };
+  if (!check.valid || !(await claimTotpStep(userId, check.timeStep))) return { ok: false, reason: "wrong_totp" };
   return { ok: true, method: "totp", totpStep: check.timeStep };
 }
 
@@ -72,7 +60,9 @@ export async function checkSecondFactor(args: {
     where: { userId: args.userId, codeHash: hashRecoveryCode(code), usedAt: null },
     select: { id: true },
   });
-  return found ? { ok: true, method: "recovery_code", recoveryCodeId: found.id } : { ok: false, reason: "wrong_recovery_code" };
+  return found
+    ? { ok: true, method: "recovery_code", recoveryCodeId: found.id }
+    : { ok: false, reason: "wrong_recovery_code" };
 }
 
 /** Marks a recovery code used; false when a concurrent request used it first. */

@@ -30,7 +30,8 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
   if (!membership) {
     const passwordHash = await hashPassword(input.ownerPassword);
     membership = await db.$transaction(async (tx) => {
-      const hub = await tx.hub.create({ data: { name: DEMO_HUB_NAME }, select: { id: true } });
+      // The demo's accounts live on the local emulator, a custom base URL.
+      const hub = await tx.hub.create({ data: { name: DEMO_HUB_NAME, allowCustomBaseUrls: true }, select: { id: true } });
       const user =
         existing ??
         (await tx.user.create({

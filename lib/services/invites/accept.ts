@@ -3,17 +3,20 @@ import { writeAudit } from "@/lib/server/audit";
 import type { PublicContext } from "@/lib/server/context-types";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
-import { hashPassword, verifyPassword } from "@/lib/server/password";
-import { signInLimits } from "@/lib/server/rate-limit";
+import { ConflictError, ForbiddenError, mapPrismaError, NotFoundError, parseInput, PreconditionError, ValidationError } from "@/lib/server/errors";
+import { hashPassword } from "@/lib/server/password";
 import { roleAccountPermissions } from "@/lib/server/permissions";
 import { AcceptInviteInput, INVALID_INVITE, NEW_PASSWORD_MIN } from "./schemas";
 
 export type AcceptedInvite = { userId: string; email: string; hubId: string; isNewUser: boolean };
 
+/** The same words whether or not the email has an account: the link never tells. */
+export const SIGN_IN_FIRST = "If you already have an account with this email, sign in with it first, then open this link again.";
+
 /**
- * Redeems a single-use invite: a new user sets name + password; an existing user proves who they are
- * (signed in with the invited email, or their password). Creates the membership and account access.
+ * Redeems a single-use invite: a new user sets name + password; an existing user accepts only while
+ * signed in as that user (sign-in applies its limits, lockout and 2FA). No password is ever checked
+ * here, so the link cannot be used to guess one. Creates the membership and account access.
  */
 export async function acceptInvite({ ctx, input }: { ctx: PublicContext; input: AcceptInviteInput }): Promise<AcceptedInvite> {
   const data = parseInput(AcceptInviteInput, input);
@@ -26,18 +29,11 @@ export async function acceptInvite({ ctx, input }: { ctx: PublicContext; input: 
 
   const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
   let passwordHash: string | null = null;
+  if (ctx.actor && ctx.actor.email !== invite.email) {
+    throw new ForbiddenError(`You are signed in as ${ctx.actor.email}. Sign out, then open the link again.`);
+  }
   if (existing) {
-    if (ctx.actor && ctx.actor.id !== existing.id) {
-      throw new ForbiddenError(`You are signed in as ${ctx.actor.email}. Sign out, then open the link again.`);
-    }
-    if (!ctx.actor) {
-      // The password check here counts against the same per-email window as sign-in.
-      if (!signInLimits.byEmail.check(invite.email).allowed) throw new ForbiddenError("Too many attempts. Try again in 15 minutes.");
-      if (!(data.password && (await verifyPassword(existing.passwordHash, data.password)))) {
-        signInLimits.byEmail.hit(invite.email);
-        throw new ValidationError("Wrong password.", { password: ["Enter the password of your existing account"] });
-      }
-    }
+    if (ctx.actor?.id !== existing.id) throw new PreconditionError(SIGN_IN_FIRST);
   } else {
     const fieldErrors: Record<string, string[]> = {};
     if (!data.name) fieldErrors.name = ["Enter your name"];

@@ -3,7 +3,8 @@ import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import type { RoleName } from "@/lib/server/permissions";
 
-export type InvitePreviewDTO = { email: string; hubName: string; role: RoleName; hasAccount: boolean };
+// Deliberately no "has an account" flag: whoever holds the link (the inviter too) must not learn it.
+export type InvitePreviewDTO = { email: string; hubName: string; role: RoleName };
 
 /** What the accept page shows for a link; null for an unknown, used, revoked or expired token. */
 export async function getInviteByToken({ token }: { token: string }): Promise<InvitePreviewDTO | null> {
@@ -13,6 +14,5 @@ export async function getInviteByToken({ token }: { token: string }): Promise<In
     select: { email: true, role: true, hub: { select: { name: true } } },
   });
   if (!invite) return null;
-  const user = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
-  return { email: invite.email, hubName: invite.hub.name, role: invite.role, hasAccount: Boolean(user) };
+  return { email: invite.email, hubName: invite.hub.name, role: invite.role };
 }

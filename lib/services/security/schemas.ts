@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/calendar-date";
 
 const Opt = z
   .string()
@@ -6,9 +7,10 @@ const Opt = z
   .max(120)
   .optional()
   .transform((v) => (v ? v : undefined));
+// Only real calendar days reach a query (2020-13-45 used to become an Invalid Date).
 const Day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate)
   .optional()
   .catch(undefined);
 
@@ -33,6 +35,24 @@ export function parseSecurityFilter(params: Record<string, string | string[] | u
     if (value !== undefined) flat[k] = value;
   }
   return SecurityFilter.parse(flat);
+}
+
+export type SecurityFilterRead = { filter: SecurityFilter; errors: { from?: string; to?: string } };
+
+/**
+ * For the page and the CSV export: the filter plus a clear message for each date that is not a real
+ * day (those are dropped from the filter), and for a range that ends before it starts.
+ */
+export function readSecurityFilter(params: Record<string, string | string[] | undefined>): SecurityFilterRead {
+  const filter = parseSecurityFilter(params);
+  const errors: SecurityFilterRead["errors"] = {};
+  for (const key of ["from", "to"] as const) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value && !filter[key]) errors[key] = CALENDAR_DATE_MESSAGE;
+  }
+  if (filter.from && filter.to && filter.from > filter.to) errors.to = "The end date is before the start date.";
+  return { filter, errors };
 }
 
 /** [from, to) in UTC for local calendar days `from`..`to` (inclusive) at offset `tz` minutes. */

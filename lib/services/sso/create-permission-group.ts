@@ -1,11 +1,10 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
-import { writeAudit } from "@/lib/server/audit";
 import type { AccountContext } from "@/lib/server/context-types";
-import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan, isAccountPermission } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
 import { PermissionGroupInput } from "./schemas";
@@ -23,15 +22,12 @@ export async function createPermissionGroup({ ctx, input }: { ctx: AccountContex
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const grants = checkedGrants(data.grants);
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const group = toPermissionGroupDTO(
-    await callMangopay(() => permissionGroups.create(client, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) })),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: "permission_group.create",
-      target: { type: "permission_group", id: group.id },
-      after: { name: group.name, grants: group.grants },
-    }),
-  );
-  return group;
+  const body = { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) };
+  return recordedMangopayCall(ctx, {
+    action: "permission_group.create",
+    targetType: "permission_group",
+    intent: { name: data.name, tag: data.tag ?? null, grants },
+    call: async (idempotencyKey) => toPermissionGroupDTO(await callMangopay(() => permissionGroups.create(client, body, { idempotencyKey }))),
+    result: (group) => ({ upstreamId: group.id, after: { name: group.name, grants: group.grants } }),
+  });
 }

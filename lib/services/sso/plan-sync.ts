@@ -41,3 +41,14 @@ export function planSsoSync(
   }
   return changes;
 }
+
+/**
+ * An Owner's access is never lowered by an SSO: not by a sync (manual or at sign-in), not by a
+ * deactivation. Only an Owner may change an Owner's grants, and only directly.
+ */
+export function lowersOwnerAccess(role: RoleName, change: SyncChange): boolean {
+  if (role !== "OWNER") return false;
+  if (change.kind === "remove") return change.before !== null;
+  const after = new Set<string>(change.grants);
+  return (change.before?.grants ?? []).some((g) => !after.has(g));
+}

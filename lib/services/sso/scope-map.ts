@@ -1,5 +1,5 @@
 // MANGOPAY permission-group scopes ↔ the dashboard's scopes. Pure, so the mapping is unit-tested.
-// MANGOPAY's Read = GET, Create = POST, Edit = PUT (reference §3.19) → our read / create / edit.
+// MANGOPAY's Read = GET, Create = POST, Edit = PUT (docs/mangopay-api.md §3.19) → our read / create / edit.
 import { ACTIONS, SCOPES, type AccountPermission, type Scope } from "@/lib/server/permissions";
 
 export type ScopeGrant = { Read: boolean; Create: boolean; Edit: boolean };

@@ -34,10 +34,10 @@ export async function syncSsoGrantsForAccount({ ctx, input }: { ctx: AccountCont
   const directory = await callMangopay(() => fetchSsoDirectory(client));
   const members = await membersFor(ctx.hub.id, ctx.account.id);
   const changes = planSsoSync(members, directory.ssos, directory.groupGrants);
-  await db.$transaction((tx) =>
+  const applied = await db.$transaction((tx) =>
     applySyncChanges(tx, ctx, { hubId: ctx.hub.id, apiAccountId: ctx.account.id, changes, trigger: "manual" }),
   );
-  return { granted: changes.filter((c) => c.kind === "upsert").length, revoked: changes.filter((c) => c.kind === "remove").length };
+  return { granted: applied.filter((c) => c.kind === "upsert").length, revoked: applied.filter((c) => c.kind === "remove").length };
 }
 
 export type UserSsoSyncSummary = SsoSyncSummary & { accounts: number; failedAccountIds: string[] };
@@ -62,15 +62,15 @@ export async function syncSsoGrantsForUser(userId: string, request: RequestMeta 
         const members = await membersFor(membership.hubId, account.id, userId);
         const changes = planSsoSync(members, directory.ssos, directory.groupGrants);
         if (changes.length === 0) continue;
-        await db.$transaction((tx) =>
+        const applied = await db.$transaction((tx) =>
           applySyncChanges(
             tx,
             { actor: { id: userId, email: user.email }, request },
             { hubId: membership.hubId, apiAccountId: account.id, changes, trigger: "sign-in" },
           ),
         );
-        summary.granted += changes.filter((c) => c.kind === "upsert").length;
-        summary.revoked += changes.filter((c) => c.kind === "remove").length;
+        summary.granted += applied.filter((c) => c.kind === "upsert").length;
+        summary.revoked += applied.filter((c) => c.kind === "remove").length;
       } catch (err) {
         summary.failedAccountIds.push(account.id);
         console.warn("[sso] sign-in sync skipped an API account", {

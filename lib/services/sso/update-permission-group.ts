@@ -1,11 +1,10 @@
 import "server-only";
 import { permissionGroups } from "@/lib/mangopay";
-import { writeAudit } from "@/lib/server/audit";
 import type { AccountContext } from "@/lib/server/context-types";
-import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
@@ -23,18 +22,14 @@ export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContex
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = toPermissionGroupDTO(await callMangopay(() => permissionGroups.get(client, data.permissionGroupId)));
   if (before.isDefault) throw new PreconditionError(DEFAULT_READ_ONLY);
-  const after = toPermissionGroupDTO(
-    await callMangopay(() =>
-      permissionGroups.update(client, data.permissionGroupId, { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) }),
-    ),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: "permission_group.update",
-      target: { type: "permission_group", id: after.id },
-      before: { name: before.name, grants: before.grants },
-      after: { name: after.name, grants: after.grants },
-    }),
-  );
-  return after;
+  const body = { Name: data.name, Tag: data.tag, Scopes: scopesFromGrants(grants) };
+  return recordedMangopayCall(ctx, {
+    action: "permission_group.update",
+    targetType: "permission_group",
+    targetId: before.id,
+    before: { name: before.name, grants: before.grants },
+    intent: { name: data.name, tag: data.tag ?? null, grants },
+    call: async () => toPermissionGroupDTO(await callMangopay(() => permissionGroups.update(client, data.permissionGroupId, body))),
+    result: (after) => ({ upstreamId: after.id, after: { name: after.name, grants: after.grants } }),
+  });
 }

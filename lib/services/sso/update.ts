@@ -1,13 +1,13 @@
 import "server-only";
 import { sso } from "@/lib/mangopay";
-import { writeAudit } from "@/lib/server/audit";
 import type { AccountContext } from "@/lib/server/context-types";
-import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
+import { getManageableSso } from "./internal";
 import { UpdateSsoInput } from "./schemas";
 
 /** Updates name, tag or permission group (the email is immutable at MANGOPAY). */
@@ -16,19 +16,15 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
   const data = parseInput(UpdateSsoInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const before = toSsoDTO(await callMangopay(() => sso.get(client, data.ssoId)));
-  const after = toSsoDTO(
-    await callMangopay(() =>
-      sso.update(client, data.ssoId, { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag }),
-    ),
-  );
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: "sso.update",
-      target: { type: "sso", id: after.id },
-      before: ssoAuditSnapshot(before),
-      after: ssoAuditSnapshot(after),
-    }),
-  );
-  return after;
+  const before = await getManageableSso(ctx, client, data.ssoId);
+  const body = { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag };
+  return recordedMangopayCall(ctx, {
+    action: "sso.update",
+    targetType: "sso",
+    targetId: before.id,
+    before: ssoAuditSnapshot(before),
+    intent: { firstName: data.firstName, lastName: data.lastName, permissionGroupId: data.permissionGroupId, tag: data.tag ?? null },
+    call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, body))),
+    result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
+  });
 }

@@ -3,7 +3,7 @@ import { createReissueTicket, readReissueTicket } from "@/lib/server/auth";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, PreconditionError, ValidationError } from "@/lib/server/errors";
-import { hashRecoveryCode } from "@/lib/server/totp";
+import { base32, hashRecoveryCode } from "@/lib/server/totp";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { changePassword } from "@/lib/services/auth/change-password";
 import { confirmTotpEnrollment } from "@/lib/services/auth/confirm-totp-enrollment";
@@ -12,6 +12,7 @@ import { regenerateRecoveryCodes } from "@/lib/services/auth/regenerate-recovery
 import { setHubRequire2fa } from "@/lib/services/auth/set-hub-require-2fa";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
 import { startTotpEnrollment } from "@/lib/services/auth/start-totp-enrollment";
+import { plaintextLeaks } from "@/tests/support/plaintext";
 import { PASSWORD, auditRows, codeAt, createHubMember, createUser, uniqueIp, userCtx, wrongCode } from "./helpers";
 
 afterAll(() => db.$disconnect());
@@ -22,13 +23,15 @@ describe("TOTP enrollment", () => {
   it("stores a pending encrypted secret, enables 2FA with a current code and returns ten recovery codes", async () => {
     const user = await createUser({ tag: "enroll" });
     const ctx = userCtx(user);
-    const started = await startTotpEnrollment({ ctx });
+    const started = await startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } });
     expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(started.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(started.otpauthUri).toContain(encodeURIComponent(user.email));
     const pending = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
     expect(pending.totpEnabledAt).toBeNull();
     expect(pending.totpSecretEnc).not.toContain(started.secret);
+    // Neither the Base32 secret nor its raw key bytes, in any encoding.
+    expect(plaintextLeaks(pending.totpSecretEnc ?? "", started.secret, base32.decode(started.secret))).toEqual([]);
     expect(decryptSecret(pending.totpSecretEnc ?? "")).toBe(started.secret);
 
     const { recoveryCodes } = await confirmTotpEnrollment({ ctx, input: { code: await codeAt(started.secret) } });
@@ -38,16 +41,16 @@ describe("TOTP enrollment", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
     expect(await auditRows(user.id, "auth.totp.enrollment_started")).toHaveLength(1);
     const [enabled] = await auditRows(user.id, "auth.totp.enable");
-    expect(enabled?.metadata).toEqual({ totpStep: expect.any(Number), recoveryCodes: 10 });
+    expect(enabled?.metadata).toEqual({ totpStep: expect.any(Number), recoveryCodes: 10, sessionVersion: 1 });
     expect(JSON.stringify(enabled)).not.toContain(recoveryCodes[0]);
 
-    await expect(startTotpEnrollment({ ctx })).rejects.toThrow("already on");
+    await expect(startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } })).rejects.toThrow("already on");
   });
 
   it("keeps 2FA off on a wrong or malformed code", async () => {
     const user = await createUser({ tag: "enroll-bad" });
     const ctx = userCtx(user);
-    const { secret } = await startTotpEnrollment({ ctx });
+    const { secret } = await startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } });
     await expect(confirmTotpEnrollment({ ctx, input: { code: await wrongCode(secret) } })).rejects.toBeInstanceOf(ValidationError);
     await expect(confirmTotpEnrollment({ ctx, input: { code: "12ab" } })).rejects.toMatchObject({ fieldErrors: { code: [expect.any(String)] } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
@@ -74,12 +77,12 @@ describe("disable 2FA", () => {
     await expect(disableTotp({ ctx, input: { password: "", code: "" } })).rejects.toBeInstanceOf(ValidationError);
     expect(await auditRows(user.id, "auth.totp.disable.failed")).toHaveLength(2);
 
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({ disabled: true });
+    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({ disabled: true, sessionVersion: 1 });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
     expect(row).toEqual({ totpSecretEnc: null, totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await auditRows(user.id, "auth.totp.disable")).toEqual([
-      expect.objectContaining({ metadata: { method: "totp", totpStep: expect.any(Number) } }),
+      expect.objectContaining({ metadata: { method: "totp", sessionVersion: 1, totpStep: expect.any(Number) } }),
     ]);
   });
 
@@ -150,12 +153,15 @@ describe("sign out everywhere", () => {
   });
 
   it("re-issues only through a signed, unexpired ticket for the same user", async () => {
-    const ticket = createReissueTicket("user-1", 4);
-    expect(readReissueTicket(ticket, "user-1")).toBe(4);
-    expect(readReissueTicket(ticket, "user-2")).toBeNull();
-    expect(readReissueTicket(ticket.replace(".4.", ".5."), "user-1")).toBeNull();
-    expect(readReissueTicket(createReissueTicket("user-1", 4, Date.now() - 10 * 60_000), "user-1")).toBeNull();
-    expect(readReissueTicket("garbage", "user-1")).toBeNull();
+    const ticket = createReissueTicket("user-1", 4, "sess-a");
+    expect(readReissueTicket(ticket, "user-1", "sess-a")).toBe(4);
+    expect(readReissueTicket(ticket, "user-2", "sess-a")).toBeNull();
+    expect(readReissueTicket(ticket.replace(".4.", ".5."), "user-1", "sess-a")).toBeNull();
+    expect(readReissueTicket(createReissueTicket("user-1", 4, "sess-a", Date.now() - 10 * 60_000), "user-1", "sess-a")).toBeNull();
+    expect(readReissueTicket("garbage", "user-1", "sess-a")).toBeNull();
+    // Bound to the session that changed the password: another (revoked) session cannot use it.
+    expect(readReissueTicket(ticket, "user-1", "sess-b")).toBeNull();
+    expect(readReissueTicket(ticket.replace(".sess-a.", ".sess-b."), "user-1", "sess-b")).toBeNull();
   });
 });
 

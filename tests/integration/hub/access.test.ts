@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { listAccountMembers } from "@/lib/services/access/list-account-members";
 import { updateAccountGrants } from "@/lib/services/access/update-grants";
-import { accountContextFor, createTestAccount, createTestHub, lastAudit, type TestHub } from "./factories";
+import { accountContextFor, createTestAccount, createTestHub, expectHubsUnchanged, lastAudit, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -72,9 +72,9 @@ describe("updateAccountGrants", () => {
 
   it("is NotFound for another Hub's member or a member without access to this account", async () => {
     const ctx = accountContextFor(hub, "OWNER", account);
-    await expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: other.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError);
-    await expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: hub.members.FINANCE.membershipId, grants: [] } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: other.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
+    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: hub.members.FINANCE.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
     const foreign = accountContextFor(other, "OWNER", account);
-    await expect(updateAccountGrants({ ctx: foreign, input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx: foreign, input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
   });
 });

@@ -6,7 +6,8 @@ import { deleteApiAccount } from "@/lib/services/api-accounts/delete";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
 import { renameApiAccount } from "@/lib/services/api-accounts/rename";
 import { rotateApiKey } from "@/lib/services/api-accounts/rotate-key";
-import { createTestAccount, createTestHub, emulatorClient, lastAudit, uid, type TestHub } from "./factories";
+import { plaintextLeaks } from "@/tests/support/plaintext";
+import { createTestAccount, createTestHub, emulatorClient, expectHubsUnchanged, lastAudit, uid, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -19,6 +20,8 @@ beforeAll(async () => {
   mp = await emulatorClient();
   hub = await createTestHub({ ownerHas2fa: true });
   other = await createTestHub();
+  // The fake MANGOPAY is a custom base URL: these Hubs' Owners allow them.
+  await db.hub.updateMany({ where: { id: { in: [hub.hubId, other.hubId] } }, data: { allowCustomBaseUrls: true } });
 });
 
 const sandboxInput = (over: Record<string, unknown> = {}) => ({
@@ -42,7 +45,10 @@ describe("createApiAccount", () => {
     expect(row.apiKeyEnc).not.toContain(mp.apiKey);
     // Sealed with the current key of the ring (ENCRYPTION_KEY alone is the key "default").
     expect(row.apiKeyEnc.startsWith("v2.default.")).toBe(true);
+    const fullRow = await db.apiAccount.findUniqueOrThrow({ where: { id: account.id } });
+    expect(plaintextLeaks(JSON.stringify(fullRow), mp.apiKey)).toEqual([]);
     const audit = await lastAudit(hub.hubId, "api_account.create");
+    expect(plaintextLeaks(JSON.stringify(audit), mp.apiKey)).toEqual([]);
     expect(audit?.apiAccountId).toBe(account.id);
     expect(audit?.ip).toBe("203.0.113.7");
     expect(JSON.stringify(audit)).not.toContain(mp.apiKey);
@@ -99,7 +105,7 @@ describe("rename, rotate, delete", () => {
     expect(audit?.before).toEqual({ name: acc.name });
     await expect(renameApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, name: "" } })).rejects.toThrow(ValidationError);
     await expect(renameApiAccount({ ctx: hub.ctx("OPERATOR"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(ForbiddenError);
-    await expect(renameApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(renameApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(NotFoundError));
   });
 
   it("rotates only to a key that passes the token call", async () => {
@@ -109,18 +115,20 @@ describe("rename, rotate, delete", () => {
     expect(unchanged.apiKeyLast4).toBe("0000");
     const rotated = await rotateApiKey({ ctx: hub.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } });
     expect(rotated.apiKeyLast4).toBe(mp.apiKey.slice(-4));
+    const stored = await db.apiAccount.findUniqueOrThrow({ where: { id: acc.id } });
+    expect(plaintextLeaks(JSON.stringify(stored), mp.apiKey)).toEqual([]);
     const audit = await lastAudit(hub.hubId, "api_account.rotate_key");
     expect(audit?.before).toEqual({ keyLast4: "0000" });
     expect(JSON.stringify(audit)).not.toContain(mp.apiKey);
     await expect(rotateApiKey({ ctx: hub.ctx("FINANCE"), input: { accountId: acc.id, apiKey: mp.apiKey } })).rejects.toThrow(ForbiddenError);
-    await expect(rotateApiKey({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(rotateApiKey({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } })).rejects.toThrow(NotFoundError));
   });
 
   it("deletes after the name is confirmed, with an audit row", async () => {
     const acc = await createTestAccount(hub, { baseUrl: mp.url });
     await expect(deleteApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, confirmName: "nope" } })).rejects.toThrow(ValidationError);
     await expect(deleteApiAccount({ ctx: hub.ctx("DEVELOPER"), input: { accountId: acc.id, confirmName: acc.name } })).rejects.toThrow(ForbiddenError);
-    await expect(deleteApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, confirmName: acc.name } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(deleteApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, confirmName: acc.name } })).rejects.toThrow(NotFoundError));
     await deleteApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, confirmName: acc.name } });
     expect(await db.apiAccount.findUnique({ where: { id: acc.id } })).toBeNull();
     expect((await lastAudit(hub.hubId, "api_account.delete"))?.targetId).toBe(acc.id);

@@ -2,6 +2,7 @@
 // Against the project's MANGOPAY emulator (started by the integration setup): the real token call
 // when adding an account, and the SSO / permission-group endpoints the dashboard relies on.
 import { db } from "@/lib/server/db";
+import { setAllowCustomBaseUrls } from "@/lib/services/hubs/set-allow-custom-base-urls";
 import { createApiAccount } from "@/lib/services/api-accounts/create";
 import { createSso } from "@/lib/services/sso/create";
 import { deactivateSso } from "@/lib/services/sso/deactivate";
@@ -22,6 +23,8 @@ describeIfEmulator("Hub × MANGOPAY emulator", () => {
     const client = clients[0];
     if (!client) throw new Error("the emulator lists no client");
     const hub = await createTestHub();
+    // The emulator is a custom base URL: the Owner allows those first.
+    await setAllowCustomBaseUrls({ ctx: hub.ctx("OWNER"), input: { allowCustomBaseUrls: true } });
     const account = await createApiAccount({
       ctx: hub.ctx("OWNER"),
       input: { name: "Emulator", environment: "SANDBOX", clientId: client.ClientId, apiKey: client.ApiKey, baseUrlChoice: "CUSTOM", customBaseUrl: emulatorUrl },

@@ -57,6 +57,10 @@ export async function createTestAccount(
   opts: { baseUrl: string; clientId?: string; apiKey?: string; environment?: "SANDBOX" | "PRODUCTION"; access?: RoleName[] },
 ) {
   const apiKey = opts.apiKey ?? `key-${uid()}-secret`;
+  // The emulator and fake servers are custom base URLs: the Hub must allow them (an Owner setting).
+  if (!["https://api.sandbox.mangopay.com", "https://api.mangopay.com"].includes(opts.baseUrl)) {
+    await db.hub.update({ where: { id: hub.hubId }, data: { allowCustomBaseUrls: true }, select: { id: true } });
+  }
   const account = await db.apiAccount.create({
     data: {
       hubId: hub.hubId,
@@ -95,4 +99,35 @@ export async function emulatorClient(index = 0): Promise<{ url: string; clientId
   const client = clients[index % clients.length];
   if (!client) throw new Error("the emulator has no client");
   return { url, clientId: client.ClientId, apiKey: client.ApiKey };
+}
+
+/**
+ * Every row the given Hubs own, plus their members' own rows and audit trail: equal before and after
+ * a refused call proves the refusal changed nothing (not just that it threw the right error).
+ */
+export async function snapshotHubs(hubs: readonly { hubId: string }[]) {
+  const hubId = { in: hubs.map((h) => h.hubId) };
+  const order = { id: "asc" } as const;
+  const memberships = await db.membership.findMany({ where: { hubId }, orderBy: order });
+  const userId = { in: [...new Set(memberships.map((m) => m.userId))] };
+  const [hubRows, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback] = await Promise.all([
+    db.hub.findMany({ where: { id: hubId }, orderBy: order }),
+    db.invite.findMany({ where: { hubId }, orderBy: order }),
+    db.apiAccount.findMany({ where: { hubId }, orderBy: order }),
+    db.accountAccess.findMany({ where: { apiAccount: { hubId } }, orderBy: order }),
+    db.auditEvent.findMany({ where: { OR: [{ hubId }, { actorUserId: userId }] }, orderBy: order, select: { id: true, action: true } }),
+    db.user.findMany({ where: { id: userId }, orderBy: order }),
+    db.recoveryCode.findMany({ where: { userId }, orderBy: order }),
+    db.totpStepUse.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { timeStep: "asc" }] }),
+    db.reportDefinition.findMany({ where: { hubId }, orderBy: order }),
+    db.feedback.findMany({ where: { hubId }, orderBy: order }),
+  ]);
+  return { hubs: hubRows, memberships, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback };
+}
+
+/** Runs a refused attempt (its own assertion on the error) and checks that no row of `hubs` changed. */
+export async function expectHubsUnchanged(hubs: readonly { hubId: string }[], attempt: () => Promise<unknown>): Promise<void> {
+  const before = await snapshotHubs(hubs);
+  await attempt();
+  expect(await snapshotHubs(hubs)).toEqual(before);
 }

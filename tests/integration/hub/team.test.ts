@@ -6,7 +6,7 @@ import { changeMemberAccess } from "@/lib/services/team/change-access";
 import { changeMemberRole } from "@/lib/services/team/change-role";
 import { listMembers } from "@/lib/services/team/list-members";
 import { removeMember } from "@/lib/services/team/remove-member";
-import { createTestAccount, createTestHub, lastAudit, type TestHub } from "./factories";
+import { createTestAccount, createTestHub, expectHubsUnchanged, lastAudit, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -34,7 +34,7 @@ describe("changeMemberRole", () => {
     const id = hub.members.FINANCE.membershipId;
     await expect(changeMemberRole({ ctx: hub.ctx("OWNER"), input: { membershipId: id, role: "GOD" as "OWNER" } })).rejects.toThrow(ValidationError);
     await expect(changeMemberRole({ ctx: hub.ctx("FINANCE"), input: { membershipId: id, role: "ADMIN" } })).rejects.toThrow(ForbiddenError);
-    await expect(changeMemberRole({ ctx: other.ctx("OWNER"), input: { membershipId: id, role: "ADMIN" } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(changeMemberRole({ ctx: other.ctx("OWNER"), input: { membershipId: id, role: "ADMIN" } })).rejects.toThrow(NotFoundError));
   });
 
   it("lets only an Owner promote to Owner or touch an Owner", async () => {
@@ -66,8 +66,8 @@ describe("changeMemberAccess", () => {
   it("rejects another Hub's account or member, invalid input and forbidden roles", async () => {
     const foreign = await createTestAccount(other, { baseUrl: "http://127.0.0.1:9", access: [] });
     const id = hub.members.DEVELOPER.membershipId;
-    await expect(changeMemberAccess({ ctx: hub.ctx("OWNER"), input: { membershipId: id, accountIds: [foreign.id] } })).rejects.toThrow(NotFoundError);
-    await expect(changeMemberAccess({ ctx: other.ctx("OWNER"), input: { membershipId: id, accountIds: [] } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(changeMemberAccess({ ctx: hub.ctx("OWNER"), input: { membershipId: id, accountIds: [foreign.id] } })).rejects.toThrow(NotFoundError));
+    await expectHubsUnchanged([hub, other], () => expect(changeMemberAccess({ ctx: other.ctx("OWNER"), input: { membershipId: id, accountIds: [] } })).rejects.toThrow(NotFoundError));
     await expect(changeMemberAccess({ ctx: hub.ctx("OWNER"), input: { membershipId: "", accountIds: [] } })).rejects.toThrow(ValidationError);
     await expect(changeMemberAccess({ ctx: hub.ctx("OPERATOR"), input: { membershipId: id, accountIds: [] } })).rejects.toThrow(ForbiddenError);
   });
@@ -89,7 +89,7 @@ describe("removeMember", () => {
   });
 
   it("rejects another Hub's member, invalid input and forbidden roles", async () => {
-    await expect(removeMember({ ctx: other.ctx("OWNER"), input: { membershipId: hub.members.FINANCE.membershipId } })).rejects.toThrow(NotFoundError);
+    await expectHubsUnchanged([hub, other], () => expect(removeMember({ ctx: other.ctx("OWNER"), input: { membershipId: hub.members.FINANCE.membershipId } })).rejects.toThrow(NotFoundError));
     await expect(removeMember({ ctx: hub.ctx("OWNER"), input: { membershipId: "" } })).rejects.toThrow(ValidationError);
     await expect(removeMember({ ctx: hub.ctx("READ_ONLY"), input: { membershipId: hub.members.FINANCE.membershipId } })).rejects.toThrow(ForbiddenError);
   });

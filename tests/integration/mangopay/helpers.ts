@@ -50,7 +50,7 @@ export async function startTestEmulator(seed: number, options: Parameters<typeof
           accountId: "test-account",
         },
         // Short waits keep failure-path tests fast; the policy itself is unit-tested.
-        { recorder, state: createAccountState(), retry: { baseDelayMs: 20, maxDelayMs: 200, attemptTimeoutMs: 2000, deadlineMs: 8000 }, ...opts.deps },
+        { recorder, state: createAccountState(), addressPolicy: { allowPrivateHosts: true }, retry: { baseDelayMs: 20, maxDelayMs: 200, attemptTimeoutMs: 2000, deadlineMs: 8000 }, ...opts.deps },
       );
       return { client, recorder };
     },

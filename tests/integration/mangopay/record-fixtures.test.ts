@@ -83,6 +83,13 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
     body: { AuthorId: w.owner.Id, DebitedWalletId: w.ownerWallet.Id, DebitedFunds: eur(1000), Fees: eur(0), BankAccountId: w.bankAccount.Id, BankWireRef: "Invoice 42" },
   })) as { Id: string };
   await record(client, "payout-bankwire-view", "PayOut", get("/payouts/bankwire/{id}", { id: payout.Id }));
+  const instant = (await record(client, "payout-instant", "PayOut", {
+    method: "POST",
+    path: "/payouts/bankwire",
+    body: { AuthorId: w.owner.Id, DebitedWalletId: w.ownerWallet.Id, DebitedFunds: eur(500), Fees: eur(0), BankAccountId: w.bankAccount.Id, PayoutModeRequested: "INSTANT_PAYMENT" },
+  })) as { Id: string };
+  await record(client, "payout-instant-bankwire-view", "PayOut", get("/payouts/bankwire/{id}", { id: instant.Id }));
+  await record(client, "user-regulatory", "UserRegulatory", get("/users/{id}/regulatory", { id: w.owner.Id }));
   await record(client, "transactions-user", "Transaction", get("/users/{id}/transactions", { id: w.payer.Id }, { ScaContext: "USER_NOT_PRESENT", per_page: 100 }), true);
   await record(client, "card-registration", "CardRegistration", { method: "POST", path: "/cardregistrations", body: { UserId: w.payer.Id, Currency: "EUR" } });
 
@@ -94,6 +101,7 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
   await attempt(skipped, "mandate", async () => {
     const mandate = await mandates.create(client, { BankAccountId: w.bankAccount.Id, Culture: "EN", ReturnURL: "https://dashboard.example.test/mandate" });
     await record(client, "mandate", "Mandate", get("/mandates/{id}", { id: mandate.Id }));
+    await record(client, "mandate-list", "MandateListItem", get("/users/{id}/mandates", { id: w.owner.Id }), true);
   });
   await attempt(skipped, "hook", async () => {
     const hook = await hooks.create(client, { EventType: "PAYIN_NORMAL_SUCCEEDED", Url: "https://dashboard.example.test/hooks" });
@@ -103,6 +111,7 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
   await attempt(skipped, "kyc document", async () => {
     const doc = await kycDocuments.create(client, w.owner.Id, { Type: "IDENTITY_PROOF", Tag: "accept" });
     await record(client, "kyc-document", "KycDocument", get("/kyc/documents/{id}", { id: doc.Id }));
+    await record(client, "kyc-documents-refused", "KycDocument", get("/kyc/documents", {}, { Status: "REFUSED", Type: "IDENTITY_PROOF", per_page: 3 }), true);
   });
   await attempt(skipped, "client", () => record(client, "client", "Client", get("/clients")));
   await attempt(skipped, "disputes", () => record(client, "disputes", "Dispute", get("/disputes"), true));
@@ -112,6 +121,9 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
     await emu.control("POST", `/clients/${client.clientId}/disputes/${opened.Id}/status`, { Status: "PENDING_CLIENT_ACTION" });
     const closed = (await record(client, "dispute-closed", "Dispute", { method: "PUT", path: "/disputes/{id}/close", params: { id: opened.Id }, body: {} })) as { RepudiationId: string };
     const repudiation = (await record(client, "repudiation", "Repudiation", get("/repudiations/{id}", { id: closed.RepudiationId }))) as { DebitedFunds: unknown };
+    const won = (await emu.control("POST", `/clients/${client.clientId}/disputes`, { PayInId: w.payIn.Id, DisputeType: "CONTESTABLE", Amount: 300, advance: false })) as { Id: string; RepudiationId: string };
+    await emu.control("POST", `/clients/${client.clientId}/disputes/${won.Id}/status`, { Status: "CLOSED", ResultCode: "WON" });
+    await record(client, "refunds-repudiation", "Refund", get("/repudiations/{id}/refunds", { id: won.RepudiationId }), true);
     await record(client, "settlement", "Settlement", {
       method: "POST",
       path: "/repudiations/{id}/settlementtransfer",
@@ -122,6 +134,7 @@ async function attempt(skipped: string[], name: string, run: () => Promise<unkno
   await attempt(skipped, "reporting service", async () => {
     const now = Math.floor(Date.now() / 1000);
     await record(client, "report-v2", "Report", { method: "POST", path: "/reporting/reports", body: { ReportType: "USER_WALLET_TRANSACTIONS", AfterDate: now - 86_400, BeforeDate: now } });
+    await record(client, "report-v2-list", "ReportListItem", get("/reporting/reports", {}, { per_page: 3 }), true);
   });
   await attempt(skipped, "reports", async () => {
     await record(client, "report", "Report", { method: "POST", path: "/reports/transactions", body: { DownloadFormat: "CSV", Filters: {} } });

@@ -69,13 +69,13 @@ describe("SignInForm", () => {
     const user = await submitPassword();
     await user.type(await screen.findByLabelText("Authentication code"), "999999");
     await user.click(screen.getByRole("button", { name: "Verify and sign in" }));
-    expect(await screen.findByTestId("sign-in-error")).toHaveTextContent("locked for 15 minutes");
+    expect(await screen.findByTestId("sign-in-error")).toHaveTextContent("paused for 15 minutes");
     expect(screen.getByLabelText("Password")).toBeInTheDocument();
   });
 
   it.each([
     ["invalid", "Wrong email or password."],
-    ["locked", "This account is locked for 15 minutes."],
+    ["locked", "Sign-in to this account from here is paused for 15 minutes."],
     ["rate_limited:240", "Please wait 4 minutes"],
   ])("shows a clear message for %s", async (error, text) => {
     signInMock.mockResolvedValueOnce(fail(error));

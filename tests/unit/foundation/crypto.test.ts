@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { decryptSecret, encryptSecret, isSealedWithCurrentKey, randomToken, safeEqual, sha256 } from "@/lib/server/crypto";
 import { keyRingFrom, parseKeyList, type KeyRing } from "@/lib/server/key-ring";
+import { plaintextLeaks } from "@/tests/support/plaintext";
 
 const b64 = () => randomBytes(32).toString("base64");
 const ringOf = (bytes: Buffer, id = "k1"): KeyRing => ({ current: { id, key: bytes }, all: [{ id, key: bytes }] });
@@ -13,7 +14,19 @@ describe("secrets at rest (AES-256-GCM)", () => {
   it("round-trips a value and never stores it in clear", () => {
     const sealed = encryptSecret("sk_live_abcdef123456", key);
     expect(sealed).not.toContain("sk_live");
+    expect(plaintextLeaks(sealed, "sk_live_abcdef123456")).toEqual([]);
     expect(decryptSecret(sealed, ring)).toBe("sk_live_abcdef123456");
+  });
+
+  it("has a leak check that finds a plaintext in utf8, hex, base64 and base64url at any alignment", () => {
+    const secret = "sk_live_abcdef123456";
+    for (const prefix of ["", "a", "ab"]) {
+      const raw = Buffer.from(prefix + secret);
+      for (const encoded of [raw.toString("base64"), raw.toString("base64url"), raw.toString("hex").toUpperCase(), raw.toString("utf8")]) {
+        expect(plaintextLeaks(`v1.${encoded}.tag`, secret)).not.toEqual([]);
+      }
+    }
+    expect(plaintextLeaks(encryptSecret(secret, key), secret)).toEqual([]);
   });
 
   it("uses a fresh IV for every encryption of the same value", () => {

@@ -64,7 +64,7 @@ describe("schemas on recorded emulator payloads", () => {
       "NaturalUser", "LegalUser", "UserListItem", "Wallet", "ClientWallet", "Transaction", "PayIn", "PayOut", "Transfer",
       "Refund", "Repudiation", "Settlement", "Card", "CardRegistration", "PreAuthorization", "BankAccount", "Mandate",
       "KycDocument", "UboDeclaration", "Dispute", "DisputeDocument", "Event", "Hook", "Report", "Client", "Sso",
-      "PermissionGroup", "IdempotencyResponse",
+      "PermissionGroup", "IdempotencyResponse", "MandateListItem", "ReportListItem", "UserRegulatory",
     ];
     expect(shown.filter((name) => !covered.has(name))).toEqual([]);
   });

@@ -8,12 +8,12 @@ import { Input, Label } from "@/components/ui/input";
 import { useFormAction } from "@/components/use-form-action";
 import { acceptInviteAction } from "./actions";
 
-type Mode = "new-user" | "existing-password" | "existing-signed-in";
+type Mode = "new-user" | "signed-in";
 
 export function AcceptInviteForm({ token, email, mode }: { token: string; email: string; mode: Mode }) {
   const router = useRouter();
   const { state, onSubmit, pending, fieldErrors: errors } = useFormAction(acceptInviteAction, async (_data, form) => {
-    if (mode === "existing-signed-in") {
+    if (mode === "signed-in") {
       router.replace("/hub");
       return;
     }
@@ -40,23 +40,21 @@ export function AcceptInviteForm({ token, email, mode }: { token: string; email:
           <FieldError name="name" errors={errors} />
         </div>
       ) : null}
-      {mode !== "existing-signed-in" ? (
+      {mode === "new-user" ? (
         <div className="space-y-1.5">
-          <Label htmlFor="password">{mode === "new-user" ? "Choose a password" : "Your password"}</Label>
+          <Label htmlFor="password">Choose a password</Label>
           <Input
             id="password"
             name="password"
             type="password"
             required
-            autoComplete={mode === "new-user" ? "new-password" : "current-password"}
+            autoComplete="new-password"
             aria-invalid={Boolean(errors?.password)}
             aria-describedby="password-error password-hint"
           />
-          {mode === "new-user" ? (
-            <p id="password-hint" className="text-xs text-slate-500">
-              At least 12 characters.
-            </p>
-          ) : null}
+          <p id="password-hint" className="text-xs text-slate-500">
+            At least 12 characters.
+          </p>
           <FieldError name="password" errors={errors} />
         </div>
       ) : null}

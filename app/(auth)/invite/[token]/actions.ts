@@ -7,8 +7,8 @@ import { AcceptInviteInput, INVALID_INVITE } from "@/lib/services/invites/schema
 
 /**
  * Public by design: the single-use token is the credential. An existing user must also be signed in
- * with the invited email or give their password; the service enforces both. A malformed payload reads
- * like a dead link.
+ * as the invited email (sign-in applies lockout and 2FA); the service enforces it. A malformed payload
+ * reads like a dead link.
  */
 export const acceptInviteAction = publicAction(AcceptInviteInput, ({ ctx, input }) => acceptInvite({ ctx, input }), {
   invalidInput: new NotFoundError(INVALID_INVITE),

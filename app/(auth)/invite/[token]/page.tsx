@@ -23,7 +23,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
   const signedInAsOther = user && user.email !== invite.email;
-  const mode = invite.hasAccount ? (user && !signedInAsOther ? "existing-signed-in" : "existing-password") : "new-user";
+  // The page looks the same whether or not the invited email has an account.
+  const signedInAsInvited = Boolean(user && !signedInAsOther);
   return (
     <Card className="space-y-4 p-6">
       <div>
@@ -40,8 +41,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </Link>{" "}
           first.
         </p>
+      ) : signedInAsInvited ? (
+        <AcceptInviteForm token={token} email={invite.email} mode="signed-in" />
       ) : (
-        <AcceptInviteForm token={token} email={invite.email} mode={mode} />
+        <>
+          <p className="text-sm text-slate-600">
+            Already have an account with {invite.email}?{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="text-blue-700 underline">
+              Sign in first
+            </Link>
+            , then accept here. New to the dashboard? Create your account below.
+          </p>
+          <AcceptInviteForm token={token} email={invite.email} mode="new-user" />
+        </>
       )}
     </Card>
   );

@@ -9,7 +9,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { requireHubPermission } from "@/lib/server/account-context";
 import { listAuditEvents } from "@/lib/services/security/list-events";
 import { listSecurityFilterOptions } from "@/lib/services/security/list-filter-options";
-import { parseSecurityFilter, type SecurityFilter } from "@/lib/services/security/schemas";
+import { readSecurityFilter, type SecurityFilter } from "@/lib/services/security/schemas";
 import { TimezoneField } from "./_components/timezone-field";
 
 export const metadata: Metadata = { title: "Security history" };
@@ -33,7 +33,7 @@ function Json({ value }: { value: unknown }) {
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireHubPermission("hub.security.read");
-  const filter = parseSecurityFilter(await searchParams);
+  const { filter, errors } = readSecurityFilter(await searchParams);
   const [result, options] = await Promise.all([listAuditEvents({ ctx, input: filter }), listSecurityFilterOptions({ ctx })]);
   const envOf = new Map(options.accounts.map((a) => [a.id, a.environment]));
   return (
@@ -88,11 +88,21 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           </div>
           <div className="space-y-1">
             <Label htmlFor="f-from">From</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+            <Input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? "f-from-error" : undefined} />
+            {errors.from ? (
+              <p id="f-from-error" role="alert" className="text-xs text-red-700">
+                {errors.from}
+              </p>
+            ) : null}
           </div>
           <div className="space-y-1">
             <Label htmlFor="f-to">To</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+            <Input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "f-to-error" : undefined} />
+            {errors.to ? (
+              <p id="f-to-error" role="alert" className="text-xs text-red-700">
+                {errors.to}
+              </p>
+            ) : null}
           </div>
           <TimezoneField />
           <div className="flex gap-2">

@@ -8,13 +8,13 @@ import { Input, Label } from "@/components/ui/input";
 import { useFormAction } from "@/components/use-form-action";
 import { createApiAccountAction } from "../actions";
 
-type Props = { productionBlockedReason: string | null; defaultCustomUrl: string | null };
+type Props = { productionBlockedReason: string | null; defaultCustomUrl: string | null; allowCustomBaseUrls: boolean };
 
-export function NewAccountForm({ productionBlockedReason, defaultCustomUrl }: Props) {
+export function NewAccountForm({ productionBlockedReason, defaultCustomUrl, allowCustomBaseUrls }: Props) {
   const router = useRouter();
   const { state, onSubmit, pending } = useFormAction(createApiAccountAction, (data) => router.push(`/hub?added=${encodeURIComponent(data.id)}`));
   const [environment, setEnvironment] = useState<"SANDBOX" | "PRODUCTION">("SANDBOX");
-  const [choice, setChoice] = useState<"SANDBOX" | "PRODUCTION" | "CUSTOM">(defaultCustomUrl ? "CUSTOM" : "SANDBOX");
+  const [choice, setChoice] = useState<"SANDBOX" | "PRODUCTION" | "CUSTOM">(defaultCustomUrl && allowCustomBaseUrls ? "CUSTOM" : "SANDBOX");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const isProd = environment === "PRODUCTION";
 
@@ -96,7 +96,7 @@ export function NewAccountForm({ productionBlockedReason, defaultCustomUrl }: Pr
           [
             { value: "SANDBOX", label: "MANGOPAY sandbox", url: "https://api.sandbox.mangopay.com", hidden: isProd },
             { value: "PRODUCTION", label: "MANGOPAY production", url: "https://api.mangopay.com", hidden: !isProd },
-            { value: "CUSTOM", label: "Custom URL (emulator, proxy)", url: null, hidden: false },
+            { value: "CUSTOM", label: "Custom URL (emulator, proxy)", url: null, hidden: !allowCustomBaseUrls },
           ] as const
         )
           .filter((o) => !o.hidden)

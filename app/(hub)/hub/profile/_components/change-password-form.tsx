@@ -1,6 +1,5 @@
 "use client";
 
-import { getCsrfToken } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormAction } from "@/components/use-form-action";
@@ -8,18 +7,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { changePasswordAction } from "../actions";
+import { reissueSession } from "./reissue-session";
 
-/** Moves this browser's JWT to the new sessionVersion with the server's one-time ticket. */
-async function reissueSession(ticket: string): Promise<boolean> {
-  const csrfToken = await getCsrfToken();
-  if (!csrfToken) return false;
-  const res = await fetch("/api/auth/session", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ csrfToken, data: { reissue: ticket } }),
-  });
-  return res.ok;
-}
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password" },

@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/compo
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "../actions";
+import { reissueSession } from "./reissue-session";
 import { RecoveryCodes } from "./recovery-codes";
 
 function CodeField({ id, errors, label }: { id: string; errors?: Record<string, string[]>; label: string }) {
@@ -58,7 +59,13 @@ export function RegenerateRecoveryCodes() {
 
 export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending, fieldErrors } = useFormAction(disableTotpAction, () => setOpen(false));
+  const router = useRouter();
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(disableTotpAction, async ({ reissueTicket }) => {
+    // Turning 2FA off ended every other session; this one continues (or signs in again).
+    if (!(await reissueSession(reissueTicket))) router.replace("/sign-in?callbackUrl=%2Fhub%2Fprofile");
+    else router.refresh();
+    setOpen(false);
+  });
 
   if (blockedBy.length > 0) {
     return (

@@ -8,6 +8,7 @@ import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { confirmTotpEnrollmentAction, startTotpEnrollmentAction } from "../actions";
 import { RecoveryCodes } from "./recovery-codes";
+import { reissueSession } from "./reissue-session";
 
 /**
  * Enrollment: create a pending secret (QR code + the secret in text), confirm with a current code,
@@ -34,7 +35,10 @@ function Status({ on }: { on: boolean }) {
 export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: string; showStatus?: boolean }) {
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
-  const { state: confirmed, onSubmit: onConfirm, pending: confirming, fieldErrors } = useFormAction(confirmTotpEnrollmentAction);
+  // Turning 2FA on ends every other session (a stolen one included); this one continues.
+  const { state: confirmed, onSubmit: onConfirm, pending: confirming, fieldErrors } = useFormAction(confirmTotpEnrollmentAction, ({ reissueTicket }) =>
+    reissueSession(reissueTicket).then(() => undefined),
+  );
 
   if (confirmed?.ok) {
     return (
@@ -53,13 +57,28 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   }
 
   if (!started?.ok) {
+    const startPasswordError = started && !started.ok ? started.fieldErrors?.currentPassword?.[0] : undefined;
     return (
       <form action={startAction} className="space-y-3">
         {showStatus ? <Status on={false} /> : null}
         <p className="text-sm text-slate-600">
           Use an authenticator app (Google Authenticator, 1Password, Authy, …) to get a 6-digit code at each sign-in.
         </p>
-        {started && !started.ok ? <FormAlert>{started.error}</FormAlert> : null}
+        <div className="space-y-1.5">
+          <Label htmlFor="totp-current-password">Confirm with your password</Label>
+          <Input
+            id="totp-current-password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            className="max-w-xs"
+            aria-invalid={startPasswordError ? true : undefined}
+            aria-describedby={startPasswordError ? "totp-current-password-error" : undefined}
+            required
+          />
+          <FieldError id="totp-current-password-error" name="currentPassword" errors={started && !started.ok ? started.fieldErrors : undefined} />
+        </div>
+        {started && !started.ok && !startPasswordError ? <FormAlert>{started.error}</FormAlert> : null}
         <Button type="submit" disabled={starting}>
           {starting ? "Preparing…" : "Set up two-factor authentication"}
         </Button>

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/serve
 import { assertCan } from "@/lib/server/permissions";
 import { CSV_COLUMNS } from "@/lib/services/security/csv";
 import { exportAuditEvents } from "@/lib/services/security/export-events";
-import { parseSecurityFilter } from "@/lib/services/security/schemas";
+import { readSecurityFilter } from "@/lib/services/security/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,10 @@ export async function GET(request: Request): Promise<Response> {
     // A public endpoint: session and permission are checked here, not by the page or the proxy.
     const ctx = await getActionHubContext();
     assertCan(ctx, "hub.security.read");
-    const filter = parseSecurityFilter(Object.fromEntries(new URL(request.url).searchParams));
+    const { filter, errors } = readSecurityFilter(Object.fromEntries(new URL(request.url).searchParams));
+    // A date that is not a real day is answered at once, before any audit row or query.
+    const dateError = errors.from ?? errors.to;
+    if (dateError) return new Response(dateError, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     const csv = Readable.from(await exportAuditEvents({ ctx, input: filter })).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {

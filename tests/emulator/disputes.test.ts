@@ -1,5 +1,5 @@
-import { balance, fetchToken, list, num, startApi, str, userWithWallet, type Api, type ApiResponse } from "../helpers";
-import { cardPayIn, eventTypesFor, fund, pngBase64, waitFor } from "./part2-helpers";
+import { balance, fetchToken, list, num, startApi, str, userWithWallet, type Api, type ApiResponse } from "./helpers";
+import { cardPayIn, eventTypesFor, fund, pngBase64, waitFor } from "./compliance-helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe("disputes", () => {
     const { disputeId, opened, payInId, userId, walletId } = await disputed();
     expect(opened.body).toMatchObject({
       Status: "CREATED", DisputeType: "CONTESTABLE", InitialTransactionId: payInId, InitialTransactionType: "PAYIN",
-      DisputedFunds: eur(10_000), ContestedFunds: null, DisputeReason: { DisputeReasonType: "FRAUD" }, ResultCode: null,
+      DisputedFunds: eur(10_000), ContestedFunds: null, DisputeReason: { DisputeReasonType: "FRAUD" }, ResultCode: "",
     });
     expect(num(opened.body.ContestDeadlineDate)).toBeGreaterThan(num(opened.body.CreationDate));
     const repudiation = await api.call("GET", `/repudiations/${opened.body.RepudiationId}`);

@@ -1,4 +1,4 @@
-import { list, num, startApi, type Api } from "../helpers";
+import { list, num, startApi, type Api } from "./helpers";
 import { parseScale } from "@/emulator/seed/scale-seed";
 
 let api: Api;

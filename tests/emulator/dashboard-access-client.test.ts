@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchToken, list, num, startApi, str, type Api } from "../helpers";
+import { fetchToken, list, num, startApi, str, type Api } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe("SSOs", () => {
 describe("client", () => {
   it("returns the client object with Licensor and updates its editable fields", async () => {
     const client = await api.call("GET", "/clients");
-    expect(client.body).toMatchObject({ ClientId: api.clientId, Licensor: "MANGOPAY SA" });
+    expect(client.body).toMatchObject({ ClientId: api.clientId, Licensor: "EU", PlatformType: "MARKETPLACE" });
     expect(Array.isArray(client.body.TechEmails)).toBe(true);
     const updated = await api.call("PUT", "/clients", { TechEmails: ["dev@demo-marketplace.test"], PlatformURL: "https://demo.test", HeadquartersAddress: { AddressLine1: "2 rue B", City: "Lyon", PostalCode: "69001", Country: "FR" } });
     expect(updated.body).toMatchObject({ TechEmails: ["dev@demo-marketplace.test"], PlatformURL: "https://demo.test", HeadquartersAddress: { City: "Lyon" } });

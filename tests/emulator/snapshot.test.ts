@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { list, startApi, str } from "../helpers";
+import { list, startApi, str } from "./helpers";
 
-describe("snapshots keep issue 5's state", () => {
+describe("snapshots keep compliance, dispute, report and SSO state", () => {
   it("restores disputes, KYC documents, reports, SSOs and their indexes after a restart", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "emu-part2-"));
+    const dir = await mkdtemp(join(tmpdir(), "emu-snapshot-"));
     const snapshotPath = join(dir, "snap.json");
     try {
       const first = await startApi({ seed: 1, snapshotPath });

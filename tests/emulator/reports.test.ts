@@ -1,5 +1,5 @@
-import { fetchToken, list, num, startApi, str, type Api, type ApiResponse } from "../helpers";
-import { eventTypesFor, waitFor } from "./part2-helpers";
+import { fetchToken, list, num, startApi, str, type Api, type ApiResponse } from "./helpers";
+import { eventTypesFor, waitFor } from "./compliance-helpers";
 
 let api: Api;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 /**
- * The official SDK (mangopay4-nodejs-sdk 1.68.0) running issue 5's flows against the emulator.
+ * The official SDK (mangopay4-nodejs-sdk 1.68.0) running the KYC, UBO, dispute, report and client flows against the emulator.
  * One SDK instance per file (its config lives in global axios defaults); fixtures go through HTTP.
  */
 import Mangopay from "mangopay4-nodejs-sdk";
-import { legal, natural, startApi, str, userWithWallet, type Api } from "../helpers";
-import { cardPayIn, pngBase64 } from "./part2-helpers";
+import { legal, natural, startApi, str, userWithWallet, type Api } from "./helpers";
+import { cardPayIn, pngBase64 } from "./compliance-helpers";
 
 let api: Api;
 let sdk: Mangopay;
@@ -25,7 +25,7 @@ async function poll<T>(get: () => Promise<T>, done: (value: T) => boolean): Prom
   return value;
 }
 
-describe("official SDK, issue 5 flows", () => {
+describe("official SDK, compliance flows", () => {
   it("creates a KYC document, uploads a page, submits it and sees it validated (Tag accept)", async () => {
     const userId = str((await api.call("POST", "/users/natural", natural())).body.Id);
     const doc = await sdk.Users.createKycDocument(userId, { Type: "IDENTITY_PROOF", Tag: "accept" });
@@ -114,6 +114,6 @@ describe("official SDK, issue 5 flows", () => {
     const dates = hooks.map((h) => h.CreationDate);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     const client = await sdk.Clients.get();
-    expect(client.Licensor).toBe("MANGOPAY SA");
+    expect(client.Licensor).toBe("EU");
   });
 });

@@ -1,5 +1,5 @@
-// Helpers shared by the issue 5 emulator tests (files, card pay-ins, polling).
-import { BROWSER_INFO, fund, registerCard, str, type Api, type ApiResponse } from "../helpers";
+// Helpers shared by the compliance, dispute and report emulator tests (files, card pay-ins, polling).
+import { BROWSER_INFO, fund, registerCard, str, type Api, type ApiResponse } from "./helpers";
 
 /** Base64 of a fake PNG of `bytes` bytes: the magic number is what the emulator checks. */
 export function pngBase64(bytes: number): string {

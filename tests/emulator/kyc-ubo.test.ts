@@ -1,5 +1,5 @@
-import { legal, list, natural, num, startApi, str, type Api } from "../helpers";
-import { eventTypesFor, pngBase64, waitFor } from "./part2-helpers";
+import { legal, list, natural, num, startApi, str, type Api } from "./helpers";
+import { eventTypesFor, pngBase64, waitFor } from "./compliance-helpers";
 
 let api: Api;
 beforeAll(async () => {
