@@ -84,6 +84,12 @@ test("the Owner signs in, adds a sandbox API account on the emulator and opens i
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/hub$/);
 
+  // A Hub opts in to custom base URLs (the emulator) in its settings first.
+  await page.goto("/hub/settings");
+  await page.getByLabel(/Allow custom MANGOPAY base URLs/).check();
+  await page.getByRole("button", { name: "Update connection policy" }).click();
+  await expect(page.getByText("Saved: custom base URLs are allowed.")).toBeVisible();
+  await page.goto("/hub");
   await page.getByRole("link", { name: "Add API account" }).click();
   await page.getByLabel("Name").fill("Emulator sandbox");
   await page.getByLabel("ClientId").fill(emulatorClient.ClientId);
