@@ -32,6 +32,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/no-hub": session,
   "/two-factor/setup": session,
   "/invite/[token]": pub,
+  // First run only: the setup token is the credential; 404 once any Hub exists.
+  "/setup": pub,
   "/hub": hub(),
   "/hub/accounts/new": hub("hub.accounts.manage"),
   "/hub/team": hub("hub.team.manage"),
@@ -59,12 +61,16 @@ export const PAGE_ACCESS: Record<string, Access> = {
 /** Route handlers by route. */
 export const ROUTE_ACCESS: Record<string, Access> = {
   "/api/auth/[...nextauth]": pub,
+  // Load-balancer probes: no data, no details.
+  "/api/health/live": pub,
+  "/api/health/ready": pub,
   "/hub/security/export": hub("hub.security.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
 export const ACTION_ACCESS: Record<string, Access> = {
   "(auth)/invite/[token]/actions.ts#acceptInviteAction": pub,
+  "(auth)/setup/actions.ts#createFirstHubAction": pub,
   "(hub)/hub/accounts/actions.ts#createApiAccountAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#renameApiAccountAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#rotateApiKeyAction": hub("hub.accounts.manage"),

@@ -94,6 +94,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /no-hub": "session",
   "page /two-factor/setup": "session",
   "page /invite/[token]": "public",
+  "page /setup": "public",
   "page /hub": ALL,
   "page /hub/accounts/new": MANAGERS,
   "page /hub/team": MANAGERS,
@@ -117,6 +118,8 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/disputes/[disputeId]": ALL,
   "page /accounts/[accountId]/hooks": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
   "route /api/auth/[...nextauth]": "public",
+  "route /api/health/live": "public",
+  "route /api/health/ready": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
 };
 for (const key of Object.keys(ACTION_ACCESS)) {
