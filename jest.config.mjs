@@ -15,6 +15,8 @@ const shared = {
     "^server-only$": "<rootDir>/tests/setup/empty-module.cjs",
   },
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.next/", "<rootDir>/tests/e2e/"],
+  // The standalone server (.next/standalone) carries a copy of package.json: keep it out of the module map.
+  modulePathIgnorePatterns: ["<rootDir>/.next/"],
 };
 
 async function project(name, overrides) {

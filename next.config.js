@@ -11,6 +11,9 @@ const STATIC_SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server (.next/standalone/server.js) for the container image and CI's deploy
+  // check; `npm run build` then copies in what it does not trace (scripts/assemble-standalone.mjs).
+  output: "standalone",
   // Server-function arguments (API keys, passwords) must never reach the dev server's log.
   logging: { serverFunctions: false },
   async headers() {

@@ -160,6 +160,8 @@ async function main() {
     const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter((u) => u.PersonType === "LEGAL");
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
+    const [dispute] = await api<{ Id: string }[]>("/disputes?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=1");
+    const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>("/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC");
     const a = `/accounts/${accountId}`;
     const pages: [string, string][] = [
       // No MANGOPAY call: what the shell itself costs (session, Hub, account, navigation).
@@ -171,6 +173,15 @@ async function main() {
       ["user wallets", `${a}/users/${legal?.Id}/wallets`],
       ["wallet", `${a}/wallets/${wallet?.Id}`],
       ["search by Id", `${a}/search?q=${payin?.Id}`],
+      ["transactions", `${a}/transactions`],
+      ["transaction", `${a}/transactions/${payin?.Id}?kind=PAYIN`],
+      ["events", `${a}/events`],
+      ["event", `${a}/events/${disputeEvent?.ResourceId}?type=DISPUTE_CREATED&date=${encodeURIComponent(new Date((disputeEvent?.Date ?? 0) * 1000).toISOString())}`],
+      ["compliance", `${a}/compliance`],
+      ["disputes", `${a}/disputes`],
+      ["disputes pending", `${a}/disputes?quick=pending-client`],
+      ["dispute", `${a}/disputes/${dispute?.Id}`],
+      ["hooks", `${a}/hooks`],
     ];
 
     console.log(`\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`);

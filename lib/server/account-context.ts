@@ -7,6 +7,7 @@ import type { AccountContext, HubContext } from "./context-types";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { can, effectivePermissions, type Permission } from "./permissions";
+import { noteRequestActor } from "./request-context";
 
 const AccountId = z.string().min(1).max(64);
 
@@ -30,6 +31,7 @@ export async function loadAccountContext(hubCtx: HubContext, accountId: unknown)
   });
   const access = row?.access[0];
   if (!row || !access) throw new NotFoundError("API account not found");
+  noteRequestActor(hubCtx.requestId, { accountId: row.id });
   return {
     ...hubCtx,
     account: { id: row.id, name: row.name, environment: row.environment, clientId: row.clientId, baseUrl: row.baseUrl },

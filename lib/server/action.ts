@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getActionAccountContext } from "./account-context";
 import { getSessionUser, requireActionSession } from "./auth";
-import { getActionHubContext, getRequestMeta } from "./context";
+import { getActionHubContext, getRequestId, getRequestMeta } from "./context";
 import type { AccountContext, HubContext, PublicContext, UserContext } from "./context-types";
+import { logActionError } from "./error-log";
 import { assertNoControlCharacters, fieldErrorsOf, ServiceError, ValidationError } from "./errors";
 import { assertCan, type Permission } from "./permissions";
+import { REQUEST_ID_HEADER } from "./request-context";
 
 // The one family of server actions. Every action under app/ is
 //   export const <verb><Entity>Action = hubAction("<permission>", Schema, ({ ctx, input }) => service({ ctx, input }));
@@ -32,8 +35,20 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 export function toActionError(err: unknown): ActionResult<never> {
   if (err instanceof ValidationError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ServiceError) return { ok: false, code: err.code, error: err.message };
-  console.error("[action] unexpected error", err);
-  return { ok: false, code: "INTERNAL", error: "Something went wrong. Nothing was changed; please try again." };
+  const errorId = randomUUID();
+  logUnexpectedActionError(err, errorId);
+  return { ok: false, code: "INTERNAL", error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${errorId}` };
+}
+
+/** One error line with the id shown to the user and the request's id (read from its headers). */
+function logUnexpectedActionError(err: unknown, errorId: string): void {
+  let requestId: Promise<string | null>;
+  try {
+    requestId = headers().then((h) => h.get(REQUEST_ID_HEADER));
+  } catch {
+    requestId = Promise.resolve(null); // outside a request (tests, scripts)
+  }
+  void requestId.catch(() => null).then((id) => logActionError(err, errorId, id));
 }
 
 export type ActionPayload<S extends z.ZodType> = FormData | z.input<S>;
@@ -81,8 +96,8 @@ export function publicAction<S extends z.ZodType, T>(
 ) {
   return defineAction(
     async (): Promise<PublicContext> => {
-      const [actor, request] = await Promise.all([getSessionUser(), getRequestMeta()]);
-      return { actor, request, requestId: randomUUID() };
+      const [actor, request, requestId] = await Promise.all([getSessionUser(), getRequestMeta(), getRequestId()]);
+      return { actor, request, requestId };
     },
     schema,
     fn,
@@ -101,7 +116,7 @@ export function userAction<S extends z.ZodType, T>(
   return defineAction(
     async (): Promise<UserContext> => {
       const actor = await requireActionSession();
-      return { actor, request: await getRequestMeta(), requestId: randomUUID() };
+      return { actor, request: await getRequestMeta(), requestId: await getRequestId() };
     },
     schema,
     fn,

@@ -8,10 +8,27 @@ import type { HubContext, RequestMeta, SessionUser } from "./context-types";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { getMemberships } from "@/lib/services/hubs/memberships";
 import { effectivePermissions } from "./permissions";
+import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HEADER, noteRequestActor, requestStore } from "./request-context";
 import { requestIp } from "./request-ip";
 
 /** Where a member is sent when their Hub requires 2FA and they have not enrolled yet. */
 export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
+
+/**
+ * This request's id (the one in its log line and `x-request-id` response header); a fresh one
+ * outside an HTTP request (tests, scripts), where Next.js has no headers to give.
+ */
+export async function getRequestId(): Promise<string> {
+  const fromStore = requestStore().getStore()?.requestId;
+  if (fromStore) return fromStore;
+  let fromHeader: string | null = null;
+  try {
+    fromHeader = (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    // outside a request scope
+  }
+  return fromHeader && ACCEPTABLE_REQUEST_ID.test(fromHeader) ? fromHeader : randomUUID();
+}
 
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
@@ -32,6 +49,8 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
   // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
   const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
   if (!membership) return null;
+  const requestId = await getRequestId();
+  noteRequestActor(requestId, { memberId: membership.id });
   return {
     // Hub setting "require 2FA for every member": nothing else is usable until the member enrolls.
     mustEnroll2fa: membership.hub.require2fa && !membership.user.totpEnabledAt,
@@ -40,7 +59,7 @@ async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null>
     membership: { id: membership.id, role: membership.role },
     permissions: effectivePermissions(membership.role),
     request: await getRequestMeta(),
-    requestId: randomUUID(),
+    requestId,
   };
 }
 

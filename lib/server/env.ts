@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies, type TrustedProxies } from "./client-ip";
+import { parseKeyList } from "./key-ring";
 
 // Every environment variable the app reads is parsed here, once. `npm run dev` writes dev values for
 // AUTH_SECRET and ENCRYPTION_KEY into .env.local; production must set them explicitly.
@@ -10,10 +11,19 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   NEXTAUTH_URL: z.url().optional(),
-  // 32 random bytes, base64: the AES-256-GCM key for API keys and TOTP secrets at rest.
+  // 32 random bytes, base64: the AES-256-GCM key for API keys and TOTP secrets at rest. Either this
+  // single key or ENCRYPTION_KEYS (several, with ids, for rotation: see lib/server/key-ring.ts).
   ENCRYPTION_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+    .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded")
+    .optional(),
+  ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((v, ctx) => {
+      const parsed = parseKeyList(v);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+    })
+    .optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("MANGOPAY Dashboard <no-reply@localhost>"),
   APP_URL: z.url().default("http://localhost:3000"),
@@ -38,15 +48,45 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  // Operations (README "Deploy"): log verbosity, the first-run /setup token, migrations at start.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SETUP_TOKEN: z.string().min(24, "SETUP_TOKEN must be at least 24 characters").optional(),
+  MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
+}).refine((v) => v.ENCRYPTION_KEY || v.ENCRYPTION_KEYS, {
+  path: ["ENCRYPTION_KEY"],
+  message: "set ENCRYPTION_KEY (32 bytes, base64) or ENCRYPTION_KEYS (id:key,…)",
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
+export type SettingProblem = { variable: string; message: string };
+
+// An empty variable counts as unset (compose files write `KEY: ${KEY:-}`).
+const withoutEmpty = (source: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+
+/** Every missing or invalid setting, by variable name (the server refuses to start on any). */
+export function settingsProblems(source: NodeJS.ProcessEnv = process.env): SettingProblem[] {
+  const parsed = EnvSchema.safeParse(withoutEmpty(source));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ variable: i.path.join(".") || "environment", message: i.message }));
+  // Production has no safe default for its own public address (links in emails and in the setup log).
+  if (source.NODE_ENV === "production" && !source.APP_URL) problems.push({ variable: "APP_URL", message: "required in production (the public URL, e.g. https://dashboard.example.com)" });
+  return problems;
+}
+
+/**
+ * The log level, readable before the rest is validated (the logger reports invalid settings, so it
+ * cannot depend on them): LOG_LEVEL when it is a level name, else "info".
+ */
+export function logLevelSetting(): Env["LOG_LEVEL"] {
+  const parsed = EnvSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}
+
 export function env(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = EnvSchema.safeParse(withoutEmpty(process.env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${lines}`);

@@ -32,6 +32,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/no-hub": session,
   "/two-factor/setup": session,
   "/invite/[token]": pub,
+  // First run only: the setup token is the credential; 404 once any Hub exists.
+  "/setup": pub,
   "/hub": hub(),
   "/hub/accounts/new": hub("hub.accounts.manage"),
   "/hub/team": hub("hub.team.manage"),
@@ -46,17 +48,29 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/wallets/[walletId]": account("wallets.read"),
   "/accounts/[accountId]/settings/permissions": account("dashboard.permissions.manage"),
   "/accounts/[accountId]/settings/sso": account("ssos.read"),
+  "/accounts/[accountId]/transactions": account("transactions.read"),
+  "/accounts/[accountId]/transactions/[transactionId]": account("transactions.read"),
+  "/accounts/[accountId]/events": account("events.read"),
+  "/accounts/[accountId]/events/[resourceId]": account("events.read"),
+  "/accounts/[accountId]/compliance": account("kycDocuments.read"),
+  "/accounts/[accountId]/disputes": account("disputes.read"),
+  "/accounts/[accountId]/disputes/[disputeId]": account("disputes.read"),
+  "/accounts/[accountId]/hooks": account("hooks.read"),
 };
 
 /** Route handlers by route. */
 export const ROUTE_ACCESS: Record<string, Access> = {
   "/api/auth/[...nextauth]": pub,
+  // Load-balancer probes: no data, no details.
+  "/api/health/live": pub,
+  "/api/health/ready": pub,
   "/hub/security/export": hub("hub.security.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
 export const ACTION_ACCESS: Record<string, Access> = {
   "(auth)/invite/[token]/actions.ts#acceptInviteAction": pub,
+  "(auth)/setup/actions.ts#createFirstHubAction": pub,
   "(hub)/hub/accounts/actions.ts#createApiAccountAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#renameApiAccountAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#rotateApiKeyAction": hub("hub.accounts.manage"),
@@ -113,4 +127,9 @@ export function decideAccess(
 export const DASHBOARD_NAV: readonly { label: string; segment: string; permission: Permission | null }[] = [
   { label: "Home", segment: "", permission: null },
   { label: "Users", segment: "/users", permission: "users.read" },
+  { label: "Transactions", segment: "/transactions", permission: "transactions.read" },
+  { label: "Compliance", segment: "/compliance", permission: "kycDocuments.read" },
+  { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
+  { label: "Events", segment: "/events", permission: "events.read" },
+  { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
 ];

@@ -170,7 +170,9 @@ export async function startEmulator({ port = 4010, snapshot, seed, env = process
 }
 
 export function seedDemo(env) {
-  return run("seed demo", bin("tsx"), ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/seed-demo.ts"], { env });
+  // The demo seed refuses NODE_ENV=production; the e2e stack serves a production build of a demo Hub.
+  const seedEnv = { ...env, NODE_ENV: env.NODE_ENV === "production" ? "test" : env.NODE_ENV };
+  return run("seed demo", bin("tsx"), ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/seed-demo.ts"], { env: seedEnv });
 }
 
 /** Reads KEY=VALUE lines (no interpolation); missing file → {}. */

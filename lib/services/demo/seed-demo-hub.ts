@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { encryptSecret } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { hashPassword } from "@/lib/server/password";
 import { ACCOUNT_PERMISSIONS } from "@/lib/server/permissions";
 
@@ -18,6 +19,8 @@ type SeedInput = { ownerPassword: string; emulatorUrl?: string; emulatorClients:
  * API accounts. Idempotent: a second run changes nothing unless the emulator's keys changed.
  */
 export async function seedDemoHub(input: SeedInput): Promise<{ email: string; created: boolean; accounts: number }> {
+  // A known demo Owner on a real installation would be a back door: production starts with /setup.
+  if (env().NODE_ENV === "production") throw new Error("The demo seed refuses to run with NODE_ENV=production. Use /setup or npm run hub:create.");
   const existing = await db.user.findUnique({
     where: { email: DEMO_OWNER_EMAIL },
     select: { id: true, memberships: { select: { id: true, hubId: true }, take: 1 } },

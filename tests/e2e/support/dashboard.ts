@@ -48,3 +48,64 @@ export async function seedDemoMember(role: RoleName, accountName: string, withou
     await client.end();
   }
 }
+
+// MANGOPAY's truth and the emulator's controls, for the activity pages (transactions, events, disputes…).
+const emulatorUrl = () => process.env.E2E_EMULATOR_URL ?? "";
+
+async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The demo owner's account on the emulator's demo-marketplace client. */
+export async function demoAccount(): Promise<{ id: string; hubId: string; name: string }> {
+  return withDb(async (c) => {
+    const r = await c.query<{ id: string; hubId: string; name: string }>(
+      `SELECT a."id", a."hubId", a."name" FROM "ApiAccount" a JOIN "Membership" m ON m."hubId" = a."hubId" JOIN "User" u ON u."id" = m."userId"
+       WHERE u."email" = $1 AND a."clientId" = 'demo-marketplace' LIMIT 1`,
+      [DEMO_OWNER],
+    );
+    const row = r.rows[0];
+    if (!row) throw new Error("the e2e stack has no demo-marketplace account");
+    return row;
+  });
+}
+
+let token: { value: string; clientId: string } | null = null;
+
+/** GET (or POST) on the emulator as the demo-marketplace client: the ground truth pages are checked against. */
+export async function mangopay<T>(path: string, post?: unknown): Promise<{ body: T; total: number | null }> {
+  if (!token) {
+    const clients = (await (await fetch(`${emulatorUrl()}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+    const c = clients.find((x) => x.ClientId === "demo-marketplace");
+    if (!c) throw new Error("no demo-marketplace client");
+    const res = await fetch(`${emulatorUrl()}/v2.01/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${c.ClientId}:${c.ApiKey}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    token = { value: ((await res.json()) as { access_token: string }).access_token, clientId: c.ClientId };
+  }
+  const res = await fetch(`${emulatorUrl()}/v2.01/${token.clientId}${path}`, {
+    method: post === undefined ? "GET" : "POST",
+    headers: { authorization: `Bearer ${token.value}`, ...(post === undefined ? {} : { "content-type": "application/json" }) },
+    body: post === undefined ? undefined : JSON.stringify(post),
+  });
+  if (!res.ok) throw new Error(`emulator ${post === undefined ? "GET" : "POST"} ${path} → ${res.status}`);
+  const total = res.headers.get("x-number-of-items");
+  return { body: (await res.json()) as T, total: total === null ? null : Number(total) };
+}
+
+export async function emulatorControl(method: "POST" | "DELETE", path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${emulatorUrl()}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`emulator control ${method} ${path} → ${res.status}: ${await res.text()}`);
+}

@@ -2,10 +2,9 @@
 // `prisma migrate deploy` and `migrate diff` through the committed schema-engine stand-in
 // (prisma/engine/schema-engine.mjs), on a database of its own: a fresh in-memory PGlite server, or a
 // fresh database on the PostgreSQL of DATABASE_URL.
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { freshDatabase } from "../support/fresh-database";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const prismaBin = path.join(ROOT, "node_modules/.bin/prisma");
@@ -18,50 +17,6 @@ function prisma(args: string[], url: string) {
     timeout: 120_000,
   });
   return { status: res.status, out: `${res.stdout}${res.stderr}` };
-}
-
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.TEST_DB_KIND === "postgres") {
-    const base = process.env.DATABASE_URL ?? "";
-    const name = `migrate_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/pglite-server.mjs")], {
-    cwd: ROOT,
-    env: { ...process.env, PGLITE_DATA_DIR: "memory://", PGLITE_PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    child.stdout.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const m = buf.match(/DATABASE_URL=(\S+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`pglite exited ${code}`)));
-  });
-  return {
-    url,
-    drop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 describe(`prisma migrations through the offline engine (${process.env.TEST_DB_KIND})`, () => {

@@ -43,7 +43,8 @@ describe("createApiAccount", () => {
     expect(JSON.stringify(account)).not.toContain(mp.apiKey);
     const row = await db.apiAccount.findUniqueOrThrow({ where: { id: account.id }, select: { apiKeyEnc: true } });
     expect(row.apiKeyEnc).not.toContain(mp.apiKey);
-    expect(row.apiKeyEnc.startsWith("v1.")).toBe(true);
+    // Sealed with the current key of the ring (ENCRYPTION_KEY alone is the key "default").
+    expect(row.apiKeyEnc.startsWith("v2.default.")).toBe(true);
     const fullRow = await db.apiAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(plaintextLeaks(JSON.stringify(fullRow), mp.apiKey)).toEqual([]);
     const audit = await lastAudit(hub.hubId, "api_account.create");

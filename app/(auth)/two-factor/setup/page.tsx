@@ -33,6 +33,11 @@ export default async function TwoFactorSetupPage() {
               : "Protect your account with a code from your phone."}
           </p>
           <TwoFactorSetup doneHref="/hub" />
+          {profile.requiredBy.length === 0 ? (
+            <Link href="/hub" className="block text-sm text-slate-600 underline-offset-2 hover:underline">
+              Skip for now (you can turn it on later from your profile)
+            </Link>
+          ) : null}
           <p className="border-t border-slate-200 pt-3 text-xs text-slate-500">
             Signed in as {profile.email}.{" "}
             <Link href="/sign-out" className="underline">

@@ -4,15 +4,17 @@ import { DataTable } from "@/components/data-table";
 import { MaybeTime } from "@/components/local-time";
 import { MaybeMoney, Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
-import type { DashboardPaths } from "@/lib/dashboard-paths";
+import { isClientWallet, type DashboardPaths } from "@/lib/dashboard-paths";
 import type { TransactionDTO } from "@/lib/services/transactions/dto";
 
 const label = (s: string) => s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase());
 
-/** MANGOPAY's common transaction view as a table, with links to the author and the wallets. */
-export function TransactionTable({ rows, paths, compact = false }: { rows: TransactionDTO[]; paths: DashboardPaths; compact?: boolean }) {
+/** MANGOPAY's common transaction view as a table; a row opens the transaction, links go to the author and the wallets. */
+export function TransactionTable({ rows, paths, compact = false, testId = "transactions" }: { rows: TransactionDTO[]; paths: DashboardPaths; compact?: boolean; testId?: string }) {
   const walletLink = (id: string | null) =>
-    id ? (
+    id && isClientWallet(id) ? (
+      <span className="font-mono text-xs">{id}</span>
+    ) : id ? (
       <Link href={paths.wallet(id)} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700">
         {id}
       </Link>
@@ -21,10 +23,12 @@ export function TransactionTable({ rows, paths, compact = false }: { rows: Trans
     );
   return (
     <DataTable
-      testId="transactions"
+      testId={testId}
       caption="Transactions"
       rows={rows}
       rowKey={(t) => t.id}
+      rowHref={(t) => paths.transaction(t.id, t.kind)}
+      rowLabel={(t) => `Transaction ${t.id}`}
       columns={[
         { header: "Created", cell: (t) => <MaybeTime iso={t.createdAt} /> },
         { header: "Id", cell: (t) => <CopyableId id={t.id} /> },

@@ -1,0 +1,16 @@
+import type { Instrumentation } from "next";
+
+// Next.js calls register() once per server process before it serves (next start and the standalone
+// server.js alike): settings check, request log, migrations, first-run notice (lib/server/startup.ts).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("./lib/server/startup");
+  await startServer();
+}
+
+// One JSON line per server error, with the request id the user can quote (the error pages show it).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logServerError } = await import("./lib/server/error-log");
+  logServerError(error, request, context);
+};

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// After `next build`: completes .next/standalone with what Next.js does not trace into it — the
+// static assets, `public/` and the SQL migrations the server applies at start. The Dockerfile and
+// CI both run it through `npm run build`, so the image and the CI check start the same tree.
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const out = path.join(ROOT, ".next/standalone");
+if (!fs.existsSync(path.join(out, "server.js"))) {
+  console.error('No .next/standalone/server.js: run `next build` with output: "standalone" first.');
+  process.exit(1);
+}
+const copies = [
+  [".next/static", ".next/static"],
+  ["public", "public"],
+  ["prisma/migrations", "prisma/migrations"],
+];
+for (const [from, to] of copies) {
+  const src = path.join(ROOT, from);
+  if (!fs.existsSync(src)) continue;
+  fs.rmSync(path.join(out, to), { recursive: true, force: true });
+  fs.cpSync(src, path.join(out, to), { recursive: true });
+}
+console.log(`standalone server ready: node ${path.relative(ROOT, out)}/server.js`);
