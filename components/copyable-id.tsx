@@ -2,13 +2,12 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
-import { cn } from "@/lib/cn";
 
 /** A MANGOPAY id in monospace with a copy button (operators paste ids into support tickets). */
 export function CopyableId({ id, className }: { id: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <span className={cn("inline-flex items-center gap-1 font-mono text-xs", className)}>
+    <span className={`inline-flex items-center gap-1 font-mono text-xs ${className ?? ""}`}>
       <span data-testid="copyable-id">{id}</span>
       <button
         type="button"

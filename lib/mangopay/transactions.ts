@@ -6,6 +6,7 @@ import { Transaction } from "./schemas/transactions";
 import type { ClientFundsType } from "./client-wallets";
 
 export type TransactionFilter = "Status" | "ResultCode" | "BeforeDate" | "AfterDate" | "Type" | "Nature";
+export type TransactionListOptions = ListOptions<TransactionFilter> & ScaReadOptions;
 
 function listBy(
   client: MangopayClient,

@@ -41,8 +41,21 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/hub/settings": hub("hub.settings.manage"),
   "/hub/profile": hub(),
   "/accounts/[accountId]": account(),
+  "/accounts/[accountId]/search": account("users.read"),
+  "/accounts/[accountId]/users": account("users.read"),
+  "/accounts/[accountId]/users/[userId]": account("users.read"),
+  "/accounts/[accountId]/users/[userId]/[tab]": account("users.read"),
+  "/accounts/[accountId]/wallets/[walletId]": account("wallets.read"),
   "/accounts/[accountId]/settings/permissions": account("dashboard.permissions.manage"),
   "/accounts/[accountId]/settings/sso": account("ssos.read"),
+  "/accounts/[accountId]/transactions": account("transactions.read"),
+  "/accounts/[accountId]/transactions/[transactionId]": account("transactions.read"),
+  "/accounts/[accountId]/events": account("events.read"),
+  "/accounts/[accountId]/events/[resourceId]": account("events.read"),
+  "/accounts/[accountId]/compliance": account("kycDocuments.read"),
+  "/accounts/[accountId]/disputes": account("disputes.read"),
+  "/accounts/[accountId]/disputes/[disputeId]": account("disputes.read"),
+  "/accounts/[accountId]/hooks": account("hooks.read"),
 };
 
 /** Route handlers by route. */
@@ -77,6 +90,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(hub)/hub/profile/actions.ts#disableTotpAction": session,
   "(hub)/hub/profile/actions.ts#changePasswordAction": session,
   "(hub)/hub/profile/actions.ts#signOutEverywhereAction": session,
+  "(hub)/hub/profile/actions.ts#setTimeZoneAction": session,
   "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts#updateAccountGrantsAction": account("dashboard.permissions.manage"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createSsoAction": account("ssos.create"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updateSsoAction": account("ssos.edit"),
@@ -106,14 +120,16 @@ export function decideAccess(
   return effectivePermissions(who.role, who.accountGrants).has(access.permission) ? "allow" : "deny";
 }
 
-/** The dashboard's navigation: shown per link only when the member holds its permission there. */
+/**
+ * The dashboard's navigation: shown per link only when the member holds its permission there. Only
+ * sections whose page exists are listed (tests/unit/dashboard/nav.test.ts): no link may lead to a 404.
+ */
 export const DASHBOARD_NAV: readonly { label: string; segment: string; permission: Permission | null }[] = [
   { label: "Home", segment: "", permission: null },
   { label: "Users", segment: "/users", permission: "users.read" },
   { label: "Transactions", segment: "/transactions", permission: "transactions.read" },
   { label: "Compliance", segment: "/compliance", permission: "kycDocuments.read" },
   { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
-  { label: "Reports", segment: "/reports", permission: "reporting.read" },
   { label: "Events", segment: "/events", permission: "events.read" },
   { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
 ];

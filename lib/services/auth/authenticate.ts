@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { dummyHash, verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
-import { checkSecondFactor, consumeRecoveryCode, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
+import { checkSecondFactor, claimSecondFactor, lostFactorReason, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 /** Failures per email and client IP before sign-in from there pauses (see lib/server/rate-limit.ts). */
@@ -154,12 +154,14 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     if (!factor.ok) return failOnAccount(user, factor.reason, request, now);
   }
 
-  const method = factor?.ok ? factor.method : "password";
-  const consumed = await db.$transaction(async (tx) => {
-    let remaining: number | null = null;
-    if (factor?.ok && factor.method === "recovery_code") {
-      if (!(await consumeRecoveryCode(tx, factor.recoveryCodeId, now))) return false;
-      remaining = await remainingRecoveryCodes(tx, user.id);
+  const spent = factor?.ok ? factor : null;
+  const method = spent ? spent.method : "password";
+  const lost = await db.$transaction(async (tx) => {
+    // The code is spent first, in the transaction that audits the sign-in. When a concurrent request
+    // spent it first, nothing is written here and the sign-in is refused as a replayed code below.
+    if (spent && !(await claimSecondFactor(tx, spent, user.id, now))) return lostFactorReason(spent);
+    if (spent?.method === "recovery_code") {
+      const remaining = await remainingRecoveryCodes(tx, user.id);
       await writeUserAudit(tx, who, { action: "auth.recovery_code.used", metadata: { remaining } });
     }
     await tx.user.update({
@@ -169,12 +171,11 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     });
     await writeUserAudit(tx, who, {
       action: "auth.sign_in",
-      metadata: { method, ...(factor?.ok && factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
+      metadata: { method, ...(spent?.method === "totp" ? { totpStep: spent.totpStep } : {}) },
     });
-    return true;
+    return null;
   });
-  // A concurrent request used the same recovery code first.
-  if (!consumed) return failOnAccount(user, "wrong_recovery_code", request, now);
+  if (lost) return failOnAccount(user, lost, request, now);
 
   signInLimits.byEmail.reset(keys.email);
   signInLimits.byEmailAndIp.reset(keys.pair);

@@ -6,7 +6,7 @@ import { ConflictError, parseInput, PreconditionError, ValidationError } from "@
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/server/totp";
 import { getSecurityUser } from "./internal";
 import { ConfirmTotpInput } from "./schemas";
-import { checkTotp } from "./second-factor";
+import { checkTotp, claimTotpStep } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 export type RecoveryCodesDTO = { recoveryCodes: string[] };
@@ -31,13 +31,15 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
   if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
   if (!user.totpSecretEnc) throw new PreconditionError("Start the set-up again: no pending secret.");
 
+  const message = "That code is not valid. Check the time on your device and enter the current code.";
+  const invalid = () => new ValidationError(message, { code: [message] });
   const check = await checkTotp(user.id, decryptSecret(user.totpSecretEnc), code);
-  if (!check.ok || check.method !== "totp") {
-    const message = "That code is not valid. Check the time on your device and enter the current code.";
-    throw new ValidationError(message, { code: [message] });
-  }
+  if (!check.ok || check.method !== "totp") throw invalid();
   const now = new Date();
   return (ctx.db ?? db).$transaction(async (tx) => {
+    // The step is claimed first; a concurrent request that claimed it makes this a replayed code
+    // (thrown before any other write, so nothing of this transaction is committed).
+    if (!(await claimTotpStep(tx, user.id, check.totpStep))) throw invalid();
     // Only the pending secret the code was checked against may be enabled (no concurrent restart).
     const res = await tx.user.updateMany({
       where: { id: user.id, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc, sessionVersion: user.sessionVersion },

@@ -2,9 +2,9 @@ import "server-only";
 import type { UserContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput, PreconditionError } from "@/lib/server/errors";
-import { getSecurityUser, requirePassword, requireSecondFactor } from "./internal";
+import { getSecurityUser, refuseSpentSecondFactor, requirePassword, requireSecondFactor } from "./internal";
 import { DisableTotpInput } from "./schemas";
-import { consumeRecoveryCode } from "./second-factor";
+import { claimSecondFactor } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 /**
@@ -25,10 +25,9 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
   await requirePassword(ctx, user, password, "auth.totp.disable");
   const factor = await requireSecondFactor(ctx, user, code, "auth.totp.disable");
 
-  await client.$transaction(async (tx) => {
-    if (factor.method === "recovery_code" && !(await consumeRecoveryCode(tx, factor.recoveryCodeId))) {
-      throw new PreconditionError("That recovery code was just used. Try another one.");
-    }
+  const done = await client.$transaction(async (tx) => {
+    // Spent first: when a concurrent request spent the code, nothing is written.
+    if (!(await claimSecondFactor(tx, factor, user.id))) return false;
     // Changing 2FA ends every other session (the caller moves this one to the new version).
     await tx.user.update({
       where: { id: user.id },
@@ -41,6 +40,8 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
       target: { type: "user", id: user.id },
       metadata: { method: factor.method, sessionVersion: user.sessionVersion + 1, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
     });
+    return true;
   });
+  if (!done) return refuseSpentSecondFactor(ctx, factor, "auth.totp.disable");
   return { disabled: true, sessionVersion: user.sessionVersion + 1 };
 }

@@ -53,7 +53,11 @@ export async function requirePassword(ctx: UserContext, user: SecurityUser, pass
   }
 }
 
-/** A current TOTP code (or an unused recovery code) for a user with 2FA enabled. */
+/**
+ * A current TOTP code (or an unused recovery code) for a user with 2FA enabled. Only checked here:
+ * the caller spends it with `claimSecondFactor` inside its audited transaction, and when that claim
+ * is lost (nothing else written) refuses it with `refuseSpentSecondFactor`.
+ */
 export async function requireSecondFactor(
   ctx: UserContext,
   user: SecurityUser,
@@ -65,4 +69,17 @@ export async function requireSecondFactor(
   const factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
   if (!factor.ok) return reauthFailed(ctx, action, "code", "That code is not valid.");
   return factor;
+}
+
+/**
+ * A concurrent request spent the same factor first: a TOTP code is refused exactly as a replayed one
+ * (audited failure, counted by the rate limit); a recovery code as already used.
+ */
+export async function refuseSpentSecondFactor(
+  ctx: UserContext,
+  factor: Extract<SecondFactor, { ok: true }>,
+  action: string,
+): Promise<never> {
+  if (factor.method === "recovery_code") throw new PreconditionError("That recovery code was just used. Try another one.");
+  return reauthFailed(ctx, action, "code", "That code is not valid.");
 }

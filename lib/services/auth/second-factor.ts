@@ -22,32 +22,36 @@ export async function lastAcceptedTotpStep(userId: string): Promise<number | nul
 }
 
 /**
- * Claims one TOTP step for a user; false when this step or a later one was already used. The
- * (user, step) primary key lets exactly one of any number of concurrent requests, in any process,
- * insert the row.
+ * Claims one TOTP step for a user inside the caller's audited transaction; false when this step or a
+ * later one was already used. Under READ COMMITTED a concurrent insert of the same (user, step) key
+ * waits for the first transaction to commit, then DO NOTHING inserts 0 rows: exactly one claim wins.
  */
-export async function claimTotpStep(userId: string, timeStep: number): Promise<boolean> {
-  const inserted = await db.$executeRaw`
+export async function claimTotpStep(tx: Tx, userId: string, timeStep: number): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
     INSERT INTO "TotpStepUse" ("userId", "timeStep")
     SELECT ${userId}, ${timeStep}
     WHERE NOT EXISTS (SELECT 1 FROM "TotpStepUse" WHERE "userId" = ${userId} AND "timeStep" >= ${timeStep})
     ON CONFLICT DO NOTHING`;
   if (inserted !== 1) return false;
-  await db.totpStepUse.deleteMany({ where: { userId, timeStep: { lt: timeStep - KEPT_STEPS } } });
+  await tx.totpStepUse.deleteMany({ where: { userId, timeStep: { lt: timeStep - KEPT_STEPS } } });
   return true;
 }
 
-/** Checks a 6-digit TOTP code (claiming its step) with a replay guard. */
+/**
+ * Checks a 6-digit TOTP code against the replay guard's last accepted step. Nothing is written here:
+ * the caller claims the step (`claimSecondFactor`) inside the transaction that audits the success.
+ */
 export async function checkTotp(userId: string, secret: string, code: string): Promise<SecondFactor> {
   const afterTimeStep = await lastAcceptedTotpStep(userId);
   const check = await verifyTotp({ secret, code, afterTimeStep });
-  if (!check.valid || !(await claimTotpStep(userId, check.timeStep))) return { ok: false, reason: "wrong_totp" };
+  if (!check.valid) return { ok: false, reason: "wrong_totp" };
   return { ok: true, method: "totp", totpStep: check.timeStep };
 }
 
 /**
- * A 6-digit code is checked as TOTP; anything else as a recovery code. A recovery code is only
- * looked up here: `consumeRecoveryCode` marks it used inside the caller's transaction.
+ * A 6-digit code is checked as TOTP; anything else as a recovery code. Nothing is written here:
+ * `claimSecondFactor` claims the TOTP step or marks the recovery code used inside the caller's
+ * audited transaction.
  */
 export async function checkSecondFactor(args: {
   userId: string;
@@ -69,6 +73,27 @@ export async function checkSecondFactor(args: {
 export async function consumeRecoveryCode(tx: Tx, recoveryCodeId: string, now = new Date()): Promise<boolean> {
   const res = await tx.recoveryCode.updateMany({ where: { id: recoveryCodeId, usedAt: null }, data: { usedAt: now } });
   return res.count === 1;
+}
+
+/**
+ * Spends a checked second factor inside the caller's transaction, before it writes anything else:
+ * claims the TOTP step or marks the recovery code used. False when a concurrent request spent it
+ * first; the caller must then write nothing more and refuse it as a wrong code.
+ */
+export async function claimSecondFactor(
+  tx: Tx,
+  factor: Extract<SecondFactor, { ok: true }>,
+  userId: string,
+  now = new Date(),
+): Promise<boolean> {
+  return factor.method === "totp"
+    ? claimTotpStep(tx, userId, factor.totpStep)
+    : consumeRecoveryCode(tx, factor.recoveryCodeId, now);
+}
+
+/** The refusal reason of a second factor a concurrent request spent first (as for a replayed code). */
+export function lostFactorReason(factor: Extract<SecondFactor, { ok: true }>): "wrong_totp" | "wrong_recovery_code" {
+  return factor.method === "totp" ? "wrong_totp" : "wrong_recovery_code";
 }
 
 export async function remainingRecoveryCodes(tx: Tx, userId: string): Promise<number> {

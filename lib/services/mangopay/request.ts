@@ -3,10 +3,11 @@ import "server-only";
 // one client per account and request, and one memo so a layout and its page never fetch the same
 // object twice (React `cache` is scoped to one server request; outside a request it is a no-op).
 import { cache } from "react";
-import type { MangopayClient } from "@/lib/mangopay";
+import type { MangopayClient, Page } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { callMangopay } from "@/lib/services/upstream";
+import { toPageDTO, type PageDTO } from "./inputs";
 
 /** The account's client, built once per request (the OAuth token itself is shared process-wide per account). */
 export const accountClient = cache((hubId: string, accountId: string): Promise<MangopayClient> => mangopayClientFor(hubId, accountId));
@@ -26,3 +27,18 @@ export function readMangopay<T>(ctx: AccountContext, key: string, fn: (client: M
   memo.set(fullKey, pending);
   return pending;
 }
+
+/** One page of a user's sub-resource list (`/users/{id}/cards`, …), mapped to DTOs and memoized. */
+export function readUserPage<S, T>(
+  ctx: AccountContext,
+  resource: string,
+  userId: string,
+  query: { page: number; perPage: number; sort: "asc" | "desc" },
+  fetchPage: (client: MangopayClient, options: ListOptionsLite) => Promise<Page<S>>,
+  map: (item: S) => T,
+): Promise<PageDTO<T>> {
+  const options: ListOptionsLite = { page: query.page, perPage: query.perPage, sort: { field: "CreationDate", direction: query.sort === "asc" ? "ASC" : "DESC" } };
+  return readMangopay(ctx, `${resource}:${userId}:${query.page}:${query.perPage}:${query.sort}`, async (client) => toPageDTO(await fetchPage(client, options), map));
+}
+
+type ListOptionsLite = { page: number; perPage: number; sort: { field: string; direction: "ASC" | "DESC" } };

@@ -39,11 +39,13 @@ afterEach(() => jest.mocked(totp.verifyTotp).mockImplementation(realVerifyTotp))
 describe("TOTP replay guard in the database", () => {
   it("claims a step once per user; an earlier step is refused after a later one", async () => {
     const [a, b] = [await createUser({ tag: "claim-a" }), await createUser({ tag: "claim-b" })];
-    expect(await claimTotpStep(a.id, 100)).toBe(true);
-    expect(await claimTotpStep(a.id, 100)).toBe(false);
-    expect(await claimTotpStep(a.id, 99)).toBe(false);
-    expect(await claimTotpStep(b.id, 100)).toBe(true);
-    expect(await claimTotpStep(a.id, 101)).toBe(true);
+    // The services claim inside their audited transaction (a `tx` helper).
+    const claim = (userId: string, step: number) => db.$transaction((tx) => claimTotpStep(tx, userId, step));
+    expect(await claim(a.id, 100)).toBe(true);
+    expect(await claim(a.id, 100)).toBe(false);
+    expect(await claim(a.id, 99)).toBe(false);
+    expect(await claim(b.id, 100)).toBe(true);
+    expect(await claim(a.id, 101)).toBe(true);
     expect(await lastAcceptedTotpStep(a.id)).toBe(101);
     expect(await db.totpStepUse.count({ where: { userId: a.id } })).toBe(2);
   });
@@ -125,10 +127,13 @@ describe("TOTP replay guard in the database", () => {
         });
       return { child, nextLine };
     });
-    // Both processes are connected before either sees the code: the race is real.
+    // Both processes are connected before either sees the code, and both have checked it (no step
+    // accepted yet) before either claims it: the race on the claim is certain.
     expect(await Promise.all(children.map((c) => c.nextLine(0)))).toEqual(["ready", "ready"]);
     children.forEach((c) => c.child.stdin.write("go\n"));
-    const results = (await Promise.all(children.map((c) => c.nextLine(1)))).map(
+    expect(await Promise.all(children.map((c) => c.nextLine(1)))).toEqual(["checked", "checked"]);
+    children.forEach((c) => c.child.stdin.write("claim\n"));
+    const results = (await Promise.all(children.map((c) => c.nextLine(2)))).map(
       (l) => JSON.parse(l) as { ok: boolean; reason?: string },
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);

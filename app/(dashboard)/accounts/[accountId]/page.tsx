@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Suspense } from "react";
+import { SectionSkeleton } from "@/components/page-skeleton";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-message";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import { can, ROLE_LABELS } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
+import { ComplianceCard, DisputesCard, FeesBalances, FeesPerDay, PayoutIssuesCard } from "./_components/home/home-sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Dashboard home. Later issues fill it (fees, compliance, payout and dispute issues). */
+/** The link of a dashboard section, only when that page exists (listed in the navigation) and the member may open it. */
+function sectionHref(base: string, segment: string, allowed: boolean): string | null {
+  return allowed && DASHBOARD_NAV.some((l) => l.segment === segment) ? `${base}${segment}` : null;
+}
+
+/** Dashboard home: fees, then issue cards; every section streams on its own and fails on its own. */
 export default async function AccountHomePage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, null);
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
-  const sections = DASHBOARD_NAV.filter((l) => l.segment !== "" && l.permission !== null && can(ctx, l.permission));
+  const canFees = can(ctx, "clientWallets.read");
+  const canKyc = can(ctx, "kycDocuments.read");
+  const canPayouts = can(ctx, "payouts.read") && can(ctx, "refunds.read") && can(ctx, "events.read");
+  const canDisputes = can(ctx, "disputes.read");
+  const nothing = !canFees && !canKyc && !canPayouts && !canDisputes;
   return (
     <div className="space-y-6">
       {query.denied ? <FormAlert>You do not have permission to open that page on this account.</FormAlert> : null}
@@ -26,19 +37,35 @@ export default async function AccountHomePage({ params, searchParams }: Props) {
           {ctx.access.source === "SSO" ? " (permissions from MANGOPAY SSO)" : ""}
         </p>
       </div>
-      {sections.length === 0 ? (
-        <Card className="p-6 text-sm text-slate-600">No dashboard section is granted to you on this account. Ask an admin of this dashboard.</Card>
-      ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Sections">
-          {sections.map((s) => (
-            <li key={s.segment}>
-              <Link href={`${base}${s.segment}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-400">
-                <span className="font-medium">{s.label}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      {canFees ? (
+        <Card className="space-y-4 p-5" aria-label="Fees">
+          <h2 className="font-semibold">Fees collected</h2>
+          <Suspense fallback={<SectionSkeleton label="Loading fees" height="h-12" />}>
+            <FeesBalances ctx={ctx} />
+          </Suspense>
+          <Suspense fallback={<SectionSkeleton label="Loading fees per day" height="h-48" />}>
+            <FeesPerDay ctx={ctx} />
+          </Suspense>
+        </Card>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-3">
+        {canKyc ? (
+          <Suspense fallback={<SectionSkeleton label="Loading compliance" height="h-36" />}>
+            <ComplianceCard ctx={ctx} href={sectionHref(base, "/compliance", true)} withUbo={can(ctx, "uboDeclarations.read") && can(ctx, "events.read")} />
+          </Suspense>
+        ) : null}
+        {canPayouts ? (
+          <Suspense fallback={<SectionSkeleton label="Loading payout issues" height="h-36" />}>
+            <PayoutIssuesCard ctx={ctx} />
+          </Suspense>
+        ) : null}
+        {canDisputes ? (
+          <Suspense fallback={<SectionSkeleton label="Loading disputes" height="h-36" />}>
+            <DisputesCard ctx={ctx} href={sectionHref(base, "/disputes", true)} />
+          </Suspense>
+        ) : null}
+      </div>
+      {nothing ? <Card className="p-6 text-sm text-slate-600">Nothing on this home page is granted to you on this account. Ask an admin of this dashboard.</Card> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
 import { createReissueTicket, currentSessionId } from "@/lib/server/auth";
@@ -17,6 +18,7 @@ import {
 } from "@/lib/services/auth/schemas";
 import { signOutEverywhere } from "@/lib/services/auth/sign-out-everywhere";
 import { startTotpEnrollment } from "@/lib/services/auth/start-totp-enrollment";
+import { SetTimeZoneInput, setMemberTimeZone } from "@/lib/services/auth/time-zone";
 
 // Actions on one's own account. They use `userAction` (session only, no Hub context) so that a
 // member whose Hub requires 2FA can still enroll from /two-factor/setup.
@@ -57,3 +59,9 @@ export const changePasswordAction = userAction(ChangePasswordInput, async ({ ctx
 });
 
 export const signOutEverywhereAction = userAction(z.object({}), ({ ctx }) => signOutEverywhere({ ctx }));
+
+export const setTimeZoneAction = userAction(SetTimeZoneInput, async ({ ctx, input }) => {
+  const res = await setMemberTimeZone({ ctx, input });
+  revalidatePath("/", "layout");
+  return res;
+});

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { getHubContext } from "@/lib/server/context";
 import { getSecurityProfile } from "@/lib/services/auth/get-security-profile";
+import { getMemberTimeZone } from "@/lib/services/auth/time-zone";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
+import { TimeZoneForm } from "./_components/time-zone-form";
 import { DisableTwoFactor, RegenerateRecoveryCodes } from "./_components/two-factor-manage";
 import { TwoFactorSetup } from "./_components/two-factor-setup";
 
@@ -29,7 +31,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
 
 export default async function ProfilePage() {
   const ctx = await getHubContext();
-  const profile = await getSecurityProfile({ ctx });
+  const [profile, timeZone] = await Promise.all([getSecurityProfile({ ctx }), getMemberTimeZone(ctx.actor.id)]);
   const totpOn = profile.totpEnabledAt !== null;
 
   return (
@@ -48,6 +50,10 @@ export default async function ProfilePage() {
           <dt className="text-slate-500">Last sign-in</dt>
           <dd>{profile.lastSignInAt ? `${dateTime.format(new Date(profile.lastSignInAt))} UTC` : "—"}</dd>
         </dl>
+      </Section>
+
+      <Section id="time-zone-heading" title="Dates and times" description="The time zone dashboard dates are shown in. The UTC value appears when you hover a date.">
+        <TimeZoneForm current={timeZone} zones={Intl.supportedValuesOf("timeZone")} />
       </Section>
 
       <Section

@@ -1,36 +1,36 @@
 "use client";
 
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuLink,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { LinkMenu, type LinkMenuEntry } from "@/components/ui/link-menu";
 
-type Props = { accountId: string; email: string; canManagePermissions: boolean; canSeeSso: boolean };
+type Props = { accountId: string; email: string; canManagePermissions: boolean; canSeeSso: boolean; canManageTeam: boolean };
 
-export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso }: Props) {
+export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso, canManageTeam }: Props) {
   const base = `/accounts/${encodeURIComponent(accountId)}`;
+  const link = (key: string, label: string, href: string): LinkMenuEntry => ({ kind: "link", key, label, href });
+  const entries: LinkMenuEntry[] = [
+    { kind: "heading", key: "email", label: email },
+    { kind: "separator", key: "s1" },
+    link("profile", "Profile", "/hub/profile"),
+    ...(canManageTeam ? [link("team", "Manage team", "/hub/team")] : []),
+    ...(canManagePermissions ? [link("account", "Account", `${base}/settings/permissions`)] : []),
+    ...(canSeeSso ? [link("sso", "SSO & permission groups", `${base}/settings/sso`)] : []),
+    link("hub", "Back to the Hub", "/hub"),
+    { kind: "separator", key: "s2" },
+    link("sign-out", "Sign out", "/sign-out"),
+  ];
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger className="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100" aria-label="Profile menu">
-        <span className="flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold uppercase" aria-hidden>
-          {email.slice(0, 1)}
-        </span>
-        <span className="hidden max-w-48 truncate sm:inline">{email}</span>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent>
-        <DropdownMenuLabel>{email}</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {canManagePermissions ? <DropdownMenuLink href={`${base}/settings/permissions`}>Account</DropdownMenuLink> : null}
-        {canSeeSso ? <DropdownMenuLink href={`${base}/settings/sso`}>SSO &amp; permission groups</DropdownMenuLink> : null}
-        <DropdownMenuLink href="/hub/profile">My profile</DropdownMenuLink>
-        <DropdownMenuLink href="/hub">Back to the Hub</DropdownMenuLink>
-        <DropdownMenuSeparator />
-        <DropdownMenuLink href="/sign-out">Sign out</DropdownMenuLink>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <LinkMenu
+      label="Profile menu"
+      className="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+      entries={entries}
+      trigger={
+        <>
+          <span className="flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold uppercase" aria-hidden>
+            {email.slice(0, 1)}
+          </span>
+          <span className="hidden max-w-48 truncate lg:inline">{email}</span>
+        </>
+      }
+    />
   );
 }

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { LocalTime } from "@/components/local-time";
+import { SectionSkeleton } from "@/components/page-skeleton";
+import { hrefWith } from "@/components/pagination";
+import { ServiceErrorMessage } from "@/components/service-error-message";
+import { StatusBadge } from "@/components/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/lib/cn";
+import { dashboardPaths } from "@/lib/dashboard-paths";
+import { requireAccountPermission } from "@/lib/server/account-context";
+import type { AccountContext } from "@/lib/server/context-types";
+import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
+import { settle } from "@/lib/services/upstream";
+
+export const metadata: Metadata = { title: "Hooks" };
+
+type Query = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Query> };
+
+const PROBLEM_LABEL: Record<Exclude<HookProblem, null>, { label: string; variant: "danger" | "warning" }> = {
+  invalid: { label: "Invalid — MANGOPAY stopped sending", variant: "danger" },
+  missing: { label: "No hook", variant: "warning" },
+  disabled: { label: "Disabled", variant: "warning" },
+};
+
+async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyProblems: boolean }) {
+  const result = await settle(listHooks({ ctx }));
+  if (!result.ok) return <ServiceErrorMessage view={result.error} />;
+  const all = [...result.data.rows, ...result.data.unknownTypes];
+  const counts = { invalid: 0, missing: 0, disabled: 0 };
+  for (const r of all) if (r.problem) counts[r.problem] += 1;
+  const rows = onlyProblems ? all.filter((r) => r.problem) : all;
+  return (
+    <>
+      <p className="text-sm" data-testid="hook-summary">
+        {all.length} event types · <strong className={cn(counts.invalid > 0 && "text-red-700")}>{counts.invalid} invalid</strong> · {counts.disabled} disabled · {counts.missing} without a hook
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState title="No problems">Every event type has a valid, enabled hook.</EmptyState>
+      ) : (
+        <DataTable<HookRowDTO>
+          testId="hooks"
+          caption="Hooks by event type"
+          rows={rows}
+          rowKey={(r) => r.eventType}
+          columns={[
+            {
+              header: "Event type",
+              cell: (r) => (
+                <span className="flex flex-col">
+                  <span className={cn("font-mono text-xs", r.problem === "invalid" && "font-semibold text-red-800")} data-testid="hook-event-type">
+                    {r.eventType}
+                  </span>
+                  <span className="text-xs text-slate-500">{r.group}</span>
+                </span>
+              ),
+            },
+            { header: "Problem", cell: (r) => (r.problem ? <Badge variant={PROBLEM_LABEL[r.problem].variant} data-problem={r.problem}>{PROBLEM_LABEL[r.problem].label}</Badge> : <span className="text-emerald-700">OK</span>) },
+            { header: "URL", cell: (r) => (r.hook ? <span className="font-mono text-xs break-all">{r.hook.url}</span> : <span className="text-slate-400">—</span>) },
+            { header: "Status", cell: (r) => <StatusBadge status={r.hook?.status} /> },
+            { header: "Validity", cell: (r) => <StatusBadge status={r.hook?.validity} /> },
+            { header: "Since", cell: (r) => (r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>) },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** Every event type MANGOPAY supports with its hook; missing, invalid and disabled ones stand out. */
+export default async function HooksPage({ params, searchParams }: Props) {
+  const [{ accountId }, query] = await Promise.all([params, searchParams]);
+  const ctx = await requireAccountPermission(accountId, "hooks.read");
+  const onlyProblems = query.problems === "1";
+  const pathname = `${dashboardPaths(ctx.account.id).home}/hooks`;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Hooks</h1>
+        <p className="text-sm text-slate-600">
+          MANGOPAY calls one URL per event type. After 100 failed deliveries a hook becomes invalid and receives nothing more until it is fixed.
+        </p>
+      </div>
+      <nav aria-label="Hook filter" className="flex gap-2" data-testid="hook-filter">
+        {[
+          { label: "All event types", value: undefined },
+          { label: "Only problems", value: "1" },
+        ].map((f) => (
+          <Link
+            key={f.label}
+            href={hrefWith(pathname, query, { problems: f.value })}
+            aria-current={(f.value === "1") === onlyProblems ? "page" : undefined}
+            className={cn("rounded-full border px-3 py-1 text-sm", (f.value === "1") === onlyProblems ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100")}
+          >
+            {f.label}
+          </Link>
+        ))}
+      </nav>
+      <Suspense key={String(onlyProblems)} fallback={<SectionSkeleton label="Loading hooks" height="h-96" />}>
+        <HooksSection ctx={ctx} onlyProblems={onlyProblems} />
+      </Suspense>
+    </div>
+  );
+}

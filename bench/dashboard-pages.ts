@@ -1,0 +1,260 @@
+// Page benchmark of the account dashboard (not a timed test): `next build && next start` against the
+// emulator behind a recording proxy that adds 100 ms to every MANGOPAY call. For each page: server
+// time (median of ≥ 10 loads after warm-up, until the streamed HTML ends), upstream calls per load,
+// their waterfall depth ("rounds", independent of machine load),
+// the slowest single upstream call and the ratio; token calls per 100 loads; then each route's
+// first-load JavaScript (compressed bytes chromium receives on a cold load) next to an empty page.
+//
+//   npm run bench -- dashboard            (BENCH_SKIP_BUILD=1 reuses .next; BENCH_LOADS=N, BENCH_LATENCY_MS=N)
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import * as stackModule from "../scripts/lib/stack.mjs";
+
+// The stack helpers shared with the dev and e2e servers (plain ESM, typed here by what we use).
+type Env = Record<string, string | undefined>;
+const stack = stackModule as unknown as {
+  ROOT: string;
+  migrateDeploy(env: Env): Promise<string>;
+  run(name: string, cmd: string, args: string[], opts: { env: Env }): Promise<string>;
+  seedDemo(env: Env): Promise<string>;
+  startEmulator(opts: { port: number; seed: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
+  startPglite(opts: { dataDir: string; port: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
+  startService(name: string, cmd: string, args: string[], opts: { env: Env; ready: RegExp; quiet: boolean; timeoutMs?: number }): Promise<unknown>;
+  stopAll(): void;
+};
+const { ROOT, migrateDeploy, run, seedDemo, startEmulator, startPglite, startService, stopAll } = stack;
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+const WARMUP = 2;
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
+
+type Call = { method: string; path: string; startedAt: number; durationMs: number; status: number };
+
+/** Forwards everything to the emulator, adding LATENCY_MS to MANGOPAY calls and recording them. */
+async function startRecordingProxy(target: string) {
+  const calls: Call[] = [];
+  const server = http.createServer((req, res) => {
+    const startedAt = performance.now();
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const isApi = (req.url ?? "").startsWith("/v2.01/");
+      if (isApi) await new Promise((r) => setTimeout(r, LATENCY_MS));
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k))) as Record<string, string>;
+      try {
+        const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        const body = Buffer.from(await upstream.arrayBuffer());
+        const out: Record<string, string> = {};
+        upstream.headers.forEach((v, k) => {
+          if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(k)) out[k] = v;
+        });
+        res.writeHead(upstream.status, out);
+        res.end(body);
+        if (isApi) calls.push({ method: req.method ?? "GET", path: (req.url ?? "").split("?")[0] ?? "", startedAt, durationMs: performance.now() - startedAt, status: upstream.status });
+      } catch (err) {
+        res.writeHead(502);
+        res.end(String(err));
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = (pair ?? "").split("=");
+      if (k) jar.set(k.trim(), v.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${res.status})`);
+  return cookie();
+}
+
+async function load(url: string, cookie: string): Promise<{ ms: number; status: number; html: string }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const html = await res.text(); // until the last streamed Suspense chunk
+  return { ms: performance.now() - t0, status: res.status, html };
+}
+
+/**
+ * Waterfall depth of one load: a call started after another one ended may have waited for it, so
+ * depth = 1 + the deepest call that ended before it started. 1 = every call ran side by side.
+ * Independent of machine load, unlike the times.
+ */
+function rounds(calls: Call[]): number {
+  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
+  const depth: number[] = [];
+  sorted.forEach((c, i) => {
+    let d = 1;
+    for (let j = 0; j < i; j++) if ((sorted[j]?.startedAt ?? 0) + (sorted[j]?.durationMs ?? 0) <= c.startedAt) d = Math.max(d, (depth[j] ?? 0) + 1);
+    depth.push(d);
+  });
+  return Math.max(0, ...depth);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+async function main() {
+  const env: Env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    DEMO_OWNER_PASSWORD: `bench-${randomBytes(6).toString("hex")}`,
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    APP_URL: `http://localhost:${PORT}`,
+  };
+  if (!process.env.BENCH_SKIP_BUILD) {
+    console.log("next build …");
+    await run("next build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { env });
+  }
+  const db = await startPglite({ dataDir: "memory://", port: 0, env, quiet: true });
+  env.DATABASE_URL = db.url;
+  env.DB_POOL_MAX = "4";
+  await migrateDeploy(env);
+  const emulator = await startEmulator({ port: 0, seed: 1, env, quiet: true });
+  const proxy = await startRecordingProxy(emulator.url);
+  // The accounts' base URL is the proxy: every MANGOPAY call of the app goes through it.
+  env.EMULATOR_URL = proxy.url;
+  await seedDemo(env);
+  await startService("next", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], { env: { ...env, NODE_ENV: "production" }, ready: /Ready in|✓ Ready/, quiet: true });
+  const base = `http://localhost:${PORT}`;
+  try {
+    const cookie = await signIn(base, "owner@demo.test", env.DEMO_OWNER_PASSWORD ?? "");
+    const hubHtml = (await load(`${base}/hub`, cookie)).html;
+    const accountId = [...hubHtml.matchAll(/href="\/accounts\/([a-z0-9]{20,})"/g)].map((m) => m[1])[0];
+    if (!accountId) throw new Error("no account link on /hub");
+    // Pick real objects of the seeded account through the emulator itself (not through the app).
+    const clients = (await (await fetch(`${emulator.url}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+    const homeHtml = (await load(`${base}/accounts/${accountId}`, cookie)).html;
+    const mk = clients.find((c) => homeHtml.includes(`>${c.ClientId}<`)) ?? clients[0];
+    const auth = { authorization: `Basic ${Buffer.from(`${mk?.ClientId}:${mk?.ApiKey}`).toString("base64")}` };
+    const api = async <T>(p: string) => (await (await fetch(`${emulator.url}/v2.01/${mk?.ClientId}${p}`, { headers: auth })).json()) as T;
+    const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter((u) => u.PersonType === "LEGAL");
+    const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
+    const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
+    const [dispute] = await api<{ Id: string }[]>("/disputes?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=1");
+    const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>("/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC");
+    const a = `/accounts/${accountId}`;
+    const pages: [string, string][] = [
+      // No MANGOPAY call: what the shell itself costs (session, Hub, account, navigation).
+      ["shell only", `${a}/search`],
+      ["home", a],
+      ["users", `${a}/users`],
+      ["user profile", `${a}/users/${legal?.Id}`],
+      ["user transactions", `${a}/users/${legal?.Id}/transactions`],
+      ["user wallets", `${a}/users/${legal?.Id}/wallets`],
+      ["wallet", `${a}/wallets/${wallet?.Id}`],
+      ["search by Id", `${a}/search?q=${payin?.Id}`],
+      ["transactions", `${a}/transactions`],
+      ["transaction", `${a}/transactions/${payin?.Id}?kind=PAYIN`],
+      ["events", `${a}/events`],
+      ["event", `${a}/events/${disputeEvent?.ResourceId}?type=DISPUTE_CREATED&date=${encodeURIComponent(new Date((disputeEvent?.Date ?? 0) * 1000).toISOString())}`],
+      ["compliance", `${a}/compliance`],
+      ["disputes", `${a}/disputes`],
+      ["disputes pending", `${a}/disputes?quick=pending-client`],
+      ["dispute", `${a}/disputes/${dispute?.Id}`],
+      ["hooks", `${a}/hooks`],
+    ];
+
+    console.log(`\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`);
+    console.log(`${"page".padEnd(18)} ${pad("median ms", 10)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`);
+    const firstToken = proxy.calls.length;
+    let totalLoads = 0;
+    for (const [name, url] of pages) {
+      const times: number[] = [];
+      const perLoadCalls: number[] = [];
+      const slowest: number[] = [];
+      const depths: number[] = [];
+      for (let i = 0; i < WARMUP + LOADS; i++) {
+        const before = proxy.calls.length;
+        const r = await load(`${base}${url}`, cookie);
+        if (r.status !== 200) throw new Error(`${name}: HTTP ${r.status}`);
+        if (i < WARMUP) continue;
+        totalLoads++;
+        const calls = proxy.calls.slice(before);
+        times.push(r.ms);
+        perLoadCalls.push(calls.length);
+        slowest.push(Math.max(0, ...calls.map((c) => c.durationMs)));
+        depths.push(rounds(calls));
+      }
+      const t = median(times);
+      const s = median(slowest);
+      const budget = 1.25 * s + 30;
+      const ratio = s > 0 ? (t / s).toFixed(2) : "—";
+      console.log(`${name.padEnd(18)} ${pad(t.toFixed(0), 10)} ${pad(median(perLoadCalls), 6)} ${pad(median(depths), 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${t <= budget ? "ok" : "OVER"}`);
+    }
+    const tokenCalls = proxy.calls.slice(firstToken).filter((c) => c.path.endsWith("/oauth/token")).length;
+    console.log(`machine load average while measuring: ${(await import("node:os")).loadavg()[0]?.toFixed(1)} (2 cores shared; server times are only comparable within one run)`);
+    console.log(`token calls per 100 page loads: ${((tokenCalls * 100) / totalLoads).toFixed(2)} (goal ≤ 1; ${tokenCalls} in ${totalLoads} loads)`);
+
+    // First-load JavaScript: a cold browser per route, compressed bytes of every script received.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    const jsBytes = async (url: string) => {
+      const context = await browser.newContext();
+      await context.addCookies(cookie.split("; ").map((c) => { const [name, ...v] = c.split("="); return { name: name ?? "", value: v.join("="), url: base }; }));
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      const scripts = new Set<string>();
+      let bytes = 0;
+      cdp.on("Network.responseReceived", (e) => { if (e.type === "Script") scripts.add(e.requestId); });
+      cdp.on("Network.loadingFinished", (e) => { if (scripts.has(e.requestId)) bytes += e.encodedDataLength; });
+      // "load" fires once the streamed HTML has ended; then every script it asked for must arrive.
+      await page.goto(`${base}${url}`, { waitUntil: "load" });
+      await page.waitForLoadState("networkidle");
+      await context.close();
+      return bytes;
+    };
+    // The floor: /no-hub, the build's emptiest page (static text and one link).
+    const floor = await jsBytes("/no-hub");
+    console.log(`\nFirst-load JavaScript (compressed, cold load); empty page of this build: ${(floor / 1024).toFixed(1)} kB`);
+    console.log(`${"page".padEnd(18)} ${pad("kB", 7)} ${pad("+floor", 7)}  goal`);
+    for (const [name, url] of pages) {
+      const b = await jsBytes(url);
+      const extra = (b - floor) / 1024;
+      const limit = name === "home" ? 120 : 40; // home draws the only chart
+      console.log(`${name.padEnd(18)} ${pad((b / 1024).toFixed(1), 7)} ${pad(extra.toFixed(1), 7)}  ≤ +${limit} kB ${extra <= limit ? "ok" : "OVER"}`);
+    }
+    await browser.close();
+  } finally {
+    stopAll();
+    await proxy.close();
+  }
+}
+
+main().then(
+  () => setTimeout(() => process.exit(0), 300),
+  (err: unknown) => {
+    console.error(err);
+    stopAll();
+    setTimeout(() => process.exit(1), 300);
+  },
+);

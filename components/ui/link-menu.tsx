@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
+
+export type LinkMenuEntry = { kind: "link"; label: React.ReactNode; href: string; key: string } | { kind: "heading"; label: string; key: string } | { kind: "separator"; key: string };
+
+/**
+ * A menu of links for the dashboard's top bar (account switcher, profile menu): button + `menu` of
+ * `menuitem` links, arrow keys, Escape and outside clicks close it. The shell loads on every
+ * dashboard page, so this stays a few hundred bytes instead of a full menu library (action menus
+ * with dialogs keep using components/ui/dropdown-menu.tsx).
+ */
+export function LinkMenu({ label, trigger, entries, align = "end", className }: { label: string; trigger: React.ReactNode; entries: LinkMenuEntry[]; align?: "start" | "end"; className?: string }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const items = () => [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    items()[0]?.focus();
+    const onPointer = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const list = items();
+      const at = list.indexOf(document.activeElement as HTMLElement);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        setOpen(false);
+        button.current?.focus();
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        const next = e.key === "ArrowDown" ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
+        list[next]?.focus();
+      } else if (e.key === "Tab") {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+        className={className}
+      >
+        {trigger}
+      </button>
+      {open ? (
+        <div id={menuId} role="menu" aria-label={label} className={`absolute z-50 mt-1.5 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "end" ? "right-0" : "left-0"}`}>
+          {entries.map((e) =>
+            e.kind === "separator" ? (
+              <div key={e.key} role="separator" className="my-1 h-px bg-slate-200" />
+            ) : e.kind === "heading" ? (
+              <div key={e.key} role="presentation" className="px-2 py-1.5 text-xs text-slate-500">
+                {e.label}
+              </div>
+            ) : (
+              <Link key={e.key} role="menuitem" tabIndex={-1} href={e.href} onClick={() => setOpen(false)} className="flex items-center rounded px-2 py-1.5 text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 focus:text-slate-900">
+                {e.label}
+              </Link>
+            ),
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// URLs of the account dashboard's pages, in one place so links between related objects (author ↔
+// wallet ↔ transaction ↔ card/bank account) never drift from the routes. Isomorphic.
+
+export const USER_TABS = [
+  "transactions",
+  "wallets",
+  "cards",
+  "preauthorizations",
+  "bank-accounts",
+  "mandates",
+  "kyc-documents",
+  "ubo-declarations",
+] as const;
+export type UserTab = (typeof USER_TABS)[number];
+
+export function isUserTab(value: string): value is UserTab {
+  return (USER_TABS as readonly string[]).includes(value);
+}
+
+export function dashboardPaths(accountId: string) {
+  const base = `/accounts/${encodeURIComponent(accountId)}`;
+  const enc = encodeURIComponent;
+  return {
+    home: base,
+    users: `${base}/users`,
+    search: (q: string) => `${base}/search?q=${enc(q)}`,
+    user: (userId: string) => `${base}/users/${enc(userId)}`,
+    userTab: (userId: string, tab: UserTab) => `${base}/users/${enc(userId)}/${tab}`,
+    wallet: (walletId: string) => `${base}/wallets/${enc(walletId)}`,
+    transactions: `${base}/transactions`,
+    /** `kind` (from the list row's Type and Nature) saves the detail page from probing endpoints. */
+    transaction: (id: string, kind?: string | null) => `${base}/transactions/${enc(id)}${kind ? `?kind=${enc(kind)}` : ""}`,
+    events: `${base}/events`,
+    event: (e: { resourceId: string; eventType: string; date: string }) => `${base}/events/${enc(e.resourceId)}?${new URLSearchParams({ type: e.eventType, date: e.date }).toString()}`,
+    compliance: `${base}/compliance`,
+    disputes: `${base}/disputes`,
+    dispute: (disputeId: string) => `${base}/disputes/${enc(disputeId)}`,
+    hooks: `${base}/hooks`,
+  };
+}
+export type DashboardPaths = ReturnType<typeof dashboardPaths>;
+
+/** Client wallets (FEES_EUR, CREDIT_EUR) belong to the platform, not to a user: no wallet page. */
+export function isClientWallet(walletId: string): boolean {
+  return /^(FEES|CREDIT)_[A-Z]{3}$/.test(walletId);
+}

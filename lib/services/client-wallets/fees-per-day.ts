@@ -1,0 +1,60 @@
+import "server-only";
+import { z } from "zod";
+import { transactions, type MangopayClient } from "@/lib/mangopay";
+import type { Transaction } from "@/lib/mangopay/schemas/transactions";
+import type { AccountContext } from "@/lib/server/context-types";
+import { assertCan } from "@/lib/server/permissions";
+import { readMangopay } from "@/lib/services/mangopay/request";
+import { listFeesWallets } from "./list-fees";
+
+export type FeesSeries = { currency: string; days: { date: string; amountMinor: number }[]; totalMinor: number; complete: boolean };
+
+const Input = z.object({ days: z.number().int().min(1).max(90).default(30) });
+const PER_PAGE = 100;
+/** At most this many pages per currency (10,000 transactions): beyond that the chart says it is partial. */
+const MAX_PAGES = 100;
+const DAY_MS = 86_400_000;
+
+/**
+ * Fees credited to the platform per UTC day over the last `days` days, per currency, from the FEES
+ * client wallets' transactions (newest first; that list has no documented date filter, so pages are
+ * read until they pass the window: page 1 of every currency in parallel, then the remaining pages
+ * estimated from page 1's time span, in parallel). A nice-to-have read: `background` priority, so
+ * it is shed first when the account's quota runs low (lib/mangopay/README.md, "Quota policy").
+ */
+export async function getFeesPerDay({ ctx, input }: { ctx: AccountContext; input?: { days?: number } }): Promise<FeesSeries[]> {
+  assertCan(ctx, "clientWallets.read");
+  const { days } = Input.parse(input ?? {});
+  const nowMs = Date.now();
+  const sinceMs = Math.floor(nowMs / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
+  // The FEES wallets come from the same per-request memo as the balances shown next to the chart.
+  const wallets = await listFeesWallets({ ctx });
+  return Promise.all(wallets.map((w) => readMangopay(ctx, `fees-per-day:${days}:${w.currency}`, (client) => seriesFor(client, w.currency, sinceMs, days))));
+}
+
+async function seriesFor(client: MangopayClient, currency: string, sinceMs: number, days: number): Promise<FeesSeries> {
+  const page = (n: number) => transactions.listByClientWallet(client, "FEES", currency, { page: n, perPage: PER_PAGE, sort: { field: "CreationDate", direction: "DESC" }, priority: "background" });
+  const first = await page(1);
+  const items: Transaction[] = [...first.items];
+  const oldest = (list: Transaction[]) => list[list.length - 1]?.CreationDate.getTime() ?? 0;
+  let complete = true;
+  if (first.items.length === PER_PAGE && oldest(first.items) >= sinceMs) {
+    const newest = first.items[0]?.CreationDate.getTime() ?? Date.now();
+    const spanMs = Math.max(1, newest - oldest(first.items));
+    const needed = Math.ceil((Date.now() - sinceMs) / spanMs) + 1;
+    const last = Math.min(first.totalPages ?? MAX_PAGES, needed, MAX_PAGES);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => page(i + 2)));
+    for (const p of rest) items.push(...p.items);
+    // The estimate fell short (a busier past than page 1 suggests): say the chart is partial.
+    complete = oldest(items) < sinceMs || items.length < last * PER_PAGE;
+  }
+  const buckets = new Map<string, number>();
+  for (let d = 0; d < days; d++) buckets.set(new Date(sinceMs + d * DAY_MS).toISOString().slice(0, 10), 0);
+  for (const t of items) {
+    if (t.Status !== "SUCCEEDED" || !t.Fees || t.Fees.Currency !== currency) continue;
+    const key = (t.ExecutionDate ?? t.CreationDate).toISOString().slice(0, 10);
+    if (buckets.has(key)) buckets.set(key, (buckets.get(key) ?? 0) + t.Fees.Amount);
+  }
+  const series = [...buckets].map(([date, amountMinor]) => ({ date, amountMinor }));
+  return { currency, days: series, totalMinor: series.reduce((s, d) => s + d.amountMinor, 0), complete };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { hooks, iterateAll } from "@/lib/mangopay";
+import { EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
+import type { Hook } from "@/lib/mangopay/schemas/events";
+import type { AccountContext } from "@/lib/server/context-types";
+import { assertCan } from "@/lib/server/permissions";
+import { readMangopay } from "@/lib/services/mangopay/request";
+
+export type HookProblem = "missing" | "invalid" | "disabled" | null;
+
+export type HookRowDTO = {
+  eventType: string;
+  group: string;
+  hook: { id: string; url: string; status: string; validity: string; createdAt: string; tag: string | null } | null;
+  problem: HookProblem;
+};
+
+function problemOf(h: Hook | undefined): HookProblem {
+  if (!h) return "missing";
+  if (h.Validity === "INVALID") return "invalid";
+  if (h.Status === "DISABLED") return "disabled";
+  return null;
+}
+
+/**
+ * Every event type MANGOPAY supports, each with its hook (one per type) or none. A missing hook,
+ * an INVALID one (MANGOPAY stopped delivering after repeated failures) or a disabled one is a problem.
+ */
+export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
+  assertCan(ctx, "hooks.read");
+  const all = await readMangopay(ctx, "hooks", async (client) => {
+    const out: Hook[] = [];
+    for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 5 })) out.push(h);
+    return out;
+  });
+  const byType = new Map(all.map((h) => [h.EventType, h]));
+  const toRow = (eventType: string, group: string): HookRowDTO => {
+    const h = byType.get(eventType);
+    return {
+      eventType,
+      group,
+      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, createdAt: h.CreationDate.toISOString(), tag: h.Tag ?? null } : null,
+      problem: problemOf(h),
+    };
+  };
+  const known = new Set(EVENT_TYPE_GROUPS.flatMap((g) => g.types));
+  const rows = EVENT_TYPE_GROUPS.flatMap((g) => g.types.map((t) => toRow(t, g.label)));
+  const unknownTypes = all.filter((h) => !known.has(h.EventType)).map((h) => toRow(h.EventType, "Other"));
+  return { rows, unknownTypes };
+}

@@ -1,0 +1,155 @@
+import type { Transaction } from "@/lib/mangopay/schemas/transactions";
+import type { Money } from "@/lib/mangopay/schemas/common";
+import type { PayIn, PayOut, Refund, Repudiation, Settlement, Transfer } from "@/lib/mangopay/schemas/transactions";
+import { iso, toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
+import { kindOf, type TransactionKind } from "./schemas";
+
+/**
+ * MANGOPAY's common transaction view: the fields every transaction list returns (lists do not carry
+ * the full pay-in/payout objects; fetch the detail for those).
+ */
+export type TransactionDTO = {
+  id: string;
+  /** Which endpoint holds the full object (from Type and Nature); null for conversions. */
+  kind: TransactionKind | null;
+  tag: string | null;
+  createdAt: string;
+  executedAt: string | null;
+  status: string;
+  type: string;
+  nature: string;
+  resultCode: string | null;
+  resultMessage: string | null;
+  authorId: string | null;
+  creditedUserId: string | null;
+  debitedWalletId: string | null;
+  creditedWalletId: string | null;
+  debited: MoneyDTO;
+  credited: MoneyDTO | null;
+  fees: MoneyDTO | null;
+};
+
+export function toTransactionDTO(t: Transaction): TransactionDTO {
+  return {
+    id: t.Id,
+    kind: kindOf(t) ?? null,
+    tag: t.Tag ?? null,
+    createdAt: t.CreationDate.toISOString(),
+    executedAt: iso(t.ExecutionDate),
+    status: t.Status,
+    type: t.Type,
+    nature: t.Nature,
+    resultCode: t.ResultCode ?? null,
+    resultMessage: t.ResultMessage ?? null,
+    authorId: t.AuthorId ?? null,
+    creditedUserId: t.CreditedUserId ?? null,
+    debitedWalletId: t.DebitedWalletId ?? null,
+    creditedWalletId: t.CreditedWalletId ?? null,
+    debited: moneyOf(t.DebitedFunds),
+    credited: toMoneyDTO(t.CreditedFunds),
+    fees: toMoneyDTO(t.Fees),
+  };
+}
+
+/** A required amount (the kit's `toMoneyDTO` is for nullable ones). */
+export function moneyOf(m: Money): MoneyDTO {
+  return { amountMinor: m.Amount, currency: m.Currency };
+}
+
+/** What the pay-in's payer needs to send a bank wire, and how the pay-in was made. */
+export type PayInDetailsDTO = {
+  paymentType: string;
+  executionType: string | null;
+  cardId: string | null;
+  mandateId: string | null;
+  preauthorizationId: string | null;
+  statementDescriptor: string | null;
+  wireReference: string | null;
+  declaredDebitedFunds: MoneyDTO | null;
+  declaredFees: MoneyDTO | null;
+  bankAccount: { type: string | null; ownerName: string | null; iban: string | null; bic: string | null } | null;
+  secureMode: string | null;
+};
+
+export type PayOutDetailsDTO = {
+  bankAccountId: string | null;
+  bankWireRef: string | null;
+  modeRequested: string | null;
+  modeApplied: string | null;
+  fallbackReason: string | null;
+};
+
+export type TransactionDetailDTO = TransactionDTO & {
+  kind: TransactionKind;
+  payIn: PayInDetailsDTO | null;
+  payOut: PayOutDetailsDTO | null;
+  /** Refunds and repudiations point at the transaction they reverse. */
+  initialTransaction: { id: string; type: string; nature: string | null; kind: TransactionKind | undefined } | null;
+  refundReason: { type: string | null; message: string | null } | null;
+  disputeId: string | null;
+  repudiationId: string | null;
+  scaRedirectUrl: string | null;
+};
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
+export function toTransactionDetailDTO(
+  kind: TransactionKind,
+  t: PayIn | PayOut | Transfer | Refund | Repudiation | Settlement,
+): TransactionDetailDTO {
+  const raw = t as Record<string, unknown>;
+  const payIn =
+    kind === "PAYIN"
+      ? (() => {
+          const p = t as PayIn;
+          return {
+            paymentType: p.PaymentType,
+            executionType: p.ExecutionType ?? null,
+            cardId: p.CardId ?? null,
+            mandateId: p.MandateId ?? null,
+            preauthorizationId: p.PreauthorizationId ?? null,
+            statementDescriptor: p.StatementDescriptor ?? null,
+            wireReference: p.WireReference ?? null,
+            declaredDebitedFunds: toMoneyDTO(p.DeclaredDebitedFunds),
+            declaredFees: toMoneyDTO(p.DeclaredFees),
+            bankAccount: p.BankAccount
+              ? { type: p.BankAccount.Type ?? null, ownerName: p.BankAccount.OwnerName ?? null, iban: p.BankAccount.IBAN ?? null, bic: p.BankAccount.BIC ?? null }
+              : null,
+            secureMode: p.SecureMode ?? null,
+          };
+        })()
+      : null;
+  const payOut =
+    kind === "PAYOUT"
+      ? (() => {
+          const p = t as PayOut;
+          return {
+            bankAccountId: p.BankAccountId ?? null,
+            bankWireRef: p.BankWireRef ?? null,
+            modeRequested: p.ModeRequested ?? null,
+            modeApplied: p.ModeApplied ?? null,
+            fallbackReason: p.FallbackReason?.Message ?? p.FallbackReason?.Code ?? null,
+          };
+        })()
+      : null;
+  const initialId = str(raw.InitialTransactionId);
+  const initialType = str(raw.InitialTransactionType) ?? "";
+  const initialNature = str(raw.InitialTransactionNature);
+  const reason = kind === "REFUND" ? (t as Refund).RefundReason : null;
+  const pending = raw.PendingUserAction as { RedirectUrl?: unknown } | null | undefined;
+  return {
+    ...toTransactionDTO(t),
+    kind,
+    payIn,
+    payOut,
+    initialTransaction: initialId
+      ? { id: initialId, type: initialType, nature: initialNature, kind: kindOf({ Type: initialType, Nature: initialNature ?? "REGULAR" }) }
+      : null,
+    refundReason: reason ? { type: reason.RefundReasonType ?? null, message: reason.RefundReasonMessage ?? null } : null,
+    disputeId: str(raw.DisputeId),
+    repudiationId: str(raw.RepudiationId),
+    scaRedirectUrl: pending ? str(pending.RedirectUrl) : null,
+  };
+}

@@ -1,0 +1,33 @@
+/** @jest-environment node */
+// No navigation link may lead to a 404: every DASHBOARD_NAV section has a page under app/, and a
+// member only sees the sections their permissions on the account allow.
+import fs from "node:fs";
+import path from "node:path";
+import { effectivePermissions, roleAccountPermissions } from "@/lib/server/permissions";
+import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
+
+const ACCOUNT_DIR = path.join(process.cwd(), "app/(dashboard)/accounts/[accountId]");
+
+describe("dashboard navigation", () => {
+  it.each(DASHBOARD_NAV.map((l) => [l.label, l.segment]))("%s has a page", (_label, segment) => {
+    expect(fs.existsSync(path.join(ACCOUNT_DIR, segment, "page.tsx"))).toBe(true);
+  });
+
+  it("hides Users from a member whose grants exclude users.read", () => {
+    const perms = effectivePermissions("OPERATOR", roleAccountPermissions("OPERATOR").filter((p) => p !== "users.read"));
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).toEqual(["Home", "Transactions", "Compliance", "Disputes", "Events", "Hooks"]);
+  });
+
+  it("hides Disputes and Events from a member whose grants exclude them", () => {
+    const perms = effectivePermissions("READ_ONLY", roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"));
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks"]);
+  });
+
+  it("shows Finance the money sections but not Compliance or Hooks", () => {
+    const perms = effectivePermissions("FINANCE", roleAccountPermissions("FINANCE"));
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events"]);
+  });
+});
