@@ -34,7 +34,8 @@ beforeAll(async () => {
     ApiKey: string;
   }>;
   emulatorClient = clients[0] as { ClientId: string; ApiKey: string };
-  hubId = (await client.hub.create({ data: { name: "Rotation Hub" }, select: { id: true } })).id;
+  hubId = (await client.hub.create({ data: { name: "Rotation Hub", allowCustomBaseUrls: true }, select: { id: true } }))
+    .id;
 
   const accounts = [
     { clientId: emulatorClient.ClientId, apiKey: emulatorClient.ApiKey, baseUrl: process.env.EMULATOR_URL ?? "" },
@@ -156,7 +157,12 @@ describe("keys:rotate", () => {
   });
 
   it("lets the app call MANGOPAY with a rotated key while the old key is no longer configured", () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: target.url, ENCRYPTION_KEYS: `new:${NEW}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: target.url,
+      ENCRYPTION_KEYS: `new:${NEW}`,
+      MANGOPAY_ALLOW_PRIVATE_HOSTS: "true",
+    };
     delete env.ENCRYPTION_KEY;
     const res = spawnSync(
       path.join(ROOT, "node_modules/.bin/tsx"),
