@@ -24,18 +24,16 @@ const DISPUTE_EVENT_LABELS: Record<string, string> = {
  */
 export async function listDisputeTimeline({
   ctx,
-  dispute,
-  documents,
-  transactions,
+  input,
   nowMs = Date.now(),
 }: {
   ctx: AccountContext;
-  dispute: DisputeDTO;
-  documents: readonly DisputeDocumentDTO[];
-  transactions: readonly TransactionDTO[];
+  /** The dispute and its objects as already read (and permission-checked) by the caller's verbs. */
+  input: { dispute: DisputeDTO; documents: readonly DisputeDocumentDTO[]; transactions: readonly TransactionDTO[] };
   nowMs?: number;
 }): Promise<{ entries: TimelineEntry[]; eventsAvailable: boolean }> {
   assertCan(ctx, "disputes.read");
+  const { dispute, documents, transactions } = input;
   const entries: TimelineEntry[] = [];
   const oldest = Math.ceil(nowMs / 1000) - EVENT_RETENTION_DAYS * 86_400 + 60;
   const openedAt = Math.floor(Date.parse(dispute.createdAt) / 1000) - 1;

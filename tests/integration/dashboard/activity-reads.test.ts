@@ -241,7 +241,7 @@ describe("disputes", () => {
     ]);
     expect(moves.some((t) => t.nature === "REPUDIATION" && t.id === dispute.repudiationId)).toBe(true);
     expect(settlementState(dispute, moves).state).toBe("to-settle");
-    const timeline = await listDisputeTimeline({ ctx: owner(), dispute, documents, transactions: moves });
+    const timeline = await listDisputeTimeline({ ctx: owner(), input: { dispute, documents, transactions: moves } });
     expect(timeline.entries[0]?.label).toBe("Dispute opened");
     expect(timeline.entries.some((e) => e.label.startsWith("Funds repudiated"))).toBe(true);
     const times = timeline.entries.map((e) => Date.parse(e.date));

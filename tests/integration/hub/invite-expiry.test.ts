@@ -63,8 +63,7 @@ describe("the invite page's lookup", () => {
       email: live.email,
       hubName: hub.name,
       role: "READ_ONLY",
-      hasAccount: false,
-    });
+    }); // exactly these keys: the page never tells whether the email already has an account
     expect(await getInviteByToken({ token: expired.token })).toBeNull();
   });
 });

@@ -40,6 +40,27 @@ export type VerbEntry =
   | ({ kind: "hub" | "account"; permissions: readonly Permission[] } & Inputs)
   | ({ kind: "member" | "self" | "helper"; why: string } & Inputs);
 
+/** A dispute as its detail page has read it, for the timeline verb (which reads only events). */
+const TIMELINE_DISPUTE = {
+  id: "100000001",
+  tag: null,
+  createdAt: new Date().toISOString(),
+  status: "PENDING_CLIENT_ACTION",
+  statusMessage: null,
+  type: "CONTESTABLE",
+  reasonType: null,
+  reasonMessage: null,
+  disputedFunds: { amountMinor: 1000, currency: "EUR" },
+  contestedFunds: null,
+  contestDeadline: null,
+  initialTransactionId: "100000002",
+  initialTransactionType: "PAYIN",
+  resultCode: null,
+  resultMessage: null,
+  closedAt: null,
+  repudiationId: null,
+};
+
 const SSO_PERSON = { firstName: "Ada", lastName: "Lovelace", permissionGroupId: "READ" };
 
 export const SERVICE_VERBS: Record<string, VerbEntry> = {
@@ -262,6 +283,26 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "users/list.ts#listUsers": { kind: "account", permissions: ["users.read"] },
   "wallets/get.ts#getWallet": { kind: "account", permissions: ["wallets.read"], input: () => ({ walletId: "100000002" }) },
   "wallets/list-by-user.ts#listUserWallets": { kind: "account", permissions: ["wallets.read"], input: () => ({ userId: "100000001" }) },
+  "disputes/get.ts#getDispute": { kind: "account", permissions: ["disputes.read"], input: () => ({ disputeId: "100000001" }) },
+  "disputes/list.ts#listDisputes": { kind: "account", permissions: ["disputes.read"], input: () => ({ filters: {} }) },
+  "disputes/list-documents.ts#listDisputeDocuments": { kind: "account", permissions: ["disputes.read"], input: () => ({ disputeId: "100000001" }) },
+  "disputes/list-timeline.ts#listDisputeTimeline": {
+    kind: "account",
+    permissions: ["disputes.read"],
+    input: () => ({ dispute: TIMELINE_DISPUTE, documents: [], transactions: [] }),
+  },
+  "disputes/list-transactions.ts#listDisputeTransactions": { kind: "account", permissions: ["disputes.read"], input: () => ({ disputeId: "100000001" }) },
+  "events/list.ts#listEvents": { kind: "account", permissions: ["events.read"], input: () => ({ filters: {} }) },
+  "events/get-resource.ts#getEventResource": { kind: "account", permissions: ["events.read"], input: () => ({ resourceId: "100000001", eventType: "PAYIN_NORMAL_CREATED" }) },
+  "hooks/list.ts#listHooks": { kind: "account", permissions: ["hooks.read"] },
+  "kyc-documents/list.ts#listKycDocuments": { kind: "account", permissions: ["kycDocuments.read"], input: () => ({ filters: {} }) },
+  "transactions/get.ts#getTransaction": { kind: "account", permissions: ["transactions.read"], input: () => ({ transactionId: "100000001" }) },
+  "transactions/list-platform.ts#listPlatformTransactions": { kind: "account", permissions: ["transactions.read"], input: () => ({ query: {} }) },
+  "transactions/list-refunds.ts#listTransactionRefunds": { kind: "account", permissions: ["transactions.read"], input: () => ({ transactionId: "100000001", kind: "PAYIN" }) },
+  "ubo-declarations/list.ts#listUboDeclarations": { kind: "account", permissions: ["uboDeclarations.read"], input: () => ({ userIds: ["100000001"] }) },
+  "hubs/set-allow-custom-base-urls.ts#setAllowCustomBaseUrls": { kind: "hub", permissions: ["hub.connections.manage"], input: () => ({ allowCustomBaseUrls: "on" }) },
+  "operations/recorded-call.ts#recordedMangopayCall": { kind: "helper", why: "records a MANGOPAY write's intent and result; called by verbs after their own assertCan" },
+  "setup/create-first-hub.ts#createFirstHub": { kind: "self", why: "the first-run setup, allowed only with the one-time setup token and while no Hub exists" },
   // Beyond users.read, each object type is probed only when the member's grants read it.
   "search/find-by-id.ts#findById": { kind: "account", permissions: ["users.read"], input: () => ({ query: "100000001" }) },
   "mangopay/request.ts#readUserPage": { kind: "helper", why: "a user's sub-list through readMangopay, called after assertCan" },

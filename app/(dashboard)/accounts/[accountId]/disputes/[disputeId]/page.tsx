@@ -34,7 +34,7 @@ export const metadata: Metadata = { title: "Dispute" };
 type Props = { params: Promise<{ accountId: string; disputeId: string }> };
 
 async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContext; dispute: DisputeDTO; documents: DisputeDocumentDTO[]; moves: TransactionDTO[] }) {
-  const result = await settle(listDisputeTimeline({ ctx, dispute, documents, transactions: moves }));
+  const result = await settle(listDisputeTimeline({ ctx, input: { dispute, documents, transactions: moves } }));
   return (
     <Section title="Timeline" testId="timeline">
       {!result.ok ? (
