@@ -43,7 +43,14 @@ export async function proxy(req: NextRequest) {
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", csp);
   if (await isMalformedServerAction(req)) {
-    return secured(new NextResponse("Malformed request: this form could not be read. Reload the page and try again.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), csp, https);
+    return secured(
+      new NextResponse("Malformed request: this form could not be read. Reload the page and try again.", {
+        status: 400,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+      csp,
+      https,
+    );
   }
   if (PROTECTED.test(req.nextUrl.pathname) && !(await getToken({ req, secret: authSecret() }))) {
     const url = new URL("/sign-in", req.url);

@@ -22,7 +22,12 @@ const stack = stackModule as unknown as {
   seedDemo(env: Env): Promise<string>;
   startEmulator(opts: { port: number; seed: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
   startPglite(opts: { dataDir: string; port: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
-  startService(name: string, cmd: string, args: string[], opts: { env: Env; ready: RegExp; quiet: boolean; timeoutMs?: number }): Promise<unknown>;
+  startService(
+    name: string,
+    cmd: string,
+    args: string[],
+    opts: { env: Env; ready: RegExp; quiet: boolean; timeoutMs?: number },
+  ): Promise<unknown>;
   stopAll(): void;
 };
 const { ROOT, migrateDeploy, run, seedDemo, startEmulator, startPglite, startService, stopAll } = stack;
@@ -44,9 +49,15 @@ async function startRecordingProxy(target: string) {
     req.on("end", async () => {
       const isApi = (req.url ?? "").startsWith("/v2.01/");
       if (isApi) await new Promise((r) => setTimeout(r, LATENCY_MS));
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k))) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
+      ) as Record<string, string>;
       try {
-        const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        const upstream = await fetch(`${target}${req.url}`, {
+          method: req.method,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
         const body = Buffer.from(await upstream.arrayBuffer());
         const out: Record<string, string> = {};
         upstream.headers.forEach((v, k) => {
@@ -54,7 +65,14 @@ async function startRecordingProxy(target: string) {
         });
         res.writeHead(upstream.status, out);
         res.end(body);
-        if (isApi) calls.push({ method: req.method ?? "GET", path: (req.url ?? "").split("?")[0] ?? "", startedAt, durationMs: performance.now() - startedAt, status: upstream.status });
+        if (isApi)
+          calls.push({
+            method: req.method ?? "GET",
+            path: (req.url ?? "").split("?")[0] ?? "",
+            startedAt,
+            durationMs: performance.now() - startedAt,
+            status: upstream.status,
+          });
       } catch (err) {
         res.writeHead(502);
         res.end(String(err));
@@ -108,7 +126,9 @@ function rounds(calls: Call[]): number {
   const depth: number[] = [];
   sorted.forEach((c, i) => {
     let d = 1;
-    for (let j = 0; j < i; j++) if ((sorted[j]?.startedAt ?? 0) + (sorted[j]?.durationMs ?? 0) <= c.startedAt) d = Math.max(d, (depth[j] ?? 0) + 1);
+    for (let j = 0; j < i; j++)
+      if ((sorted[j]?.startedAt ?? 0) + (sorted[j]?.durationMs ?? 0) <= c.startedAt)
+        d = Math.max(d, (depth[j] ?? 0) + 1);
     depth.push(d);
   });
   return Math.max(0, ...depth);
@@ -144,7 +164,12 @@ async function main() {
   // The accounts' base URL is the proxy: every MANGOPAY call of the app goes through it.
   env.EMULATOR_URL = proxy.url;
   await seedDemo(env);
-  await startService("next", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], { env: { ...env, NODE_ENV: "production" }, ready: /Ready in|✓ Ready/, quiet: true });
+  await startService(
+    "next",
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+    { env: { ...env, NODE_ENV: "production" }, ready: /Ready in|✓ Ready/, quiet: true },
+  );
   const base = `http://localhost:${PORT}`;
   try {
     const cookie = await signIn(base, "owner@demo.test", env.DEMO_OWNER_PASSWORD ?? "");
@@ -152,16 +177,24 @@ async function main() {
     const accountId = [...hubHtml.matchAll(/href="\/accounts\/([a-z0-9]{20,})"/g)].map((m) => m[1])[0];
     if (!accountId) throw new Error("no account link on /hub");
     // Pick real objects of the seeded account through the emulator itself (not through the app).
-    const clients = (await (await fetch(`${emulator.url}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+    const clients = (await (await fetch(`${emulator.url}/_emulator/clients`)).json()) as {
+      ClientId: string;
+      ApiKey: string;
+    }[];
     const homeHtml = (await load(`${base}/accounts/${accountId}`, cookie)).html;
     const mk = clients.find((c) => homeHtml.includes(`>${c.ClientId}<`)) ?? clients[0];
     const auth = { authorization: `Basic ${Buffer.from(`${mk?.ClientId}:${mk?.ApiKey}`).toString("base64")}` };
-    const api = async <T>(p: string) => (await (await fetch(`${emulator.url}/v2.01/${mk?.ClientId}${p}`, { headers: auth })).json()) as T;
-    const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter((u) => u.PersonType === "LEGAL");
+    const api = async <T>(p: string) =>
+      (await (await fetch(`${emulator.url}/v2.01/${mk?.ClientId}${p}`, { headers: auth })).json()) as T;
+    const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter(
+      (u) => u.PersonType === "LEGAL",
+    );
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
     const [dispute] = await api<{ Id: string }[]>("/disputes?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=1");
-    const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>("/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC");
+    const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>(
+      "/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC",
+    );
     const a = `/accounts/${accountId}`;
     const pages: [string, string][] = [
       // No MANGOPAY call: what the shell itself costs (session, Hub, account, navigation).
@@ -176,7 +209,10 @@ async function main() {
       ["transactions", `${a}/transactions`],
       ["transaction", `${a}/transactions/${payin?.Id}?kind=PAYIN`],
       ["events", `${a}/events`],
-      ["event", `${a}/events/${disputeEvent?.ResourceId}?type=DISPUTE_CREATED&date=${encodeURIComponent(new Date((disputeEvent?.Date ?? 0) * 1000).toISOString())}`],
+      [
+        "event",
+        `${a}/events/${disputeEvent?.ResourceId}?type=DISPUTE_CREATED&date=${encodeURIComponent(new Date((disputeEvent?.Date ?? 0) * 1000).toISOString())}`,
+      ],
       ["compliance", `${a}/compliance`],
       ["disputes", `${a}/disputes`],
       ["disputes pending", `${a}/disputes?quick=pending-client`],
@@ -184,8 +220,12 @@ async function main() {
       ["hooks", `${a}/hooks`],
     ];
 
-    console.log(`\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`);
-    console.log(`${"page".padEnd(18)} ${pad("median ms", 10)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`);
+    console.log(
+      `\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`,
+    );
+    console.log(
+      `${"page".padEnd(18)} ${pad("median ms", 10)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`,
+    );
     const firstToken = proxy.calls.length;
     let totalLoads = 0;
     for (const [name, url] of pages) {
@@ -209,24 +249,42 @@ async function main() {
       const s = median(slowest);
       const budget = 1.25 * s + 30;
       const ratio = s > 0 ? (t / s).toFixed(2) : "—";
-      console.log(`${name.padEnd(18)} ${pad(t.toFixed(0), 10)} ${pad(median(perLoadCalls), 6)} ${pad(median(depths), 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${t <= budget ? "ok" : "OVER"}`);
+      console.log(
+        `${name.padEnd(18)} ${pad(t.toFixed(0), 10)} ${pad(median(perLoadCalls), 6)} ${pad(median(depths), 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${t <= budget ? "ok" : "OVER"}`,
+      );
     }
     const tokenCalls = proxy.calls.slice(firstToken).filter((c) => c.path.endsWith("/oauth/token")).length;
-    console.log(`machine load average while measuring: ${(await import("node:os")).loadavg()[0]?.toFixed(1)} (2 cores shared; server times are only comparable within one run)`);
-    console.log(`token calls per 100 page loads: ${((tokenCalls * 100) / totalLoads).toFixed(2)} (goal ≤ 1; ${tokenCalls} in ${totalLoads} loads)`);
+    console.log(
+      `machine load average while measuring: ${(await import("node:os")).loadavg()[0]?.toFixed(1)} (2 cores shared; server times are only comparable within one run)`,
+    );
+    console.log(
+      `token calls per 100 page loads: ${((tokenCalls * 100) / totalLoads).toFixed(2)} (goal ≤ 1; ${tokenCalls} in ${totalLoads} loads)`,
+    );
 
     // First-load JavaScript: a cold browser per route, compressed bytes of every script received.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
     const jsBytes = async (url: string) => {
       const context = await browser.newContext();
-      await context.addCookies(cookie.split("; ").map((c) => { const [name, ...v] = c.split("="); return { name: name ?? "", value: v.join("="), url: base }; }));
+      await context.addCookies(
+        cookie.split("; ").map((c) => {
+          const [name, ...v] = c.split("=");
+          return { name: name ?? "", value: v.join("="), url: base };
+        }),
+      );
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
       const scripts = new Set<string>();
       let bytes = 0;
-      cdp.on("Network.responseReceived", (e) => { if (e.type === "Script") scripts.add(e.requestId); });
-      cdp.on("Network.loadingFinished", (e) => { if (scripts.has(e.requestId)) bytes += e.encodedDataLength; });
+      cdp.on("Network.responseReceived", (e) => {
+        if (e.type === "Script") scripts.add(e.requestId);
+      });
+      cdp.on("Network.loadingFinished", (e) => {
+        if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
+      });
       // "load" fires once the streamed HTML has ended; then every script it asked for must arrive.
       await page.goto(`${base}${url}`, { waitUntil: "load" });
       await page.waitForLoadState("networkidle");
@@ -235,13 +293,17 @@ async function main() {
     };
     // The floor: /no-hub, the build's emptiest page (static text and one link).
     const floor = await jsBytes("/no-hub");
-    console.log(`\nFirst-load JavaScript (compressed, cold load); empty page of this build: ${(floor / 1024).toFixed(1)} kB`);
+    console.log(
+      `\nFirst-load JavaScript (compressed, cold load); empty page of this build: ${(floor / 1024).toFixed(1)} kB`,
+    );
     console.log(`${"page".padEnd(18)} ${pad("kB", 7)} ${pad("+floor", 7)}  goal`);
     for (const [name, url] of pages) {
       const b = await jsBytes(url);
       const extra = (b - floor) / 1024;
       const limit = name === "home" ? 120 : 40; // home draws the only chart
-      console.log(`${name.padEnd(18)} ${pad((b / 1024).toFixed(1), 7)} ${pad(extra.toFixed(1), 7)}  ≤ +${limit} kB ${extra <= limit ? "ok" : "OVER"}`);
+      console.log(
+        `${name.padEnd(18)} ${pad((b / 1024).toFixed(1), 7)} ${pad(extra.toFixed(1), 7)}  ≤ +${limit} kB ${extra <= limit ? "ok" : "OVER"}`,
+      );
     }
     await browser.close();
   } finally {

@@ -7,7 +7,12 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
 const { values } = parseArgs({
-  options: { duration: { type: "string" }, transactions: { type: "string" }, users: { type: "string" }, connections: { type: "string" } },
+  options: {
+    duration: { type: "string" },
+    transactions: { type: "string" },
+    users: { type: "string" },
+    connections: { type: "string" },
+  },
 });
 const duration = Number(values.duration ?? 10);
 const transactions = Number(values.transactions ?? 1_000_000);
@@ -36,14 +41,23 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 async function getThroughput(): Promise<Record<string, string | number>> {
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0", "--seed", "1"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0", "--seed", "1"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const url = (await readLine(child, /^emulator listening on /, 60_000)).trim().split(" ").pop() as string;
     const [client] = await json<Array<{ ClientId: string; ApiKey: string }>>(`${url}/_emulator/clients`);
-    await fetch(`${url}/_emulator/ratelimit`, { method: "POST", body: JSON.stringify({ limits: [1e9, 1e9, 1e9, 1e9] }) });
+    await fetch(`${url}/_emulator/ratelimit`, {
+      method: "POST",
+      body: JSON.stringify({ limits: [1e9, 1e9, 1e9, 1e9] }),
+    });
     const token = await json<{ access_token: string }>(`${url}/v2.01/oauth/token`, {
-      method: "POST", body: "grant_type=client_credentials",
-      headers: { authorization: `Basic ${Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      method: "POST",
+      body: "grant_type=client_credentials",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
     });
     const headers = { authorization: `Bearer ${token.access_token}` };
     const base = `/v2.01/${client.ClientId}`;
@@ -53,12 +67,19 @@ async function getThroughput(): Promise<Record<string, string | number>> {
       paths.push(`${base}/users/${u.Id}`);
       const wallets = await json<Array<{ Id: string }>>(`${url}${base}/users/${u.Id}/wallets`, { headers });
       for (const w of wallets) paths.push(`${base}/wallets/${w.Id}`);
-      const txs = await json<Array<{ Id: string; Type: string; Nature: string }>>(`${url}${base}/users/${u.Id}/transactions?per_page=5&Nature=REGULAR`, { headers });
-      for (const t of txs) paths.push(`${base}/${t.Type === "PAYIN" ? "payins" : t.Type === "PAYOUT" ? "payouts" : "transfers"}/${t.Id}`);
+      const txs = await json<Array<{ Id: string; Type: string; Nature: string }>>(
+        `${url}${base}/users/${u.Id}/transactions?per_page=5&Nature=REGULAR`,
+        { headers },
+      );
+      for (const t of txs)
+        paths.push(`${base}/${t.Type === "PAYIN" ? "payins" : t.Type === "PAYOUT" ? "payouts" : "transfers"}/${t.Id}`);
     }
     let i = 0;
     const result = await autocannon({
-      url, connections, duration, headers,
+      url,
+      connections,
+      duration,
+      headers,
       requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
     });
     return {
@@ -76,10 +97,20 @@ async function getThroughput(): Promise<Record<string, string | number>> {
 }
 
 async function bulkSeed(): Promise<Record<string, string | number>> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, "bench/lib/emulator-bulk-worker.ts", String(transactions), String(users)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, "bench/lib/emulator-bulk-worker.ts", String(transactions), String(users)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const line = await readLine(child, /^\{/, 30 * 60_000);
   const r = JSON.parse(line) as {
-    transactions: number; users: number; events: number; seedMs: number; peakRssMb: number; peakHeapMb: number; heapAfterMb: number;
+    transactions: number;
+    users: number;
+    events: number;
+    seedMs: number;
+    peakRssMb: number;
+    peakHeapMb: number;
+    heapAfterMb: number;
     latency: Record<string, number>;
   };
   const rows: Record<string, string | number> = {

@@ -37,7 +37,11 @@ export function DataTable<T>({
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={cn("px-4 py-2 font-medium", c.numeric && "text-right", c.className)}>
+              <th
+                key={c.header}
+                scope="col"
+                className={cn("px-4 py-2 font-medium", c.numeric && "text-right", c.className)}
+              >
                 {c.header}
               </th>
             ))}
@@ -47,11 +51,19 @@ export function DataTable<T>({
           {rows.map((row) => {
             const href = rowHref?.(row) ?? null;
             return (
-              <tr key={rowKey(row)} className={cn(href && "relative hover:bg-slate-50")} data-testid={testId ? `${testId}-row` : undefined}>
+              <tr
+                key={rowKey(row)}
+                className={cn(href && "relative hover:bg-slate-50")}
+                data-testid={testId ? `${testId}-row` : undefined}
+              >
                 {columns.map((c, i) => (
                   <td key={c.header} className={cn("px-4 py-2 align-top", c.numeric && "text-right", c.className)}>
                     {i === 0 && href ? (
-                      <Link href={href} className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline" aria-label={rowLabel?.(row)}>
+                      <Link
+                        href={href}
+                        className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline"
+                        aria-label={rowLabel?.(row)}
+                      >
                         {c.cell(row)}
                       </Link>
                     ) : (

@@ -7,23 +7,58 @@ export type FilterOption = { value: string; label: string };
 
 export type FilterField =
   | { kind: "select"; name: string; label: string; options: readonly FilterOption[]; value?: string; anyLabel?: string }
-  | { kind: "multi"; name: string; label: string; groups: readonly { label: string; options: readonly FilterOption[] }[]; values: readonly string[]; hint?: string }
-  | { kind: "date"; name: string; label: string; value?: string; min?: string; max?: string; error?: string; hint?: string };
+  | {
+      kind: "multi";
+      name: string;
+      label: string;
+      groups: readonly { label: string; options: readonly FilterOption[] }[];
+      values: readonly string[];
+      hint?: string;
+    }
+  | {
+      kind: "date";
+      name: string;
+      label: string;
+      value?: string;
+      min?: string;
+      max?: string;
+      error?: string;
+      hint?: string;
+    };
 
 /** "PENDING_CLIENT_ACTION" → "Pending client action". */
 export function humanize(value: string): string {
-  return value.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase());
+  return value
+    .replaceAll("_", " ")
+    .toLowerCase()
+    .replace(/^\w/, (c) => c.toUpperCase());
 }
 
-export const optionsOf = (values: readonly string[]): FilterOption[] => values.map((v) => ({ value: v, label: humanize(v) }));
+export const optionsOf = (values: readonly string[]): FilterOption[] =>
+  values.map((v) => ({ value: v, label: humanize(v) }));
 
 /**
  * Filters as a plain GET form: applying them rewrites the URL (shareable, works without
  * JavaScript) and starts again at page 1. `keep` carries the query values that are not filters.
  */
-export function FilterBar({ action, fields, keep = {}, testId = "filters" }: { action: string; fields: readonly FilterField[]; keep?: Record<string, string | undefined>; testId?: string }) {
+export function FilterBar({
+  action,
+  fields,
+  keep = {},
+  testId = "filters",
+}: {
+  action: string;
+  fields: readonly FilterField[];
+  keep?: Record<string, string | undefined>;
+  testId?: string;
+}) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>
+    <form
+      method="get"
+      action={action}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      data-testid={testId}
+    >
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {fields.map((f) => {
         const id = `filter-${f.name}`;
@@ -46,7 +81,14 @@ export function FilterBar({ action, fields, keep = {}, testId = "filters" }: { a
           return (
             <div key={f.name} className="w-80">
               <Label htmlFor={id}>{f.label}</Label>
-              <NativeSelect id={id} name={f.name} multiple defaultValue={[...f.values]} className="h-28 py-1" aria-describedby={f.hint ? `${id}-hint` : undefined}>
+              <NativeSelect
+                id={id}
+                name={f.name}
+                multiple
+                defaultValue={[...f.values]}
+                className="h-28 py-1"
+                aria-describedby={f.hint ? `${id}-hint` : undefined}
+              >
                 {f.groups.map((g) => (
                   <optgroup key={g.label} label={g.label}>
                     {g.options.map((o) => (
@@ -79,7 +121,11 @@ export function FilterBar({ action, fields, keep = {}, testId = "filters" }: { a
               aria-describedby={f.error || f.hint ? `${id}-msg` : undefined}
             />
             {f.error || f.hint ? (
-              <p id={`${id}-msg`} className={f.error ? "mt-1 text-xs text-red-700" : "mt-1 text-xs text-slate-500"} role={f.error ? "alert" : undefined}>
+              <p
+                id={`${id}-msg`}
+                className={f.error ? "mt-1 text-xs text-red-700" : "mt-1 text-xs text-slate-500"}
+                role={f.error ? "alert" : undefined}
+              >
                 {f.error ?? f.hint}
               </p>
             ) : null}
@@ -89,7 +135,16 @@ export function FilterBar({ action, fields, keep = {}, testId = "filters" }: { a
       <div className="flex gap-2">
         <Button type="submit">Apply</Button>
         <Button asChild variant="ghost">
-          <Link href={action + (Object.values(keep).some(Boolean) ? `?${new URLSearchParams(Object.entries(keep).filter((e): e is [string, string] => !!e[1])).toString()}` : "")}>Clear</Link>
+          <Link
+            href={
+              action +
+              (Object.values(keep).some(Boolean)
+                ? `?${new URLSearchParams(Object.entries(keep).filter((e): e is [string, string] => !!e[1])).toString()}`
+                : "")
+            }
+          >
+            Clear
+          </Link>
         </Button>
       </div>
     </form>

@@ -41,7 +41,10 @@ export function Pagination({
 }) {
   const hasNext = totalPages !== null ? page < totalPages : itemCount === perPage;
   return (
-    <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+    <nav
+      aria-label="Pagination"
+      className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+    >
       <p data-testid="pagination-status">
         Page {page}
         {totalPages !== null ? ` of ${Math.max(totalPages, 1)}` : ""}
@@ -54,13 +57,20 @@ export function Pagination({
             key={s}
             href={hrefWith(pathname, query, { perPage: s, page: undefined })}
             aria-current={s === perPage ? "true" : undefined}
-            className={cn("rounded px-1.5 py-0.5 text-xs", s === perPage ? "bg-slate-900 text-white" : "hover:bg-slate-100")}
+            className={cn(
+              "rounded px-1.5 py-0.5 text-xs",
+              s === perPage ? "bg-slate-900 text-white" : "hover:bg-slate-100",
+            )}
           >
             {s}
           </Link>
         ))}
         {page > 1 ? (
-          <Link href={hrefWith(pathname, query, { page: page - 1 === 1 ? undefined : page - 1 })} className={linkClass} rel="prev">
+          <Link
+            href={hrefWith(pathname, query, { page: page - 1 === 1 ? undefined : page - 1 })}
+            className={linkClass}
+            rel="prev"
+          >
             Previous
           </Link>
         ) : (

@@ -9,7 +9,12 @@ import { cn } from "@/lib/cn";
  */
 export function ServiceErrorMessage({ view, className }: { view: ErrorView; className?: string }) {
   return (
-    <div role="alert" className={cn("rounded-lg border border-red-200 bg-red-50 p-4 text-sm", className)} data-testid="section-error" data-error-code={view.code}>
+    <div
+      role="alert"
+      className={cn("rounded-lg border border-red-200 bg-red-50 p-4 text-sm", className)}
+      data-testid="section-error"
+      data-error-code={view.code}
+    >
       <p className="flex items-center gap-2 font-semibold text-red-800">
         <AlertTriangle className="size-4" aria-hidden />
         {view.title}
@@ -20,7 +25,9 @@ export function ServiceErrorMessage({ view, className }: { view: ErrorView; clas
           Lifts at <LocalTime iso={view.retryAt} />.
         </p>
       ) : null}
-      {view.mangopayId ? <p className="mt-1 font-mono text-xs text-red-600">MANGOPAY error Id: {view.mangopayId}</p> : null}
+      {view.mangopayId ? (
+        <p className="mt-1 font-mono text-xs text-red-600">MANGOPAY error Id: {view.mangopayId}</p>
+      ) : null}
     </div>
   );
 }

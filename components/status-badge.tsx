@@ -43,7 +43,11 @@ export function StatusBadge({ status, label }: { status: string | null | undefin
   if (!status) return <span className="text-slate-400">—</span>;
   return (
     <Badge variant={statusTone(status)} data-status={status}>
-      {label ?? status.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase())}
+      {label ??
+        status
+          .replaceAll("_", " ")
+          .toLowerCase()
+          .replace(/^\w/, (c) => c.toUpperCase())}
     </Badge>
   );
 }

@@ -65,7 +65,16 @@ export function resolveOptions(opts: EmulatorOptions): ResolvedOptions {
     snapshotPath: opts.snapshotPath ?? null,
     snapshotIntervalMs: opts.snapshotIntervalMs ?? 30_000,
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 1200,
-    delays: { payoutMs: 3000, directDebitMs: 3000, mandateMs: 1000, kycMs: 1000, uboMs: 1000, disputeMs: 500, reportMs: 500, ...opts.delays },
+    delays: {
+      payoutMs: 3000,
+      directDebitMs: 3000,
+      mandateMs: 1000,
+      kycMs: 1000,
+      uboMs: 1000,
+      disputeMs: 500,
+      reportMs: 500,
+      ...opts.delays,
+    },
     hooks: { retryDelaysMs: [1000, 5000, 30_000], maxFailures: 10, timeoutMs: 2000, ...opts.hooks },
     seedNow: opts.seedNow ?? null,
   };

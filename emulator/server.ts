@@ -23,7 +23,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const app = buildApp(emu);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: emu.options.port, hostname: emu.options.host }, () => resolve(s as Server));
+    const s = serve({ fetch: app.fetch, port: emu.options.port, hostname: emu.options.host }, () =>
+      resolve(s as Server),
+    );
     (s as Server).once("error", reject);
   });
   server.keepAliveTimeout = 5000;
@@ -31,7 +33,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   let snapshotTimer: NodeJS.Timeout | null = null;
   if (snapshotPath) {
-    snapshotTimer = setInterval(() => void saveSnapshot(emu, snapshotPath).catch(logSnapshotError), emu.options.snapshotIntervalMs);
+    snapshotTimer = setInterval(
+      () => void saveSnapshot(emu, snapshotPath).catch(logSnapshotError),
+      emu.options.snapshotIntervalMs,
+    );
     snapshotTimer.unref();
   }
 

@@ -29,9 +29,11 @@ export function dashboardPaths(accountId: string) {
     wallet: (walletId: string) => `${base}/wallets/${enc(walletId)}`,
     transactions: `${base}/transactions`,
     /** `kind` (from the list row's Type and Nature) saves the detail page from probing endpoints. */
-    transaction: (id: string, kind?: string | null) => `${base}/transactions/${enc(id)}${kind ? `?kind=${enc(kind)}` : ""}`,
+    transaction: (id: string, kind?: string | null) =>
+      `${base}/transactions/${enc(id)}${kind ? `?kind=${enc(kind)}` : ""}`,
     events: `${base}/events`,
-    event: (e: { resourceId: string; eventType: string; date: string }) => `${base}/events/${enc(e.resourceId)}?${new URLSearchParams({ type: e.eventType, date: e.date }).toString()}`,
+    event: (e: { resourceId: string; eventType: string; date: string }) =>
+      `${base}/events/${enc(e.resourceId)}?${new URLSearchParams({ type: e.eventType, date: e.date }).toString()}`,
     compliance: `${base}/compliance`,
     disputes: `${base}/disputes`,
     dispute: (disputeId: string) => `${base}/disputes/${enc(disputeId)}`,

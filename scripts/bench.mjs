@@ -16,7 +16,10 @@ const files = fs
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== bench/${file} ===`);
-  const res = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join("bench", file)], { cwd: ROOT, stdio: "inherit" });
+  const res = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join("bench", file)], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (res.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

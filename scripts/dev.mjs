@@ -58,8 +58,20 @@ function exitOf(child) {
 
 try {
   const wanted = [{ port, host, what: "the app", variable: "PORT" }];
-  if (!env.DATABASE_URL) wanted.push({ port: Number(env.PGLITE_PORT ?? 5433), host: "127.0.0.1", what: "the embedded database", variable: "PGLITE_PORT" });
-  if (!env.EMULATOR_URL) wanted.push({ port: Number(env.EMULATOR_PORT ?? 4010), host: "127.0.0.1", what: "the MANGOPAY emulator", variable: "EMULATOR_PORT" });
+  if (!env.DATABASE_URL)
+    wanted.push({
+      port: Number(env.PGLITE_PORT ?? 5433),
+      host: "127.0.0.1",
+      what: "the embedded database",
+      variable: "PGLITE_PORT",
+    });
+  if (!env.EMULATOR_URL)
+    wanted.push({
+      port: Number(env.EMULATOR_PORT ?? 4010),
+      host: "127.0.0.1",
+      what: "the MANGOPAY emulator",
+      variable: "EMULATOR_PORT",
+    });
   await assertPortsFree(wanted);
 
   const watched = [];
@@ -88,15 +100,25 @@ try {
 
   // `next dev` prints "Ready" before it checks for another dev server in this checkout, so "Ready"
   // only means "listening": the app is up once it answers HTTP (warmUp), and not before.
-  const next = await startService("next", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "dev", "-p", String(port), "-H", host], {
-    env,
-    ready: /Ready in|✓ Ready/,
-    timeoutMs: 120_000,
-  });
+  const next = await startService(
+    "next",
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "dev", "-p", String(port), "-H", host],
+    {
+      env,
+      ready: /Ready in|✓ Ready/,
+      timeoutMs: 120_000,
+    },
+  );
   watched.push(exitOf(next.child));
   const probeHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
   const warm = await Promise.race([
-    warmUp({ origin: `http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${port}`, secret: env.AUTH_SECRET, secureCookie: env.NEXTAUTH_URL.startsWith("https:"), skip: env.DEV_WARM_UP === "0" }),
+    warmUp({
+      origin: `http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${port}`,
+      secret: env.AUTH_SECRET,
+      secureCookie: env.NEXTAUTH_URL.startsWith("https:"),
+      skip: env.DEV_WARM_UP === "0",
+    }),
     ...watched,
   ]);
   const secs = ((performance.now() - t0) / 1000).toFixed(1);

@@ -51,7 +51,9 @@ function record(name, status, passed, failed, skipped, seconds) {
   totals.failed += failed;
   totals.skipped += skipped;
   if (status !== 0) exitCode = 1;
-  summary.push(`${name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds}s)${status !== 0 ? "  ✗" : ""}`);
+  summary.push(
+    `${name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds}s)${status !== 0 ? "  ✗" : ""}`,
+  );
 }
 
 function e2eLayer() {

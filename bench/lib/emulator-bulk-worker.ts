@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   let peakHeap = 0;
   const started = performance.now();
   const result = bulkSeed(emu, store, {
-    users, transactions, onProgress: () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)),
+    users,
+    transactions,
+    onProgress: () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)),
   });
   const seedMs = performance.now() - started;
   global.gc?.();
@@ -25,16 +27,31 @@ async function main(): Promise<void> {
   const ids = [...store.transactions.keys()];
   const payinId = ids.slice(ids.length >> 1).find((id) => store.transactions.get(id)?.Type === "PAYIN") ?? ids[0];
   const latency = {
-    userTransactionsMs: await timed(`${running.url}/v2.01/${store.info.ClientId}/users/${userId}/transactions?per_page=100`, running.auth),
-    walletTransactionsStatusMs: await timed(`${running.url}/v2.01/${store.info.ClientId}/wallets/${walletId}/transactions?per_page=100&Status=SUCCEEDED&Type=PAYIN,TRANSFER`, running.auth),
-    eventsRecentMs: await timed(`${running.url}/v2.01/${store.info.ClientId}/events?per_page=100&Sort=Date:DESC&AfterDate=${emu.clock.now() - 7 * 86400}`, running.auth),
+    userTransactionsMs: await timed(
+      `${running.url}/v2.01/${store.info.ClientId}/users/${userId}/transactions?per_page=100`,
+      running.auth,
+    ),
+    walletTransactionsStatusMs: await timed(
+      `${running.url}/v2.01/${store.info.ClientId}/wallets/${walletId}/transactions?per_page=100&Status=SUCCEEDED&Type=PAYIN,TRANSFER`,
+      running.auth,
+    ),
+    eventsRecentMs: await timed(
+      `${running.url}/v2.01/${store.info.ClientId}/events?per_page=100&Sort=Date:DESC&AfterDate=${emu.clock.now() - 7 * 86400}`,
+      running.auth,
+    ),
     payinByIdMs: await timed(`${running.url}/v2.01/${store.info.ClientId}/payins/${payinId}`, running.auth),
   };
   await running.close();
-  process.stdout.write(`${JSON.stringify({
-    ...result, seedMs: Math.round(seedMs), peakRssMb, peakHeapMb: Math.round(peakHeap / 1e6),
-    heapAfterMb: Math.round(after.heapUsed / 1e6), latency,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      ...result,
+      seedMs: Math.round(seedMs),
+      peakRssMb,
+      peakHeapMb: Math.round(peakHeap / 1e6),
+      heapAfterMb: Math.round(after.heapUsed / 1e6),
+      latency,
+    })}\n`,
+  );
 }
 
 async function timed(url: string, auth: string, runs = 20): Promise<number> {

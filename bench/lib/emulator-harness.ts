@@ -15,11 +15,13 @@ export async function startEmulatorFor(emu: Emulator): Promise<{ url: string; au
   emu.rateLimiter.setLimits([1e9, 1e9, 1e9, 1e9]);
   const auth = `Basic ${Buffer.from(`${store.info.ClientId}:${store.info.ApiKey}`).toString("base64")}`;
   return {
-    url, auth,
-    close: () => new Promise<void>((resolve) => {
-      emu.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    url,
+    auth,
+    close: () =>
+      new Promise<void>((resolve) => {
+        emu.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

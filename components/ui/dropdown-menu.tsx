@@ -21,7 +21,8 @@ export function DropdownMenuContent({ className, ...props }: React.ComponentProp
   );
 }
 
-const itemClass = "flex cursor-pointer items-center rounded px-2 py-1.5 text-slate-700 outline-none data-highlighted:bg-slate-100 data-highlighted:text-slate-900";
+const itemClass =
+  "flex cursor-pointer items-center rounded px-2 py-1.5 text-slate-700 outline-none data-highlighted:bg-slate-100 data-highlighted:text-slate-900";
 
 /** A menu item that navigates: keyboard-selectable, rendered as a real link. */
 export function DropdownMenuLink({ href, children }: { href: string; children: React.ReactNode }) {

@@ -24,7 +24,11 @@ export function FormAlert({
     info: "border-blue-200 bg-blue-50 text-blue-800",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-3 py-2 text-sm", styles, className)} {...props}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-3 py-2 text-sm", styles, className)}
+      {...props}
+    >
       {children}
     </div>
   );

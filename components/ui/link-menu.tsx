@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 
-export type LinkMenuEntry = { kind: "link"; label: React.ReactNode; href: string; key: string } | { kind: "heading"; label: string; key: string } | { kind: "separator"; key: string };
+export type LinkMenuEntry =
+  | { kind: "link"; label: React.ReactNode; href: string; key: string }
+  | { kind: "heading"; label: string; key: string }
+  | { kind: "separator"; key: string };
 
 /**
  * A menu of links for the dashboard's top bar (account switcher, profile menu): button + `menu` of
@@ -11,7 +14,19 @@ export type LinkMenuEntry = { kind: "link"; label: React.ReactNode; href: string
  * dashboard page, so this stays a few hundred bytes instead of a full menu library (action menus
  * with dialogs keep using components/ui/dropdown-menu.tsx).
  */
-export function LinkMenu({ label, trigger, entries, align = "end", className }: { label: string; trigger: React.ReactNode; entries: LinkMenuEntry[]; align?: "start" | "end"; className?: string }) {
+export function LinkMenu({
+  label,
+  trigger,
+  entries,
+  align = "end",
+  className,
+}: {
+  label: string;
+  trigger: React.ReactNode;
+  entries: LinkMenuEntry[];
+  align?: "start" | "end";
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -62,7 +77,12 @@ export function LinkMenu({ label, trigger, entries, align = "end", className }: 
         {trigger}
       </button>
       {open ? (
-        <div id={menuId} role="menu" aria-label={label} className={`absolute z-50 mt-1.5 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "end" ? "right-0" : "left-0"}`}>
+        <div
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className={`absolute z-50 mt-1.5 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "end" ? "right-0" : "left-0"}`}
+        >
           {entries.map((e) =>
             e.kind === "separator" ? (
               <div key={e.key} role="separator" className="my-1 h-px bg-slate-200" />
@@ -71,7 +91,14 @@ export function LinkMenu({ label, trigger, entries, align = "end", className }: 
                 {e.label}
               </div>
             ) : (
-              <Link key={e.key} role="menuitem" tabIndex={-1} href={e.href} onClick={() => setOpen(false)} className="flex items-center rounded px-2 py-1.5 text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 focus:text-slate-900">
+              <Link
+                key={e.key}
+                role="menuitem"
+                tabIndex={-1}
+                href={e.href}
+                onClick={() => setOpen(false)}
+                className="flex items-center rounded px-2 py-1.5 text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 focus:text-slate-900"
+              >
                 {e.label}
               </Link>
             ),

@@ -6,7 +6,9 @@ import { readJson } from "./read-json";
 
 export function registerClientControls(app: Hono, emu: Emulator): void {
   app.get("/clients", (c) =>
-    c.json([...emu.clients.values()].map((s) => ({ ClientId: s.info.ClientId, Name: s.info.Name, ApiKey: s.info.ApiKey }))),
+    c.json(
+      [...emu.clients.values()].map((s) => ({ ClientId: s.info.ClientId, Name: s.info.Name, ApiKey: s.info.ApiKey })),
+    ),
   );
 
   app.post("/reset", (c) => {

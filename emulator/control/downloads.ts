@@ -47,5 +47,8 @@ export function registerDownloadControls(app: Hono, emu: Emulator): void {
     return new Response(new Uint8Array(PLACEHOLDER_PNG), { headers: { "content-type": "image/png" } });
   });
 
-  app.get("/logos/:file", () => new Response(new Uint8Array(PLACEHOLDER_PNG), { headers: { "content-type": "image/png" } }));
+  app.get(
+    "/logos/:file",
+    () => new Response(new Uint8Array(PLACEHOLDER_PNG), { headers: { "content-type": "image/png" } }),
+  );
 }

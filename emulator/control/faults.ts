@@ -18,7 +18,7 @@ export function parseFault(body: Record<string, unknown>): { fault?: FaultInput;
     errors.kind = `kind must be one of ${FAULT_KINDS.join(", ")}`;
   }
   const route = body.route ?? "*";
-  if (typeof route !== "string") errors.route = "route must be a glob string such as \"/users/*\"";
+  if (typeof route !== "string") errors.route = 'route must be a glob string such as "/users/*"';
   const method = body.method ?? null;
   if (method !== null && (typeof method !== "string" || !METHODS.includes(method.toUpperCase()))) {
     errors.method = `method must be one of ${METHODS.join(", ")}`;
@@ -31,13 +31,23 @@ export function parseFault(body: Record<string, unknown>): { fault?: FaultInput;
   };
   const latencyMs = num("latencyMs", 0, (n) => n >= 0 && n <= 600_000, "latencyMs must be between 0 and 600000");
   const jitterMs = num("jitterMs", 0, (n) => n >= 0 && n <= 600_000, "jitterMs must be between 0 and 600000");
-  const status = num("status", 500, (n) => (STATUSES as readonly number[]).includes(n), "status must be 500, 502 or 503");
+  const status = num(
+    "status",
+    500,
+    (n) => (STATUSES as readonly number[]).includes(n),
+    "status must be 500, 502 or 503",
+  );
   const rate = num("rate", 1, (n) => n >= 0 && n <= 1, "rate must be a probability between 0 and 1");
   const countRaw = body.count;
-  if (countRaw !== undefined && countRaw !== null && (typeof countRaw !== "number" || !Number.isInteger(countRaw) || countRaw < 1)) {
+  if (
+    countRaw !== undefined &&
+    countRaw !== null &&
+    (typeof countRaw !== "number" || !Number.isInteger(countRaw) || countRaw < 1)
+  ) {
     errors.count = "count must be a positive integer";
   }
-  if (kind === "latency" && latencyMs === 0 && jitterMs === 0) errors.latencyMs = "a latency fault needs latencyMs or jitterMs";
+  if (kind === "latency" && latencyMs === 0 && jitterMs === 0)
+    errors.latencyMs = "a latency fault needs latencyMs or jitterMs";
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,
@@ -45,7 +55,8 @@ export function parseFault(body: Record<string, unknown>): { fault?: FaultInput;
       route: route as string,
       method: method === null ? null : (method as string).toUpperCase(),
       kind: kind as FaultKind,
-      latencyMs, jitterMs,
+      latencyMs,
+      jitterMs,
       status: status as 500 | 502 | 503,
       rate,
       count: typeof countRaw === "number" ? countRaw : null,
@@ -80,7 +91,13 @@ export function registerFaultControls(app: Hono, emu: Emulator): void {
     if (body.limits !== undefined) {
       const limits = body.limits;
       if (!Array.isArray(limits) || limits.length !== 4 || !limits.every((n) => Number.isInteger(n) && n >= 0)) {
-        return c.json({ error: "param_error", errors: { limits: "limits must be 4 non-negative integers [15min, 30min, 60min, 24h]" } }, 400);
+        return c.json(
+          {
+            error: "param_error",
+            errors: { limits: "limits must be 4 non-negative integers [15min, 30min, 60min, 24h]" },
+          },
+          400,
+        );
       }
       emu.rateLimiter.setLimits(limits as number[]);
     }

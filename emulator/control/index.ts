@@ -27,6 +27,8 @@ export function buildControlApp(emu: Emulator): Hono {
   registerScaleControls(app, emu);
   registerLifecycleControls(app, emu);
   app.get("/deliveries", (c) => c.json(emu.hooks.list(c.req.query("clientId"))));
-  app.notFound((c) => c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404),
+  );
   return app;
 }

@@ -17,7 +17,8 @@ function storeOr404(emu: Emulator, c: Context): ClientStore | Response {
 
 function txOr404(store: ClientStore, c: Context, type: "PAYIN" | "PAYOUT"): PayIn | PayOut | Response {
   const tx = store.transactions.get(c.req.param("id") ?? "");
-  if (!tx || tx.Type !== type || tx.Nature !== "REGULAR") return c.json({ error: "not_found", message: `unknown ${type}` }, 404);
+  if (!tx || tx.Type !== type || tx.Nature !== "REGULAR")
+    return c.json({ error: "not_found", message: `unknown ${type}` }, 404);
   return tx as PayIn | PayOut;
 }
 
@@ -45,7 +46,8 @@ export function settleAllPending(emu: Emulator, store: ClientStore, kinds: strin
     }
   }
   if (kinds.includes("mandates")) {
-    for (const m of store.mandates.values()) if (m.Status === "SUBMITTED" && settleMandate(emu, store, m, now)) counts.mandates++;
+    for (const m of store.mandates.values())
+      if (m.Status === "SUBMITTED" && settleMandate(emu, store, m, now)) counts.mandates++;
   }
   return counts;
 }
@@ -54,8 +56,15 @@ export function registerSettleControls(app: Hono, emu: Emulator): void {
   app.post("/settle", async (c) => {
     const body = (await readJson(c.req.raw)) ?? {};
     const all = ["bankwires", "payouts", "directdebits", "mandates"];
-    const kinds = Array.isArray(body.kinds) ? body.kinds.map(String) : typeof body.kind === "string" && body.kind !== "all" ? [body.kind] : all;
-    const stores = typeof body.clientId === "string" ? [emu.client(body.clientId)].filter((s) => s !== undefined) : [...emu.clients.values()];
+    const kinds = Array.isArray(body.kinds)
+      ? body.kinds.map(String)
+      : typeof body.kind === "string" && body.kind !== "all"
+        ? [body.kind]
+        : all;
+    const stores =
+      typeof body.clientId === "string"
+        ? [emu.client(body.clientId)].filter((s) => s !== undefined)
+        : [...emu.clients.values()];
     const result: Record<string, Record<string, number>> = {};
     for (const store of stores) result[store.info.ClientId] = settleAllPending(emu, store, kinds);
     return c.json(result);
@@ -69,7 +78,8 @@ export function registerSettleControls(app: Hono, emu: Emulator): void {
     const body = (await readJson(c.req.raw)) ?? {};
     const amount = typeof body.Amount === "number" ? body.Amount : undefined;
     return run(c, () => {
-      if (tx.Type === "PAYIN" && tx.PaymentType === "DIRECT_DEBIT") return settleDirectDebit(emu, store, tx.Id, emu.clock.now());
+      if (tx.Type === "PAYIN" && tx.PaymentType === "DIRECT_DEBIT")
+        return settleDirectDebit(emu, store, tx.Id, emu.clock.now());
       return settleBankWire(emu, store, tx as PayIn, emu.clock.now(), amount);
     });
   });

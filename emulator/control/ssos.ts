@@ -8,7 +8,8 @@ export function registerSsoControls(app: Hono, emu: Emulator): void {
     const store = emu.client(c.req.param("clientId"));
     if (!store || !store.ssos.has(c.req.param("id"))) return c.json({ error: "not_found" }, 404);
     const sso = getSso(store, c.req.param("id"), emu.clock.now());
-    if (sso.InvitationStatus !== "SENT") return c.json({ error: "invalid_action", message: `invitation is ${sso.InvitationStatus}` }, 400);
+    if (sso.InvitationStatus !== "SENT")
+      return c.json({ error: "invalid_action", message: `invitation is ${sso.InvitationStatus}` }, 400);
     return c.json(acceptInvitation(sso, emu.clock.now()));
   });
 }

@@ -39,7 +39,10 @@ export function registerTimeHookControls(app: Hono, emu: Emulator): void {
     const body = await readJson(c.req.raw);
     const seconds = Number(body?.advanceSeconds ?? 0) + Number(body?.advanceDays ?? 0) * 86_400;
     if (!body || !Number.isFinite(seconds) || seconds < 0) {
-      return c.json({ error: "param_error", errors: { advanceSeconds: "advanceSeconds/advanceDays must be non-negative numbers" } }, 400);
+      return c.json(
+        { error: "param_error", errors: { advanceSeconds: "advanceSeconds/advanceDays must be non-negative numbers" } },
+        400,
+      );
     }
     return c.json(ageClock(emu, Math.floor(seconds), body.applyRetention === true));
   });
@@ -54,13 +57,24 @@ export function registerTimeHookControls(app: Hono, emu: Emulator): void {
       if (d) event = { EventType: d.EventType, ResourceId: d.RessourceId, Date: d.Date };
     } else if (typeof body.EventType === "string" && typeof body.ResourceId === "string") {
       const date = typeof body.Date === "number" ? body.Date : undefined;
-      event = store.events.findLast((e) => e.EventType === body.EventType && e.ResourceId === body.ResourceId && (date === undefined || e.Date === date));
+      event = store.events.findLast(
+        (e) =>
+          e.EventType === body.EventType && e.ResourceId === body.ResourceId && (date === undefined || e.Date === date),
+      );
     }
-    if (!event) return c.json({ error: "not_found", message: "no such delivery or event (give DeliveryId, or EventType + ResourceId [+ Date])" }, 404);
+    if (!event)
+      return c.json(
+        {
+          error: "not_found",
+          message: "no such delivery or event (give DeliveryId, or EventType + ResourceId [+ Date])",
+        },
+        404,
+      );
     const lastBefore = emu.hooks.list(store.info.ClientId).at(-1);
     emu.hooks.onEvent(store, event);
     const last = emu.hooks.list(store.info.ClientId).at(-1);
-    if (!last || last === lastBefore) return c.json({ error: "invalid_action", message: `no ENABLED and VALID hook for ${event.EventType}` }, 400);
+    if (!last || last === lastBefore)
+      return c.json({ error: "invalid_action", message: `no ENABLED and VALID hook for ${event.EventType}` }, 400);
     return c.json(last);
   });
 }

@@ -9,7 +9,11 @@ import { readJson } from "./read-json";
 export type Body = Record<string, unknown>;
 
 /** Runs `fn` against the client named in the path; ApiErrors keep their HTTP status and body. */
-export async function withStore(c: Context, emu: Emulator, fn: (store: ClientStore, body: Body, now: number) => unknown): Promise<Response> {
+export async function withStore(
+  c: Context,
+  emu: Emulator,
+  fn: (store: ClientStore, body: Body, now: number) => unknown,
+): Promise<Response> {
   const store = emu.client(c.req.param("clientId") ?? "");
   if (!store) return c.json({ error: "not_found", message: "unknown ClientId" }, 404);
   const body = await readJson(c.req.raw);
@@ -17,7 +21,11 @@ export async function withStore(c: Context, emu: Emulator, fn: (store: ClientSto
   try {
     return c.json(fn(store, body, emu.clock.now()) as object);
   } catch (err) {
-    if (err instanceof ApiError) return new Response(JSON.stringify(err.toBody(emu.clock.now())), { status: err.status, headers: { "content-type": "application/json" } });
+    if (err instanceof ApiError)
+      return new Response(JSON.stringify(err.toBody(emu.clock.now())), {
+        status: err.status,
+        headers: { "content-type": "application/json" },
+      });
     throw err;
   }
 }
@@ -26,6 +34,7 @@ export async function withStore(c: Context, emu: Emulator, fn: (store: ClientSto
 export function pick<T extends string>(values: readonly T[], raw: unknown, field: string): T | undefined {
   if (raw === undefined || raw === null) return undefined;
   const match = values.find((v) => typeof raw === "string" && v === raw.toUpperCase());
-  if (!match) throw new ApiError(400, "param_error", `${field} must be one of ${values.join(", ")}`, { [field]: String(raw) });
+  if (!match)
+    throw new ApiError(400, "param_error", `${field} must be one of ${values.join(", ")}`, { [field]: String(raw) });
   return match;
 }

@@ -16,7 +16,11 @@ export function parseBasic(header: string | undefined): BasicCredentials | null 
 }
 
 /** The client the request is allowed to act as, or null (→ 401 invalid_credentials). */
-export function authenticate(emu: Emulator, store: ClientStore | undefined, header: string | undefined): ClientStore | null {
+export function authenticate(
+  emu: Emulator,
+  store: ClientStore | undefined,
+  header: string | undefined,
+): ClientStore | null {
   if (!store || !header) return null;
   if (/^bearer\s/i.test(header)) {
     const owner = emu.tokens.resolve(header.slice(7).trim(), emu.clock.nowMs());

@@ -3,7 +3,21 @@ import { paramError, type FieldErrors } from "./errors";
 import type { Address, Money } from "../store/types";
 
 export const CURRENCIES = [
-  "AED", "AUD", "CAD", "CHF", "CZK", "DKK", "EUR", "GBP", "HKD", "JPY", "NOK", "PLN", "SEK", "USD", "ZAR",
+  "AED",
+  "AUD",
+  "CAD",
+  "CHF",
+  "CZK",
+  "DKK",
+  "EUR",
+  "GBP",
+  "HKD",
+  "JPY",
+  "NOK",
+  "PLN",
+  "SEK",
+  "USD",
+  "ZAR",
 ] as const;
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -49,7 +63,8 @@ export class BodyReader {
 
   email(field: string, opts: Req = {}): string | null {
     const v = this.string(field, opts);
-    if (v !== null && !EMAIL.test(v)) this.fail(field, `The field ${field} must match the regular expression '${EMAIL.source}'.`);
+    if (v !== null && !EMAIL.test(v))
+      this.fail(field, `The field ${field} must match the regular expression '${EMAIL.source}'.`);
     return v;
   }
 
@@ -127,7 +142,8 @@ export class BodyReader {
     const a = v as Record<string, unknown>;
     const s = (k: string): string | null => (typeof a[k] === "string" && a[k] !== "" ? (a[k] as string) : null);
     const country = s("Country");
-    if (country !== null && !COUNTRY.test(country)) this.fail(`${field}.Country`, `Error converting value "${country}" to type 'CountryIso'.`);
+    if (country !== null && !COUNTRY.test(country))
+      this.fail(`${field}.Country`, `Error converting value "${country}" to type 'CountryIso'.`);
     return {
       AddressLine1: s("AddressLine1"),
       AddressLine2: s("AddressLine2"),

@@ -9,11 +9,17 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
 export function checkIdempotencyKey(store: ClientStore, key: string, nowMs: number): void {
   if (!KEY_FORMAT.test(key)) {
-    throw paramError({ "Idempotency-Key": "The Idempotency-Key must be 16 to 36 characters long, alphanumeric or '-'." });
+    throw paramError({
+      "Idempotency-Key": "The Idempotency-Key must be 16 to 36 characters long, alphanumeric or '-'.",
+    });
   }
   const previous = store.idempotency.get(key);
   if (previous && nowMs - previous.createdAtMs < IDEMPOTENCY_TTL_MS) {
-    throw new ApiError(409, "idempotent_creation_conflict", "A resource has already been created with this Idempotency Key");
+    throw new ApiError(
+      409,
+      "idempotent_creation_conflict",
+      "A resource has already been created with this Idempotency Key",
+    );
   }
 }
 

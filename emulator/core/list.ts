@@ -51,7 +51,8 @@ export function sortParam(ctx: ApiContext): { field: string; desc: boolean } | n
   if (!raw) return null;
   const [field, dir = "ASC"] = raw.split(":");
   const d = dir.trim().toUpperCase();
-  if (!field.trim() || (d !== "ASC" && d !== "DESC")) throw paramError({ Sort: `The value '${raw}' is not valid for Sort.` });
+  if (!field.trim() || (d !== "ASC" && d !== "DESC"))
+    throw paramError({ Sort: `The value '${raw}' is not valid for Sort.` });
   return { field: field.trim(), desc: d === "DESC" };
 }
 
@@ -106,7 +107,11 @@ export function listResult<T>(ctx: ApiContext, items: Iterable<T>, spec: ListSpe
 }
 
 export function pageResult<T>(
-  ctx: ApiContext, all: readonly T[], page: number, perPage: number, project?: (item: T) => unknown,
+  ctx: ApiContext,
+  all: readonly T[],
+  page: number,
+  perPage: number,
+  project?: (item: T) => unknown,
 ): ApiResult {
   const total = all.length;
   const pages = Math.ceil(total / perPage);

@@ -11,7 +11,6 @@ import { drop, errorResponse, hang, jsonResponse } from "./respond";
 import { splitPath, type ApiRouter } from "./router";
 import { handleOAuthToken } from "../routes/oauth";
 
-
 const FAULT_MESSAGES: Record<number, string> = {
   500: "An internal server error occurred",
   502: "Bad gateway",
@@ -24,7 +23,8 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
   const segments = splitPath(c.req.path);
   if (segments[0]?.toLowerCase() !== "v2.01" || segments.length < 2) return notFoundRoute(emu);
 
-  const isOAuth = segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
+  const isOAuth =
+    segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
   const rest = isOAuth ? segments.slice(1) : segments.slice(2);
   const restPath = "/" + rest.join("/");
 
@@ -69,9 +69,16 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
     if (idempotencyKey !== undefined) checkIdempotencyKey(store, idempotencyKey, emu.clock.nowMs());
     const q = url.indexOf("?");
     const ctx: ApiContext = {
-      emu, store, method, path: restPath, params: match.params,
-      query: Query.parse(url), rawQuery: q < 0 ? "" : url.slice(q + 1),
-      body, origin: new URL(url).origin, now,
+      emu,
+      store,
+      method,
+      path: restPath,
+      params: match.params,
+      query: Query.parse(url),
+      rawQuery: q < 0 ? "" : url.slice(q + 1),
+      body,
+      origin: new URL(url).origin,
+      now,
     };
     const result: ApiResult = await match.route.handler(ctx);
     status = result.status ?? 200;
@@ -82,14 +89,21 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
     status = apiErr.status;
     json = JSON.stringify(apiErr.toBody(now));
     // A conflicting key must not overwrite the response stored under it.
-    if (apiErr.type === "idempotent_creation_conflict" || apiErr.status === 400 && apiErr.errors?.["Idempotency-Key"]) {
+    if (
+      apiErr.type === "idempotent_creation_conflict" ||
+      (apiErr.status === 400 && apiErr.errors?.["Idempotency-Key"])
+    ) {
       return jsonResponse(status, json, rate);
     }
   }
 
   if (idempotencyKey !== undefined) {
     storeIdempotentResponse(store, {
-      key: idempotencyKey, createdAtMs: emu.clock.nowMs(), statusCode: status, bodyJson: json ?? "", requestUrl: url,
+      key: idempotencyKey,
+      createdAtMs: emu.clock.nowMs(),
+      statusCode: status,
+      bodyJson: json ?? "",
+      requestUrl: url,
     });
   }
   if (dropIt) return drop(c.env, method === "GET" && json !== null ? { status, json } : null);
@@ -117,7 +131,9 @@ function internalError(err: unknown): ApiError {
 }
 
 function notFoundRoute(emu: Emulator, rate: Parameters<typeof jsonResponse>[2] = null): Response {
-  const err = new ApiError(404, "ressource_not_found", "The ressource does not exist", { RessourceNotFound: "Unknown URL" });
+  const err = new ApiError(404, "ressource_not_found", "The ressource does not exist", {
+    RessourceNotFound: "Unknown URL",
+  });
   return errorResponse(404, err.toBody(emu.clock.now()), rate);
 }
 

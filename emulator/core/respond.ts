@@ -9,7 +9,10 @@ import { rateLimitHeaders, type RateLimitState } from "./rate-limit";
 export const JSON_TYPE = "application/json; charset=utf-8";
 
 export function jsonResponse(
-  status: number, json: string | null, rate: RateLimitState | null, extra?: Record<string, string>,
+  status: number,
+  json: string | null,
+  rate: RateLimitState | null,
+  extra?: Record<string, string>,
 ): Response {
   const headers: Record<string, string> = { ...(rate ? rateLimitHeaders(rate) : {}), ...extra };
   if (json !== null) headers["content-type"] = JSON_TYPE;

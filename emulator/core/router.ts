@@ -72,13 +72,16 @@ export class ApiRouter {
 }
 
 export function splitPath(path: string): string[] {
-  return path.split("/").filter((s) => s.length > 0).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  return path
+    .split("/")
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
 }
 
 function bySpecificity(a: Route, b: Route): number {

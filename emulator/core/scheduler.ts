@@ -5,13 +5,16 @@ export class Scheduler {
 
   schedule(delayMs: number, task: () => unknown): void {
     if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (this.closed) return;
-      void Promise.resolve()
-        .then(task)
-        .catch((err: unknown) => console.error("emulator: scheduled task failed", err));
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        if (this.closed) return;
+        void Promise.resolve()
+          .then(task)
+          .catch((err: unknown) => console.error("emulator: scheduled task failed", err));
+      },
+      Math.max(0, delayMs),
+    );
     timer.unref();
     this.timers.add(timer);
   }

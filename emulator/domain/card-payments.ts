@@ -30,11 +30,18 @@ export interface CardPayInInput extends CardPaymentCommon {
 
 function usableCard(store: ClientStore, cardId: string, authorId: string): Card {
   const card = getCard(store, cardId);
-  if (card.UserId !== authorId) throw new ApiError(400, "param_error", "The card does not belong to the author", { CardId: "The card does not belong to the author" });
+  if (card.UserId !== authorId)
+    throw new ApiError(400, "param_error", "The card does not belong to the author", {
+      CardId: "The card does not belong to the author",
+    });
   return card;
 }
 
-function behaviourOf(store: ClientStore, card: Card, secureMode: string): CardBehaviour | { kind: "refused"; result: ResultKey } {
+function behaviourOf(
+  store: ClientStore,
+  card: Card,
+  secureMode: string,
+): CardBehaviour | { kind: "refused"; result: ResultKey } {
   if (!card.Active) return { kind: "refused", result: "CARD_INACTIVE" };
   return cardBehaviour(store.cardNumbers.get(card.Id) ?? "", secureMode);
 }
@@ -43,7 +50,13 @@ export function threeDsUrl(origin: string, store: ClientStore, id: string): stri
   return `${origin}/3ds/${encodeURIComponent(store.info.ClientId)}/${id}`;
 }
 
-export function createCardPayIn(emu: Emulator, store: ClientStore, input: CardPayInInput, now: number, origin: string): PayIn {
+export function createCardPayIn(
+  emu: Emulator,
+  store: ClientStore,
+  input: CardPayInInput,
+  now: number,
+  origin: string,
+): PayIn {
   getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.CreditedWalletId);
   const card = usableCard(store, input.CardId, input.AuthorId);
@@ -52,7 +65,13 @@ export function createCardPayIn(emu: Emulator, store: ClientStore, input: CardPa
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const tx: PayIn = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(),
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: input.CreditedUserId ?? wallet.Owners[0] ?? input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
@@ -84,7 +103,13 @@ export function createCardPayIn(emu: Emulator, store: ClientStore, input: CardPa
 }
 
 function resolveCardOutcome(
-  emu: Emulator, store: ClientStore, tx: PayIn, card: Card, behaviour: CardBehaviour, now: number, origin: string,
+  emu: Emulator,
+  store: ClientStore,
+  tx: PayIn,
+  card: Card,
+  behaviour: CardBehaviour,
+  now: number,
+  origin: string,
 ): void {
   if (behaviour.kind === "challenge") {
     tx.SecureModeNeeded = true;
@@ -100,14 +125,26 @@ export interface PreauthInput extends CardPaymentCommon {
   MultiCapture?: boolean;
 }
 
-export function createPreauthorization(emu: Emulator, store: ClientStore, input: PreauthInput, now: number, origin: string): PreAuthorization {
+export function createPreauthorization(
+  emu: Emulator,
+  store: ClientStore,
+  input: PreauthInput,
+  now: number,
+  origin: string,
+): PreAuthorization {
   getUser(store, input.AuthorId);
   const card = usableCard(store, input.CardId, input.AuthorId);
-  if (input.DebitedFunds.Currency !== card.Currency) throw new ApiError(400, "currency_incompatibility", "The currency must match the card currency");
+  if (input.DebitedFunds.Currency !== card.Currency)
+    throw new ApiError(400, "currency_incompatibility", "The currency must match the card currency");
   const secureMode = input.SecureMode ?? "DEFAULT";
   const behaviour = behaviourOf(store, card, secureMode);
   const preauth: PreAuthorization = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null,
+    Id: store.nextId(),
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
     AuthorId: input.AuthorId,
     DebitedFunds: { ...input.DebitedFunds },
     RemainingFunds: { ...input.DebitedFunds },
@@ -141,7 +178,13 @@ export function createPreauthorization(emu: Emulator, store: ClientStore, input:
   return preauth;
 }
 
-function finishPreauth(emu: Emulator, store: ClientStore, preauth: PreAuthorization, outcome: ResultKey, now: number): void {
+function finishPreauth(
+  emu: Emulator,
+  store: ClientStore,
+  preauth: PreAuthorization,
+  outcome: ResultKey,
+  now: number,
+): void {
   if (outcome === "SUCCESS") {
     Object.assign(preauth, resultOf("SUCCESS"), { Status: "SUCCEEDED", AuthorizationDate: now });
     emu.events.emit(store, "PREAUTHORIZATION_SUCCEEDED", preauth.Id, now);
@@ -153,7 +196,13 @@ function finishPreauth(emu: Emulator, store: ClientStore, preauth: PreAuthorizat
 }
 
 /** Completion of the 3DS page for a pay-in or a preauthorization; returns where to send the browser. */
-export function completeThreeDs(emu: Emulator, store: ClientStore, id: string, success: boolean, now: number): string | null {
+export function completeThreeDs(
+  emu: Emulator,
+  store: ClientStore,
+  id: string,
+  success: boolean,
+  now: number,
+): string | null {
   const tx = store.transactions.get(id);
   if (tx && tx.Type === "PAYIN" && tx.Status === "CREATED" && (tx as PayIn).SecureModeNeeded) {
     const payin = tx as PayIn;
@@ -180,7 +229,11 @@ export function withParam(url: string, key: string, value: string): string {
 
 function cardInfo(card: Card): Record<string, unknown> {
   return {
-    BIN: card.Alias.slice(0, 6), IssuingBank: "EMULATOR BANK", IssuerCountryCode: "FR",
-    Type: "DEBIT", Brand: card.CardProvider, SubType: "CLASSIC",
+    BIN: card.Alias.slice(0, 6),
+    IssuingBank: "EMULATOR BANK",
+    IssuerCountryCode: "FR",
+    Type: "DEBIT",
+    Brand: card.CardProvider,
+    SubType: "CLASSIC",
   };
 }

@@ -23,14 +23,26 @@ export interface CardWebInput {
   Tag?: string | null;
 }
 
-export function createCardWebPayIn(emu: Emulator, store: ClientStore, input: CardWebInput, now: number, origin: string): PayIn {
+export function createCardWebPayIn(
+  emu: Emulator,
+  store: ClientStore,
+  input: CardWebInput,
+  now: number,
+  origin: string,
+): PayIn {
   getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.CreditedWalletId);
   assertCurrency(wallet, input.DebitedFunds, input.Fees);
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
   const id = store.nextId();
   const tx: PayIn = {
-    Id: id, Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: id,
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: input.CreditedUserId ?? wallet.Owners[0] ?? input.AuthorId,
     DebitedFunds: input.DebitedFunds,
@@ -55,11 +67,21 @@ export function createCardWebPayIn(emu: Emulator, store: ClientStore, input: Car
 }
 
 /** Outcome chosen on the hosted page; returns where to send the browser, or null if not payable. */
-export function completeCardWeb(emu: Emulator, store: ClientStore, id: string, outcome: "paid" | "refused" | "canceled", now: number): string | null {
+export function completeCardWeb(
+  emu: Emulator,
+  store: ClientStore,
+  id: string,
+  outcome: "paid" | "refused" | "canceled",
+  now: number,
+): string | null {
   const tx = store.transactions.get(id);
   if (!tx || tx.Type !== "PAYIN" || tx.Status !== "CREATED" || (tx as PayIn).ExecutionType !== "WEB") return null;
   const payin = tx as PayIn;
-  const failure: Record<typeof outcome, ResultKey | null> = { paid: null, refused: "DO_NOT_HONOR", canceled: "USER_CANCELED" };
+  const failure: Record<typeof outcome, ResultKey | null> = {
+    paid: null,
+    refused: "DO_NOT_HONOR",
+    canceled: "USER_CANCELED",
+  };
   const result = failure[outcome];
   if (result) fail(emu, store, payin, result, now);
   else succeed(emu, store, payin, now);

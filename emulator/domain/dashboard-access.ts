@@ -6,15 +6,51 @@ import type { ClientStore } from "../store/client-store";
 import type { PermissionGroup, ScopeRights, Sso } from "../store/compliance-types";
 
 export const SCOPES = [
-  "SSOs", "PermissionGroups", "ClientDetails", "ClientWallets", "ClientTransactions", "ClientBankAccounts", "ClientPayouts",
-  "ClientPayins", "ClientLogo", "Users", "Wallets", "Cards", "PreAuthorizations", "Payins", "Transfers", "Refunds",
-  "BankAccounts", "Payouts", "KYCDocuments", "Disputes", "Repudiations", "Mandates", "Reporting", "Responses", "Events",
-  "Hooks", "Transactions", "BankingAliases", "UboDeclarations", "RecurringPayinsRegistrations", "RecurringPayins",
-  "KYBDocuments", "Token",
+  "SSOs",
+  "PermissionGroups",
+  "ClientDetails",
+  "ClientWallets",
+  "ClientTransactions",
+  "ClientBankAccounts",
+  "ClientPayouts",
+  "ClientPayins",
+  "ClientLogo",
+  "Users",
+  "Wallets",
+  "Cards",
+  "PreAuthorizations",
+  "Payins",
+  "Transfers",
+  "Refunds",
+  "BankAccounts",
+  "Payouts",
+  "KYCDocuments",
+  "Disputes",
+  "Repudiations",
+  "Mandates",
+  "Reporting",
+  "Responses",
+  "Events",
+  "Hooks",
+  "Transactions",
+  "BankingAliases",
+  "UboDeclarations",
+  "RecurringPayinsRegistrations",
+  "RecurringPayins",
+  "KYBDocuments",
+  "Token",
 ] as const;
 
 /** Client settings and access management: only ADMIN may change them. */
-const ADMIN_SCOPES = new Set<string>(["SSOs", "PermissionGroups", "ClientDetails", "ClientLogo", "ClientBankAccounts", "ClientPayouts", "ClientPayins"]);
+const ADMIN_SCOPES = new Set<string>([
+  "SSOs",
+  "PermissionGroups",
+  "ClientDetails",
+  "ClientLogo",
+  "ClientBankAccounts",
+  "ClientPayouts",
+  "ClientPayins",
+]);
 export const DEFAULT_GROUPS = ["ADMIN", "WRITE", "READ"] as const;
 export const INVITATION_TTL_SECONDS = 30 * 60;
 
@@ -48,12 +84,14 @@ export function getPermissionGroup(store: ClientStore, id: string, now: number):
 /** `Scopes` input: scope name → partial {Read, Create, Edit}; unknown scopes are refused. */
 export function readScopes(raw: unknown, base: Record<string, ScopeRights>): Record<string, ScopeRights> {
   if (raw === undefined || raw === null) return base;
-  if (typeof raw !== "object" || Array.isArray(raw)) throw paramError({ Scopes: "The Scopes field must be an object of scope → {Read, Create, Edit}." });
+  if (typeof raw !== "object" || Array.isArray(raw))
+    throw paramError({ Scopes: "The Scopes field must be an object of scope → {Read, Create, Edit}." });
   const out = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, { ...v }]));
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const scope = SCOPES.find((s) => s.toLowerCase() === name.toLowerCase());
     if (!scope) throw paramError({ [`Scopes.${name}`]: `Unknown scope. Allowed: ${SCOPES.join(", ")}.` });
-    if (typeof value !== "object" || value === null) throw paramError({ [`Scopes.${name}`]: "Expected {Read, Create, Edit} booleans." });
+    if (typeof value !== "object" || value === null)
+      throw paramError({ [`Scopes.${name}`]: "Expected {Read, Create, Edit} booleans." });
     for (const right of ["Read", "Create", "Edit"] as const) {
       const v = (value as Record<string, unknown>)[right];
       if (v === undefined) continue;
@@ -64,14 +102,32 @@ export function readScopes(raw: unknown, base: Record<string, ScopeRights>): Rec
   return out;
 }
 
-export function createPermissionGroup(store: ClientStore, name: string, tag: string | null, rawScopes: unknown, now: number): PermissionGroup {
+export function createPermissionGroup(
+  store: ClientStore,
+  name: string,
+  tag: string | null,
+  rawScopes: unknown,
+  now: number,
+): PermissionGroup {
   const none = scopes(() => ({ Read: false, Create: false, Edit: false }));
-  const group: PermissionGroup = { Id: store.nextId(), Name: name, Tag: tag, Type: "CUSTOM", CreationDate: now, Scopes: readScopes(rawScopes, none) };
+  const group: PermissionGroup = {
+    Id: store.nextId(),
+    Name: name,
+    Tag: tag,
+    Type: "CUSTOM",
+    CreationDate: now,
+    Scopes: readScopes(rawScopes, none),
+  };
   permissionGroups(store, now).set(group.Id, group);
   return group;
 }
 
-export function updatePermissionGroup(group: PermissionGroup, name: string | null, tag: string | null | undefined, rawScopes: unknown): PermissionGroup {
+export function updatePermissionGroup(
+  group: PermissionGroup,
+  name: string | null,
+  tag: string | null | undefined,
+  rawScopes: unknown,
+): PermissionGroup {
   if (group.Type === "DEFAULT") throw invalidAction(`The DEFAULT permission group ${group.Id} cannot be modified`);
   if (name !== null) group.Name = name;
   if (tag !== undefined) group.Tag = tag;
@@ -108,8 +164,16 @@ export function createSso(store: ClientStore, input: SsoInput, now: number): Sso
     if (other.Email.toLowerCase() === email) throw paramError({ Email: "An SSO with this Email already exists." });
   }
   const sso: Sso = {
-    Id: store.nextId(), FirstName: input.FirstName, LastName: input.LastName, Tag: input.Tag, Active: true, Email: input.Email,
-    ClientId: store.info.ClientId, InvitationStatus: "SENT", PermissionGroupId: input.PermissionGroupId, LastLoginDate: null,
+    Id: store.nextId(),
+    FirstName: input.FirstName,
+    LastName: input.LastName,
+    Tag: input.Tag,
+    Active: true,
+    Email: input.Email,
+    ClientId: store.info.ClientId,
+    InvitationStatus: "SENT",
+    PermissionGroupId: input.PermissionGroupId,
+    LastLoginDate: null,
     CreationDate: now,
   };
   state.ssos.set(sso.Id, sso);
@@ -130,7 +194,8 @@ export function extendInvitation(store: ClientStore, sso: Sso, now: number): Sso
 
 /** Control call standing for the invitee clicking the link and signing in. */
 export function acceptInvitation(sso: Sso, now: number): Sso {
-  if (sso.InvitationStatus !== "SENT") throw invalidAction(`Only a SENT invitation can be accepted (it is ${sso.InvitationStatus})`);
+  if (sso.InvitationStatus !== "SENT")
+    throw invalidAction(`Only a SENT invitation can be accepted (it is ${sso.InvitationStatus})`);
   sso.InvitationStatus = "ACCEPTED";
   sso.LastLoginDate = now;
   return sso;

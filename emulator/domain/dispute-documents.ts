@@ -13,14 +13,28 @@ export function getDisputeDocument(store: ClientStore, id: string, disputeId?: s
 }
 
 export function createDisputeDocument(
-  emu: Emulator, store: ClientStore, dispute: Dispute, type: DisputeDocType, tag: string | null, now: number,
+  emu: Emulator,
+  store: ClientStore,
+  dispute: Dispute,
+  type: DisputeDocType,
+  tag: string | null,
+  now: number,
 ): DisputeDocument {
   if (dispute.Status !== "PENDING_CLIENT_ACTION" && dispute.Status !== "REOPENED_PENDING_CLIENT_ACTION") {
-    throw invalidAction(`Documents can only be added while the dispute waits for the platform (it is ${dispute.Status})`);
+    throw invalidAction(
+      `Documents can only be added while the dispute waits for the platform (it is ${dispute.Status})`,
+    );
   }
   const doc: DisputeDocument = {
-    Id: store.nextId(), Tag: tag, CreationDate: now, DisputeId: dispute.Id, Type: type, Status: "CREATED",
-    ProcessedDate: null, RefusedReasonType: null, RefusedReasonMessage: null,
+    Id: store.nextId(),
+    Tag: tag,
+    CreationDate: now,
+    DisputeId: dispute.Id,
+    Type: type,
+    Status: "CREATED",
+    ProcessedDate: null,
+    RefusedReasonType: null,
+    RefusedReasonMessage: null,
   };
   const state = store;
   state.addDisputeDocument(doc);
@@ -28,26 +42,45 @@ export function createDisputeDocument(
   return doc;
 }
 
-export function addDisputePage(store: ClientStore, doc: DisputeDocument, body: Record<string, unknown>, now: number): void {
-  if (doc.Status !== "CREATED") throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
+export function addDisputePage(
+  store: ClientStore,
+  doc: DisputeDocument,
+  body: Record<string, unknown>,
+  now: number,
+): void {
+  if (doc.Status !== "CREATED")
+    throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
   addPage(store.pages, doc.Id, readPage(body, 1024, now));
 }
 
-export function submitDisputeDocument(emu: Emulator, store: ClientStore, doc: DisputeDocument, now: number): DisputeDocument {
+export function submitDisputeDocument(
+  emu: Emulator,
+  store: ClientStore,
+  doc: DisputeDocument,
+  now: number,
+): DisputeDocument {
   if (doc.Status !== "CREATED") throw invalidAction(`The document cannot be submitted: its Status is ${doc.Status}`);
   doc.Status = "VALIDATION_ASKED";
   emu.events.emit(store, "DISPUTE_DOCUMENT_VALIDATION_ASKED", doc.Id, now);
   const delay = emu.options.delays.kycMs;
   if (delay !== null) {
     emu.scheduler.schedule(delay, () => {
-      if (doc.Status === "VALIDATION_ASKED") reviewDisputeDocument(emu, store, doc, !/^refuse/i.test(doc.Tag ?? ""), emu.clock.now());
+      if (doc.Status === "VALIDATION_ASKED")
+        reviewDisputeDocument(emu, store, doc, !/^refuse/i.test(doc.Tag ?? ""), emu.clock.now());
     });
   }
   return doc;
 }
 
-export function reviewDisputeDocument(emu: Emulator, store: ClientStore, doc: DisputeDocument, valid: boolean, now: number): DisputeDocument {
-  if (doc.Status !== "VALIDATION_ASKED") throw invalidAction(`Only a VALIDATION_ASKED document can be reviewed (it is ${doc.Status})`);
+export function reviewDisputeDocument(
+  emu: Emulator,
+  store: ClientStore,
+  doc: DisputeDocument,
+  valid: boolean,
+  now: number,
+): DisputeDocument {
+  if (doc.Status !== "VALIDATION_ASKED")
+    throw invalidAction(`Only a VALIDATION_ASKED document can be reviewed (it is ${doc.Status})`);
   doc.ProcessedDate = now;
   if (valid) {
     doc.Status = "VALIDATED";

@@ -52,7 +52,11 @@ function disputablePayIn(store: ClientStore, id: string): PayIn {
  * first move after delays.disputeMs; "now" applies it at once (seeding); "never" leaves it CREATED.
  */
 export function openDispute(
-  emu: Emulator, store: ClientStore, input: OpenDisputeInput, now: number, advance: "later" | "now" | "never" = "later",
+  emu: Emulator,
+  store: ClientStore,
+  input: OpenDisputeInput,
+  now: number,
+  advance: "later" | "now" | "never" = "later",
 ): Dispute {
   const payin = disputablePayIn(store, input.PayInId);
   const amount = input.Amount ?? payin.DebitedFunds.Amount;
@@ -62,16 +66,30 @@ export function openDispute(
   const type = input.DisputeType ?? "CONTESTABLE";
   const funds = money(payin.DebitedFunds.Currency, amount);
   const dispute: Dispute = {
-    Id: store.nextId(), Tag: null, CreationDate: now,
-    InitialTransactionId: payin.Id, InitialTransactionType: "PAYIN", InitialTransactionNature: payin.Nature,
+    Id: store.nextId(),
+    Tag: null,
+    CreationDate: now,
+    InitialTransactionId: payin.Id,
+    InitialTransactionType: "PAYIN",
+    InitialTransactionNature: payin.Nature,
     DisputeType: type,
     ContestDeadlineDate: type === "NOT_CONTESTABLE" ? null : now + (input.DeadlineDays ?? 7) * 86400,
-    DisputedFunds: funds, ContestedFunds: null, Status: "CREATED", StatusMessage: null,
-    DisputeReason: { DisputeReasonType: input.DisputeReasonType ?? "UNKNOWN", DisputeReasonMessage: input.DisputeReasonMessage ?? null },
+    DisputedFunds: funds,
+    ContestedFunds: null,
+    Status: "CREATED",
+    StatusMessage: null,
+    DisputeReason: {
+      DisputeReasonType: input.DisputeReasonType ?? "UNKNOWN",
+      DisputeReasonMessage: input.DisputeReasonMessage ?? null,
+    },
     // While open, MANGOPAY's examples show an empty ResultCode (""), not null.
-    ResultCode: "", ResultMessage: null, ClosedDate: null, RepudiationId: null,
+    ResultCode: "",
+    ResultMessage: null,
+    ClosedDate: null,
+    RepudiationId: null,
   };
-  if (type !== "RETRIEVAL") dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now, input.RepudiationFails === true).Id;
+  if (type !== "RETRIEVAL")
+    dispute.RepudiationId = createRepudiation(emu, store, payin, funds, now, input.RepudiationFails === true).Id;
   store.addDispute(dispute);
   emu.events.emit(store, "DISPUTE_CREATED", dispute.Id, now);
   if (advance === "now") firstMove(emu, store, dispute, now);
@@ -85,7 +103,8 @@ export function openDispute(
 }
 
 function firstMove(emu: Emulator, store: ClientStore, dispute: Dispute, now: number): void {
-  if (dispute.DisputeType === "NOT_CONTESTABLE") moveDispute(emu, store, dispute, "CLOSED", now, { ResultCode: "LOST" });
+  if (dispute.DisputeType === "NOT_CONTESTABLE")
+    moveDispute(emu, store, dispute, "CLOSED", now, { ResultCode: "LOST" });
   else moveDispute(emu, store, dispute, "PENDING_CLIENT_ACTION", now);
 }
 
@@ -97,7 +116,12 @@ export interface MoveOptions {
 
 /** Sets any status with its event and side effects (control endpoint, seed, platform actions). */
 export function moveDispute(
-  emu: Emulator, store: ClientStore, dispute: Dispute, status: DisputeStatus, now: number, opts: MoveOptions = {},
+  emu: Emulator,
+  store: ClientStore,
+  dispute: Dispute,
+  status: DisputeStatus,
+  now: number,
+  opts: MoveOptions = {},
 ): Dispute {
   dispute.Status = status;
   if (opts.StatusMessage !== undefined) dispute.StatusMessage = opts.StatusMessage;
@@ -125,7 +149,13 @@ function assertClientAction(dispute: Dispute, action: string): void {
 }
 
 /** PUT /disputes/{id}/submit: first contest (ContestedFunds required for CONTESTABLE) or resubmission. */
-export function submitDispute(emu: Emulator, store: ClientStore, dispute: Dispute, contested: Money | null, now: number): Dispute {
+export function submitDispute(
+  emu: Emulator,
+  store: ClientStore,
+  dispute: Dispute,
+  contested: Money | null,
+  now: number,
+): Dispute {
   assertClientAction(dispute, "submitted");
   if (dispute.ContestDeadlineDate !== null && now > dispute.ContestDeadlineDate) {
     throw new ApiError(400, "dispute_contest_deadline_passed", "The contest deadline of this dispute has passed");
@@ -136,10 +166,16 @@ export function submitDispute(emu: Emulator, store: ClientStore, dispute: Disput
   }
   if (contested && first) {
     if (contested.Currency !== dispute.DisputedFunds.Currency) {
-      throw new ApiError(400, "currency_incompatibility", `ContestedFunds must be in ${dispute.DisputedFunds.Currency}`);
+      throw new ApiError(
+        400,
+        "currency_incompatibility",
+        `ContestedFunds must be in ${dispute.DisputedFunds.Currency}`,
+      );
     }
     if (contested.Amount <= 0 || contested.Amount > dispute.DisputedFunds.Amount) {
-      throw paramError({ ContestedFunds: `The contested amount must be between 1 and ${dispute.DisputedFunds.Amount}.` });
+      throw paramError({
+        ContestedFunds: `The contested amount must be between 1 and ${dispute.DisputedFunds.Amount}.`,
+      });
     }
     dispute.ContestedFunds = { ...contested };
   }

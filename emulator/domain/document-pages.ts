@@ -21,10 +21,13 @@ export function readPage(body: Record<string, unknown>, minBytes: number, now: n
   const file = body.File;
   if (typeof file !== "string" || file.trim() === "") throw paramError({ File: "The File field is required." });
   if (file.length > MAX_BASE64_CHARS) {
-    throw new ApiError(413, "param_error", "The file is too large: the base64 File must not exceed 10 MB.", { File: "File too large" });
+    throw new ApiError(413, "param_error", "The file is too large: the base64 File must not exceed 10 MB.", {
+      File: "File too large",
+    });
   }
   const compact = file.replace(/\s+/g, "");
-  if (compact.length % 4 === 1 || !BASE64.test(compact)) throw paramError({ File: "The File field must be a base64-encoded string." });
+  if (compact.length % 4 === 1 || !BASE64.test(compact))
+    throw paramError({ File: "The File field must be a base64-encoded string." });
   const bytes = Math.floor((compact.length * 3) / 4) - (compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0);
   const kind = kindOf(Buffer.from(compact.slice(0, 16), "base64"));
   if (!kind) throw paramError({ File: "The file must be a PDF, JPEG, JPG or PNG document." });
@@ -46,7 +49,10 @@ export function addPage(pages: Map<string, PageInfo[]>, docId: string, page: Pag
 export function consultLinks(origin: string, clientId: string, docId: string, pageCount: number, now: number) {
   const links = [];
   for (let i = 1; i <= pageCount; i++) {
-    links.push({ Url: `${origin}/_emulator/documents/${encodeURIComponent(clientId)}/${docId}/pages/${i}`, ExpirationDate: now + 600 });
+    links.push({
+      Url: `${origin}/_emulator/documents/${encodeURIComponent(clientId)}/${docId}/pages/${i}`,
+      ExpirationDate: now + 600,
+    });
   }
   return links;
 }

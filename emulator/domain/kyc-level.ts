@@ -7,7 +7,11 @@ import type { KycDocument } from "../store/compliance-types";
 import type { LegalUser, NaturalUser, User } from "../store/types";
 
 type ProofField =
-  | "ProofOfIdentity" | "ProofOfAddress" | "LegalRepresentativeProofOfIdentity" | "ProofOfRegistration" | "Statute"
+  | "ProofOfIdentity"
+  | "ProofOfAddress"
+  | "LegalRepresentativeProofOfIdentity"
+  | "ProofOfRegistration"
+  | "Statute"
   | "ShareholderDeclaration";
 
 function proofField(user: User, type: KycDocument["Type"]): ProofField | null {
@@ -17,11 +21,16 @@ function proofField(user: User, type: KycDocument["Type"]): ProofField | null {
     return null;
   }
   switch (type) {
-    case "IDENTITY_PROOF": return "LegalRepresentativeProofOfIdentity";
-    case "REGISTRATION_PROOF": return "ProofOfRegistration";
-    case "ARTICLES_OF_ASSOCIATION": return "Statute";
-    case "SHAREHOLDER_DECLARATION": return "ShareholderDeclaration";
-    default: return null;
+    case "IDENTITY_PROOF":
+      return "LegalRepresentativeProofOfIdentity";
+    case "REGISTRATION_PROOF":
+      return "ProofOfRegistration";
+    case "ARTICLES_OF_ASSOCIATION":
+      return "Statute";
+    case "SHAREHOLDER_DECLARATION":
+      return "ShareholderDeclaration";
+    default:
+      return null;
   }
 }
 

@@ -55,15 +55,28 @@ export const KYC_FLAGS: Record<string, readonly string[]> = {
 };
 
 export function createKycDocument(
-  emu: Emulator, store: ClientStore, userId: string, type: KycType, tag: string | null, now: number,
+  emu: Emulator,
+  store: ClientStore,
+  userId: string,
+  type: KycType,
+  tag: string | null,
+  now: number,
 ): KycDocument {
   const user = getUser(store, userId);
   if (user.PersonType === "NATURAL" && !NATURAL_TYPES.includes(type)) {
     throw paramError({ Type: `A natural user cannot have a ${type} document. Allowed: ${NATURAL_TYPES.join(", ")}.` });
   }
   const doc: KycDocument = {
-    Id: store.nextId(), Tag: tag, CreationDate: now, UserId: userId, Type: type, Status: "CREATED",
-    ProcessedDate: null, RefusedReasonType: null, RefusedReasonMessage: null, Flags: [],
+    Id: store.nextId(),
+    Tag: tag,
+    CreationDate: now,
+    UserId: userId,
+    Type: type,
+    Status: "CREATED",
+    ProcessedDate: null,
+    RefusedReasonType: null,
+    RefusedReasonMessage: null,
+    Flags: [],
   };
   store.addKycDocument(doc);
   emu.events.emit(store, "KYC_CREATED", doc.Id, now);
@@ -71,7 +84,8 @@ export function createKycDocument(
 }
 
 export function addKycPage(store: ClientStore, doc: KycDocument, body: Record<string, unknown>, now: number): void {
-  if (doc.Status !== "CREATED") throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
+  if (doc.Status !== "CREATED")
+    throw invalidAction(`Pages can only be added while the document is CREATED (it is ${doc.Status})`);
   const page = readPage(body, doc.Type === "IDENTITY_PROOF" ? 32 * 1024 : 1024, now);
   addPage(store.pages, doc.Id, page);
 }
@@ -95,7 +109,12 @@ export function submitKycDocument(emu: Emulator, store: ClientStore, doc: KycDoc
 
 /** MANGOPAY's decision on a submitted document (sandbox trigger or control endpoint). */
 export function decideKyc(
-  emu: Emulator, store: ClientStore, doc: KycDocument, outcome: KycOutcome, now: number, message?: string | null,
+  emu: Emulator,
+  store: ClientStore,
+  doc: KycDocument,
+  outcome: KycOutcome,
+  now: number,
+  message?: string | null,
 ): KycDocument {
   if (doc.Status !== "VALIDATION_ASKED") {
     throw invalidAction(`Only a VALIDATION_ASKED document can be processed (it is ${doc.Status})`);
@@ -119,7 +138,8 @@ export function decideKyc(
 
 /** A validated document expires (e.g. an identity card): the user may fall back to LIGHT. */
 export function outdateKyc(emu: Emulator, store: ClientStore, doc: KycDocument, now: number): KycDocument {
-  if (doc.Status !== "VALIDATED") throw invalidAction(`Only a VALIDATED document can become OUT_OF_DATE (it is ${doc.Status})`);
+  if (doc.Status !== "VALIDATED")
+    throw invalidAction(`Only a VALIDATED document can become OUT_OF_DATE (it is ${doc.Status})`);
   doc.Status = "OUT_OF_DATE";
   doc.ProcessedDate = now;
   const user = getUser(store, doc.UserId);
@@ -132,4 +152,3 @@ export function outdateKyc(emu: Emulator, store: ClientStore, doc: KycDocument, 
 export function pageCount(store: ClientStore, docId: string): number {
   return store.pages.get(docId)?.length ?? 0;
 }
-

@@ -5,13 +5,24 @@
 import type { ClientStore } from "../store/client-store";
 import type { FundsType, Transaction, Wallet } from "../store/types";
 
-export function clientWallet(store: ClientStore, fundsType: Exclude<FundsType, "DEFAULT">, currency: string, now: number): Wallet {
+export function clientWallet(
+  store: ClientStore,
+  fundsType: Exclude<FundsType, "DEFAULT">,
+  currency: string,
+  now: number,
+): Wallet {
   const id = `${fundsType}_${currency}`;
   let wallet = store.clientWallets.get(id);
   if (!wallet) {
     wallet = {
-      Id: id, Tag: null, CreationDate: now, Owners: [], Balance: { Currency: currency, Amount: 0 },
-      Currency: currency, FundsType: fundsType, Description: fundsType === "FEES" ? "Fees wallet" : "Repudiation wallet",
+      Id: id,
+      Tag: null,
+      CreationDate: now,
+      Owners: [],
+      Balance: { Currency: currency, Amount: 0 },
+      Currency: currency,
+      FundsType: fundsType,
+      Description: fundsType === "FEES" ? "Fees wallet" : "Repudiation wallet",
     };
     store.clientWallets.set(id, wallet);
   }

@@ -16,10 +16,19 @@ export interface MandateInput {
   Tag?: string | null;
 }
 
-export function createMandate(emu: Emulator, store: ClientStore, input: MandateInput, now: number, origin: string, rnd?: Random): Mandate {
+export function createMandate(
+  emu: Emulator,
+  store: ClientStore,
+  input: MandateInput,
+  now: number,
+  origin: string,
+  rnd?: Random,
+): Mandate {
   const account = getBankAccount(store, input.BankAccountId);
   if (account.Type !== "IBAN" && account.Type !== "GB") {
-    throw new ApiError(400, "param_error", "Mandates need an IBAN (SEPA) or GB (Bacs) bank account", { BankAccountId: "Unsupported bank account type" });
+    throw new ApiError(400, "param_error", "Mandates need an IBAN (SEPA) or GB (Bacs) bank account", {
+      BankAccountId: "Unsupported bank account type",
+    });
   }
   if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
   const id = store.nextId();
@@ -54,13 +63,24 @@ export function submitMandate(emu: Emulator, store: ClientStore, mandate: Mandat
   mandate.Status = "SUBMITTED";
   emu.events.emit(store, "MANDATE_SUBMITTED", mandate.Id, now);
   const delay = emu.options.delays.mandateMs;
-  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => void settleMandate(emu, store, mandate, emu.clock.now()));
+  if (delay !== null && !emu.seeding)
+    emu.scheduler.schedule(delay, () => void settleMandate(emu, store, mandate, emu.clock.now()));
 }
 
-export function settleMandate(emu: Emulator, store: ClientStore, mandate: Mandate, now: number, forceFail = false): Mandate | null {
+export function settleMandate(
+  emu: Emulator,
+  store: ClientStore,
+  mandate: Mandate,
+  now: number,
+  forceFail = false,
+): Mandate | null {
   if (mandate.Status !== "SUBMITTED" && mandate.Status !== "CREATED") return null;
   const owner = store.users.get(mandate.UserId);
-  const firstName = owner ? (owner.PersonType === "NATURAL" ? owner.FirstName : owner.LegalRepresentativeFirstName) : "";
+  const firstName = owner
+    ? owner.PersonType === "NATURAL"
+      ? owner.FirstName
+      : owner.LegalRepresentativeFirstName
+    : "";
   const invalid = forceFail || (mandate.Scheme === "BACS" && /^invalid$/i.test(firstName));
   if (invalid) {
     Object.assign(mandate, { Status: "FAILED" }, resultOf("GENERIC"));

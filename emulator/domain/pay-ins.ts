@@ -19,7 +19,12 @@ interface WalletPayIn {
 /** Pay-in fields every kind shares; `extra` lands in the same literal (one object shape, no
  * properties added afterwards: objects grown after creation cost several times the memory). */
 function payInShell(
-  store: ClientStore, input: WalletPayIn, funds: Money, fees: Money, now: number, paymentType: PayIn["PaymentType"],
+  store: ClientStore,
+  input: WalletPayIn,
+  funds: Money,
+  fees: Money,
+  now: number,
+  paymentType: PayIn["PaymentType"],
   extra?: (id: string) => Record<string, unknown>,
 ): PayIn {
   getUser(store, input.AuthorId);
@@ -28,7 +33,13 @@ function payInShell(
   assertFeesWithinFunds(funds, fees);
   const id = store.nextId();
   const tx: PayIn = {
-    Id: id, Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: id,
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: input.CreditedUserId ?? wallet.Owners[0] ?? input.AuthorId,
     DebitedFunds: funds,
@@ -47,9 +58,18 @@ function payInShell(
 
 /** The account payers wire to; identical on every bank-wire pay-in, so one frozen object is shared. */
 const MANGOPAY_BANK_ACCOUNT = Object.freeze({
-  Type: "IBAN", OwnerName: "MANGOPAY SA",
-  OwnerAddress: Object.freeze({ AddressLine1: "2 Avenue Amélie", AddressLine2: null, City: "Luxembourg", Region: null, PostalCode: "L-2016", Country: "LU" }),
-  IBAN: "LU290108520003010010", BIC: "BGLLLULL",
+  Type: "IBAN",
+  OwnerName: "MANGOPAY SA",
+  OwnerAddress: Object.freeze({
+    AddressLine1: "2 Avenue Amélie",
+    AddressLine2: null,
+    City: "Luxembourg",
+    Region: null,
+    PostalCode: "L-2016",
+    Country: "LU",
+  }),
+  IBAN: "LU290108520003010010",
+  BIC: "BGLLLULL",
 });
 
 export interface BankWireInput extends WalletPayIn {
@@ -63,7 +83,13 @@ export interface BankWireInput extends WalletPayIn {
  */
 export const PENDING_WIRE_AMOUNT: Money = Object.freeze({ Currency: "XXX", Amount: 0 });
 
-export function createBankWirePayIn(emu: Emulator, store: ClientStore, input: BankWireInput, now: number, rnd?: Random): PayIn {
+export function createBankWirePayIn(
+  emu: Emulator,
+  store: ClientStore,
+  input: BankWireInput,
+  now: number,
+  rnd?: Random,
+): PayIn {
   const ref = rnd ? rnd.digits(10) : String(Math.floor(Math.random() * 1e10)).padStart(10, "0");
   const tx = payInShell(store, input, input.DeclaredDebitedFunds, input.DeclaredFees, now, "BANK_WIRE", () => ({
     DebitedFunds: PENDING_WIRE_AMOUNT,
@@ -79,7 +105,13 @@ export function createBankWirePayIn(emu: Emulator, store: ClientStore, input: Ba
 }
 
 /** The wire arrived (control endpoint): credits what was received, the declared fees kept. */
-export function settleBankWire(emu: Emulator, store: ClientStore, tx: PayIn, now: number, receivedAmount?: number): PayIn {
+export function settleBankWire(
+  emu: Emulator,
+  store: ClientStore,
+  tx: PayIn,
+  now: number,
+  receivedAmount?: number,
+): PayIn {
   if (tx.PaymentType !== "BANK_WIRE" || tx.Status !== "CREATED") {
     throw new ApiError(400, "invalid_action", "Only a CREATED bank-wire pay-in can receive funds");
   }
@@ -107,15 +139,27 @@ export interface DirectDebitInput extends WalletPayIn {
 
 export function createDirectDebitPayIn(emu: Emulator, store: ClientStore, input: DirectDebitInput, now: number): PayIn {
   const mandate = getMandate(store, input.MandateId);
-  if (mandate.UserId !== input.AuthorId) throw new ApiError(400, "param_error", "The mandate does not belong to the author", { MandateId: "The mandate does not belong to the author" });
+  if (mandate.UserId !== input.AuthorId)
+    throw new ApiError(400, "param_error", "The mandate does not belong to the author", {
+      MandateId: "The mandate does not belong to the author",
+    });
   if (mandate.Status !== "ACTIVE" && mandate.Status !== "SUBMITTED") {
-    throw new ApiError(400, "invalid_action", `The mandate is ${mandate.Status}: only SUBMITTED or ACTIVE mandates can be debited`);
+    throw new ApiError(
+      400,
+      "invalid_action",
+      `The mandate is ${mandate.Status}: only SUBMITTED or ACTIVE mandates can be debited`,
+    );
   }
   const tx = payInShell(store, input, input.DebitedFunds, input.Fees, now, "DIRECT_DEBIT");
-  Object.assign(tx, { MandateId: mandate.Id, ChargeDate: now + 2 * 86400, StatementDescriptor: input.StatementDescriptor ?? null });
+  Object.assign(tx, {
+    MandateId: mandate.Id,
+    ChargeDate: now + 2 * 86400,
+    StatementDescriptor: input.StatementDescriptor ?? null,
+  });
   recordCreated(emu, store, tx);
   const delay = emu.options.delays.directDebitMs;
-  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));
+  if (delay !== null && !emu.seeding)
+    emu.scheduler.schedule(delay, () => settleDirectDebit(emu, store, tx.Id, emu.clock.now()));
   return tx;
 }
 
@@ -126,7 +170,11 @@ export function settleDirectDebit(emu: Emulator, store: ClientStore, payinId: st
   const payin = tx as PayIn;
   if (payin.PaymentType !== "DIRECT_DEBIT") return null;
   const owner = store.users.get(payin.AuthorId);
-  const firstName = owner ? (owner.PersonType === "NATURAL" ? owner.FirstName : owner.LegalRepresentativeFirstName) : "";
+  const firstName = owner
+    ? owner.PersonType === "NATURAL"
+      ? owner.FirstName
+      : owner.LegalRepresentativeFirstName
+    : "";
   if (/^penniless$/i.test(firstName)) fail(emu, store, payin, "DD_INSUFFICIENT_FUNDS", now);
   else succeed(emu, store, payin, now);
   return payin;
@@ -138,19 +186,36 @@ export interface PreauthorizedInput extends WalletPayIn {
   PreauthorizationId: string;
 }
 
-export function createPreauthorizedPayIn(emu: Emulator, store: ClientStore, input: PreauthorizedInput, now: number): PayIn {
+export function createPreauthorizedPayIn(
+  emu: Emulator,
+  store: ClientStore,
+  input: PreauthorizedInput,
+  now: number,
+): PayIn {
   const preauth: PreAuthorization = getPreauthorization(store, input.PreauthorizationId);
   if (preauth.Status !== "SUCCEEDED" || preauth.PaymentStatus !== "WAITING") {
-    throw new ApiError(400, "invalid_action", `The preauthorization cannot be captured (Status ${preauth.Status}, PaymentStatus ${preauth.PaymentStatus})`);
+    throw new ApiError(
+      400,
+      "invalid_action",
+      `The preauthorization cannot be captured (Status ${preauth.Status}, PaymentStatus ${preauth.PaymentStatus})`,
+    );
   }
-  if (input.DebitedFunds.Currency !== preauth.DebitedFunds.Currency || input.DebitedFunds.Amount > preauth.RemainingFunds.Amount) {
-    throw new ApiError(400, "param_error", "The amount exceeds the remaining preauthorized funds", { DebitedFunds: "The amount exceeds the remaining preauthorized funds" });
+  if (
+    input.DebitedFunds.Currency !== preauth.DebitedFunds.Currency ||
+    input.DebitedFunds.Amount > preauth.RemainingFunds.Amount
+  ) {
+    throw new ApiError(400, "param_error", "The amount exceeds the remaining preauthorized funds", {
+      DebitedFunds: "The amount exceeds the remaining preauthorized funds",
+    });
   }
   const tx = payInShell(store, input, input.DebitedFunds, input.Fees, now, "PREAUTHORIZED");
   Object.assign(tx, { PreauthorizationId: preauth.Id, CardId: preauth.CardId });
   recordCreated(emu, store, tx);
   succeed(emu, store, tx, now);
-  preauth.RemainingFunds = money(preauth.RemainingFunds.Currency, preauth.RemainingFunds.Amount - input.DebitedFunds.Amount);
+  preauth.RemainingFunds = money(
+    preauth.RemainingFunds.Currency,
+    preauth.RemainingFunds.Amount - input.DebitedFunds.Amount,
+  );
   preauth.PayInId = tx.Id;
   if (!preauth.MultiCapture || preauth.RemainingFunds.Amount === 0) {
     preauth.PaymentStatus = "VALIDATED";

@@ -24,7 +24,10 @@ export interface PayoutInput {
 
 /** MANGOPAY's sandbox IBAN whose bank is not reachable by instant payment (its payouts fall back to STANDARD). */
 export const INSTANT_FALLBACK_IBAN = "FR541558929750ZZZZZZAC01915";
-const INSTANT_FALLBACK = Object.freeze({ Code: "001", Message: "The beneficiary bank is not reachable for instant payments: the payout falls back to STANDARD" });
+const INSTANT_FALLBACK = Object.freeze({
+  Code: "001",
+  Message: "The beneficiary bank is not reachable for instant payments: the payout falls back to STANDARD",
+});
 
 /** Instant (SEPA Instant) payouts reach IBAN accounts, except the sandbox fallback IBAN. */
 function instantReachable(account: BankAccount): boolean {
@@ -34,10 +37,25 @@ function instantReachable(account: BankAccount): boolean {
 /** The payout as POST /payouts/bankwire and GET /payouts/{id} show it: without the mode fields. */
 export function payoutView(tx: PayOut) {
   return {
-    Id: tx.Id, Tag: tx.Tag, CreationDate: tx.CreationDate, Status: tx.Status, ResultCode: tx.ResultCode, ResultMessage: tx.ResultMessage,
-    ExecutionDate: tx.ExecutionDate, AuthorId: tx.AuthorId, CreditedUserId: tx.CreditedUserId, DebitedFunds: tx.DebitedFunds,
-    CreditedFunds: tx.CreditedFunds, Fees: tx.Fees, DebitedWalletId: tx.DebitedWalletId, CreditedWalletId: tx.CreditedWalletId,
-    Type: tx.Type, Nature: tx.Nature, PaymentType: tx.PaymentType, BankAccountId: tx.BankAccountId, BankWireRef: tx.BankWireRef,
+    Id: tx.Id,
+    Tag: tx.Tag,
+    CreationDate: tx.CreationDate,
+    Status: tx.Status,
+    ResultCode: tx.ResultCode,
+    ResultMessage: tx.ResultMessage,
+    ExecutionDate: tx.ExecutionDate,
+    AuthorId: tx.AuthorId,
+    CreditedUserId: tx.CreditedUserId,
+    DebitedFunds: tx.DebitedFunds,
+    CreditedFunds: tx.CreditedFunds,
+    Fees: tx.Fees,
+    DebitedWalletId: tx.DebitedWalletId,
+    CreditedWalletId: tx.CreditedWalletId,
+    Type: tx.Type,
+    Nature: tx.Nature,
+    PaymentType: tx.PaymentType,
+    BankAccountId: tx.BankAccountId,
+    BankWireRef: tx.BankWireRef,
     PaymentRef: tx.PaymentRef,
   };
 }
@@ -46,8 +64,14 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.DebitedWalletId);
   const account = getBankAccount(store, input.BankAccountId);
-  assertOwner(wallet, input.AuthorId, "author_is_not_debited_wallet_owner", "The author is not the owner of the debited wallet");
-  if (account.UserId !== input.AuthorId) throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
+  assertOwner(
+    wallet,
+    input.AuthorId,
+    "author_is_not_debited_wallet_owner",
+    "The author is not the owner of the debited wallet",
+  );
+  if (account.UserId !== input.AuthorId)
+    throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
   if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
   assertCurrency(wallet, input.DebitedFunds, input.Fees);
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
@@ -55,7 +79,13 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   const wantsInstant = requested === "INSTANT_PAYMENT" || requested === "INSTANT_PAYMENT_ONLY";
   const reachable = wantsInstant && instantReachable(account);
   const tx: PayOut = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(),
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: null,
     DebitedFunds: input.DebitedFunds,
@@ -92,12 +122,19 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
   }
   if (wantsInstant) emu.events.emit(store, "INSTANT_PAYOUT_FALLBACKED", tx.Id, now);
   const delay = emu.options.delays.payoutMs;
-  if (delay !== null && !emu.seeding) emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
+  if (delay !== null && !emu.seeding)
+    emu.scheduler.schedule(delay, () => settlePayout(emu, store, tx.Id, emu.clock.now()));
   return tx;
 }
 
 /** The bank's answer: a bank account whose OwnerName starts with "Fail" refuses every payout. */
-export function settlePayout(emu: Emulator, store: ClientStore, payoutId: string, now: number, forceFail = false): PayOut | null {
+export function settlePayout(
+  emu: Emulator,
+  store: ClientStore,
+  payoutId: string,
+  now: number,
+  forceFail = false,
+): PayOut | null {
   const tx = store.transactions.get(payoutId);
   if (!tx || tx.Type !== "PAYOUT" || tx.Nature !== "REGULAR" || tx.Status !== "CREATED") return null;
   const payout = tx as PayOut;
@@ -113,13 +150,27 @@ export function settlePayout(emu: Emulator, store: ClientStore, payoutId: string
 
 /** A succeeded payout bounced back by the receiving bank: the money returns to the wallet. */
 export function returnPayout(
-  emu: Emulator, store: ClientStore, payout: PayOut, now: number, reasonType = "BANKACCOUNT_HAS_BEEN_CLOSED", fails = false,
+  emu: Emulator,
+  store: ClientStore,
+  payout: PayOut,
+  now: number,
+  reasonType = "BANKACCOUNT_HAS_BEEN_CLOSED",
+  fails = false,
 ): Refund {
-  if (payout.Status !== "SUCCEEDED") throw new ApiError(400, "original_transaction_must_be_succeeded", "Only a SUCCEEDED payout can be returned");
-  const returned = store.idx.refundsByInitial.get(payout.Id).some((id) => store.transactions.get(id)?.Status === "SUCCEEDED");
+  if (payout.Status !== "SUCCEEDED")
+    throw new ApiError(400, "original_transaction_must_be_succeeded", "Only a SUCCEEDED payout can be returned");
+  const returned = store.idx.refundsByInitial
+    .get(payout.Id)
+    .some((id) => store.transactions.get(id)?.Status === "SUCCEEDED");
   if (returned) throw new ApiError(400, "invalid_action", "This payout has already been returned");
   const refund: Refund = {
-    Id: store.nextId(), Tag: null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(),
+    Tag: null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: payout.AuthorId,
     CreditedUserId: payout.AuthorId,
     DebitedFunds: { ...payout.CreditedFunds },

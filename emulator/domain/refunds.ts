@@ -33,15 +33,27 @@ export function refundedSoFar(store: ClientStore, initialId: string): { amount: 
   return { amount, fees };
 }
 
-export function createRefund(emu: Emulator, store: ClientStore, initial: Transaction, input: RefundInput, now: number): Refund {
+export function createRefund(
+  emu: Emulator,
+  store: ClientStore,
+  initial: Transaction,
+  input: RefundInput,
+  now: number,
+): Refund {
   getUser(store, input.AuthorId);
-  if (initial.Type !== "PAYIN" && initial.Type !== "TRANSFER") throw new ApiError(400, "invalid_action", "Only pay-ins and transfers can be refunded");
+  if (initial.Type !== "PAYIN" && initial.Type !== "TRANSFER")
+    throw new ApiError(400, "invalid_action", "Only pay-ins and transfers can be refunded");
   if (initial.Status !== "SUCCEEDED") {
-    throw new ApiError(400, "original_transaction_must_be_succeeded", "The original transaction must be SUCCEEDED to be refunded");
+    throw new ApiError(
+      400,
+      "original_transaction_must_be_succeeded",
+      "The original transaction must be SUCCEEDED to be refunded",
+    );
   }
   const ccy = initial.CreditedFunds.Currency;
   for (const m of [input.DebitedFunds, input.Fees]) {
-    if (m && m.Currency !== ccy) throw new ApiError(400, "currency_incompatibility", `The refund currency must be ${ccy}`);
+    if (m && m.Currency !== ccy)
+      throw new ApiError(400, "currency_incompatibility", `The refund currency must be ${ccy}`);
   }
   const done = refundedSoFar(store, initial.Id);
   const leftAmount = initial.CreditedFunds.Amount - done.amount;
@@ -51,7 +63,13 @@ export function createRefund(emu: Emulator, store: ClientStore, initial: Transac
   const walletId = initial.CreditedWalletId;
   const isTransfer = initial.Type === "TRANSFER";
   const refund: Refund = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(),
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     // Docs' examples: a pay-in refund credits no wallet (CreditedUserId null), a transfer refund the
     // transfer's author.

@@ -33,7 +33,10 @@ function legacyTxMatcher(f: Filters): (tx: Transaction) => boolean {
   const after = num(f.AfterDate);
   const before = num(f.BeforeDate);
   const author = typeof f.AuthorId === "string" ? f.AuthorId : null;
-  const bound = (name: string) => ({ amount: num(f[`${name}Amount`]), currency: typeof f[`${name}Currency`] === "string" ? String(f[`${name}Currency`]) : null });
+  const bound = (name: string) => ({
+    amount: num(f[`${name}Amount`]),
+    currency: typeof f[`${name}Currency`] === "string" ? String(f[`${name}Currency`]) : null,
+  });
   const minDebited = bound("MinDebitedFunds");
   const maxDebited = bound("MaxDebitedFunds");
   const minFees = bound("MinFees");
@@ -92,8 +95,17 @@ export function legacyRows(store: ClientStore, report: LegacyReport): { columns:
     const maxBalance = num(f.MaxBalanceAmount);
     const wallets: Wallet[] = [];
     for (const w of store.wallets.values()) {
-      if (!inDates(w.CreationDate, after, before) || (owner && !w.Owners.includes(owner)) || (currency && w.Currency !== currency)) continue;
-      if ((minBalance !== null && w.Balance.Amount < minBalance) || (maxBalance !== null && w.Balance.Amount > maxBalance)) continue;
+      if (
+        !inDates(w.CreationDate, after, before) ||
+        (owner && !w.Owners.includes(owner)) ||
+        (currency && w.Currency !== currency)
+      )
+        continue;
+      if (
+        (minBalance !== null && w.Balance.Amount < minBalance) ||
+        (maxBalance !== null && w.Balance.Amount > maxBalance)
+      )
+        continue;
       wallets.push(w);
     }
     const page = sorted(wallets, report.Sort).slice(0, limit);
@@ -114,7 +126,12 @@ export function v2Rows(store: ClientStore, report: ReportV2): { columns: string[
   const picked: Transaction[] = [];
   if (report.ReportType === "COLLECTED_FEES") {
     for (const tx of store.transactions.values()) {
-      if (tx.Status !== "SUCCEEDED" || tx.Fees.Amount === 0 || !inDates(tx.CreationDate, report.AfterDate, report.BeforeDate)) continue;
+      if (
+        tx.Status !== "SUCCEEDED" ||
+        tx.Fees.Amount === 0 ||
+        !inDates(tx.CreationDate, report.AfterDate, report.BeforeDate)
+      )
+        continue;
       if (currency && tx.Fees.Currency !== currency) continue;
       picked.push(tx);
     }

@@ -43,7 +43,10 @@ function finish(emu: Emulator, store: ClientStore, report: AnyReport, origin: st
     emu.events.emit(store, "REPORT_FAILED", report.Id, now);
     return;
   }
-  report.Status = "ReportType" in report && (report.ReportType === "TRANSACTIONS" || report.ReportType === "WALLETS") ? "READY_FOR_DOWNLOAD" : "GENERATED";
+  report.Status =
+    "ReportType" in report && (report.ReportType === "TRANSACTIONS" || report.ReportType === "WALLETS")
+      ? "READY_FOR_DOWNLOAD"
+      : "GENERATED";
   report.ResultCode = "000000";
   report.ResultMessage = "Success";
   report.DownloadURL = downloadUrl(origin, store, report.Id);
@@ -83,12 +86,31 @@ export function expireReports(store: ClientStore, now: number): number {
 
 /** Legacy report Filters come back with every key of their report type (null when not asked), as in the docs. */
 export const TX_FILTER_KEYS = [
-  "AfterDate", "BeforeDate", "Type", "ResultCode", "Status", "Nature", "WalletId", "AuthorId", "MinDebitedFundsAmount",
-  "MinDebitedFundsCurrency", "MaxDebitedFundsAmount", "MaxDebitedFundsCurrency", "MinFeesAmount", "MinFeesCurrency",
-  "MaxFeesAmount", "MaxFeesCurrency",
+  "AfterDate",
+  "BeforeDate",
+  "Type",
+  "ResultCode",
+  "Status",
+  "Nature",
+  "WalletId",
+  "AuthorId",
+  "MinDebitedFundsAmount",
+  "MinDebitedFundsCurrency",
+  "MaxDebitedFundsAmount",
+  "MaxDebitedFundsCurrency",
+  "MinFeesAmount",
+  "MinFeesCurrency",
+  "MaxFeesAmount",
+  "MaxFeesCurrency",
 ] as const;
 export const WALLET_FILTER_KEYS = [
-  "AfterDate", "BeforeDate", "OwnerId", "Currency", "MinBalanceAmount", "MinBalanceCurrency", "MaxBalanceAmount",
+  "AfterDate",
+  "BeforeDate",
+  "OwnerId",
+  "Currency",
+  "MinBalanceAmount",
+  "MinBalanceCurrency",
+  "MaxBalanceAmount",
   "MaxBalanceCurrency",
 ] as const;
 

@@ -13,7 +13,14 @@ import { PENDING_WIRE_AMOUNT } from "./pay-ins";
 import { getUser } from "./lookups";
 import { baseFields, createResolved, fail, money, recordCreated } from "./transactions";
 
-export function createRepudiation(emu: Emulator, store: ClientStore, payin: PayIn, funds: Money, now: number, fails = false): Repudiation {
+export function createRepudiation(
+  emu: Emulator,
+  store: ClientStore,
+  payin: PayIn,
+  funds: Money,
+  now: number,
+  fails = false,
+): Repudiation {
   const credit = clientWallet(store, "CREDIT", funds.Currency, now);
   const tx: Repudiation = {
     ...baseFields(store, now, null),
@@ -54,7 +61,11 @@ export function settledAmount(store: ClientStore, dispute: Dispute): number {
 export function isPendingSettlement(store: ClientStore, dispute: Dispute): boolean {
   if (dispute.Status !== "CLOSED" || dispute.ResultCode !== "LOST" || !dispute.RepudiationId) return false;
   const repudiation = store.transactions.get(dispute.RepudiationId);
-  return !!repudiation && repudiation.Status === "SUCCEEDED" && settledAmount(store, dispute) < repudiation.DebitedFunds.Amount;
+  return (
+    !!repudiation &&
+    repudiation.Status === "SUCCEEDED" &&
+    settledAmount(store, dispute) < repudiation.DebitedFunds.Amount
+  );
 }
 
 export function disputeOfRepudiation(store: ClientStore, repudiationId: string): Dispute {
@@ -73,7 +84,11 @@ export interface SettlementInput {
 }
 
 export function createSettlementTransfer(
-  emu: Emulator, store: ClientStore, repudiation: Repudiation, input: SettlementInput, now: number,
+  emu: Emulator,
+  store: ClientStore,
+  repudiation: Repudiation,
+  input: SettlementInput,
+  now: number,
 ): Transfer {
   getUser(store, input.AuthorId);
   const dispute = disputeOfRepudiation(store, repudiation.Id);
@@ -83,7 +98,8 @@ export function createSettlementTransfer(
   if (input.DebitedFunds.Currency !== ccy || input.Fees.Currency !== ccy) {
     throw new ApiError(400, "currency_incompatibility", `The settlement currency must be ${ccy}`);
   }
-  if (input.Fees.Amount > input.DebitedFunds.Amount) throw paramError({ Fees: "The Fees amount cannot be higher than the DebitedFunds amount." });
+  if (input.Fees.Amount > input.DebitedFunds.Amount)
+    throw paramError({ Fees: "The Fees amount cannot be higher than the DebitedFunds amount." });
   const payin = store.transactions.get(repudiation.InitialTransactionId);
   const walletId = payin?.CreditedWalletId;
   if (!walletId) throw invalidAction("The disputed pay-in has no credited wallet to settle from");
@@ -112,7 +128,13 @@ export function createSettlementTransfer(
     // 003012 is specific to settlements; domain/result-codes.ts does not need it.
     Object.assign(tx, { ResultCode: "003012", ResultMessage: "The repudiation has already been successfully settled" });
   } else {
-    createResolved(emu, store, tx, canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE", now);
+    createResolved(
+      emu,
+      store,
+      tx,
+      canDebit(store, walletId, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE",
+      now,
+    );
   }
   store.idx.txByDispute.add(dispute.Id, tx.Id);
   return tx;
@@ -129,7 +151,10 @@ export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Di
   if (!dispute.RepudiationId) return null;
   const repudiation = getRepudiation(store, dispute.RepudiationId);
   if (repudiation.Status !== "SUCCEEDED" || store.idx.refundsByInitial.get(repudiation.Id).length > 0) return null;
-  const amount = Math.min(dispute.ContestedFunds?.Amount ?? repudiation.DebitedFunds.Amount, repudiation.DebitedFunds.Amount);
+  const amount = Math.min(
+    dispute.ContestedFunds?.Amount ?? repudiation.DebitedFunds.Amount,
+    repudiation.DebitedFunds.Amount,
+  );
   const ccy = repudiation.DebitedFunds.Currency;
   const refund: Refund = {
     ...baseFields(store, now, null),
@@ -155,9 +180,18 @@ export function refundRepudiation(emu: Emulator, store: ClientStore, dispute: Di
 }
 
 const MANGOPAY_ACCOUNT = {
-  Type: "IBAN", OwnerName: "MANGOPAY SA",
-  OwnerAddress: { AddressLine1: "2 Avenue Amélie", AddressLine2: null, City: "Luxembourg", Region: null, PostalCode: "L-1125", Country: "LU" },
-  IBAN: "LU290108520003010010", BIC: "BGLLLULL",
+  Type: "IBAN",
+  OwnerName: "MANGOPAY SA",
+  OwnerAddress: {
+    AddressLine1: "2 Avenue Amélie",
+    AddressLine2: null,
+    City: "Luxembourg",
+    Region: null,
+    PostalCode: "L-1125",
+    Country: "LU",
+  },
+  IBAN: "LU290108520003010010",
+  BIC: "BGLLLULL",
 };
 
 export interface ClientBankWireInput {
@@ -171,7 +205,12 @@ export interface ClientBankWireInput {
  * Bank wire from the platform to its repudiation wallet: AuthorId and CreditedUserId are the ClientId
  * (docs example); it stays CREATED until the funds arrive (the control /payins/:id/settle).
  */
-export function createClientBankWire(emu: Emulator, store: ClientStore, input: ClientBankWireInput, now: number): PayIn {
+export function createClientBankWire(
+  emu: Emulator,
+  store: ClientStore,
+  input: ClientBankWireInput,
+  now: number,
+): PayIn {
   const match = /^CREDIT_([A-Z]{3})$/.exec(input.CreditedWalletId);
   if (!match) throw paramError({ CreditedWalletId: "The CreditedWalletId must be a repudiation wallet CREDIT_{CCY}." });
   const declared = input.DeclaredDebitedFunds;
@@ -179,7 +218,10 @@ export function createClientBankWire(emu: Emulator, store: ClientStore, input: C
   if (declared.Currency !== match[1] || (input.DeclaredFees && input.DeclaredFees.Currency !== match[1])) {
     throw new ApiError(400, "currency_incompatibility", `The currency must be ${match[1]}`);
   }
-  if (feeAmount > declared.Amount) throw paramError({ DeclaredFees: "The DeclaredFees amount cannot be higher than the DeclaredDebitedFunds amount." });
+  if (feeAmount > declared.Amount)
+    throw paramError({
+      DeclaredFees: "The DeclaredFees amount cannot be higher than the DeclaredDebitedFunds amount.",
+    });
   const clientId = store.info.ClientId;
   const tx: PayIn = {
     ...baseFields(store, now, input.Tag ?? null),

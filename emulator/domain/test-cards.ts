@@ -1,10 +1,7 @@
 // Sandbox card behaviours (docs/mangopay-api.md §6 plus emulator-defined failure cards, listed in README).
 import { RESULT, type ResultKey } from "./result-codes";
 
-export type CardBehaviour =
-  | { kind: "frictionless" }
-  | { kind: "challenge" }
-  | { kind: "refused"; result: ResultKey };
+export type CardBehaviour = { kind: "frictionless" } | { kind: "challenge" } | { kind: "refused"; result: ResultKey };
 
 const SPECIAL: Record<string, CardBehaviour> = {
   "4970107111111119": { kind: "frictionless" },

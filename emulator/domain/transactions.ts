@@ -23,7 +23,13 @@ export function eventPrefix(tx: Transaction): string {
 // Interned: millions of events must share one string per EventType, not build one each time.
 const eventNames = new Map<string, EventType>();
 
-function emitTx(emu: Emulator, store: ClientStore, tx: Transaction, suffix: "CREATED" | "SUCCEEDED" | "FAILED", date: number): void {
+function emitTx(
+  emu: Emulator,
+  store: ClientStore,
+  tx: Transaction,
+  suffix: "CREATED" | "SUCCEEDED" | "FAILED",
+  date: number,
+): void {
   const name = `${eventPrefix(tx)}_${suffix}`;
   let interned = eventNames.get(name);
   if (!interned) {
@@ -65,7 +71,11 @@ export function fail(emu: Emulator, store: ClientStore, tx: Transaction, result:
 
 /** Creates and immediately resolves a transaction (the synchronous flows: transfers, card pay-ins…). */
 export function createResolved(
-  emu: Emulator, store: ClientStore, tx: Transaction, outcome: ResultKey | "SUCCESS", now: number,
+  emu: Emulator,
+  store: ClientStore,
+  tx: Transaction,
+  outcome: ResultKey | "SUCCESS",
+  now: number,
 ): Transaction {
   recordCreated(emu, store, tx);
   if (outcome === "SUCCESS") succeed(emu, store, tx, now);

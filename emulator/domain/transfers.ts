@@ -21,13 +21,24 @@ export function createTransfer(emu: Emulator, store: ClientStore, input: Transfe
   getUser(store, input.AuthorId);
   const debited = getWallet(store, input.DebitedWalletId);
   const credited = getWallet(store, input.CreditedWalletId);
-  assertOwner(debited, input.AuthorId, "author_is_not_debited_wallet_owner", "The author is not the owner of the debited wallet");
+  assertOwner(
+    debited,
+    input.AuthorId,
+    "author_is_not_debited_wallet_owner",
+    "The author is not the owner of the debited wallet",
+  );
   assertCurrency(debited, input.DebitedFunds, input.Fees);
   assertCurrency(credited, input.DebitedFunds);
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
   const creditedUserId = input.CreditedUserId ?? credited.Owners[0] ?? null;
   const tx: Transfer = {
-    Id: store.nextId(), Tag: input.Tag ?? null, CreationDate: now, Status: "CREATED", ResultCode: null, ResultMessage: null, ExecutionDate: null,
+    Id: store.nextId(),
+    Tag: input.Tag ?? null,
+    CreationDate: now,
+    Status: "CREATED",
+    ResultCode: null,
+    ResultMessage: null,
+    ExecutionDate: null,
     AuthorId: input.AuthorId,
     CreditedUserId: creditedUserId,
     DebitedFunds: input.DebitedFunds,

@@ -12,7 +12,8 @@ import { getUser } from "./lookups";
 const MAX_ACTIVE_UBOS = 4;
 const EDITABLE: ReadonlyArray<UboDeclaration["Status"]> = ["CREATED", "INCOMPLETE"];
 
-export type UboOutcome = { status: "VALIDATED" } | { status: "REFUSED" | "INCOMPLETE"; reason: UboReason; message?: string | null };
+export type UboOutcome =
+  { status: "VALIDATED" } | { status: "REFUSED" | "INCOMPLETE"; reason: UboReason; message?: string | null };
 
 export function getUboDeclaration(store: ClientStore, id: string, userId?: string): UboDeclaration {
   const decl = store.uboDeclarations.get(id);
@@ -22,7 +23,8 @@ export function getUboDeclaration(store: ClientStore, id: string, userId?: strin
 
 export function createUboDeclaration(emu: Emulator, store: ClientStore, userId: string, now: number): UboDeclaration {
   const user = getUser(store, userId);
-  if (user.PersonType !== "LEGAL") throw paramError({ UserId: "UBO declarations can only be created for legal users." });
+  if (user.PersonType !== "LEGAL")
+    throw paramError({ UserId: "UBO declarations can only be created for legal users." });
   const state = store;
   const open = state.idx.uboByUser.get(userId).some((id) => {
     const s = state.uboDeclarations.get(id)?.Status;
@@ -30,8 +32,15 @@ export function createUboDeclaration(emu: Emulator, store: ClientStore, userId: 
   });
   if (open) throw invalidAction("A UBO declaration is already in progress for this user");
   const decl: UboDeclaration = {
-    Id: store.nextId(), Tag: null, UserId: userId, CreationDate: now, ProcessedDate: null, Status: "CREATED",
-    Reason: null, Message: null, Ubos: [],
+    Id: store.nextId(),
+    Tag: null,
+    UserId: userId,
+    CreationDate: now,
+    ProcessedDate: null,
+    Status: "CREATED",
+    Reason: null,
+    Message: null,
+    Ubos: [],
   };
   store.addUboDeclaration(decl);
   emu.events.emit(store, "UBO_DECLARATION_CREATED", decl.Id, now);
@@ -52,7 +61,8 @@ function readBirthplace(r: BodyReader, required: boolean): Birthplace | null {
   const city = typeof b.City === "string" && b.City !== "" ? b.City : null;
   const country = typeof b.Country === "string" && /^[A-Z]{2}$/.test(b.Country) ? b.Country : null;
   if (required && !city) r.fail("Birthplace.City", "The Birthplace.City field is required.");
-  if (required && !country) r.fail("Birthplace.Country", "The Birthplace.Country field is required (ISO 3166-1 alpha-2).");
+  if (required && !country)
+    r.fail("Birthplace.Country", "The Birthplace.Country field is required (ISO 3166-1 alpha-2).");
   return { City: city, Country: country };
 }
 
@@ -68,7 +78,8 @@ function readUbo(body: Record<string, unknown>, current?: Ubo): Partial<Ubo> {
   const address = r.address("Address", { required: creating });
   const birthplace = readBirthplace(r, creating);
   const activeRaw = body.IsActive ?? body.isActive;
-  if (activeRaw !== undefined && activeRaw !== null && typeof activeRaw !== "boolean") r.fail("IsActive", "The field IsActive must be a boolean.");
+  if (activeRaw !== undefined && activeRaw !== null && typeof activeRaw !== "boolean")
+    r.fail("IsActive", "The field IsActive must be a boolean.");
   const active = typeof activeRaw === "boolean" ? activeRaw : null;
   r.done();
   if (first !== null) out.FirstName = first;
@@ -82,7 +93,8 @@ function readUbo(body: Record<string, unknown>, current?: Ubo): Partial<Ubo> {
 }
 
 function assertEditable(decl: UboDeclaration): void {
-  if (!EDITABLE.includes(decl.Status)) throw invalidAction(`The UBO declaration cannot be edited: its Status is ${decl.Status}`);
+  if (!EDITABLE.includes(decl.Status))
+    throw invalidAction(`The UBO declaration cannot be edited: its Status is ${decl.Status}`);
 }
 
 export function addUbo(store: ClientStore, decl: UboDeclaration, body: Record<string, unknown>, now: number): Ubo {
@@ -92,8 +104,16 @@ export function addUbo(store: ClientStore, decl: UboDeclaration, body: Record<st
   }
   const fields = readUbo(body);
   const ubo: Ubo = {
-    Id: store.nextId(), CreationDate: now, FirstName: "", LastName: "", Birthday: null, Nationality: null, Address: null,
-    Birthplace: null, IsActive: true, ...fields,
+    Id: store.nextId(),
+    CreationDate: now,
+    FirstName: "",
+    LastName: "",
+    Birthday: null,
+    Nationality: null,
+    Address: null,
+    Birthplace: null,
+    IsActive: true,
+    ...fields,
   };
   decl.Ubos.push(ubo);
   return ubo;
@@ -118,8 +138,14 @@ export function sandboxUboOutcome(decl: UboDeclaration): UboOutcome | null {
   return null;
 }
 
-export function submitUboDeclaration(emu: Emulator, store: ClientStore, decl: UboDeclaration, now: number): UboDeclaration {
-  if (!EDITABLE.includes(decl.Status)) throw invalidAction(`The UBO declaration cannot be submitted: its Status is ${decl.Status}`);
+export function submitUboDeclaration(
+  emu: Emulator,
+  store: ClientStore,
+  decl: UboDeclaration,
+  now: number,
+): UboDeclaration {
+  if (!EDITABLE.includes(decl.Status))
+    throw invalidAction(`The UBO declaration cannot be submitted: its Status is ${decl.Status}`);
   decl.Status = "VALIDATION_ASKED";
   decl.Reason = null;
   decl.Message = null;
@@ -134,7 +160,13 @@ export function submitUboDeclaration(emu: Emulator, store: ClientStore, decl: Ub
   return decl;
 }
 
-export function decideUbo(emu: Emulator, store: ClientStore, decl: UboDeclaration, outcome: UboOutcome, now: number): UboDeclaration {
+export function decideUbo(
+  emu: Emulator,
+  store: ClientStore,
+  decl: UboDeclaration,
+  outcome: UboOutcome,
+  now: number,
+): UboDeclaration {
   if (decl.Status !== "VALIDATION_ASKED") {
     throw invalidAction(`Only a VALIDATION_ASKED declaration can be processed (it is ${decl.Status})`);
   }
@@ -146,7 +178,12 @@ export function decideUbo(emu: Emulator, store: ClientStore, decl: UboDeclaratio
   } else {
     decl.Reason = outcome.reason;
     decl.Message = outcome.message ?? `Sandbox: ${outcome.status.toLowerCase()} (${outcome.reason})`;
-    emu.events.emit(store, outcome.status === "REFUSED" ? "UBO_DECLARATION_REFUSED" : "UBO_DECLARATION_INCOMPLETE", decl.Id, now);
+    emu.events.emit(
+      store,
+      outcome.status === "REFUSED" ? "UBO_DECLARATION_REFUSED" : "UBO_DECLARATION_INCOMPLETE",
+      decl.Id,
+      now,
+    );
   }
   return decl;
 }

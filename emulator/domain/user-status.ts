@@ -8,7 +8,10 @@ import type { User } from "../store/types";
 import { getUser } from "./lookups";
 
 /** `GET /users/{id}/regulatory`: blocking set by a sandbox operation; a CLOSED user is blocked both ways. */
-export function regulatoryOf(store: ClientStore, user: User): { UserId: string; ActionCode: string | null; ScopeBlocked: { Inflows: boolean; Outflows: boolean } } {
+export function regulatoryOf(
+  store: ClientStore,
+  user: User,
+): { UserId: string; ActionCode: string | null; ScopeBlocked: { Inflows: boolean; Outflows: boolean } } {
   const closed = user.UserStatus === "CLOSED";
   const status = store.regulatory.get(user.Id);
   return {
@@ -25,7 +28,13 @@ export interface BlockChange {
 }
 
 /** Sets inflow/outflow blocking; emits USER_INFLOWS_BLOCKED|UNBLOCKED and USER_OUTFLOWS_… for each change. */
-export function setUserBlocking(emu: Emulator, store: ClientStore, userId: string, change: BlockChange, now: number): RegulatoryStatus {
+export function setUserBlocking(
+  emu: Emulator,
+  store: ClientStore,
+  userId: string,
+  change: BlockChange,
+  now: number,
+): RegulatoryStatus {
   const user = getUser(store, userId);
   const before = store.regulatory.get(user.Id) ?? { Inflows: false, Outflows: false, ActionCode: null };
   const after: RegulatoryStatus = {
@@ -34,13 +43,21 @@ export function setUserBlocking(emu: Emulator, store: ClientStore, userId: strin
     ActionCode: change.ActionCode !== undefined ? change.ActionCode : before.ActionCode,
   };
   store.regulatory.set(user.Id, after);
-  if (after.Inflows !== before.Inflows) emu.events.emit(store, after.Inflows ? "USER_INFLOWS_BLOCKED" : "USER_INFLOWS_UNBLOCKED", user.Id, now);
-  if (after.Outflows !== before.Outflows) emu.events.emit(store, after.Outflows ? "USER_OUTFLOWS_BLOCKED" : "USER_OUTFLOWS_UNBLOCKED", user.Id, now);
+  if (after.Inflows !== before.Inflows)
+    emu.events.emit(store, after.Inflows ? "USER_INFLOWS_BLOCKED" : "USER_INFLOWS_UNBLOCKED", user.Id, now);
+  if (after.Outflows !== before.Outflows)
+    emu.events.emit(store, after.Outflows ? "USER_OUTFLOWS_BLOCKED" : "USER_OUTFLOWS_UNBLOCKED", user.Id, now);
   return after;
 }
 
 /** ASKED: UserStatus PENDING_USER_ACTION + USER_ACCOUNT_VALIDATION_ASKED; ACTIVATED: ACTIVE + USER_ACCOUNT_ACTIVATED. */
-export function setAccountValidation(emu: Emulator, store: ClientStore, userId: string, state: "ASKED" | "ACTIVATED", now: number): User {
+export function setAccountValidation(
+  emu: Emulator,
+  store: ClientStore,
+  userId: string,
+  state: "ASKED" | "ACTIVATED",
+  now: number,
+): User {
   const user = getUser(store, userId);
   if (user.UserStatus === "CLOSED") throw new ApiError(400, "invalid_action", "The user is closed");
   user.UserStatus = state === "ASKED" ? "PENDING_USER_ACTION" : "ACTIVE";
@@ -49,7 +66,13 @@ export function setAccountValidation(emu: Emulator, store: ClientStore, userId: 
 }
 
 /** REQUIRED: USER_KYC_RENEWAL_REQUIRED; RENEWED: USER_KYC_RENEWED (the user object does not change). */
-export function signalKycRenewal(emu: Emulator, store: ClientStore, userId: string, state: "REQUIRED" | "RENEWED", now: number): User {
+export function signalKycRenewal(
+  emu: Emulator,
+  store: ClientStore,
+  userId: string,
+  state: "REQUIRED" | "RENEWED",
+  now: number,
+): User {
   const user = getUser(store, userId);
   emu.events.emit(store, state === "REQUIRED" ? "USER_KYC_RENEWAL_REQUIRED" : "USER_KYC_RENEWED", user.Id, now);
   return user;

@@ -92,6 +92,9 @@ function normalisePath(path: string): string {
 function globToRegExp(glob: string): RegExp {
   const g = normalisePath(glob.trim() || "*");
   if (g === "*") return /^.*$/;
-  const body = g.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const body = g
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
   return new RegExp(`^${body.startsWith("/") ? "" : "/"}${body}$`);
 }

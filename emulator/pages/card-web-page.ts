@@ -12,8 +12,13 @@ export function registerCardWebPage(app: Hono, emu: Emulator): void {
     const button = (outcome: string, label: string): string =>
       `<form method="post" action="${action}"><input type="hidden" name="outcome" value="${outcome}"><button type="submit">${label}</button></form>`;
     const amount = `${(tx.DebitedFunds.Amount / 100).toFixed(2)} ${escapeHtml(tx.DebitedFunds.Currency)}`;
-    return c.html(page("Card payment", `<p>Pay <strong>${amount}</strong> (payment <code>${escapeHtml(tx.Id)}</code>, ${tx.Status}).</p>
-${button("paid", "Pay with card 4970 1071 1111 1119")}${button("refused", "Pay with a refused card")}${button("canceled", "Cancel")}`));
+    return c.html(
+      page(
+        "Card payment",
+        `<p>Pay <strong>${amount}</strong> (payment <code>${escapeHtml(tx.Id)}</code>, ${tx.Status}).</p>
+${button("paid", "Pay with card 4970 1071 1111 1119")}${button("refused", "Pay with a refused card")}${button("canceled", "Cancel")}`,
+      ),
+    );
   });
 
   app.post("/payment/:clientId/:id", async (c) => {

@@ -9,8 +9,13 @@ export function registerMandatePages(app: Hono, emu: Emulator): void {
   app.get("/mandates/:clientId/:id/confirm", (c) => {
     const mandate = emu.client(c.req.param("clientId"))?.mandates.get(c.req.param("id"));
     if (!mandate) return c.html(page("Mandate", "<p>Unknown mandate.</p>"), 404);
-    return c.html(page("Direct debit mandate", `<p>Mandate <code>${escapeHtml(mandate.Id)}</code> (${mandate.Scheme}), reference ${escapeHtml(mandate.BankReference)}.</p>
-<form method="post" action="${escapeHtml(c.req.path)}"><button type="submit">Confirm the mandate</button></form>`));
+    return c.html(
+      page(
+        "Direct debit mandate",
+        `<p>Mandate <code>${escapeHtml(mandate.Id)}</code> (${mandate.Scheme}), reference ${escapeHtml(mandate.BankReference)}.</p>
+<form method="post" action="${escapeHtml(c.req.path)}"><button type="submit">Confirm the mandate</button></form>`,
+      ),
+    );
   });
 
   app.post("/mandates/:clientId/:id/confirm", (c) => {

@@ -9,9 +9,14 @@ export function registerThreeDsPages(app: Hono, emu: Emulator): void {
   app.get("/3ds/:clientId/:id", (c) => {
     const id = c.req.param("id");
     const action = escapeHtml(c.req.path);
-    return c.html(page("3-D Secure authentication", `<p>Payment <code>${escapeHtml(id)}</code> needs authentication.</p>
+    return c.html(
+      page(
+        "3-D Secure authentication",
+        `<p>Payment <code>${escapeHtml(id)}</code> needs authentication.</p>
 <form method="post" action="${action}"><input type="hidden" name="outcome" value="success"><button type="submit">Authenticate</button></form>
-<form method="post" action="${action}"><input type="hidden" name="outcome" value="failure"><button type="submit">Fail authentication</button></form>`));
+<form method="post" action="${action}"><input type="hidden" name="outcome" value="failure"><button type="submit">Fail authentication</button></form>`,
+      ),
+    );
   });
 
   app.post("/3ds/:clientId/:id", async (c) => {

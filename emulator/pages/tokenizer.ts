@@ -23,14 +23,18 @@ export function registerTokenizer(app: Hono, emu: Emulator): void {
       if (returnUrl) return c.redirect(`${returnUrl}${returnUrl.includes("?") ? "&" : "?"}${text}`, 302);
       return c.text(text, 200);
     };
-    if (!store || !registration || registration.Status !== "CREATED") return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_DATA}`);
-    if (form.get("accessKeyRef") !== registration.AccessKey) return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_ACCESS_KEY}`);
-    if (form.get("data") !== registration.PreregistrationData) return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_DATA}`);
+    if (!store || !registration || registration.Status !== "CREATED")
+      return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_DATA}`);
+    if (form.get("accessKeyRef") !== registration.AccessKey)
+      return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_ACCESS_KEY}`);
+    if (form.get("data") !== registration.PreregistrationData)
+      return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_DATA}`);
     const cardNumber = (form.get("cardNumber") ?? "").replace(/\s+/g, "");
     const expiry = form.get("cardExpirationDate") ?? "";
     const cvx = form.get("cardCvx") ?? "";
     if (!luhnValid(cardNumber)) return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_CARD_NUMBER}`);
-    if (!expiryValid(expiry, new Date(emu.clock.nowMs()))) return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_EXPIRY}`);
+    if (!expiryValid(expiry, new Date(emu.clock.nowMs())))
+      return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_EXPIRY}`);
     if (!/^\d{3,4}$/.test(cvx)) return answer(`errorCode=${TOKENIZER_ERRORS.INVALID_CVV}`);
     const token = randomBytes(48).toString("base64url");
     store.tokenizations.set(token, { registrationId: registration.Id, cardNumber, expirationDate: expiry });

@@ -35,10 +35,16 @@ function readDetails(b: BodyReader, type: BankAccountType): Record<string, unkno
     case "IBAN": {
       const iban = b.string("IBAN", { required: true });
       if (iban !== null && !ibanValid(iban)) b.fail("IBAN", "The field IBAN must be a valid IBAN.");
-      return { IBAN: iban?.replace(/\s+/g, "").toUpperCase() ?? null, BIC: pattern(b, "BIC", BIC, false, "a valid BIC") };
+      return {
+        IBAN: iban?.replace(/\s+/g, "").toUpperCase() ?? null,
+        BIC: pattern(b, "BIC", BIC, false, "a valid BIC"),
+      };
     }
     case "GB":
-      return { AccountNumber: pattern(b, "AccountNumber", /^\d{8}$/, true, "8 digits"), SortCode: pattern(b, "SortCode", /^\d{6}$/, true, "6 digits") };
+      return {
+        AccountNumber: pattern(b, "AccountNumber", /^\d{8}$/, true, "8 digits"),
+        SortCode: pattern(b, "SortCode", /^\d{6}$/, true, "6 digits"),
+      };
     case "US":
       return {
         AccountNumber: pattern(b, "AccountNumber", /^\d{4,17}$/, true, "4 to 17 digits"),
@@ -70,8 +76,15 @@ function create(ctx: ApiContext, type: BankAccountType): BankAccount {
   const details = readDetails(b, type);
   b.done();
   const account: BankAccount = {
-    Id: ctx.store.nextId(), Tag: tag, CreationDate: ctx.now, UserId: user.Id, Type: type,
-    OwnerName: ownerName as string, OwnerAddress: ownerAddress, Active: true, ...details,
+    Id: ctx.store.nextId(),
+    Tag: tag,
+    CreationDate: ctx.now,
+    UserId: user.Id,
+    Type: type,
+    OwnerName: ownerName as string,
+    OwnerAddress: ownerAddress,
+    Active: true,
+    ...details,
   };
   ctx.store.addBankAccount(account);
   return account;
@@ -86,13 +99,16 @@ export function registerBankAccountRoutes(r: ApiRouter): void {
     const ids = ctx.store.idx.bankAccountsByUser.get(ctx.params.userId);
     return listResult(ctx, resolveIds(ids, ctx.store.bankAccounts), { boolFilters: ["Active"] });
   });
-  r.get("/users/:userId/bankaccounts/:bankAccountId", (ctx) => ok(getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId)));
+  r.get("/users/:userId/bankaccounts/:bankAccountId", (ctx) =>
+    ok(getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId)),
+  );
   r.put("/users/:userId/bankaccounts/:bankAccountId", (ctx) => {
     const account = getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId);
     const b = new BodyReader(ctx.body);
     const active = b.bool("Active", { required: true });
     b.done();
-    if (active && !account.Active) throw new ApiError(400, "invalid_action", "A deactivated bank account cannot be reactivated");
+    if (active && !account.Active)
+      throw new ApiError(400, "invalid_action", "A deactivated bank account cannot be reactivated");
     account.Active = active as boolean;
     return ok(account);
   });

@@ -33,12 +33,33 @@ export function tokenizerUrl(origin: string, store: ClientStore, registrationId:
 }
 
 /** Builds the Card from a PAN, as the tokenizer + PUT would (also used by the seed). */
-export function cardFromPan(store: ClientStore, userId: string, pan: string, expiry: string, currency: string, cardType: string, now: number, holder: string | null): Card {
+export function cardFromPan(
+  store: ClientStore,
+  userId: string,
+  pan: string,
+  expiry: string,
+  currency: string,
+  cardType: string,
+  now: number,
+  holder: string | null,
+): Card {
   const card: Card = {
-    Id: store.nextId(), Tag: null, CreationDate: now, UserId: userId, ExpirationDate: expiry,
-    Alias: `${pan.slice(0, 6)}XXXXXX${pan.slice(-4)}`, CardType: cardType, CardProvider: cardProvider(pan),
-    Country: "FRA", Product: "I", BankCode: "00152", Active: true, Currency: currency, Validity: "UNKNOWN",
-    Fingerprint: createHash("sha256").update(pan).digest("hex").slice(0, 32), CardHolderName: holder,
+    Id: store.nextId(),
+    Tag: null,
+    CreationDate: now,
+    UserId: userId,
+    ExpirationDate: expiry,
+    Alias: `${pan.slice(0, 6)}XXXXXX${pan.slice(-4)}`,
+    CardType: cardType,
+    CardProvider: cardProvider(pan),
+    Country: "FRA",
+    Product: "I",
+    BankCode: "00152",
+    Active: true,
+    Currency: currency,
+    Validity: "UNKNOWN",
+    Fingerprint: createHash("sha256").update(pan).digest("hex").slice(0, 32),
+    CardHolderName: holder,
   };
   store.addCard(card);
   store.cardNumbers.set(card.Id, pan);
@@ -50,7 +71,8 @@ function completeRegistration(ctx: ApiContext, reg: CardRegistration): CardRegis
   const data = b.string("RegistrationData", { required: true, max: 4096 });
   const holder = b.string("CardHolderName");
   b.done();
-  if (reg.Status !== "CREATED") throw new ApiError(400, "invalid_action", `The card registration is already ${reg.Status}`);
+  if (reg.Status !== "CREATED")
+    throw new ApiError(400, "invalid_action", `The card registration is already ${reg.Status}`);
   reg.RegistrationData = data;
   const error = /^errorCode=(\d+)/.exec(data ?? "");
   const token = /^data=(.+)$/.exec(data ?? "")?.[1];
@@ -61,7 +83,16 @@ function completeRegistration(ctx: ApiContext, reg: CardRegistration): CardRegis
     return reg;
   }
   if (token) ctx.store.tokenizations.delete(token);
-  const card = cardFromPan(ctx.store, reg.UserId, tokenized.cardNumber, tokenized.expirationDate, reg.Currency, reg.CardType, ctx.now, holder);
+  const card = cardFromPan(
+    ctx.store,
+    reg.UserId,
+    tokenized.cardNumber,
+    tokenized.expirationDate,
+    reg.Currency,
+    reg.CardType,
+    ctx.now,
+    holder,
+  );
   Object.assign(reg, { Status: "VALIDATED", CardId: card.Id }, resultOf("SUCCESS"));
   return reg;
 }
@@ -77,10 +108,20 @@ export function registerCardRoutes(r: ApiRouter): void {
     getUser(ctx.store, userId as string);
     const id = ctx.store.nextId();
     const reg: CardRegistration = {
-      Id: id, Tag: tag, CreationDate: ctx.now, UserId: userId as string,
-      AccessKey: randomBytes(10).toString("base64url"), PreregistrationData: randomBytes(48).toString("base64url"),
-      RegistrationData: null, CardId: null, CardType: cardType, CardRegistrationURL: tokenizerUrl(ctx.origin, ctx.store, id),
-      ResultCode: null, ResultMessage: null, Currency: currency as string, Status: "CREATED",
+      Id: id,
+      Tag: tag,
+      CreationDate: ctx.now,
+      UserId: userId as string,
+      AccessKey: randomBytes(10).toString("base64url"),
+      PreregistrationData: randomBytes(48).toString("base64url"),
+      RegistrationData: null,
+      CardId: null,
+      CardType: cardType,
+      CardRegistrationURL: tokenizerUrl(ctx.origin, ctx.store, id),
+      ResultCode: null,
+      ResultMessage: null,
+      Currency: currency as string,
+      Status: "CREATED",
     };
     ctx.store.cardRegistrations.set(id, reg);
     return ok(reg);
@@ -96,7 +137,8 @@ export function registerCardRoutes(r: ApiRouter): void {
     const holder = b.string("CardHolderName");
     const tag = b.tag();
     b.done();
-    if (active === true && !card.Active) throw new ApiError(400, "invalid_action", "A deactivated card cannot be reactivated");
+    if (active === true && !card.Active)
+      throw new ApiError(400, "invalid_action", "A deactivated card cannot be reactivated");
     if (active === false) card.Active = false;
     if (b.has("CardHolderName")) card.CardHolderName = holder;
     if (b.has("Tag")) card.Tag = tag;
@@ -104,7 +146,9 @@ export function registerCardRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/cards", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.cardsByUser.get(ctx.params.userId), ctx.store.cards), { boolFilters: ["Active"] });
+    return listResult(ctx, resolveIds(ctx.store.idx.cardsByUser.get(ctx.params.userId), ctx.store.cards), {
+      boolFilters: ["Active"],
+    });
   });
   r.get("/cards/:cardId/transactions", (ctx) => {
     getCard(ctx.store, ctx.params.cardId);
@@ -112,15 +156,24 @@ export function registerCardRoutes(r: ApiRouter): void {
   });
   r.get("/cards/:cardId/preauthorizations", (ctx) => {
     getCard(ctx.store, ctx.params.cardId);
-    return listResult(ctx, resolveIds(ctx.store.idx.preauthsByCard.get(ctx.params.cardId), ctx.store.preauthorizations), {
-      filters: ["Status", "PaymentStatus", "ResultCode"],
-    });
+    return listResult(
+      ctx,
+      resolveIds(ctx.store.idx.preauthsByCard.get(ctx.params.cardId), ctx.store.preauthorizations),
+      {
+        filters: ["Status", "PaymentStatus", "ResultCode"],
+      },
+    );
   });
   r.get("/cards/fingerprints/:fingerprint", (ctx) =>
-    listResult(ctx, [...ctx.store.cards.values()].filter((c) => c.Fingerprint === ctx.params.fingerprint)),
+    listResult(
+      ctx,
+      [...ctx.store.cards.values()].filter((c) => c.Fingerprint === ctx.params.fingerprint),
+    ),
   );
   r.get("/cards/fingerprints/:fingerprint/transactions", (ctx) => {
-    const ids = [...ctx.store.cards.values()].filter((c) => c.Fingerprint === ctx.params.fingerprint).flatMap((c) => ctx.store.idx.txByCard.get(c.Id));
+    const ids = [...ctx.store.cards.values()]
+      .filter((c) => c.Fingerprint === ctx.params.fingerprint)
+      .flatMap((c) => ctx.store.idx.txByCard.get(c.Id));
     return txList(ctx, ids, FINGERPRINT_TX_FILTERS);
   });
 }

@@ -14,7 +14,14 @@ const DEFAULT_CURRENCIES = ["EUR", "GBP", "USD"];
 
 /** The client-wallet object is a wallet without Owners/Description. */
 export function clientWalletView(w: Wallet) {
-  return { Id: w.Id, Tag: w.Tag, CreationDate: w.CreationDate, Balance: w.Balance, Currency: w.Currency, FundsType: w.FundsType };
+  return {
+    Id: w.Id,
+    Tag: w.Tag,
+    CreationDate: w.CreationDate,
+    Balance: w.Balance,
+    Currency: w.Currency,
+    FundsType: w.FundsType,
+  };
 }
 
 function ensureDefaults(ctx: ApiContext): void {
@@ -23,7 +30,8 @@ function ensureDefaults(ctx: ApiContext): void {
 
 function fundsType(raw: string): (typeof FUNDS_TYPES)[number] {
   const ft = FUNDS_TYPES.find((f) => f === raw.toUpperCase());
-  if (!ft) throw paramError({ FundsType: `Error converting value "${raw}" to type 'FundsType'. Allowed: FEES, CREDIT.` });
+  if (!ft)
+    throw paramError({ FundsType: `Error converting value "${raw}" to type 'FundsType'. Allowed: FEES, CREDIT.` });
   return ft;
 }
 

@@ -17,13 +17,32 @@ export function clientDetails(store: ClientStore): ClientDetails {
     const { ClientId, Name } = store.info;
     const domain = `${ClientId}.test`;
     state.details = {
-      ClientId, Name, RegisteredName: `${Name} SAS`,
-      TechEmails: [`tech@${domain}`], AdminEmails: [`admin@${domain}`], BillingEmails: [`billing@${domain}`], FraudEmails: [`fraud@${domain}`],
-      HeadquartersAddress: { AddressLine1: "1 Rue de la Paix", AddressLine2: null, City: "Paris", Region: "Île-de-France", PostalCode: "75002", Country: "FR" },
-      HeadquartersPhoneNumber: "+33100000000", TaxNumber: "FR00123456789",
+      ClientId,
+      Name,
+      RegisteredName: `${Name} SAS`,
+      TechEmails: [`tech@${domain}`],
+      AdminEmails: [`admin@${domain}`],
+      BillingEmails: [`billing@${domain}`],
+      FraudEmails: [`fraud@${domain}`],
+      HeadquartersAddress: {
+        AddressLine1: "1 Rue de la Paix",
+        AddressLine2: null,
+        City: "Paris",
+        Region: "Île-de-France",
+        PostalCode: "75002",
+        Country: "FR",
+      },
+      HeadquartersPhoneNumber: "+33100000000",
+      TaxNumber: "FR00123456789",
       PlatformCategorization: { BusinessType: "MARKETPLACE", Sector: "RENTALS" },
-      PlatformURL: `https://www.${domain}`, PlatformDescription: `${Name} (MANGOPAY emulator)`, CompanyReference: null,
-      PrimaryThemeColour: "#1E3A8A", PrimaryButtonColour: "#2563EB", Logo: null, CompanyNumber: "123456789", MCC: "7299",
+      PlatformURL: `https://www.${domain}`,
+      PlatformDescription: `${Name} (MANGOPAY emulator)`,
+      CompanyReference: null,
+      PrimaryThemeColour: "#1E3A8A",
+      PrimaryButtonColour: "#2563EB",
+      Logo: null,
+      CompanyNumber: "123456789",
+      MCC: "7299",
       // EU = MANGOPAY S.A. (Luxembourg), UK = MANGOPAY U.K. Limited; the second demo client is a UK platform.
       Licensor: ClientId.includes("crowdfunding") ? "UK" : "EU",
       PlatformType: ClientId.includes("crowdfunding") ? "CROWDFUNDING_DONATION" : "MARKETPLACE",
@@ -33,7 +52,14 @@ export function clientDetails(store: ClientStore): ClientDetails {
 }
 
 const EMAIL_LISTS = ["TechEmails", "AdminEmails", "BillingEmails", "FraudEmails"] as const;
-const STRINGS = ["HeadquartersPhoneNumber", "TaxNumber", "PlatformURL", "PlatformDescription", "PrimaryThemeColour", "PrimaryButtonColour"] as const;
+const STRINGS = [
+  "HeadquartersPhoneNumber",
+  "TaxNumber",
+  "PlatformURL",
+  "PlatformDescription",
+  "PrimaryThemeColour",
+  "PrimaryButtonColour",
+] as const;
 
 function updateClient(ctx: ApiContext) {
   const details = clientDetails(ctx.store);
@@ -60,7 +86,9 @@ function updateClient(ctx: ApiContext) {
 function clientTransactions(ctx: ApiContext) {
   const seen = new Set<string>();
   for (const w of ctx.store.clientWallets.values()) for (const id of ctx.store.idx.txByWallet.get(w.Id)) seen.add(id);
-  const ids = resolveIds([...seen], ctx.store.transactions).sort((a, b) => a.CreationDate - b.CreationDate).map((t) => t.Id);
+  const ids = resolveIds([...seen], ctx.store.transactions)
+    .sort((a, b) => a.CreationDate - b.CreationDate)
+    .map((t) => t.Id);
   return txList(ctx, ids);
 }
 

@@ -7,7 +7,10 @@ import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { consultLinks } from "../domain/document-pages";
 import {
-  addDisputePage, createDisputeDocument, getDisputeDocument, submitDisputeDocument,
+  addDisputePage,
+  createDisputeDocument,
+  getDisputeDocument,
+  submitDisputeDocument,
 } from "../domain/dispute-documents";
 import { closeDispute, getDispute, submitDispute } from "../domain/disputes";
 import { pageCount } from "../domain/kyc";
@@ -86,7 +89,9 @@ export function registerDisputeRoutes(r: ApiRouter): void {
     body.done();
     return ok(submitDispute(ctx.emu, ctx.store, dispute, contested, ctx.now));
   });
-  r.put("/disputes/:disputeId/close", (ctx) => ok(closeDispute(ctx.emu, ctx.store, getDispute(ctx.store, ctx.params.disputeId), ctx.now)));
+  r.put("/disputes/:disputeId/close", (ctx) =>
+    ok(closeDispute(ctx.emu, ctx.store, getDispute(ctx.store, ctx.params.disputeId), ctx.now)),
+  );
   r.get("/disputes/:disputeId/transactions", (ctx) => {
     getDispute(ctx.store, ctx.params.disputeId);
     return txList(ctx, ctx.store.idx.txByDispute.get(ctx.params.disputeId));

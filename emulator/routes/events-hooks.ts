@@ -64,7 +64,8 @@ export function registerEventHookRoutes(r: ApiRouter): void {
   r.post("/hooks", (ctx) => {
     const b = new BodyReader(ctx.body);
     const eventType = b.string("EventType", { required: true });
-    if (eventType !== null && !isEventType(eventType)) b.fail("EventType", `Error converting value "${eventType}" to type 'EventType'.`);
+    if (eventType !== null && !isEventType(eventType))
+      b.fail("EventType", `Error converting value "${eventType}" to type 'EventType'.`);
     const url = readUrl(b, true);
     const tag = b.tag();
     b.done();
@@ -72,8 +73,13 @@ export function registerEventHookRoutes(r: ApiRouter): void {
       throw paramError({ EventType: `A hook already exists for the EventType ${eventType}` });
     }
     const hook: Hook = {
-      Id: ctx.store.nextId(), Tag: tag, CreationDate: ctx.now, EventType: eventType as string, Url: url as string,
-      Status: "ENABLED", Validity: "VALID",
+      Id: ctx.store.nextId(),
+      Tag: tag,
+      CreationDate: ctx.now,
+      EventType: eventType as string,
+      Url: url as string,
+      Status: "ENABLED",
+      Validity: "VALID",
     };
     ctx.store.addHook(hook);
     return ok(hook);

@@ -11,8 +11,15 @@ import { txList } from "./tx-lists";
 /** Mandate lists: the summary view of MANGOPAY's examples, filtered by BeforeDate/AfterDate only. */
 export function mandateListView(m: Mandate) {
   return {
-    Id: m.Id, CreationDate: m.CreationDate, Status: m.Status, UserId: m.UserId, ExecutionType: m.ExecutionType,
-    MandateType: m.MandateType, Tag: m.Tag, ResultCode: m.ResultCode, ResultMessage: m.ResultMessage,
+    Id: m.Id,
+    CreationDate: m.CreationDate,
+    Status: m.Status,
+    UserId: m.UserId,
+    ExecutionType: m.ExecutionType,
+    MandateType: m.MandateType,
+    Tag: m.Tag,
+    ResultCode: m.ResultCode,
+    ResultMessage: m.ResultMessage,
   };
 }
 
@@ -28,18 +35,36 @@ export function registerMandateRoutes(r: ApiRouter): void {
     const returnUrl = b.string("ReturnURL", { required: true, max: 2048 }) as string;
     const tag = b.tag();
     b.done();
-    return ok(createMandate(ctx.emu, ctx.store, { BankAccountId: bankAccountId, Culture: culture, ReturnURL: returnUrl, Tag: tag }, ctx.now, ctx.origin));
+    return ok(
+      createMandate(
+        ctx.emu,
+        ctx.store,
+        { BankAccountId: bankAccountId, Culture: culture, ReturnURL: returnUrl, Tag: tag },
+        ctx.now,
+        ctx.origin,
+      ),
+    );
   });
   r.get("/mandates/:mandateId", (ctx) => ok(getMandate(ctx.store, ctx.params.mandateId)));
-  r.put("/mandates/:mandateId/cancel", (ctx) => ok(cancelMandate(ctx.emu, ctx.store, getMandate(ctx.store, ctx.params.mandateId), ctx.now)));
+  r.put("/mandates/:mandateId/cancel", (ctx) =>
+    ok(cancelMandate(ctx.emu, ctx.store, getMandate(ctx.store, ctx.params.mandateId), ctx.now)),
+  );
   r.get("/mandates", (ctx) => listResult(ctx, ctx.store.mandates.values(), MANDATE_LIST));
   r.get("/users/:userId/mandates", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.mandatesByUser.get(ctx.params.userId), ctx.store.mandates), MANDATE_LIST);
+    return listResult(
+      ctx,
+      resolveIds(ctx.store.idx.mandatesByUser.get(ctx.params.userId), ctx.store.mandates),
+      MANDATE_LIST,
+    );
   });
   r.get("/users/:userId/bankaccounts/:bankAccountId/mandates", (ctx) => {
     getBankAccount(ctx.store, ctx.params.bankAccountId, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.mandatesByBankAccount.get(ctx.params.bankAccountId), ctx.store.mandates), MANDATE_LIST);
+    return listResult(
+      ctx,
+      resolveIds(ctx.store.idx.mandatesByBankAccount.get(ctx.params.bankAccountId), ctx.store.mandates),
+      MANDATE_LIST,
+    );
   });
   r.get("/mandates/:mandateId/transactions", (ctx) => {
     getMandate(ctx.store, ctx.params.mandateId);

@@ -14,4 +14,3 @@ export function lenientReader(body: Record<string, unknown>, moneyFields: string
   for (const f of moneyFields) if (copy[f] !== undefined) copy[f] = normalise(copy[f]);
   return new BodyReader(copy);
 }
-

@@ -40,15 +40,31 @@ function cardDirect(ctx: ApiContext) {
   const secureMode = b.enumOf("SecureMode", SECURE_MODES);
   if (!b.has("BrowserInfo")) b.fail("BrowserInfo", "The BrowserInfo field is required.");
   const ip = b.string("IpAddress", { required: true });
-  if (ip !== null && !/^[0-9a-fA-F:.]+$/.test(ip)) b.fail("IpAddress", "The field IpAddress must be a valid IPv4 or IPv6 address.");
+  if (ip !== null && !/^[0-9a-fA-F:.]+$/.test(ip))
+    b.fail("IpAddress", "The field IpAddress must be a valid IPv4 or IPv6 address.");
   const descriptor = b.string("StatementDescriptor", { max: 10 });
   const culture = b.string("Culture");
   b.done();
-  return createCardPayIn(ctx.emu, ctx.store, {
-    AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
-    DebitedFunds: base.funds, Fees: base.fees, CardId: cardId, SecureMode: secureMode, SecureModeReturnURL: returnUrl,
-    StatementDescriptor: descriptor, Culture: culture, Tag: base.Tag, extra: readCardExtras(b),
-  }, ctx.now, ctx.origin);
+  return createCardPayIn(
+    ctx.emu,
+    ctx.store,
+    {
+      AuthorId: base.AuthorId,
+      CreditedWalletId: base.CreditedWalletId,
+      CreditedUserId: base.CreditedUserId,
+      DebitedFunds: base.funds,
+      Fees: base.fees,
+      CardId: cardId,
+      SecureMode: secureMode,
+      SecureModeReturnURL: returnUrl,
+      StatementDescriptor: descriptor,
+      Culture: culture,
+      Tag: base.Tag,
+      extra: readCardExtras(b),
+    },
+    ctx.now,
+    ctx.origin,
+  );
 }
 
 export function registerPayInRoutes(r: ApiRouter): void {
@@ -57,25 +73,60 @@ export function registerPayInRoutes(r: ApiRouter): void {
     const b = new BodyReader(ctx.body);
     const base = readWalletPayIn(b);
     const returnUrl = b.string("ReturnURL", { required: true, max: 2048 }) as string;
-    const cardType = b.enumOf("CardType", ["CB_VISA_MASTERCARD", "AMEX", "MAESTRO", "BCMC", "DINERS", "MASTERPASS", "P24", "IDEAL"] as const, { required: true }) as string;
-    const culture = b.enumOf("Culture", ["DE", "EN", "ES", "FR", "IT", "NL", "PL", "PT", "DA", "FI", "SV", "NO"] as const, { required: true }) as string;
+    const cardType = b.enumOf(
+      "CardType",
+      ["CB_VISA_MASTERCARD", "AMEX", "MAESTRO", "BCMC", "DINERS", "MASTERPASS", "P24", "IDEAL"] as const,
+      { required: true },
+    ) as string;
+    const culture = b.enumOf(
+      "Culture",
+      ["DE", "EN", "ES", "FR", "IT", "NL", "PL", "PT", "DA", "FI", "SV", "NO"] as const,
+      { required: true },
+    ) as string;
     const secureMode = b.enumOf("SecureMode", SECURE_MODES);
     const descriptor = b.string("StatementDescriptor", { max: 10 });
     b.done();
-    return ok(createCardWebPayIn(ctx.emu, ctx.store, {
-      AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
-      DebitedFunds: base.funds, Fees: base.fees, ReturnURL: returnUrl, CardType: cardType, Culture: culture,
-      SecureMode: secureMode, StatementDescriptor: descriptor, Tag: base.Tag,
-    }, ctx.now, ctx.origin));
+    return ok(
+      createCardWebPayIn(
+        ctx.emu,
+        ctx.store,
+        {
+          AuthorId: base.AuthorId,
+          CreditedWalletId: base.CreditedWalletId,
+          CreditedUserId: base.CreditedUserId,
+          DebitedFunds: base.funds,
+          Fees: base.fees,
+          ReturnURL: returnUrl,
+          CardType: cardType,
+          Culture: culture,
+          SecureMode: secureMode,
+          StatementDescriptor: descriptor,
+          Tag: base.Tag,
+        },
+        ctx.now,
+        ctx.origin,
+      ),
+    );
   });
   r.post("/payins/bankwire/direct", (ctx) => {
     const b = new BodyReader(ctx.body);
     const base = readWalletPayIn(b, "DeclaredDebitedFunds", "DeclaredFees");
     b.done();
-    return ok(createBankWirePayIn(ctx.emu, ctx.store, {
-      AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
-      DeclaredDebitedFunds: base.funds, DeclaredFees: base.fees, Tag: base.Tag,
-    }, ctx.now));
+    return ok(
+      createBankWirePayIn(
+        ctx.emu,
+        ctx.store,
+        {
+          AuthorId: base.AuthorId,
+          CreditedWalletId: base.CreditedWalletId,
+          CreditedUserId: base.CreditedUserId,
+          DeclaredDebitedFunds: base.funds,
+          DeclaredFees: base.fees,
+          Tag: base.Tag,
+        },
+        ctx.now,
+      ),
+    );
   });
   r.post("/payins/directdebit/direct", (ctx) => {
     const b = new BodyReader(ctx.body);
@@ -83,20 +134,45 @@ export function registerPayInRoutes(r: ApiRouter): void {
     const mandateId = b.string("MandateId", { required: true }) as string;
     const descriptor = b.string("StatementDescriptor", { max: 10 });
     b.done();
-    return ok(createDirectDebitPayIn(ctx.emu, ctx.store, {
-      AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
-      DebitedFunds: base.funds, Fees: base.fees, MandateId: mandateId, StatementDescriptor: descriptor, Tag: base.Tag,
-    }, ctx.now));
+    return ok(
+      createDirectDebitPayIn(
+        ctx.emu,
+        ctx.store,
+        {
+          AuthorId: base.AuthorId,
+          CreditedWalletId: base.CreditedWalletId,
+          CreditedUserId: base.CreditedUserId,
+          DebitedFunds: base.funds,
+          Fees: base.fees,
+          MandateId: mandateId,
+          StatementDescriptor: descriptor,
+          Tag: base.Tag,
+        },
+        ctx.now,
+      ),
+    );
   });
   r.post("/payins/preauthorized/direct", (ctx) => {
     const b = new BodyReader(ctx.body);
     const base = readWalletPayIn(b);
     const preauthId = b.string("PreauthorizationId", { required: true }) as string;
     b.done();
-    return ok(createPreauthorizedPayIn(ctx.emu, ctx.store, {
-      AuthorId: base.AuthorId, CreditedWalletId: base.CreditedWalletId, CreditedUserId: base.CreditedUserId,
-      DebitedFunds: base.funds, Fees: base.fees, PreauthorizationId: preauthId, Tag: base.Tag,
-    }, ctx.now));
+    return ok(
+      createPreauthorizedPayIn(
+        ctx.emu,
+        ctx.store,
+        {
+          AuthorId: base.AuthorId,
+          CreditedWalletId: base.CreditedWalletId,
+          CreditedUserId: base.CreditedUserId,
+          DebitedFunds: base.funds,
+          Fees: base.fees,
+          PreauthorizationId: preauthId,
+          Tag: base.Tag,
+        },
+        ctx.now,
+      ),
+    );
   });
   r.get("/payins/:payInId", (ctx) => ok(getTransaction(ctx.store, ctx.params.payInId, "PAYIN")));
 }

@@ -23,10 +23,26 @@ export function registerPreauthorizationRoutes(r: ApiRouter): void {
     const culture = b.string("Culture");
     const tag = b.tag();
     b.done();
-    return ok(createPreauthorization(ctx.emu, ctx.store, {
-      AuthorId: authorId, DebitedFunds: funds, CardId: cardId, SecureMode: secureMode, SecureModeReturnURL: returnUrl,
-      MultiCapture: multi ?? false, StatementDescriptor: descriptor, Culture: culture, Tag: tag, extra: readCardExtras(b),
-    }, ctx.now, ctx.origin));
+    return ok(
+      createPreauthorization(
+        ctx.emu,
+        ctx.store,
+        {
+          AuthorId: authorId,
+          DebitedFunds: funds,
+          CardId: cardId,
+          SecureMode: secureMode,
+          SecureModeReturnURL: returnUrl,
+          MultiCapture: multi ?? false,
+          StatementDescriptor: descriptor,
+          Culture: culture,
+          Tag: tag,
+          extra: readCardExtras(b),
+        },
+        ctx.now,
+        ctx.origin,
+      ),
+    );
   });
   r.get("/preauthorizations/:id", (ctx) => ok(getPreauthorization(ctx.store, ctx.params.id)));
   r.put("/preauthorizations/:id", (ctx) => {
@@ -38,7 +54,11 @@ export function registerPreauthorizationRoutes(r: ApiRouter): void {
     if (b.has("Tag")) preauth.Tag = tag;
     if (status === "CANCELED") {
       if (preauth.PaymentStatus !== "WAITING") {
-        throw new ApiError(400, "preauthorization_payment_status_can_not_be_canceled", `A ${preauth.PaymentStatus} preauthorization cannot be canceled`);
+        throw new ApiError(
+          400,
+          "preauthorization_payment_status_can_not_be_canceled",
+          `A ${preauth.PaymentStatus} preauthorization cannot be canceled`,
+        );
       }
       preauth.PaymentStatus = "CANCELED";
       ctx.emu.events.emit(ctx.store, "PREAUTHORIZATION_PAYMENT_CANCELED", preauth.Id, ctx.now);
@@ -49,9 +69,13 @@ export function registerPreauthorizationRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/preauthorizations", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
-    return listResult(ctx, resolveIds(ctx.store.idx.preauthsByUser.get(ctx.params.userId), ctx.store.preauthorizations), {
-      filters: ["Status", "PaymentStatus", "ResultCode"],
-    });
+    return listResult(
+      ctx,
+      resolveIds(ctx.store.idx.preauthsByUser.get(ctx.params.userId), ctx.store.preauthorizations),
+      {
+        filters: ["Status", "PaymentStatus", "ResultCode"],
+      },
+    );
   });
   r.get("/preauthorizations/:id/transactions", (ctx) => {
     getPreauthorization(ctx.store, ctx.params.id);

@@ -16,8 +16,16 @@ function clientBankWireRoute(ctx: ApiContext) {
   const fees = r.money("DeclaredFees");
   const tag = r.tag();
   r.done();
-  if (!walletId || !declared) throw paramError({ CreditedWalletId: "CreditedWalletId and DeclaredDebitedFunds are required." });
-  return ok(createClientBankWire(ctx.emu, ctx.store, { CreditedWalletId: walletId, DeclaredDebitedFunds: declared, DeclaredFees: fees, Tag: tag }, ctx.now));
+  if (!walletId || !declared)
+    throw paramError({ CreditedWalletId: "CreditedWalletId and DeclaredDebitedFunds are required." });
+  return ok(
+    createClientBankWire(
+      ctx.emu,
+      ctx.store,
+      { CreditedWalletId: walletId, DeclaredDebitedFunds: declared, DeclaredFees: fees, Tag: tag },
+      ctx.now,
+    ),
+  );
 }
 
 export function registerRepudiationRoutes(r: ApiRouter): void {
@@ -35,7 +43,15 @@ export function registerRepudiationRoutes(r: ApiRouter): void {
     const tag = body.tag();
     body.done();
     if (!authorId || !debited || !fees) throw paramError({ Body: "AuthorId, DebitedFunds and Fees are required." });
-    return ok(createSettlementTransfer(ctx.emu, ctx.store, repudiation, { AuthorId: authorId, DebitedFunds: debited, Fees: fees, Tag: tag }, ctx.now));
+    return ok(
+      createSettlementTransfer(
+        ctx.emu,
+        ctx.store,
+        repudiation,
+        { AuthorId: authorId, DebitedFunds: debited, Fees: fees, Tag: tag },
+        ctx.now,
+      ),
+    );
   });
   r.get("/settlements/:settlementId", (ctx) => ok(getSettlement(ctx.store, ctx.params.settlementId)));
   r.post("/clients/payins/bankwire/direct", clientBankWireRoute);

@@ -22,10 +22,22 @@ function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
   const tag = b.tag();
   const reason = ctx.body.RefundReason as { RefundReasonMessage?: unknown } | undefined;
   b.done();
-  return ok(createRefund(ctx.emu, ctx.store, initial, {
-    AuthorId: authorId, DebitedFunds: debited, Fees: fees, StatementDescriptor: descriptor, Tag: tag,
-    RefundReasonMessage: typeof reason?.RefundReasonMessage === "string" ? reason.RefundReasonMessage : null,
-  }, ctx.now));
+  return ok(
+    createRefund(
+      ctx.emu,
+      ctx.store,
+      initial,
+      {
+        AuthorId: authorId,
+        DebitedFunds: debited,
+        Fees: fees,
+        StatementDescriptor: descriptor,
+        Tag: tag,
+        RefundReasonMessage: typeof reason?.RefundReasonMessage === "string" ? reason.RefundReasonMessage : null,
+      },
+      ctx.now,
+    ),
+  );
 }
 
 function refundsOf(ctx: ApiContext, kind: "PAYIN" | "TRANSFER" | "PAYOUT") {

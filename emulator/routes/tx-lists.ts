@@ -12,17 +12,31 @@ export const FINGERPRINT_TX_FILTERS = ["Status", "ResultCode"] as const;
 
 export function transactionListView(tx: Transaction) {
   return {
-    Id: tx.Id, Tag: tx.Tag, CreationDate: tx.CreationDate, AuthorId: tx.AuthorId, CreditedUserId: tx.CreditedUserId,
-    DebitedFunds: tx.DebitedFunds, CreditedFunds: tx.CreditedFunds, Fees: tx.Fees, Status: tx.Status,
-    ResultCode: tx.ResultCode, ResultMessage: tx.ResultMessage, ExecutionDate: tx.ExecutionDate, Type: tx.Type,
-    Nature: tx.Nature, CreditedWalletId: tx.CreditedWalletId, DebitedWalletId: tx.DebitedWalletId,
+    Id: tx.Id,
+    Tag: tx.Tag,
+    CreationDate: tx.CreationDate,
+    AuthorId: tx.AuthorId,
+    CreditedUserId: tx.CreditedUserId,
+    DebitedFunds: tx.DebitedFunds,
+    CreditedFunds: tx.CreditedFunds,
+    Fees: tx.Fees,
+    Status: tx.Status,
+    ResultCode: tx.ResultCode,
+    ResultMessage: tx.ResultMessage,
+    ExecutionDate: tx.ExecutionDate,
+    Type: tx.Type,
+    Nature: tx.Nature,
+    CreditedWalletId: tx.CreditedWalletId,
+    DebitedWalletId: tx.DebitedWalletId,
     DepositId: (tx as { DepositId?: string | null }).DepositId ?? null,
   };
 }
 
 /** Refund lists (of a pay-in, transfer, payout or repudiation) answer with full refunds (docs' examples). */
 export function refundList(ctx: ApiContext, initialId: string): ApiResult {
-  return listResult(ctx, resolveIds(ctx.store.idx.refundsByInitial.get(initialId), ctx.store.transactions), { filters: ["Status", "ResultCode"] });
+  return listResult(ctx, resolveIds(ctx.store.idx.refundsByInitial.get(initialId), ctx.store.transactions), {
+    filters: ["Status", "ResultCode"],
+  });
 }
 
 export function txList(ctx: ApiContext, ids: readonly string[], filters: readonly string[] = TX_FILTERS): ApiResult {

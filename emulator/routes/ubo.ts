@@ -6,7 +6,12 @@ import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { getUser } from "../domain/lookups";
 import {
-  addUbo, createUboDeclaration, getUbo, getUboDeclaration, submitUboDeclaration, updateUbo,
+  addUbo,
+  createUboDeclaration,
+  getUbo,
+  getUboDeclaration,
+  submitUboDeclaration,
+  updateUbo,
 } from "../domain/ubo";
 import type { UboDeclaration } from "../store/compliance-types";
 

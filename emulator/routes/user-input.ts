@@ -34,11 +34,20 @@ function categoryOf(r: BodyReader, fallback: UserCategory): UserCategory {
 
 function assertTerms(category: UserCategory, accepted: boolean): void {
   if (category === "OWNER" && !accepted) {
-    throw new ApiError(400, "user_hasnt_accepted_terms_and_conditions", "An OWNER user must accept the terms and conditions (TermsAndConditionsAccepted: true)");
+    throw new ApiError(
+      400,
+      "user_hasnt_accepted_terms_and_conditions",
+      "An OWNER user must accept the terms and conditions (TermsAndConditionsAccepted: true)",
+    );
   }
 }
 
-export function readNatural(body: Record<string, unknown>, creating: boolean, now: number, current?: NaturalUser): Partial<NaturalFields> {
+export function readNatural(
+  body: Record<string, unknown>,
+  creating: boolean,
+  now: number,
+  current?: NaturalUser,
+): Partial<NaturalFields> {
   const r = new BodyReader(body);
   const out = common(r, creating, now);
   const set = (k: string, v: unknown): void => {
@@ -54,13 +63,15 @@ export function readNatural(body: Record<string, unknown>, creating: boolean, no
   // An integer 1–6; a numeric string ("3") is accepted and answered as the number.
   const rawIncome = r.body.IncomeRange;
   const income = rawIncome === undefined || rawIncome === null ? null : Number(rawIncome);
-  if (income !== null && !(INCOME_RANGES as readonly number[]).includes(income)) r.fail("IncomeRange", "The field IncomeRange must be between 1 and 6.");
+  if (income !== null && !(INCOME_RANGES as readonly number[]).includes(income))
+    r.fail("IncomeRange", "The field IncomeRange must be between 1 and 6.");
   set("IncomeRange", income);
   set("Capacity", r.enumOf("Capacity", ["NORMAL", "DECLARATIVE"] as const));
   const category = categoryOf(r, current?.UserCategory ?? (out.TermsAndConditionsAccepted ? "OWNER" : "PAYER"));
   if (category === "OWNER") {
     for (const field of ["Birthday", "Nationality", "CountryOfResidence"]) {
-      if (out[field] === undefined && (current === undefined || current[field as keyof NaturalUser] === null)) r.fail(field, `The ${field} field is required.`);
+      if (out[field] === undefined && (current === undefined || current[field as keyof NaturalUser] === null))
+        r.fail(field, `The ${field} field is required.`);
     }
   }
   r.done();
@@ -69,7 +80,12 @@ export function readNatural(body: Record<string, unknown>, creating: boolean, no
   return out as Partial<NaturalFields>;
 }
 
-export function readLegal(body: Record<string, unknown>, creating: boolean, now: number, current?: LegalUser): Partial<LegalFields> {
+export function readLegal(
+  body: Record<string, unknown>,
+  creating: boolean,
+  now: number,
+  current?: LegalUser,
+): Partial<LegalFields> {
   const r = new BodyReader(body);
   const out = common(r, creating, now);
   const set = (k: string, v: unknown): void => {

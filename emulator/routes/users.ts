@@ -14,38 +14,81 @@ import { readLegal, readNatural } from "./user-input";
 /** GET /users returns this projection only (docs/mangopay-api.md §2.2). */
 export function userListView(u: User) {
   return {
-    Id: u.Id, Tag: u.Tag, CreationDate: u.CreationDate, PersonType: u.PersonType, Email: u.Email, KYCLevel: u.KYCLevel,
-    TermsAndConditionsAccepted: u.TermsAndConditionsAccepted, TermsAndConditionsAcceptedDate: u.TermsAndConditionsAcceptedDate,
-    UserCategory: u.UserCategory, UserStatus: u.UserStatus,
+    Id: u.Id,
+    Tag: u.Tag,
+    CreationDate: u.CreationDate,
+    PersonType: u.PersonType,
+    Email: u.Email,
+    KYCLevel: u.KYCLevel,
+    TermsAndConditionsAccepted: u.TermsAndConditionsAccepted,
+    TermsAndConditionsAcceptedDate: u.TermsAndConditionsAcceptedDate,
+    UserCategory: u.UserCategory,
+    UserStatus: u.UserStatus,
   };
 }
 
 export function newNaturalUser(id: string, now: number, fields: Partial<NaturalUser>): NaturalUser {
   return {
-    Id: id, Tag: null, CreationDate: now, PersonType: "NATURAL", Email: "", FirstName: "", LastName: "",
-    Address: null, Birthday: null, Nationality: null, CountryOfResidence: null, Occupation: null, IncomeRange: null,
-    ProofOfIdentity: null, ProofOfAddress: null, Capacity: "NORMAL", KYCLevel: "LIGHT",
-    TermsAndConditionsAccepted: false, TermsAndConditionsAcceptedDate: null, UserCategory: "PAYER", UserStatus: "ACTIVE",
+    Id: id,
+    Tag: null,
+    CreationDate: now,
+    PersonType: "NATURAL",
+    Email: "",
+    FirstName: "",
+    LastName: "",
+    Address: null,
+    Birthday: null,
+    Nationality: null,
+    CountryOfResidence: null,
+    Occupation: null,
+    IncomeRange: null,
+    ProofOfIdentity: null,
+    ProofOfAddress: null,
+    Capacity: "NORMAL",
+    KYCLevel: "LIGHT",
+    TermsAndConditionsAccepted: false,
+    TermsAndConditionsAcceptedDate: null,
+    UserCategory: "PAYER",
+    UserStatus: "ACTIVE",
     ...fields,
   };
 }
 
 export function newLegalUser(id: string, now: number, fields: Partial<LegalUser>): LegalUser {
   return {
-    Id: id, Tag: null, CreationDate: now, PersonType: "LEGAL", Email: "", Name: "", LegalPersonType: "BUSINESS",
-    HeadquartersAddress: null, LegalRepresentativeFirstName: "", LegalRepresentativeLastName: "",
-    LegalRepresentativeEmail: null, LegalRepresentativeBirthday: null, LegalRepresentativeNationality: null,
-    LegalRepresentativeCountryOfResidence: null, LegalRepresentativeAddress: null, CompanyNumber: null,
-    ProofOfRegistration: null, ShareholderDeclaration: null, Statute: null, LegalRepresentativeProofOfIdentity: null,
-    KYCLevel: "LIGHT", TermsAndConditionsAccepted: false, TermsAndConditionsAcceptedDate: null,
-    UserCategory: "PAYER", UserStatus: "ACTIVE",
+    Id: id,
+    Tag: null,
+    CreationDate: now,
+    PersonType: "LEGAL",
+    Email: "",
+    Name: "",
+    LegalPersonType: "BUSINESS",
+    HeadquartersAddress: null,
+    LegalRepresentativeFirstName: "",
+    LegalRepresentativeLastName: "",
+    LegalRepresentativeEmail: null,
+    LegalRepresentativeBirthday: null,
+    LegalRepresentativeNationality: null,
+    LegalRepresentativeCountryOfResidence: null,
+    LegalRepresentativeAddress: null,
+    CompanyNumber: null,
+    ProofOfRegistration: null,
+    ShareholderDeclaration: null,
+    Statute: null,
+    LegalRepresentativeProofOfIdentity: null,
+    KYCLevel: "LIGHT",
+    TermsAndConditionsAccepted: false,
+    TermsAndConditionsAcceptedDate: null,
+    UserCategory: "PAYER",
+    UserStatus: "ACTIVE",
     ...fields,
   };
 }
 
 function userOfType(ctx: ApiContext, type: "NATURAL" | "LEGAL"): User {
   const user = ctx.store.users.get(ctx.params.userId);
-  if (!user || user.PersonType !== type) throw notFound(type === "NATURAL" ? "UserNatural" : "UserLegal", ctx.params.userId);
+  if (!user || user.PersonType !== type)
+    throw notFound(type === "NATURAL" ? "UserNatural" : "UserLegal", ctx.params.userId);
   return user;
 }
 
@@ -59,7 +102,11 @@ function closeUser(ctx: ApiContext, type: "NATURAL" | "LEGAL") {
   const user = userOfType(ctx, type);
   for (const walletId of ctx.store.idx.walletsByUser.get(user.Id)) {
     if ((ctx.store.wallets.get(walletId)?.Balance.Amount ?? 0) !== 0) {
-      throw new ApiError(400, "user_closure_not_possible", "The user cannot be closed: at least one wallet is not empty");
+      throw new ApiError(
+        400,
+        "user_closure_not_possible",
+        "The user cannot be closed: at least one wallet is not empty",
+      );
     }
   }
   user.UserStatus = "CLOSED";

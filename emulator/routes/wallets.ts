@@ -28,8 +28,13 @@ export function registerWalletRoutes(r: ApiRouter): void {
     const owner = getUser(ctx.store, String((owners as string[])[0]));
     if (owner.UserStatus === "CLOSED") throw paramError({ Owners: "The user is closed." });
     const wallet: Wallet = {
-      Id: ctx.store.nextId(), Tag: tag, CreationDate: ctx.now, Owners: [owner.Id],
-      Balance: { Currency: currency as string, Amount: 0 }, Currency: currency as string, FundsType: "DEFAULT",
+      Id: ctx.store.nextId(),
+      Tag: tag,
+      CreationDate: ctx.now,
+      Owners: [owner.Id],
+      Balance: { Currency: currency as string, Amount: 0 },
+      Currency: currency as string,
+      FundsType: "DEFAULT",
       Description: description as string,
     };
     ctx.store.addWallet(wallet);

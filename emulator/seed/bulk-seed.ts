@@ -42,19 +42,40 @@ export function bulkSeed(emu: Emulator, store: ClientStore, opts: BulkSeedOption
     for (let i = 0; i < opts.users; i++) {
       const at = start + Math.floor((i / Math.max(1, opts.users)) * 3600);
       const user = newNaturalUser(store.nextId(), at, {
-        FirstName: `User${i}`, LastName: "Bulk", Email: `user${i}@bulk.example`, UserCategory: "OWNER",
-        TermsAndConditionsAccepted: true, TermsAndConditionsAcceptedDate: at, Birthday: 0, Nationality: "FR", CountryOfResidence: "FR",
+        FirstName: `User${i}`,
+        LastName: "Bulk",
+        Email: `user${i}@bulk.example`,
+        UserCategory: "OWNER",
+        TermsAndConditionsAccepted: true,
+        TermsAndConditionsAcceptedDate: at,
+        Birthday: 0,
+        Nationality: "FR",
+        CountryOfResidence: "FR",
       });
       store.addUser(user);
       const wallet: Wallet = {
-        Id: store.nextId(), Tag: null, CreationDate: at, Owners: [user.Id], Balance: { Currency: "EUR", Amount: 0 },
-        Currency: "EUR", FundsType: "DEFAULT", Description: "Bulk wallet",
+        Id: store.nextId(),
+        Tag: null,
+        CreationDate: at,
+        Owners: [user.Id],
+        Balance: { Currency: "EUR", Amount: 0 },
+        Currency: "EUR",
+        FundsType: "DEFAULT",
+        Description: "Bulk wallet",
       };
       store.addWallet(wallet);
       wallets.push(wallet);
       const account: BankAccount = {
-        Id: store.nextId(), Tag: null, CreationDate: at, UserId: user.Id, Type: "IBAN", OwnerName: `User${i} Bulk`,
-        OwnerAddress: null, Active: true, IBAN: "FR7630004000031234567890143", BIC: "BNPAFRPP",
+        Id: store.nextId(),
+        Tag: null,
+        CreationDate: at,
+        UserId: user.Id,
+        Type: "IBAN",
+        OwnerName: `User${i} Bulk`,
+        OwnerAddress: null,
+        Active: true,
+        IBAN: "FR7630004000031234567890143",
+        BIC: "BNPAFRPP",
       };
       store.addBankAccount(account);
       accounts.push(account);
@@ -69,16 +90,47 @@ export function bulkSeed(emu: Emulator, store: ClientStore, opts: BulkSeedOption
       const roll = rnd.next();
       if (roll < 0.4 || wallet.Balance.Amount < 500) {
         const amount = rnd.int(1000, 50_000);
-        const payin = createBankWirePayIn(emu, store, { AuthorId: owner, CreditedWalletId: wallet.Id, DeclaredDebitedFunds: eur(amount), DeclaredFees: eur(amount >> 6) }, at, rnd);
+        const payin = createBankWirePayIn(
+          emu,
+          store,
+          {
+            AuthorId: owner,
+            CreditedWalletId: wallet.Id,
+            DeclaredDebitedFunds: eur(amount),
+            DeclaredFees: eur(amount >> 6),
+          },
+          at,
+          rnd,
+        );
         settleBankWire(emu, store, payin, at);
       } else if (roll < 0.85) {
         const target = wallets[(i + 1 + rnd.int(0, wallets.length - 2)) % wallets.length];
         const amount = rnd.int(1, wallet.Balance.Amount);
-        createTransfer(emu, store, { AuthorId: owner, DebitedWalletId: wallet.Id, CreditedWalletId: target.Id, DebitedFunds: eur(amount), Fees: eur(amount >> 7) }, at);
+        createTransfer(
+          emu,
+          store,
+          {
+            AuthorId: owner,
+            DebitedWalletId: wallet.Id,
+            CreditedWalletId: target.Id,
+            DebitedFunds: eur(amount),
+            Fees: eur(amount >> 7),
+          },
+          at,
+        );
       } else {
-        const payout = createPayout(emu, store, {
-          AuthorId: owner, DebitedWalletId: wallet.Id, DebitedFunds: eur(rnd.int(1, wallet.Balance.Amount)), Fees: eur(0), BankAccountId: accounts[i].Id,
-        }, at);
+        const payout = createPayout(
+          emu,
+          store,
+          {
+            AuthorId: owner,
+            DebitedWalletId: wallet.Id,
+            DebitedFunds: eur(rnd.int(1, wallet.Balance.Amount)),
+            Fees: eur(0),
+            BankAccountId: accounts[i].Id,
+          },
+          at,
+        );
         settlePayout(emu, store, payout.Id, at);
       }
       made = store.transactions.size - startTx;
@@ -89,5 +141,10 @@ export function bulkSeed(emu: Emulator, store: ClientStore, opts: BulkSeedOption
     emu.seeding = false;
     emu.events.muted = false;
   }
-  return { users: opts.users, wallets: wallets.length, transactions: store.transactions.size - startTx, events: store.events.length };
+  return {
+    users: opts.users,
+    wallets: wallets.length,
+    transactions: store.transactions.size - startTx,
+    events: store.events.length,
+  };
 }

@@ -29,7 +29,10 @@ const MAX = { users: 2_000_000, transactions: 20_000_000 };
 /** Parses "users=100000,transactions=1000000" (either key optional, `_` separators allowed). */
 export function parseScale(raw: string): ScaleSpec {
   const spec: ScaleSpec = { users: 1000, transactions: 10_000 };
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value] = part.split("=");
     const n = Number((value ?? "").replace(/_/g, ""));
     if ((key !== "users" && key !== "transactions") || !Number.isInteger(n) || n < 0 || n > MAX[key]) {
@@ -41,7 +44,13 @@ export function parseScale(raw: string): ScaleSpec {
   return spec;
 }
 
-function scaleCompliance(emu: Emulator, store: ClientStore, rnd: Random, firstUserIndex: number, now: number): { kyc: number; disputes: number } {
+function scaleCompliance(
+  emu: Emulator,
+  store: ClientStore,
+  rnd: Random,
+  firstUserIndex: number,
+  now: number,
+): { kyc: number; disputes: number } {
   const users = [...store.users.values()].slice(firstUserIndex);
   let kyc = 0;
   for (let i = 0; i < users.length; i += 10) {
@@ -50,7 +59,14 @@ function scaleCompliance(emu: Emulator, store: ClientStore, rnd: Random, firstUs
     const doc = createKycDocument(emu, store, user.Id, "IDENTITY_PROOF", null, at);
     store.pages.set(doc.Id, [{ bytes: 100_000, kind: "PNG", uploadedAt: at }]);
     submitKycDocument(emu, store, doc, at + 60);
-    if (rnd.chance(0.8)) decideKyc(emu, store, doc, rnd.chance(0.85) ? { validated: true } : { validated: false, reason: "DOCUMENT_UNREADABLE" }, at + 3600);
+    if (rnd.chance(0.8))
+      decideKyc(
+        emu,
+        store,
+        doc,
+        rnd.chance(0.85) ? { validated: true } : { validated: false, reason: "DOCUMENT_UNREADABLE" },
+        at + 3600,
+      );
     kyc++;
   }
   const target = Math.min(5000, Math.floor(store.transactions.size / 1000));
@@ -59,8 +75,15 @@ function scaleCompliance(emu: Emulator, store: ClientStore, rnd: Random, firstUs
     if (disputes >= target) break;
     if (tx.Type !== "PAYIN" || tx.Nature !== "REGULAR" || tx.Status !== "SUCCEEDED" || !rnd.chance(0.01)) continue;
     const opened = Math.min(now - 3600, tx.CreationDate + 86_400 * rnd.int(1, 20));
-    const dispute = openDispute(emu, store, { PayInId: tx.Id, DisputeType: rnd.pick(DISPUTE_TYPES), DisputeReasonType: "FRAUD" }, opened, "now");
-    if (dispute.Status !== "CLOSED" && rnd.chance(0.6)) moveDispute(emu, store, dispute, "CLOSED", opened + 7200, { ResultCode: rnd.chance(0.5) ? "WON" : "LOST" });
+    const dispute = openDispute(
+      emu,
+      store,
+      { PayInId: tx.Id, DisputeType: rnd.pick(DISPUTE_TYPES), DisputeReasonType: "FRAUD" },
+      opened,
+      "now",
+    );
+    if (dispute.Status !== "CLOSED" && rnd.chance(0.6))
+      moveDispute(emu, store, dispute, "CLOSED", opened + 7200, { ResultCode: rnd.chance(0.5) ? "WON" : "LOST" });
     disputes++;
   }
   return { kyc, disputes };
@@ -83,7 +106,11 @@ export function scaleClient(emu: Emulator, store: ClientStore, spec: ScaleSpec, 
     emu.events.muted = false;
   }
   return {
-    ...bulk, clientId: store.info.ClientId, kycDocuments: extra.kyc, disputes: extra.disputes, ms: Date.now() - started,
+    ...bulk,
+    clientId: store.info.ClientId,
+    kycDocuments: extra.kyc,
+    disputes: extra.disputes,
+    ms: Date.now() - started,
     heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
   };
 }

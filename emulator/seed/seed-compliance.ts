@@ -24,7 +24,9 @@ function requiredTypes(user: User): KycType[] {
 }
 
 function withPage(store: ClientStore, rnd: Random, doc: KycDocument, at: number): void {
-  store.pages.set(doc.Id, [{ bytes: rnd.int(60_000, 2_000_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at }]);
+  store.pages.set(doc.Id, [
+    { bytes: rnd.int(60_000, 2_000_000), kind: rnd.pick(["PDF", "JPEG", "PNG"] as const), uploadedAt: at },
+  ]);
 }
 
 /** REGULAR users got there through validated proofs: replay that history without touching KYCLevel. */
@@ -39,7 +41,10 @@ function seedRegular(emu: Emulator, store: ClientStore, rnd: Random, user: User)
     emu.events.emit(store, "KYC_SUCCEEDED", doc.Id, at + 1800);
   }
   const legal = user as LegalUser;
-  if (user.PersonType === "LEGAL" && (legal.LegalPersonType === "BUSINESS" || legal.LegalPersonType === "PARTNERSHIP")) {
+  if (
+    user.PersonType === "LEGAL" &&
+    (legal.LegalPersonType === "BUSINESS" || legal.LegalPersonType === "PARTNERSHIP")
+  ) {
     const decl = createUboDeclaration(emu, store, user.Id, at);
     addUbo(store, decl, uboBody(rnd, legal.LegalRepresentativeFirstName, legal.LegalRepresentativeLastName), at);
     Object.assign(decl, { Status: "VALIDATED", ProcessedDate: at + 2400 });
@@ -49,7 +54,10 @@ function seedRegular(emu: Emulator, store: ClientStore, rnd: Random, user: User)
 
 function uboBody(rnd: Random, first: string, last: string): Record<string, unknown> {
   return {
-    FirstName: first, LastName: last, Birthday: rnd.int(-315_619_200, 946_684_800), Nationality: "FR",
+    FirstName: first,
+    LastName: last,
+    Birthday: rnd.int(-315_619_200, 946_684_800),
+    Nationality: "FR",
     Address: { AddressLine1: `${rnd.int(1, 120)} Rue du Commerce`, City: "Paris", PostalCode: "75015", Country: "FR" },
     Birthplace: { City: "Lyon", Country: "FR" },
   };
@@ -58,7 +66,14 @@ function uboBody(rnd: Random, first: string, last: string): Record<string, unkno
 /** LIGHT users: documents in every other state (created, waiting, refused, and some validated). */
 function seedLight(emu: Emulator, store: ClientStore, rnd: Random, user: User, now: number): void {
   const at = Math.min(user.CreationDate + rnd.int(HOUR, 20 * DAY), now - 2 * HOUR);
-  const doc = createKycDocument(emu, store, user.Id, rnd.pick(requiredTypes(user)), rnd.chance(0.1) ? "onboarding" : null, at);
+  const doc = createKycDocument(
+    emu,
+    store,
+    user.Id,
+    rnd.pick(requiredTypes(user)),
+    rnd.chance(0.1) ? "onboarding" : null,
+    at,
+  );
   const roll = rnd.next();
   if (roll < 0.15) return;
   withPage(store, rnd, doc, at);
@@ -66,15 +81,33 @@ function seedLight(emu: Emulator, store: ClientStore, rnd: Random, user: User, n
   if (roll < 0.45) return;
   const refused = roll < 0.8;
   const reason = rnd.pick(KYC_REFUSED_REASONS.filter((r) => r !== "DOCUMENT_DO_NOT_MATCH_ACCOUNT_DATA"));
-  decideKyc(emu, store, doc, refused ? { validated: false, reason } : { validated: true }, Math.min(at + rnd.int(HOUR, 2 * DAY), now - HOUR),
-    refused ? "The document does not meet the requirements" : null);
+  decideKyc(
+    emu,
+    store,
+    doc,
+    refused ? { validated: false, reason } : { validated: true },
+    Math.min(at + rnd.int(HOUR, 2 * DAY), now - HOUR),
+    refused ? "The document does not meet the requirements" : null,
+  );
   if (user.PersonType === "LEGAL" && rnd.chance(0.5)) {
     const decl = createUboDeclaration(emu, store, user.Id, at);
-    addUbo(store, decl, uboBody(rnd, (user as LegalUser).LegalRepresentativeFirstName, (user as LegalUser).LegalRepresentativeLastName), at);
+    addUbo(
+      store,
+      decl,
+      uboBody(rnd, (user as LegalUser).LegalRepresentativeFirstName, (user as LegalUser).LegalRepresentativeLastName),
+      at,
+    );
     if (rnd.chance(0.6)) {
       submitUboDeclaration(emu, store, decl, at + 300);
       const status = rnd.pick(["INCOMPLETE", "REFUSED", "WAIT"] as const);
-      if (status !== "WAIT") decideUbo(emu, store, decl, { status, reason: status === "INCOMPLETE" ? "MISSING_UBO" : "WRONG_UBO_INFORMATION" }, at + DAY);
+      if (status !== "WAIT")
+        decideUbo(
+          emu,
+          store,
+          decl,
+          { status, reason: status === "INCOMPLETE" ? "MISSING_UBO" : "WRONG_UBO_INFORMATION" },
+          at + DAY,
+        );
     }
   }
 }
@@ -82,10 +115,20 @@ function seedLight(emu: Emulator, store: ClientStore, rnd: Random, user: User, n
 function seedAccess(store: ClientStore, now: number, wallClock: number): number {
   const domain = `${store.info.ClientId}.test`;
   permissionGroups(store, now - 80 * DAY);
-  const group = createPermissionGroup(store, "Disputes team", "demo", {
-    Disputes: { Read: true, Create: true, Edit: true }, Repudiations: { Read: true }, Payins: { Read: true },
-    Users: { Read: true }, Transactions: { Read: true }, Reporting: { Read: true, Create: true },
-  }, now - 60 * DAY);
+  const group = createPermissionGroup(
+    store,
+    "Disputes team",
+    "demo",
+    {
+      Disputes: { Read: true, Create: true, Edit: true },
+      Repudiations: { Read: true },
+      Payins: { Read: true },
+      Users: { Read: true },
+      Transactions: { Read: true },
+      Reporting: { Read: true, Create: true },
+    },
+    now - 60 * DAY,
+  );
   const people: Array<[string, string, string, string, "ACCEPTED" | "SENT" | "EXPIRED", boolean]> = [
     ["Olivia", "Martin", "ops", "ADMIN", "ACCEPTED", true],
     ["Hugo", "Bernard", "finance", "WRITE", "ACCEPTED", true],
@@ -96,7 +139,11 @@ function seedAccess(store: ClientStore, now: number, wallClock: number): number 
     ["Alex", "Garcia", "new.hire", "READ", "SENT", true],
   ];
   people.forEach(([first, last, local, groupId, status, active], i) => {
-    const sso = createSso(store, { FirstName: first, LastName: last, Email: `${local}@${domain}`, PermissionGroupId: groupId, Tag: null }, now - (70 - i * 9) * DAY);
+    const sso = createSso(
+      store,
+      { FirstName: first, LastName: last, Email: `${local}@${domain}`, PermissionGroupId: groupId, Tag: null },
+      now - (70 - i * 9) * DAY,
+    );
     sso.Active = active;
     sso.InvitationStatus = status;
     if (status === "ACCEPTED") sso.LastLoginDate = now - (i + 1) * HOUR;
@@ -109,24 +156,66 @@ function seedAccess(store: ClientStore, now: number, wallClock: number): number 
 function seedReports(emu: Emulator, store: ClientStore, now: number, origin: string): number {
   const dates = [now - 30 * DAY, now - 14 * DAY, now - 3 * DAY];
   for (const at of dates) {
-    scheduleReport(emu, store, {
-      Id: newReportId(), Tag: "monthly export", CreationDate: at, ReportDate: null, Status: "PENDING", DownloadFormat: "CSV",
-      DownloadURL: null, CallbackURL: null, ReportType: "TRANSACTIONS", Sort: "CreationDate:DESC", Preview: false,
-      Filters: withEveryKey({ AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, TX_FILTER_KEYS), Columns: [...TX_DEFAULT_COLUMNS],
-      ResultCode: null, ResultMessage: null,
-    }, origin);
-    scheduleReport(emu, store, {
-      Id: newReportId(), Tag: null, CreationDate: at + 60, ReportDate: null, Status: "PENDING", ResultCode: null, ResultMessage: null,
-      DownloadFormat: "CSV", DownloadURL: null, ReportType: at === dates[0] ? "COLLECTED_FEES" : "USER_WALLET_TRANSACTIONS",
-      Sort: "CreationDate:DESC", AfterDate: at - 30 * DAY, BeforeDate: at, Filters: { Currency: "EUR" },
-      Columns: (at === dates[0] ? FEES_DEFAULT_COLUMNS : UWT_DEFAULT_COLUMNS).map((Name) => ({ Name, IsDefault: true })),
-    }, origin);
+    scheduleReport(
+      emu,
+      store,
+      {
+        Id: newReportId(),
+        Tag: "monthly export",
+        CreationDate: at,
+        ReportDate: null,
+        Status: "PENDING",
+        DownloadFormat: "CSV",
+        DownloadURL: null,
+        CallbackURL: null,
+        ReportType: "TRANSACTIONS",
+        Sort: "CreationDate:DESC",
+        Preview: false,
+        Filters: withEveryKey({ AfterDate: at - 30 * DAY, BeforeDate: at, Status: ["SUCCEEDED"] }, TX_FILTER_KEYS),
+        Columns: [...TX_DEFAULT_COLUMNS],
+        ResultCode: null,
+        ResultMessage: null,
+      },
+      origin,
+    );
+    scheduleReport(
+      emu,
+      store,
+      {
+        Id: newReportId(),
+        Tag: null,
+        CreationDate: at + 60,
+        ReportDate: null,
+        Status: "PENDING",
+        ResultCode: null,
+        ResultMessage: null,
+        DownloadFormat: "CSV",
+        DownloadURL: null,
+        ReportType: at === dates[0] ? "COLLECTED_FEES" : "USER_WALLET_TRANSACTIONS",
+        Sort: "CreationDate:DESC",
+        AfterDate: at - 30 * DAY,
+        BeforeDate: at,
+        Filters: { Currency: "EUR" },
+        Columns: (at === dates[0] ? FEES_DEFAULT_COLUMNS : UWT_DEFAULT_COLUMNS).map((Name) => ({
+          Name,
+          IsDefault: true,
+        })),
+      },
+      origin,
+    );
   }
   return dates.length * 2;
 }
 
 /** Called by seedDemo for each client after the money flows (index 0 = the demo marketplace). */
-export function seedCompliance(emu: Emulator, store: ClientStore, rnd: Random, now: number, index: number, origin: string): Record<string, number> {
+export function seedCompliance(
+  emu: Emulator,
+  store: ClientStore,
+  rnd: Random,
+  now: number,
+  index: number,
+  origin: string,
+): Record<string, number> {
   let kyc = 0;
   for (const user of [...store.users.values()]) {
     if (user.KYCLevel === "REGULAR") seedRegular(emu, store, rnd, user);
@@ -137,7 +226,11 @@ export function seedCompliance(emu: Emulator, store: ClientStore, rnd: Random, n
   const disputes = seedDisputes(emu, store, rnd, now, index === 0 ? 130 : 35);
   seedRepudiationWires(emu, store, now);
   return {
-    kycUsers: kyc, ...disputes, ssos: seedAccess(store, now, emu.clock.now()), reports: seedReports(emu, store, now, origin),
-    kycDocuments: store.kycDocuments.size, uboDeclarations: store.uboDeclarations.size,
+    kycUsers: kyc,
+    ...disputes,
+    ssos: seedAccess(store, now, emu.clock.now()),
+    reports: seedReports(emu, store, now, origin),
+    kycDocuments: store.kycDocuments.size,
+    uboDeclarations: store.uboDeclarations.size,
   };
 }

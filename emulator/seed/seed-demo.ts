@@ -30,7 +30,14 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
   emu.events.muted = true;
   try {
     [...emu.clients.values()].forEach((store, index) => {
-      const counts = seedClient(emu, store, new Random(seed * 1000 + index + 1), planFor(index, emu.options.seedUsers), now, origin);
+      const counts = seedClient(
+        emu,
+        store,
+        new Random(seed * 1000 + index + 1),
+        planFor(index, emu.options.seedUsers),
+        now,
+        origin,
+      );
       Object.assign(counts, seedCompliance(emu, store, new Random(seed * 7919 + index), now, index, origin));
       Object.assign(counts, seedLifecycle(emu, store, now));
       sortEvents(store);
@@ -43,7 +50,14 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
   return totals;
 }
 
-function seedClient(emu: Emulator, store: ClientStore, rnd: Random, plan: ClientPlan, now: number, origin: string): Record<string, number> {
+function seedClient(
+  emu: Emulator,
+  store: ClientStore,
+  rnd: Random,
+  plan: ClientPlan,
+  now: number,
+  origin: string,
+): Record<string, number> {
   const state: FlowState = { people: [], refundable: [], counts: {} };
   const start = now - SEED_DAYS * DAY;
   const firstDayUsers = Math.floor(plan.users * 0.4);
@@ -52,7 +66,9 @@ function seedClient(emu: Emulator, store: ClientStore, rnd: Random, plan: Client
   for (let day = 0; day < SEED_DAYS; day++) {
     const dayStart = start + day * DAY;
     const target = day === 0 ? firstDayUsers : Math.min(plan.users, Math.round(firstDayUsers + perDay * (day + 1)));
-    const times = Array.from({ length: target - created + plan.opsPerDay }, () => dayStart + rnd.int(0, DAY - 1)).sort((a, b) => a - b);
+    const times = Array.from({ length: target - created + plan.opsPerDay }, () => dayStart + rnd.int(0, DAY - 1)).sort(
+      (a, b) => a - b,
+    );
     let t = 0;
     for (; created < target; created++) state.people.push(seedPerson(emu, store, rnd, times[t++], origin));
     const ops = day === 0 ? Math.floor(plan.opsPerDay / 3) : plan.opsPerDay + rnd.int(-5, 5);
@@ -64,8 +80,14 @@ function seedClient(emu: Emulator, store: ClientStore, rnd: Random, plan: Client
   seedHooks(store, rnd, start);
   sortEvents(store);
   return {
-    users: store.users.size, wallets: store.wallets.size, cards: store.cards.size, bankAccounts: store.bankAccounts.size,
-    mandates: store.mandates.size, transactions: store.transactions.size, events: store.events.length, ...state.counts,
+    users: store.users.size,
+    wallets: store.wallets.size,
+    cards: store.cards.size,
+    bankAccounts: store.bankAccounts.size,
+    mandates: store.mandates.size,
+    transactions: store.transactions.size,
+    events: store.events.length,
+    ...state.counts,
   };
 }
 
@@ -73,8 +95,13 @@ function seedClient(emu: Emulator, store: ClientStore, rnd: Random, plan: Client
 function seedHooks(store: ClientStore, rnd: Random, at: number): void {
   for (const eventType of ["KYC_SUCCEEDED", "KYC_FAILED", "DISPUTE_CREATED"]) {
     const hook: Hook = {
-      Id: store.nextId(), Tag: "demo", CreationDate: at + rnd.int(0, DAY), EventType: eventType,
-      Url: `https://hooks.example.com/mangopay/${eventType.toLowerCase()}`, Status: "DISABLED", Validity: "VALID",
+      Id: store.nextId(),
+      Tag: "demo",
+      CreationDate: at + rnd.int(0, DAY),
+      EventType: eventType,
+      Url: `https://hooks.example.com/mangopay/${eventType.toLowerCase()}`,
+      Status: "DISABLED",
+      Validity: "VALID",
     };
     store.addHook(hook);
   }

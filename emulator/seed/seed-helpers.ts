@@ -40,5 +40,8 @@ export function demoBic(rnd: Random, country: string): string {
 }
 
 export function slug(s: string): string {
-  return s.normalize("NFD").replace(/[^\w]+/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[^\w]+/g, "")
+    .toLowerCase();
 }

@@ -36,7 +36,10 @@ export function seedLifecycle(emu: Emulator, store: ClientStore, now: number): R
   }
   // Two ACTIVE mandates expire (MANGOPAY expires mandates left unused): unused ones first.
   const active = [...store.mandates.values()].filter((m) => m.Status === "ACTIVE");
-  const unusedFirst = [...active.filter((m) => store.idx.txByMandate.get(m.Id).length === 0), ...active.filter((m) => store.idx.txByMandate.get(m.Id).length > 0)];
+  const unusedFirst = [
+    ...active.filter((m) => store.idx.txByMandate.get(m.Id).length === 0),
+    ...active.filter((m) => store.idx.txByMandate.get(m.Id).length > 0),
+  ];
   let expired = 0;
   for (const mandate of unusedFirst.slice(0, 2)) {
     expireMandate(emu, store, mandate, at(2));

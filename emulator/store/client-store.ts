@@ -2,12 +2,31 @@
 // Add a resource: a Map here, an add…() method feeding its indexes, the same indexes rebuilt in
 // reindex(), and the Map's name in SNAPSHOT_MAPS (snapshot.ts). Every resource lives here.
 import type {
-  ClientDetails, Dispute, DisputeDocument, KycDocument, LegacyReport, PageInfo, PermissionGroup, ReportV2, Sso,
+  ClientDetails,
+  Dispute,
+  DisputeDocument,
+  KycDocument,
+  LegacyReport,
+  PageInfo,
+  PermissionGroup,
+  ReportV2,
+  Sso,
   UboDeclaration,
 } from "./compliance-types";
 import type {
-  BankAccount, Card, CardRegistration, EmuEvent, Hook, Mandate, Money, PayIn, PreAuthorization, StoredResponse,
-  Transaction, User, Wallet,
+  BankAccount,
+  Card,
+  CardRegistration,
+  EmuEvent,
+  Hook,
+  Mandate,
+  Money,
+  PayIn,
+  PreAuthorization,
+  StoredResponse,
+  Transaction,
+  User,
+  Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 
@@ -210,7 +229,11 @@ export class ClientStore {
     idx.txByWallet.add(tx.DebitedWalletId, tx.Id);
     idx.txByWallet.add(tx.CreditedWalletId, tx.Id);
     // A bank wire shows placeholder Fees until its funds arrive: its declared fees decide.
-    const wire = tx.Fees.Amount === 0 && tx.Type === "PAYIN" && tx.Nature !== "REFUND" && (tx as PayIn).PaymentType === "BANK_WIRE";
+    const wire =
+      tx.Fees.Amount === 0 &&
+      tx.Type === "PAYIN" &&
+      tx.Nature !== "REFUND" &&
+      (tx as PayIn).PaymentType === "BANK_WIRE";
     const fees = wire ? ((tx as PayIn).DeclaredFees as Money | undefined) : tx.Fees;
     if (fees && fees.Amount !== 0) idx.txByWallet.add(`FEES_${fees.Currency}`, tx.Id);
     if (tx.Nature === "REFUND") {
@@ -249,7 +272,8 @@ export class ClientStore {
     // Settlement transfers and repudiation refunds belong to the dispute of their repudiation.
     for (const tx of this.transactions.values()) {
       const repudiationId = (tx as { RepudiationId?: unknown }).RepudiationId;
-      const initial = tx.Nature === "REFUND" ? tx.InitialTransactionId : typeof repudiationId === "string" ? repudiationId : null;
+      const initial =
+        tx.Nature === "REFUND" ? tx.InitialTransactionId : typeof repudiationId === "string" ? repudiationId : null;
       const disputeId = initial ? this.idx.disputeByRepudiation.get(initial) : undefined;
       if (disputeId) this.idx.txByDispute.add(disputeId, tx.Id);
     }

@@ -8,10 +8,30 @@ import type { ClientDetails } from "./compliance-types";
 import type { EmuEvent } from "./types";
 
 export const SNAPSHOT_MAPS = [
-  "users", "wallets", "clientWallets", "transactions", "cardRegistrations", "cards", "cardNumbers",
-  "tokenizations", "bankAccounts", "mandates", "preauthorizations", "hooks", "idempotency",
-  "kycDocuments", "uboDeclarations", "disputes", "disputeDocuments", "pages", "reports", "reportsV2", "ssos",
-  "permissionGroups", "ssoInvitedAt", "regulatory",
+  "users",
+  "wallets",
+  "clientWallets",
+  "transactions",
+  "cardRegistrations",
+  "cards",
+  "cardNumbers",
+  "tokenizations",
+  "bankAccounts",
+  "mandates",
+  "preauthorizations",
+  "hooks",
+  "idempotency",
+  "kycDocuments",
+  "uboDeclarations",
+  "disputes",
+  "disputeDocuments",
+  "pages",
+  "reports",
+  "reportsV2",
+  "ssos",
+  "permissionGroups",
+  "ssoInvitedAt",
+  "regulatory",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

@@ -2,7 +2,14 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/server/env";
 
-export type InviteEmail = { to: string; hubName: string; inviterName: string; roleLabel: string; link: string; expiresAt: Date };
+export type InviteEmail = {
+  to: string;
+  hubName: string;
+  inviterName: string;
+  roleLabel: string;
+  link: string;
+  expiresAt: Date;
+};
 
 /** True when invitation emails can go out; otherwise the inviter is shown the link once. */
 export function emailConfigured(): boolean {

@@ -22,7 +22,8 @@ for (const [net, prefix] of [
   ["203.0.113.0", 24],
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, broadcast
-] as const) BLOCKED.addSubnet(net, prefix, "ipv4");
+] as const)
+  BLOCKED.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
@@ -33,7 +34,8 @@ for (const [net, prefix] of [
   ["fe80::", 10], // link-local
   ["fec0::", 10],
   ["ff00::", 8], // multicast
-] as const) BLOCKED.addSubnet(net, prefix, "ipv6");
+] as const)
+  BLOCKED.addSubnet(net, prefix, "ipv6");
 
 /** True for any address a server must not reach on a member's say-so. */
 export function isPrivateAddress(address: string): boolean {

@@ -11,12 +11,27 @@ export interface CreateCardRegistrationInput {
   Tag?: string;
 }
 
-export function create(client: MangopayClient, input: CreateCardRegistrationInput, options: WriteOptions = {}): Promise<CardRegistration> {
+export function create(
+  client: MangopayClient,
+  input: CreateCardRegistrationInput,
+  options: WriteOptions = {},
+): Promise<CardRegistration> {
   return send(client, "POST", "/cardregistrations", {}, input, CardRegistration, "card registration", options);
 }
 
-export function get(client: MangopayClient, cardRegistrationId: string, options: CallOptions = {}): Promise<CardRegistration> {
-  return getOne(client, "/cardregistrations/{cardRegistrationId}", { cardRegistrationId }, CardRegistration, "card registration", options);
+export function get(
+  client: MangopayClient,
+  cardRegistrationId: string,
+  options: CallOptions = {},
+): Promise<CardRegistration> {
+  return getOne(
+    client,
+    "/cardregistrations/{cardRegistrationId}",
+    { cardRegistrationId },
+    CardRegistration,
+    "card registration",
+    options,
+  );
 }
 
 /** Completes the registration with the tokenizer's `data=…` answer; VALIDATED carries the CardId. */
@@ -26,5 +41,14 @@ export function update(
   input: { RegistrationData: string; CardHolderName?: string },
   options: CallOptions = {},
 ): Promise<CardRegistration> {
-  return send(client, "PUT", "/cardregistrations/{cardRegistrationId}", { cardRegistrationId }, input, CardRegistration, "card registration", options);
+  return send(
+    client,
+    "PUT",
+    "/cardregistrations/{cardRegistrationId}",
+    { cardRegistrationId },
+    input,
+    CardRegistration,
+    "card registration",
+    options,
+  );
 }

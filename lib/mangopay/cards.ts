@@ -7,12 +7,24 @@ export function get(client: MangopayClient, cardId: string, options: CallOptions
   return getOne(client, "/cards/{cardId}", { cardId }, Card, "card", options);
 }
 
-export function listByUser(client: MangopayClient, userId: string, options: ListOptions<"Active"> = {}): Promise<Page<Card>> {
+export function listByUser(
+  client: MangopayClient,
+  userId: string,
+  options: ListOptions<"Active"> = {},
+): Promise<Page<Card>> {
   return listPage(client, { path: "/users/{userId}/cards", params: { userId }, item: Card, itemName: "card" }, options);
 }
 
-export function listByFingerprint(client: MangopayClient, fingerprint: string, options: ListOptions = {}): Promise<Page<Card>> {
-  return listPage(client, { path: "/cards/fingerprints/{fingerprint}", params: { fingerprint }, item: Card, itemName: "card" }, options);
+export function listByFingerprint(
+  client: MangopayClient,
+  fingerprint: string,
+  options: ListOptions = {},
+): Promise<Page<Card>> {
+  return listPage(
+    client,
+    { path: "/cards/fingerprints/{fingerprint}", params: { fingerprint }, item: Card, itemName: "card" },
+    options,
+  );
 }
 
 /** Irreversible: a deactivated card cannot be reactivated. */

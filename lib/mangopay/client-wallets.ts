@@ -9,10 +9,33 @@ export function list(client: MangopayClient, options: CallOptions = {}): Promise
   return getOne(client, "/clients/wallets", {}, arrayOf(ClientWallet), "client wallet list", options);
 }
 
-export function listByFundsType(client: MangopayClient, fundsType: ClientFundsType, options: CallOptions = {}): Promise<ClientWallet[]> {
-  return getOne(client, "/clients/wallets/{fundsType}", { fundsType }, arrayOf(ClientWallet), "client wallet list", options);
+export function listByFundsType(
+  client: MangopayClient,
+  fundsType: ClientFundsType,
+  options: CallOptions = {},
+): Promise<ClientWallet[]> {
+  return getOne(
+    client,
+    "/clients/wallets/{fundsType}",
+    { fundsType },
+    arrayOf(ClientWallet),
+    "client wallet list",
+    options,
+  );
 }
 
-export function get(client: MangopayClient, fundsType: ClientFundsType, currency: string, options: CallOptions = {}): Promise<ClientWallet> {
-  return getOne(client, "/clients/wallets/{fundsType}/{currency}", { fundsType, currency }, ClientWallet, "client wallet", options);
+export function get(
+  client: MangopayClient,
+  fundsType: ClientFundsType,
+  currency: string,
+  options: CallOptions = {},
+): Promise<ClientWallet> {
+  return getOne(
+    client,
+    "/clients/wallets/{fundsType}/{currency}",
+    { fundsType, currency },
+    ClientWallet,
+    "client wallet",
+    options,
+  );
 }

@@ -5,12 +5,43 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
 import { guardFetch, type AddressPolicy } from "./address-policy";
-import { AddressRefusedError, IdempotencyConflictError, InvalidRequestError, NetworkError, OutcomeUnknownError, QuotaProtectionError, RedirectRefusedError, ScaRequiredError, TimeoutError, UpstreamError } from "./errors";
-import { buildUrl, readBody, requestIdFrom, toUpstreamError, type ApiRequest, type ApiResponse, type RawResponse } from "./http";
+import {
+  AddressRefusedError,
+  IdempotencyConflictError,
+  InvalidRequestError,
+  NetworkError,
+  OutcomeUnknownError,
+  QuotaProtectionError,
+  RedirectRefusedError,
+  ScaRequiredError,
+  TimeoutError,
+  UpstreamError,
+} from "./errors";
+import {
+  buildUrl,
+  readBody,
+  requestIdFrom,
+  toUpstreamError,
+  type ApiRequest,
+  type ApiResponse,
+  type RawResponse,
+} from "./http";
 import { fetchAccessToken, isTransientTokenError } from "./oauth";
-import { DEFAULT_QUOTA_POLICY, exhaustedBucket, parseRateLimitHeaders, type QuotaPolicy, type RateLimitSnapshot } from "./rate-limits";
+import {
+  DEFAULT_QUOTA_POLICY,
+  exhaustedBucket,
+  parseRateLimitHeaders,
+  type QuotaPolicy,
+  type RateLimitSnapshot,
+} from "./rate-limits";
 import { defaultCallRecorder, type CallRecorder, type UpstreamCall } from "./recorder";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs, type RetryPolicy } from "./retry-policy";
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  rateLimitWaitMs,
+  type RetryPolicy,
+} from "./retry-policy";
 import { abortableSleep, assertIdempotencyKey } from "./timing-and-keys";
 import { lookupStoredResponse } from "./stored-response";
 
@@ -77,9 +108,24 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
   };
 
   const fetchToken = () =>
-    fetchAccessToken({ baseUrl, clientId: config.clientId, apiKey: config.apiKey, fetch: fetchImpl, now, timeoutMs: policy.attemptTimeoutMs, record });
+    fetchAccessToken({
+      baseUrl,
+      clientId: config.clientId,
+      apiKey: config.apiKey,
+      fetch: fetchImpl,
+      now,
+      timeoutMs: policy.attemptTimeoutMs,
+      record,
+    });
 
-  async function exchange(req: ApiRequest, url: string, token: string, key: string | null, attempt: number, timeoutMs: number): Promise<RawResponse> {
+  async function exchange(
+    req: ApiRequest,
+    url: string,
+    token: string,
+    key: string | null,
+    attempt: number,
+    timeoutMs: number,
+  ): Promise<RawResponse> {
     const startedAt = now();
     const site = { method: req.method, pathTemplate: req.path };
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -87,7 +133,13 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
     if (req.body !== undefined) headers["Content-Type"] = "application/json";
     if (key) headers["Idempotency-Key"] = key;
-    const base = { method: req.method, pathTemplate: req.path, attempt, startedAt: new Date(startedAt), idempotencyKey: key };
+    const base = {
+      method: req.method,
+      pathTemplate: req.path,
+      attempt,
+      startedAt: new Date(startedAt),
+      idempotencyKey: key,
+    };
     try {
       const response = await fetchImpl(url, {
         method: req.method,
@@ -115,7 +167,14 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       // Refused before or instead of an answer: nothing to retry, nothing to reveal about the target.
       if (error instanceof AddressRefusedError || error instanceof RedirectRefusedError) {
         const redirected = error instanceof RedirectRefusedError;
-        record({ ...base, status: redirected ? error.status : null, durationMs: Math.max(0, now() - startedAt), rateLimitRemaining: state.rateLimits.shortRemaining, outcome: redirected ? "http_error" : "network_error", requestId: null });
+        record({
+          ...base,
+          status: redirected ? error.status : null,
+          durationMs: Math.max(0, now() - startedAt),
+          rateLimitRemaining: state.rateLimits.shortRemaining,
+          outcome: redirected ? "http_error" : "network_error",
+          requestId: null,
+        });
         throw error;
       }
       const timedOut = timeout.aborted && !req.signal?.aborted;
@@ -140,7 +199,17 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     if (req.method === "GET" && req.priority === "background") {
       const bucket = exhaustedBucket(state.rateLimits.current, now(), quota);
       if (bucket) {
-        record({ ...site, attempt: 0, status: null, durationMs: 0, rateLimitRemaining: bucket.remaining, outcome: "shed", startedAt: new Date(now()), idempotencyKey: null, requestId: null });
+        record({
+          ...site,
+          attempt: 0,
+          status: null,
+          durationMs: 0,
+          rateLimitRemaining: bucket.remaining,
+          outcome: "shed",
+          startedAt: new Date(now()),
+          idempotencyKey: null,
+          requestId: null,
+        });
         throw new QuotaProtectionError(bucket);
       }
     }
@@ -153,7 +222,8 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     // Waits before the next attempt; false when attempts or the deadline are used up.
     const backoff = async (attempt: number, waitHintMs: number | null = null): Promise<boolean> => {
       if (attempt >= policy.maxAttempts) return false;
-      const delay = waitHintMs !== null ? waitHintMs + random() * policy.baseDelayMs : backoffDelayMs(attempt, policy, random);
+      const delay =
+        waitHintMs !== null ? waitHintMs + random() * policy.baseDelayMs : backoffDelayMs(attempt, policy, random);
       if (now() + delay >= deadlineAt) return false;
       await sleep(delay, req.signal);
       return true;
@@ -168,7 +238,10 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       if (!key) return null;
       let stored: Awaited<ReturnType<typeof lookupStoredResponse>>;
       try {
-        stored = await lookupStoredResponse(request, key, site, { signal: req.signal, deadlineMs: Math.max(1, deadlineAt - now()) });
+        stored = await lookupStoredResponse(request, key, site, {
+          signal: req.signal,
+          deadlineMs: Math.max(1, deadlineAt - now()),
+        });
       } catch (error) {
         // The stored verdict (an UpstreamError for the original call) is definitive; a failed lookup is not.
         if (error instanceof UpstreamError && error.pathTemplate === site.pathTemplate) throw error;
@@ -193,7 +266,14 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       }
       let raw: RawResponse;
       try {
-        raw = await exchange(req, url, token, key, attempt, Math.min(req.timeoutMs ?? policy.attemptTimeoutMs, remainingMs));
+        raw = await exchange(
+          req,
+          url,
+          token,
+          key,
+          attempt,
+          Math.min(req.timeoutMs ?? policy.attemptTimeoutMs, remainingMs),
+        );
       } catch (error) {
         if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
         lastError = error;
@@ -209,7 +289,15 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
         throw fail(error);
       }
       if (raw.status >= 200 && raw.status < 300) {
-        return { status: raw.status, headers: raw.headers, body: raw.body, requestId: requestIdFrom(raw.headers), attempts: attempt, idempotencyKey: key, recovered: false };
+        return {
+          status: raw.status,
+          headers: raw.headers,
+          body: raw.body,
+          requestId: requestIdFrom(raw.headers),
+          attempts: attempt,
+          idempotencyKey: key,
+          recovered: false,
+        };
       }
       const error = toUpstreamError(raw, site);
       if (raw.status === 401 && !(error instanceof ScaRequiredError) && !tokenRefreshed) {
@@ -228,7 +316,10 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       if (req.method === "POST" && raw.status !== 429) answerLost = true;
       // Honour a 429's reset when it fits the deadline. Buckets slide, so a far reset overstates
       // the wait: then plain backoff (bounded by maxAttempts) is the better guess.
-      const hint = raw.status === 429 ? rateLimitWaitMs(raw.headers.get("retry-after"), parseRateLimitHeaders(raw.headers, now()), now()) : null;
+      const hint =
+        raw.status === 429
+          ? rateLimitWaitMs(raw.headers.get("retry-after"), parseRateLimitHeaders(raw.headers, now()), now())
+          : null;
       const usableHint = hint !== null && now() + hint < deadlineAt ? hint : null;
       if (await backoff(attempt, usableHint)) continue;
       throw fail(error);

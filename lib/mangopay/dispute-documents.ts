@@ -19,14 +19,41 @@ export function create(
   input: { Type: DisputeDocumentType; Tag?: string },
   options: WriteOptions = {},
 ): Promise<DisputeDocument> {
-  return send(client, "POST", "/disputes/{disputeId}/documents", { disputeId }, input, DisputeDocument, "dispute document", options);
+  return send(
+    client,
+    "POST",
+    "/disputes/{disputeId}/documents",
+    { disputeId },
+    input,
+    DisputeDocument,
+    "dispute document",
+    options,
+  );
 }
 
-export function addPage(client: MangopayClient, disputeId: string, documentId: string, fileBase64: string, options: WriteOptions = {}): Promise<void> {
-  return sendNoContent(client, "POST", "/disputes/{disputeId}/documents/{documentId}/pages", { disputeId, documentId }, { File: fileBase64 }, options);
+export function addPage(
+  client: MangopayClient,
+  disputeId: string,
+  documentId: string,
+  fileBase64: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  return sendNoContent(
+    client,
+    "POST",
+    "/disputes/{disputeId}/documents/{documentId}/pages",
+    { disputeId, documentId },
+    { File: fileBase64 },
+    options,
+  );
 }
 
-export function submit(client: MangopayClient, disputeId: string, documentId: string, options: CallOptions = {}): Promise<DisputeDocument> {
+export function submit(
+  client: MangopayClient,
+  disputeId: string,
+  documentId: string,
+  options: CallOptions = {},
+): Promise<DisputeDocument> {
   return send(
     client,
     "PUT",
@@ -40,19 +67,55 @@ export function submit(client: MangopayClient, disputeId: string, documentId: st
 }
 
 export function get(client: MangopayClient, documentId: string, options: CallOptions = {}): Promise<DisputeDocument> {
-  return getOne(client, "/dispute-documents/{documentId}", { documentId }, DisputeDocument, "dispute document", options);
+  return getOne(
+    client,
+    "/dispute-documents/{documentId}",
+    { documentId },
+    DisputeDocument,
+    "dispute document",
+    options,
+  );
 }
 
 export type DisputeDocumentFilter = "BeforeDate" | "AfterDate" | "Status" | "Type";
 
-export function list(client: MangopayClient, options: ListOptions<DisputeDocumentFilter> = {}): Promise<Page<DisputeDocument>> {
+export function list(
+  client: MangopayClient,
+  options: ListOptions<DisputeDocumentFilter> = {},
+): Promise<Page<DisputeDocument>> {
   return listPage(client, { path: "/dispute-documents", item: DisputeDocument, itemName: "dispute document" }, options);
 }
 
-export function listByDispute(client: MangopayClient, disputeId: string, options: ListOptions<DisputeDocumentFilter> = {}): Promise<Page<DisputeDocument>> {
-  return listPage(client, { path: "/disputes/{disputeId}/documents", params: { disputeId }, item: DisputeDocument, itemName: "dispute document" }, options);
+export function listByDispute(
+  client: MangopayClient,
+  disputeId: string,
+  options: ListOptions<DisputeDocumentFilter> = {},
+): Promise<Page<DisputeDocument>> {
+  return listPage(
+    client,
+    {
+      path: "/disputes/{disputeId}/documents",
+      params: { disputeId },
+      item: DisputeDocument,
+      itemName: "dispute document",
+    },
+    options,
+  );
 }
 
-export function consult(client: MangopayClient, documentId: string, options: WriteOptions = {}): Promise<DocumentConsultation[]> {
-  return send(client, "POST", "/dispute-documents/{documentId}/consult", { documentId }, undefined, arrayOf(DocumentConsultation), "document consultation", options);
+export function consult(
+  client: MangopayClient,
+  documentId: string,
+  options: WriteOptions = {},
+): Promise<DocumentConsultation[]> {
+  return send(
+    client,
+    "POST",
+    "/dispute-documents/{documentId}/consult",
+    { documentId },
+    undefined,
+    arrayOf(DocumentConsultation),
+    "document consultation",
+    options,
+  );
 }

@@ -11,7 +11,12 @@ export function get(client: MangopayClient, disputeId: string, options: CallOpti
 
 export type DisputeFilter = "Status" | "DisputeType" | "BeforeDate" | "AfterDate";
 
-function listBy(client: MangopayClient, path: string, params: Record<string, string>, options: ListOptions<DisputeFilter>): Promise<Page<Dispute>> {
+function listBy(
+  client: MangopayClient,
+  path: string,
+  params: Record<string, string>,
+  options: ListOptions<DisputeFilter>,
+): Promise<Page<Dispute>> {
   return listPage(client, { path, params, item: Dispute, itemName: "dispute" }, options);
 }
 
@@ -36,12 +41,22 @@ export function listPendingSettlement(client: MangopayClient, options: ListOptio
   return listBy(client, "/disputes/pendingsettlement", {}, options);
 }
 
-export function updateTag(client: MangopayClient, disputeId: string, tag: string, options: CallOptions = {}): Promise<Dispute> {
+export function updateTag(
+  client: MangopayClient,
+  disputeId: string,
+  tag: string,
+  options: CallOptions = {},
+): Promise<Dispute> {
   return send(client, "PUT", "/disputes/{disputeId}", { disputeId }, { Tag: tag }, Dispute, "dispute", options);
 }
 
 /** Contests (ContestedFunds on the first submission of a CONTESTABLE dispute) or resubmits. */
-export function submit(client: MangopayClient, disputeId: string, input: { ContestedFunds?: Money } = {}, options: CallOptions = {}): Promise<Dispute> {
+export function submit(
+  client: MangopayClient,
+  disputeId: string,
+  input: { ContestedFunds?: Money } = {},
+  options: CallOptions = {},
+): Promise<Dispute> {
   return send(client, "PUT", "/disputes/{disputeId}/submit", { disputeId }, input, Dispute, "dispute", options);
 }
 

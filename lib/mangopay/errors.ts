@@ -150,7 +150,10 @@ export class OutcomeUnknownError extends MangopayError {
   readonly site: CallSite;
 
   constructor(site: CallSite, idempotencyKey: string, options?: { cause?: unknown }) {
-    super(`MANGOPAY ${site.method} ${site.pathTemplate}: outcome unknown for Idempotency-Key ${idempotencyKey}`, options);
+    super(
+      `MANGOPAY ${site.method} ${site.pathTemplate}: outcome unknown for Idempotency-Key ${idempotencyKey}`,
+      options,
+    );
     this.idempotencyKey = idempotencyKey;
     this.site = site;
   }
@@ -175,7 +178,9 @@ export class RedirectRefusedError extends MangopayError {
   readonly site: CallSite;
 
   constructor(site: CallSite, status: number) {
-    super(`MANGOPAY ${site.method} ${site.pathTemplate} answered with a redirect (HTTP ${status}); redirects are never followed`);
+    super(
+      `MANGOPAY ${site.method} ${site.pathTemplate} answered with a redirect (HTTP ${status}); redirects are never followed`,
+    );
     this.status = status;
     this.site = site;
   }

@@ -43,31 +43,84 @@ export const EVENT_RESOURCE_LABELS: Record<Exclude<EventResource, null>, string>
 export type EventTypeGroup = { label: string; resource: EventResource; types: readonly string[] };
 
 export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
-  { label: "User regulatory status", resource: "user", types: ["USER_INFLOWS_BLOCKED", "USER_INFLOWS_UNBLOCKED", "USER_OUTFLOWS_BLOCKED", "USER_OUTFLOWS_UNBLOCKED"] },
-  { label: "User account", resource: "user", types: ["USER_ACCOUNT_VALIDATION_ASKED", "USER_ACCOUNT_ACTIVATED", "USER_ACCOUNT_CLOSED"] },
-  { label: "SCA enrollment", resource: "user", types: ["SCA_ENROLLMENT_SUCCEEDED", "SCA_ENROLLMENT_EXPIRED", "SCA_ENROLLMENT_FAILED"] },
-  { label: "User category", resource: "user", types: ["USER_CATEGORY_UPDATED_TO_OWNER", "USER_CATEGORY_UPDATED_TO_PAYER", "USER_CATEGORY_UPDATED_TO_PLATFORM"] },
+  {
+    label: "User regulatory status",
+    resource: "user",
+    types: ["USER_INFLOWS_BLOCKED", "USER_INFLOWS_UNBLOCKED", "USER_OUTFLOWS_BLOCKED", "USER_OUTFLOWS_UNBLOCKED"],
+  },
+  {
+    label: "User account",
+    resource: "user",
+    types: ["USER_ACCOUNT_VALIDATION_ASKED", "USER_ACCOUNT_ACTIVATED", "USER_ACCOUNT_CLOSED"],
+  },
+  {
+    label: "SCA enrollment",
+    resource: "user",
+    types: ["SCA_ENROLLMENT_SUCCEEDED", "SCA_ENROLLMENT_EXPIRED", "SCA_ENROLLMENT_FAILED"],
+  },
+  {
+    label: "User category",
+    resource: "user",
+    types: ["USER_CATEGORY_UPDATED_TO_OWNER", "USER_CATEGORY_UPDATED_TO_PAYER", "USER_CATEGORY_UPDATED_TO_PLATFORM"],
+  },
   { label: "User KYC level", resource: "user", types: ["USER_KYC_LIGHT", "USER_KYC_REGULAR"] },
   {
     label: "Identity verification",
     resource: null,
-    types: ["IDENTITY_VERIFICATION_VALIDATED", "IDENTITY_VERIFICATION_FAILED", "IDENTITY_VERIFICATION_INCONCLUSIVE", "IDENTITY_VERIFICATION_OUTDATED"],
+    types: [
+      "IDENTITY_VERIFICATION_VALIDATED",
+      "IDENTITY_VERIFICATION_FAILED",
+      "IDENTITY_VERIFICATION_INCONCLUSIVE",
+      "IDENTITY_VERIFICATION_OUTDATED",
+    ],
   },
-  { label: "Company number", resource: "user", types: ["LEGAL_COMPANY_NUMBER_VALIDATION_FAILED", "LEGAL_COMPANY_NUMBER_VALIDATION_SUCCEEDED"] },
-  { label: "KYC documents", resource: "kycDocument", types: ["KYC_CREATED", "KYC_VALIDATION_ASKED", "KYC_SUCCEEDED", "KYC_FAILED", "KYC_OUTDATED"] },
+  {
+    label: "Company number",
+    resource: "user",
+    types: ["LEGAL_COMPANY_NUMBER_VALIDATION_FAILED", "LEGAL_COMPANY_NUMBER_VALIDATION_SUCCEEDED"],
+  },
+  {
+    label: "KYC documents",
+    resource: "kycDocument",
+    types: ["KYC_CREATED", "KYC_VALIDATION_ASKED", "KYC_SUCCEEDED", "KYC_FAILED", "KYC_OUTDATED"],
+  },
   {
     label: "UBO declarations",
     resource: "uboDeclaration",
-    types: ["UBO_DECLARATION_CREATED", "UBO_DECLARATION_VALIDATION_ASKED", "UBO_DECLARATION_VALIDATED", "UBO_DECLARATION_INCOMPLETE", "UBO_DECLARATION_REFUSED"],
+    types: [
+      "UBO_DECLARATION_CREATED",
+      "UBO_DECLARATION_VALIDATION_ASKED",
+      "UBO_DECLARATION_VALIDATED",
+      "UBO_DECLARATION_INCOMPLETE",
+      "UBO_DECLARATION_REFUSED",
+    ],
   },
   { label: "Country authorizations", resource: null, types: ["COUNTRY_AUTHORIZATION_UPDATED"] },
   { label: "Recipients", resource: null, types: ["RECIPIENT_ACTIVE", "RECIPIENT_CANCELED", "RECIPIENT_DEACTIVATED"] },
-  { label: "Pay-ins", resource: "payIn", types: ["PAYIN_NORMAL_CREATED", "PAYIN_NORMAL_SUCCEEDED", "PAYIN_NORMAL_FAILED", "PAYIN_NORMAL_PROCESSING_STATUS_PENDING_SUCCEEDED"] },
-  { label: "Card validations", resource: null, types: ["CARD_VALIDATION_CREATED", "CARD_VALIDATION_FAILED", "CARD_VALIDATION_SUCCEEDED"] },
+  {
+    label: "Pay-ins",
+    resource: "payIn",
+    types: [
+      "PAYIN_NORMAL_CREATED",
+      "PAYIN_NORMAL_SUCCEEDED",
+      "PAYIN_NORMAL_FAILED",
+      "PAYIN_NORMAL_PROCESSING_STATUS_PENDING_SUCCEEDED",
+    ],
+  },
+  {
+    label: "Card validations",
+    resource: null,
+    types: ["CARD_VALIDATION_CREATED", "CARD_VALIDATION_FAILED", "CARD_VALIDATION_SUCCEEDED"],
+  },
   {
     label: "Recurring registrations",
     resource: null,
-    types: ["RECURRING_REGISTRATION_CREATED", "RECURRING_REGISTRATION_AUTH_NEEDED", "RECURRING_REGISTRATION_IN_PROGRESS", "RECURRING_REGISTRATION_ENDED"],
+    types: [
+      "RECURRING_REGISTRATION_CREATED",
+      "RECURRING_REGISTRATION_AUTH_NEEDED",
+      "RECURRING_REGISTRATION_IN_PROGRESS",
+      "RECURRING_REGISTRATION_ENDED",
+    ],
   },
   {
     label: "Preauthorizations",
@@ -96,28 +149,88 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
       "DEPOSIT_PREAUTHORIZATION_PAYMENT_EXPIRED",
     ],
   },
-  { label: "Virtual accounts", resource: null, types: ["VIRTUAL_ACCOUNT_ACTIVE", "VIRTUAL_ACCOUNT_BLOCKED", "VIRTUAL_ACCOUNT_CLOSED", "VIRTUAL_ACCOUNT_FAILED"] },
-  { label: "Mandates", resource: "mandate", types: ["MANDATE_CREATED", "MANDATE_SUBMITTED", "MANDATE_ACTIVATED", "MANDATE_FAILED", "MANDATE_EXPIRED"] },
+  {
+    label: "Virtual accounts",
+    resource: null,
+    types: ["VIRTUAL_ACCOUNT_ACTIVE", "VIRTUAL_ACCOUNT_BLOCKED", "VIRTUAL_ACCOUNT_CLOSED", "VIRTUAL_ACCOUNT_FAILED"],
+  },
+  {
+    label: "Mandates",
+    resource: "mandate",
+    types: ["MANDATE_CREATED", "MANDATE_SUBMITTED", "MANDATE_ACTIVATED", "MANDATE_FAILED", "MANDATE_EXPIRED"],
+  },
   {
     label: "Disputes",
     resource: "dispute",
-    types: ["DISPUTE_CREATED", "DISPUTE_ACTION_REQUIRED", "DISPUTE_SUBMITTED", "DISPUTE_SENT_TO_BANK", "DISPUTE_FURTHER_ACTION_REQUIRED", "DISPUTE_CLOSED"],
+    types: [
+      "DISPUTE_CREATED",
+      "DISPUTE_ACTION_REQUIRED",
+      "DISPUTE_SUBMITTED",
+      "DISPUTE_SENT_TO_BANK",
+      "DISPUTE_FURTHER_ACTION_REQUIRED",
+      "DISPUTE_CLOSED",
+    ],
   },
   {
     label: "Dispute documents",
     resource: "disputeDocument",
-    types: ["DISPUTE_DOCUMENT_CREATED", "DISPUTE_DOCUMENT_VALIDATION_ASKED", "DISPUTE_DOCUMENT_SUCCEEDED", "DISPUTE_DOCUMENT_FAILED"],
+    types: [
+      "DISPUTE_DOCUMENT_CREATED",
+      "DISPUTE_DOCUMENT_VALIDATION_ASKED",
+      "DISPUTE_DOCUMENT_SUCCEEDED",
+      "DISPUTE_DOCUMENT_FAILED",
+    ],
   },
-  { label: "Repudiations", resource: "repudiation", types: ["PAYIN_REPUDIATION_CREATED", "PAYIN_REPUDIATION_SUCCEEDED", "PAYIN_REPUDIATION_FAILED"] },
-  { label: "Settlement transfers", resource: "settlement", types: ["TRANSFER_SETTLEMENT_CREATED", "TRANSFER_SETTLEMENT_SUCCEEDED", "TRANSFER_SETTLEMENT_FAILED"] },
-  { label: "Transfers", resource: "transfer", types: ["TRANSFER_NORMAL_CREATED", "TRANSFER_NORMAL_SUCCEEDED", "TRANSFER_NORMAL_FAILED"] },
-  { label: "Instant conversions", resource: null, types: ["INSTANT_CONVERSION_CREATED", "INSTANT_CONVERSION_SUCCEEDED", "INSTANT_CONVERSION_FAILED"] },
-  { label: "Quoted conversions", resource: null, types: ["QUOTED_CONVERSION_CREATED", "QUOTED_CONVERSION_SUCCEEDED", "QUOTED_CONVERSION_FAILED"] },
-  { label: "Payouts", resource: "payOut", types: ["PAYOUT_NORMAL_CREATED", "PAYOUT_NORMAL_SUCCEEDED", "PAYOUT_NORMAL_FAILED"] },
-  { label: "Instant payouts", resource: "payOut", types: ["INSTANT_PAYOUT_SUCCEEDED", "INSTANT_PAYOUT_FAILED", "INSTANT_PAYOUT_FALLBACKED"] },
-  { label: "Pay-in refunds", resource: "refund", types: ["PAYIN_REFUND_CREATED", "PAYIN_REFUND_SUCCEEDED", "PAYIN_REFUND_FAILED"] },
-  { label: "Transfer refunds", resource: "refund", types: ["TRANSFER_REFUND_CREATED", "TRANSFER_REFUND_SUCCEEDED", "TRANSFER_REFUND_FAILED"] },
-  { label: "Payout returns", resource: "refund", types: ["PAYOUT_REFUND_CREATED", "PAYOUT_REFUND_SUCCEEDED", "PAYOUT_REFUND_FAILED"] },
+  {
+    label: "Repudiations",
+    resource: "repudiation",
+    types: ["PAYIN_REPUDIATION_CREATED", "PAYIN_REPUDIATION_SUCCEEDED", "PAYIN_REPUDIATION_FAILED"],
+  },
+  {
+    label: "Settlement transfers",
+    resource: "settlement",
+    types: ["TRANSFER_SETTLEMENT_CREATED", "TRANSFER_SETTLEMENT_SUCCEEDED", "TRANSFER_SETTLEMENT_FAILED"],
+  },
+  {
+    label: "Transfers",
+    resource: "transfer",
+    types: ["TRANSFER_NORMAL_CREATED", "TRANSFER_NORMAL_SUCCEEDED", "TRANSFER_NORMAL_FAILED"],
+  },
+  {
+    label: "Instant conversions",
+    resource: null,
+    types: ["INSTANT_CONVERSION_CREATED", "INSTANT_CONVERSION_SUCCEEDED", "INSTANT_CONVERSION_FAILED"],
+  },
+  {
+    label: "Quoted conversions",
+    resource: null,
+    types: ["QUOTED_CONVERSION_CREATED", "QUOTED_CONVERSION_SUCCEEDED", "QUOTED_CONVERSION_FAILED"],
+  },
+  {
+    label: "Payouts",
+    resource: "payOut",
+    types: ["PAYOUT_NORMAL_CREATED", "PAYOUT_NORMAL_SUCCEEDED", "PAYOUT_NORMAL_FAILED"],
+  },
+  {
+    label: "Instant payouts",
+    resource: "payOut",
+    types: ["INSTANT_PAYOUT_SUCCEEDED", "INSTANT_PAYOUT_FAILED", "INSTANT_PAYOUT_FALLBACKED"],
+  },
+  {
+    label: "Pay-in refunds",
+    resource: "refund",
+    types: ["PAYIN_REFUND_CREATED", "PAYIN_REFUND_SUCCEEDED", "PAYIN_REFUND_FAILED"],
+  },
+  {
+    label: "Transfer refunds",
+    resource: "refund",
+    types: ["TRANSFER_REFUND_CREATED", "TRANSFER_REFUND_SUCCEEDED", "TRANSFER_REFUND_FAILED"],
+  },
+  {
+    label: "Payout returns",
+    resource: "refund",
+    types: ["PAYOUT_REFUND_CREATED", "PAYOUT_REFUND_SUCCEEDED", "PAYOUT_REFUND_FAILED"],
+  },
   {
     label: "Intents",
     resource: null,
@@ -134,7 +247,11 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
       "INTENT_PAID",
     ],
   },
-  { label: "Intent splits", resource: null, types: ["SPLIT_CREATED", "SPLIT_PENDING_FUNDS_RECEPTION", "SPLIT_AVAILABLE", "SPLIT_REJECTED", "SPLIT_REVERSED"] },
+  {
+    label: "Intent splits",
+    resource: null,
+    types: ["SPLIT_CREATED", "SPLIT_PENDING_FUNDS_RECEPTION", "SPLIT_AVAILABLE", "SPLIT_REJECTED", "SPLIT_REVERSED"],
+  },
   { label: "Reports", resource: "report", types: ["REPORT_GENERATED", "REPORT_FAILED"] },
   {
     label: "SCA consents and contact details",
@@ -153,12 +270,18 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
     ],
   },
   { label: "User KYC renewal", resource: "user", types: ["USER_KYC_RENEWAL_REQUIRED", "USER_KYC_RENEWED"] },
-  { label: "Identity verification (newer)", resource: null, types: ["IDENTITY_VERIFICATION_PENDING", "IDENTITY_VERIFICATION_TIMEOUT"] },
+  {
+    label: "Identity verification (newer)",
+    resource: null,
+    types: ["IDENTITY_VERIFICATION_PENDING", "IDENTITY_VERIFICATION_TIMEOUT"],
+  },
 ];
 
 export const EVENT_TYPES: readonly string[] = EVENT_TYPE_GROUPS.flatMap((g) => g.types);
 
-const RESOURCE_BY_TYPE = new Map<string, EventResource>(EVENT_TYPE_GROUPS.flatMap((g) => g.types.map((t) => [t, g.resource] as const)));
+const RESOURCE_BY_TYPE = new Map<string, EventResource>(
+  EVENT_TYPE_GROUPS.flatMap((g) => g.types.map((t) => [t, g.resource] as const)),
+);
 
 export function isEventType(value: string): boolean {
   return RESOURCE_BY_TYPE.has(value);

@@ -12,7 +12,11 @@ export function get(client: MangopayClient, hookId: string, options: CallOptions
 }
 
 /** One hook per EventType. */
-export function create(client: MangopayClient, input: { EventType: string; Url: string; Tag?: string }, options: WriteOptions = {}): Promise<Hook> {
+export function create(
+  client: MangopayClient,
+  input: { EventType: string; Url: string; Tag?: string },
+  options: WriteOptions = {},
+): Promise<Hook> {
   return send(client, "POST", "/hooks", {}, input, Hook, "hook", options);
 }
 

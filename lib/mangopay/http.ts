@@ -116,7 +116,8 @@ function stringOrNull(value: unknown): string | null {
 function fieldErrors(value: unknown): FieldErrors | null {
   if (!isRecord(value)) return null;
   const out: FieldErrors = {};
-  for (const [key, message] of Object.entries(value)) out[key] = typeof message === "string" ? message : JSON.stringify(message);
+  for (const [key, message] of Object.entries(value))
+    out[key] = typeof message === "string" ? message : JSON.stringify(message);
   return Object.keys(out).length > 0 ? out : null;
 }
 
@@ -150,7 +151,9 @@ export function toUpstreamError(raw: RawResponse, site: CallSite): UpstreamError
   const type = stringOrNull(body.Type) ?? stringOrNull(body.error);
   // Only MANGOPAY's own error objects (`Message`, or OAuth's `error_description`) are ever shown:
   // raw text or HTML from whatever answered could be an internal page and is never echoed.
-  const message = (stringOrNull(body.Message) ?? stringOrNull(body.error_description))?.slice(0, MAX_MESSAGE_LENGTH) ?? `HTTP ${raw.status}`;
+  const message =
+    (stringOrNull(body.Message) ?? stringOrNull(body.error_description))?.slice(0, MAX_MESSAGE_LENGTH) ??
+    `HTTP ${raw.status}`;
   const date = typeof body.Date === "number" ? new Date(body.Date * 1000) : null;
   const init: UpstreamErrorInit = {
     ...site,
@@ -164,7 +167,11 @@ export function toUpstreamError(raw: RawResponse, site: CallSite): UpstreamError
   const pending = parsePendingUserAction(raw.headers.get("www-authenticate"));
   const pendingInBody = isRecord(body.PendingUserAction) ? stringOrNull(body.PendingUserAction.RedirectUrl) : null;
   if (raw.status === 401 && (pending || pendingInBody)) {
-    return new ScaRequiredError({ ...init, reason: "pending_user_action", redirectUrl: pending?.redirectUrl ?? pendingInBody });
+    return new ScaRequiredError({
+      ...init,
+      reason: "pending_user_action",
+      redirectUrl: pending?.redirectUrl ?? pendingInBody,
+    });
   }
   if (raw.status === 403 && SCA_CONSENT_PATTERN.test(`${type ?? ""} ${message}`)) {
     return new ScaRequiredError({ ...init, reason: "consent_required" });

@@ -1,7 +1,15 @@
 import "server-only";
 // Public surface of the MANGOPAY adapter: `import { createMangopayClient, users } from "@/lib/mangopay"`.
 export { createMangopayClient, createAccountState, assertIdempotencyKey } from "./client";
-export type { MangopayAccountConfig, MangopayClient, MangopayClientDeps, CallOptions, ApiRequest, ApiResponse, RequestPriority } from "./client";
+export type {
+  MangopayAccountConfig,
+  MangopayClient,
+  MangopayClientDeps,
+  CallOptions,
+  ApiRequest,
+  ApiResponse,
+  RequestPriority,
+} from "./client";
 export * from "./errors";
 export { MemoryCallRecorder, defaultCallRecorder } from "./recorder";
 export type { CallRecorder, UpstreamCall, CallOutcome, CallFilter } from "./recorder";

@@ -3,7 +3,8 @@ import { listPage, type ListOptions, type Page } from "./pagination";
 import { arrayOf, getOne, send, sendNoContent, type WriteOptions } from "./resource";
 import { DocumentConsultation, KycDocument } from "./schemas/kyc";
 
-export type KycDocumentType = "IDENTITY_PROOF" | "REGISTRATION_PROOF" | "ARTICLES_OF_ASSOCIATION" | "SHAREHOLDER_DECLARATION" | "ADDRESS_PROOF";
+export type KycDocumentType =
+  "IDENTITY_PROOF" | "REGISTRATION_PROOF" | "ARTICLES_OF_ASSOCIATION" | "SHAREHOLDER_DECLARATION" | "ADDRESS_PROOF";
 
 export function create(
   client: MangopayClient,
@@ -22,12 +23,33 @@ export function addPage(
   fileBase64: string,
   options: WriteOptions = {},
 ): Promise<void> {
-  return sendNoContent(client, "POST", "/users/{userId}/kyc/documents/{documentId}/pages", { userId, documentId }, { File: fileBase64 }, options);
+  return sendNoContent(
+    client,
+    "POST",
+    "/users/{userId}/kyc/documents/{documentId}/pages",
+    { userId, documentId },
+    { File: fileBase64 },
+    options,
+  );
 }
 
 /** Asks MANGOPAY to review the document (Status VALIDATION_ASKED). */
-export function submit(client: MangopayClient, userId: string, documentId: string, options: CallOptions = {}): Promise<KycDocument> {
-  return send(client, "PUT", "/users/{userId}/kyc/documents/{documentId}", { userId, documentId }, { Status: "VALIDATION_ASKED" }, KycDocument, "KYC document", options);
+export function submit(
+  client: MangopayClient,
+  userId: string,
+  documentId: string,
+  options: CallOptions = {},
+): Promise<KycDocument> {
+  return send(
+    client,
+    "PUT",
+    "/users/{userId}/kyc/documents/{documentId}",
+    { userId, documentId },
+    { Status: "VALIDATION_ASKED" },
+    KycDocument,
+    "KYC document",
+    options,
+  );
 }
 
 export function get(client: MangopayClient, documentId: string, options: CallOptions = {}): Promise<KycDocument> {
@@ -40,11 +62,32 @@ export function list(client: MangopayClient, options: ListOptions<KycDocumentFil
   return listPage(client, { path: "/kyc/documents", item: KycDocument, itemName: "KYC document" }, options);
 }
 
-export function listByUser(client: MangopayClient, userId: string, options: ListOptions<KycDocumentFilter> = {}): Promise<Page<KycDocument>> {
-  return listPage(client, { path: "/users/{userId}/kyc/documents", params: { userId }, item: KycDocument, itemName: "KYC document" }, options);
+export function listByUser(
+  client: MangopayClient,
+  userId: string,
+  options: ListOptions<KycDocumentFilter> = {},
+): Promise<Page<KycDocument>> {
+  return listPage(
+    client,
+    { path: "/users/{userId}/kyc/documents", params: { userId }, item: KycDocument, itemName: "KYC document" },
+    options,
+  );
 }
 
 /** Short-lived links to view the pages. */
-export function consult(client: MangopayClient, documentId: string, options: WriteOptions = {}): Promise<DocumentConsultation[]> {
-  return send(client, "POST", "/kyc/documents/{documentId}/consult", { documentId }, undefined, arrayOf(DocumentConsultation), "document consultation", options);
+export function consult(
+  client: MangopayClient,
+  documentId: string,
+  options: WriteOptions = {},
+): Promise<DocumentConsultation[]> {
+  return send(
+    client,
+    "POST",
+    "/kyc/documents/{documentId}/consult",
+    { documentId },
+    undefined,
+    arrayOf(DocumentConsultation),
+    "document consultation",
+    options,
+  );
 }

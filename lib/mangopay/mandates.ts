@@ -11,7 +11,11 @@ export interface CreateMandateInput {
 }
 
 /** The answer's RedirectURL is where the user confirms the mandate. */
-export function create(client: MangopayClient, input: CreateMandateInput, options: WriteOptions = {}): Promise<Mandate> {
+export function create(
+  client: MangopayClient,
+  input: CreateMandateInput,
+  options: WriteOptions = {},
+): Promise<Mandate> {
   return send(client, "POST", "/mandates/directdebit/web", {}, input, Mandate, "mandate", options);
 }
 
@@ -30,8 +34,16 @@ export function list(client: MangopayClient, options: ListOptions<MandateFilter>
   return listPage(client, { path: "/mandates", item: MandateListItem, itemName: "mandate" }, options);
 }
 
-export function listByUser(client: MangopayClient, userId: string, options: ListOptions<MandateFilter> = {}): Promise<Page<MandateListItem>> {
-  return listPage(client, { path: "/users/{userId}/mandates", params: { userId }, item: MandateListItem, itemName: "mandate" }, options);
+export function listByUser(
+  client: MangopayClient,
+  userId: string,
+  options: ListOptions<MandateFilter> = {},
+): Promise<Page<MandateListItem>> {
+  return listPage(
+    client,
+    { path: "/users/{userId}/mandates", params: { userId }, item: MandateListItem, itemName: "mandate" },
+    options,
+  );
 }
 
 export function listByBankAccount(
@@ -42,7 +54,12 @@ export function listByBankAccount(
 ): Promise<Page<MandateListItem>> {
   return listPage(
     client,
-    { path: "/users/{userId}/bankaccounts/{bankAccountId}/mandates", params: { userId, bankAccountId }, item: MandateListItem, itemName: "mandate" },
+    {
+      path: "/users/{userId}/bankaccounts/{bankAccountId}/mandates",
+      params: { userId, bankAccountId },
+      item: MandateListItem,
+      itemName: "mandate",
+    },
     options,
   );
 }

@@ -1,6 +1,14 @@
 // POST {base}/v2.01/oauth/token with Basic auth and grant_type=client_credentials (docs/mangopay-api.md §1).
 import { z } from "zod";
-import { AddressRefusedError, AuthenticationError, NetworkError, ParseError, RedirectRefusedError, TimeoutError, UpstreamError } from "./errors";
+import {
+  AddressRefusedError,
+  AuthenticationError,
+  NetworkError,
+  ParseError,
+  RedirectRefusedError,
+  TimeoutError,
+  UpstreamError,
+} from "./errors";
 import { readBody, toUpstreamError } from "./http";
 import type { UpstreamCall } from "./recorder";
 
@@ -78,7 +86,15 @@ export async function fetchAccessToken(ctx: OAuthContext): Promise<{ accessToken
     const error = toUpstreamError(raw, SITE);
     // 5xx is transient and may be retried by the caller; anything else means bad credentials.
     if (raw.status >= 500) throw error;
-    throw new AuthenticationError({ ...SITE, status: error.status, type: error.type, message: error.message, errors: error.errors, requestId: error.requestId, cause: error });
+    throw new AuthenticationError({
+      ...SITE,
+      status: error.status,
+      type: error.type,
+      message: error.message,
+      errors: error.errors,
+      requestId: error.requestId,
+      cause: error,
+    });
   }
   const parsed = TokenResponse.safeParse(raw.body);
   if (!parsed.success) {

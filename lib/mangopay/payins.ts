@@ -41,7 +41,11 @@ export interface CreateCardDirectPayInInput extends PayInBase {
   Culture?: string;
 }
 
-export function createCardDirect(client: MangopayClient, input: CreateCardDirectPayInInput, options: MoneyActionOptions): Promise<PayIn> {
+export function createCardDirect(
+  client: MangopayClient,
+  input: CreateCardDirectPayInInput,
+  options: MoneyActionOptions,
+): Promise<PayIn> {
   return send(client, "POST", "/payins/card/direct", {}, input, PayIn, "card pay-in", options);
 }
 
@@ -52,7 +56,11 @@ export interface CreateCardWebPayInInput extends PayInBase {
   SecureMode?: "DEFAULT" | "FORCE" | "NO_CHOICE";
 }
 
-export function createCardWeb(client: MangopayClient, input: CreateCardWebPayInInput, options: MoneyActionOptions): Promise<PayIn> {
+export function createCardWeb(
+  client: MangopayClient,
+  input: CreateCardWebPayInInput,
+  options: MoneyActionOptions,
+): Promise<PayIn> {
   return send(client, "POST", "/payins/card/web", {}, input, PayIn, "card web pay-in", options);
 }
 
@@ -66,7 +74,11 @@ export interface CreateBankWirePayInInput {
 }
 
 /** Stays CREATED until the wire arrives; the answer carries the bank details and WireReference. */
-export function createBankWireDirect(client: MangopayClient, input: CreateBankWirePayInInput, options: MoneyActionOptions): Promise<PayIn> {
+export function createBankWireDirect(
+  client: MangopayClient,
+  input: CreateBankWirePayInInput,
+  options: MoneyActionOptions,
+): Promise<PayIn> {
   return send(client, "POST", "/payins/bankwire/direct", {}, input, PayIn, "bank wire pay-in", options);
 }
 
@@ -74,7 +86,11 @@ export interface CreateDirectDebitPayInInput extends PayInBase {
   MandateId: string;
 }
 
-export function createDirectDebitDirect(client: MangopayClient, input: CreateDirectDebitPayInInput, options: MoneyActionOptions): Promise<PayIn> {
+export function createDirectDebitDirect(
+  client: MangopayClient,
+  input: CreateDirectDebitPayInInput,
+  options: MoneyActionOptions,
+): Promise<PayIn> {
   return send(client, "POST", "/payins/directdebit/direct", {}, input, PayIn, "direct debit pay-in", options);
 }
 
@@ -83,6 +99,10 @@ export interface CreatePreauthorizedPayInInput extends PayInBase {
 }
 
 /** Captures a preauthorization. */
-export function createPreauthorized(client: MangopayClient, input: CreatePreauthorizedPayInInput, options: MoneyActionOptions): Promise<PayIn> {
+export function createPreauthorized(
+  client: MangopayClient,
+  input: CreatePreauthorizedPayInInput,
+  options: MoneyActionOptions,
+): Promise<PayIn> {
   return send(client, "POST", "/payins/preauthorized/direct", {}, input, PayIn, "preauthorized pay-in", options);
 }

@@ -12,14 +12,33 @@ export interface PermissionGroupInput {
 }
 
 export function list(client: MangopayClient, options: ListOptions = {}): Promise<Page<PermissionGroup>> {
-  return listPage(client, { path: "/clients/permissiongroups", item: PermissionGroup, itemName: "permission group" }, options);
+  return listPage(
+    client,
+    { path: "/clients/permissiongroups", item: PermissionGroup, itemName: "permission group" },
+    options,
+  );
 }
 
-export function get(client: MangopayClient, permissionGroupId: string, options: CallOptions = {}): Promise<PermissionGroup> {
-  return getOne(client, "/clients/permissiongroups/{permissionGroupId}", { permissionGroupId }, PermissionGroup, "permission group", options);
+export function get(
+  client: MangopayClient,
+  permissionGroupId: string,
+  options: CallOptions = {},
+): Promise<PermissionGroup> {
+  return getOne(
+    client,
+    "/clients/permissiongroups/{permissionGroupId}",
+    { permissionGroupId },
+    PermissionGroup,
+    "permission group",
+    options,
+  );
 }
 
-export function create(client: MangopayClient, input: PermissionGroupInput, options: WriteOptions = {}): Promise<PermissionGroup> {
+export function create(
+  client: MangopayClient,
+  input: PermissionGroupInput,
+  options: WriteOptions = {},
+): Promise<PermissionGroup> {
   return send(client, "POST", "/clients/permissiongroups", {}, input, PermissionGroup, "permission group", options);
 }
 
@@ -30,5 +49,14 @@ export function update(
   input: Partial<PermissionGroupInput>,
   options: CallOptions = {},
 ): Promise<PermissionGroup> {
-  return send(client, "PUT", "/clients/permissiongroups/{permissionGroupId}", { permissionGroupId }, input, PermissionGroup, "permission group", options);
+  return send(
+    client,
+    "PUT",
+    "/clients/permissiongroups/{permissionGroupId}",
+    { permissionGroupId },
+    input,
+    PermissionGroup,
+    "permission group",
+    options,
+  );
 }

@@ -52,7 +52,9 @@ export class MemoryCallRecorder implements CallRecorder {
   /** Oldest first; at most `capacity` entries. */
   list(filter: CallFilter = {}): UpstreamCall[] {
     const ordered =
-      this.buffer.length < this.capacity ? [...this.buffer] : [...this.buffer.slice(this.next), ...this.buffer.slice(0, this.next)];
+      this.buffer.length < this.capacity
+        ? [...this.buffer]
+        : [...this.buffer.slice(this.next), ...this.buffer.slice(0, this.next)];
     return ordered.filter((call) => matches(call, filter));
   }
 

@@ -18,7 +18,12 @@ export interface CreateRefundInput {
   StatementDescriptor?: string;
 }
 
-export function createForPayIn(client: MangopayClient, payInId: string, input: CreateRefundInput, options: MoneyActionOptions): Promise<Refund> {
+export function createForPayIn(
+  client: MangopayClient,
+  payInId: string,
+  input: CreateRefundInput,
+  options: MoneyActionOptions,
+): Promise<Refund> {
   return send(client, "POST", "/payins/{payInId}/refunds", { payInId }, input, Refund, "refund", options);
 }
 
@@ -33,7 +38,12 @@ export function createForTransfer(
 
 export type RefundFilter = "Status" | "ResultCode";
 
-function listBy(client: MangopayClient, path: string, params: Record<string, string>, options: ListOptions<RefundFilter>): Promise<Page<Refund>> {
+function listBy(
+  client: MangopayClient,
+  path: string,
+  params: Record<string, string>,
+  options: ListOptions<RefundFilter>,
+): Promise<Page<Refund>> {
   return listPage(client, { path, params, item: Refund, itemName: "refund" }, options);
 }
 
@@ -50,6 +60,10 @@ export function listByPayOut(client: MangopayClient, payOutId: string, options: 
   return listBy(client, "/payouts/{payOutId}/refunds", { payOutId }, options);
 }
 
-export function listByRepudiation(client: MangopayClient, repudiationId: string, options: ListOptions<RefundFilter> = {}) {
+export function listByRepudiation(
+  client: MangopayClient,
+  repudiationId: string,
+  options: ListOptions<RefundFilter> = {},
+) {
   return listBy(client, "/repudiations/{repudiationId}/refunds", { repudiationId }, options);
 }

@@ -15,11 +15,19 @@ export interface CreateReportInput {
   Columns?: string[];
 }
 
-export function createTransactions(client: MangopayClient, input: CreateReportInput, options: WriteOptions = {}): Promise<Report> {
+export function createTransactions(
+  client: MangopayClient,
+  input: CreateReportInput,
+  options: WriteOptions = {},
+): Promise<Report> {
   return send(client, "POST", "/reports/transactions", {}, input, Report, "report", options);
 }
 
-export function createWallets(client: MangopayClient, input: CreateReportInput, options: WriteOptions = {}): Promise<Report> {
+export function createWallets(
+  client: MangopayClient,
+  input: CreateReportInput,
+  options: WriteOptions = {},
+): Promise<Report> {
   return send(client, "POST", "/reports/wallets", {}, input, Report, "report", options);
 }
 
@@ -27,7 +35,10 @@ export function get(client: MangopayClient, reportId: string, options: CallOptio
   return getOne(client, "/reports/{reportId}", { reportId }, Report, "report", options);
 }
 
-export function list(client: MangopayClient, options: ListOptions<"BeforeDate" | "AfterDate"> = {}): Promise<Page<Report>> {
+export function list(
+  client: MangopayClient,
+  options: ListOptions<"BeforeDate" | "AfterDate"> = {},
+): Promise<Page<Report>> {
   return listPage(client, { path: "/reports", item: Report, itemName: "report" }, options);
 }
 
@@ -44,7 +55,11 @@ export interface CreateReportV2Input {
   Columns?: string[];
 }
 
-export function createV2(client: MangopayClient, input: CreateReportV2Input, options: WriteOptions = {}): Promise<Report> {
+export function createV2(
+  client: MangopayClient,
+  input: CreateReportV2Input,
+  options: WriteOptions = {},
+): Promise<Report> {
   return send(client, "POST", "/reporting/reports", {}, input, Report, "report", options);
 }
 
@@ -53,6 +68,9 @@ export function getV2(client: MangopayClient, reportId: string, options: CallOpt
 }
 
 /** Reporting Service reports: the list answers with key data only (`ReportListItem`); get one for the rest. */
-export function listV2(client: MangopayClient, options: ListOptions<"Status" | "BeforeDate" | "AfterDate"> = {}): Promise<Page<ReportListItem>> {
+export function listV2(
+  client: MangopayClient,
+  options: ListOptions<"Status" | "BeforeDate" | "AfterDate"> = {},
+): Promise<Page<ReportListItem>> {
   return listPage(client, { path: "/reporting/reports", item: ReportListItem, itemName: "report" }, options);
 }

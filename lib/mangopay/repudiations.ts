@@ -22,9 +22,22 @@ export function createSettlementTransfer(
   input: CreateSettlementTransferInput,
   options: MoneyActionOptions,
 ): Promise<Settlement> {
-  return send(client, "POST", "/repudiations/{repudiationId}/settlementtransfer", { repudiationId }, input, Settlement, "settlement transfer", options);
+  return send(
+    client,
+    "POST",
+    "/repudiations/{repudiationId}/settlementtransfer",
+    { repudiationId },
+    input,
+    Settlement,
+    "settlement transfer",
+    options,
+  );
 }
 
-export function getSettlement(client: MangopayClient, settlementId: string, options: CallOptions = {}): Promise<Settlement> {
+export function getSettlement(
+  client: MangopayClient,
+  settlementId: string,
+  options: CallOptions = {},
+): Promise<Settlement> {
   return getOne(client, "/settlements/{settlementId}", { settlementId }, Settlement, "settlement transfer", options);
 }

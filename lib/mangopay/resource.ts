@@ -34,7 +34,12 @@ export interface WriteOptions extends CallOptions {
 }
 
 function callOptions(options: CallOptions): CallOptions {
-  return { priority: options.priority, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs };
+  return {
+    priority: options.priority,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    deadlineMs: options.deadlineMs,
+  };
 }
 
 export async function getOne<S extends z.ZodType>(

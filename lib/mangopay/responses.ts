@@ -7,9 +7,20 @@ import { IdempotencyResponse } from "./schemas/idempotency";
 import { RESPONSES_PATH } from "./stored-response";
 
 /** The stored answer of the POST sent with `idempotencyKey`, or null if MANGOPAY has none (24 h). */
-export async function get(client: MangopayClient, idempotencyKey: string, options: CallOptions = {}): Promise<IdempotencyResponse | null> {
+export async function get(
+  client: MangopayClient,
+  idempotencyKey: string,
+  options: CallOptions = {},
+): Promise<IdempotencyResponse | null> {
   try {
-    return await getOne(client, RESPONSES_PATH, { key: idempotencyKey }, IdempotencyResponse, "idempotency response", options);
+    return await getOne(
+      client,
+      RESPONSES_PATH,
+      { key: idempotencyKey },
+      IdempotencyResponse,
+      "idempotency response",
+      options,
+    );
   } catch (error) {
     if (error instanceof UpstreamError && error.status === 404) return null;
     throw error;

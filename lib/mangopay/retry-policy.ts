@@ -48,7 +48,11 @@ export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random:
  * How long a 429 asks us to wait: `Retry-After` when sent, else the reset of the earliest
  * exhausted bucket. Null when nothing says (plain backoff applies).
  */
-export function rateLimitWaitMs(retryAfter: string | null, snapshot: RateLimitSnapshot | null, nowMs: number): number | null {
+export function rateLimitWaitMs(
+  retryAfter: string | null,
+  snapshot: RateLimitSnapshot | null,
+  nowMs: number,
+): number | null {
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

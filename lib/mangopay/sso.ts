@@ -38,6 +38,19 @@ export function extendInvitation(client: MangopayClient, ssoId: string, options:
   return send(client, "PUT", "/clients/ssos/{ssoId}/extendinvitation", { ssoId }, {}, Sso, "SSO", options);
 }
 
-export function listByPermissionGroup(client: MangopayClient, permissionGroupId: string, options: ListOptions = {}): Promise<Page<Sso>> {
-  return listPage(client, { path: "/clients/permissiongroups/{permissionGroupId}/sso", params: { permissionGroupId }, item: Sso, itemName: "SSO" }, options);
+export function listByPermissionGroup(
+  client: MangopayClient,
+  permissionGroupId: string,
+  options: ListOptions = {},
+): Promise<Page<Sso>> {
+  return listPage(
+    client,
+    {
+      path: "/clients/permissiongroups/{permissionGroupId}/sso",
+      params: { permissionGroupId },
+      item: Sso,
+      itemName: "SSO",
+    },
+    options,
+  );
 }

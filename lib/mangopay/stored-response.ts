@@ -19,14 +19,27 @@ export async function lookupStoredResponse(
 ): Promise<Omit<ApiResponse, "idempotencyKey"> | null> {
   let response: ApiResponse;
   try {
-    response = await request({ method: "GET", path: RESPONSES_PATH, params: { key }, signal: options.signal, deadlineMs: options.deadlineMs });
+    response = await request({
+      method: "GET",
+      path: RESPONSES_PATH,
+      params: { key },
+      signal: options.signal,
+      deadlineMs: options.deadlineMs,
+    });
   } catch (error) {
     if (error instanceof UpstreamError && error.status === 404) return null;
     throw error;
   }
   const stored = parseOrThrow(IdempotencyResponse, response.body, "idempotency response");
   if (stored.StatusCode >= 200 && stored.StatusCode < 300) {
-    return { status: stored.StatusCode, headers: response.headers, body: stored.Resource, requestId: response.requestId, attempts: 1, recovered: true };
+    return {
+      status: stored.StatusCode,
+      headers: response.headers,
+      body: stored.Resource,
+      requestId: response.requestId,
+      attempts: 1,
+      recovered: true,
+    };
   }
   throw toUpstreamError({ status: stored.StatusCode, headers: new Headers(), body: stored.Resource }, original);
 }

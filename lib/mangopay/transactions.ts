@@ -19,12 +19,20 @@ function listBy(
 }
 
 /** SCA-scoped read: sends ScaContext (USER_NOT_PRESENT by default). */
-export function listByUser(client: MangopayClient, userId: string, options: ListOptions<TransactionFilter> & ScaReadOptions = {}) {
+export function listByUser(
+  client: MangopayClient,
+  userId: string,
+  options: ListOptions<TransactionFilter> & ScaReadOptions = {},
+) {
   return listBy(client, "/users/{userId}/transactions", { userId }, options, scaQuery(options));
 }
 
 /** SCA-scoped read: sends ScaContext (USER_NOT_PRESENT by default). */
-export function listByWallet(client: MangopayClient, walletId: string, options: ListOptions<TransactionFilter> & ScaReadOptions = {}) {
+export function listByWallet(
+  client: MangopayClient,
+  walletId: string,
+  options: ListOptions<TransactionFilter> & ScaReadOptions = {},
+) {
   return listBy(client, "/wallets/{walletId}/transactions", { walletId }, options, scaQuery(options));
 }
 
@@ -46,7 +54,11 @@ export function listByCard(client: MangopayClient, cardId: string, options: List
   return listBy(client, "/cards/{cardId}/transactions", { cardId }, options);
 }
 
-export function listByBankAccount(client: MangopayClient, bankAccountId: string, options: ListOptions<TransactionFilter> = {}) {
+export function listByBankAccount(
+  client: MangopayClient,
+  bankAccountId: string,
+  options: ListOptions<TransactionFilter> = {},
+) {
   return listBy(client, "/bankaccounts/{bankAccountId}/transactions", { bankAccountId }, options);
 }
 
@@ -54,7 +66,11 @@ export function listByMandate(client: MangopayClient, mandateId: string, options
   return listBy(client, "/mandates/{mandateId}/transactions", { mandateId }, options);
 }
 
-export function listByPreauthorization(client: MangopayClient, preauthorizationId: string, options: ListOptions<TransactionFilter> = {}) {
+export function listByPreauthorization(
+  client: MangopayClient,
+  preauthorizationId: string,
+  options: ListOptions<TransactionFilter> = {},
+) {
   return listBy(client, "/preauthorizations/{preauthorizationId}/transactions", { preauthorizationId }, options);
 }
 

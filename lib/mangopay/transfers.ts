@@ -20,6 +20,10 @@ export interface CreateTransferInput {
 }
 
 /** Insufficient balance is a FAILED transfer (ResultCode 001001), not an exception. */
-export function create(client: MangopayClient, input: CreateTransferInput, options: MoneyActionOptions): Promise<Transfer> {
+export function create(
+  client: MangopayClient,
+  input: CreateTransferInput,
+  options: MoneyActionOptions,
+): Promise<Transfer> {
   return send(client, "POST", "/transfers", {}, input, Transfer, "transfer", options);
 }

@@ -60,11 +60,19 @@ export interface CreateLegalUserInput extends UserInputCommon {
   CompanyNumber?: string;
 }
 
-export function createNatural(client: MangopayClient, input: CreateNaturalUserInput, options: WriteOptions = {}): Promise<NaturalUser> {
+export function createNatural(
+  client: MangopayClient,
+  input: CreateNaturalUserInput,
+  options: WriteOptions = {},
+): Promise<NaturalUser> {
   return send(client, "POST", "/users/natural", {}, input, NaturalUser, "natural user", options);
 }
 
-export function createLegal(client: MangopayClient, input: CreateLegalUserInput, options: WriteOptions = {}): Promise<LegalUser> {
+export function createLegal(
+  client: MangopayClient,
+  input: CreateLegalUserInput,
+  options: WriteOptions = {},
+): Promise<LegalUser> {
   return send(client, "POST", "/users/legal", {}, input, LegalUser, "legal user", options);
 }
 
@@ -87,11 +95,20 @@ export function updateLegal(
 }
 
 /** Closes the user (204); MANGOPAY refuses with `user_closure_not_possible` while a wallet holds money. */
-export function close(client: MangopayClient, userId: string, personType: "NATURAL" | "LEGAL", options: CallOptions = {}): Promise<void> {
+export function close(
+  client: MangopayClient,
+  userId: string,
+  personType: "NATURAL" | "LEGAL",
+  options: CallOptions = {},
+): Promise<void> {
   const path = personType === "NATURAL" ? "/users/natural/{userId}" : "/users/legal/{userId}";
   return sendNoContent(client, "DELETE", path, { userId }, undefined, options);
 }
 
-export function getRegulatory(client: MangopayClient, userId: string, options: CallOptions = {}): Promise<UserRegulatory> {
+export function getRegulatory(
+  client: MangopayClient,
+  userId: string,
+  options: CallOptions = {},
+): Promise<UserRegulatory> {
   return getOne(client, "/users/{userId}/regulatory", { userId }, UserRegulatory, "user regulatory status", options);
 }

@@ -5,7 +5,10 @@ import { Wallet } from "./schemas/wallets";
 
 /** SCA-scoped read: sends ScaContext (USER_NOT_PRESENT by default). */
 export function get(client: MangopayClient, walletId: string, options: ScaReadOptions = {}): Promise<Wallet> {
-  return getOne(client, "/wallets/{walletId}", { walletId }, Wallet, "wallet", { ...options, query: scaQuery(options) });
+  return getOne(client, "/wallets/{walletId}", { walletId }, Wallet, "wallet", {
+    ...options,
+    query: scaQuery(options),
+  });
 }
 
 /** SCA-scoped read: sends ScaContext (USER_NOT_PRESENT by default). */
@@ -14,7 +17,11 @@ export function listByUser(
   userId: string,
   options: ListOptions & ScaReadOptions = {},
 ): Promise<Page<Wallet>> {
-  return listPage(client, { path: "/users/{userId}/wallets", params: { userId }, query: scaQuery(options), item: Wallet, itemName: "wallet" }, options);
+  return listPage(
+    client,
+    { path: "/users/{userId}/wallets", params: { userId }, query: scaQuery(options), item: Wallet, itemName: "wallet" },
+    options,
+  );
 }
 
 export interface CreateWalletInput {

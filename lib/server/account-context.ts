@@ -64,7 +64,10 @@ export async function requireHubPermission(permission: Permission): Promise<HubC
 }
 
 /** Dashboard pages: the account must be accessible (else 404) and the permission effective. */
-export async function requireAccountPermission(accountId: string, permission: Permission | null): Promise<AccountContext> {
+export async function requireAccountPermission(
+  accountId: string,
+  permission: Permission | null,
+): Promise<AccountContext> {
   const ctx = await getAccountContext(accountId);
   if (permission && !can(ctx, permission)) redirect(`/accounts/${encodeURIComponent(ctx.account.id)}?denied=1`);
   return ctx;

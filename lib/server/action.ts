@@ -18,8 +18,7 @@ import { REQUEST_ID_HEADER } from "./request-context";
 // error mapping and the result shape are shared by `defineAction`.
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; code: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; error: string; code: string; fieldErrors?: Record<string, string[]> };
 
 /** FormData → plain object; repeated keys (checkbox groups) become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -33,11 +32,16 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 }
 
 export function toActionError(err: unknown): ActionResult<never> {
-  if (err instanceof ValidationError) return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
+  if (err instanceof ValidationError)
+    return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ServiceError) return { ok: false, code: err.code, error: err.message };
   const errorId = randomUUID();
   logUnexpectedActionError(err, errorId);
-  return { ok: false, code: "INTERNAL", error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${errorId}` };
+  return {
+    ok: false,
+    code: "INTERNAL",
+    error: `Something went wrong. Nothing was changed; please try again. If it keeps failing, quote this id: ${errorId}`,
+  };
 }
 
 /** One error line with the id shown to the user and the request's id (read from its headers). */
@@ -78,7 +82,12 @@ export function defineAction<C, S extends z.ZodType, T>(
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         if (options.invalidInput) return toActionError(options.invalidInput);
-        return { ok: false, code: "VALIDATION", error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          code: "VALIDATION",
+          error: "Please correct the highlighted fields.",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       return { ok: true, data: await fn({ ctx, input: parsed.data }) };
     } catch (err) {
@@ -141,7 +150,11 @@ export function hubAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: HubContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  return defineAction(withPermission(() => getActionHubContext(), permission), schema, fn);
+  return defineAction(
+    withPermission(() => getActionHubContext(), permission),
+    schema,
+    fn,
+  );
 }
 
 /** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
@@ -150,6 +163,11 @@ export function accountAction<S extends z.ZodType, T>(
   schema: S,
   fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
 ) {
-  const accountIdOf = (raw: unknown) => (typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined);
-  return defineAction(withPermission((raw) => getActionAccountContext(accountIdOf(raw)), permission), schema, fn);
+  const accountIdOf = (raw: unknown) =>
+    typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).accountId : undefined;
+  return defineAction(
+    withPermission((raw) => getActionAccountContext(accountIdOf(raw)), permission),
+    schema,
+    fn,
+  );
 }

@@ -32,7 +32,10 @@ function refreshSsoGrantsLater(userId: string, request: RequestMeta, runLater: R
   runLater(() =>
     syncSsoGrantsForUser(userId, request).then(
       () => undefined,
-      (err: unknown) => console.warn("[auth] SSO grant sync after sign-in failed", { error: err instanceof Error ? err.name : "unknown" }),
+      (err: unknown) =>
+        console.warn("[auth] SSO grant sync after sign-in failed", {
+          error: err instanceof Error ? err.name : "unknown",
+        }),
     ),
   );
 }
@@ -84,14 +87,21 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub ?? "", sv: typeof token.sv === "number" ? token.sv : 0, sid: typeof token.sid === "string" ? token.sid : "" };
+      return {
+        ...session,
+        userId: token.sub ?? "",
+        sv: typeof token.sv === "number" ? token.sv : 0,
+        sid: typeof token.sid === "string" ? token.sid : "",
+      };
     },
   },
   events: {
     // Sign-out revokes the session server-side: a copied cookie stops working at once.
     async signOut({ token }) {
       if (typeof token?.sub !== "string" || typeof token.sid !== "string") return;
-      const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000);
+      const expiresAt = new Date(
+        typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000,
+      );
       await revokeSession({ userId: token.sub, sid: token.sid, expiresAt });
     },
   },
@@ -108,13 +118,23 @@ function reissueMac(payload: string): string {
  * short-lived ticket; posting it to next-auth's session update moves that one JWT to the new sv,
  * while every other session (which never sees the ticket) stays revoked.
  */
-export function createReissueTicket(userId: string, sessionVersion: number, sessionId: string, nowMs = Date.now()): string {
+export function createReissueTicket(
+  userId: string,
+  sessionVersion: number,
+  sessionId: string,
+  nowMs = Date.now(),
+): string {
   const payload = `${userId}.${sessionId}.${sessionVersion}.${Math.floor(nowMs / 1000) + REISSUE_TTL_S}`;
   return `${payload}.${reissueMac(payload)}`;
 }
 
 /** The new sv, only for the user AND the session the ticket was made for (a revoked session cannot use it). */
-export function readReissueTicket(ticket: string, userId: string, sessionId: string, nowMs = Date.now()): number | null {
+export function readReissueTicket(
+  ticket: string,
+  userId: string,
+  sessionId: string,
+  nowMs = Date.now(),
+): number | null {
   const parts = ticket.split(".");
   if (parts.length !== 5) return null;
   const [id, sid, sv, exp, mac] = parts as [string, string, string, string, string];
@@ -131,13 +151,21 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (!session?.userId || !session.sid) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, sessionVersion: true, revokedSessions: { where: { sid: session.sid }, select: { sid: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      sessionVersion: true,
+      revokedSessions: { where: { sid: session.sid }, select: { sid: true } },
+    },
   });
   if (!user || user.sessionVersion !== (session.sv ?? 0) || user.revokedSessions.length > 0) return null;
   return { id: user.id, email: user.email, name: user.name };
 }
 
-const currentSession = cache(async () => (await getServerSession(authOptions)) as { userId?: string; sv?: number; sid?: string } | null);
+const currentSession = cache(
+  async () => (await getServerSession(authOptions)) as { userId?: string; sv?: number; sid?: string } | null,
+);
 
 /** The id of this request's session (signed in per sign-in), for binding reissue tickets. */
 export async function currentSessionId(): Promise<string | null> {

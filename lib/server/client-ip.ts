@@ -17,7 +17,10 @@ export function parseTrustedProxies(raw: string | undefined): TrustedProxies {
   if (value === "") return null;
   if (/^\d+$/.test(value)) return Number(value) > 0 ? { hops: Number(value) } : null;
   const cidrs = new BlockList();
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = part.split("/");
     const family = isIP(address);
     if (family === 0) throw new Error(`TRUSTED_PROXIES: "${part}" is not an IP address or CIDR`);
@@ -39,11 +42,22 @@ function isTrusted(address: string, trusted: Exclude<TrustedProxies, null | { ho
   return trusted.cidrs.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 }
 
-export function clientIp(args: { peer: string | null; forwardedFor: string | null; trusted: TrustedProxies }): string | null {
+export function clientIp(args: {
+  peer: string | null;
+  forwardedFor: string | null;
+  trusted: TrustedProxies;
+}): string | null {
   const peer = validIp(args.peer);
   if (!args.trusted || !peer) return peer;
   // Nearest hop last: [...what the proxies appended, the TCP peer].
-  const chain = [...(args.forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(-20), peer];
+  const chain = [
+    ...(args.forwardedFor ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(-20),
+    peer,
+  ];
   if ("hops" in args.trusted) return validIp(chain[chain.length - 1 - args.trusted.hops] ?? null);
   const trusted = args.trusted;
   for (let i = chain.length - 1; i >= 0; i -= 1) {

@@ -68,7 +68,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 /** Refuses any text holding a control character, before any schema: every action and service input. */
 export function assertNoControlCharacters(input: unknown): void {
   const fields = controlCharacterFields(input);
-  if (fields.length > 0) throw new ValidationError(CONTROL_CHARACTER_MESSAGE, Object.fromEntries(fields.map((f) => [f, [CONTROL_CHARACTER_MESSAGE]])));
+  if (fields.length > 0)
+    throw new ValidationError(
+      CONTROL_CHARACTER_MESSAGE,
+      Object.fromEntries(fields.map((f) => [f, [CONTROL_CHARACTER_MESSAGE]])),
+    );
 }
 
 /**

@@ -91,14 +91,18 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(hub)/hub/profile/actions.ts#changePasswordAction": session,
   "(hub)/hub/profile/actions.ts#signOutEverywhereAction": session,
   "(hub)/hub/profile/actions.ts#setTimeZoneAction": session,
-  "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts#updateAccountGrantsAction": account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/settings/permissions/actions.ts#updateAccountGrantsAction":
+    account("dashboard.permissions.manage"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createSsoAction": account("ssos.create"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updateSsoAction": account("ssos.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#deactivateSsoAction": account("ssos.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#extendSsoInvitationAction": account("ssos.edit"),
-  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createPermissionGroupAction": account("permissionGroups.create"),
-  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updatePermissionGroupAction": account("permissionGroups.edit"),
-  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction": account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createPermissionGroupAction":
+    account("permissionGroups.create"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updatePermissionGroupAction":
+    account("permissionGroups.edit"),
+  "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
+    account("dashboard.permissions.manage"),
 };
 
 export type Outcome = "allow" | "deny" | "not_found" | "sign_in";

@@ -56,7 +56,13 @@ export class UpstreamServiceError extends ServiceError {
 
 function failure(kind: UpstreamFailureKind, err: MangopayError, retryAt: Date | null = null): UpstreamFailure {
   const up = err instanceof UpstreamError ? err : null;
-  return { kind, status: up?.status ?? null, type: up?.type ?? null, mangopayId: up?.requestId ?? null, retryAt: retryAt ? retryAt.toISOString() : null };
+  return {
+    kind,
+    status: up?.status ?? null,
+    type: up?.type ?? null,
+    mangopayId: up?.requestId ?? null,
+    retryAt: retryAt ? retryAt.toISOString() : null,
+  };
 }
 
 const timeOfDay = (d: Date) => d.toISOString().slice(11, 16);
@@ -94,7 +100,11 @@ export function toServiceError(err: unknown): unknown {
     return new UpstreamServiceError(message, failure("sca", err), cause);
   }
   if (err instanceof IdempotencyConflictError) {
-    return new UpstreamServiceError("MANGOPAY already received this request. Refresh to see its outcome.", failure("idempotency_conflict", err), cause);
+    return new UpstreamServiceError(
+      "MANGOPAY already received this request. Refresh to see its outcome.",
+      failure("idempotency_conflict", err),
+      cause,
+    );
   }
   if (err instanceof UpstreamError) {
     if (err.status === 404) return new NotFoundError("Not found at MANGOPAY", cause);
@@ -103,14 +113,25 @@ export function toServiceError(err: unknown): unknown {
       return new ValidationError(`MANGOPAY refused the request: ${err.message}`, fieldErrors);
     }
     const kind = err.status >= 500 ? "unavailable" : "refused";
-    const prefix = err.status >= 500 ? `MANGOPAY is not answering properly (HTTP ${err.status})` : `MANGOPAY refused the request (HTTP ${err.status})`;
+    const prefix =
+      err.status >= 500
+        ? `MANGOPAY is not answering properly (HTTP ${err.status})`
+        : `MANGOPAY refused the request (HTTP ${err.status})`;
     return new UpstreamServiceError(`${prefix}: ${err.message}`, failure(kind, err), cause);
   }
   if (err instanceof TimeoutError) {
-    return new UpstreamServiceError(`MANGOPAY did not answer within ${Math.round(err.timeoutMs / 1000)} s. Please try again.`, failure("timeout", err), cause);
+    return new UpstreamServiceError(
+      `MANGOPAY did not answer within ${Math.round(err.timeoutMs / 1000)} s. Please try again.`,
+      failure("timeout", err),
+      cause,
+    );
   }
   if (err instanceof NetworkError) {
-    return new UpstreamServiceError("MANGOPAY could not be reached (network error). Please try again.", failure("network", err), cause);
+    return new UpstreamServiceError(
+      "MANGOPAY could not be reached (network error). Please try again.",
+      failure("network", err),
+      cause,
+    );
   }
   if (err instanceof OutcomeUnknownError) {
     return new UpstreamServiceError(
@@ -120,10 +141,18 @@ export function toServiceError(err: unknown): unknown {
     );
   }
   if (err instanceof ParseError) {
-    return new UpstreamServiceError(`MANGOPAY sent an answer this dashboard cannot read (${err.schemaName}).`, failure("unreadable", err), cause);
+    return new UpstreamServiceError(
+      `MANGOPAY sent an answer this dashboard cannot read (${err.schemaName}).`,
+      failure("unreadable", err),
+      cause,
+    );
   }
   if (err instanceof InvalidRequestError) return new ValidationError(err.message);
-  return new UpstreamServiceError("MANGOPAY could not be reached. Please try again.", failure("unavailable", err), cause);
+  return new UpstreamServiceError(
+    "MANGOPAY could not be reached. Please try again.",
+    failure("unavailable", err),
+    cause,
+  );
 }
 
 /** Runs MANGOPAY work and turns its failures into service errors the UI can show. */
@@ -136,7 +165,13 @@ export async function callMangopay<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** What a page section shows for a failure: a title, the message and MANGOPAY's reference. */
-export type ErrorView = { title: string; message: string; mangopayId: string | null; retryAt: string | null; code: string };
+export type ErrorView = {
+  title: string;
+  message: string;
+  mangopayId: string | null;
+  retryAt: string | null;
+  code: string;
+};
 
 const TITLES: Record<UpstreamFailureKind, string> = {
   authentication: "MANGOPAY refused the API key",
@@ -156,12 +191,32 @@ const TITLES: Record<UpstreamFailureKind, string> = {
 export function describeError(err: unknown): ErrorView {
   const mapped = toServiceError(err);
   if (mapped instanceof UpstreamServiceError) {
-    return { title: TITLES[mapped.failure.kind], message: mapped.message, mangopayId: mapped.failure.mangopayId, retryAt: mapped.failure.retryAt, code: mapped.code };
+    return {
+      title: TITLES[mapped.failure.kind],
+      message: mapped.message,
+      mangopayId: mapped.failure.mangopayId,
+      retryAt: mapped.failure.retryAt,
+      code: mapped.code,
+    };
   }
-  if (mapped instanceof NotFoundError) return { title: "Not found", message: "It does not exist on this account.", mangopayId: null, retryAt: null, code: mapped.code };
-  if (mapped instanceof ServiceError) return { title: "Could not load", message: mapped.message, mangopayId: null, retryAt: null, code: mapped.code };
+  if (mapped instanceof NotFoundError)
+    return {
+      title: "Not found",
+      message: "It does not exist on this account.",
+      mangopayId: null,
+      retryAt: null,
+      code: mapped.code,
+    };
+  if (mapped instanceof ServiceError)
+    return { title: "Could not load", message: mapped.message, mangopayId: null, retryAt: null, code: mapped.code };
   console.error("[dashboard] unexpected error", err);
-  return { title: "Could not load", message: "This part could not be loaded because of an error in the dashboard. Please try again.", mangopayId: null, retryAt: null, code: "INTERNAL" };
+  return {
+    title: "Could not load",
+    message: "This part could not be loaded because of an error in the dashboard. Please try again.",
+    mangopayId: null,
+    retryAt: null,
+    code: "INTERNAL",
+  };
 }
 
 export type Settled<T> = { ok: true; data: T } | { ok: false; error: ErrorView; notFound: boolean };

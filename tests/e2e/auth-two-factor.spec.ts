@@ -43,7 +43,9 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test("enrolls TOTP from the profile page, signs in with a code, and turns 2FA off with re-authentication", async ({ page }) => {
+test("enrolls TOTP from the profile page, signs in with a code, and turns 2FA off with re-authentication", async ({
+  page,
+}) => {
   const [owner] = await seedHub(["OWNER"], "totp");
   if (!owner) throw new Error("seed failed");
   await signIn(page, owner.email);
@@ -169,9 +171,13 @@ test("five wrong passwords lock the account with a clear message", async ({ page
     await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
   }
   await signIn(page, owner.email, "wrong password 4");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.",
+  );
   await signIn(page, owner.email);
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.",
+  );
   await page.goto("/hub");
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -183,17 +189,24 @@ test("an unknown email is paused after five failures exactly like a known one (n
     await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
   }
   await signIn(page, email, "guess 4");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.",
+  );
 });
 
-test("a Hub that requires 2FA sends a member without it to the set-up page until they enroll", async ({ page, browser }) => {
+test("a Hub that requires 2FA sends a member without it to the set-up page until they enroll", async ({
+  page,
+  browser,
+}) => {
   const [owner, member] = await seedHub(["OWNER", "DEVELOPER"], "require");
   if (!owner || !member) throw new Error("seed failed");
   await signIn(page, owner.email);
   await expect(page).toHaveURL(/\/hub$/);
   await enrollOnProfile(page);
   await page.goto("/hub/settings");
-  await expect(page.getByTestId("members-without-2fa")).toHaveText("1 member does not have two-factor authentication yet.");
+  await expect(page.getByTestId("members-without-2fa")).toHaveText(
+    "1 member does not have two-factor authentication yet.",
+  );
   await page.getByLabel("Require two-factor authentication for every member").check();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved: two-factor authentication is now required.")).toBeVisible();

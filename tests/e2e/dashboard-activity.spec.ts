@@ -20,7 +20,8 @@ async function shot(page: Page, name: string) {
 
 const ownerSignIn = signInOwner;
 
-const idsIn = (page: Page, table: string) => page.locator(`[data-testid="${table}-row"] [data-testid="copyable-id"]`).allTextContents();
+const idsIn = (page: Page, table: string) =>
+  page.locator(`[data-testid="${table}-row"] [data-testid="copyable-id"]`).allTextContents();
 
 test.beforeAll(async () => {
   const account = await demoAccount();
@@ -31,12 +32,16 @@ test.beforeAll(async () => {
 test.describe("as the demo owner", () => {
   test.beforeEach(async ({ page }) => ownerSignIn(page));
 
-  test("transactions: the platform's newest transactions, filters in the URL, a row opens the detail", async ({ page }) => {
+  test("transactions: the platform's newest transactions, filters in the URL, a row opens the detail", async ({
+    page,
+  }) => {
     const expected = await mangopay<Tx[]>("/clients/transactions?per_page=20&Sort=CreationDate:DESC");
     await page.goto(`${base}/transactions`);
     await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
     expect(await idsIn(page, "transactions")).toEqual(expected.body.map((t) => t.Id));
-    await expect(page.getByTestId("pagination-status")).toContainText(`${expected.total?.toLocaleString("en-GB")} in total`);
+    await expect(page.getByTestId("pagination-status")).toContainText(
+      `${expected.total?.toLocaleString("en-GB")} in total`,
+    );
     await shot(page, "transactions");
 
     await page.getByLabel("Type").selectOption("PAYOUT");
@@ -48,11 +53,17 @@ test.describe("as the demo owner", () => {
     await page.getByLabel("Status").selectOption("FAILED");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/status=FAILED/);
-    const failed = await mangopay<Tx[]>("/clients/transactions?per_page=20&Sort=CreationDate:DESC&Type=PAYOUT&Status=FAILED");
+    const failed = await mangopay<Tx[]>(
+      "/clients/transactions?per_page=20&Sort=CreationDate:DESC&Type=PAYOUT&Status=FAILED",
+    );
     await expect.poll(() => idsIn(page, "transactions")).toEqual(failed.body.map((t) => t.Id));
 
     // A settlement row opens its detail with the repudiation it repays.
-    const settlement = (await mangopay<(Tx & { RepudiationId: string })[]>("/clients/transactions?per_page=1&Sort=CreationDate:DESC&Nature=SETTLEMENT")).body[0];
+    const settlement = (
+      await mangopay<(Tx & { RepudiationId: string })[]>(
+        "/clients/transactions?per_page=1&Sort=CreationDate:DESC&Nature=SETTLEMENT",
+      )
+    ).body[0];
     await page.goto(`${base}/transactions?nature=SETTLEMENT`);
     await page.getByRole("link", { name: `Transaction ${settlement?.Id}` }).click();
     await expect(page).toHaveURL(new RegExp(`/transactions/${settlement?.Id}\\?kind=SETTLEMENT`));
@@ -61,26 +72,38 @@ test.describe("as the demo owner", () => {
     await shot(page, "transaction-settlement");
   });
 
-  test("transaction detail: a refunded pay-in shows its refunds and what is still refundable; a bank wire its payer details", async ({ page }) => {
+  test("transaction detail: a refunded pay-in shows its refunds and what is still refundable; a bank wire its payer details", async ({
+    page,
+  }) => {
     // A pay-in refund whose initial transaction is a pay-in (others give back a repudiation).
-    const created = await mangopay<{ ResourceId: string }[]>("/events?EventType=PAYIN_REFUND_CREATED&per_page=50&Sort=Date:DESC");
+    const created = await mangopay<{ ResourceId: string }[]>(
+      "/events?EventType=PAYIN_REFUND_CREATED&per_page=50&Sort=Date:DESC",
+    );
     let refund: { Id: string } | undefined;
     let full: { InitialTransactionId: string; InitialTransactionNature?: string } | undefined;
     for (const e of created.body) {
-      const r = (await mangopay<{ Id: string; InitialTransactionId: string; InitialTransactionNature?: string }>(`/refunds/${e.ResourceId}`)).body;
+      const r = (
+        await mangopay<{ Id: string; InitialTransactionId: string; InitialTransactionNature?: string }>(
+          `/refunds/${e.ResourceId}`,
+        )
+      ).body;
       if (r.InitialTransactionNature === "REPUDIATION") continue;
       refund = r;
       full = r;
       break;
     }
     expect(full, "the seed holds a refunded pay-in").toBeDefined();
-    const payin = (await mangopay<{ Id: string; DebitedFunds: { Amount: number } }>(`/payins/${full?.InitialTransactionId}`)).body;
+    const payin = (
+      await mangopay<{ Id: string; DebitedFunds: { Amount: number } }>(`/payins/${full?.InitialTransactionId}`)
+    ).body;
     await page.goto(`${base}/transactions/${payin.Id}?kind=PAYIN`);
     await expect(page.getByTestId("refunds")).toContainText(refund?.Id ?? "missing");
     await expect(page.getByTestId("refundable")).toContainText("Still refundable");
     await shot(page, "transaction-payin");
 
-    const events = await mangopay<{ ResourceId: string }[]>("/events?EventType=PAYIN_NORMAL_CREATED&per_page=100&Sort=Date:DESC");
+    const events = await mangopay<{ ResourceId: string }[]>(
+      "/events?EventType=PAYIN_NORMAL_CREATED&per_page=100&Sort=Date:DESC",
+    );
     for (const e of events.body) {
       const p = (await mangopay<{ PaymentType: string; WireReference?: string }>(`/payins/${e.ResourceId}`)).body;
       if (p.PaymentType !== "BANK_WIRE" || !p.WireReference) continue;
@@ -102,8 +125,12 @@ test.describe("as the demo owner", () => {
     await page.getByLabel("Event types").selectOption(["DISPUTE_CREATED"]);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/types=DISPUTE_CREATED/);
-    const disputesCreated = await mangopay<{ ResourceId: string }[]>("/events?per_page=20&Sort=Date:DESC&EventType=DISPUTE_CREATED");
-    await expect.poll(async () => new Set(await page.getByTestId("event-type").allTextContents())).toEqual(new Set(["DISPUTE_CREATED"]));
+    const disputesCreated = await mangopay<{ ResourceId: string }[]>(
+      "/events?per_page=20&Sort=Date:DESC&EventType=DISPUTE_CREATED",
+    );
+    await expect
+      .poll(async () => new Set(await page.getByTestId("event-type").allTextContents()))
+      .toEqual(new Set(["DISPUTE_CREATED"]));
     expect(await idsIn(page, "events")).toEqual(disputesCreated.body.map((e) => e.ResourceId));
 
     // The form does not submit a start 50 days back, and the URL gets the reason without a call.
@@ -114,38 +141,53 @@ test.describe("as the demo owner", () => {
     await expect(page).not.toHaveURL(new RegExp(`from=${old}`));
     expect(await from.evaluate((el: HTMLInputElement) => el.validity.rangeUnderflow)).toBe(true);
     await page.goto(`${base}/events?from=${old}`);
-    await expect(page.getByTestId("filters").getByRole("alert")).toContainText("MANGOPAY keeps events for 45 days: pick");
+    await expect(page.getByTestId("filters").getByRole("alert")).toContainText(
+      "MANGOPAY keeps events for 45 days: pick",
+    );
     await expect(page.getByText("Fix the dates to see events")).toBeVisible();
 
     // An event opens the dispute behind it, loaded in full.
     const first = disputesCreated.body[0];
     await page.goto(`${base}/events?types=DISPUTE_CREATED`);
     await page.getByRole("link", { name: `DISPUTE_CREATED on ${first?.ResourceId}` }).click();
-    const dispute = (await mangopay<{ Status: string; InitialTransactionId: string }>(`/disputes/${first?.ResourceId}`)).body;
+    const dispute = (await mangopay<{ Status: string; InitialTransactionId: string }>(`/disputes/${first?.ResourceId}`))
+      .body;
     await expect(page.getByTestId("event-resource")).toContainText(dispute.InitialTransactionId);
     await shot(page, "event-detail");
   });
 
-  test("compliance: KYC documents filtered by status in the URL, with refusal reasons, and UBO declarations", async ({ page }) => {
+  test("compliance: KYC documents filtered by status in the URL, with refusal reasons, and UBO declarations", async ({
+    page,
+  }) => {
     await page.goto(`${base}/compliance`);
     const all = await mangopay<Kyc[]>("/kyc/documents?per_page=20&Sort=CreationDate:DESC");
     expect(await idsIn(page, "kyc-documents")).toEqual(all.body.map((d) => d.Id));
     await page.getByLabel("Status").selectOption("REFUSED");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/status=REFUSED/);
-    const refused = await mangopay<(Kyc & { RefusedReasonType: string })[]>("/kyc/documents?per_page=20&Sort=CreationDate:DESC&Status=REFUSED");
+    const refused = await mangopay<(Kyc & { RefusedReasonType: string })[]>(
+      "/kyc/documents?per_page=20&Sort=CreationDate:DESC&Status=REFUSED",
+    );
     await expect.poll(() => idsIn(page, "kyc-documents")).toEqual(refused.body.map((d) => d.Id));
-    await expect(page.getByTestId("kyc-documents")).toContainText(refused.body[0]?.RefusedReasonType.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? "missing");
+    await expect(page.getByTestId("kyc-documents")).toContainText(
+      refused.body[0]?.RefusedReasonType.replaceAll("_", " ")
+        .toLowerCase()
+        .replace(/^\w/, (c) => c.toUpperCase()) ?? "missing",
+    );
     await expect(page.getByTestId("ubo-declarations")).toBeVisible();
     await shot(page, "compliance");
   });
 
-  test("disputes: the quick filters show exactly MANGOPAY's pending-client and to-settle disputes", async ({ page }) => {
+  test("disputes: the quick filters show exactly MANGOPAY's pending-client and to-settle disputes", async ({
+    page,
+  }) => {
     await page.goto(`${base}/disputes`);
     await shot(page, "disputes");
     await page.getByTestId("quick-filters").getByRole("link", { name: "Pending client" }).click();
     await expect(page).toHaveURL(/quick=pending-client/);
-    const pending = await mangopay<Dispute[]>("/disputes?Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION&per_page=20&Sort=CreationDate:DESC");
+    const pending = await mangopay<Dispute[]>(
+      "/disputes?Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION&per_page=20&Sort=CreationDate:DESC",
+    );
     await expect.poll(() => idsIn(page, "disputes")).toEqual(pending.body.map((d) => d.Id));
     await expect(page.getByTestId("pagination-status")).toContainText(`${pending.total} in total`);
 
@@ -158,7 +200,10 @@ test.describe("as the demo owner", () => {
 
     await page.getByTestId("quick-filters").getByRole("link", { name: "All" }).click();
     await expect(page).not.toHaveURL(/quick=/);
-    await expect(page.getByTestId("quick-filters").getByRole("link", { name: "All" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("quick-filters").getByRole("link", { name: "All" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await page.getByLabel("Type").selectOption("RETRIEVAL");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/type=RETRIEVAL/);
@@ -167,17 +212,28 @@ test.describe("as the demo owner", () => {
   });
 
   test("dispute detail: the right next step for every status the seed holds", async ({ page }) => {
-    const pick = async (query: string, keep: (d: Dispute) => boolean = () => true) => (await mangopay<Dispute[]>(`/disputes${query}`)).body.find(keep);
+    const pick = async (query: string, keep: (d: Dispute) => boolean = () => true) =>
+      (await mangopay<Dispute[]>(`/disputes${query}`)).body.find(keep);
     const toSettle = (await mangopay<Dispute[]>("/disputes/pendingsettlement?per_page=1")).body[0];
-    const settledIds = new Set((await mangopay<Dispute[]>("/disputes/pendingsettlement?per_page=100")).body.map((d) => d.Id));
+    const settledIds = new Set(
+      (await mangopay<Dispute[]>("/disputes/pendingsettlement?per_page=100")).body.map((d) => d.Id),
+    );
     const cases: [string, Dispute | undefined, string][] = [
       ["created", await pick("?Status=CREATED&per_page=10"), "Nothing to do yet"],
-      ["pending contestable", await pick("?Status=PENDING_CLIENT_ACTION&DisputeType=CONTESTABLE&per_page=10"), "Contest or accept this dispute"],
+      [
+        "pending contestable",
+        await pick("?Status=PENDING_CLIENT_ACTION&DisputeType=CONTESTABLE&per_page=10"),
+        "Contest or accept this dispute",
+      ],
       ["reopened", await pick("?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=10"), "The bank needs more evidence"],
       ["submitted", await pick("?Status=SUBMITTED&per_page=10"), "Waiting for MANGOPAY"],
       ["bank", await pick("?Status=PENDING_BANK_ACTION&per_page=10"), "Waiting for the bank"],
       ["lost to settle", toSettle, "Settle the lost dispute"],
-      ["lost settled", await pick("?Status=CLOSED&per_page=100", (d) => d.ResultCode === "LOST" && !settledIds.has(d.Id)), "Closed — lost"],
+      [
+        "lost settled",
+        await pick("?Status=CLOSED&per_page=100", (d) => d.ResultCode === "LOST" && !settledIds.has(d.Id)),
+        "Closed — lost",
+      ],
       ["won", await pick("?Status=CLOSED&per_page=100", (d) => d.ResultCode === "WON"), "Closed — won"],
     ];
     const retrieval = await pick("?Status=PENDING_CLIENT_ACTION&DisputeType=RETRIEVAL&per_page=10");
@@ -196,12 +252,22 @@ test.describe("as the demo owner", () => {
     await expect(page.getByTestId("timeline")).toContainText("Dispute opened");
   });
 
-  test("hooks: every event type, seeded hooks with their URL, problems stand out and 'Only problems' filters", async ({ page }) => {
+  test("hooks: every event type, seeded hooks with their URL, problems stand out and 'Only problems' filters", async ({
+    page,
+  }) => {
     // One healthy hook, so that "Only problems" has something to hide.
-    if (!(await mangopay<{ EventType: string }[]>("/hooks?per_page=100")).body.some((h) => h.EventType === "PAYIN_NORMAL_SUCCEEDED")) {
-      await mangopay("/hooks", { EventType: "PAYIN_NORMAL_SUCCEEDED", Url: "https://hooks.example.com/mangopay/payin_succeeded" });
+    if (
+      !(await mangopay<{ EventType: string }[]>("/hooks?per_page=100")).body.some(
+        (h) => h.EventType === "PAYIN_NORMAL_SUCCEEDED",
+      )
+    ) {
+      await mangopay("/hooks", {
+        EventType: "PAYIN_NORMAL_SUCCEEDED",
+        Url: "https://hooks.example.com/mangopay/payin_succeeded",
+      });
     }
-    const hooks = await mangopay<{ EventType: string; Url: string; Status: string; Validity: string }[]>("/hooks?per_page=100");
+    const hooks =
+      await mangopay<{ EventType: string; Url: string; Status: string; Validity: string }[]>("/hooks?per_page=100");
     const healthy = hooks.body.filter((h) => h.Status === "ENABLED" && h.Validity === "VALID").length;
     expect(healthy).toBeGreaterThan(0);
     await page.goto(`${base}/hooks`);

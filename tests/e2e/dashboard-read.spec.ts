@@ -29,20 +29,27 @@ test.afterEach(() => clearFaults());
 test("home shows the fees per currency and the issue cards with MANGOPAY's counts", async ({ page }) => {
   await ownerPage(page);
   await page.goto(base());
-  const fees = (await mangopayGet<(Obj & { Balance: { Amount: number; Currency: string } })[]>(mk, "/clients/wallets/FEES")).body;
+  const fees = (
+    await mangopayGet<(Obj & { Balance: { Amount: number; Currency: string } })[]>(mk, "/clients/wallets/FEES")
+  ).body;
   expect(fees.length).toBeGreaterThan(0);
   for (const w of fees) {
-    await expect(page.locator(`[data-testid="fees-balance"][data-currency="${w.Balance.Currency}"]`)).toContainText(formatMoney(w.Balance.Amount, w.Balance.Currency));
+    await expect(page.locator(`[data-testid="fees-balance"][data-currency="${w.Balance.Currency}"]`)).toContainText(
+      formatMoney(w.Balance.Amount, w.Balance.Currency),
+    );
   }
   await expect(page.getByTestId("fees-series")).toHaveCount(fees.length);
   await expect(page.getByRole("img", { name: /Fees per day in EUR over the last 30 days/ })).toBeVisible();
   const refused = (await mangopayGet(mk, "/kyc/documents?per_page=1&Status=REFUSED")).total ?? 0;
   const outdated = (await mangopayGet(mk, "/kyc/documents?per_page=1&Status=OUT_OF_DATE")).total ?? 0;
   await expect(page.getByTestId("kyc-issue-count")).toHaveText(String(refused + outdated));
-  const disputes = (await mangopayGet(mk, "/disputes?per_page=1&Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION")).total ?? 0;
+  const disputes =
+    (await mangopayGet(mk, "/disputes?per_page=1&Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION")).total ??
+    0;
   await expect(page.getByTestId("dispute-action-count")).toHaveText(String(disputes));
   const since = Math.floor(Date.now() / 1000) - 30 * 86_400;
-  const returned = (await mangopayGet(mk, `/events?per_page=1&EventType=PAYOUT_REFUND_SUCCEEDED&AfterDate=${since}`)).total ?? 0;
+  const returned =
+    (await mangopayGet(mk, `/events?per_page=1&EventType=PAYOUT_REFUND_SUCCEEDED&AfterDate=${since}`)).total ?? 0;
   await expect(page.getByTestId("returned-payout-count")).toHaveText(String(returned));
   await page.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
 });
@@ -57,7 +64,9 @@ test("the users list pages, resizes and sorts through the URL and opens a profil
   await expect(rows).toHaveCount(20);
   await expect(rows.first()).toContainText(String(first[0]?.Email));
   const total = (await mangopayGet(mk, "/users?per_page=1")).total ?? 0;
-  await expect(page.getByTestId("pagination-status")).toHaveText(`Page 1 of ${Math.ceil(total / 20)} · ${total.toLocaleString("en-GB")} in total`);
+  await expect(page.getByTestId("pagination-status")).toHaveText(
+    `Page 1 of ${Math.ceil(total / 20)} · ${total.toLocaleString("en-GB")} in total`,
+  );
   await page.screenshot({ path: `${SHOTS}/users.png`, fullPage: true });
 
   await page.getByRole("link", { name: "Next" }).click();
@@ -85,7 +94,10 @@ test("a legal user's profile: identity, representative, summaries, tabs and the 
   const users = (await mangopayGet<Obj[]>(mk, "/users?per_page=100")).body;
   const legalId = users.find((u) => u.PersonType === "LEGAL")?.Id ?? "";
   const legal = (await mangopayGet<Obj>(mk, `/users/${legalId}`)).body;
-  const wallets = await mangopayGet<(Obj & { Balance: { Amount: number; Currency: string } })[]>(mk, `/users/${legalId}/wallets`);
+  const wallets = await mangopayGet<(Obj & { Balance: { Amount: number; Currency: string } })[]>(
+    mk,
+    `/users/${legalId}/wallets`,
+  );
   const txs = await mangopayGet<Obj[]>(mk, `/users/${legalId}/transactions?per_page=1`);
 
   await page.goto(`${base()}/users/${legalId}`);
@@ -94,7 +106,9 @@ test("a legal user's profile: identity, representative, summaries, tabs and the 
   await expect(page.getByTestId("user-representative")).toContainText(String(legal.LegalRepresentativeLastName));
   await expect(page.getByTestId("summary-wallets")).toContainText(`(${wallets.total})`);
   await expect(page.getByTestId("summary-transactions")).toContainText(`(${txs.total})`);
-  await expect(page.getByRole("navigation", { name: "User sections" }).getByRole("link", { name: "UBO declarations" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "User sections" }).getByRole("link", { name: "UBO declarations" }),
+  ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/user-profile.png`, fullPage: true });
 
   await page.getByTestId("summary-wallets").getByRole("link", { name: "View all" }).click();
@@ -104,8 +118,11 @@ test("a legal user's profile: identity, representative, summaries, tabs and the 
   await expect(walletRow).toContainText(formatMoney(w?.Balance.Amount ?? 0, w?.Balance.Currency ?? "EUR"));
   await walletRow.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/wallets/${w?.Id}$`));
-  await expect(page.getByTestId("wallet-balance")).toHaveText(formatMoney(w?.Balance.Amount ?? 0, w?.Balance.Currency ?? "EUR"));
-  const walletTxs = (await mangopayGet<Obj[]>(mk, `/wallets/${w?.Id}/transactions?per_page=20&Sort=CreationDate:DESC`)).body;
+  await expect(page.getByTestId("wallet-balance")).toHaveText(
+    formatMoney(w?.Balance.Amount ?? 0, w?.Balance.Currency ?? "EUR"),
+  );
+  const walletTxs = (await mangopayGet<Obj[]>(mk, `/wallets/${w?.Id}/transactions?per_page=20&Sort=CreationDate:DESC`))
+    .body;
   await expect(page.getByTestId("transactions-row")).toHaveCount(walletTxs.length);
   if (walletTxs[0]) await expect(page.getByTestId("transactions-row").first()).toContainText(walletTxs[0].Id);
   await page.screenshot({ path: `${SHOTS}/wallet.png`, fullPage: true });
@@ -117,7 +134,10 @@ test("a legal user's profile: identity, representative, summaries, tabs and the 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/status=SUCCEEDED/);
   await expect(page).toHaveURL(/type=PAYIN/);
-  const filtered = await mangopayGet<Obj[]>(mk, `/users/${legalId}/transactions?per_page=20&Status=SUCCEEDED&Type=PAYIN&Sort=CreationDate:DESC`);
+  const filtered = await mangopayGet<Obj[]>(
+    mk,
+    `/users/${legalId}/transactions?per_page=20&Status=SUCCEEDED&Type=PAYIN&Sort=CreationDate:DESC`,
+  );
   await expect(page.getByTestId("transactions-row")).toHaveCount(filtered.body.length);
   for (const row of await page.getByTestId("transactions-row").all()) await expect(row).toContainText("Succeeded");
   await page.screenshot({ path: `${SHOTS}/user-transactions.png`, fullPage: true });
@@ -125,11 +145,13 @@ test("a legal user's profile: identity, representative, summaries, tabs and the 
 
 test("search finds one object of each type by Id, from the box or the URL, and reports a miss", async ({ page }) => {
   await ownerPage(page);
-  const ev = async (type: string) => (await mangopayGet<{ ResourceId: string }[]>(mk, `/events?per_page=1&EventType=${type}`)).body[0]?.ResourceId;
+  const ev = async (type: string) =>
+    (await mangopayGet<{ ResourceId: string }[]>(mk, `/events?per_page=1&EventType=${type}`)).body[0]?.ResourceId;
   const users = (await mangopayGet<Obj[]>(mk, "/users?per_page=100")).body;
   const legalIds = users.filter((u) => u.PersonType === "LEGAL").map((u) => u.Id);
   let ubo: string | undefined;
-  for (const id of legalIds.slice(0, 10)) ubo ??= (await mangopayGet<Obj[]>(mk, `/users/${id}/kyc/ubodeclarations`)).body[0]?.Id;
+  for (const id of legalIds.slice(0, 10))
+    ubo ??= (await mangopayGet<Obj[]>(mk, `/users/${id}/kyc/ubodeclarations`)).body[0]?.Id;
   let card: Obj | undefined;
   for (const u of users.slice(0, 20)) card ??= (await mangopayGet<Obj[]>(mk, `/users/${u.Id}/cards`)).body[0];
   // Mandate lists are summaries: the bank account comes from the mandate itself.
@@ -162,7 +184,9 @@ test("search finds one object of each type by Id, from the box or the URL, and r
     expect(id, `a seeded ${type}`).toBeTruthy();
     await page.goto(`${base()}/search?q=${encodeURIComponent(id ?? "")}`);
     const expectedId = type === "bankAccount" ? (id ?? "").split("/")[1] : id;
-    await expect(page.locator(`[data-testid="search-hit"][data-type="${type}"]`), `search for a ${type}`).toContainText(expectedId ?? "");
+    await expect(page.locator(`[data-testid="search-hit"][data-type="${type}"]`), `search for a ${type}`).toContainText(
+      expectedId ?? "",
+    );
   }
 
   // From any page: "/" focuses the box; the search is remembered for this member.
@@ -199,28 +223,41 @@ test("a member whose grants exclude Users sees no Users link and is refused the 
   await expect(page).toHaveURL(new RegExp(`${base()}\\?denied=1$`));
 });
 
-test("with 20 % injected 5xx and 300 ms latency every page answers, and a failing section says why", async ({ page }) => {
+test("with 20 % injected 5xx and 300 ms latency every page answers, and a failing section says why", async ({
+  page,
+}) => {
   await ownerPage(page);
   const users = (await mangopayGet<Obj[]>(mk, "/users?per_page=100")).body;
   const legalId = users.find((u) => u.PersonType === "LEGAL")?.Id ?? "";
   const walletId = (await mangopayGet<Obj[]>(mk, `/users/${legalId}/wallets`)).body[0]?.Id ?? "";
   await addFault({ route: "*", kind: "latency", latencyMs: 300 });
   await addFault({ route: "*", kind: "error", status: 503, rate: 0.2 });
-  const pages = [base(), `${base()}/users`, `${base()}/users/${legalId}`, `${base()}/users/${legalId}/transactions`, `${base()}/users/${legalId}/cards`, `${base()}/wallets/${walletId}`, `${base()}/search?q=${legalId}`];
+  const pages = [
+    base(),
+    `${base()}/users`,
+    `${base()}/users/${legalId}`,
+    `${base()}/users/${legalId}/transactions`,
+    `${base()}/users/${legalId}/cards`,
+    `${base()}/wallets/${walletId}`,
+    `${base()}/search?q=${legalId}`,
+  ];
   for (const url of pages) {
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(200);
     await expect(page.getByTestId("account-name"), url).toHaveText("Demo Marketplace");
     await expect(page.getByText("This page could not be loaded"), url).toHaveCount(0);
     // Any section that still failed after the client's retries names the MANGOPAY failure.
-    for (const err of await page.getByTestId("section-error").all()) await expect(err, url).toContainText(/MANGOPAY|quota|timed out/);
+    for (const err of await page.getByTestId("section-error").all())
+      await expect(err, url).toContainText(/MANGOPAY|quota|timed out/);
   }
   await clearFaults();
 
   // One call failing for good: its section says why, the others still show their numbers.
   await addFault({ route: "/clients/wallets/FEES", method: "GET", kind: "error", status: 500 });
   await page.goto(base());
-  await expect(page.getByRole("alert").filter({ hasText: "MANGOPAY unavailable" }).first()).toContainText("MANGOPAY is not answering properly (HTTP 500)");
+  await expect(page.getByRole("alert").filter({ hasText: "MANGOPAY unavailable" }).first()).toContainText(
+    "MANGOPAY is not answering properly (HTTP 500)",
+  );
   await expect(page.getByTestId("dispute-action-count")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/home-fees-failing.png`, fullPage: true });
 });

@@ -131,8 +131,14 @@ test("an admin narrows a grant and the member loses the page on the next request
   await expect(owner.getByTestId("audit-row").first()).toContainText(OWNER);
 });
 
-test("the owner rotates a key through the dialog: checked with MANGOPAY, only the last four shown", async ({ browser, request }) => {
-  const clients = (await (await request.get(`${emulatorUrl}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+test("the owner rotates a key through the dialog: checked with MANGOPAY, only the last four shown", async ({
+  browser,
+  request,
+}) => {
+  const clients = (await (await request.get(`${emulatorUrl}/_emulator/clients`)).json()) as {
+    ClientId: string;
+    ApiKey: string;
+  }[];
   const key = clients.find((c) => c.ClientId === "demo-marketplace")?.ApiKey ?? "";
   const owner = await signIn(browser, OWNER, ownerPassword());
   const row = owner.getByTestId("api-account").filter({ hasText: "Demo Marketplace" });
@@ -147,7 +153,9 @@ test("the owner rotates a key through the dialog: checked with MANGOPAY, only th
   await expect(row).toContainText(`…${key.slice(-4)}`);
 });
 
-test("an SSO for the member's email drives their access: sync grants it, deactivation takes it away", async ({ browser }) => {
+test("an SSO for the member's email drives their access: sync grants it, deactivation takes it away", async ({
+  browser,
+}) => {
   const owner = await signIn(browser, OWNER, ownerPassword());
   await owner.goto(`/accounts/${grantedId}/settings/sso`);
   await owner.getByRole("button", { name: "New SSO" }).click();
@@ -168,7 +176,11 @@ test("an SSO for the member's email drives their access: sync grants it, deactiv
   await expect(owner.getByTestId("member-grants").filter({ hasText: memberEmail })).toContainText("From SSO");
 
   await owner.goto(`/accounts/${grantedId}/settings/sso`);
-  await owner.getByTestId("sso-row").filter({ hasText: memberEmail }).getByRole("button", { name: "Deactivate" }).click();
+  await owner
+    .getByTestId("sso-row")
+    .filter({ hasText: memberEmail })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await owner.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(owner.getByTestId("sso-row").filter({ hasText: memberEmail })).toContainText("Inactive");
 
@@ -185,5 +197,7 @@ test("no API key appears in any HTML or RSC payload of the run", async ({ reques
   expect(keys.length).toBeGreaterThan(0);
   expect(bodies.some((b) => b.type.includes("text/html"))).toBe(true);
   expect(bodies.some((b) => b.type.includes("text/x-component"))).toBe(true);
-  for (const body of bodies) for (const key of keys) expect({ url: body.url, leaked: body.text.includes(key) }).toEqual({ url: body.url, leaked: false });
+  for (const body of bodies)
+    for (const key of keys)
+      expect({ url: body.url, leaked: body.text.includes(key) }).toEqual({ url: body.url, leaked: false });
 });

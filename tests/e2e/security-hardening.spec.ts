@@ -16,7 +16,9 @@ function cspViolations(page: Page): string[] {
   return seen;
 }
 
-test("clickjacking and script injection: every page carries a nonce CSP, and sign-in, Hub and dashboard work without violations", async ({ page }) => {
+test("clickjacking and script injection: every page carries a nonce CSP, and sign-in, Hub and dashboard work without violations", async ({
+  page,
+}) => {
   const violations = cspViolations(page);
   const res = await page.goto("/sign-in");
   const headers = res?.headers() ?? {};

@@ -12,9 +12,14 @@ export function pngBase64(bytes: number): string {
 export async function cardPayIn(api: Api, userId: string, walletId: string, amount: number, fees = 0): Promise<string> {
   const card = await registerCard(api, userId);
   const res = await api.call("POST", "/payins/card/direct", {
-    AuthorId: userId, CreditedWalletId: walletId, DebitedFunds: { Currency: "EUR", Amount: amount },
-    Fees: { Currency: "EUR", Amount: fees }, CardId: str(card.CardId), SecureModeReturnURL: "https://example.com/return",
-    BrowserInfo: BROWSER_INFO, IpAddress: "127.0.0.1",
+    AuthorId: userId,
+    CreditedWalletId: walletId,
+    DebitedFunds: { Currency: "EUR", Amount: amount },
+    Fees: { Currency: "EUR", Amount: fees },
+    CardId: str(card.CardId),
+    SecureModeReturnURL: "https://example.com/return",
+    BrowserInfo: BROWSER_INFO,
+    IpAddress: "127.0.0.1",
   });
   if (str(res.body.Status) !== "SUCCEEDED") throw new Error(`card pay-in failed: ${JSON.stringify(res.body)}`);
   return str(res.body.Id);
@@ -23,7 +28,10 @@ export async function cardPayIn(api: Api, userId: string, walletId: string, amou
 export { fund };
 
 /** Polls `get` until `done` holds (bounded: 150 tries, 20 ms apart; the CI machine may be loaded). */
-export async function waitFor(get: () => Promise<ApiResponse>, done: (r: ApiResponse) => boolean): Promise<ApiResponse> {
+export async function waitFor(
+  get: () => Promise<ApiResponse>,
+  done: (r: ApiResponse) => boolean,
+): Promise<ApiResponse> {
   let last = await get();
   for (let i = 0; i < 150 && !done(last); i++) {
     await new Promise((r) => setTimeout(r, 20));
@@ -35,5 +43,8 @@ export async function waitFor(get: () => Promise<ApiResponse>, done: (r: ApiResp
 export async function eventTypesFor(api: Api, resourceId: string): Promise<string[]> {
   const res = await api.call("GET", "/events?per_page=100&Sort=Date:DESC");
   const list = res.body as unknown as Array<{ ResourceId: string; EventType: string }>;
-  return list.filter((e) => e.ResourceId === resourceId).map((e) => e.EventType).reverse();
+  return list
+    .filter((e) => e.ResourceId === resourceId)
+    .map((e) => e.EventType)
+    .reverse();
 }

@@ -6,28 +6,88 @@ import path from "node:path";
 import { cachedSdkShapes, conform, type Shape, type Violation } from "./sdk-shapes";
 
 export const MODELS = {
-  UserList: "user.UserData", NaturalUser: "user.UserNaturalData", LegalUser: "user.UserLegalData",
-  Regulatory: "user.RegulatoryData", Wallet: "wallet.WalletData", ClientWallet: "wallet.ClientWalletData",
-  Transaction: "transaction.TransactionData", CardDirectPayIn: "payIn.CardDirectPayInData",
-  CardWebPayIn: "payIn.CardWebPayInData", BankWirePayIn: "payIn.BankWireDirectPayInData",
-  DirectDebitPayIn: "payIn.DirectDebitDirectPayInData", PreauthorizedPayIn: "payIn.CardPreAuthorizedPayInData",
-  PayOut: "payOut.PayOutData", Transfer: "transfer.TransferData", Refund: "refund.RefundData",
-  Repudiation: "repudiation.RepudiationData", Settlement: "settlementTransfer.SettlementTransferData",
-  Card: "card.CardData", CardRegistration: "cardRegistration.CardRegistrationData",
-  BankAccountIBAN: "bankAccount.IBANData", BankAccountGB: "bankAccount.GBData", BankAccountUS: "bankAccount.USData",
-  BankAccountCA: "bankAccount.CAData", BankAccountOTHER: "bankAccount.OtherData", Mandate: "mandate.MandateData",
-  PreAuthorization: "cardPreAuthorization.CardPreAuthorizationData", KycDocument: "kycDocument.KycDocumentData",
-  UboDeclaration: "uboDeclaration.UboDeclarationData", Dispute: "dispute.DisputeData",
-  DisputeDocument: "disputeDocument.DisputeDocumentData", Event: "event.EventData", Hook: "hook.HookData",
-  LegacyReport: "report.ReportData", ReportV2: "reportV2.ReportDataV2", Client: "client.ClientData",
+  UserList: "user.UserData",
+  NaturalUser: "user.UserNaturalData",
+  LegalUser: "user.UserLegalData",
+  Regulatory: "user.RegulatoryData",
+  Wallet: "wallet.WalletData",
+  ClientWallet: "wallet.ClientWalletData",
+  Transaction: "transaction.TransactionData",
+  CardDirectPayIn: "payIn.CardDirectPayInData",
+  CardWebPayIn: "payIn.CardWebPayInData",
+  BankWirePayIn: "payIn.BankWireDirectPayInData",
+  DirectDebitPayIn: "payIn.DirectDebitDirectPayInData",
+  PreauthorizedPayIn: "payIn.CardPreAuthorizedPayInData",
+  PayOut: "payOut.PayOutData",
+  Transfer: "transfer.TransferData",
+  Refund: "refund.RefundData",
+  Repudiation: "repudiation.RepudiationData",
+  Settlement: "settlementTransfer.SettlementTransferData",
+  Card: "card.CardData",
+  CardRegistration: "cardRegistration.CardRegistrationData",
+  BankAccountIBAN: "bankAccount.IBANData",
+  BankAccountGB: "bankAccount.GBData",
+  BankAccountUS: "bankAccount.USData",
+  BankAccountCA: "bankAccount.CAData",
+  BankAccountOTHER: "bankAccount.OtherData",
+  Mandate: "mandate.MandateData",
+  PreAuthorization: "cardPreAuthorization.CardPreAuthorizationData",
+  KycDocument: "kycDocument.KycDocumentData",
+  UboDeclaration: "uboDeclaration.UboDeclarationData",
+  Dispute: "dispute.DisputeData",
+  DisputeDocument: "disputeDocument.DisputeDocumentData",
+  Event: "event.EventData",
+  Hook: "hook.HookData",
+  LegacyReport: "report.ReportData",
+  ReportV2: "reportV2.ReportDataV2",
+  Client: "client.ClientData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
 /** Summary views of list routes: exactly these keys (MANGOPAY's list examples). */
 export const LIST_VIEWS = {
-  users: ["Id", "Tag", "CreationDate", "PersonType", "Email", "KYCLevel", "TermsAndConditionsAccepted", "TermsAndConditionsAcceptedDate", "UserCategory", "UserStatus"],
-  transactions: ["Id", "Tag", "CreationDate", "AuthorId", "CreditedUserId", "DebitedFunds", "CreditedFunds", "Fees", "Status", "ResultCode", "ResultMessage", "ExecutionDate", "Type", "Nature", "CreditedWalletId", "DebitedWalletId", "DepositId"],
-  mandates: ["Id", "CreationDate", "Status", "UserId", "ExecutionType", "MandateType", "Tag", "ResultCode", "ResultMessage"],
+  users: [
+    "Id",
+    "Tag",
+    "CreationDate",
+    "PersonType",
+    "Email",
+    "KYCLevel",
+    "TermsAndConditionsAccepted",
+    "TermsAndConditionsAcceptedDate",
+    "UserCategory",
+    "UserStatus",
+  ],
+  transactions: [
+    "Id",
+    "Tag",
+    "CreationDate",
+    "AuthorId",
+    "CreditedUserId",
+    "DebitedFunds",
+    "CreditedFunds",
+    "Fees",
+    "Status",
+    "ResultCode",
+    "ResultMessage",
+    "ExecutionDate",
+    "Type",
+    "Nature",
+    "CreditedWalletId",
+    "DebitedWalletId",
+    "DepositId",
+  ],
+  mandates: [
+    "Id",
+    "CreationDate",
+    "Status",
+    "UserId",
+    "ExecutionType",
+    "MandateType",
+    "Tag",
+    "ResultCode",
+    "ResultMessage",
+  ],
   reportingReports: ["Id", "ReportType", "Status", "LastUpdated", "CreationDate", "Tag", "ResultCode", "ResultMessage"],
 } as const;
 export type ListView = keyof typeof LIST_VIEWS;
@@ -69,24 +129,36 @@ export function checkListView(name: ListView, items: unknown): Violation[] {
   for (const item of items as Array<Record<string, unknown>>) {
     const keys = Object.keys(item).sort();
     if (keys.join() !== wanted) {
-      out.push({ object: `${name} list item ${String(item.Id)}`, field: keys.join(","), value: null, problem: `summary view must be exactly ${LIST_VIEWS[name].join(",")}` });
+      out.push({
+        object: `${name} list item ${String(item.Id)}`,
+        field: keys.join(","),
+        value: null,
+        problem: `summary view must be exactly ${LIST_VIEWS[name].join(",")}`,
+      });
     }
   }
   return out;
 }
 
 const PAYIN_KIND: Record<string, Kind> = {
-  "CARD/DIRECT": "CardDirectPayIn", "CARD/WEB": "CardWebPayIn", "BANK_WIRE/DIRECT": "BankWirePayIn",
-  "DIRECT_DEBIT/DIRECT": "DirectDebitPayIn", "PREAUTHORIZED/DIRECT": "PreauthorizedPayIn",
+  "CARD/DIRECT": "CardDirectPayIn",
+  "CARD/WEB": "CardWebPayIn",
+  "BANK_WIRE/DIRECT": "BankWirePayIn",
+  "DIRECT_DEBIT/DIRECT": "DirectDebitPayIn",
+  "PREAUTHORIZED/DIRECT": "PreauthorizedPayIn",
 };
 
 type Item = Record<string, unknown>;
 type Classifier = (item: Item) => Kind | null;
 
-const byPersonType: Classifier = (u) => (u.PersonType === "NATURAL" ? "NaturalUser" : u.PersonType === "LEGAL" ? "LegalUser" : null);
+const byPersonType: Classifier = (u) =>
+  u.PersonType === "NATURAL" ? "NaturalUser" : u.PersonType === "LEGAL" ? "LegalUser" : null;
 const byPayIn: Classifier = (p) => PAYIN_KIND[`${String(p.PaymentType)}/${String(p.ExecutionType)}`] ?? null;
 const byAccountType: Classifier = (a) => (typeof a.Type === "string" ? (`BankAccount${a.Type}` as Kind) : null);
-const fixed = (kind: Kind): Classifier => () => kind;
+const fixed =
+  (kind: Kind): Classifier =>
+  () =>
+    kind;
 
 /** [method, path pattern (after /v2.01/{ClientId}, query removed), how to classify each item, list view]. */
 const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
@@ -120,7 +192,11 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST|GET|PUT/, /^(\/users\/[^/]+)?\/kyc\/ubodeclarations(\/[^/]+)?$/, fixed("UboDeclaration")],
   [/GET|PUT/, /^\/disputes(\/pendingsettlement|\/[^/]+(\/submit|\/close)?)?$/, fixed("Dispute")],
   [/GET/, /^\/(users|wallets|payins)\/[^/]+\/disputes$/, fixed("Dispute")],
-  [/POST|GET|PUT/, /^(\/disputes\/[^/]+\/documents(\/[^/]+)?|\/dispute-documents(\/[^/]+)?)$/, fixed("DisputeDocument")],
+  [
+    /POST|GET|PUT/,
+    /^(\/disputes\/[^/]+\/documents(\/[^/]+)?|\/dispute-documents(\/[^/]+)?)$/,
+    fixed("DisputeDocument"),
+  ],
   [/GET/, /^\/events$/, fixed("Event")],
   [/POST|GET|PUT/, /^\/hooks(\/[^/]+)?$/, fixed("Hook")],
   [/POST/, /^\/reports\/(transactions|wallets)$/, fixed("LegacyReport")],
@@ -145,7 +221,8 @@ export function checkAnswer(method: string, pathWithQuery: string, body: unknown
   const out: Violation[] = view && Array.isArray(body) ? checkListView(view, body) : [];
   for (const item of items) {
     const kind = classify(item);
-    if (kind) out.push(...checkKind(kind, item).map((v) => ({ ...v, object: `${v.object} (${method} ${template(p)})` })));
+    if (kind)
+      out.push(...checkKind(kind, item).map((v) => ({ ...v, object: `${v.object} (${method} ${template(p)})` })));
   }
   return out;
 }

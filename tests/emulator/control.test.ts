@@ -31,11 +31,15 @@ describe("control API", () => {
     // GET /users has no PersonType filter (as on MANGOPAY): count legal users over the pages.
     let legalUsers = 0;
     for (let page = 1; page <= Number(users.headers.get("x-number-of-pages")); page++) {
-      legalUsers += list((await api.call("GET", `/users?per_page=100&page=${page}`)).body).filter((u) => str(u.PersonType) === "LEGAL").length;
+      legalUsers += list((await api.call("GET", `/users?per_page=100&page=${page}`)).body).filter(
+        (u) => str(u.PersonType) === "LEGAL",
+      ).length;
     }
     expect(legalUsers).toBeGreaterThan(50);
     const crowd = await startApi({}, 1);
-    expect(Number((await crowd.call("GET", "/users?per_page=1")).headers.get("x-number-of-items"))).toBeGreaterThan(100);
+    expect(Number((await crowd.call("GET", "/users?per_page=1")).headers.get("x-number-of-items"))).toBeGreaterThan(
+      100,
+    );
     await crowd.emu.close();
 
     const reseeded = await api.control("POST", "/reseed", { seed: 1 });
@@ -80,7 +84,10 @@ describe("control API", () => {
 
 describe("cli", () => {
   it("prints exactly the ready line and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0", "--no-seed"], { cwd: process.cwd(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0", "--no-seed"], {
+      cwd: process.cwd(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       let out = "";
       const timer = setTimeout(() => reject(new Error(`no ready line: ${out}`)), 20_000);

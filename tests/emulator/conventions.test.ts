@@ -12,7 +12,10 @@ describe("OAuth and authentication", () => {
   it("issues a distinct bearer token per call with expires_in", async () => {
     const res = await fetch(`${api.emu.url}/v2.01/oauth/token`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${api.clientId}:${api.apiKey}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${api.clientId}:${api.apiKey}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: "grant_type=client_credentials",
     });
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
@@ -33,20 +36,29 @@ describe("OAuth and authentication", () => {
   });
 
   it("rejects a bad, foreign or expired bearer with 401 invalid_credentials", async () => {
-    const bad = await fetch(`${api.emu.url}/v2.01/${api.clientId}/users`, { headers: { authorization: "Bearer nope" } });
+    const bad = await fetch(`${api.emu.url}/v2.01/${api.clientId}/users`, {
+      headers: { authorization: "Bearer nope" },
+    });
     expect(bad.status).toBe(401);
     expect(((await bad.json()) as { Type: string }).Type).toBe("invalid_credentials");
-    const other = await fetch(`${api.emu.url}/v2.01/demo-crowdfunding/users`, { headers: { authorization: `Bearer ${api.token}` } });
+    const other = await fetch(`${api.emu.url}/v2.01/demo-crowdfunding/users`, {
+      headers: { authorization: `Bearer ${api.token}` },
+    });
     expect(other.status).toBe(401);
     const token = await fetchToken(api.emu.url, api.clientId, api.apiKey);
     api.emu.emulator.clock.advance(1201);
-    const expired = await fetch(`${api.emu.url}/v2.01/${api.clientId}/users`, { headers: { authorization: `Bearer ${token}` } });
+    const expired = await fetch(`${api.emu.url}/v2.01/${api.clientId}/users`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     api.emu.emulator.clock.advance(-1201);
     expect(expired.status).toBe(401);
   });
 
   it("accepts Basic auth on resource calls and keeps clients isolated", async () => {
-    const clients = (await (await fetch(`${api.emu.url}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
+    const clients = (await (await fetch(`${api.emu.url}/_emulator/clients`)).json()) as Array<{
+      ClientId: string;
+      ApiKey: string;
+    }>;
     expect(clients.map((c) => c.ClientId)).toEqual(["demo-marketplace", "demo-crowdfunding"]);
     const created = await api.call("POST", "/users/natural", natural());
     const other = clients[1];
@@ -78,7 +90,9 @@ describe("conventions", () => {
   });
 
   it("filters with repeated and comma-separated values, case-insensitively", async () => {
-    const owner = list((await api.call("GET", "/users?per_page=100")).body).find((u) => String(u.UserCategory) === "OWNER");
+    const owner = list((await api.call("GET", "/users?per_page=100")).body).find(
+      (u) => String(u.UserCategory) === "OWNER",
+    );
     const path = `/users/${owner ? str(owner.Id) : "none"}/transactions?per_page=100`;
     const all = list((await api.call("GET", path)).body);
     const statuses = (items: Json[]) => [...new Set(items.map((t) => str(t.Status)))].sort();
@@ -117,7 +131,9 @@ describe("conventions", () => {
 
   it("rejects malformed JSON and malformed idempotency keys", async () => {
     const res = await fetch(`${api.emu.url}/v2.01/${api.clientId}/users/natural`, {
-      method: "POST", headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" }, body: "{nope",
+      method: "POST",
+      headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" },
+      body: "{nope",
     });
     expect(res.status).toBe(400);
     expect((await api.call("POST", "/users/natural", natural(), { "Idempotency-Key": "short" })).status).toBe(400);

@@ -28,18 +28,32 @@ describe("permission groups", () => {
   });
 
   it("creates and updates CUSTOM groups (scopes default to false), refuses unknown scopes, lists a group's SSOs", async () => {
-    const created = await api.call("POST", "/clients/permissiongroups", { Name: "Refunds", Tag: "t", Scopes: { Refunds: { Read: true, Create: true }, payins: { Read: true } } });
+    const created = await api.call("POST", "/clients/permissiongroups", {
+      Name: "Refunds",
+      Tag: "t",
+      Scopes: { Refunds: { Read: true, Create: true }, payins: { Read: true } },
+    });
     expect(created.body).toMatchObject({ Type: "CUSTOM", Name: "Refunds", Tag: "t" });
     expect(created.body.Scopes.Refunds).toEqual({ Read: true, Create: true, Edit: false });
     expect(created.body.Scopes.Payins).toEqual({ Read: true, Create: false, Edit: false });
     expect(created.body.Scopes.Users).toEqual({ Read: false, Create: false, Edit: false });
-    const updated = await api.call("PUT", `/clients/permissiongroups/${created.body.Id}`, { Scopes: { Refunds: { Edit: true } } });
+    const updated = await api.call("PUT", `/clients/permissiongroups/${created.body.Id}`, {
+      Scopes: { Refunds: { Edit: true } },
+    });
     expect(updated.body.Scopes.Refunds).toEqual({ Read: true, Create: true, Edit: true });
-    const unknown = await api.call("POST", "/clients/permissiongroups", { Name: "X", Scopes: { Rockets: { Read: true } } });
+    const unknown = await api.call("POST", "/clients/permissiongroups", {
+      Name: "X",
+      Scopes: { Rockets: { Read: true } },
+    });
     expect([unknown.status, unknown.body.Type]).toEqual([400, "param_error"]);
     const nameless = await api.call("POST", "/clients/permissiongroups", {});
     expect(nameless.body.errors.Name).toBeDefined();
-    const sso = await api.call("POST", "/clients/ssos", { FirstName: "Rae", LastName: "Fund", Email: "refunds@demo-marketplace.test", PermissionGroupId: created.body.Id });
+    const sso = await api.call("POST", "/clients/ssos", {
+      FirstName: "Rae",
+      LastName: "Fund",
+      Email: "refunds@demo-marketplace.test",
+      PermissionGroupId: created.body.Id,
+    });
     const members = await api.call("GET", `/clients/permissiongroups/${created.body.Id}/sso`);
     expect(list(members.body).map((s) => s.Id)).toEqual([sso.body.Id]);
     expect((await api.call("GET", "/clients/permissiongroups/nope")).status).toBe(404);
@@ -51,16 +65,33 @@ describe("SSOs", () => {
     const all = await api.call("GET", "/clients/ssos?per_page=100");
     const emails = list(all.body).map((s) => str(s.Email));
     expect(emails).toEqual(expect.arrayContaining(["ops@demo-marketplace.test", "finance@demo-marketplace.test"]));
-    expect(list(all.body)[0]).toMatchObject({ ClientId: api.clientId, Active: true, InvitationStatus: "ACCEPTED", PermissionGroupId: "ADMIN" });
+    expect(list(all.body)[0]).toMatchObject({
+      ClientId: api.clientId,
+      Active: true,
+      InvitationStatus: "ACCEPTED",
+      PermissionGroupId: "ADMIN",
+    });
     const inactive = await api.call("GET", "/clients/ssos?Active=false");
     expect(list(inactive.body).every((s) => (s.Active as unknown) === false)).toBe(true);
     expect(list((await api.call("GET", "/clients/ssos?InvitationStatus=EXPIRED")).body).length).toBeGreaterThan(0);
   });
 
   it("creates (email unique and immutable), updates, deactivates; invitations expire after 30 minutes and can be extended", async () => {
-    const body = { FirstName: "Kim", LastName: "Lee", Email: "kim@demo-marketplace.test", PermissionGroupId: "READ", Tag: "new" };
+    const body = {
+      FirstName: "Kim",
+      LastName: "Lee",
+      Email: "kim@demo-marketplace.test",
+      PermissionGroupId: "READ",
+      Tag: "new",
+    };
     const created = await api.call("POST", "/clients/ssos", body);
-    expect(created.body).toMatchObject({ ...body, Active: true, InvitationStatus: "SENT", LastLoginDate: null, ClientId: api.clientId });
+    expect(created.body).toMatchObject({
+      ...body,
+      Active: true,
+      InvitationStatus: "SENT",
+      LastLoginDate: null,
+      ClientId: api.clientId,
+    });
     const id = str(created.body.Id);
     const dup = await api.call("POST", "/clients/ssos", { ...body, Email: "KIM@demo-marketplace.test" });
     expect([dup.status, dup.body.Type]).toEqual([400, "param_error"]);
@@ -70,8 +101,17 @@ describe("SSOs", () => {
     expect([early.status, early.body.Type]).toEqual([415, "content_type_not_supported"]);
     const email = await api.call("PUT", `/clients/ssos/${id}`, { Email: "other@x.test" });
     expect(email.status).toBe(400);
-    const updated = await api.call("PUT", `/clients/ssos/${id}`, { FirstName: "Kimberly", PermissionGroupId: "WRITE", Active: false });
-    expect(updated.body).toMatchObject({ FirstName: "Kimberly", PermissionGroupId: "WRITE", Active: false, Email: body.Email });
+    const updated = await api.call("PUT", `/clients/ssos/${id}`, {
+      FirstName: "Kimberly",
+      PermissionGroupId: "WRITE",
+      Active: false,
+    });
+    expect(updated.body).toMatchObject({
+      FirstName: "Kimberly",
+      PermissionGroupId: "WRITE",
+      Active: false,
+      Email: body.Email,
+    });
     api.emu.emulator.clock.advance(31 * 60);
     api.token = await fetchToken(api.emu.url, api.clientId, api.apiKey);
     expect((await api.call("GET", `/clients/ssos/${id}`)).body.InvitationStatus).toBe("EXPIRED");
@@ -90,8 +130,16 @@ describe("client", () => {
     const client = await api.call("GET", "/clients");
     expect(client.body).toMatchObject({ ClientId: api.clientId, Licensor: "EU", PlatformType: "MARKETPLACE" });
     expect(Array.isArray(client.body.TechEmails)).toBe(true);
-    const updated = await api.call("PUT", "/clients", { TechEmails: ["dev@demo-marketplace.test"], PlatformURL: "https://demo.test", HeadquartersAddress: { AddressLine1: "2 rue B", City: "Lyon", PostalCode: "69001", Country: "FR" } });
-    expect(updated.body).toMatchObject({ TechEmails: ["dev@demo-marketplace.test"], PlatformURL: "https://demo.test", HeadquartersAddress: { City: "Lyon" } });
+    const updated = await api.call("PUT", "/clients", {
+      TechEmails: ["dev@demo-marketplace.test"],
+      PlatformURL: "https://demo.test",
+      HeadquartersAddress: { AddressLine1: "2 rue B", City: "Lyon", PostalCode: "69001", Country: "FR" },
+    });
+    expect(updated.body).toMatchObject({
+      TechEmails: ["dev@demo-marketplace.test"],
+      PlatformURL: "https://demo.test",
+      HeadquartersAddress: { City: "Lyon" },
+    });
     const bad = await api.call("PUT", "/clients", { AdminEmails: ["not-an-email"] });
     expect(bad.body.errors.AdminEmails).toBeDefined();
   });
@@ -107,7 +155,11 @@ describe("client", () => {
   });
 
   it("generates a PENDING report at once through the control API", async () => {
-    const created = await api.call("POST", "/reporting/reports", { ReportType: "COLLECTED_FEES", AfterDate: Math.floor(Date.now() / 1000) - 86_400, BeforeDate: Math.floor(Date.now() / 1000) });
+    const created = await api.call("POST", "/reporting/reports", {
+      ReportType: "COLLECTED_FEES",
+      AfterDate: Math.floor(Date.now() / 1000) - 86_400,
+      BeforeDate: Math.floor(Date.now() / 1000),
+    });
     expect(str(created.body.Status)).toBe("PENDING");
     const generated = await api.control("POST", `/clients/${api.clientId}/reports/${str(created.body.Id)}/generate`);
     expect(generated.body).toMatchObject({ Status: "GENERATED", ResultCode: "000000" });
@@ -117,7 +169,9 @@ describe("client", () => {
   it("lists client transactions (fees and repudiation wallets) and client wallets by funds type", async () => {
     const txs = await api.call("GET", "/clients/transactions?per_page=100&Nature=REPUDIATION");
     expect(list(txs.body).length).toBeGreaterThan(0);
-    expect(list(txs.body).every((t) => str(t.Nature) === "REPUDIATION" && str(t.DebitedWalletId).startsWith("CREDIT_"))).toBe(true);
+    expect(
+      list(txs.body).every((t) => str(t.Nature) === "REPUDIATION" && str(t.DebitedWalletId).startsWith("CREDIT_")),
+    ).toBe(true);
     const credit = await api.call("GET", "/clients/wallets/CREDIT");
     expect(list(credit.body).every((w) => str(w.FundsType) === "CREDIT")).toBe(true);
     expect(num((await api.call("GET", "/clients/wallets/CREDIT/EUR")).body.Balance.Amount)).toBeLessThan(0);
@@ -144,13 +198,19 @@ describe("control: webhook replay and clock", () => {
     expect(hook.status).toBe(200);
     const events = await api.call("GET", "/events?EventType=DISPUTE_ACTION_REQUIRED&per_page=1");
     const event = list(events.body)[0];
-    const fired = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, { EventType: event.EventType, ResourceId: event.ResourceId });
+    const fired = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, {
+      EventType: event.EventType,
+      ResourceId: event.ResourceId,
+    });
     expect(fired.status).toBe(200);
     for (let i = 0; i < 150 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(hits[0]).toContain(`RessourceId=${str(event.ResourceId)}`);
     const again = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, { DeliveryId: fired.body.Id });
     expect(again.status).toBe(200);
-    const none = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, { EventType: "KYC_CREATED", ResourceId: "nope" });
+    const none = await api.control("POST", `/clients/${api.clientId}/hooks/refire`, {
+      EventType: "KYC_CREATED",
+      ResourceId: "nope",
+    });
     expect(none.status).toBe(404);
   });
 

@@ -46,7 +46,14 @@ describe("events", () => {
     expect(now - oldest).toBeGreaterThan(80 * 86400);
     expect(now - oldest).toBeLessThan(92 * 86400);
     const after = now - 10 * 86400;
-    const recent = list((await api.call("GET", `/events?AfterDate=${after}&BeforeDate=${now}&EventType=PAYOUT_NORMAL_SUCCEEDED&per_page=100`)).body);
+    const recent = list(
+      (
+        await api.call(
+          "GET",
+          `/events?AfterDate=${after}&BeforeDate=${now}&EventType=PAYOUT_NORMAL_SUCCEEDED&per_page=100`,
+        )
+      ).body,
+    );
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((e) => num(e.Date) > after && str(e.EventType) === "PAYOUT_NORMAL_SUCCEEDED")).toBe(true);
     const desc = list((await api.call("GET", "/events?Sort=Date:DESC&per_page=5")).body);
@@ -58,7 +65,11 @@ describe("hooks", () => {
   it("creates one hook per EventType, validates, lists sorted, updates", async () => {
     const bad = await api.call("POST", "/hooks", { EventType: "NOT_A_TYPE", Url: "ftp://x" });
     expect(Object.keys(bad.body.errors).sort()).toEqual(["EventType", "Url"]);
-    const hook = await api.call("POST", "/hooks", { EventType: "TRANSFER_NORMAL_SUCCEEDED", Url: receiverUrl, Tag: "t" });
+    const hook = await api.call("POST", "/hooks", {
+      EventType: "TRANSFER_NORMAL_SUCCEEDED",
+      Url: receiverUrl,
+      Tag: "t",
+    });
     expect(hook.body).toMatchObject({ Status: "ENABLED", Validity: "VALID", EventType: "TRANSFER_NORMAL_SUCCEEDED" });
     const dup = await api.call("POST", "/hooks", { EventType: "TRANSFER_NORMAL_SUCCEEDED", Url: receiverUrl });
     expect(dup.status).toBe(400);
@@ -77,7 +88,11 @@ describe("hooks", () => {
     failNext = 1;
     received.length = 0;
     const tr = await api.call("POST", "/transfers", {
-      AuthorId: a.userId, DebitedWalletId: a.walletId, CreditedWalletId: b.walletId, DebitedFunds: { Currency: "EUR", Amount: 10 }, Fees: { Currency: "EUR", Amount: 0 },
+      AuthorId: a.userId,
+      DebitedWalletId: a.walletId,
+      CreditedWalletId: b.walletId,
+      DebitedFunds: { Currency: "EUR", Amount: 10 },
+      Fees: { Currency: "EUR", Amount: 0 },
     });
     await waitFor(() => received.length >= 2);
     expect(received[1].searchParams.get("EventType")).toBe("TRANSFER_NORMAL_SUCCEEDED");

@@ -13,7 +13,8 @@ afterEach(async () => {
 
 const raw = (path: string, init: RequestInit = {}) =>
   fetch(`${api.emu.url}/v2.01/${api.clientId}${path}`, {
-    ...init, headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", ...init.headers },
+    ...init,
+    headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", ...init.headers },
   });
 
 describe("fault injection", () => {
@@ -74,7 +75,13 @@ describe("fault injection", () => {
   it("drops a POST after committing it: the idempotent response is recoverable", async () => {
     await api.control("POST", "/faults", { kind: "drop", route: "/users/natural", method: "POST", count: 1 });
     const key = idemKey();
-    await expect(raw("/users/natural", { method: "POST", body: JSON.stringify(natural({ LastName: "Dropped" })), headers: { "Idempotency-Key": key } })).rejects.toThrow();
+    await expect(
+      raw("/users/natural", {
+        method: "POST",
+        body: JSON.stringify(natural({ LastName: "Dropped" })),
+        headers: { "Idempotency-Key": key },
+      }),
+    ).rejects.toThrow();
     const stored = await api.call("GET", `/responses/${key}`);
     expect(stored.body.StatusCode).toBe("200");
     const user = await api.call("GET", `/users/${stored.body.Resource.Id}`);

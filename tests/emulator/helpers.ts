@@ -58,11 +58,17 @@ export const FAST_DELAYS = { payoutMs: null, directDebitMs: null, mandateMs: nul
 
 export async function startApi(opts: EmulatorOptions = {}, clientIndex = 0): Promise<Api> {
   const emu = await startEmulator({ port: 0, seed: 1, delays: FAST_DELAYS, ...opts });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{ ClientId: string; ApiKey: string }>;
+  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
+    ClientId: string;
+    ApiKey: string;
+  }>;
   const { ClientId: clientId, ApiKey: apiKey } = clients[clientIndex];
   const token = await fetchToken(emu.url, clientId, apiKey);
   const api: Api = {
-    emu, clientId, apiKey, token,
+    emu,
+    clientId,
+    apiKey,
+    token,
     async call(method, path, body, headers = {}) {
       const res = await fetch(`${emu.url}/v2.01/${clientId}${path}`, {
         method,
@@ -107,27 +113,53 @@ export function idemKey(): string {
 }
 
 export const natural = (over: Record<string, unknown> = {}) => ({
-  FirstName: "Ada", LastName: "Lovelace", Email: "ada@example.com", Birthday: 188352000,
-  Nationality: "GB", CountryOfResidence: "GB", TermsAndConditionsAccepted: true, UserCategory: "OWNER", ...over,
+  FirstName: "Ada",
+  LastName: "Lovelace",
+  Email: "ada@example.com",
+  Birthday: 188352000,
+  Nationality: "GB",
+  CountryOfResidence: "GB",
+  TermsAndConditionsAccepted: true,
+  UserCategory: "OWNER",
+  ...over,
 });
 
 export const legal = (over: Record<string, unknown> = {}) => ({
-  Name: "Acme Ltd", LegalPersonType: "BUSINESS", Email: "ops@acme.example", LegalRepresentativeFirstName: "Grace",
-  LegalRepresentativeLastName: "Hopper", TermsAndConditionsAccepted: true, UserCategory: "OWNER", ...over,
+  Name: "Acme Ltd",
+  LegalPersonType: "BUSINESS",
+  Email: "ops@acme.example",
+  LegalRepresentativeFirstName: "Grace",
+  LegalRepresentativeLastName: "Hopper",
+  TermsAndConditionsAccepted: true,
+  UserCategory: "OWNER",
+  ...over,
 });
 
 /** A new OWNER user with one wallet in `currency`. */
 export async function userWithWallet(api: Api, currency = "EUR"): Promise<{ userId: string; walletId: string }> {
   const user = await api.call("POST", "/users/natural", natural());
-  const wallet = await api.call("POST", "/wallets", { Owners: [user.body.Id], Currency: currency, Description: "test" });
+  const wallet = await api.call("POST", "/wallets", {
+    Owners: [user.body.Id],
+    Currency: currency,
+    Description: "test",
+  });
   return { userId: str(user.body.Id), walletId: str(wallet.body.Id) };
 }
 
 /** Credits a wallet through a bank-wire pay-in whose funds "arrive" via the control API. */
-export async function fund(api: Api, userId: string, walletId: string, amount: number, currency = "EUR", fees = 0): Promise<string> {
+export async function fund(
+  api: Api,
+  userId: string,
+  walletId: string,
+  amount: number,
+  currency = "EUR",
+  fees = 0,
+): Promise<string> {
   const payin = await api.call("POST", "/payins/bankwire/direct", {
-    AuthorId: userId, CreditedWalletId: walletId,
-    DeclaredDebitedFunds: { Currency: currency, Amount: amount }, DeclaredFees: { Currency: currency, Amount: fees },
+    AuthorId: userId,
+    CreditedWalletId: walletId,
+    DeclaredDebitedFunds: { Currency: currency, Amount: amount },
+    DeclaredFees: { Currency: currency, Amount: fees },
   });
   const settled = await api.control("POST", `/clients/${api.clientId}/payins/${payin.body.Id}/settle`);
   if (str(settled.body.Status) !== "SUCCEEDED") throw new Error(`funding failed: ${JSON.stringify(settled.body)}`);
@@ -139,20 +171,37 @@ export async function balance(api: Api, walletId: string): Promise<number> {
 }
 
 /** Registers a card through the emulator's tokenizer, as a browser would. */
-export async function registerCard(api: Api, userId: string, cardNumber = "4970107111111119", currency = "EUR"): Promise<Json> {
+export async function registerCard(
+  api: Api,
+  userId: string,
+  cardNumber = "4970107111111119",
+  currency = "EUR",
+): Promise<Json> {
   const reg = await api.call("POST", "/cardregistrations", { UserId: userId, Currency: currency });
   const form = new URLSearchParams({
-    accessKeyRef: str(reg.body.AccessKey), data: str(reg.body.PreregistrationData),
-    cardNumber, cardExpirationDate: "1230", cardCvx: "123",
+    accessKeyRef: str(reg.body.AccessKey),
+    data: str(reg.body.PreregistrationData),
+    cardNumber,
+    cardExpirationDate: "1230",
+    cardCvx: "123",
   });
   const tokenRes = await fetch(str(reg.body.CardRegistrationURL), {
-    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString(),
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
   });
   const registrationData = await tokenRes.text();
   return (await api.call("PUT", `/cardregistrations/${reg.body.Id}`, { RegistrationData: registrationData })).body;
 }
 
 export const BROWSER_INFO = {
-  AcceptHeader: "text/html", JavaEnabled: false, Language: "en", ColorDepth: 24, ScreenHeight: 1080, ScreenWidth: 1920,
-  TimeZoneOffset: 0, UserAgent: "jest", JavascriptEnabled: true,
+  AcceptHeader: "text/html",
+  JavaEnabled: false,
+  Language: "en",
+  ColorDepth: 24,
+  ScreenHeight: 1080,
+  ScreenWidth: 1920,
+  TimeZoneOffset: 0,
+  UserAgent: "jest",
+  JavascriptEnabled: true,
 };

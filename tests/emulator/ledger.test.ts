@@ -45,9 +45,16 @@ it("balances after thousands of random operations", async () => {
     const user = await api.call("POST", "/users/natural", natural({ FirstName: `P${i}` }));
     const userId = str(user.body.Id);
     const wallets: Record<string, string> = {};
-    for (const ccy of currencies) wallets[ccy] = str((await api.call("POST", "/wallets", { Owners: [userId], Currency: ccy, Description: ccy })).body.Id);
+    for (const ccy of currencies)
+      wallets[ccy] = str(
+        (await api.call("POST", "/wallets", { Owners: [userId], Currency: ccy, Description: ccy })).body.Id,
+      );
     const card = await registerCard(api, userId, i === 0 ? "4970105111111113" : "4970107111111119");
-    const account = await api.call("POST", `/users/${userId}/bankaccounts/iban`, { OwnerName: i === 1 ? "Failing Co" : `P${i}`, OwnerAddress: address, IBAN: "FR7630004000031234567890143" });
+    const account = await api.call("POST", `/users/${userId}/bankaccounts/iban`, {
+      OwnerName: i === 1 ? "Failing Co" : `P${i}`,
+      OwnerAddress: address,
+      IBAN: "FR7630004000031234567890143",
+    });
     accounts.push({ userId, wallets, cardId: str(card.CardId), bankAccountId: str(account.body.Id) });
   }
 
@@ -66,8 +73,14 @@ it("balances after thousands of random operations", async () => {
     if (roll < 0.2) {
       const amount = rnd.int(100, 50_000);
       const res = await api.call("POST", "/payins/card/direct", {
-        AuthorId: a.userId, CreditedWalletId: a.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, amount / 10)),
-        CardId: a.cardId, SecureModeReturnURL: "https://x.example", BrowserInfo: BROWSER_INFO, IpAddress: "10.0.0.1",
+        AuthorId: a.userId,
+        CreditedWalletId: a.wallets[ccy],
+        DebitedFunds: money(ccy, amount),
+        Fees: money(ccy, rnd.int(0, amount / 10)),
+        CardId: a.cardId,
+        SecureModeReturnURL: "https://x.example",
+        BrowserInfo: BROWSER_INFO,
+        IpAddress: "10.0.0.1",
       });
       if (str(res.body.Status) === "SUCCEEDED") {
         external[ccy] += num(res.body.DebitedFunds.Amount);
@@ -77,7 +90,10 @@ it("balances after thousands of random operations", async () => {
     } else if (roll < 0.3) {
       const amount = rnd.int(100, 80_000);
       const res = await api.call("POST", "/payins/bankwire/direct", {
-        AuthorId: a.userId, CreditedWalletId: a.wallets[ccy], DeclaredDebitedFunds: money(ccy, amount), DeclaredFees: money(ccy, rnd.int(0, Math.min(300, amount))),
+        AuthorId: a.userId,
+        CreditedWalletId: a.wallets[ccy],
+        DeclaredDebitedFunds: money(ccy, amount),
+        DeclaredFees: money(ccy, rnd.int(0, Math.min(300, amount))),
       });
       const action = rnd.chance(0.9) ? "settle" : "expire";
       const done = await api.control("POST", `/clients/${api.clientId}/payins/${res.body.Id}/${action}`);
@@ -91,7 +107,11 @@ it("balances after thousands of random operations", async () => {
       const balance = num((await api.call("GET", `/wallets/${a.wallets[ccy]}`)).body.Balance.Amount);
       const amount = rnd.chance(0.1) ? balance + rnd.int(1, 1000) : rnd.int(1, Math.max(1, balance));
       const res = await api.call("POST", "/transfers", {
-        AuthorId: a.userId, DebitedWalletId: a.wallets[ccy], CreditedWalletId: b.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, amount / 20)),
+        AuthorId: a.userId,
+        DebitedWalletId: a.wallets[ccy],
+        CreditedWalletId: b.wallets[ccy],
+        DebitedFunds: money(ccy, amount),
+        Fees: money(ccy, rnd.int(0, amount / 20)),
       });
       if (str(res.body.Status) === "SUCCEEDED") refundable.push(res.body);
       count(`transfer:${str(res.body.Status)}`);
@@ -99,7 +119,11 @@ it("balances after thousands of random operations", async () => {
       const balance = num((await api.call("GET", `/wallets/${a.wallets[ccy]}`)).body.Balance.Amount);
       const amount = rnd.chance(0.1) ? balance + rnd.int(1, 1000) : rnd.int(1, Math.max(1, balance));
       const res = await api.call("POST", "/payouts/bankwire", {
-        AuthorId: a.userId, DebitedWalletId: a.wallets[ccy], DebitedFunds: money(ccy, amount), Fees: money(ccy, rnd.int(0, Math.min(amount, 200))), BankAccountId: a.bankAccountId,
+        AuthorId: a.userId,
+        DebitedWalletId: a.wallets[ccy],
+        DebitedFunds: money(ccy, amount),
+        Fees: money(ccy, rnd.int(0, Math.min(amount, 200))),
+        BankAccountId: a.bankAccountId,
       });
       if (str(res.body.Status) === "CREATED") pendingPayouts.push(res.body);
       count(`payout:${str(res.body.Status)}`);
@@ -129,7 +153,8 @@ it("balances after thousands of random operations", async () => {
       }
       const res = await api.call("POST", `/${kind}/${initial.Id}/refunds`, body);
       expect(res.status).toBe(200);
-      if (str(res.body.Status) === "SUCCEEDED" && kind === "payins") external[str(res.body.CreditedFunds.Currency)] -= num(res.body.CreditedFunds.Amount);
+      if (str(res.body.Status) === "SUCCEEDED" && kind === "payins")
+        external[str(res.body.CreditedFunds.Currency)] -= num(res.body.CreditedFunds.Amount);
       count(`refund-${kind}:${str(res.body.Status)}`);
     }
   }
@@ -153,10 +178,23 @@ it("balances after thousands of random operations", async () => {
       }
       expect(fromHistory).toBe(balance);
     }
-    for (const ft of ["FEES", "CREDIT"]) total += num((await api.call("GET", `/clients/wallets/${ft}/${ccy}`)).body.Balance.Amount);
+    for (const ft of ["FEES", "CREDIT"])
+      total += num((await api.call("GET", `/clients/wallets/${ft}/${ccy}`)).body.Balance.Amount);
     expect(total).toBe(external[ccy]);
   }
-  for (const k of ["payin:SUCCEEDED", "payin:FAILED", "transfer:SUCCEEDED", "transfer:FAILED", "payout:CREATED", "payout:FAILED", "settle:SUCCEEDED", "settle:FAILED", "payout-return", "refund-payins:SUCCEEDED", "refund-transfers:SUCCEEDED"]) {
+  for (const k of [
+    "payin:SUCCEEDED",
+    "payin:FAILED",
+    "transfer:SUCCEEDED",
+    "transfer:FAILED",
+    "payout:CREATED",
+    "payout:FAILED",
+    "settle:SUCCEEDED",
+    "settle:FAILED",
+    "payout-return",
+    "refund-payins:SUCCEEDED",
+    "refund-transfers:SUCCEEDED",
+  ]) {
     expect(counts[k] ?? 0).toBeGreaterThan(0);
   }
 }, 60_000);

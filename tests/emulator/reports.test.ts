@@ -12,7 +12,10 @@ afterAll(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 
 async function ready(path: string, status: string): Promise<ApiResponse> {
-  return waitFor(() => api.call("GET", path), (r) => str(r.body.Status) === status);
+  return waitFor(
+    () => api.call("GET", path),
+    (r) => str(r.body.Status) === status,
+  );
 }
 
 /** Downloads a CSV and splits it (the fixtures have no embedded newlines or commas in quoted cells we read). */
@@ -27,12 +30,30 @@ async function csv(url: string): Promise<{ header: string[]; rows: string[][]; t
 describe("legacy reports", () => {
   it("generates a transactions report asynchronously; the CSV honours filters, columns and sort", async () => {
     const body = {
-      Tag: "june", DownloadFormat: "CSV", CallbackURL: "https://example.com/cb", Sort: "CreationDate:DESC", Preview: false,
-      Filters: { AfterDate: now() - 40 * 86_400, BeforeDate: now() + 60, Type: ["PAYIN"], Status: ["SUCCEEDED"], Nature: ["REGULAR"], MinDebitedFundsAmount: 1000, MinDebitedFundsCurrency: "EUR" },
+      Tag: "june",
+      DownloadFormat: "CSV",
+      CallbackURL: "https://example.com/cb",
+      Sort: "CreationDate:DESC",
+      Preview: false,
+      Filters: {
+        AfterDate: now() - 40 * 86_400,
+        BeforeDate: now() + 60,
+        Type: ["PAYIN"],
+        Status: ["SUCCEEDED"],
+        Nature: ["REGULAR"],
+        MinDebitedFundsAmount: 1000,
+        MinDebitedFundsCurrency: "EUR",
+      },
       Columns: ["Id", "CreationDate", "Type", "Status", "DebitedFundsAmount", "DebitedFundsCurrency", "Nature"],
     };
     const created = await api.call("POST", "/reports/transactions/", body);
-    expect(created.body).toMatchObject({ Status: "PENDING", ReportType: "TRANSACTIONS", DownloadURL: null, Sort: "CreationDate:DESC", Columns: body.Columns });
+    expect(created.body).toMatchObject({
+      Status: "PENDING",
+      ReportType: "TRANSACTIONS",
+      DownloadURL: null,
+      Sort: "CreationDate:DESC",
+      Columns: body.Columns,
+    });
     expect(str(created.body.Id)).toMatch(/^report_m_/);
     const done = await ready(`/reports/${created.body.Id}`, "READY_FOR_DOWNLOAD");
     expect(done.body).toMatchObject({ ResultCode: "000000" });
@@ -53,7 +74,10 @@ describe("legacy reports", () => {
     const preview = await api.call("POST", "/reports/transactions", { Preview: true });
     const done = await ready(`/reports/${preview.body.Id}`, "READY_FOR_DOWNLOAD");
     expect((await csv(str(done.body.DownloadURL))).rows).toHaveLength(10);
-    const wallets = await api.call("POST", "/reports/wallets", { Filters: { Currency: "GBP" }, Columns: ["Id", "BalanceAmount", "Currency", "Owners"] });
+    const wallets = await api.call("POST", "/reports/wallets", {
+      Filters: { Currency: "GBP" },
+      Columns: ["Id", "BalanceAmount", "Currency", "Owners"],
+    });
     const ok = await ready(`/reports/${wallets.body.Id}`, "READY_FOR_DOWNLOAD");
     const { header, rows } = await csv(str(ok.body.DownloadURL));
     expect(header).toEqual(["Id", "BalanceAmount", "Currency", "Owners"]);
@@ -67,7 +91,9 @@ describe("legacy reports", () => {
     const cols = await api.call("POST", "/reports/transactions", { Columns: ["Id", "Nope"] });
     expect([cols.status, cols.body.Type]).toEqual([400, "param_error"]);
     expect(str(cols.body.errors.Columns)).toContain("Nope");
-    const span = await api.call("POST", "/reports/transactions", { Filters: { AfterDate: now() - 400 * 86_400, BeforeDate: now() } });
+    const span = await api.call("POST", "/reports/transactions", {
+      Filters: { AfterDate: now() - 400 * 86_400, BeforeDate: now() },
+    });
     expect(span.status).toBe(400);
     const fail = await api.call("POST", "/reports/wallets", { Tag: "fail" });
     const failed = await ready(`/reports/${fail.body.Id}`, "FAILED");
@@ -82,7 +108,11 @@ describe("legacy reports", () => {
 describe("Reporting Service reports", () => {
   it("generates COLLECTED_FEES (PENDING → GENERATED) with {Name, IsDefault} columns; only fee-bearing succeeded transactions", async () => {
     const created = await api.call("POST", "/reporting/reports/", {
-      DownloadFormat: "CSV", ReportType: "COLLECTED_FEES", AfterDate: now() - 90 * 86_400, BeforeDate: now() + 60, Filters: { Currency: "EUR" },
+      DownloadFormat: "CSV",
+      ReportType: "COLLECTED_FEES",
+      AfterDate: now() - 90 * 86_400,
+      BeforeDate: now() + 60,
+      Filters: { Currency: "EUR" },
       Columns: ["TransactionId", "FeesAmount", "FeesCurrency", "Type", "CreationDate:ISO"],
     });
     expect(created.body).toMatchObject({ Status: "PENDING", Sort: "CreationDate:DESC", Filters: { Currency: "EUR" } });
@@ -100,17 +130,36 @@ describe("Reporting Service reports", () => {
   it("generates USER_WALLET_TRANSACTIONS for one user and validates the body like MANGOPAY", async () => {
     const users = await api.call("GET", "/users?per_page=20");
     const userId = str(list(users.body)[5].Id);
-    const created = await api.call("POST", "/reporting/reports", { ReportType: "USER_WALLET_TRANSACTIONS", AfterDate: now() - 300 * 86_400, BeforeDate: now() + 60, Filters: { UserId: userId } });
+    const created = await api.call("POST", "/reporting/reports", {
+      ReportType: "USER_WALLET_TRANSACTIONS",
+      AfterDate: now() - 300 * 86_400,
+      BeforeDate: now() + 60,
+      Filters: { UserId: userId },
+    });
     const done = await ready(`/reporting/reports/${created.body.Id}`, "GENERATED");
     const { header, rows } = await csv(str(done.body.DownloadURL));
     expect(header.slice(0, 3)).toEqual(["ClientId", "TransactionId", "CreationDate"]);
     const userTx = await api.call("GET", `/users/${userId}/transactions?per_page=100`);
     expect(rows.length).toBe(Number(userTx.headers.get("x-number-of-items")));
-    const span = await api.call("POST", "/reporting/reports", { ReportType: "COLLECTED_FEES", AfterDate: now() - 500 * 86_400, BeforeDate: now() });
+    const span = await api.call("POST", "/reporting/reports", {
+      ReportType: "COLLECTED_FEES",
+      AfterDate: now() - 500 * 86_400,
+      BeforeDate: now(),
+    });
     expect(span.body.errors.Report).toBe("Max 12 months between AfterDate and BeforeDate.");
-    const cols = await api.call("POST", "/reporting/reports", { ReportType: "USER_WALLET_TRANSACTIONS", AfterDate: now() - 86_400, BeforeDate: now(), Columns: ["Amount"] });
+    const cols = await api.call("POST", "/reporting/reports", {
+      ReportType: "USER_WALLET_TRANSACTIONS",
+      AfterDate: now() - 86_400,
+      BeforeDate: now(),
+      Columns: ["Amount"],
+    });
     expect(str(cols.body.errors.Report)).toMatch(/^Unknown columns were found in the list: Amount/);
-    const combo = await api.call("POST", "/reporting/reports", { ReportType: "USER_WALLET_TRANSACTIONS", AfterDate: now() - 86_400, BeforeDate: now(), Filters: { WalletId: "1", Currency: "EUR" } });
+    const combo = await api.call("POST", "/reporting/reports", {
+      ReportType: "USER_WALLET_TRANSACTIONS",
+      AfterDate: now() - 86_400,
+      BeforeDate: now(),
+      Filters: { WalletId: "1", Currency: "EUR" },
+    });
     expect(combo.status).toBe(400);
     const listed = await api.call("GET", "/reporting/reports?Status=GENERATED&per_page=100");
     expect(list(listed.body).every((r) => str(r.Status) === "GENERATED")).toBe(true);
@@ -118,13 +167,20 @@ describe("Reporting Service reports", () => {
   });
 
   it("expires reports after 31 days of emulator time (Status EXPIRED, DownloadURL null)", async () => {
-    const created = await api.call("POST", "/reporting/reports", { ReportType: "COLLECTED_FEES", AfterDate: now() - 86_400, BeforeDate: now() });
+    const created = await api.call("POST", "/reporting/reports", {
+      ReportType: "COLLECTED_FEES",
+      AfterDate: now() - 86_400,
+      BeforeDate: now(),
+    });
     await ready(`/reporting/reports/${created.body.Id}`, "GENERATED");
     const aged = await api.control("POST", "/clock", { advanceDays: 32 });
     expect(num(aged.body.reportsExpired)).toBeGreaterThan(0);
     try {
       api.token = await fetchToken(api.emu.url, api.clientId, api.apiKey);
-      expect((await api.call("GET", `/reporting/reports/${created.body.Id}`)).body).toMatchObject({ Status: "EXPIRED", DownloadURL: null });
+      expect((await api.call("GET", `/reporting/reports/${created.body.Id}`)).body).toMatchObject({
+        Status: "EXPIRED",
+        DownloadURL: null,
+      });
     } finally {
       api.emu.emulator.clock.advance(-32 * 86_400);
     }

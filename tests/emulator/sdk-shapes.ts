@@ -70,7 +70,8 @@ function literalValues(type: ts.Type): Array<string | number | boolean> | null {
   const values: Array<string | number | boolean> = [];
   for (const t of parts) {
     if (t.isStringLiteral() || t.isNumberLiteral()) values.push(t.value);
-    else if (t.flags & ts.TypeFlags.BooleanLiteral) values.push((t as unknown as { intrinsicName: string }).intrinsicName === "true");
+    else if (t.flags & ts.TypeFlags.BooleanLiteral)
+      values.push((t as unknown as { intrinsicName: string }).intrinsicName === "true");
     else return null;
   }
   // A plain boolean is the union true | false: not an enum worth checking.
@@ -103,21 +104,36 @@ export interface Violation {
  * objects likewise. `extras` are README-documented fields ("Field" or "Parent.Field") and enum values
  * ("Field=VALUE").
  */
-export function conform(object: string, value: unknown, shape: Shape, extras: ReadonlySet<string>, prefix = ""): Violation[] {
+export function conform(
+  object: string,
+  value: unknown,
+  shape: Shape,
+  extras: ReadonlySet<string>,
+  prefix = "",
+): Violation[] {
   if (value === null || typeof value !== "object") return [];
   if (Array.isArray(value)) return value.flatMap((item) => conform(object, item, shape, extras, prefix));
   const out: Violation[] = [];
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const field = prefix ? `${prefix}.${key}` : key;
     if (!shape.keys.has(key)) {
-      if (!extras.has(field)) out.push({ object, field, value: v, problem: "field not in the SDK model nor documented in emulator/README.md" });
+      if (!extras.has(field))
+        out.push({
+          object,
+          field,
+          value: v,
+          problem: "field not in the SDK model nor documented in emulator/README.md",
+        });
       continue;
     }
     const allowed = shape.enums.get(key);
     if (allowed && v !== null && v !== undefined) {
       for (const item of Array.isArray(v) ? v : [v]) {
         if (!allowed.includes(item as string | number) && !extras.has(`${field}=${String(item)}`)) {
-          const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(", ")}, … ${allowed.length - 12} more` : allowed.join(", ");
+          const shown =
+            allowed.length > 12
+              ? `${allowed.slice(0, 12).join(", ")}, … ${allowed.length - 12} more`
+              : allowed.join(", ");
           out.push({ object, field, value: item, problem: `not in the SDK enum (${shown})` });
         }
       }
@@ -134,16 +150,28 @@ interface StoredShape {
   nested: Array<[string, StoredShape]>;
 }
 
-const toStored = (s: Shape): StoredShape => ({ keys: [...s.keys], enums: [...s.enums], nested: [...s.nested].map(([k, v]) => [k, toStored(v)]) });
-const fromStored = (s: StoredShape): Shape => ({ keys: new Set(s.keys), enums: new Map(s.enums), nested: new Map(s.nested.map(([k, v]) => [k, fromStored(v)])) });
+const toStored = (s: Shape): StoredShape => ({
+  keys: [...s.keys],
+  enums: [...s.enums],
+  nested: [...s.nested].map(([k, v]) => [k, toStored(v)]),
+});
+const fromStored = (s: StoredShape): Shape => ({
+  keys: new Set(s.keys),
+  enums: new Map(s.enums),
+  nested: new Map(s.nested.map(([k, v]) => [k, fromStored(v)])),
+});
 
 /**
  * `sdkShapes` with a cache in node_modules/.cache keyed by the SDK version and the targets: compiling
  * the typings takes seconds, and every emulator test file checks its answers (see helpers.ts).
  */
 export function cachedSdkShapes(targets: Record<string, string>): Record<string, Shape> {
-  const sdkVersion = (JSON.parse(readFileSync(path.join(TYPINGS, "..", "package.json"), "utf8")) as { version: string }).version;
-  const key = createHash("sha256").update(JSON.stringify({ sdkVersion, targets, v: 1 })).digest("hex").slice(0, 16);
+  const sdkVersion = (JSON.parse(readFileSync(path.join(TYPINGS, "..", "package.json"), "utf8")) as { version: string })
+    .version;
+  const key = createHash("sha256")
+    .update(JSON.stringify({ sdkVersion, targets, v: 1 }))
+    .digest("hex")
+    .slice(0, 16);
   const dir = path.join(process.cwd(), "node_modules/.cache/emulator-conformance");
   const file = path.join(dir, `${key}.json`);
   try {

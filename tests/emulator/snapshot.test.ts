@@ -11,7 +11,12 @@ describe("snapshots keep compliance, dispute, report and SSO state", () => {
       const first = await startApi({ seed: 1, snapshotPath });
       const disputes = await first.call("GET", "/disputes?per_page=100&page=2");
       const kyc = await first.call("GET", "/kyc/documents?per_page=1");
-      const sso = await first.call("POST", "/clients/ssos", { FirstName: "Sn", LastName: "Ap", Email: "snap@demo-marketplace.test", PermissionGroupId: "READ" });
+      const sso = await first.call("POST", "/clients/ssos", {
+        FirstName: "Sn",
+        LastName: "Ap",
+        Email: "snap@demo-marketplace.test",
+        PermissionGroupId: "READ",
+      });
       const dispute = list(disputes.body)[0];
       const payin = await first.call("GET", `/payins/${str(dispute.InitialTransactionId)}`);
       const txsBefore = await first.call("GET", `/disputes/${str(dispute.Id)}/transactions`);
@@ -20,8 +25,12 @@ describe("snapshots keep compliance, dispute, report and SSO state", () => {
       const second = await startApi({ seed: 1, snapshotPath });
       try {
         expect((await second.call("GET", "/disputes?per_page=100&page=2")).body).toEqual(disputes.body);
-        expect((await second.call("GET", "/kyc/documents?per_page=1")).headers.get("x-number-of-items")).toBe(kyc.headers.get("x-number-of-items"));
-        expect((await second.call("GET", `/clients/ssos/${str(sso.body.Id)}`)).body.Email).toBe("snap@demo-marketplace.test");
+        expect((await second.call("GET", "/kyc/documents?per_page=1")).headers.get("x-number-of-items")).toBe(
+          kyc.headers.get("x-number-of-items"),
+        );
+        expect((await second.call("GET", `/clients/ssos/${str(sso.body.Id)}`)).body.Email).toBe(
+          "snap@demo-marketplace.test",
+        );
         const byUser = await second.call("GET", `/users/${str(payin.body.AuthorId)}/disputes`);
         expect(list(byUser.body).map((d) => d.Id)).toContain(dispute.Id);
         expect((await second.call("GET", `/disputes/${str(dispute.Id)}/transactions`)).body).toEqual(txsBefore.body);

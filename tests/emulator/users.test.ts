@@ -30,11 +30,19 @@ describe("users", () => {
   });
 
   it("updates a legal user and emits USER_CATEGORY_UPDATED_TO_OWNER when a payer becomes owner", async () => {
-    const created = await api.call("POST", "/users/legal", legal({ UserCategory: "PAYER", TermsAndConditionsAccepted: false }));
+    const created = await api.call(
+      "POST",
+      "/users/legal",
+      legal({ UserCategory: "PAYER", TermsAndConditionsAccepted: false }),
+    );
     expect(created.body.UserCategory).toBe("PAYER");
     const refused = await api.call("PUT", `/users/legal/${created.body.Id}`, { UserCategory: "OWNER" });
     expect(refused.body.Type).toBe("user_hasnt_accepted_terms_and_conditions");
-    const updated = await api.call("PUT", `/users/legal/${created.body.Id}`, { UserCategory: "OWNER", TermsAndConditionsAccepted: true, Name: "Acme Group" });
+    const updated = await api.call("PUT", `/users/legal/${created.body.Id}`, {
+      UserCategory: "OWNER",
+      TermsAndConditionsAccepted: true,
+      Name: "Acme Group",
+    });
     expect(updated.body).toMatchObject({ UserCategory: "OWNER", Name: "Acme Group", TermsAndConditionsAccepted: true });
     const events = await api.call("GET", "/events?EventType=USER_CATEGORY_UPDATED_TO_OWNER&Sort=Date:DESC&per_page=5");
     expect(events.body[0]).toMatchObject({ ResourceId: created.body.Id, EventType: "USER_CATEGORY_UPDATED_TO_OWNER" });
@@ -79,10 +87,16 @@ describe("users", () => {
 
   it("closes a user whose wallets are empty; the regulatory view then blocks both ways", async () => {
     const created = await api.call("POST", "/users/natural", natural());
-    expect((await api.call("GET", `/users/${created.body.Id}/regulatory`)).body).toMatchObject({ UserId: created.body.Id, ScopeBlocked: { Inflows: false, Outflows: false } });
+    expect((await api.call("GET", `/users/${created.body.Id}/regulatory`)).body).toMatchObject({
+      UserId: created.body.Id,
+      ScopeBlocked: { Inflows: false, Outflows: false },
+    });
     const res = await api.call("DELETE", `/users/natural/${created.body.Id}`);
     expect(res.status).toBe(204);
     expect((await api.call("GET", `/users/${created.body.Id}`)).body.UserStatus).toBe("CLOSED");
-    expect((await api.call("GET", `/users/${created.body.Id}/Regulatory`)).body.ScopeBlocked).toEqual({ Inflows: true, Outflows: true });
+    expect((await api.call("GET", `/users/${created.body.Id}/Regulatory`)).body.ScopeBlocked).toEqual({
+      Inflows: true,
+      Outflows: true,
+    });
   });
 });

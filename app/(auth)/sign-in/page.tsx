@@ -7,7 +7,6 @@ export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
-
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
   return (

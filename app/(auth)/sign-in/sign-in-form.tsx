@@ -60,7 +60,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (parsed.reason === "locked" || parsed.reason === "rate_limited" || parsed.reason === "invalid") {
       setStep({ kind: "password" });
     }
-    setError(parsed.reason === "totp_invalid" && step.useRecovery ? "That recovery code is not valid or was already used." : parsed.message);
+    setError(
+      parsed.reason === "totp_invalid" && step.useRecovery
+        ? "That recovery code is not valid or was already used."
+        : parsed.message,
+    );
     const input = form.elements.namedItem("code");
     if (input instanceof HTMLInputElement) input.select();
   }

@@ -14,7 +14,10 @@ export function signInErrorMessage(raw: string | null | undefined): SignInError 
     case "invalid":
       return { reason, message: "Wrong email or password." };
     case "locked":
-      return { reason, message: "Too many failed attempts. Sign-in to this account from here is paused for 15 minutes." };
+      return {
+        reason,
+        message: "Too many failed attempts. Sign-in to this account from here is paused for 15 minutes.",
+      };
     case "rate_limited":
       return {
         reason,

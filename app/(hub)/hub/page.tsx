@@ -11,7 +11,11 @@ import { AccountActions } from "./accounts/_components/account-actions";
 
 export const metadata: Metadata = { title: "Hub" };
 
-export default async function HubPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HubPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, params] = await Promise.all([getHubContext(), searchParams]);
   const accounts = await listApiAccounts({ ctx });
   const manages = can(ctx, "hub.accounts.manage");
@@ -33,7 +37,9 @@ export default async function HubPage({ searchParams }: { searchParams: Promise<
       {added ? <FormAlert tone="success">“{added.name}” was verified with MANGOPAY and added.</FormAlert> : null}
       {accounts.length === 0 ? (
         <Card className="p-8 text-center text-sm text-slate-600">
-          {manages ? "No API account yet. Add a sandbox account to get started." : "You have not been given access to any API account yet. Ask an admin of your Hub."}
+          {manages
+            ? "No API account yet. Add a sandbox account to get started."
+            : "You have not been given access to any API account yet. Ask an admin of your Hub."}
         </Card>
       ) : (
         <Card>
@@ -63,7 +69,11 @@ export default async function HubPage({ searchParams }: { searchParams: Promise<
                   </dl>
                 </div>
                 <div className="flex items-center gap-2">
-                  {manages ? <AccountActions account={{ id: a.id, name: a.name, environment: a.environment, apiKeyLast4: a.apiKeyLast4 }} /> : null}
+                  {manages ? (
+                    <AccountActions
+                      account={{ id: a.id, name: a.name, environment: a.environment, apiKeyLast4: a.apiKeyLast4 }}
+                    />
+                  ) : null}
                   {a.canOpenDashboard ? (
                     <Button asChild variant={a.environment === "PRODUCTION" ? "danger" : "primary"} size="sm">
                       <Link href={`/accounts/${a.id}`}>Dashboard</Link>

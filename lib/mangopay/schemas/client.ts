@@ -27,8 +27,14 @@ export const Client = z.looseObject({
   /** The MANGOPAY entity the platform contracts with: EU (MANGOPAY S.A.) or UK (MANGOPAY U.K. Limited). */
   Licensor: openEnum(["EU", "UK"]).nullish(),
   PlatformType: openEnum([
-    "NotSpecified", "MARKETPLACE", "P2P_PAYMENT", "CROWDFUNDING_DONATION", "CROWDFUNDING_REWARD", "CROWDFUNDING_EQUITY",
-    "CROWDFUNDING_LOAN", "OTHER",
+    "NotSpecified",
+    "MARKETPLACE",
+    "P2P_PAYMENT",
+    "CROWDFUNDING_DONATION",
+    "CROWDFUNDING_REWARD",
+    "CROWDFUNDING_EQUITY",
+    "CROWDFUNDING_LOAN",
+    "OTHER",
   ]).nullish(),
 });
 export type Client = z.output<typeof Client>;

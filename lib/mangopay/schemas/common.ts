@@ -58,6 +58,9 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, schemaName: string): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issues: ParseIssue[] = result.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message }));
+  const issues: ParseIssue[] = result.error.issues.map((issue) => ({
+    path: pathOf(issue.path),
+    message: issue.message,
+  }));
   throw new ParseError(schemaName, issues, { cause: result.error });
 }

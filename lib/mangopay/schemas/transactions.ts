@@ -1,7 +1,16 @@
 // Transactions of every type share the common fields (docs/mangopay-api.md §3). A refused payment is a
 // result with Status FAILED and a ResultCode, never an exception.
 import { z } from "zod";
-import { EntityBase, Money, NullableUnixDate, OptionalString, TransactionNature, TransactionStatus, TransactionType, openEnum } from "./common";
+import {
+  EntityBase,
+  Money,
+  NullableUnixDate,
+  OptionalString,
+  TransactionNature,
+  TransactionStatus,
+  TransactionType,
+  openEnum,
+} from "./common";
 
 export const TransactionFields = {
   ...EntityBase,
@@ -58,7 +67,13 @@ export const PayIn = z.looseObject({
 });
 export type PayIn = z.output<typeof PayIn>;
 
-export const PayoutMode = openEnum(["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT", "PENDING_RESPONSE"]);
+export const PayoutMode = openEnum([
+  "STANDARD",
+  "INSTANT_PAYMENT",
+  "INSTANT_PAYMENT_ONLY",
+  "RTGS_PAYMENT",
+  "PENDING_RESPONSE",
+]);
 
 /** `GET /payouts/{id}`; the mode fields (`ModeRequested`…`EndToEndId`) come only from `GET /payouts/bankwire/{id}` (§3.10). */
 export const PayOut = z.looseObject({
@@ -97,7 +112,9 @@ const InitialTransactionFields = {
 export const Refund = z.looseObject({
   ...TransactionFields,
   ...InitialTransactionFields,
-  RefundReason: z.looseObject({ RefundReasonType: RefundReasonType.nullish(), RefundReasonMessage: OptionalString }).nullish(),
+  RefundReason: z
+    .looseObject({ RefundReasonType: RefundReasonType.nullish(), RefundReasonMessage: OptionalString })
+    .nullish(),
 });
 export type Refund = z.output<typeof Refund>;
 

@@ -17,8 +17,18 @@ export async function updateAccountGrants({ ctx, input }: { ctx: AccountContext;
   const grants = [...new Set(data.grants)].sort();
   return db.$transaction(async (tx) => {
     const access = await tx.accountAccess.findFirst({
-      where: { apiAccountId: ctx.account.id, apiAccount: { hubId: ctx.hub.id }, membershipId: data.membershipId, membership: { hubId: ctx.hub.id } },
-      select: { id: true, grants: true, source: true, membership: { select: { id: true, role: true, user: { select: { email: true } } } } },
+      where: {
+        apiAccountId: ctx.account.id,
+        apiAccount: { hubId: ctx.hub.id },
+        membershipId: data.membershipId,
+        membership: { hubId: ctx.hub.id },
+      },
+      select: {
+        id: true,
+        grants: true,
+        source: true,
+        membership: { select: { id: true, role: true, user: { select: { email: true } } } },
+      },
     });
     if (!access) throw new NotFoundError("Member not found on this API account");
     if (access.membership.role === "OWNER" && ctx.membership.role !== "OWNER") {
@@ -27,9 +37,15 @@ export async function updateAccountGrants({ ctx, input }: { ctx: AccountContext;
     const allowed = new Set<string>(roleAccountPermissions(access.membership.role));
     const refused = grants.filter((g) => !allowed.has(g));
     if (refused.length > 0) {
-      throw new ValidationError("Some permissions are not part of this member's role.", { grants: refused.map((g) => `Not allowed: ${g}`) });
+      throw new ValidationError("Some permissions are not part of this member's role.", {
+        grants: refused.map((g) => `Not allowed: ${g}`),
+      });
     }
-    await tx.accountAccess.update({ where: { id: access.id }, data: { grants, source: "MANUAL" }, select: { id: true } });
+    await tx.accountAccess.update({
+      where: { id: access.id },
+      data: { grants, source: "MANUAL" },
+      select: { id: true },
+    });
     await writeAudit(tx, ctx, {
       action: "access.grants.update",
       target: { type: "membership", id: access.membership.id },

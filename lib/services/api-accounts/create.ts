@@ -15,7 +15,13 @@ import { CreateApiAccountInput, resolveBaseUrl } from "./schemas";
  * Adds an API account after proving its key with a token call. Production accounts: Owners with 2FA
  * only, after confirming the company's legal registration. Nothing is stored when verification fails.
  */
-export async function createApiAccount({ ctx, input }: { ctx: HubContext; input: CreateApiAccountInput }): Promise<ApiAccountDTO> {
+export async function createApiAccount({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: CreateApiAccountInput;
+}): Promise<ApiAccountDTO> {
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(CreateApiAccountInput, input);
   if (data.environment === "PRODUCTION") {
@@ -54,7 +60,11 @@ export async function createApiAccount({ ctx, input }: { ctx: HubContext; input:
         select: { id: true, role: true },
       });
       await tx.accountAccess.createMany({
-        data: managers.map((m) => ({ membershipId: m.id, apiAccountId: account.id, grants: roleAccountPermissions(m.role) })),
+        data: managers.map((m) => ({
+          membershipId: m.id,
+          apiAccountId: account.id,
+          grants: roleAccountPermissions(m.role),
+        })),
       });
       await writeAudit(tx, ctx, {
         apiAccountId: account.id,

@@ -9,7 +9,13 @@ import { getAccountInHub } from "./internal";
 import { DeleteApiAccountInput } from "./schemas";
 
 /** Removes the account, its stored key and every member's access to it (the audit trail stays). */
-export async function deleteApiAccount({ ctx, input }: { ctx: HubContext; input: DeleteApiAccountInput }): Promise<{ id: string }> {
+export async function deleteApiAccount({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: DeleteApiAccountInput;
+}): Promise<{ id: string }> {
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(DeleteApiAccountInput, input);
   return db.$transaction(async (tx) => {

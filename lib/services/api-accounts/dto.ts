@@ -11,5 +11,11 @@ export type ApiAccountDTO = {
 
 /** The audit snapshot of an account: never the key, only its last four characters (as keyLast4). */
 export function auditSnapshot(a: Pick<ApiAccountDTO, "name" | "environment" | "clientId" | "baseUrl" | "apiKeyLast4">) {
-  return { name: a.name, environment: a.environment, clientId: a.clientId, baseUrl: a.baseUrl, keyLast4: a.apiKeyLast4 };
+  return {
+    name: a.name,
+    environment: a.environment,
+    clientId: a.clientId,
+    baseUrl: a.baseUrl,
+    keyLast4: a.apiKeyLast4,
+  };
 }

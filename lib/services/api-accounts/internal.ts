@@ -1,6 +1,14 @@
 import "server-only";
 import { createMangopayClient, mangopayFetch, type MangopayClient } from "@/lib/mangopay/client";
-import { AddressRefusedError, AuthenticationError, MangopayError, NetworkError, RedirectRefusedError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
+import {
+  AddressRefusedError,
+  AuthenticationError,
+  MangopayError,
+  NetworkError,
+  RedirectRefusedError,
+  TimeoutError,
+  UpstreamError,
+} from "@/lib/mangopay/errors";
 import { fetchAccessToken } from "@/lib/mangopay/oauth";
 import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
@@ -36,7 +44,11 @@ export async function getAccountInHub(client: Tx | typeof db, hubId: string, acc
  * Proves a ClientId + API key pair with one OAuth token call before anything is stored. The
  * messages name the ClientId and URL but never the key; the upstream cause is kept for logs only.
  */
-export async function verifyApiCredentials(input: { clientId: string; apiKey: string; baseUrl: string }): Promise<void> {
+export async function verifyApiCredentials(input: {
+  clientId: string;
+  apiKey: string;
+  baseUrl: string;
+}): Promise<void> {
   try {
     await fetchAccessToken({
       baseUrl: input.baseUrl,
@@ -54,12 +66,17 @@ export async function verifyApiCredentials(input: { clientId: string; apiKey: st
       });
     }
     if (err instanceof AddressRefusedError) {
-      throw new ValidationError("This base URL points to a private or reserved network address, which the dashboard never calls.", {
-        customBaseUrl: ["Private, loopback and link-local addresses are refused"],
-      });
+      throw new ValidationError(
+        "This base URL points to a private or reserved network address, which the dashboard never calls.",
+        {
+          customBaseUrl: ["Private, loopback and link-local addresses are refused"],
+        },
+      );
     }
     if (err instanceof RedirectRefusedError) {
-      throw new PreconditionError(`${input.baseUrl} answered with a redirect. MANGOPAY never redirects API calls; check the base URL.`);
+      throw new PreconditionError(
+        `${input.baseUrl} answered with a redirect. MANGOPAY never redirects API calls; check the base URL.`,
+      );
     }
     if (err instanceof TimeoutError || err instanceof NetworkError) {
       throw new PreconditionError(`Could not reach MANGOPAY at ${input.baseUrl}. Check the base URL and your network.`);
@@ -78,12 +95,20 @@ export async function verifyApiCredentials(input: { clientId: string; apiKey: st
 export async function mangopayClientFor(hubId: string, accountId: string): Promise<MangopayClient> {
   const row = await db.apiAccount.findFirst({
     where: { id: accountId, hubId },
-    select: { id: true, clientId: true, baseUrl: true, apiKeyEnc: true, hub: { select: { allowCustomBaseUrls: true } } },
+    select: {
+      id: true,
+      clientId: true,
+      baseUrl: true,
+      apiKeyEnc: true,
+      hub: { select: { allowCustomBaseUrls: true } },
+    },
   });
   if (!row) throw new NotFoundError("API account not found");
   // Checked at each use, so an Owner turning custom base URLs off stops every such account at once.
   if (!isMangopayBaseUrl(row.baseUrl) && !row.hub.allowCustomBaseUrls) {
-    throw new PreconditionError("This account uses a custom base URL, which this Hub no longer allows. An Owner can allow it in Hub settings.");
+    throw new PreconditionError(
+      "This account uses a custom base URL, which this Hub no longer allows. An Owner can allow it in Hub settings.",
+    );
   }
   return createMangopayClient(
     { clientId: row.clientId, apiKey: decryptSecret(row.apiKeyEnc), baseUrl: row.baseUrl, accountId: row.id },

@@ -8,7 +8,13 @@ import type { ApiAccountDTO } from "./dto";
 import { API_ACCOUNT_SELECT, getAccountInHub } from "./internal";
 import { RenameApiAccountInput } from "./schemas";
 
-export async function renameApiAccount({ ctx, input }: { ctx: HubContext; input: RenameApiAccountInput }): Promise<ApiAccountDTO> {
+export async function renameApiAccount({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: RenameApiAccountInput;
+}): Promise<ApiAccountDTO> {
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(RenameApiAccountInput, input);
   return db.$transaction(async (tx) => {

@@ -10,7 +10,13 @@ import { API_ACCOUNT_SELECT, getAccountInHub, verifyApiCredentials } from "./int
 import { RotateApiKeyInput } from "./schemas";
 
 /** Replaces the stored key once the new one has passed a token call; the old key stays on failure. */
-export async function rotateApiKey({ ctx, input }: { ctx: HubContext; input: RotateApiKeyInput }): Promise<ApiAccountDTO> {
+export async function rotateApiKey({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: RotateApiKeyInput;
+}): Promise<ApiAccountDTO> {
   assertCan(ctx, "hub.accounts.manage");
   const data = parseInput(RotateApiKeyInput, input);
   const current = await getAccountInHub(db, ctx.hub.id, data.accountId);

@@ -54,16 +54,33 @@ export const CreateApiAccountInput = z
   .superRefine((v, ctx) => {
     if (v.baseUrlChoice === "CUSTOM") {
       const parsed = CustomBaseUrl.safeParse(v.customBaseUrl ?? "");
-      if (!parsed.success) ctx.addIssue({ code: "custom", path: ["customBaseUrl"], message: parsed.error.issues[0]?.message ?? "Invalid URL" });
+      if (!parsed.success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["customBaseUrl"],
+          message: parsed.error.issues[0]?.message ?? "Invalid URL",
+        });
     }
     if (v.environment === "SANDBOX" && v.baseUrlChoice === "PRODUCTION") {
-      ctx.addIssue({ code: "custom", path: ["baseUrlChoice"], message: "A sandbox account cannot use the production API" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["baseUrlChoice"],
+        message: "A sandbox account cannot use the production API",
+      });
     }
     if (v.environment === "PRODUCTION" && v.baseUrlChoice === "SANDBOX") {
-      ctx.addIssue({ code: "custom", path: ["baseUrlChoice"], message: "A production account cannot use the sandbox API" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["baseUrlChoice"],
+        message: "A production account cannot use the sandbox API",
+      });
     }
     if (v.environment === "PRODUCTION" && !v.confirmLegalRegistration) {
-      ctx.addIssue({ code: "custom", path: ["confirmLegalRegistration"], message: "Confirm the company's legal registration" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmLegalRegistration"],
+        message: "Confirm the company's legal registration",
+      });
     }
   });
 export type CreateApiAccountInput = z.input<typeof CreateApiAccountInput>;

@@ -4,7 +4,13 @@ import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { dummyHash, verifyPassword } from "@/lib/server/password";
 import { signInLimits } from "@/lib/server/rate-limit";
-import { checkSecondFactor, claimSecondFactor, lostFactorReason, remainingRecoveryCodes, type SecondFactor } from "./second-factor";
+import {
+  checkSecondFactor,
+  claimSecondFactor,
+  lostFactorReason,
+  remainingRecoveryCodes,
+  type SecondFactor,
+} from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 /** Failures per email and client IP before sign-in from there pauses (see lib/server/rate-limit.ts). */
@@ -41,7 +47,11 @@ type FailureReason = "unknown_email" | "wrong_password" | "wrong_totp" | "wrong_
 
 function limiterKeys(email: string, request: RequestMeta) {
   // No client IP: only the email is limited, so one unknown bucket can't lock out everyone.
-  return { email: `email:${email}`, ip: request.ip ? `ip:${request.ip}` : null, pair: `pair:${email}|${request.ip ?? "-"}` };
+  return {
+    email: `email:${email}`,
+    ip: request.ip ? `ip:${request.ip}` : null,
+    pair: `pair:${email}|${request.ip ?? "-"}`,
+  };
 }
 
 /** Counts one failure; true when it completes the lockout of this email from this IP. */
@@ -64,10 +74,14 @@ async function failOnAccount(
   const failed = user.failedSignIns + 1;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: failed }, select: { id: true } });
-    await writeUserAudit(tx, { actor: user, request }, {
-      action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
-      metadata: { failedAttempts: failed, reason },
-    });
+    await writeUserAudit(
+      tx,
+      { actor: user, request },
+      {
+        action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed",
+        metadata: { failedAttempts: failed, reason },
+      },
+    );
   });
   if (lock) return { ok: false, reason: "locked" };
   return { ok: false, reason: reason === "wrong_password" ? "invalid" : "totp_invalid" };
@@ -97,7 +111,10 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
   const now = new Date();
 
   const keys = limiterKeys(email, request);
-  const limited = [signInLimits.byEmail.check(keys.email, now.getTime()), keys.ip ? signInLimits.byIp.check(keys.ip, now.getTime()) : null]
+  const limited = [
+    signInLimits.byEmail.check(keys.email, now.getTime()),
+    keys.ip ? signInLimits.byIp.check(keys.ip, now.getTime()) : null,
+  ]
     .map((c) => (c && !c.allowed ? c.retryAfterMs : 0))
     .reduce((a, b) => Math.max(a, b), 0);
   if (limited > 0) {
@@ -134,7 +151,11 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     await verifyPassword(await dummyHash(), password);
     const lock = recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
-      writeAudit(tx, { request }, { action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } }),
+      writeAudit(
+        tx,
+        { request },
+        { action: lock ? "auth.sign_in.lockout" : "auth.sign_in.failed", metadata: { email, reason: "unknown_email" } },
+      ),
     );
     return { ok: false, reason: lock ? "locked" : "invalid" };
   }
@@ -179,5 +200,9 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
 
   signInLimits.byEmail.reset(keys.email);
   signInLimits.byEmailAndIp.reset(keys.pair);
-  return { ok: true, method, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    method,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
 }

@@ -11,7 +11,13 @@ import { writeUserAudit } from "./audit-user";
  * Sets a new password after checking the current one, and bumps sessionVersion so every other
  * session ends. Returns the new version: the caller re-issues the current session with it.
  */
-export async function changePassword({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ sessionVersion: number }> {
+export async function changePassword({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<{ sessionVersion: number }> {
   const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
   const user = await getSecurityUser(ctx);
   await requirePassword(ctx, user, currentPassword, "auth.password.change");

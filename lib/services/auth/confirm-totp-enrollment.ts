@@ -25,7 +25,13 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<stri
  * Turns 2FA on once the user proves their app produces codes for the pending secret. Returns the
  * ten recovery codes: they are shown once and never again.
  */
-export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<TotpEnabledDTO> {
+export async function confirmTotpEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<TotpEnabledDTO> {
   const { code } = parseInput(ConfirmTotpInput, input);
   const user = await getSecurityUser(ctx);
   if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
@@ -42,7 +48,12 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
     if (!(await claimTotpStep(tx, user.id, check.totpStep))) throw invalid();
     // Only the pending secret the code was checked against may be enabled (no concurrent restart).
     const res = await tx.user.updateMany({
-      where: { id: user.id, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc, sessionVersion: user.sessionVersion },
+      where: {
+        id: user.id,
+        totpEnabledAt: null,
+        totpSecretEnc: user.totpSecretEnc,
+        sessionVersion: user.sessionVersion,
+      },
       data: { totpEnabledAt: now, sessionVersion: { increment: 1 } },
     });
     if (res.count !== 1) throw new ConflictError("The set-up changed in the meantime. Please start again.");
@@ -50,7 +61,11 @@ export async function confirmTotpEnrollment({ ctx, input }: { ctx: UserContext; 
     await writeUserAudit(tx, ctx, {
       action: "auth.totp.enable",
       target: { type: "user", id: user.id },
-      metadata: { totpStep: check.totpStep, recoveryCodes: recoveryCodes.length, sessionVersion: user.sessionVersion + 1 },
+      metadata: {
+        totpStep: check.totpStep,
+        recoveryCodes: recoveryCodes.length,
+        sessionVersion: user.sessionVersion + 1,
+      },
     });
     return { recoveryCodes, sessionVersion: user.sessionVersion + 1 };
   });

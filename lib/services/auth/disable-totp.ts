@@ -11,7 +11,13 @@ import { writeUserAudit } from "./audit-user";
  * Turns 2FA off after re-authentication: the current password and a current code (or a recovery
  * code, for a lost device). Refused while any of the user's Hubs requires 2FA.
  */
-export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ disabled: true; sessionVersion: number }> {
+export async function disableTotp({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<{ disabled: true; sessionVersion: number }> {
   const { password, code } = parseInput(DisableTotpInput, input);
   const user = await getSecurityUser(ctx);
   if (!user.totpEnabledAt) throw new PreconditionError("Two-factor authentication is not on.");
@@ -20,7 +26,8 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
     where: { userId: user.id, hub: { require2fa: true } },
     select: { hub: { select: { name: true } } },
   });
-  if (requiring) throw new PreconditionError(`${requiring.hub.name} requires two-factor authentication for every member.`);
+  if (requiring)
+    throw new PreconditionError(`${requiring.hub.name} requires two-factor authentication for every member.`);
 
   await requirePassword(ctx, user, password, "auth.totp.disable");
   const factor = await requireSecondFactor(ctx, user, code, "auth.totp.disable");
@@ -38,7 +45,11 @@ export async function disableTotp({ ctx, input }: { ctx: UserContext; input: unk
     await writeUserAudit(tx, ctx, {
       action: "auth.totp.disable",
       target: { type: "user", id: user.id },
-      metadata: { method: factor.method, sessionVersion: user.sessionVersion + 1, ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}) },
+      metadata: {
+        method: factor.method,
+        sessionVersion: user.sessionVersion + 1,
+        ...(factor.method === "totp" ? { totpStep: factor.totpStep } : {}),
+      },
     });
     return true;
   });

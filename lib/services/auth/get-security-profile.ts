@@ -13,7 +13,11 @@ export type SecurityProfileDTO = {
   requiredBy: string[];
 };
 
-export async function getSecurityProfile({ ctx }: { ctx: Pick<UserContext, "actor" | "db"> }): Promise<SecurityProfileDTO> {
+export async function getSecurityProfile({
+  ctx,
+}: {
+  ctx: Pick<UserContext, "actor" | "db">;
+}): Promise<SecurityProfileDTO> {
   const client = ctx.db ?? db;
   const user = await client.user.findUnique({
     where: { id: ctx.actor.id },

@@ -19,7 +19,14 @@ export type SecurityUser = {
 export async function getSecurityUser(ctx: UserContext): Promise<SecurityUser> {
   const user = await (ctx.db ?? db).user.findUnique({
     where: { id: ctx.actor.id },
-    select: { id: true, email: true, passwordHash: true, sessionVersion: true, totpSecretEnc: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      passwordHash: true,
+      sessionVersion: true,
+      totpSecretEnc: true,
+      totpEnabledAt: true,
+    },
   });
   // The session was checked moments ago; a user deleted in between is simply signed out.
   if (!user) throw new PreconditionError("Your account no longer exists.");
@@ -30,7 +37,9 @@ function assertReauthAllowed(userId: string): void {
   const check = signInLimits.reauth.check(`reauth:${userId}`);
   if (!check.allowed) {
     const minutes = Math.max(1, Math.ceil(check.retryAfterMs / 60_000));
-    throw new PreconditionError(`Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
+    throw new PreconditionError(
+      `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+    );
   }
 }
 
@@ -46,7 +55,12 @@ async function reauthFailed(ctx: UserContext, action: string, field: string, mes
 }
 
 /** Re-authentication for sensitive changes: the current password, rate limited per user. */
-export async function requirePassword(ctx: UserContext, user: SecurityUser, password: string, action: string): Promise<void> {
+export async function requirePassword(
+  ctx: UserContext,
+  user: SecurityUser,
+  password: string,
+  action: string,
+): Promise<void> {
   assertReauthAllowed(user.id);
   if (!(await verifyPassword(user.passwordHash, password))) {
     await reauthFailed(ctx, action, "password", "That is not your current password.");
@@ -65,7 +79,8 @@ export async function requireSecondFactor(
   action: string,
 ): Promise<Extract<SecondFactor, { ok: true }>> {
   assertReauthAllowed(user.id);
-  if (!user.totpEnabledAt || !user.totpSecretEnc) throw new PreconditionError("Two-factor authentication is not enabled.");
+  if (!user.totpEnabledAt || !user.totpSecretEnc)
+    throw new PreconditionError("Two-factor authentication is not enabled.");
   const factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });
   if (!factor.ok) return reauthFailed(ctx, action, "code", "That code is not valid.");
   return factor;
@@ -80,6 +95,7 @@ export async function refuseSpentSecondFactor(
   factor: Extract<SecondFactor, { ok: true }>,
   action: string,
 ): Promise<never> {
-  if (factor.method === "recovery_code") throw new PreconditionError("That recovery code was just used. Try another one.");
+  if (factor.method === "recovery_code")
+    throw new PreconditionError("That recovery code was just used. Try another one.");
   return reauthFailed(ctx, action, "code", "That code is not valid.");
 }

@@ -9,7 +9,13 @@ import { claimSecondFactor } from "./second-factor";
 import { writeUserAudit } from "./audit-user";
 
 /** Ten new recovery codes (the old ones stop working), after a current code. Shown once. */
-export async function regenerateRecoveryCodes({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<RecoveryCodesDTO> {
+export async function regenerateRecoveryCodes({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<RecoveryCodesDTO> {
   const { code } = parseInput(RegenerateRecoveryCodesInput, input);
   const user = await getSecurityUser(ctx);
   const action = "auth.recovery_codes.regenerate";

@@ -22,7 +22,8 @@ export async function setHubRequire2fa({
   if (require2fa) {
     // Turning it on without 2FA yourself would send you straight to the set-up page.
     const self = await client.user.findUnique({ where: { id: ctx.actor.id }, select: { totpEnabledAt: true } });
-    if (!self?.totpEnabledAt) throw new PreconditionError("Turn on two-factor authentication for your own account first.");
+    if (!self?.totpEnabledAt)
+      throw new PreconditionError("Turn on two-factor authentication for your own account first.");
   }
   return client.$transaction(async (tx) => {
     const before = await tx.hub.findUniqueOrThrow({ where: { id: ctx.hub.id }, select: { require2fa: true } });
@@ -33,12 +34,18 @@ export async function setHubRequire2fa({
       before,
       after: { require2fa },
     });
-    const membersWithout2fa = await tx.membership.count({ where: { hubId: ctx.hub.id, user: { totpEnabledAt: null } } });
+    const membersWithout2fa = await tx.membership.count({
+      where: { hubId: ctx.hub.id, user: { totpEnabledAt: null } },
+    });
     return { require2fa, membersWithout2fa };
   });
 }
 
-export async function getHubSecuritySettings({ ctx }: { ctx: HubContext & { db?: Db } }): Promise<HubSecuritySettingsDTO> {
+export async function getHubSecuritySettings({
+  ctx,
+}: {
+  ctx: HubContext & { db?: Db };
+}): Promise<HubSecuritySettingsDTO> {
   assertCan(ctx, "hub.settings.manage");
   const client = ctx.db ?? db;
   const [hub, membersWithout2fa] = await Promise.all([

@@ -16,7 +16,13 @@ export type TotpEnrollmentDTO = { secret: string; otpauthUri: string; qrDataUrl:
  * TOTP secret (stored encrypted, `totpEnabledAt` still null) and returns it once, with its QR code.
  * 2FA is only on after `confirmTotpEnrollment` checks a code from the app.
  */
-export async function startTotpEnrollment({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<TotpEnrollmentDTO> {
+export async function startTotpEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<TotpEnrollmentDTO> {
   const { currentPassword } = parseInput(StartTotpInput, input);
   const user = await getSecurityUser(ctx);
   if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
@@ -25,7 +31,11 @@ export async function startTotpEnrollment({ ctx, input }: { ctx: UserContext; in
   const otpauthUri = totpUri(secret, user.email);
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: "M", margin: 1, width: 208 });
   await (ctx.db ?? db).$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptSecret(secret) }, select: { id: true } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecretEnc: encryptSecret(secret) },
+      select: { id: true },
+    });
     await writeUserAudit(tx, ctx, {
       action: "auth.totp.enrollment_started",
       target: { type: "user", id: user.id },

@@ -32,9 +32,16 @@ export const getMemberTimeZone = cache(async (userId: string): Promise<string | 
 });
 
 /** Sets (or clears, with "") the zone dates are shown in; audited like every profile change. */
-export async function setMemberTimeZone({ ctx, input }: { ctx: UserContext; input: unknown }): Promise<{ timeZone: string | null }> {
+export async function setMemberTimeZone({
+  ctx,
+  input,
+}: {
+  ctx: UserContext;
+  input: unknown;
+}): Promise<{ timeZone: string | null }> {
   const parsed = SetTimeZoneInput.safeParse(input);
-  if (!parsed.success) throw new ValidationError("Choose a time zone from the list.", { timeZone: ["Unknown time zone"] });
+  if (!parsed.success)
+    throw new ValidationError("Choose a time zone from the list.", { timeZone: ["Unknown time zone"] });
   const timeZone = parsed.data.timeZone === "" ? null : parsed.data.timeZone;
   return (ctx.db ?? db).$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { timeZone: true } });

@@ -1,6 +1,16 @@
 import type { BankAccount } from "@/lib/mangopay/schemas/bank-accounts";
 
-export type BankAccountDTO = { id: string; createdAt: string; userId: string; type: string; ownerName: string; active: boolean; maskedNumber: string | null; bic: string | null; country: string | null };
+export type BankAccountDTO = {
+  id: string;
+  createdAt: string;
+  userId: string;
+  type: string;
+  ownerName: string;
+  active: boolean;
+  maskedNumber: string | null;
+  bic: string | null;
+  country: string | null;
+};
 
 /** Keeps the country/check digits and the last 4 characters: enough to recognise an account, not to use it. */
 export function maskAccountNumber(value: string | null | undefined): string | null {

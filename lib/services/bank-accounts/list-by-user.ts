@@ -7,9 +7,22 @@ import { readUserPage } from "@/lib/services/mangopay/request";
 import { toBankAccountDTO, type BankAccountDTO } from "./dto";
 
 /** A user's bank accounts, numbers masked. */
-export async function listUserBankAccounts({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<BankAccountDTO>> {
+export async function listUserBankAccounts({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<BankAccountDTO>> {
   assertCan(ctx, "bankAccounts.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});
-  return readUserPage(ctx, "bank-accounts", userId, q, (client, o) => bankAccounts.listByUser(client, userId, o), toBankAccountDTO);
+  return readUserPage(
+    ctx,
+    "bank-accounts",
+    userId,
+    q,
+    (client, o) => bankAccounts.listByUser(client, userId, o),
+    toBankAccountDTO,
+  );
 }

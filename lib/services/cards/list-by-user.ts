@@ -7,7 +7,13 @@ import { readUserPage } from "@/lib/services/mangopay/request";
 import { toCardDTO, type CardDTO } from "./dto";
 
 /** A user's registered cards (alias, expiry, validity, active). */
-export async function listUserCards({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<CardDTO>> {
+export async function listUserCards({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<CardDTO>> {
   assertCan(ctx, "cards.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});

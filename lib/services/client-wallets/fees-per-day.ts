@@ -7,7 +7,12 @@ import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { listFeesWallets } from "./list-fees";
 
-export type FeesSeries = { currency: string; days: { date: string; amountMinor: number }[]; totalMinor: number; complete: boolean };
+export type FeesSeries = {
+  currency: string;
+  days: { date: string; amountMinor: number }[];
+  totalMinor: number;
+  complete: boolean;
+};
 
 const Input = z.object({ days: z.number().int().min(1).max(90).default(30) });
 const PER_PAGE = 100;
@@ -22,18 +27,34 @@ const DAY_MS = 86_400_000;
  * estimated from page 1's time span, in parallel). A nice-to-have read: `background` priority, so
  * it is shed first when the account's quota runs low (lib/mangopay/README.md, "Quota policy").
  */
-export async function getFeesPerDay({ ctx, input }: { ctx: AccountContext; input?: { days?: number } }): Promise<FeesSeries[]> {
+export async function getFeesPerDay({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input?: { days?: number };
+}): Promise<FeesSeries[]> {
   assertCan(ctx, "clientWallets.read");
   const { days } = Input.parse(input ?? {});
   const nowMs = Date.now();
   const sinceMs = Math.floor(nowMs / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   // The FEES wallets come from the same per-request memo as the balances shown next to the chart.
   const wallets = await listFeesWallets({ ctx });
-  return Promise.all(wallets.map((w) => readMangopay(ctx, `fees-per-day:${days}:${w.currency}`, (client) => seriesFor(client, w.currency, sinceMs, days))));
+  return Promise.all(
+    wallets.map((w) =>
+      readMangopay(ctx, `fees-per-day:${days}:${w.currency}`, (client) => seriesFor(client, w.currency, sinceMs, days)),
+    ),
+  );
 }
 
 async function seriesFor(client: MangopayClient, currency: string, sinceMs: number, days: number): Promise<FeesSeries> {
-  const page = (n: number) => transactions.listByClientWallet(client, "FEES", currency, { page: n, perPage: PER_PAGE, sort: { field: "CreationDate", direction: "DESC" }, priority: "background" });
+  const page = (n: number) =>
+    transactions.listByClientWallet(client, "FEES", currency, {
+      page: n,
+      perPage: PER_PAGE,
+      sort: { field: "CreationDate", direction: "DESC" },
+      priority: "background",
+    });
   const first = await page(1);
   const items: Transaction[] = [...first.items];
   const oldest = (list: Transaction[]) => list[list.length - 1]?.CreationDate.getTime() ?? 0;

@@ -10,6 +10,8 @@ export async function listFeesWallets({ ctx }: { ctx: AccountContext }): Promise
   assertCan(ctx, "clientWallets.read");
   return readMangopay(ctx, "fees-wallets", async (client) => {
     const list = await clientWallets.listByFundsType(client, "FEES");
-    return list.map((w) => ({ amountMinor: w.Balance.Amount, currency: w.Balance.Currency })).sort((a, b) => a.currency.localeCompare(b.currency));
+    return list
+      .map((w) => ({ amountMinor: w.Balance.Amount, currency: w.Balance.Currency }))
+      .sort((a, b) => a.currency.localeCompare(b.currency));
   });
 }

@@ -20,7 +20,8 @@ type SeedInput = { ownerPassword: string; emulatorUrl?: string; emulatorClients:
  */
 export async function seedDemoHub(input: SeedInput): Promise<{ email: string; created: boolean; accounts: number }> {
   // A known demo Owner on a real installation would be a back door: production starts with /setup.
-  if (env().NODE_ENV === "production") throw new Error("The demo seed refuses to run with NODE_ENV=production. Use /setup or npm run hub:create.");
+  if (env().NODE_ENV === "production")
+    throw new Error("The demo seed refuses to run with NODE_ENV=production. Use /setup or npm run hub:create.");
   const existing = await db.user.findUnique({
     where: { email: DEMO_OWNER_EMAIL },
     select: { id: true, memberships: { select: { id: true, hubId: true }, take: 1 } },
@@ -31,7 +32,10 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
     const passwordHash = await hashPassword(input.ownerPassword);
     membership = await db.$transaction(async (tx) => {
       // The demo's accounts live on the local emulator, a custom base URL.
-      const hub = await tx.hub.create({ data: { name: DEMO_HUB_NAME, allowCustomBaseUrls: true }, select: { id: true } });
+      const hub = await tx.hub.create({
+        data: { name: DEMO_HUB_NAME, allowCustomBaseUrls: true },
+        select: { id: true },
+      });
       const user =
         existing ??
         (await tx.user.create({
@@ -42,7 +46,12 @@ export async function seedDemoHub(input: SeedInput): Promise<{ email: string; cr
         data: { hubId: hub.id, userId: user.id, role: "OWNER" },
         select: { id: true, hubId: true },
       });
-      await writeAudit(tx, null, { hubId: hub.id, action: "hub.create", target: { type: "hub", id: hub.id }, metadata: { source: "dev-seed" } });
+      await writeAudit(tx, null, {
+        hubId: hub.id,
+        action: "hub.create",
+        target: { type: "hub", id: hub.id },
+        metadata: { source: "dev-seed" },
+      });
       return m;
     });
     created = true;

@@ -8,9 +8,20 @@ import { toDisputeDocumentDTO, type DisputeDocumentDTO } from "./dto";
 import { DisputeIdInput } from "./schemas";
 
 /** The documents sent for one dispute, oldest first (the order they tell the story in). */
-export async function listDisputeDocuments({ ctx, input }: { ctx: AccountContext; input: DisputeIdInput }): Promise<DisputeDocumentDTO[]> {
+export async function listDisputeDocuments({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: DisputeIdInput;
+}): Promise<DisputeDocumentDTO[]> {
   assertCan(ctx, "disputes.read");
   const { disputeId } = parseInput(DisputeIdInput, input);
-  const page = await readMangopay(ctx, `dispute-documents:${disputeId}`, (client) => disputeDocuments.listByDispute(client, disputeId, { perPage: 100, sort: { field: "CreationDate", direction: "ASC" } }));
+  const page = await readMangopay(ctx, `dispute-documents:${disputeId}`, (client) =>
+    disputeDocuments.listByDispute(client, disputeId, {
+      perPage: 100,
+      sort: { field: "CreationDate", direction: "ASC" },
+    }),
+  );
   return page.items.map(toDisputeDocumentDTO);
 }

@@ -40,26 +40,53 @@ export async function listDisputeTimeline({
   const eventsAvailable = can(ctx, "events.read") && openedAt >= oldest;
   if (eventsAvailable) {
     const page = await readMangopay(ctx, `dispute-events:${dispute.id}`, (client) =>
-      events.list(client, { perPage: 100, sort: { field: "Date", direction: "ASC" }, filters: { EventType: Object.keys(DISPUTE_EVENT_LABELS), AfterDate: openedAt } }),
+      events.list(client, {
+        perPage: 100,
+        sort: { field: "Date", direction: "ASC" },
+        filters: { EventType: Object.keys(DISPUTE_EVENT_LABELS), AfterDate: openedAt },
+      }),
     );
     for (const e of page.items) {
       if (e.ResourceId !== dispute.id) continue;
-      entries.push({ date: e.Date.toISOString(), label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType, detail: e.EventType, source: "event" });
+      entries.push({
+        date: e.Date.toISOString(),
+        label: DISPUTE_EVENT_LABELS[e.EventType] ?? e.EventType,
+        detail: e.EventType,
+        source: "event",
+      });
     }
   }
-  if (!entries.some((e) => e.detail === "DISPUTE_CREATED")) entries.push({ date: dispute.createdAt, label: "Dispute opened", detail: null, source: "object" });
+  if (!entries.some((e) => e.detail === "DISPUTE_CREATED"))
+    entries.push({ date: dispute.createdAt, label: "Dispute opened", detail: null, source: "object" });
   for (const d of documents) {
     entries.push({ date: d.createdAt, label: `Document added: ${d.type}`, detail: d.id, source: "object" });
     if (d.processedAt) {
-      entries.push({ date: d.processedAt, label: `Document ${d.status === "REFUSED" ? "refused" : d.status === "VALIDATED" ? "validated" : "reviewed"}: ${d.type}`, detail: d.refusedReasonType, source: "object" });
+      entries.push({
+        date: d.processedAt,
+        label: `Document ${d.status === "REFUSED" ? "refused" : d.status === "VALIDATED" ? "validated" : "reviewed"}: ${d.type}`,
+        detail: d.refusedReasonType,
+        source: "object",
+      });
     }
   }
   for (const t of transactions) {
-    const what = t.nature === "REPUDIATION" ? "Funds repudiated" : t.nature === "SETTLEMENT" ? "Settlement transfer" : t.nature === "REFUND" ? "Funds given back" : `${t.type} ${t.nature}`;
+    const what =
+      t.nature === "REPUDIATION"
+        ? "Funds repudiated"
+        : t.nature === "SETTLEMENT"
+          ? "Settlement transfer"
+          : t.nature === "REFUND"
+            ? "Funds given back"
+            : `${t.type} ${t.nature}`;
     entries.push({ date: t.executedAt ?? t.createdAt, label: `${what} (${t.status})`, detail: t.id, source: "object" });
   }
   if (dispute.closedAt && !entries.some((e) => e.detail === "DISPUTE_CLOSED")) {
-    entries.push({ date: dispute.closedAt, label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`, detail: null, source: "object" });
+    entries.push({
+      date: dispute.closedAt,
+      label: `Dispute closed${dispute.resultCode ? ` — ${dispute.resultCode}` : ""}`,
+      detail: null,
+      source: "object",
+    });
   }
   entries.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   return { entries, eventsAvailable };

@@ -25,7 +25,9 @@ export async function listDisputes({ ctx, input }: { ctx: AccountContext; input:
   const key = `disputes:${JSON.stringify({ filters, payInId, page, perPage })}`;
   const result = await readMangopay(ctx, key, (client) => {
     if (payInId) return disputes.listByPayIn(client, payInId, options);
-    return filters.quick === "to-settle" ? disputes.listPendingSettlement(client, options) : disputes.list(client, options);
+    return filters.quick === "to-settle"
+      ? disputes.listPendingSettlement(client, options)
+      : disputes.list(client, options);
   });
   return { ...result, items: result.items.map(toDisputeDTO) };
 }

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
 import { DateInput, MangopayId, PageQuery } from "@/lib/services/mangopay/inputs";
 
-export const DISPUTE_STATUSES = ["CREATED", "PENDING_CLIENT_ACTION", "SUBMITTED", "PENDING_BANK_ACTION", "REOPENED_PENDING_CLIENT_ACTION", "CLOSED"] as const;
+export const DISPUTE_STATUSES = [
+  "CREATED",
+  "PENDING_CLIENT_ACTION",
+  "SUBMITTED",
+  "PENDING_BANK_ACTION",
+  "REOPENED_PENDING_CLIENT_ACTION",
+  "CLOSED",
+] as const;
 export const DISPUTE_TYPES = ["CONTESTABLE", "NOT_CONTESTABLE", "RETRIEVAL"] as const;
 
 /** "Pending client": both statuses that wait for the platform. "To settle": lost, not yet repaid. */

@@ -26,7 +26,12 @@ const ID_TARGETS: Record<string, IdTarget> = {
 };
 
 function isMoney(v: unknown): v is { Currency: string; Amount: number } {
-  return typeof v === "object" && v !== null && typeof (v as { Currency?: unknown }).Currency === "string" && Number.isInteger((v as { Amount?: unknown }).Amount);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as { Currency?: unknown }).Currency === "string" &&
+    Number.isInteger((v as { Amount?: unknown }).Amount)
+  );
 }
 
 function fieldValue(key: string, v: unknown): FieldValue {
@@ -39,7 +44,10 @@ function fieldValue(key: string, v: unknown): FieldValue {
     return target ? { kind: "id", value: v, target } : { kind: "text", value: v };
   }
   if (typeof v === "number" || typeof v === "boolean") return { kind: "text", value: String(v) };
-  return { kind: "json", value: JSON.stringify(v, (_k, inner: unknown) => (inner instanceof Date ? inner.toISOString() : inner), 2) };
+  return {
+    kind: "json",
+    value: JSON.stringify(v, (_k, inner: unknown) => (inner instanceof Date ? inner.toISOString() : inner), 2),
+  };
 }
 
 export function toResourceFields(obj: Record<string, unknown>): ResourceField[] {

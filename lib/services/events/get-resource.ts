@@ -89,20 +89,49 @@ function fetchResource(client: MangopayClient, kind: Readable, id: string): Prom
 export type EventResourceDTO =
   | { state: "unsupported"; resource: EventResource }
   | { state: "forbidden"; resource: Readable; permission: AccountPermission }
-  | { state: "loaded"; resource: Readable; id: string; transactionKind: TransactionKind | null; userId: string | null; fields: ResourceField[] };
+  | {
+      state: "loaded";
+      resource: Readable;
+      id: string;
+      transactionKind: TransactionKind | null;
+      userId: string | null;
+      fields: ResourceField[];
+    };
 
 /**
  * The object an event points at, loaded in full. Events only carry an id: the event type says what
  * it identifies. The member needs Events and the resource's own read permission.
  */
-export async function getEventResource({ ctx, input }: { ctx: AccountContext; input: GetEventResourceInput }): Promise<EventResourceDTO> {
+export async function getEventResource({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: GetEventResourceInput;
+}): Promise<EventResourceDTO> {
   assertCan(ctx, "events.read");
   const { resourceId, eventType } = parseInput(GetEventResourceInput, input);
   const resource = eventResource(eventType);
   if (resource === null || resource === "card") return { state: "unsupported", resource };
   const permission = READ_PERMISSION[resource];
   if (!can(ctx, permission)) return { state: "forbidden", resource, permission };
-  const obj = await readMangopay(ctx, `event-resource:${resource}:${resourceId}`, (client) => fetchResource(client, resource, resourceId));
-  const userId = typeof obj.UserId === "string" ? obj.UserId : typeof obj.AuthorId === "string" ? obj.AuthorId : resource === "user" ? resourceId : null;
-  return { state: "loaded", resource, id: resourceId, transactionKind: TRANSACTION_KIND[resource] ?? null, userId, fields: toResourceFields(obj) };
+  const obj = await readMangopay(ctx, `event-resource:${resource}:${resourceId}`, (client) =>
+    fetchResource(client, resource, resourceId),
+  );
+  const userId =
+    typeof obj.UserId === "string"
+      ? obj.UserId
+      : typeof obj.AuthorId === "string"
+        ? obj.AuthorId
+        : resource === "user"
+          ? resourceId
+          : null;
+  return {
+    state: "loaded",
+    resource,
+    id: resourceId,
+    transactionKind: TRANSACTION_KIND[resource] ?? null,
+    userId,
+    fields: toResourceFields(obj),
+  };
 }

@@ -10,13 +10,27 @@ import { eventFiltersFor, ListEventsInput } from "./schemas";
 
 export type EventDTO = { resourceId: string; eventType: string; date: string; resource: EventResource };
 
-export type EventPageDTO = { items: EventDTO[]; page: number; perPage: number; totalItems: number | null; totalPages: number | null };
+export type EventPageDTO = {
+  items: EventDTO[];
+  page: number;
+  perPage: number;
+  totalItems: number | null;
+  totalPages: number | null;
+};
 
 /**
  * Events newest first, by type(s) and day range. The 45-day retention is checked here before any
  * call (a ValidationError naming the field); without a start day the window is the last 45 days.
  */
-export async function listEvents({ ctx, input, nowMs = Date.now() }: { ctx: AccountContext; input: ListEventsInput; nowMs?: number }): Promise<EventPageDTO> {
+export async function listEvents({
+  ctx,
+  input,
+  nowMs = Date.now(),
+}: {
+  ctx: AccountContext;
+  input: ListEventsInput;
+  nowMs?: number;
+}): Promise<EventPageDTO> {
   assertCan(ctx, "events.read");
   const { page, perPage } = parseInput(ListEventsInput, input);
   const filters = parseInput(eventFiltersFor(nowMs), input.filters);
@@ -36,6 +50,11 @@ export async function listEvents({ ctx, input, nowMs = Date.now() }: { ctx: Acco
   );
   return {
     ...result,
-    items: result.items.map((e) => ({ resourceId: e.ResourceId, eventType: e.EventType, date: e.Date.toISOString(), resource: eventResource(e.EventType) })),
+    items: result.items.map((e) => ({
+      resourceId: e.ResourceId,
+      eventType: e.EventType,
+      date: e.Date.toISOString(),
+      resource: eventResource(e.EventType),
+    })),
   };
 }

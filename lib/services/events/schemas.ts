@@ -22,7 +22,10 @@ export function todayUtc(nowMs: number): string {
 }
 
 export const EventFilters = z.object({
-  types: z.array(z.string().refine(isEventType, "Unknown event type.")).max(20, "Pick at most 20 event types.").default([]),
+  types: z
+    .array(z.string().refine(isEventType, "Unknown event type."))
+    .max(20, "Pick at most 20 event types.")
+    .default([]),
   from: DateInput,
   to: DateInput,
 });
@@ -33,10 +36,18 @@ export function eventFiltersFor(nowMs: number) {
   const earliest = earliestEventDay(nowMs);
   return EventFilters.superRefine((f, ctx) => {
     if (f.from && f.from < earliest) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: `MANGOPAY keeps events for ${EVENT_RETENTION_DAYS} days: pick ${earliest} or later.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: `MANGOPAY keeps events for ${EVENT_RETENTION_DAYS} days: pick ${earliest} or later.`,
+      });
     }
     if (f.to && f.to < earliest) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `MANGOPAY keeps events for ${EVENT_RETENTION_DAYS} days: pick ${earliest} or later.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `MANGOPAY keeps events for ${EVENT_RETENTION_DAYS} days: pick ${earliest} or later.`,
+      });
     }
     if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: RANGE_ORDER_MESSAGE });
   });

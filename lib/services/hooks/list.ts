@@ -26,11 +26,16 @@ function problemOf(h: Hook | undefined): HookProblem {
  * Every event type MANGOPAY supports, each with its hook (one per type) or none. A missing hook,
  * an INVALID one (MANGOPAY stopped delivering after repeated failures) or a disabled one is a problem.
  */
-export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
+export async function listHooks({
+  ctx,
+}: {
+  ctx: AccountContext;
+}): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
   assertCan(ctx, "hooks.read");
   const all = await readMangopay(ctx, "hooks", async (client) => {
     const out: Hook[] = [];
-    for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 5 })) out.push(h);
+    for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 5 }))
+      out.push(h);
     return out;
   });
   const byType = new Map(all.map((h) => [h.EventType, h]));
@@ -39,7 +44,16 @@ export async function listHooks({ ctx }: { ctx: AccountContext }): Promise<{ row
     return {
       eventType,
       group,
-      hook: h ? { id: h.Id, url: h.Url, status: h.Status, validity: h.Validity, createdAt: h.CreationDate.toISOString(), tag: h.Tag ?? null } : null,
+      hook: h
+        ? {
+            id: h.Id,
+            url: h.Url,
+            status: h.Status,
+            validity: h.Validity,
+            createdAt: h.CreationDate.toISOString(),
+            tag: h.Tag ?? null,
+          }
+        : null,
       problem: problemOf(h),
     };
   };

@@ -14,7 +14,13 @@ export type SetAllowCustomBaseUrlsInput = z.input<typeof SetAllowCustomBaseUrlsI
  * Hub setting "API accounts may use a custom base URL" (a proxy, the emulator). Owners only: a base
  * URL decides where the Hub's API keys are sent.
  */
-export async function setAllowCustomBaseUrls({ ctx, input }: { ctx: HubContext; input: SetAllowCustomBaseUrlsInput }): Promise<{ allowCustomBaseUrls: boolean }> {
+export async function setAllowCustomBaseUrls({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: SetAllowCustomBaseUrlsInput;
+}): Promise<{ allowCustomBaseUrls: boolean }> {
   assertCan(ctx, "hub.connections.manage");
   const { allowCustomBaseUrls } = parseInput(SetAllowCustomBaseUrlsInput, input);
   return db.$transaction(async (tx) => {

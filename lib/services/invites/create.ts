@@ -8,10 +8,17 @@ import { deliverInvite, newInviteToken, type InviteDelivery } from "./internal";
 import { CreateInviteInput } from "./schemas";
 
 /** Invites someone by email with a role and a set of API accounts. Earlier pending invites lapse. */
-export async function createInvite({ ctx, input }: { ctx: HubContext; input: CreateInviteInput }): Promise<InviteDelivery> {
+export async function createInvite({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: CreateInviteInput;
+}): Promise<InviteDelivery> {
   assertCan(ctx, "hub.team.manage");
   const data = parseInput(CreateInviteInput, input);
-  if (data.role === "OWNER" && ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can invite an Owner.");
+  if (data.role === "OWNER" && ctx.membership.role !== "OWNER")
+    throw new ForbiddenError("Only an Owner can invite an Owner.");
   const accountIds = [...new Set(data.accountIds)];
   const { token, tokenHash, expiresAt } = newInviteToken();
 
@@ -28,7 +35,15 @@ export async function createInvite({ ctx, input }: { ctx: HubContext; input: Cre
       data: { revokedAt: new Date() },
     });
     const created = await tx.invite.create({
-      data: { hubId: ctx.hub.id, email: data.email, role: data.role, tokenHash, accountIds, invitedById: ctx.actor.id, expiresAt },
+      data: {
+        hubId: ctx.hub.id,
+        email: data.email,
+        role: data.role,
+        tokenHash,
+        accountIds,
+        invitedById: ctx.actor.id,
+        expiresAt,
+      },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     await writeAudit(tx, ctx, {

@@ -39,10 +39,20 @@ export async function deliverInvite(
       });
       return { inviteId: invite.id, email: invite.email, emailed: true, invitePath: null, emailError: null };
     } catch (err) {
-      console.warn("[invites] email delivery failed", { inviteId: invite.id, error: err instanceof Error ? err.message : "unknown" });
-      return { inviteId: invite.id, email: invite.email, emailed: false, invitePath, emailError: "The email could not be sent." };
+      console.warn("[invites] email delivery failed", {
+        inviteId: invite.id,
+        error: err instanceof Error ? err.message : "unknown",
+      });
+      return {
+        inviteId: invite.id,
+        email: invite.email,
+        emailed: false,
+        invitePath,
+        emailError: "The email could not be sent.",
+      };
     }
   }
-  if (env().NODE_ENV !== "production") console.info(`[invites] no SMTP configured; invite link for ${invite.email}: ${invitePath}`);
+  if (env().NODE_ENV !== "production")
+    console.info(`[invites] no SMTP configured; invite link for ${invite.email}: ${invitePath}`);
   return { inviteId: invite.id, email: invite.email, emailed: false, invitePath, emailError: null };
 }

@@ -18,7 +18,8 @@ export async function resendInvite({ ctx, input }: { ctx: HubContext; input: Inv
       select: { id: true, role: true, expiresAt: true },
     });
     if (!current) throw new NotFoundError("Invitation not found");
-    if (current.role === "OWNER" && ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can resend an Owner invitation.");
+    if (current.role === "OWNER" && ctx.membership.role !== "OWNER")
+      throw new ForbiddenError("Only an Owner can resend an Owner invitation.");
     const updated = await tx.invite.update({
       where: { id: current.id, hubId: ctx.hub.id },
       data: { tokenHash, expiresAt },

@@ -15,8 +15,13 @@ export async function revokeInvite({ ctx, input }: { ctx: HubContext; input: Inv
       select: { id: true, email: true, role: true },
     });
     if (!invite) throw new NotFoundError("Invitation not found");
-    if (invite.role === "OWNER" && ctx.membership.role !== "OWNER") throw new ForbiddenError("Only an Owner can revoke an Owner invitation.");
-    await tx.invite.update({ where: { id: invite.id, hubId: ctx.hub.id }, data: { revokedAt: new Date() }, select: { id: true } });
+    if (invite.role === "OWNER" && ctx.membership.role !== "OWNER")
+      throw new ForbiddenError("Only an Owner can revoke an Owner invitation.");
+    await tx.invite.update({
+      where: { id: invite.id, hubId: ctx.hub.id },
+      data: { revokedAt: new Date() },
+      select: { id: true },
+    });
     await writeAudit(tx, ctx, {
       action: "team.invite.revoke",
       target: { type: "invite", id: invite.id },

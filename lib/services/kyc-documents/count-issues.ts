@@ -5,7 +5,11 @@ import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
 
 /** KYC documents refused or out of date, counted by MANGOPAY (`x-number-of-items`) in one call each. */
-export async function countKycIssues({ ctx }: { ctx: AccountContext }): Promise<{ refused: number; outOfDate: number }> {
+export async function countKycIssues({
+  ctx,
+}: {
+  ctx: AccountContext;
+}): Promise<{ refused: number; outOfDate: number }> {
   assertCan(ctx, "kycDocuments.read");
   return readMangopay(ctx, "kyc-issues", async (client) => {
     const count = async (Status: string) => {

@@ -1,7 +1,16 @@
 import type { KycDocument } from "@/lib/mangopay/schemas/kyc";
 import { iso } from "@/lib/services/mangopay/inputs";
 
-export type KycDocumentDTO = { id: string; createdAt: string; processedAt: string | null; userId: string; type: string; status: string; refusedReasonType: string | null; refusedReasonMessage: string | null };
+export type KycDocumentDTO = {
+  id: string;
+  createdAt: string;
+  processedAt: string | null;
+  userId: string;
+  type: string;
+  status: string;
+  refusedReasonType: string | null;
+  refusedReasonMessage: string | null;
+};
 
 export function toKycDocumentDTO(d: KycDocument): KycDocumentDTO {
   return {

@@ -7,9 +7,22 @@ import { readUserPage } from "@/lib/services/mangopay/request";
 import { toKycDocumentDTO, type KycDocumentDTO } from "./dto";
 
 /** A user's KYC documents with status and refusal reason. */
-export async function listUserKycDocuments({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<KycDocumentDTO>> {
+export async function listUserKycDocuments({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<KycDocumentDTO>> {
   assertCan(ctx, "kycDocuments.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});
-  return readUserPage(ctx, "kyc-documents", userId, q, (client, o) => kycDocuments.listByUser(client, userId, o), toKycDocumentDTO);
+  return readUserPage(
+    ctx,
+    "kyc-documents",
+    userId,
+    q,
+    (client, o) => kycDocuments.listByUser(client, userId, o),
+    toKycDocumentDTO,
+  );
 }

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
 import { DateInput, PageQuery } from "@/lib/services/mangopay/inputs";
 
-export const KYC_DOCUMENT_TYPES = ["IDENTITY_PROOF", "REGISTRATION_PROOF", "ARTICLES_OF_ASSOCIATION", "SHAREHOLDER_DECLARATION", "ADDRESS_PROOF"] as const;
+export const KYC_DOCUMENT_TYPES = [
+  "IDENTITY_PROOF",
+  "REGISTRATION_PROOF",
+  "ARTICLES_OF_ASSOCIATION",
+  "SHAREHOLDER_DECLARATION",
+  "ADDRESS_PROOF",
+] as const;
 export const KYC_DOCUMENT_STATUSES = ["CREATED", "VALIDATION_ASKED", "VALIDATED", "REFUSED", "OUT_OF_DATE"] as const;
 
 export const KycDocumentFilters = z
@@ -31,4 +37,8 @@ export const ComplianceQuery = PageQuery.extend({
 export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
 
 /** Document types only legal users are asked for: their owners may have UBO declarations. */
-export const LEGAL_ONLY_TYPES: readonly string[] = ["REGISTRATION_PROOF", "ARTICLES_OF_ASSOCIATION", "SHAREHOLDER_DECLARATION"];
+export const LEGAL_ONLY_TYPES: readonly string[] = [
+  "REGISTRATION_PROOF",
+  "ARTICLES_OF_ASSOCIATION",
+  "SHAREHOLDER_DECLARATION",
+];

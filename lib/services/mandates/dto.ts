@@ -1,6 +1,15 @@
 import type { Mandate } from "@/lib/mangopay/schemas/mandates";
 
-export type MandateDTO = { id: string; createdAt: string; userId: string; bankAccountId: string; status: string; scheme: string | null; bankReference: string | null; resultMessage: string | null };
+export type MandateDTO = {
+  id: string;
+  createdAt: string;
+  userId: string;
+  bankAccountId: string;
+  status: string;
+  scheme: string | null;
+  bankReference: string | null;
+  resultMessage: string | null;
+};
 
 export function toMandateDTO(m: Mandate): MandateDTO {
   return {

@@ -10,7 +10,13 @@ import { toMandateDTO, type MandateDTO } from "./dto";
  * A user's direct-debit mandates. MANGOPAY's mandate list is a summary without the scheme and the
  * bank account, so each listed mandate is read in full, all at once (at most one page of them).
  */
-export async function listUserMandates({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<MandateDTO>> {
+export async function listUserMandates({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<MandateDTO>> {
   assertCan(ctx, "mandates.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});

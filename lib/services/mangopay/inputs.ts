@@ -33,10 +33,25 @@ export const PageQuery = z.object({
 export type PageQuery = z.infer<typeof PageQuery>;
 
 /** A page of DTOs with MANGOPAY's totals (null when the API did not send them). */
-export type PageDTO<T> = { items: T[]; page: number; perPage: number; totalItems: number | null; totalPages: number | null };
+export type PageDTO<T> = {
+  items: T[];
+  page: number;
+  perPage: number;
+  totalItems: number | null;
+  totalPages: number | null;
+};
 
-export function toPageDTO<S, T>(page: { items: S[]; page: number; perPage: number; totalItems: number | null; totalPages: number | null }, map: (item: S) => T): PageDTO<T> {
-  return { items: page.items.map(map), page: page.page, perPage: page.perPage, totalItems: page.totalItems, totalPages: page.totalPages };
+export function toPageDTO<S, T>(
+  page: { items: S[]; page: number; perPage: number; totalItems: number | null; totalPages: number | null },
+  map: (item: S) => T,
+): PageDTO<T> {
+  return {
+    items: page.items.map(map),
+    page: page.page,
+    perPage: page.perPage,
+    totalItems: page.totalItems,
+    totalPages: page.totalPages,
+  };
 }
 
 /** `YYYY-MM-DD` from a date input; empty → undefined. */

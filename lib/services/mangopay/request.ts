@@ -10,7 +10,9 @@ import { callMangopay } from "@/lib/services/upstream";
 import { toPageDTO, type PageDTO } from "./inputs";
 
 /** The account's client, built once per request (the OAuth token itself is shared process-wide per account). */
-export const accountClient = cache((hubId: string, accountId: string): Promise<MangopayClient> => mangopayClientFor(hubId, accountId));
+export const accountClient = cache((hubId: string, accountId: string): Promise<MangopayClient> =>
+  mangopayClientFor(hubId, accountId),
+);
 
 const requestMemo = cache(() => new Map<string, Promise<unknown>>());
 
@@ -18,7 +20,11 @@ const requestMemo = cache(() => new Map<string, Promise<unknown>>());
  * Runs `fn` with the account's client at most once per request for `key` (e.g. `user:123`), with
  * MANGOPAY failures mapped by the upstream bridge. Call it after `assertCan` and input parsing.
  */
-export function readMangopay<T>(ctx: AccountContext, key: string, fn: (client: MangopayClient) => Promise<T>): Promise<T> {
+export function readMangopay<T>(
+  ctx: AccountContext,
+  key: string,
+  fn: (client: MangopayClient) => Promise<T>,
+): Promise<T> {
   const memo = requestMemo();
   const fullKey = `${ctx.hub.id}|${ctx.account.id}|${key}`;
   const existing = memo.get(fullKey);
@@ -37,8 +43,14 @@ export function readUserPage<S, T>(
   fetchPage: (client: MangopayClient, options: ListOptionsLite) => Promise<Page<S>>,
   map: (item: S) => T,
 ): Promise<PageDTO<T>> {
-  const options: ListOptionsLite = { page: query.page, perPage: query.perPage, sort: { field: "CreationDate", direction: query.sort === "asc" ? "ASC" : "DESC" } };
-  return readMangopay(ctx, `${resource}:${userId}:${query.page}:${query.perPage}:${query.sort}`, async (client) => toPageDTO(await fetchPage(client, options), map));
+  const options: ListOptionsLite = {
+    page: query.page,
+    perPage: query.perPage,
+    sort: { field: "CreationDate", direction: query.sort === "asc" ? "ASC" : "DESC" },
+  };
+  return readMangopay(ctx, `${resource}:${userId}:${query.page}:${query.perPage}:${query.sort}`, async (client) =>
+    toPageDTO(await fetchPage(client, options), map),
+  );
 }
 
 type ListOptionsLite = { page: number; perPage: number; sort: { field: string; direction: "ASC" | "DESC" } };

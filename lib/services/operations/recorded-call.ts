@@ -41,7 +41,13 @@ export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedC
   const idempotencyKey = randomUUID();
   const operation = await db.$transaction(async (tx) => {
     const row = await tx.upstreamOperation.create({
-      data: { hubId: ctx.hub.id, apiAccountId: ctx.account.id, actorUserId: ctx.actor.id, action: op.action, idempotencyKey },
+      data: {
+        hubId: ctx.hub.id,
+        apiAccountId: ctx.account.id,
+        actorUserId: ctx.actor.id,
+        action: op.action,
+        idempotencyKey,
+      },
       select: { id: true },
     });
     await writeAudit(tx, ctx, {
@@ -61,18 +67,41 @@ export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedC
     const errorCode = err instanceof ServiceError ? err.code : err instanceof Error ? err.name : "UNKNOWN";
     await db
       .$transaction(async (tx) => {
-        await tx.upstreamOperation.update({ where: { id: operation.id }, data: { status: "FAILED", errorCode, completedAt: new Date() }, select: { id: true } });
-        await writeAudit(tx, ctx, { action: `${op.action}.failed`, target: op.targetId ? { type: op.targetType, id: op.targetId } : null, metadata: { operationId: operation.id, errorCode } });
+        await tx.upstreamOperation.update({
+          where: { id: operation.id },
+          data: { status: "FAILED", errorCode, completedAt: new Date() },
+          select: { id: true },
+        });
+        await writeAudit(tx, ctx, {
+          action: `${op.action}.failed`,
+          target: op.targetId ? { type: op.targetType, id: op.targetId } : null,
+          metadata: { operationId: operation.id, errorCode },
+        });
       })
-      .catch((recordErr: unknown) => console.error("[operations] could not record a failed MANGOPAY call", { operationId: operation.id, error: recordErr instanceof Error ? recordErr.name : "unknown" }));
+      .catch((recordErr: unknown) =>
+        console.error("[operations] could not record a failed MANGOPAY call", {
+          operationId: operation.id,
+          error: recordErr instanceof Error ? recordErr.name : "unknown",
+        }),
+      );
     throw err;
   }
 
   const { upstreamId, after } = op.result(value);
   try {
     await db.$transaction(async (tx) => {
-      await tx.upstreamOperation.update({ where: { id: operation.id }, data: { status: "SUCCEEDED", upstreamId, completedAt: new Date() }, select: { id: true } });
-      await writeAudit(tx, ctx, { action: op.action, target: { type: op.targetType, id: upstreamId }, before: op.before ?? null, after, metadata: { operationId: operation.id } });
+      await tx.upstreamOperation.update({
+        where: { id: operation.id },
+        data: { status: "SUCCEEDED", upstreamId, completedAt: new Date() },
+        select: { id: true },
+      });
+      await writeAudit(tx, ctx, {
+        action: op.action,
+        target: { type: op.targetType, id: upstreamId },
+        before: op.before ?? null,
+        after,
+        metadata: { operationId: operation.id },
+      });
       await op.alsoInResult?.(tx, value);
     });
   } catch (err) {

@@ -54,7 +54,15 @@ export type SearchResult = {
 type Found = Omit<SearchHit, "type" | "typeLabel" | "id">;
 type Probe = { permission: Permission; fetch: (client: MangopayClient, id: string, o: CallOptions) => Promise<Found> };
 
-const tx = (t: { Status: string; DebitedFunds: { Amount: number; Currency: string }; AuthorId?: string | null; DebitedWalletId?: string | null; CreditedWalletId?: string | null; Type: string; Nature: string }): Found => ({
+const tx = (t: {
+  Status: string;
+  DebitedFunds: { Amount: number; Currency: string };
+  AuthorId?: string | null;
+  DebitedWalletId?: string | null;
+  CreditedWalletId?: string | null;
+  Type: string;
+  Nature: string;
+}): Found => ({
   status: t.Status,
   amount: toMoneyDTO(t.DebitedFunds),
   userId: t.AuthorId ?? null,
@@ -64,24 +72,121 @@ const tx = (t: { Status: string; DebitedFunds: { Amount: number; Currency: strin
 const none = { amount: null, walletId: null };
 
 const PROBES: Record<SearchableType, Probe> = {
-  user: { permission: "users.read", fetch: async (c, id, o) => { const u = await users.get(c, id, o); return { ...none, status: u.UserStatus ?? null, userId: u.Id, summary: u.PersonType === "NATURAL" ? `${u.FirstName} ${u.LastName}` : u.Name }; } },
-  wallet: { permission: "wallets.read", fetch: async (c, id, o) => { const w = await wallets.get(c, id, o); return { status: null, amount: toMoneyDTO(w.Balance), userId: w.Owners[0] ?? null, walletId: w.Id, summary: w.Description ?? null }; } },
+  user: {
+    permission: "users.read",
+    fetch: async (c, id, o) => {
+      const u = await users.get(c, id, o);
+      return {
+        ...none,
+        status: u.UserStatus ?? null,
+        userId: u.Id,
+        summary: u.PersonType === "NATURAL" ? `${u.FirstName} ${u.LastName}` : u.Name,
+      };
+    },
+  },
+  wallet: {
+    permission: "wallets.read",
+    fetch: async (c, id, o) => {
+      const w = await wallets.get(c, id, o);
+      return {
+        status: null,
+        amount: toMoneyDTO(w.Balance),
+        userId: w.Owners[0] ?? null,
+        walletId: w.Id,
+        summary: w.Description ?? null,
+      };
+    },
+  },
   payin: { permission: "payins.read", fetch: async (c, id, o) => tx(await payins.get(c, id, o)) },
   payout: { permission: "payouts.read", fetch: async (c, id, o) => tx(await payouts.get(c, id, o)) },
   transfer: { permission: "transfers.read", fetch: async (c, id, o) => tx(await transfers.get(c, id, o)) },
   refund: { permission: "refunds.read", fetch: async (c, id, o) => tx(await refunds.get(c, id, o)) },
-  card: { permission: "cards.read", fetch: async (c, id, o) => { const k = await cards.get(c, id, o); return { ...none, status: k.Active ? k.Validity : "INACTIVE", userId: k.UserId, summary: `${k.Alias ?? ""} ${k.CardProvider ?? ""}`.trim() }; } },
-  cardRegistration: { permission: "cards.read", fetch: async (c, id, o) => { const r = await cardRegistrations.get(c, id, o); return { ...none, status: r.Status, userId: r.UserId, summary: r.Currency }; } },
-  preauthorization: { permission: "preauthorizations.read", fetch: async (c, id, o) => { const p = await preauthorizations.get(c, id, o); return { status: p.PaymentStatus, amount: toMoneyDTO(p.DebitedFunds), userId: p.AuthorId, walletId: null, summary: p.Status }; } },
+  card: {
+    permission: "cards.read",
+    fetch: async (c, id, o) => {
+      const k = await cards.get(c, id, o);
+      return {
+        ...none,
+        status: k.Active ? k.Validity : "INACTIVE",
+        userId: k.UserId,
+        summary: `${k.Alias ?? ""} ${k.CardProvider ?? ""}`.trim(),
+      };
+    },
+  },
+  cardRegistration: {
+    permission: "cards.read",
+    fetch: async (c, id, o) => {
+      const r = await cardRegistrations.get(c, id, o);
+      return { ...none, status: r.Status, userId: r.UserId, summary: r.Currency };
+    },
+  },
+  preauthorization: {
+    permission: "preauthorizations.read",
+    fetch: async (c, id, o) => {
+      const p = await preauthorizations.get(c, id, o);
+      return {
+        status: p.PaymentStatus,
+        amount: toMoneyDTO(p.DebitedFunds),
+        userId: p.AuthorId,
+        walletId: null,
+        summary: p.Status,
+      };
+    },
+  },
   bankAccount: { permission: "bankAccounts.read", fetch: () => Promise.reject(new NotFoundError()) },
-  mandate: { permission: "mandates.read", fetch: async (c, id, o) => { const m = await mandates.get(c, id, o); return { ...none, status: m.Status, userId: m.UserId, summary: m.Scheme ?? null }; } },
-  kycDocument: { permission: "kycDocuments.read", fetch: async (c, id, o) => { const d = await kycDocuments.get(c, id, o); return { ...none, status: d.Status, userId: d.UserId, summary: d.Type }; } },
-  uboDeclaration: { permission: "uboDeclarations.read", fetch: async (c, id, o) => { const d = await ubo.getDeclaration(c, id, o); return { ...none, status: d.Status, userId: d.UserId, summary: `${d.Ubos?.length ?? 0} UBO(s)` }; } },
-  dispute: { permission: "disputes.read", fetch: async (c, id, o) => { const d = await disputes.get(c, id, o); return { status: d.Status, amount: toMoneyDTO(d.DisputedFunds), userId: null, walletId: null, summary: d.DisputeType }; } },
+  mandate: {
+    permission: "mandates.read",
+    fetch: async (c, id, o) => {
+      const m = await mandates.get(c, id, o);
+      return { ...none, status: m.Status, userId: m.UserId, summary: m.Scheme ?? null };
+    },
+  },
+  kycDocument: {
+    permission: "kycDocuments.read",
+    fetch: async (c, id, o) => {
+      const d = await kycDocuments.get(c, id, o);
+      return { ...none, status: d.Status, userId: d.UserId, summary: d.Type };
+    },
+  },
+  uboDeclaration: {
+    permission: "uboDeclarations.read",
+    fetch: async (c, id, o) => {
+      const d = await ubo.getDeclaration(c, id, o);
+      return { ...none, status: d.Status, userId: d.UserId, summary: `${d.Ubos?.length ?? 0} UBO(s)` };
+    },
+  },
+  dispute: {
+    permission: "disputes.read",
+    fetch: async (c, id, o) => {
+      const d = await disputes.get(c, id, o);
+      return {
+        status: d.Status,
+        amount: toMoneyDTO(d.DisputedFunds),
+        userId: null,
+        walletId: null,
+        summary: d.DisputeType,
+      };
+    },
+  },
   repudiation: { permission: "repudiations.read", fetch: async (c, id, o) => tx(await repudiations.get(c, id, o)) },
-  settlement: { permission: "repudiations.read", fetch: async (c, id, o) => tx(await repudiations.getSettlement(c, id, o)) },
-  report: { permission: "reporting.read", fetch: async (c, id, o) => { const r = await reports.get(c, id, o); return { ...none, userId: null, status: r.Status, summary: r.ReportType ?? null }; } },
-  hook: { permission: "hooks.read", fetch: async (c, id, o) => { const h = await hooks.get(c, id, o); return { ...none, userId: null, status: h.Status, summary: `${h.EventType} → ${h.Url}` }; } },
+  settlement: {
+    permission: "repudiations.read",
+    fetch: async (c, id, o) => tx(await repudiations.getSettlement(c, id, o)),
+  },
+  report: {
+    permission: "reporting.read",
+    fetch: async (c, id, o) => {
+      const r = await reports.get(c, id, o);
+      return { ...none, userId: null, status: r.Status, summary: r.ReportType ?? null };
+    },
+  },
+  hook: {
+    permission: "hooks.read",
+    fetch: async (c, id, o) => {
+      const h = await hooks.get(c, id, o);
+      return { ...none, userId: null, status: h.Status, summary: `${h.EventType} → ${h.Url}` };
+    },
+  },
 };
 
 // Interactive reads, all candidates at once (at most one per type, so the fan-out is bounded by the
@@ -92,11 +197,23 @@ const PROBE_OPTIONS: CallOptions = { priority: "interactive", timeoutMs: 5_000, 
  * Finds any API object of the account by Id, probing only the types the member may read. Searching
  * at all needs users.read (the dashboard's base read): an answer tells which type an id is.
  */
-export async function findById({ ctx, input }: { ctx: AccountContext; input: { query: unknown } }): Promise<SearchResult> {
+export async function findById({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { query: unknown };
+}): Promise<SearchResult> {
   assertCan(ctx, "users.read");
   const query = typeof input.query === "string" ? input.query.slice(0, 300) : "";
   const parsed = parseSearchQuery(query);
-  const empty: SearchResult = { query: query.trim(), valid: parsed.kind !== "invalid", hits: [], failures: [], skipped: [] };
+  const empty: SearchResult = {
+    query: query.trim(),
+    valid: parsed.kind !== "invalid",
+    hits: [],
+    failures: [],
+    skipped: [],
+  };
   if (parsed.kind === "invalid") return empty;
   const client = await accountClient(ctx.hub.id, ctx.account.id);
 
@@ -104,13 +221,49 @@ export async function findById({ ctx, input }: { ctx: AccountContext; input: { q
   let jobs: Job[];
   if (parsed.kind === "clientWallet") {
     const [fundsType, currency] = parsed.id.split("_") as ["FEES" | "CREDIT", string];
-    jobs = [{ type: "clientWallet", id: parsed.id, permission: "clientWallets.read", run: async () => { const w = await clientWallets.get(client, fundsType, currency, PROBE_OPTIONS); return { ...none, amount: toMoneyDTO(w.Balance), userId: null, status: null, summary: `${fundsType} client wallet` }; } }];
+    jobs = [
+      {
+        type: "clientWallet",
+        id: parsed.id,
+        permission: "clientWallets.read",
+        run: async () => {
+          const w = await clientWallets.get(client, fundsType, currency, PROBE_OPTIONS);
+          return {
+            ...none,
+            amount: toMoneyDTO(w.Balance),
+            userId: null,
+            status: null,
+            summary: `${fundsType} client wallet`,
+          };
+        },
+      },
+    ];
   } else if (parsed.kind === "bankAccount") {
     const { userId, bankAccountId } = parsed;
-    jobs = [{ type: "bankAccount", id: bankAccountId, permission: "bankAccounts.read", run: async () => { const b = await bankAccounts.get(client, userId, bankAccountId, PROBE_OPTIONS); return { ...none, status: b.Active ? "ACTIVE" : "INACTIVE", userId: b.UserId, summary: `${b.Type} · ${b.OwnerName}` }; } }];
+    jobs = [
+      {
+        type: "bankAccount",
+        id: bankAccountId,
+        permission: "bankAccounts.read",
+        run: async () => {
+          const b = await bankAccounts.get(client, userId, bankAccountId, PROBE_OPTIONS);
+          return {
+            ...none,
+            status: b.Active ? "ACTIVE" : "INACTIVE",
+            userId: b.UserId,
+            summary: `${b.Type} · ${b.OwnerName}`,
+          };
+        },
+      },
+    ];
   } else {
     const { id } = parsed;
-    jobs = parsed.candidates.map((type) => ({ type, id, permission: PROBES[type].permission, run: () => PROBES[type].fetch(client, id, PROBE_OPTIONS) }));
+    jobs = parsed.candidates.map((type) => ({
+      type,
+      id,
+      permission: PROBES[type].permission,
+      run: () => PROBES[type].fetch(client, id, PROBE_OPTIONS),
+    }));
   }
   const allowed = jobs.filter((j) => can(ctx, j.permission));
   const skipped = jobs.filter((j) => !can(ctx, j.permission)).map((j) => label(j.type));
@@ -124,7 +277,8 @@ export async function findById({ ctx, input }: { ctx: AccountContext; input: { q
       return;
     }
     const mapped = toServiceError(s.reason);
-    if (!(mapped instanceof NotFoundError)) result.failures.push({ typeLabel: label(job.type), error: describeError(mapped) });
+    if (!(mapped instanceof NotFoundError))
+      result.failures.push({ typeLabel: label(job.type), error: describeError(mapped) });
   });
   return result;
 }

@@ -78,7 +78,8 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 export function parseSearchQuery(raw: string): ParsedQuery {
   const q = raw.trim();
   const pair = q.split(/\s*[/ ]\s*/);
-  if (pair.length === 2 && pair.every((p) => ID.test(p))) return { kind: "bankAccount", userId: pair[0] ?? "", bankAccountId: pair[1] ?? "" };
+  if (pair.length === 2 && pair.every((p) => ID.test(p)))
+    return { kind: "bankAccount", userId: pair[0] ?? "", bankAccountId: pair[1] ?? "" };
   if (!ID.test(q)) return { kind: "invalid" };
   if (/^(FEES|CREDIT)_[A-Z]{3}$/.test(q)) return { kind: "clientWallet", id: q };
   for (const [re, types] of PREFIXES) if (re.test(q)) return { kind: "ids", id: q, candidates: types };

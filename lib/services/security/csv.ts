@@ -1,7 +1,20 @@
 // Pure: one audit event → one CSV record. Shared by the export route and its unit test.
 import type { AuditEventDTO } from "./list-events";
 
-export const CSV_COLUMNS = ["time_utc", "actor", "action", "api_account", "api_account_id", "target_type", "target_id", "ip", "user_agent", "before", "after", "metadata"] as const;
+export const CSV_COLUMNS = [
+  "time_utc",
+  "actor",
+  "action",
+  "api_account",
+  "api_account_id",
+  "target_type",
+  "target_id",
+  "ip",
+  "user_agent",
+  "before",
+  "after",
+  "metadata",
+] as const;
 
 export type CsvSource = Omit<AuditEventDTO, "id">;
 

@@ -13,7 +13,13 @@ const BATCH = 500;
  * Exports the security history: audits who exported which filter, then yields every matching event
  * (all pages) written before the export started, newest first, as CSV records read in batches.
  */
-export async function exportAuditEvents({ ctx, input }: { ctx: HubContext; input: SecurityFilter }): Promise<AsyncGenerator<string[]>> {
+export async function exportAuditEvents({
+  ctx,
+  input,
+}: {
+  ctx: HubContext;
+  input: SecurityFilter;
+}): Promise<AsyncGenerator<string[]>> {
   assertCan(ctx, "hub.security.read");
   const asOf = new Date();
   await (ctx.db ?? db).$transaction((tx) =>
@@ -34,7 +40,8 @@ async function* readAuditEvents(ctx: HubContext, input: SecurityFilter, asOf: Da
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       select: AUDIT_EVENT_SELECT,
     });
-    for (const r of rows) yield toCsvRecord({ ...r, apiAccountName: r.apiAccountId ? (names.get(r.apiAccountId) ?? null) : null });
+    for (const r of rows)
+      yield toCsvRecord({ ...r, apiAccountName: r.apiAccountId ? (names.get(r.apiAccountId) ?? null) : null });
     if (rows.length < BATCH) return;
     cursor = rows[rows.length - 1]?.id;
   }

@@ -67,6 +67,9 @@ export async function listAuditEvents({ ctx, input }: { ctx: HubContext; input: 
     db.auditEvent.count({ where }),
     accountNames(ctx.hub.id),
   ]);
-  const events: AuditEventDTO[] = rows.map((r) => ({ ...r, apiAccountName: r.apiAccountId ? (names.get(r.apiAccountId) ?? null) : null }));
+  const events: AuditEventDTO[] = rows.map((r) => ({
+    ...r,
+    apiAccountName: r.apiAccountId ? (names.get(r.apiAccountId) ?? null) : null,
+  }));
   return { events, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / SECURITY_PAGE_SIZE)) };
 }

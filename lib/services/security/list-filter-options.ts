@@ -18,8 +18,17 @@ export async function listSecurityFilterOptions({ ctx }: { ctx: HubContext }): P
       distinct: ["actorUserId"],
       select: { actorUserId: true, actorEmail: true },
     }),
-    db.auditEvent.findMany({ where: { hubId: ctx.hub.id }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.apiAccount.findMany({ where: { hubId: ctx.hub.id }, select: { id: true, name: true, environment: true }, orderBy: { name: "asc" } }),
+    db.auditEvent.findMany({
+      where: { hubId: ctx.hub.id },
+      distinct: ["action"],
+      select: { action: true },
+      orderBy: { action: "asc" },
+    }),
+    db.apiAccount.findMany({
+      where: { hubId: ctx.hub.id },
+      select: { id: true, name: true, environment: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return {
     members: actors

@@ -8,11 +8,7 @@ const Opt = z
   .optional()
   .transform((v) => (v ? v : undefined));
 // Only real calendar days reach a query (2020-13-45 used to become an Invalid Date).
-const Day = z
-  .string()
-  .refine(isCalendarDate)
-  .optional()
-  .catch(undefined);
+const Day = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 /** Security-history filters, as they appear in the URL (`?member=&action=&account=&from=&to=&page=`). */
 export const SecurityFilter = z.object({

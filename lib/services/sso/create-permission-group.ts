@@ -16,7 +16,13 @@ export function checkedGrants(grants: readonly string[]): string[] {
   return [...new Set(grants)];
 }
 
-export async function createPermissionGroup({ ctx, input }: { ctx: AccountContext; input: PermissionGroupInput }): Promise<PermissionGroupDTO> {
+export async function createPermissionGroup({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: PermissionGroupInput;
+}): Promise<PermissionGroupDTO> {
   assertCan(ctx, "permissionGroups.create");
   const data = parseInput(PermissionGroupInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
@@ -27,7 +33,8 @@ export async function createPermissionGroup({ ctx, input }: { ctx: AccountContex
     action: "permission_group.create",
     targetType: "permission_group",
     intent: { name: data.name, tag: data.tag ?? null, grants },
-    call: async (idempotencyKey) => toPermissionGroupDTO(await callMangopay(() => permissionGroups.create(client, body, { idempotencyKey }))),
+    call: async (idempotencyKey) =>
+      toPermissionGroupDTO(await callMangopay(() => permissionGroups.create(client, body, { idempotencyKey }))),
     result: (group) => ({ upstreamId: group.id, after: { name: group.name, grants: group.grants } }),
   });
 }

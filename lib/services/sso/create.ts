@@ -17,11 +17,23 @@ export async function createSso({ ctx, input }: { ctx: AccountContext; input: Cr
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   await assertMayManageSsoFor(ctx, data.email);
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const body = { FirstName: data.firstName, LastName: data.lastName, Email: data.email, PermissionGroupId: data.permissionGroupId, Tag: data.tag };
+  const body = {
+    FirstName: data.firstName,
+    LastName: data.lastName,
+    Email: data.email,
+    PermissionGroupId: data.permissionGroupId,
+    Tag: data.tag,
+  };
   return recordedMangopayCall(ctx, {
     action: "sso.create",
     targetType: "sso",
-    intent: { email: data.email, firstName: data.firstName, lastName: data.lastName, permissionGroupId: data.permissionGroupId, tag: data.tag ?? null },
+    intent: {
+      email: data.email,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      permissionGroupId: data.permissionGroupId,
+      tag: data.tag ?? null,
+    },
     call: async (idempotencyKey) => toSsoDTO(await callMangopay(() => sso.create(client, body, { idempotencyKey }))),
     result: (created) => ({ upstreamId: created.id, after: ssoAuditSnapshot(created) }),
   });

@@ -40,7 +40,12 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
       await applySyncChanges(tx, ctx, {
         hubId: ctx.hub.id,
         apiAccountId: ctx.account.id,
-        changes: access.map((a) => ({ kind: "remove", membershipId: a.membershipId, email: after.email, before: { grants: a.grants, source: a.source } })),
+        changes: access.map((a) => ({
+          kind: "remove",
+          membershipId: a.membershipId,
+          email: after.email,
+          before: { grants: a.grants, source: a.source },
+        })),
         trigger: "deactivate",
       });
     },

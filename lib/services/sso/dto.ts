@@ -51,5 +51,12 @@ export function toPermissionGroupDTO(g: PermissionGroup): PermissionGroupDTO {
 }
 
 export function ssoAuditSnapshot(s: SsoDTO) {
-  return { email: s.email, firstName: s.firstName, lastName: s.lastName, active: s.active, permissionGroupId: s.permissionGroupId, tag: s.tag };
+  return {
+    email: s.email,
+    firstName: s.firstName,
+    lastName: s.lastName,
+    active: s.active,
+    permissionGroupId: s.permissionGroupId,
+    tag: s.tag,
+  };
 }

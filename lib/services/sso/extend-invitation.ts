@@ -24,6 +24,9 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
     before: { email: current.email, invitationStatus: current.invitationStatus },
     intent: { email: current.email },
     call: async () => toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId))),
-    result: (after) => ({ upstreamId: after.id, after: { email: after.email, invitationStatus: after.invitationStatus } }),
+    result: (after) => ({
+      upstreamId: after.id,
+      after: { email: after.email, invitationStatus: after.invitationStatus },
+    }),
   });
 }

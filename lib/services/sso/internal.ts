@@ -33,7 +33,10 @@ export async function fetchSsoDirectory(client: MangopayClient) {
   const [ssos, groups] = await Promise.all([fetchAllSsos(client), fetchAllPermissionGroups(client)]);
   const byId = new Map(groups.map((g) => [g.Id, grantsFromScopes(g.Scopes)]));
   const groupGrants = (id: string): AccountPermission[] | null => byId.get(id) ?? defaultGroupGrants(id);
-  return { ssos: ssos.map((s) => ({ email: s.Email, active: s.Active, permissionGroupId: s.PermissionGroupId })), groupGrants };
+  return {
+    ssos: ssos.map((s) => ({ email: s.Email, active: s.Active, permissionGroupId: s.PermissionGroupId })),
+    groupGrants,
+  };
 }
 
 /**
@@ -44,7 +47,12 @@ export async function fetchSsoDirectory(client: MangopayClient) {
 export async function applySyncChanges(
   tx: Tx,
   ctx: AuditScope,
-  args: { hubId: string; apiAccountId: string; changes: readonly SyncChange[]; trigger: "manual" | "sign-in" | "deactivate" },
+  args: {
+    hubId: string;
+    apiAccountId: string;
+    changes: readonly SyncChange[];
+    trigger: "manual" | "sign-in" | "deactivate";
+  },
 ): Promise<SyncChange[]> {
   const roles = new Map(
     (
@@ -67,15 +75,22 @@ export async function applySyncChanges(
         select: { id: true },
       });
     } else {
-      await tx.accountAccess.deleteMany({ where: { membershipId: c.membershipId, apiAccountId: args.apiAccountId, source: "SSO" } });
+      await tx.accountAccess.deleteMany({
+        where: { membershipId: c.membershipId, apiAccountId: args.apiAccountId, source: "SSO" },
+      });
     }
     await writeAudit(tx, ctx, {
       hubId: args.hubId,
       apiAccountId: args.apiAccountId,
       action: c.kind === "upsert" ? "access.sso.grant" : "access.sso.revoke",
       target: { type: "membership", id: c.membershipId },
-      before: c.before ? { email: c.email, grants: [...c.before.grants], source: c.before.source } : { email: c.email, access: "none" },
-      after: c.kind === "upsert" ? { email: c.email, grants: c.grants, source: "SSO", permissionGroupId: c.permissionGroupId } : { email: c.email, access: "none" },
+      before: c.before
+        ? { email: c.email, grants: [...c.before.grants], source: c.before.source }
+        : { email: c.email, access: "none" },
+      after:
+        c.kind === "upsert"
+          ? { email: c.email, grants: c.grants, source: "SSO", permissionGroupId: c.permissionGroupId }
+          : { email: c.email, access: "none" },
       metadata: { trigger: args.trigger },
     });
   }
@@ -83,7 +98,10 @@ export async function applySyncChanges(
 }
 
 /** Only Owners may create or change the SSO of a Hub Owner (an SSO decides that person's grants). */
-export async function assertMayManageSsoFor(ctx: { hub: { id: string }; membership: { role: string } }, email: string): Promise<void> {
+export async function assertMayManageSsoFor(
+  ctx: { hub: { id: string }; membership: { role: string } },
+  email: string,
+): Promise<void> {
   if (ctx.membership.role === "OWNER") return;
   const owner = await db.membership.findFirst({
     where: { hubId: ctx.hub.id, role: "OWNER", user: { email: email.trim().toLowerCase() } },
@@ -93,7 +111,11 @@ export async function assertMayManageSsoFor(ctx: { hub: { id: string }; membersh
 }
 
 /** The SSO as MANGOPAY has it now, once the Owner rule allows this member to change it. */
-export async function getManageableSso(ctx: { hub: { id: string }; membership: { role: string } }, client: MangopayClient, ssoId: string): Promise<SsoDTO> {
+export async function getManageableSso(
+  ctx: { hub: { id: string }; membership: { role: string } },
+  client: MangopayClient,
+  ssoId: string,
+): Promise<SsoDTO> {
   const current = toSsoDTO(await callMangopay(() => sso.get(client, ssoId)));
   await assertMayManageSsoFor(ctx, current.email);
   return current;

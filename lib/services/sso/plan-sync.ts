@@ -10,7 +10,14 @@ export type SyncMember = {
 export type SyncSso = { email: string; active: boolean; permissionGroupId: string };
 
 export type SyncChange =
-  | { kind: "upsert"; membershipId: string; email: string; before: SyncMember["access"]; grants: AccountPermission[]; permissionGroupId: string }
+  | {
+      kind: "upsert";
+      membershipId: string;
+      email: string;
+      before: SyncMember["access"];
+      grants: AccountPermission[];
+      permissionGroupId: string;
+    }
   | { kind: "remove"; membershipId: string; email: string; before: SyncMember["access"] };
 
 /**
@@ -33,8 +40,18 @@ export function planSsoSync(
       const group = new Set<string>(fromGroup);
       const grants = roleAccountPermissions(m.role).filter((p) => group.has(p));
       const same =
-        m.access?.source === "SSO" && m.access.grants.length === grants.length && grants.every((g) => m.access?.grants.includes(g));
-      if (!same) changes.push({ kind: "upsert", membershipId: m.membershipId, email: m.email, before: m.access, grants, permissionGroupId: sso.permissionGroupId });
+        m.access?.source === "SSO" &&
+        m.access.grants.length === grants.length &&
+        grants.every((g) => m.access?.grants.includes(g));
+      if (!same)
+        changes.push({
+          kind: "upsert",
+          membershipId: m.membershipId,
+          email: m.email,
+          before: m.access,
+          grants,
+          permissionGroupId: sso.permissionGroupId,
+        });
     } else if (m.access?.source === "SSO") {
       changes.push({ kind: "remove", membershipId: m.membershipId, email: m.email, before: m.access });
     }

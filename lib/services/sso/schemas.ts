@@ -3,8 +3,16 @@ import { AccountIdList } from "@/lib/services/invites/schemas";
 
 const AccountId = z.string().min(1).max(64);
 // MANGOPAY ids go into URL paths: keep them to a safe alphabet.
-const UpstreamId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid id");
-const Tag = z.string().trim().max(255).optional().transform((v) => (v ? v : undefined));
+const UpstreamId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid id");
+const Tag = z
+  .string()
+  .trim()
+  .max(255)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const PersonName = (label: string) => z.string().trim().min(1, `Enter the ${label}`).max(100);
 
 export const CreateSsoInput = z.object({

@@ -21,11 +21,22 @@ async function membersFor(hubId: string, apiAccountId: string, userId?: string):
       accountAccess: { where: { apiAccountId }, select: { grants: true, source: true } },
     },
   });
-  return rows.map((r) => ({ membershipId: r.id, email: r.user.email, role: r.role, access: r.accountAccess[0] ?? null }));
+  return rows.map((r) => ({
+    membershipId: r.id,
+    email: r.user.email,
+    role: r.role,
+    access: r.accountAccess[0] ?? null,
+  }));
 }
 
 /** "Sync from SSO" on one API account: every Hub member is matched against its SSOs. */
-export async function syncSsoGrantsForAccount({ ctx, input }: { ctx: AccountContext; input: SyncSsoInput }): Promise<SsoSyncSummary> {
+export async function syncSsoGrantsForAccount({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: SyncSsoInput;
+}): Promise<SsoSyncSummary> {
   assertCan(ctx, "dashboard.permissions.manage");
   assertCan(ctx, "ssos.read");
   const data = parseInput(SyncSsoInput, input);
@@ -37,7 +48,10 @@ export async function syncSsoGrantsForAccount({ ctx, input }: { ctx: AccountCont
   const applied = await db.$transaction((tx) =>
     applySyncChanges(tx, ctx, { hubId: ctx.hub.id, apiAccountId: ctx.account.id, changes, trigger: "manual" }),
   );
-  return { granted: applied.filter((c) => c.kind === "upsert").length, revoked: applied.filter((c) => c.kind === "remove").length };
+  return {
+    granted: applied.filter((c) => c.kind === "upsert").length,
+    revoked: applied.filter((c) => c.kind === "remove").length,
+  };
 }
 
 export type UserSsoSyncSummary = SsoSyncSummary & { accounts: number; failedAccountIds: string[] };
@@ -46,10 +60,16 @@ export type UserSsoSyncSummary = SsoSyncSummary & { accounts: number; failedAcco
  * For the sign-in flow: re-reads the SSOs of every API account in the user's Hubs and updates the
  * user's SSO-sourced grants. An unreachable account is skipped (its grants stay) and reported.
  */
-export async function syncSsoGrantsForUser(userId: string, request: RequestMeta | null = null): Promise<UserSsoSyncSummary> {
+export async function syncSsoGrantsForUser(
+  userId: string,
+  request: RequestMeta | null = null,
+): Promise<UserSsoSyncSummary> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { email: true, memberships: { select: { hubId: true, hub: { select: { apiAccounts: { select: { id: true } } } } } } },
+    select: {
+      email: true,
+      memberships: { select: { hubId: true, hub: { select: { apiAccounts: { select: { id: true } } } } } },
+    },
   });
   const summary: UserSsoSyncSummary = { granted: 0, revoked: 0, accounts: 0, failedAccountIds: [] };
   if (!user) return summary;
@@ -76,7 +96,10 @@ export async function syncSsoGrantsForUser(userId: string, request: RequestMeta 
         console.warn("[sso] sign-in sync skipped an API account", {
           accountId: account.id,
           error: err instanceof Error ? err.name : "unknown",
-          code: typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : undefined,
+          code:
+            typeof err === "object" && err !== null && "code" in err
+              ? String((err as { code: unknown }).code)
+              : undefined,
           message: err instanceof Error ? err.message.slice(0, 300) : undefined,
         });
       }

@@ -13,11 +13,18 @@ import { DEFAULT_GROUP_IDS, scopesFromGrants } from "./scope-map";
 
 const DEFAULT_READ_ONLY = "DEFAULT permission groups (ADMIN, WRITE, READ) cannot be modified.";
 
-export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContext; input: UpdatePermissionGroupInput }): Promise<PermissionGroupDTO> {
+export async function updatePermissionGroup({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: UpdatePermissionGroupInput;
+}): Promise<PermissionGroupDTO> {
   assertCan(ctx, "permissionGroups.edit");
   const data = parseInput(UpdatePermissionGroupInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
-  if ((DEFAULT_GROUP_IDS as readonly string[]).includes(data.permissionGroupId.toUpperCase())) throw new PreconditionError(DEFAULT_READ_ONLY);
+  if ((DEFAULT_GROUP_IDS as readonly string[]).includes(data.permissionGroupId.toUpperCase()))
+    throw new PreconditionError(DEFAULT_READ_ONLY);
   const grants = checkedGrants(data.grants);
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = toPermissionGroupDTO(await callMangopay(() => permissionGroups.get(client, data.permissionGroupId)));
@@ -29,7 +36,8 @@ export async function updatePermissionGroup({ ctx, input }: { ctx: AccountContex
     targetId: before.id,
     before: { name: before.name, grants: before.grants },
     intent: { name: data.name, tag: data.tag ?? null, grants },
-    call: async () => toPermissionGroupDTO(await callMangopay(() => permissionGroups.update(client, data.permissionGroupId, body))),
+    call: async () =>
+      toPermissionGroupDTO(await callMangopay(() => permissionGroups.update(client, data.permissionGroupId, body))),
     result: (after) => ({ upstreamId: after.id, after: { name: after.name, grants: after.grants } }),
   });
 }

@@ -17,13 +17,23 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const before = await getManageableSso(ctx, client, data.ssoId);
-  const body = { FirstName: data.firstName, LastName: data.lastName, PermissionGroupId: data.permissionGroupId, Tag: data.tag };
+  const body = {
+    FirstName: data.firstName,
+    LastName: data.lastName,
+    PermissionGroupId: data.permissionGroupId,
+    Tag: data.tag,
+  };
   return recordedMangopayCall(ctx, {
     action: "sso.update",
     targetType: "sso",
     targetId: before.id,
     before: ssoAuditSnapshot(before),
-    intent: { firstName: data.firstName, lastName: data.lastName, permissionGroupId: data.permissionGroupId, tag: data.tag ?? null },
+    intent: {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      permissionGroupId: data.permissionGroupId,
+      tag: data.tag ?? null,
+    },
     call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, body))),
     result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
   });

@@ -29,7 +29,9 @@ export async function changeMemberAccess({ ctx, input }: { ctx: HubContext; inpu
     }
     if (added.length > 0) {
       const grants = roleAccountPermissions(member.role);
-      await tx.accountAccess.createMany({ data: added.map((apiAccountId) => ({ membershipId: member.id, apiAccountId, grants })) });
+      await tx.accountAccess.createMany({
+        data: added.map((apiAccountId) => ({ membershipId: member.id, apiAccountId, grants })),
+      });
     }
     await writeAudit(tx, ctx, {
       action: "team.member.change_access",

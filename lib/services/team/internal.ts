@@ -22,5 +22,6 @@ export function assertMayManageOwner(ctx: HubContext, targetRole: string, newRol
 /** A Hub always keeps at least one Owner. Call inside the transaction that demotes or removes one. */
 export async function assertNotLastOwner(tx: Tx, hubId: string, membershipId: string): Promise<void> {
   const others = await tx.membership.count({ where: { hubId, role: "OWNER", id: { not: membershipId } } });
-  if (others === 0) throw new PreconditionError("The last Owner cannot be removed or demoted. Make someone else Owner first.");
+  if (others === 0)
+    throw new PreconditionError("The last Owner cannot be removed or demoted. Make someone else Owner first.");
 }

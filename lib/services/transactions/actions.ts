@@ -12,7 +12,13 @@ export function transactionActionsFor(
 ): TransactionAction[] {
   const out: TransactionAction[] = [];
   const succeeded = tx.status === "SUCCEEDED";
-  if (succeeded && (tx.kind === "PAYIN" || tx.kind === "TRANSFER") && (refundable === null || refundable.amountMinor > 0) && can(holder, "refunds.create")) out.push("refund");
+  if (
+    succeeded &&
+    (tx.kind === "PAYIN" || tx.kind === "TRANSFER") &&
+    (refundable === null || refundable.amountMinor > 0) &&
+    can(holder, "refunds.create")
+  )
+    out.push("refund");
   if (succeeded && tx.nature === "REGULAR" && can(holder, "transactions.read")) out.push("proof");
   if (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) out.push("repeat");
   return out;

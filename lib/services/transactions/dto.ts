@@ -115,7 +115,12 @@ export function toTransactionDetailDTO(
             declaredDebitedFunds: toMoneyDTO(p.DeclaredDebitedFunds),
             declaredFees: toMoneyDTO(p.DeclaredFees),
             bankAccount: p.BankAccount
-              ? { type: p.BankAccount.Type ?? null, ownerName: p.BankAccount.OwnerName ?? null, iban: p.BankAccount.IBAN ?? null, bic: p.BankAccount.BIC ?? null }
+              ? {
+                  type: p.BankAccount.Type ?? null,
+                  ownerName: p.BankAccount.OwnerName ?? null,
+                  iban: p.BankAccount.IBAN ?? null,
+                  bic: p.BankAccount.BIC ?? null,
+                }
               : null,
             secureMode: p.SecureMode ?? null,
           };
@@ -145,9 +150,16 @@ export function toTransactionDetailDTO(
     payIn,
     payOut,
     initialTransaction: initialId
-      ? { id: initialId, type: initialType, nature: initialNature, kind: kindOf({ Type: initialType, Nature: initialNature ?? "REGULAR" }) }
+      ? {
+          id: initialId,
+          type: initialType,
+          nature: initialNature,
+          kind: kindOf({ Type: initialType, Nature: initialNature ?? "REGULAR" }),
+        }
       : null,
-    refundReason: reason ? { type: reason.RefundReasonType ?? null, message: reason.RefundReasonMessage ?? null } : null,
+    refundReason: reason
+      ? { type: reason.RefundReasonType ?? null, message: reason.RefundReasonMessage ?? null }
+      : null,
     disputeId: str(raw.DisputeId),
     repudiationId: str(raw.RepudiationId),
     scaRedirectUrl: pending ? str(pending.RedirectUrl) : null,

@@ -28,7 +28,10 @@ function fetchByKind(client: MangopayClient, kind: Kind, id: string): Promise<An
 }
 
 async function fetchAs(ctx: AccountContext, kind: Kind, id: string): Promise<TransactionDetailDTO> {
-  return toTransactionDetailDTO(kind, await readMangopay(ctx, `transaction:${kind}:${id}`, (client) => fetchByKind(client, kind, id)));
+  return toTransactionDetailDTO(
+    kind,
+    await readMangopay(ctx, `transaction:${kind}:${id}`, (client) => fetchByKind(client, kind, id)),
+  );
 }
 
 /**
@@ -36,7 +39,13 @@ async function fetchAs(ctx: AccountContext, kind: Kind, id: string): Promise<Tra
  * Nature (`kind`) name the endpoint; without them (or when they are wrong) every endpoint is asked
  * at once and the one that knows the id answers.
  */
-export async function getTransaction({ ctx, input }: { ctx: AccountContext; input: GetTransactionInput }): Promise<TransactionDetailDTO> {
+export async function getTransaction({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: GetTransactionInput;
+}): Promise<TransactionDetailDTO> {
   assertCan(ctx, "transactions.read");
   const { transactionId, kind } = parseInput(GetTransactionInput, input);
   if (kind) {

@@ -10,11 +10,17 @@ const LISTERS = {
   user: transactions.listByUser,
   wallet: transactions.listByWallet,
   // The platform's own (client wallets): no owner id in the path.
-  platform: (client: MangopayClient, _ownerId: string, options: transactions.TransactionListOptions) => transactions.listByClient(client, options),
+  platform: (client: MangopayClient, _ownerId: string, options: transactions.TransactionListOptions) =>
+    transactions.listByClient(client, options),
 } as const;
 
 /** One page of the platform's, a user's or a wallet's transactions (all take the same documented filters). */
-export function listTransactionsOf(ctx: AccountContext, owner: keyof typeof LISTERS, ownerId: string, query: unknown): Promise<PageDTO<TransactionDTO>> {
+export function listTransactionsOf(
+  ctx: AccountContext,
+  owner: keyof typeof LISTERS,
+  ownerId: string,
+  query: unknown,
+): Promise<PageDTO<TransactionDTO>> {
   const q = TransactionListQuery.parse(query ?? {});
   return readMangopay(ctx, `${owner}-transactions:${ownerId}:${transactionQueryKey(q)}`, async (client) =>
     toPageDTO(

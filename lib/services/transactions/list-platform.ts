@@ -10,7 +10,13 @@ import { listTransactionsOf } from "./internal";
  * repudiations, settlements, client payouts), newest first, with the documented filters. MANGOPAY
  * has no list of every user's transactions: those are listed per user or per wallet.
  */
-export async function listPlatformTransactions({ ctx, input }: { ctx: AccountContext; input: { query?: unknown } }): Promise<PageDTO<TransactionDTO>> {
+export async function listPlatformTransactions({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { query?: unknown };
+}): Promise<PageDTO<TransactionDTO>> {
   assertCan(ctx, "transactions.read");
   return listTransactionsOf(ctx, "platform", "", input.query);
 }

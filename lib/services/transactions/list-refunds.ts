@@ -16,7 +16,13 @@ export const ListTransactionRefundsInput = z.object({
 export type ListTransactionRefundsInput = z.input<typeof ListTransactionRefundsInput>;
 
 /** Refunds of a pay-in or transfer, returns of a payout, funds given back on a won dispute. */
-export async function listTransactionRefunds({ ctx, input }: { ctx: AccountContext; input: ListTransactionRefundsInput }): Promise<TransactionDTO[]> {
+export async function listTransactionRefunds({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: ListTransactionRefundsInput;
+}): Promise<TransactionDTO[]> {
   assertCan(ctx, "transactions.read");
   const { transactionId, kind } = parseInput(ListTransactionRefundsInput, input);
   const options = { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } as const };
@@ -33,7 +39,10 @@ export async function listTransactionRefunds({ ctx, input }: { ctx: AccountConte
  * What can still be refunded of a succeeded pay-in or transfer: its debited amount minus every
  * refund that succeeded or is still being processed (a failed refund gave nothing back).
  */
-export function refundableAmount(tx: { status: string; debited: MoneyDTO }, refundRows: readonly TransactionDTO[]): MoneyDTO {
+export function refundableAmount(
+  tx: { status: string; debited: MoneyDTO },
+  refundRows: readonly TransactionDTO[],
+): MoneyDTO {
   if (tx.status !== "SUCCEEDED") return { currency: tx.debited.currency, amountMinor: 0 };
   const refunded = refundRows
     .filter((r) => r.status !== "FAILED" && r.debited.currency === tx.debited.currency)

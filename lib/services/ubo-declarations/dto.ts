@@ -21,6 +21,11 @@ export function toUboDeclarationDTO(d: UboDeclaration): UboDeclarationDTO {
     status: d.Status,
     reason: d.Reason ?? null,
     message: d.Message ?? null,
-    ubos: (d.Ubos ?? []).map((u) => ({ id: u.Id, name: `${u.FirstName} ${u.LastName}`.trim(), nationality: u.Nationality ?? null, active: u.IsActive ?? true })),
+    ubos: (d.Ubos ?? []).map((u) => ({
+      id: u.Id,
+      name: `${u.FirstName} ${u.LastName}`.trim(),
+      nationality: u.Nationality ?? null,
+      active: u.IsActive ?? true,
+    })),
   };
 }

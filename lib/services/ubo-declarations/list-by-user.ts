@@ -7,9 +7,22 @@ import { readUserPage } from "@/lib/services/mangopay/request";
 import { toUboDeclarationDTO, type UboDeclarationDTO } from "./dto";
 
 /** A legal user's UBO declarations. */
-export async function listUserUboDeclarations({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<UboDeclarationDTO>> {
+export async function listUserUboDeclarations({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<UboDeclarationDTO>> {
   assertCan(ctx, "uboDeclarations.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});
-  return readUserPage(ctx, "ubo-declarations", userId, q, (client, o) => ubo.listDeclarationsByUser(client, userId, o), toUboDeclarationDTO);
+  return readUserPage(
+    ctx,
+    "ubo-declarations",
+    userId,
+    q,
+    (client, o) => ubo.listDeclarationsByUser(client, userId, o),
+    toUboDeclarationDTO,
+  );
 }

@@ -20,10 +20,14 @@ export async function listUboNeedingAttention({ ctx }: { ctx: AccountContext }):
   return readMangopay(ctx, "ubo-attention", async (client) => {
     const AfterDate = Math.floor(Date.now() / 1000) - WINDOW_DAYS * 86_400;
     const pages = await Promise.all(
-      ["UBO_DECLARATION_INCOMPLETE", "UBO_DECLARATION_REFUSED"].map((EventType) => events.list(client, { perPage: 100, filters: { EventType, AfterDate }, priority: "background" })),
+      ["UBO_DECLARATION_INCOMPLETE", "UBO_DECLARATION_REFUSED"].map((EventType) =>
+        events.list(client, { perPage: 100, filters: { EventType, AfterDate }, priority: "background" }),
+      ),
     );
     const ids = [...new Set(pages.flatMap((p) => p.items.map((e) => e.ResourceId)))];
-    const declarations = await Promise.all(ids.slice(0, MAX_CHECKED).map((id) => ubo.getDeclaration(client, id, { priority: "background" })));
+    const declarations = await Promise.all(
+      ids.slice(0, MAX_CHECKED).map((id) => ubo.getDeclaration(client, id, { priority: "background" })),
+    );
     const open = declarations.filter((d) => d.Status === "INCOMPLETE" || d.Status === "REFUSED");
     return {
       incomplete: open.filter((d) => d.Status === "INCOMPLETE").length,

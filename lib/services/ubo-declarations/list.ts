@@ -60,13 +60,23 @@ export async function listUboDeclarations({
       }),
     );
     const ids = [...new Set(page.items.map((e) => e.ResourceId))].slice(0, RECENT_UBO_LIMIT);
-    return Promise.all(ids.map((id) => orNull(readMangopay(ctx, `ubo-declaration:${id}`, (client) => ubo.getDeclaration(client, id)))));
+    return Promise.all(
+      ids.map((id) => orNull(readMangopay(ctx, `ubo-declaration:${id}`, (client) => ubo.getDeclaration(client, id)))),
+    );
   })();
   const byUser = Promise.all(
-    [...new Set(userIds)].map((userId) => orNull(readMangopay(ctx, `ubo-declarations-of:${userId}`, (client) => ubo.listDeclarationsByUser(client, userId, { perPage: 10 })).then((p) => p.items))),
+    [...new Set(userIds)].map((userId) =>
+      orNull(
+        readMangopay(ctx, `ubo-declarations-of:${userId}`, (client) =>
+          ubo.listDeclarationsByUser(client, userId, { perPage: 10 }),
+        ).then((p) => p.items),
+      ),
+    ),
   );
   const [fromEvents, fromUsers] = await Promise.all([recent, byUser]);
   const unique = new Map<string, UboDeclaration>();
   for (const d of [...fromEvents, ...fromUsers.flat()]) if (d) unique.set(d.Id, d);
-  return [...unique.values()].sort((a, b) => b.CreationDate.getTime() - a.CreationDate.getTime()).map(toUboDeclarationDTO);
+  return [...unique.values()]
+    .sort((a, b) => b.CreationDate.getTime() - a.CreationDate.getTime())
+    .map(toUboDeclarationDTO);
 }

@@ -31,7 +31,12 @@ export type AddressDTO = string[] | null;
 
 export function toAddressDTO(a: Address | null | undefined): AddressDTO {
   if (!a) return null;
-  const lines = [a.AddressLine1, a.AddressLine2, [a.PostalCode, a.City].filter(Boolean).join(" "), [a.Region, a.Country].filter(Boolean).join(", ")]
+  const lines = [
+    a.AddressLine1,
+    a.AddressLine2,
+    [a.PostalCode, a.City].filter(Boolean).join(" "),
+    [a.Region, a.Country].filter(Boolean).join(", "),
+  ]
     .map((l) => (l ?? "").trim())
     .filter((l) => l.length > 0);
   return lines.length > 0 ? lines : null;
@@ -54,7 +59,14 @@ export type UserDTO = UserListItemDTO & {
   termsAcceptedAt: string | null;
   /** SCA: the user has an action pending (enrolment or consent). */
   pendingUserAction: boolean;
-  natural: (PersonDTO & { occupation: string | null; incomeRange: string | null; proofOfIdentity: string | null; proofOfAddress: string | null }) | null;
+  natural:
+    | (PersonDTO & {
+        occupation: string | null;
+        incomeRange: string | null;
+        proofOfIdentity: string | null;
+        proofOfAddress: string | null;
+      })
+    | null;
   legal: {
     legalPersonType: string;
     companyNumber: string | null;
@@ -122,5 +134,9 @@ export function toUserDTO(u: User): UserDTO {
 export type UserRegulatoryDTO = { actionCode: string | null; inflowsBlocked: boolean; outflowsBlocked: boolean };
 
 export function toUserRegulatoryDTO(r: UserRegulatory): UserRegulatoryDTO {
-  return { actionCode: r.ActionCode ?? null, inflowsBlocked: r.ScopeBlocked.Inflows, outflowsBlocked: r.ScopeBlocked.Outflows };
+  return {
+    actionCode: r.ActionCode ?? null,
+    inflowsBlocked: r.ScopeBlocked.Inflows,
+    outflowsBlocked: r.ScopeBlocked.Outflows,
+  };
 }

@@ -7,8 +7,16 @@ import { readMangopay } from "@/lib/services/mangopay/request";
 import { toUserRegulatoryDTO, type UserRegulatoryDTO } from "./dto";
 
 /** Regulatory blocks on a user's inflows/outflows (`GET /users/{id}/regulatory`). */
-export async function getUserRegulatory({ ctx, input }: { ctx: AccountContext; input: { userId: unknown } }): Promise<UserRegulatoryDTO> {
+export async function getUserRegulatory({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown };
+}): Promise<UserRegulatoryDTO> {
   assertCan(ctx, "users.read");
   const userId = parseMangopayId(input.userId, "User not found");
-  return readMangopay(ctx, `user-regulatory:${userId}`, async (client) => toUserRegulatoryDTO(await users.getRegulatory(client, userId)));
+  return readMangopay(ctx, `user-regulatory:${userId}`, async (client) =>
+    toUserRegulatoryDTO(await users.getRegulatory(client, userId)),
+  );
 }

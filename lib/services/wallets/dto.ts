@@ -1,7 +1,16 @@
 import type { Wallet } from "@/lib/mangopay/schemas/wallets";
 import type { MoneyDTO } from "@/lib/services/mangopay/inputs";
 
-export type WalletDTO = { id: string; tag: string | null; createdAt: string; ownerIds: string[]; balance: MoneyDTO; currency: string; fundsType: string | null; description: string | null };
+export type WalletDTO = {
+  id: string;
+  tag: string | null;
+  createdAt: string;
+  ownerIds: string[];
+  balance: MoneyDTO;
+  currency: string;
+  fundsType: string | null;
+  description: string | null;
+};
 
 export function toWalletDTO(w: Wallet): WalletDTO {
   return {

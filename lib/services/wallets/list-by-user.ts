@@ -7,7 +7,13 @@ import { readUserPage } from "@/lib/services/mangopay/request";
 import { toWalletDTO, type WalletDTO } from "./dto";
 
 /** A user's wallets with their balances (an SCA-scoped read: sent as USER_NOT_PRESENT). */
-export async function listUserWallets({ ctx, input }: { ctx: AccountContext; input: { userId: unknown; query?: unknown } }): Promise<PageDTO<WalletDTO>> {
+export async function listUserWallets({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: { userId: unknown; query?: unknown };
+}): Promise<PageDTO<WalletDTO>> {
   assertCan(ctx, "wallets.read");
   const userId = parseMangopayId(input.userId, "User not found");
   const q = PageQuery.parse(input.query ?? {});

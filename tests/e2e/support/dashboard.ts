@@ -17,7 +17,11 @@ export async function signInOwner(page: Page): Promise<void> {
 /** The dashboard id of the demo Hub's API account named `name`, read from the Hub page. */
 export async function accountIdByName(page: Page, name: string): Promise<string> {
   if (!/\/hub$/.test(page.url())) await page.goto("/hub");
-  const href = await page.getByTestId("api-account").filter({ hasText: name }).getByRole("link", { name: "Dashboard" }).getAttribute("href");
+  const href = await page
+    .getByTestId("api-account")
+    .filter({ hasText: name })
+    .getByRole("link", { name: "Dashboard" })
+    .getAttribute("href");
   const id = (href ?? "").split("/").pop() ?? "";
   expect(id).not.toBe("");
   return id;
@@ -31,7 +35,10 @@ export async function seedDemoMember(role: RoleName, accountName: string, withou
     const email = `dash-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@e2e.test`;
     const userId = randomUUID();
     const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [userId, email, `E2E ${role}`, passwordHash]);
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [userId, email, `E2E ${role}`, passwordHash],
+    );
     const { rows } = await client.query<{ hubId: string; accountId: string }>(
       `SELECT m."hubId", a."id" AS "accountId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" JOIN "ApiAccount" a ON a."hubId" = m."hubId"
        WHERE u."email" = $1 AND a."name" = $2 LIMIT 1`,
@@ -40,9 +47,15 @@ export async function seedDemoMember(role: RoleName, accountName: string, withou
     const target = rows[0];
     if (!target) throw new Error(`no account ${accountName} in the demo Hub`);
     const membershipId = randomUUID();
-    await client.query(`INSERT INTO "Membership" ("id", "hubId", "userId", "role", "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`, [membershipId, target.hubId, userId, role]);
+    await client.query(
+      `INSERT INTO "Membership" ("id", "hubId", "userId", "role", "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`,
+      [membershipId, target.hubId, userId, role],
+    );
     const grants = roleAccountPermissions(role).filter((p) => !without.includes(p));
-    await client.query(`INSERT INTO "AccountAccess" ("id", "membershipId", "apiAccountId", "grants", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [randomUUID(), membershipId, target.accountId, grants]);
+    await client.query(
+      `INSERT INTO "AccountAccess" ("id", "membershipId", "apiAccountId", "grants", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [randomUUID(), membershipId, target.accountId, grants],
+    );
     return email;
   } finally {
     await client.end();
@@ -81,19 +94,28 @@ let token: { value: string; clientId: string } | null = null;
 /** GET (or POST) on the emulator as the demo-marketplace client: the ground truth pages are checked against. */
 export async function mangopay<T>(path: string, post?: unknown): Promise<{ body: T; total: number | null }> {
   if (!token) {
-    const clients = (await (await fetch(`${emulatorUrl()}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+    const clients = (await (await fetch(`${emulatorUrl()}/_emulator/clients`)).json()) as {
+      ClientId: string;
+      ApiKey: string;
+    }[];
     const c = clients.find((x) => x.ClientId === "demo-marketplace");
     if (!c) throw new Error("no demo-marketplace client");
     const res = await fetch(`${emulatorUrl()}/v2.01/oauth/token`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${c.ClientId}:${c.ApiKey}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${c.ClientId}:${c.ApiKey}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: "grant_type=client_credentials",
     });
     token = { value: ((await res.json()) as { access_token: string }).access_token, clientId: c.ClientId };
   }
   const res = await fetch(`${emulatorUrl()}/v2.01/${token.clientId}${path}`, {
     method: post === undefined ? "GET" : "POST",
-    headers: { authorization: `Bearer ${token.value}`, ...(post === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${token.value}`,
+      ...(post === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: post === undefined ? undefined : JSON.stringify(post),
   });
   if (!res.ok) throw new Error(`emulator ${post === undefined ? "GET" : "POST"} ${path} → ${res.status}`);

@@ -28,7 +28,10 @@ export async function mangopayGet<T>(client: Client, path: string): Promise<{ bo
 export async function mangopayPost<T>(client: Client, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${emulatorUrl()}/v2.01/${client.ClientId}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64")}` },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Basic ${Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64")}`,
+    },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`emulator POST ${path} → ${res.status}`);
@@ -36,7 +39,11 @@ export async function mangopayPost<T>(client: Client, path: string, body: unknow
 }
 
 export async function addFault(fault: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${emulatorUrl()}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  const res = await fetch(`${emulatorUrl()}/_emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
 }
 

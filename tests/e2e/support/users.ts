@@ -29,12 +29,10 @@ export async function seedHub(roles: string[], tag: string): Promise<Seeded[]> {
     for (const role of roles) {
       const userId = randomUUID();
       const email = `${tag}-${role.toLowerCase()}-${userId.slice(0, 8)}@e2e.test`;
-      await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
-        userId,
-        email,
-        `E2E ${role}`,
-        passwordHash,
-      ]);
+      await client.query(
+        `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+        [userId, email, `E2E ${role}`, passwordHash],
+      );
       await client.query(
         `INSERT INTO "Membership" ("id", "hubId", "userId", "role", "updatedAt") VALUES ($1, $2, $3, $4::"Role", now())`,
         [randomUUID(), hubId, userId, role],
@@ -72,4 +70,3 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
-

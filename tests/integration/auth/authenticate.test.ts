@@ -15,7 +15,10 @@ describe("authenticate: password", () => {
     const request = req();
     const res = await authenticate({ email: user.email.toUpperCase(), password: PASSWORD }, request);
     expect(res).toMatchObject({ ok: true, method: "password", user: { id: user.id, sessionVersion: 0 } });
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedSignIns: true, lastSignInAt: true } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { failedSignIns: true, lastSignInAt: true },
+    });
     expect(row.failedSignIns).toBe(0);
     expect(row.lastSignInAt).not.toBeNull();
     expect(await auditRows(user.id, "auth.sign_in")).toEqual([
@@ -34,14 +37,23 @@ describe("authenticate: password", () => {
   });
 
   it("refuses invalid input without touching the database", async () => {
-    await expect(authenticate({ email: "not-an-email", password: "x" }, req())).resolves.toEqual({ ok: false, reason: "invalid" });
-    await expect(authenticate({ email: uniqueEmail("x"), password: "" }, req())).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: "not-an-email", password: "x" }, req())).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    await expect(authenticate({ email: uniqueEmail("x"), password: "" }, req())).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     await expect(authenticate(null, req())).resolves.toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses a wrong password, counts it and audits the reason", async () => {
     const user = await createUser({ tag: "wrong" });
-    await expect(authenticate({ email: user.email, password: "nope" }, req())).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: user.email, password: "nope" }, req())).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(1);
     expect(await auditRows(user.id, "auth.sign_in.failed")).toEqual([
       expect.objectContaining({ metadata: { failedAttempts: 1, reason: "wrong_password" } }),
@@ -52,9 +64,19 @@ describe("authenticate: password", () => {
     const user = await createUser({ tag: "lock" });
     const attacker = req();
     const results = [];
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i += 1) results.push(await authenticate({ email: user.email, password: `bad-${i}` }, attacker));
-    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
-    await expect(authenticate({ email: user.email, password: PASSWORD }, attacker)).resolves.toEqual({ ok: false, reason: "locked" });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i += 1)
+      results.push(await authenticate({ email: user.email, password: `bad-${i}` }, attacker));
+    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "locked",
+    ]);
+    await expect(authenticate({ email: user.email, password: PASSWORD }, attacker)).resolves.toEqual({
+      ok: false,
+      reason: "locked",
+    });
     expect(await auditRows(user.id, "auth.sign_in.lockout")).toHaveLength(1);
     expect(await auditRows(user.id, "auth.sign_in.locked")).toHaveLength(1);
   });
@@ -62,7 +84,9 @@ describe("authenticate: password", () => {
   it("answers an unknown email like a wrong password and audits the attempt", async () => {
     const email = uniqueEmail("ghost");
     await expect(authenticate({ email, password: PASSWORD }, req())).resolves.toEqual({ ok: false, reason: "invalid" });
-    const rows = await db.auditEvent.findMany({ where: { action: "auth.sign_in.failed", metadata: { path: ["email"], equals: email } } });
+    const rows = await db.auditEvent.findMany({
+      where: { action: "auth.sign_in.failed", metadata: { path: ["email"], equals: email } },
+    });
     expect(rows).toHaveLength(1);
   });
 });
@@ -74,15 +98,20 @@ describe("authenticate: rate limits", () => {
     const res = await authenticate({ email, password: "x" }, req());
     expect(res).toMatchObject({ ok: false, reason: "rate_limited" });
     if (!res.ok) expect(res.retryAfterS).toBeGreaterThan(14 * 60);
-    const rows = await db.auditEvent.findMany({ where: { action: "auth.sign_in.rate_limited", metadata: { path: ["email"], equals: email } } });
+    const rows = await db.auditEvent.findMany({
+      where: { action: "auth.sign_in.rate_limited", metadata: { path: ["email"], equals: email } },
+    });
     expect(rows).toHaveLength(1);
   }, 60_000);
 
   it("limits failures per IP (50 in 15 minutes) across different emails", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 50; i += 1) await authenticate({ email: uniqueEmail("spray"), password: "x" }, { ip, userAgent: "jest" });
+    for (let i = 0; i < 50; i += 1)
+      await authenticate({ email: uniqueEmail("spray"), password: "x" }, { ip, userAgent: "jest" });
     const user = await createUser({ tag: "victim-of-shared-ip" });
-    await expect(authenticate({ email: user.email, password: PASSWORD }, { ip, userAgent: "jest" })).resolves.toMatchObject({
+    await expect(
+      authenticate({ email: user.email, password: PASSWORD }, { ip, userAgent: "jest" }),
+    ).resolves.toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -93,11 +122,17 @@ describe("authenticate: rate limits", () => {
 describe("authenticate: two-factor", () => {
   it("asks for a code after the right password without counting a failure", async () => {
     const user = await createUser({ tag: "2fa", totp: true });
-    await expect(authenticate({ email: user.email, password: PASSWORD }, req())).resolves.toEqual({ ok: false, reason: "totp_required" });
+    await expect(authenticate({ email: user.email, password: PASSWORD }, req())).resolves.toEqual({
+      ok: false,
+      reason: "totp_required",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(0);
     expect(await auditRows(user.id, "auth.sign_in.totp_required")).toHaveLength(1);
     // A wrong password is still just a wrong password: the 2FA step is not revealed.
-    await expect(authenticate({ email: user.email, password: "bad", code: "123456" }, req())).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: user.email, password: "bad", code: "123456" }, req())).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("signs in with a current code, records its step, and refuses the same code again (replay)", async () => {
@@ -107,7 +142,10 @@ describe("authenticate: two-factor", () => {
     expect(res).toMatchObject({ ok: true, method: "totp" });
     const [row] = await auditRows(user.id, "auth.sign_in");
     expect(row?.metadata).toEqual({ method: "totp", totpStep: expect.any(Number) });
-    await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({ ok: false, reason: "totp_invalid" });
+    await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({
+      ok: false,
+      reason: "totp_invalid",
+    });
   });
 
   it("refuses a code whose step is already claimed in the database (another process accepted it)", async () => {
@@ -116,7 +154,10 @@ describe("authenticate: two-factor", () => {
     await db.totpStepUse.create({ data: { userId: user.id, timeStep: step } });
     for (const offset of [-1, 0, 1]) {
       const code = await codeAt(user.totpSecret ?? "", offset);
-      await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({ ok: false, reason: "totp_invalid" });
+      await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({
+        ok: false,
+        reason: "totp_invalid",
+      });
     }
   });
 
@@ -137,12 +178,16 @@ describe("authenticate: two-factor", () => {
 
   it("signs in once with a recovery code, marks it used and audits what is left", async () => {
     const user = await createUser({ tag: "2fa-recovery", totp: true, recoveryCodes: ["aaaaa-bbbbb", "ccccc-ddddd"] });
-    await expect(authenticate({ email: user.email, password: PASSWORD, code: "AAAAA BBBBB" }, req())).resolves.toMatchObject({
+    await expect(
+      authenticate({ email: user.email, password: PASSWORD, code: "AAAAA BBBBB" }, req()),
+    ).resolves.toMatchObject({
       ok: true,
       method: "recovery_code",
     });
     expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(1);
-    expect(await auditRows(user.id, "auth.recovery_code.used")).toEqual([expect.objectContaining({ metadata: { remaining: 1 } })]);
+    expect(await auditRows(user.id, "auth.recovery_code.used")).toEqual([
+      expect.objectContaining({ metadata: { remaining: 1 } }),
+    ]);
     await expect(authenticate({ email: user.email, password: PASSWORD, code: "aaaaa-bbbbb" }, req())).resolves.toEqual({
       ok: false,
       reason: "totp_invalid",

@@ -20,7 +20,9 @@ export function uniqueIp(): string {
 
 export type TestUser = { id: string; email: string; name: string; totpSecret?: string; recoveryCodes?: string[] };
 
-export async function createUser(opts: { tag: string; totp?: boolean; recoveryCodes?: string[] } = { tag: "user" }): Promise<TestUser> {
+export async function createUser(
+  opts: { tag: string; totp?: boolean; recoveryCodes?: string[] } = { tag: "user" },
+): Promise<TestUser> {
   const email = uniqueEmail(opts.tag);
   const totpSecret = opts.totp ? generateTotpSecret() : undefined;
   const user = await db.user.create({

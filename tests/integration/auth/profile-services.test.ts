@@ -27,7 +27,10 @@ describe("TOTP enrollment", () => {
     expect(started.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(started.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(started.otpauthUri).toContain(encodeURIComponent(user.email));
-    const pending = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
+    const pending = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { totpSecretEnc: true, totpEnabledAt: true },
+    });
     expect(pending.totpEnabledAt).toBeNull();
     expect(pending.totpSecretEnc).not.toContain(started.secret);
     // Neither the Base32 secret nor its raw key bytes, in any encoding.
@@ -51,15 +54,21 @@ describe("TOTP enrollment", () => {
     const user = await createUser({ tag: "enroll-bad" });
     const ctx = userCtx(user);
     const { secret } = await startTotpEnrollment({ ctx, input: { currentPassword: PASSWORD } });
-    await expect(confirmTotpEnrollment({ ctx, input: { code: await wrongCode(secret) } })).rejects.toBeInstanceOf(ValidationError);
-    await expect(confirmTotpEnrollment({ ctx, input: { code: "12ab" } })).rejects.toMatchObject({ fieldErrors: { code: [expect.any(String)] } });
+    await expect(confirmTotpEnrollment({ ctx, input: { code: await wrongCode(secret) } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(confirmTotpEnrollment({ ctx, input: { code: "12ab" } })).rejects.toMatchObject({
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("refuses to confirm without a pending secret", async () => {
     const user = await createUser({ tag: "enroll-none" });
-    await expect(confirmTotpEnrollment({ ctx: userCtx(user), input: { code: "123456" } })).rejects.toBeInstanceOf(PreconditionError);
+    await expect(confirmTotpEnrollment({ ctx: userCtx(user), input: { code: "123456" } })).rejects.toBeInstanceOf(
+      PreconditionError,
+    );
   });
 });
 
@@ -71,14 +80,22 @@ describe("disable 2FA", () => {
     await expect(disableTotp({ ctx, input: { password: "wrong", code: await codeAt(secret) } })).rejects.toMatchObject({
       fieldErrors: { password: [expect.any(String)] },
     });
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await wrongCode(secret) } })).rejects.toMatchObject({
+    await expect(
+      disableTotp({ ctx, input: { password: PASSWORD, code: await wrongCode(secret) } }),
+    ).rejects.toMatchObject({
       fieldErrors: { code: [expect.any(String)] },
     });
     await expect(disableTotp({ ctx, input: { password: "", code: "" } })).rejects.toBeInstanceOf(ValidationError);
     expect(await auditRows(user.id, "auth.totp.disable.failed")).toHaveLength(2);
 
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({ disabled: true, sessionVersion: 1 });
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true, totpEnabledAt: true } });
+    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(secret) } })).resolves.toEqual({
+      disabled: true,
+      sessionVersion: 1,
+    });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { totpSecretEnc: true, totpEnabledAt: true },
+    });
     expect(row).toEqual({ totpSecretEnc: null, totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await auditRows(user.id, "auth.totp.disable")).toEqual([
@@ -98,18 +115,25 @@ describe("disable 2FA", () => {
     const user = await createUser({ tag: "disable-brute", totp: true });
     const ctx = userCtx(user);
     for (let i = 0; i < 5; i += 1) {
-      await expect(disableTotp({ ctx, input: { password: `guess-${i}`, code: "000000" } })).rejects.toBeInstanceOf(ValidationError);
+      await expect(disableTotp({ ctx, input: { password: `guess-${i}`, code: "000000" } })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
     }
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(user.totpSecret ?? "") } })).rejects.toThrow(
-      "Too many wrong attempts",
-    );
+    await expect(
+      disableTotp({ ctx, input: { password: PASSWORD, code: await codeAt(user.totpSecret ?? "") } }),
+    ).rejects.toThrow("Too many wrong attempts");
   });
 
   it("regenerates recovery codes after a current code; the old ones stop working", async () => {
     const user = await createUser({ tag: "regen", totp: true, recoveryCodes: ["old00-code0"] });
-    const { recoveryCodes } = await regenerateRecoveryCodes({ ctx: userCtx(user), input: { code: await codeAt(user.totpSecret ?? "") } });
+    const { recoveryCodes } = await regenerateRecoveryCodes({
+      ctx: userCtx(user),
+      input: { code: await codeAt(user.totpSecret ?? "") },
+    });
     expect(recoveryCodes).toHaveLength(10);
-    expect(await db.recoveryCode.count({ where: { userId: user.id, codeHash: hashRecoveryCode("old00-code0") } })).toBe(0);
+    expect(await db.recoveryCode.count({ where: { userId: user.id, codeHash: hashRecoveryCode("old00-code0") } })).toBe(
+      0,
+    );
     expect(await auditRows(user.id, "auth.recovery_codes.regenerate")).toHaveLength(1);
   });
 });
@@ -118,10 +142,15 @@ describe("change password", () => {
   it("checks the current password, stores the new one, bumps sessionVersion and audits", async () => {
     const user = await createUser({ tag: "pw" });
     const ctx = userCtx(user);
-    const res = await changePassword({ ctx, input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } });
+    const res = await changePassword({
+      ctx,
+      input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
     expect(res).toEqual({ sessionVersion: 1 });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
-    expect(await auditRows(user.id, "auth.password.change")).toEqual([expect.objectContaining({ metadata: { sessionVersion: 1 } })]);
+    expect(await auditRows(user.id, "auth.password.change")).toEqual([
+      expect.objectContaining({ metadata: { sessionVersion: 1 } }),
+    ]);
     const ip = uniqueIp();
     await expect(authenticate({ email: user.email, password: PASSWORD }, { ip })).resolves.toMatchObject({ ok: false });
     await expect(authenticate({ email: user.email, password: NEW_PASSWORD }, { ip })).resolves.toMatchObject({
@@ -131,10 +160,26 @@ describe("change password", () => {
   });
 
   it.each([
-    ["a wrong current password", { currentPassword: "nope", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, "currentPassword"],
-    ["a new password under 12 characters", { currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }, "newPassword"],
-    ["the same password again", { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }, "newPassword"],
-    ["a confirmation that differs", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "something else!!" }, "confirmPassword"],
+    [
+      "a wrong current password",
+      { currentPassword: "nope", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      "currentPassword",
+    ],
+    [
+      "a new password under 12 characters",
+      { currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" },
+      "newPassword",
+    ],
+    [
+      "the same password again",
+      { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD },
+      "newPassword",
+    ],
+    [
+      "a confirmation that differs",
+      { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "something else!!" },
+      "confirmPassword",
+    ],
   ])("refuses %s and changes nothing", async (_label, input, field) => {
     const user = await createUser({ tag: "pw-bad" });
     const err = await changePassword({ ctx: userCtx(user), input }).catch((e: unknown) => e);
@@ -157,7 +202,9 @@ describe("sign out everywhere", () => {
     expect(readReissueTicket(ticket, "user-1", "sess-a")).toBe(4);
     expect(readReissueTicket(ticket, "user-2", "sess-a")).toBeNull();
     expect(readReissueTicket(ticket.replace(".4.", ".5."), "user-1", "sess-a")).toBeNull();
-    expect(readReissueTicket(createReissueTicket("user-1", 4, "sess-a", Date.now() - 10 * 60_000), "user-1", "sess-a")).toBeNull();
+    expect(
+      readReissueTicket(createReissueTicket("user-1", 4, "sess-a", Date.now() - 10 * 60_000), "user-1", "sess-a"),
+    ).toBeNull();
     expect(readReissueTicket("garbage", "user-1", "sess-a")).toBeNull();
     // Bound to the session that changed the password: another (revoked) session cannot use it.
     expect(readReissueTicket(ticket, "user-1", "sess-b")).toBeNull();
@@ -169,7 +216,10 @@ describe("Hub setting: require 2FA", () => {
   it("is changed by an Owner with 2FA, audited with before/after on the Hub", async () => {
     const owner = await createUser({ tag: "req-owner", totp: true });
     const ctx = await createHubMember(owner, "OWNER");
-    await expect(setHubRequire2fa({ ctx, input: { require2fa: "on" } })).resolves.toEqual({ require2fa: true, membersWithout2fa: 0 });
+    await expect(setHubRequire2fa({ ctx, input: { require2fa: "on" } })).resolves.toEqual({
+      require2fa: true,
+      membersWithout2fa: 0,
+    });
     expect((await db.hub.findUniqueOrThrow({ where: { id: ctx.hub.id } })).require2fa).toBe(true);
     const [row] = await auditRows(owner.id, "hub.settings.require_2fa");
     expect(row).toMatchObject({ hubId: ctx.hub.id, before: { require2fa: false }, after: { require2fa: true } });

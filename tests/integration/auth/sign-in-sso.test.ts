@@ -48,7 +48,10 @@ afterAll(() => hanging.close());
 /** A fresh Hub (so each test's sync sees only its own API accounts) whose members can sign in. */
 async function hubWithPasswords(): Promise<TestHub> {
   const hub = await createTestHub();
-  await db.user.updateMany({ where: { id: { in: Object.values(hub.members).map((m) => m.userId) } }, data: { passwordHash } });
+  await db.user.updateMany({
+    where: { id: { in: Object.values(hub.members).map((m) => m.userId) } },
+    data: { passwordHash },
+  });
   return hub;
 }
 
@@ -60,7 +63,9 @@ describe("sign-in without MANGOPAY", () => {
     await createTestAccount(hub, { baseUrl: hanging.url, access: ["OPERATOR"] });
     const member = hub.members.OPERATOR;
     const later: (() => Promise<void>)[] = [];
-    const user = await authorizeCredentials({ email: member.email, password: PASSWORD }, request(), (task) => later.push(task));
+    const user = await authorizeCredentials({ email: member.email, password: PASSWORD }, request(), (task) =>
+      later.push(task),
+    );
     expect(user).toMatchObject({ id: member.userId, email: member.email });
     // The sync is scheduled for after the response, and nothing was asked of MANGOPAY meanwhile.
     expect(later).toHaveLength(1);
@@ -70,7 +75,11 @@ describe("sign-in without MANGOPAY", () => {
   it("schedules nothing when the password is wrong", async () => {
     const hub = await hubWithPasswords();
     const later: (() => Promise<void>)[] = [];
-    await expect(authorizeCredentials({ email: hub.members.ADMIN.email, password: "wrong password!" }, request(), (t) => later.push(t))).rejects.toThrow("invalid");
+    await expect(
+      authorizeCredentials({ email: hub.members.ADMIN.email, password: "wrong password!" }, request(), (t) =>
+        later.push(t),
+      ),
+    ).rejects.toThrow("invalid");
     expect(later).toEqual([]);
   });
 
@@ -81,31 +90,54 @@ describe("sign-in without MANGOPAY", () => {
     await down.close(); // nothing listens there any more: connection refused
     const account = await createTestAccount(hub, { baseUrl: downUrl, access: ["DEVELOPER"] });
     const member = hub.members.DEVELOPER;
-    await db.accountAccess.updateMany({ where: { membershipId: member.membershipId, apiAccountId: account.id }, data: { source: "SSO", grants: ["users.read"] } });
+    await db.accountAccess.updateMany({
+      where: { membershipId: member.membershipId, apiAccountId: account.id },
+      data: { source: "SSO", grants: ["users.read"] },
+    });
     const later: (() => Promise<void>)[] = [];
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     await authorizeCredentials({ email: member.email, password: PASSWORD }, request(), (t) => later.push(t));
     await Promise.all(later.map((task) => task()));
     warn.mockRestore();
-    const access = await db.accountAccess.findFirstOrThrow({ where: { membershipId: member.membershipId, apiAccountId: account.id } });
+    const access = await db.accountAccess.findFirstOrThrow({
+      where: { membershipId: member.membershipId, apiAccountId: account.id },
+    });
     expect(access).toMatchObject({ source: "SSO", grants: ["users.read"] });
   });
 
   it("the deferred sync grants an SSO's group from MANGOPAY (the emulator) after sign-in", async () => {
     const hub = await hubWithPasswords();
-    const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+    const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as {
+      ClientId: string;
+      ApiKey: string;
+    }[];
     if (!client) throw new Error("the emulator has no client");
-    const account = await createTestAccount(hub, { baseUrl: emulatorUrl, clientId: client.ClientId, apiKey: client.ApiKey, access: ["OWNER"] });
+    const account = await createTestAccount(hub, {
+      baseUrl: emulatorUrl,
+      clientId: client.ClientId,
+      apiKey: client.ApiKey,
+      access: ["OWNER"],
+    });
     const member = hub.members.READ_ONLY;
     await createSso({
       ctx: accountContextFor(hub, "OWNER", account),
-      input: { accountId: account.id, firstName: "Read", lastName: uid(), email: member.email, permissionGroupId: "READ" },
+      input: {
+        accountId: account.id,
+        firstName: "Read",
+        lastName: uid(),
+        email: member.email,
+        permissionGroupId: "READ",
+      },
     });
     const later: (() => Promise<void>)[] = [];
     await authorizeCredentials({ email: member.email, password: PASSWORD }, request(), (t) => later.push(t));
-    expect(await db.accountAccess.count({ where: { membershipId: member.membershipId, apiAccountId: account.id } })).toBe(0);
+    expect(
+      await db.accountAccess.count({ where: { membershipId: member.membershipId, apiAccountId: account.id } }),
+    ).toBe(0);
     await Promise.all(later.map((task) => task()));
-    const access = await db.accountAccess.findFirstOrThrow({ where: { membershipId: member.membershipId, apiAccountId: account.id } });
+    const access = await db.accountAccess.findFirstOrThrow({
+      where: { membershipId: member.membershipId, apiAccountId: account.id },
+    });
     expect(access.source).toBe("SSO");
     expect(access.grants).toEqual(expect.arrayContaining(["users.read"]));
   });

@@ -47,7 +47,9 @@ let crowdfundingWalletId: string;
 
 async function raw<T = Row[]>(path: string, clientId = "demo-marketplace"): Promise<{ body: T; total: number | null }> {
   const c = emu.clients.find((x) => x.ClientId === clientId);
-  const res = await fetch(`${emu.url}/v2.01/${clientId}${path}`, { headers: { authorization: `Basic ${Buffer.from(`${clientId}:${c?.ApiKey}`).toString("base64")}` } });
+  const res = await fetch(`${emu.url}/v2.01/${clientId}${path}`, {
+    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${c?.ApiKey}`).toString("base64")}` },
+  });
   if (!res.ok) throw new Error(`${path} → ${res.status}`);
   const total = res.headers.get("x-number-of-items");
   return { body: (await res.json()) as T, total: total === null ? null : Number(total) };
@@ -63,17 +65,29 @@ beforeAll(async () => {
   otherHub = await createTestHub();
   account = await createTestAccount(hub, { baseUrl: emu.url, clientId: mk?.ClientId, apiKey: mk?.ApiKey });
   crowdfunding = await createTestAccount(hub, { baseUrl: emu.url, clientId: cf?.ClientId, apiKey: cf?.ApiKey });
-  foreignHubAccount = await createTestAccount(otherHub, { baseUrl: emu.url, clientId: mk?.ClientId, apiKey: mk?.ApiKey });
+  foreignHubAccount = await createTestAccount(otherHub, {
+    baseUrl: emu.url,
+    clientId: mk?.ClientId,
+    apiKey: mk?.ApiKey,
+  });
   const users = (await raw("/users?per_page=100&Sort=CreationDate:ASC")).body;
   const full = await Promise.all(users.map((u) => raw<Row>(`/users/${u.Id}`).then((r) => r.body)));
-  natural = full.find((u) => u.PersonType === "NATURAL" && u.UserCategory === "OWNER") ?? (full.find((u) => u.PersonType === "NATURAL") as Row);
+  natural =
+    full.find((u) => u.PersonType === "NATURAL" && u.UserCategory === "OWNER") ??
+    (full.find((u) => u.PersonType === "NATURAL") as Row);
   legal = full.find((u) => u.PersonType === "LEGAL") as Row;
   wallet = (await raw(`/users/${legal.Id}/wallets`)).body[0] as typeof wallet;
-  const exists = async (path: string) => (await fetch(`${emu.url}/v2.01/demo-marketplace${path}`, { headers: { authorization: `Basic ${Buffer.from(`demo-marketplace:${mk?.ApiKey}`).toString("base64")}` } })).status !== 404;
+  const exists = async (path: string) =>
+    (
+      await fetch(`${emu.url}/v2.01/demo-marketplace${path}`, {
+        headers: { authorization: `Basic ${Buffer.from(`demo-marketplace:${mk?.ApiKey}`).toString("base64")}` },
+      })
+    ).status !== 404;
   const cfUsers = (await raw("/users?per_page=100&Sort=CreationDate:DESC", "demo-crowdfunding")).body;
   for (const u of cfUsers) {
     if (!crowdfundingUserId && !(await exists(`/users/${u.Id}`))) crowdfundingUserId = u.Id;
-    for (const w of crowdfundingWalletId ? [] : (await raw(`/users/${u.Id}/wallets`, "demo-crowdfunding")).body) if (!(await exists(`/wallets/${w.Id}`))) crowdfundingWalletId = w.Id;
+    for (const w of crowdfundingWalletId ? [] : (await raw(`/users/${u.Id}/wallets`, "demo-crowdfunding")).body)
+      if (!(await exists(`/wallets/${w.Id}`))) crowdfundingWalletId = w.Id;
     if (crowdfundingUserId && crowdfundingWalletId) break;
   }
   expect(crowdfundingUserId && crowdfundingWalletId).toBeTruthy();
@@ -92,14 +106,25 @@ describe("users", () => {
     const page = await listUsers({ ctx: ctxAs(), input: { page: 2, perPage: 10, sort: "desc" } });
     expect(page.items.map((u) => u.id)).toEqual(truth.body.map((u) => u.Id));
     expect(page.totalItems).toBe(truth.total);
-    expect(page.items[0]).toMatchObject({ email: truth.body[0]?.Email, personType: truth.body[0]?.PersonType, kycLevel: truth.body[0]?.KYCLevel });
+    expect(page.items[0]).toMatchObject({
+      email: truth.body[0]?.Email,
+      personType: truth.body[0]?.PersonType,
+      kycLevel: truth.body[0]?.KYCLevel,
+    });
     const asc = await listUsers({ ctx: ctxAs(), input: { perPage: 10, sort: "asc" } });
     expect(asc.items[0]?.id).toBe((await raw("/users?per_page=1&Sort=CreationDate:ASC")).body[0]?.Id);
   });
 
   it("maps a natural and a legal user, with the representative of the legal one", async () => {
     const n = await getUser({ ctx: ctxAs(), input: { userId: natural.Id } });
-    expect(n).toMatchObject({ id: natural.Id, personType: "NATURAL", name: `${natural.FirstName} ${natural.LastName}`, email: natural.Email, kycLevel: natural.KYCLevel, category: natural.UserCategory });
+    expect(n).toMatchObject({
+      id: natural.Id,
+      personType: "NATURAL",
+      name: `${natural.FirstName} ${natural.LastName}`,
+      email: natural.Email,
+      kycLevel: natural.KYCLevel,
+      category: natural.UserCategory,
+    });
     expect(n.natural?.nationality).toBe(natural.Nationality ?? null);
     const l = await getUser({ ctx: ctxAs(), input: { userId: legal.Id } });
     expect(l).toMatchObject({ personType: "LEGAL", name: legal.Name });
@@ -110,13 +135,17 @@ describe("users", () => {
   });
 
   it("rejects another client's user, a malformed id and another Hub's account as NotFound", async () => {
-    await expect(getUser({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUser({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(getUser({ ctx: ctxAs(), input: { userId: "../users" } })).rejects.toBeInstanceOf(NotFoundError);
     // A context of this Hub pointed at another Hub's account row: the client lookup is tenant-scoped.
     const forged = accountContextFor(hub, "OWNER", foreignHubAccount);
     await expect(getUser({ ctx: forged, input: { userId: natural.Id } })).rejects.toBeInstanceOf(NotFoundError);
     // …while the crowdfunding account (its own MANGOPAY client) reads it.
-    expect((await getUser({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { userId: crowdfundingUserId } })).id).toBe(crowdfundingUserId);
+    expect(
+      (await getUser({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { userId: crowdfundingUserId } })).id,
+    ).toBe(crowdfundingUserId);
   });
 
   it("refuses members without users.read", async () => {
@@ -127,14 +156,32 @@ describe("users", () => {
 });
 
 describe("a user's lists", () => {
-  const cases: [string, string, (args: { ctx: ReturnType<typeof ctxAs>; input: { userId: unknown; query?: unknown } }) => Promise<{ items: { id: string }[]; totalItems: number | null }>, (u: () => Row) => string][] = [
+  const cases: [
+    string,
+    string,
+    (args: {
+      ctx: ReturnType<typeof ctxAs>;
+      input: { userId: unknown; query?: unknown };
+    }) => Promise<{ items: { id: string }[]; totalItems: number | null }>,
+    (u: () => Row) => string,
+  ][] = [
     ["wallets", "wallets.read", listUserWallets, (u) => `/users/${u().Id}/wallets`],
     ["cards", "cards.read", listUserCards, (u) => `/users/${u().Id}/cards`],
-    ["preauthorizations", "preauthorizations.read", listUserPreauthorizations, (u) => `/users/${u().Id}/preauthorizations`],
+    [
+      "preauthorizations",
+      "preauthorizations.read",
+      listUserPreauthorizations,
+      (u) => `/users/${u().Id}/preauthorizations`,
+    ],
     ["bank accounts", "bankAccounts.read", listUserBankAccounts, (u) => `/users/${u().Id}/bankaccounts`],
     ["mandates", "mandates.read", listUserMandates, (u) => `/users/${u().Id}/mandates`],
     ["KYC documents", "kycDocuments.read", listUserKycDocuments, (u) => `/users/${u().Id}/kyc/documents`],
-    ["UBO declarations", "uboDeclarations.read", listUserUboDeclarations, (u) => `/users/${u().Id}/kyc/ubodeclarations`],
+    [
+      "UBO declarations",
+      "uboDeclarations.read",
+      listUserUboDeclarations,
+      (u) => `/users/${u().Id}/kyc/ubodeclarations`,
+    ],
     ["transactions", "transactions.read", listUserTransactions, (u) => `/users/${u().Id}/transactions`],
   ];
 
@@ -147,20 +194,41 @@ describe("a user's lists", () => {
     }
   });
 
-  it.each(cases)("%s: Forbidden without its permission, NotFound for another client's user", async (_name, perm, verb) => {
-    const without = ctxAs("OWNER", ["users.read"].filter((p) => p !== perm));
-    await expect(verb({ ctx: without, input: { userId: natural.Id } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(verb({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(NotFoundError);
-  });
+  it.each(cases)(
+    "%s: Forbidden without its permission, NotFound for another client's user",
+    async (_name, perm, verb) => {
+      const without = ctxAs(
+        "OWNER",
+        ["users.read"].filter((p) => p !== perm),
+      );
+      await expect(verb({ ctx: without, input: { userId: natural.Id } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(verb({ ctx: ctxAs(), input: { userId: crowdfundingUserId } })).rejects.toBeInstanceOf(NotFoundError);
+    },
+  );
 
   it("filters transactions by status, type and date as MANGOPAY does", async () => {
-    const truth = await raw(`/users/${legal.Id}/transactions?per_page=20&Status=SUCCEEDED&Type=PAYIN&Sort=CreationDate:DESC`);
-    const page = await listUserTransactions({ ctx: ctxAs(), input: { userId: legal.Id, query: { status: "SUCCEEDED", type: "PAYIN" } } });
+    const truth = await raw(
+      `/users/${legal.Id}/transactions?per_page=20&Status=SUCCEEDED&Type=PAYIN&Sort=CreationDate:DESC`,
+    );
+    const page = await listUserTransactions({
+      ctx: ctxAs(),
+      input: { userId: legal.Id, query: { status: "SUCCEEDED", type: "PAYIN" } },
+    });
     expect(page.items.map((t) => t.id)).toEqual(truth.body.map((t) => t.Id));
     expect(page.items.every((t) => t.status === "SUCCEEDED" && t.type === "PAYIN")).toBe(true);
-    const first = truth.body[0] as Row & { DebitedFunds: { Amount: number; Currency: string }; Fees: { Amount: number } };
-    if (first) expect(page.items[0]).toMatchObject({ debited: { amountMinor: first.DebitedFunds.Amount, currency: first.DebitedFunds.Currency }, fees: { amountMinor: first.Fees.Amount } });
-    const future = await listUserTransactions({ ctx: ctxAs(), input: { userId: legal.Id, query: { from: "2999-01-01" } } });
+    const first = truth.body[0] as Row & {
+      DebitedFunds: { Amount: number; Currency: string };
+      Fees: { Amount: number };
+    };
+    if (first)
+      expect(page.items[0]).toMatchObject({
+        debited: { amountMinor: first.DebitedFunds.Amount, currency: first.DebitedFunds.Currency },
+        fees: { amountMinor: first.Fees.Amount },
+      });
+    const future = await listUserTransactions({
+      ctx: ctxAs(),
+      input: { userId: legal.Id, query: { from: "2999-01-01" } },
+    });
     expect(future.items).toEqual([]);
   });
 });
@@ -168,13 +236,28 @@ describe("a user's lists", () => {
 describe("wallets", () => {
   it("reads a wallet's balance and its transactions", async () => {
     const w = await getWallet({ ctx: ctxAs(), input: { walletId: wallet.Id } });
-    expect(w).toMatchObject({ id: wallet.Id, balance: { amountMinor: wallet.Balance.Amount, currency: wallet.Balance.Currency }, ownerIds: wallet.Owners });
+    expect(w).toMatchObject({
+      id: wallet.Id,
+      balance: { amountMinor: wallet.Balance.Amount, currency: wallet.Balance.Currency },
+      ownerIds: wallet.Owners,
+    });
     const truth = await raw(`/wallets/${wallet.Id}/transactions?per_page=20&Sort=CreationDate:DESC`);
     const txs = await listWalletTransactions({ ctx: ctxAs(), input: { walletId: wallet.Id } });
     expect(txs.items.map((t) => t.id)).toEqual(truth.body.map((t) => t.Id));
-    await expect(getWallet({ ctx: ctxAs(), input: { walletId: crowdfundingWalletId } })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getWallet({ ctx: accountContextFor(hub, "OWNER", crowdfunding), input: { walletId: crowdfundingWalletId } })).id).toBe(crowdfundingWalletId);
-    await expect(listWalletTransactions({ ctx: ctxAs("OWNER", ["wallets.read"]), input: { walletId: wallet.Id } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getWallet({ ctx: ctxAs(), input: { walletId: crowdfundingWalletId } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(
+      (
+        await getWallet({
+          ctx: accountContextFor(hub, "OWNER", crowdfunding),
+          input: { walletId: crowdfundingWalletId },
+        })
+      ).id,
+    ).toBe(crowdfundingWalletId);
+    await expect(
+      listWalletTransactions({ ctx: ctxAs("OWNER", ["wallets.read"]), input: { walletId: wallet.Id } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -182,7 +265,11 @@ describe("home", () => {
   it("reads fees per currency and fees per day of the last 30 days", async () => {
     const fees = (await raw<(Row & { Balance: { Amount: number; Currency: string } })[]>("/clients/wallets/FEES")).body;
     const got = await listFeesWallets({ ctx: ctxAs() });
-    expect(got).toEqual(fees.map((w) => ({ amountMinor: w.Balance.Amount, currency: w.Balance.Currency })).sort((a, b) => a.currency.localeCompare(b.currency)));
+    expect(got).toEqual(
+      fees
+        .map((w) => ({ amountMinor: w.Balance.Amount, currency: w.Balance.Currency }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
+    );
     const series = await getFeesPerDay({ ctx: ctxAs(), input: { days: 30 } });
     expect(series.map((s) => s.currency)).toEqual(got.map((g) => g.currency));
     for (const s of series) {
@@ -200,11 +287,15 @@ describe("home", () => {
     const disputes = await raw("/disputes?per_page=100&Status=PENDING_CLIENT_ACTION,REOPENED_PENDING_CLIENT_ACTION");
     expect((await countDisputesNeedingAction({ ctx: ctxAs() })).count).toBe(disputes.total);
     const returned = await listReturnedPayouts({ ctx: ctxAs(), input: { days: 30 } });
-    const events = await raw(`/events?per_page=100&EventType=PAYOUT_REFUND_SUCCEEDED&AfterDate=${Math.floor(Date.now() / 1000) - 30 * 86_400}`);
+    const events = await raw(
+      `/events?per_page=100&EventType=PAYOUT_REFUND_SUCCEEDED&AfterDate=${Math.floor(Date.now() / 1000) - 30 * 86_400}`,
+    );
     expect(returned.count).toBe(events.total);
     const ubo = await listUboNeedingAttention({ ctx: ctxAs() });
     expect(ubo.incomplete + ubo.refused).toBeGreaterThanOrEqual(0);
-    await expect(countDisputesNeedingAction({ ctx: ctxAs("DEVELOPER", ["users.read"]) })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(countDisputesNeedingAction({ ctx: ctxAs("DEVELOPER", ["users.read"]) })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -224,7 +315,9 @@ describe("search by Id", () => {
     expect(miss).toMatchObject({ valid: true, hits: [], failures: [] });
     expect((await findById({ ctx: ctxAs(), input: { query: "not an id!" } })).valid).toBe(false);
     // Another client's user is a miss, not an error.
-    expect((await findById({ ctx: ctxAs(), input: { query: crowdfundingUserId } })).hits.filter((h) => h.type === "user")).toEqual([]);
+    expect(
+      (await findById({ ctx: ctxAs(), input: { query: crowdfundingUserId } })).hits.filter((h) => h.type === "user"),
+    ).toEqual([]);
   });
 
   it("does not probe types the member may not read", async () => {
@@ -236,7 +329,12 @@ describe("search by Id", () => {
 
 describe("upstream failures", () => {
   it("maps a persistent 5xx once, with MANGOPAY's words, and a 404 to NotFound", async () => {
-    await emu.control("POST", "/faults", { route: `/users/${legal.Id}/regulatory`, method: "GET", kind: "error", status: 503 });
+    await emu.control("POST", "/faults", {
+      route: `/users/${legal.Id}/regulatory`,
+      method: "GET",
+      kind: "error",
+      status: 503,
+    });
     const err = await getUserRegulatory({ ctx: ctxAs(), input: { userId: legal.Id } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamServiceError);
     expect((err as UpstreamServiceError).message).toMatch(/^MANGOPAY is not answering properly \(HTTP 503\)/);
@@ -244,10 +342,18 @@ describe("upstream failures", () => {
   });
 
   it("says to check the API key when MANGOPAY refuses the account's credentials", async () => {
-    const badKey = await createTestAccount(otherHub, { baseUrl: emu.url, clientId: "demo-crowdfunding", apiKey: "wrong-key-for-this-client" });
-    const err = await listUsers({ ctx: accountContextFor(otherHub, "OWNER", badKey), input: {} }).catch((e: unknown) => e);
+    const badKey = await createTestAccount(otherHub, {
+      baseUrl: emu.url,
+      clientId: "demo-crowdfunding",
+      apiKey: "wrong-key-for-this-client",
+    });
+    const err = await listUsers({ ctx: accountContextFor(otherHub, "OWNER", badKey), input: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UpstreamServiceError);
-    expect((err as Error).message).toBe("MANGOPAY refused this account's credentials. Check this account's API key in the Hub.");
+    expect((err as Error).message).toBe(
+      "MANGOPAY refused this account's credentials. Check this account's API key in the Hub.",
+    );
   });
 
   it("search reports a type it could not check instead of claiming a miss", async () => {

@@ -11,7 +11,9 @@ describe("the member's display time zone", () => {
     const user = await createUser({ tag: "tz" });
     await createHubMember(user, "READ_ONLY");
     expect(await getMemberTimeZone(user.id)).toBeNull();
-    expect(await setMemberTimeZone({ ctx: userCtx(user), input: { timeZone: "Europe/Paris" } })).toEqual({ timeZone: "Europe/Paris" });
+    expect(await setMemberTimeZone({ ctx: userCtx(user), input: { timeZone: "Europe/Paris" } })).toEqual({
+      timeZone: "Europe/Paris",
+    });
     expect(await getMemberTimeZone(user.id)).toBe("Europe/Paris");
     const [row] = await auditRows(user.id, "profile.time_zone.update");
     expect(row?.before).toEqual({ timeZone: null });
@@ -24,7 +26,9 @@ describe("the member's display time zone", () => {
     const user = await createUser({ tag: "tz-bad" });
     await setMemberTimeZone({ ctx: userCtx(user), input: { timeZone: "Asia/Tokyo" } });
     for (const bad of ["Mars/Olympus", "<script>", 42, "x".repeat(100)]) {
-      await expect(setMemberTimeZone({ ctx: userCtx(user), input: { timeZone: bad } })).rejects.toBeInstanceOf(ValidationError);
+      await expect(setMemberTimeZone({ ctx: userCtx(user), input: { timeZone: bad } })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
     }
     expect(await getMemberTimeZone(user.id)).toBe("Asia/Tokyo");
   });

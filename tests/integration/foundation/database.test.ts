@@ -35,6 +35,8 @@ describe(`database (${process.env.TEST_DB_KIND})`, () => {
   it("rejects a second user with the same email", async () => {
     const email = `dup-${randomUUID()}@example.test`;
     await db.user.create({ data: { email, name: "A", passwordHash: "x" }, select: { id: true } });
-    await expect(db.user.create({ data: { email, name: "B", passwordHash: "x" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.user.create({ data: { email, name: "B", passwordHash: "x" } })).rejects.toMatchObject({
+      code: "P2002",
+    });
   });
 });

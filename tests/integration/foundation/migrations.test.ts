@@ -33,13 +33,19 @@ describe(`prisma migrations through the offline engine (${process.env.TEST_DB_KI
   }, 120_000);
 
   it("finds no difference between the migrated database and schema.prisma", () => {
-    const res = prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], target.url);
+    const res = prisma(
+      ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      target.url,
+    );
     expect(res.out).not.toMatch(/Error/);
     expect(res.status).toBe(0);
   }, 120_000);
 
   it("reports a difference against an empty schema (the diff is real, not a no-op)", () => {
-    const res = prisma(["migrate", "diff", "--from-config-datasource", "--to-empty", "--script", "--exit-code"], target.url);
+    const res = prisma(
+      ["migrate", "diff", "--from-config-datasource", "--to-empty", "--script", "--exit-code"],
+      target.url,
+    );
     expect(res.status).toBe(2);
     expect(res.out).toMatch(/DROP TABLE "public"."User"/);
   }, 120_000);

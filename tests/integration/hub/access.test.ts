@@ -4,7 +4,14 @@ import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { listAccountMembers } from "@/lib/services/access/list-account-members";
 import { updateAccountGrants } from "@/lib/services/access/update-grants";
-import { accountContextFor, createTestAccount, createTestHub, expectHubsUnchanged, lastAudit, type TestHub } from "./factories";
+import {
+  accountContextFor,
+  createTestAccount,
+  createTestHub,
+  expectHubsUnchanged,
+  lastAudit,
+  type TestHub,
+} from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -15,7 +22,10 @@ let account: Awaited<ReturnType<typeof createTestAccount>>;
 beforeAll(async () => {
   hub = await createTestHub();
   other = await createTestHub();
-  account = await createTestAccount(hub, { baseUrl: "http://127.0.0.1:9", access: ["OWNER", "ADMIN", "OPERATOR", "READ_ONLY"] });
+  account = await createTestAccount(hub, {
+    baseUrl: "http://127.0.0.1:9",
+    access: ["OWNER", "ADMIN", "OPERATOR", "READ_ONLY"],
+  });
 });
 
 describe("loadAccountContext", () => {
@@ -59,22 +69,49 @@ describe("updateAccountGrants", () => {
   it("refuses grants outside the member's role", async () => {
     const ctx = accountContextFor(hub, "ADMIN", account);
     await expect(
-      updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: ["payouts.create"] } }),
+      updateAccountGrants({
+        ctx,
+        input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: ["payouts.create"] },
+      }),
     ).rejects.toThrow(ValidationError);
   });
 
   it("refuses members without dashboard.permissions.manage", async () => {
     const ctx = accountContextFor(hub, "OPERATOR", account);
     await expect(
-      updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] } }),
+      updateAccountGrants({
+        ctx,
+        input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] },
+      }),
     ).rejects.toThrow(ForbiddenError);
   });
 
   it("is NotFound for another Hub's member or a member without access to this account", async () => {
     const ctx = accountContextFor(hub, "OWNER", account);
-    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: other.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
-    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx, input: { accountId: account.id, membershipId: hub.members.FINANCE.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        updateAccountGrants({
+          ctx,
+          input: { accountId: account.id, membershipId: other.members.READ_ONLY.membershipId, grants: [] },
+        }),
+      ).rejects.toThrow(NotFoundError),
+    );
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        updateAccountGrants({
+          ctx,
+          input: { accountId: account.id, membershipId: hub.members.FINANCE.membershipId, grants: [] },
+        }),
+      ).rejects.toThrow(NotFoundError),
+    );
     const foreign = accountContextFor(other, "OWNER", account);
-    await expectHubsUnchanged([hub, other], () => expect(updateAccountGrants({ ctx: foreign, input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] } })).rejects.toThrow(NotFoundError));
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        updateAccountGrants({
+          ctx: foreign,
+          input: { accountId: account.id, membershipId: hub.members.READ_ONLY.membershipId, grants: [] },
+        }),
+      ).rejects.toThrow(NotFoundError),
+    );
   });
 });

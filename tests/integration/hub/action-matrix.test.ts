@@ -37,7 +37,9 @@ type Action = (prev: null, form: FormData) => Promise<{ ok: boolean; code?: stri
 
 const APP = path.join(process.cwd(), "app");
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 const actionFiles = walk(APP)
   .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(fs.readFileSync(f, "utf8")))
@@ -52,19 +54,26 @@ let foreignAccountId: string;
 
 beforeAll(async () => {
   for (const file of actionFiles) modules.set(file, (await import(`@/app/${file}`)) as Record<string, unknown>);
-  const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
+  const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as {
+    ClientId: string;
+    ApiKey: string;
+  }[];
   if (!client) throw new Error("the emulator has no client");
   hub = await createTestHub();
   other = await createTestHub();
   // Every role can open this account with its role's default grants, except FINANCE (no access).
   const access: RoleName[] = ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"];
-  accountId = (await createTestAccount(hub, { baseUrl: emulatorUrl, clientId: client.ClientId, apiKey: client.ApiKey, access })).id;
+  accountId = (
+    await createTestAccount(hub, { baseUrl: emulatorUrl, clientId: client.ClientId, apiKey: client.ApiKey, access })
+  ).id;
   foreignAccountId = (await createTestAccount(other, { baseUrl: emulatorUrl, access: ["OWNER"] })).id;
 });
 
 // Every exported action of every "use server" file: the list the matrix runs.
 const discovered = actionFiles.flatMap((file) =>
-  [...fs.readFileSync(path.join(APP, file), "utf8").matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`),
+  [
+    ...fs.readFileSync(path.join(APP, file), "utf8").matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g),
+  ].map((m) => `${file}#${m[1]}`),
 );
 
 async function run(key: string, role: RoleName | null, account: string): Promise<string> {
@@ -102,7 +111,11 @@ describe.each(discovered)("%s", (key) => {
 
   it.each([...ROLES])("as %s", async (role) => {
     const hasAccess = role !== "FINANCE";
-    const expected = decideAccess(access, { signedIn: true, role, accountGrants: hasAccess ? roleAccountPermissions(role) : null });
+    const expected = decideAccess(access, {
+      signedIn: true,
+      role,
+      accountGrants: hasAccess ? roleAccountPermissions(role) : null,
+    });
     const code = await run(key, role, accountId);
     // Allowed: the empty payload gets as far as the schema or the service (never a permission error).
     if (expected === "allow") expect(["OK", "VALIDATION", "UPSTREAM", "NOT_FOUND", "PRECONDITION"]).toContain(code);
@@ -111,11 +124,14 @@ describe.each(discovered)("%s", (key) => {
     if (expected === "not_found") expect(code).toBe("NOT_FOUND");
   });
 
-  it(access.kind === "public" ? "answers a signed-out visitor without a session error" : "refuses a signed-out caller", async () => {
-    const code = await run(key, null, accountId);
-    if (access.kind === "public") expect(code).not.toBe("UNAUTHENTICATED");
-    else expect(code).toBe("UNAUTHENTICATED");
-  });
+  it(
+    access.kind === "public" ? "answers a signed-out visitor without a session error" : "refuses a signed-out caller",
+    async () => {
+      const code = await run(key, null, accountId);
+      if (access.kind === "public") expect(code).not.toBe("UNAUTHENTICATED");
+      else expect(code).toBe("UNAUTHENTICATED");
+    },
+  );
 
   if (access.kind === "account") {
     it("is NOT_FOUND for another Hub's account, even for an Owner", async () => {

@@ -7,7 +7,15 @@ import { listApiAccounts } from "@/lib/services/api-accounts/list";
 import { renameApiAccount } from "@/lib/services/api-accounts/rename";
 import { rotateApiKey } from "@/lib/services/api-accounts/rotate-key";
 import { plaintextLeaks } from "@/tests/support/plaintext";
-import { createTestAccount, createTestHub, emulatorClient, expectHubsUnchanged, lastAudit, uid, type TestHub } from "./factories";
+import {
+  createTestAccount,
+  createTestHub,
+  emulatorClient,
+  expectHubsUnchanged,
+  lastAudit,
+  uid,
+  type TestHub,
+} from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
@@ -37,7 +45,9 @@ const sandboxInput = (over: Record<string, unknown> = {}) => ({
 describe("createApiAccount", () => {
   it("verifies the key with a token call, stores it encrypted and writes an audit row without the key", async () => {
     // The same ClientId with a key MANGOPAY does not know is refused: the key really is checked.
-    await expect(createApiAccount({ ctx: hub.ctx("ADMIN"), input: sandboxInput({ apiKey: `${mp.apiKey}x` }) })).rejects.toThrow(ValidationError);
+    await expect(
+      createApiAccount({ ctx: hub.ctx("ADMIN"), input: sandboxInput({ apiKey: `${mp.apiKey}x` }) }),
+    ).rejects.toThrow(ValidationError);
     const account = await createApiAccount({ ctx: hub.ctx("ADMIN"), input: sandboxInput() });
     expect(account.apiKeyLast4).toBe(mp.apiKey.slice(-4));
     expect(JSON.stringify(account)).not.toContain(mp.apiKey);
@@ -60,7 +70,9 @@ describe("createApiAccount", () => {
 
   it("stores nothing and explains when MANGOPAY refuses the key", async () => {
     const before = await db.apiAccount.count({ where: { hubId: hub.hubId } });
-    await expect(createApiAccount({ ctx: hub.ctx("OWNER"), input: sandboxInput({ apiKey: "wrong-key-9999" }) })).rejects.toThrow(ValidationError);
+    await expect(
+      createApiAccount({ ctx: hub.ctx("OWNER"), input: sandboxInput({ apiKey: "wrong-key-9999" }) }),
+    ).rejects.toThrow(ValidationError);
     expect(await db.apiAccount.count({ where: { hubId: hub.hubId } })).toBe(before);
   });
 
@@ -103,14 +115,24 @@ describe("rename, rotate, delete", () => {
     expect(renamed.name).toBe("Renamed");
     const audit = await lastAudit(hub.hubId, "api_account.rename");
     expect(audit?.before).toEqual({ name: acc.name });
-    await expect(renameApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, name: "" } })).rejects.toThrow(ValidationError);
-    await expect(renameApiAccount({ ctx: hub.ctx("OPERATOR"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(ForbiddenError);
-    await expectHubsUnchanged([hub, other], () => expect(renameApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(NotFoundError));
+    await expect(renameApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, name: "" } })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(
+      renameApiAccount({ ctx: hub.ctx("OPERATOR"), input: { accountId: acc.id, name: "x" } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expectHubsUnchanged([hub, other], () =>
+      expect(renameApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, name: "x" } })).rejects.toThrow(
+        NotFoundError,
+      ),
+    );
   });
 
   it("rotates only to a key that passes the token call", async () => {
     const acc = await createTestAccount(hub, { baseUrl: mp.url, clientId: mp.clientId, apiKey: "old-key-00000000" });
-    await expect(rotateApiKey({ ctx: hub.ctx("OWNER"), input: { accountId: acc.id, apiKey: "bad-key-11111111" } })).rejects.toThrow(ValidationError);
+    await expect(
+      rotateApiKey({ ctx: hub.ctx("OWNER"), input: { accountId: acc.id, apiKey: "bad-key-11111111" } }),
+    ).rejects.toThrow(ValidationError);
     const unchanged = await db.apiAccount.findUniqueOrThrow({ where: { id: acc.id }, select: { apiKeyLast4: true } });
     expect(unchanged.apiKeyLast4).toBe("0000");
     const rotated = await rotateApiKey({ ctx: hub.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } });
@@ -120,15 +142,29 @@ describe("rename, rotate, delete", () => {
     const audit = await lastAudit(hub.hubId, "api_account.rotate_key");
     expect(audit?.before).toEqual({ keyLast4: "0000" });
     expect(JSON.stringify(audit)).not.toContain(mp.apiKey);
-    await expect(rotateApiKey({ ctx: hub.ctx("FINANCE"), input: { accountId: acc.id, apiKey: mp.apiKey } })).rejects.toThrow(ForbiddenError);
-    await expectHubsUnchanged([hub, other], () => expect(rotateApiKey({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } })).rejects.toThrow(NotFoundError));
+    await expect(
+      rotateApiKey({ ctx: hub.ctx("FINANCE"), input: { accountId: acc.id, apiKey: mp.apiKey } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        rotateApiKey({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, apiKey: mp.apiKey } }),
+      ).rejects.toThrow(NotFoundError),
+    );
   });
 
   it("deletes after the name is confirmed, with an audit row", async () => {
     const acc = await createTestAccount(hub, { baseUrl: mp.url });
-    await expect(deleteApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, confirmName: "nope" } })).rejects.toThrow(ValidationError);
-    await expect(deleteApiAccount({ ctx: hub.ctx("DEVELOPER"), input: { accountId: acc.id, confirmName: acc.name } })).rejects.toThrow(ForbiddenError);
-    await expectHubsUnchanged([hub, other], () => expect(deleteApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, confirmName: acc.name } })).rejects.toThrow(NotFoundError));
+    await expect(
+      deleteApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, confirmName: "nope" } }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      deleteApiAccount({ ctx: hub.ctx("DEVELOPER"), input: { accountId: acc.id, confirmName: acc.name } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expectHubsUnchanged([hub, other], () =>
+      expect(
+        deleteApiAccount({ ctx: other.ctx("OWNER"), input: { accountId: acc.id, confirmName: acc.name } }),
+      ).rejects.toThrow(NotFoundError),
+    );
     await deleteApiAccount({ ctx: hub.ctx("ADMIN"), input: { accountId: acc.id, confirmName: acc.name } });
     expect(await db.apiAccount.findUnique({ where: { id: acc.id } })).toBeNull();
     expect((await lastAudit(hub.hubId, "api_account.delete"))?.targetId).toBe(acc.id);

@@ -44,7 +44,10 @@ export async function createTestHub(opts: { ownerHas2fa?: boolean } = {}): Promi
       },
       select: { id: true },
     });
-    const membership = await db.membership.create({ data: { hubId: hub.id, userId: user.id, role }, select: { id: true } });
+    const membership = await db.membership.create({
+      data: { hubId: hub.id, userId: user.id, role },
+      select: { id: true },
+    });
     members[role] = { userId: user.id, email, membershipId: membership.id, role };
   }
   const t = { hubId: hub.id, name: hub.name };
@@ -54,7 +57,13 @@ export async function createTestHub(opts: { ownerHas2fa?: boolean } = {}): Promi
 /** Inserts an API account directly (no token call) and gives the listed roles access with role defaults. */
 export async function createTestAccount(
   hub: TestHub,
-  opts: { baseUrl: string; clientId?: string; apiKey?: string; environment?: "SANDBOX" | "PRODUCTION"; access?: RoleName[] },
+  opts: {
+    baseUrl: string;
+    clientId?: string;
+    apiKey?: string;
+    environment?: "SANDBOX" | "PRODUCTION";
+    access?: RoleName[];
+  },
 ) {
   const apiKey = opts.apiKey ?? `key-${uid()}-secret`;
   // The emulator and fake servers are custom base URLs: the Hub must allow them (an Owner setting).
@@ -75,13 +84,22 @@ export async function createTestAccount(
   });
   for (const role of opts.access ?? ROLES) {
     await db.accountAccess.create({
-      data: { membershipId: hub.members[role].membershipId, apiAccountId: account.id, grants: roleAccountPermissions(role) },
+      data: {
+        membershipId: hub.members[role].membershipId,
+        apiAccountId: account.id,
+        grants: roleAccountPermissions(role),
+      },
     });
   }
   return { ...account, apiKey };
 }
 
-export function accountContextFor(hub: TestHub, role: RoleName, account: AccountContext["account"], grants?: readonly string[]): AccountContext {
+export function accountContextFor(
+  hub: TestHub,
+  role: RoleName,
+  account: AccountContext["account"],
+  grants?: readonly string[],
+): AccountContext {
   const g = grants ?? roleAccountPermissions(role);
   const base = hub.ctx(role);
   return { ...base, account, access: { grants: g, source: "MANUAL" }, permissions: effectivePermissions(role, g) };
@@ -110,23 +128,43 @@ export async function snapshotHubs(hubs: readonly { hubId: string }[]) {
   const order = { id: "asc" } as const;
   const memberships = await db.membership.findMany({ where: { hubId }, orderBy: order });
   const userId = { in: [...new Set(memberships.map((m) => m.userId))] };
-  const [hubRows, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback] = await Promise.all([
-    db.hub.findMany({ where: { id: hubId }, orderBy: order }),
-    db.invite.findMany({ where: { hubId }, orderBy: order }),
-    db.apiAccount.findMany({ where: { hubId }, orderBy: order }),
-    db.accountAccess.findMany({ where: { apiAccount: { hubId } }, orderBy: order }),
-    db.auditEvent.findMany({ where: { OR: [{ hubId }, { actorUserId: userId }] }, orderBy: order, select: { id: true, action: true } }),
-    db.user.findMany({ where: { id: userId }, orderBy: order }),
-    db.recoveryCode.findMany({ where: { userId }, orderBy: order }),
-    db.totpStepUse.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { timeStep: "asc" }] }),
-    db.reportDefinition.findMany({ where: { hubId }, orderBy: order }),
-    db.feedback.findMany({ where: { hubId }, orderBy: order }),
-  ]);
-  return { hubs: hubRows, memberships, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback };
+  const [hubRows, invites, accounts, access, audit, users, recoveryCodes, totpSteps, reports, feedback] =
+    await Promise.all([
+      db.hub.findMany({ where: { id: hubId }, orderBy: order }),
+      db.invite.findMany({ where: { hubId }, orderBy: order }),
+      db.apiAccount.findMany({ where: { hubId }, orderBy: order }),
+      db.accountAccess.findMany({ where: { apiAccount: { hubId } }, orderBy: order }),
+      db.auditEvent.findMany({
+        where: { OR: [{ hubId }, { actorUserId: userId }] },
+        orderBy: order,
+        select: { id: true, action: true },
+      }),
+      db.user.findMany({ where: { id: userId }, orderBy: order }),
+      db.recoveryCode.findMany({ where: { userId }, orderBy: order }),
+      db.totpStepUse.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { timeStep: "asc" }] }),
+      db.reportDefinition.findMany({ where: { hubId }, orderBy: order }),
+      db.feedback.findMany({ where: { hubId }, orderBy: order }),
+    ]);
+  return {
+    hubs: hubRows,
+    memberships,
+    invites,
+    accounts,
+    access,
+    audit,
+    users,
+    recoveryCodes,
+    totpSteps,
+    reports,
+    feedback,
+  };
 }
 
 /** Runs a refused attempt (its own assertion on the error) and checks that no row of `hubs` changed. */
-export async function expectHubsUnchanged(hubs: readonly { hubId: string }[], attempt: () => Promise<unknown>): Promise<void> {
+export async function expectHubsUnchanged(
+  hubs: readonly { hubId: string }[],
+  attempt: () => Promise<unknown>,
+): Promise<void> {
   const before = await snapshotHubs(hubs);
   await attempt();
   expect(await snapshotHubs(hubs)).toEqual(before);

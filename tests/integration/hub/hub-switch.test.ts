@@ -13,7 +13,10 @@ describe("switching between Hubs", () => {
     const second = await createTestHub();
     const other = await createTestHub();
     const dev = first.members.DEVELOPER;
-    await db.membership.create({ data: { hubId: second.hubId, userId: dev.userId, role: "FINANCE" }, select: { id: true } });
+    await db.membership.create({
+      data: { hubId: second.hubId, userId: dev.userId, role: "FINANCE" },
+      select: { id: true },
+    });
     const actor = { id: dev.userId, email: dev.email, name: "Dev" };
 
     const hubs = await listMyHubs({ actor });
@@ -21,7 +24,9 @@ describe("switching between Hubs", () => {
       [first.hubId, "DEVELOPER"],
       [second.hubId, "FINANCE"],
     ]);
-    await expect(selectHub({ ctx: { actor }, input: { hubId: second.hubId } })).resolves.toEqual({ hubId: second.hubId });
+    await expect(selectHub({ ctx: { actor }, input: { hubId: second.hubId } })).resolves.toEqual({
+      hubId: second.hubId,
+    });
     await expect(selectHub({ ctx: { actor }, input: { hubId: other.hubId } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(selectHub({ ctx: { actor }, input: { hubId: "" } })).rejects.toThrow();
   });

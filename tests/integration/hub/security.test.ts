@@ -24,14 +24,25 @@ beforeAll(async () => {
   await db.$transaction(async (tx) => {
     // 60 team events by the admin, 5 account events by the owner on one day, 1 in the other Hub.
     for (let i = 0; i < 60; i++) {
-      await writeAudit(tx, { actor: { id: admin.userId, email: admin.email } }, { hubId: hub.hubId, action: "team.invite.create", target: { type: "invite", id: `i${i}` } });
+      await writeAudit(
+        tx,
+        { actor: { id: admin.userId, email: admin.email } },
+        { hubId: hub.hubId, action: "team.invite.create", target: { type: "invite", id: `i${i}` } },
+      );
     }
     for (let i = 0; i < 5; i++) {
-      await writeAudit(tx, { actor: { id: hub.members.OWNER.userId, email: hub.members.OWNER.email } }, { hubId: hub.hubId, apiAccountId: accountId, action: "api_account.rename" });
+      await writeAudit(
+        tx,
+        { actor: { id: hub.members.OWNER.userId, email: hub.members.OWNER.email } },
+        { hubId: hub.hubId, apiAccountId: accountId, action: "api_account.rename" },
+      );
     }
     await writeAudit(tx, null, { hubId: other.hubId, action: "team.invite.create" });
   });
-  await db.auditEvent.updateMany({ where: { hubId: hub.hubId, action: "api_account.rename" }, data: { createdAt: new Date("2026-01-15T12:00:00Z") } });
+  await db.auditEvent.updateMany({
+    where: { hubId: hub.hubId, action: "api_account.rename" },
+    data: { createdAt: new Date("2026-01-15T12:00:00Z") },
+  });
 });
 
 async function exported(ctx: ReturnType<TestHub["ctx"]>, params: Record<string, string>) {
@@ -51,15 +62,34 @@ describe("security history", () => {
   });
 
   it("filters by member, action, account and local date range", async () => {
-    const byMember = await listAuditEvents({ ctx: hub.ctx("FINANCE"), input: parseSecurityFilter({ member: hub.members.OWNER.userId }) });
+    const byMember = await listAuditEvents({
+      ctx: hub.ctx("FINANCE"),
+      input: parseSecurityFilter({ member: hub.members.OWNER.userId }),
+    });
     expect(byMember.total).toBe(5);
-    const byAccount = await listAuditEvents({ ctx: hub.ctx("OWNER"), input: parseSecurityFilter({ account: accountId }) });
+    const byAccount = await listAuditEvents({
+      ctx: hub.ctx("OWNER"),
+      input: parseSecurityFilter({ account: accountId }),
+    });
     expect(byAccount.events.every((e) => e.apiAccountId === accountId && e.apiAccountName)).toBe(true);
-    expect((await listAuditEvents({ ctx: hub.ctx("OWNER"), input: parseSecurityFilter({ action: "team.invite.create" }) })).total).toBe(60);
-    const day = await listAuditEvents({ ctx: hub.ctx("OWNER"), input: parseSecurityFilter({ from: "2026-01-15", to: "2026-01-15", tz: "-60" }) });
+    expect(
+      (await listAuditEvents({ ctx: hub.ctx("OWNER"), input: parseSecurityFilter({ action: "team.invite.create" }) }))
+        .total,
+    ).toBe(60);
+    const day = await listAuditEvents({
+      ctx: hub.ctx("OWNER"),
+      input: parseSecurityFilter({ from: "2026-01-15", to: "2026-01-15", tz: "-60" }),
+    });
     expect(day.total).toBe(5);
     // 12:00Z is 02:00 next day at UTC+14: not on the 15th there.
-    expect((await listAuditEvents({ ctx: hub.ctx("OWNER"), input: parseSecurityFilter({ from: "2026-01-15", to: "2026-01-15", tz: "-840" }) })).total).toBe(0);
+    expect(
+      (
+        await listAuditEvents({
+          ctx: hub.ctx("OWNER"),
+          input: parseSecurityFilter({ from: "2026-01-15", to: "2026-01-15", tz: "-840" }),
+        })
+      ).total,
+    ).toBe(0);
   });
 
   it("exports exactly the filtered rows, across all pages", async () => {
@@ -67,20 +97,34 @@ describe("security history", () => {
     expect(all).toHaveLength(60);
     expect(all.every((r) => r[CSV_COLUMNS.indexOf("action")] === "team.invite.create")).toBe(true);
     // The export is audited with its filter, and its own row is not part of what it exports.
-    const audit = await db.auditEvent.findFirst({ where: { hubId: hub.hubId, action: "security.export" }, orderBy: { createdAt: "desc" } });
-    expect(audit).toMatchObject({ actorEmail: hub.members.ADMIN.email, metadata: { filter: { action: "team.invite.create" } } });
-    expect((await exported(hub.ctx("ADMIN"), { action: "security.export" })).map((r) => r[CSV_COLUMNS.indexOf("action")])).toEqual(["security.export"]);
+    const audit = await db.auditEvent.findFirst({
+      where: { hubId: hub.hubId, action: "security.export" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorEmail: hub.members.ADMIN.email,
+      metadata: { filter: { action: "team.invite.create" } },
+    });
+    expect(
+      (await exported(hub.ctx("ADMIN"), { action: "security.export" })).map((r) => r[CSV_COLUMNS.indexOf("action")]),
+    ).toEqual(["security.export"]);
     const filtered = await exported(hub.ctx("ADMIN"), { account: accountId });
     const page = await listAuditEvents({ ctx: hub.ctx("ADMIN"), input: parseSecurityFilter({ account: accountId }) });
     expect(filtered.map((r) => r[0])).toEqual(page.events.map((e) => e.createdAt.toISOString()));
   });
 
   it("refuses roles without hub.security.read and never shows another Hub's rows", async () => {
-    await expect(listAuditEvents({ ctx: hub.ctx("OPERATOR"), input: parseSecurityFilter({}) })).rejects.toThrow(ForbiddenError);
+    await expect(listAuditEvents({ ctx: hub.ctx("OPERATOR"), input: parseSecurityFilter({}) })).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(exported(hub.ctx("READ_ONLY"), {})).rejects.toThrow(ForbiddenError);
     await expect(listSecurityFilterOptions({ ctx: hub.ctx("DEVELOPER") })).rejects.toThrow(ForbiddenError);
-    expect((await listAuditEvents({ ctx: other.ctx("OWNER"), input: parseSecurityFilter({ account: accountId }) })).total).toBe(0);
+    expect(
+      (await listAuditEvents({ ctx: other.ctx("OWNER"), input: parseSecurityFilter({ account: accountId }) })).total,
+    ).toBe(0);
     const options = await listSecurityFilterOptions({ ctx: hub.ctx("OWNER") });
-    expect(options.members.map((m) => m.email).sort()).toEqual([hub.members.ADMIN.email, hub.members.OWNER.email].sort());
+    expect(options.members.map((m) => m.email).sort()).toEqual(
+      [hub.members.ADMIN.email, hub.members.OWNER.email].sort(),
+    );
   });
 });

@@ -34,7 +34,12 @@ afterAll(async () => {
 
 async function openDispute(payInId: string, extra: Record<string, unknown> = {}): Promise<Dispute> {
   const { client } = emu.client();
-  const opened = (await emu.control("POST", `/clients/${client.clientId}/disputes`, { PayInId: payInId, DisputeType: "CONTESTABLE", advance: false, ...extra })) as { Id: string };
+  const opened = (await emu.control("POST", `/clients/${client.clientId}/disputes`, {
+    PayInId: payInId,
+    DisputeType: "CONTESTABLE",
+    advance: false,
+    ...extra,
+  })) as { Id: string };
   return disputes.get(client, opened.Id);
 }
 
@@ -48,7 +53,11 @@ describe("KYC documents", () => {
     expect(["VALIDATION_ASKED", "VALIDATED"]).toContain(submitted.Status);
     await expect(kycDocuments.get(client, doc.Id)).resolves.toMatchObject({ Id: doc.Id });
     expect((await kycDocuments.listByUser(client, world.owner.Id)).items.map((d) => d.Id)).toContain(doc.Id);
-    const all = await kycDocuments.list(client, { filters: { Type: "IDENTITY_PROOF" }, perPage: 100, sort: { field: "CreationDate", direction: "DESC" } });
+    const all = await kycDocuments.list(client, {
+      filters: { Type: "IDENTITY_PROOF" },
+      perPage: 100,
+      sort: { field: "CreationDate", direction: "DESC" },
+    });
     expect(all.items.every((d) => d.Type === "IDENTITY_PROOF")).toBe(true);
     const links = await kycDocuments.consult(client, doc.Id);
     expect(links[0].ExpirationDate).toBeInstanceOf(Date);
@@ -57,7 +66,9 @@ describe("KYC documents", () => {
   it("rejects a page that is not a supported file with a field error", async () => {
     const { client } = emu.client();
     const doc = await kycDocuments.create(client, world.owner.Id, { Type: "ADDRESS_PROOF" });
-    const error = await kycDocuments.addPage(client, world.owner.Id, doc.Id, Buffer.from("hello").toString("base64")).catch((e: unknown) => e);
+    const error = await kycDocuments
+      .addPage(client, world.owner.Id, doc.Id, Buffer.from("hello").toString("base64"))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).errors).toHaveProperty("File");
   });
@@ -66,16 +77,35 @@ describe("KYC documents", () => {
 describe("UBO declarations", () => {
   it("declares a beneficial owner for a legal user and submits the declaration", async () => {
     const { client } = emu.client();
-    const legal = await users.createLegal(client, { Name: "Acme SAS", LegalPersonType: "BUSINESS", Email: "acme@example.test", LegalRepresentativeFirstName: "Grace", LegalRepresentativeLastName: "Hopper", HeadquartersAddress: ADDRESS, UserCategory: "PAYER" });
+    const legal = await users.createLegal(client, {
+      Name: "Acme SAS",
+      LegalPersonType: "BUSINESS",
+      Email: "acme@example.test",
+      LegalRepresentativeFirstName: "Grace",
+      LegalRepresentativeLastName: "Hopper",
+      HeadquartersAddress: ADDRESS,
+      UserCategory: "PAYER",
+    });
     const declaration = await ubo.createDeclaration(client, legal.Id);
     expect(declaration.Status).toBe("CREATED");
-    const owner = await ubo.createUbo(client, legal.Id, declaration.Id, { FirstName: "Ada", LastName: "Owner", Birthday: 315_532_800, Nationality: "FR", Address: ADDRESS, Birthplace: { City: "Paris", Country: "FR" } });
+    const owner = await ubo.createUbo(client, legal.Id, declaration.Id, {
+      FirstName: "Ada",
+      LastName: "Owner",
+      Birthday: 315_532_800,
+      Nationality: "FR",
+      Address: ADDRESS,
+      Birthplace: { City: "Paris", Country: "FR" },
+    });
     expect(owner.Birthday).toEqual(new Date(315_532_800_000));
-    await expect(ubo.updateUbo(client, legal.Id, declaration.Id, owner.Id, { LastName: "Owner-Smith" })).resolves.toMatchObject({ LastName: "Owner-Smith" });
+    await expect(
+      ubo.updateUbo(client, legal.Id, declaration.Id, owner.Id, { LastName: "Owner-Smith" }),
+    ).resolves.toMatchObject({ LastName: "Owner-Smith" });
     await expect(ubo.getUbo(client, legal.Id, declaration.Id, owner.Id)).resolves.toMatchObject({ Id: owner.Id });
     const submitted = await ubo.submitDeclaration(client, legal.Id, declaration.Id);
     expect(submitted.Status).toBe("VALIDATION_ASKED");
-    await expect(ubo.getDeclaration(client, declaration.Id)).resolves.toMatchObject({ Ubos: [expect.objectContaining({ Id: owner.Id })] });
+    await expect(ubo.getDeclaration(client, declaration.Id)).resolves.toMatchObject({
+      Ubos: [expect.objectContaining({ Id: owner.Id })],
+    });
     expect((await ubo.listDeclarationsByUser(client, legal.Id)).items).toHaveLength(1);
   });
 });
@@ -86,7 +116,15 @@ describe("disputes", () => {
     const dispute = await openDispute(world.payIn.Id);
     expect(dispute).toMatchObject({ InitialTransactionId: world.payIn.Id, DisputeType: "CONTESTABLE" });
     expect(dispute.DisputedFunds.Amount).toBeGreaterThan(0);
-    expect((await disputes.list(client, { perPage: 100, filters: { DisputeType: "CONTESTABLE" }, sort: { field: "CreationDate", direction: "DESC" } })).items.map((d) => d.Id)).toContain(dispute.Id);
+    expect(
+      (
+        await disputes.list(client, {
+          perPage: 100,
+          filters: { DisputeType: "CONTESTABLE" },
+          sort: { field: "CreationDate", direction: "DESC" },
+        })
+      ).items.map((d) => d.Id),
+    ).toContain(dispute.Id);
     expect((await disputes.listByPayIn(client, world.payIn.Id)).items.map((d) => d.Id)).toContain(dispute.Id);
     expect((await disputes.listByUser(client, world.payer.Id)).items.map((d) => d.Id)).toContain(dispute.Id);
     await expect(disputes.listByWallet(client, world.payerWallet.Id)).resolves.toMatchObject({ page: 1 });
@@ -97,13 +135,21 @@ describe("disputes", () => {
   it("contests a dispute with an evidence document", async () => {
     const { client } = emu.client();
     const dispute = await openDispute(world.payIn.Id, { Amount: 1000 });
-    await emu.control("POST", `/clients/${client.clientId}/disputes/${dispute.Id}/status`, { Status: "PENDING_CLIENT_ACTION" });
+    await emu.control("POST", `/clients/${client.clientId}/disputes/${dispute.Id}/status`, {
+      Status: "PENDING_CLIENT_ACTION",
+    });
     const doc = await disputeDocuments.create(client, dispute.Id, { Type: "DELIVERY_PROOF" });
     await disputeDocuments.addPage(client, dispute.Id, doc.Id, PDF_PAGE);
-    await expect(disputeDocuments.submit(client, dispute.Id, doc.Id)).resolves.toMatchObject({ Status: "VALIDATION_ASKED" });
+    await expect(disputeDocuments.submit(client, dispute.Id, doc.Id)).resolves.toMatchObject({
+      Status: "VALIDATION_ASKED",
+    });
     await expect(disputeDocuments.get(client, doc.Id)).resolves.toMatchObject({ DisputeId: dispute.Id });
     expect((await disputeDocuments.listByDispute(client, dispute.Id)).items.map((d) => d.Id)).toEqual([doc.Id]);
-    expect((await disputeDocuments.list(client, { perPage: 10, sort: { field: "CreationDate", direction: "DESC" } })).items.map((d) => d.Id)).toContain(doc.Id);
+    expect(
+      (
+        await disputeDocuments.list(client, { perPage: 10, sort: { field: "CreationDate", direction: "DESC" } })
+      ).items.map((d) => d.Id),
+    ).toContain(doc.Id);
     await expect(disputeDocuments.consult(client, doc.Id)).resolves.toEqual(expect.any(Array));
     const submitted = await disputes.submit(client, dispute.Id, { ContestedFunds: dispute.DisputedFunds });
     expect(submitted.Status).toBe("SUBMITTED");
@@ -112,7 +158,9 @@ describe("disputes", () => {
   it("closes a dispute, reads its repudiation and settles it with a settlement transfer", async () => {
     const { client } = emu.client();
     const dispute = await openDispute(world.payIn.Id, { Amount: 800 });
-    await emu.control("POST", `/clients/${client.clientId}/disputes/${dispute.Id}/status`, { Status: "PENDING_CLIENT_ACTION" });
+    await emu.control("POST", `/clients/${client.clientId}/disputes/${dispute.Id}/status`, {
+      Status: "PENDING_CLIENT_ACTION",
+    });
     const closed = await disputes.close(client, dispute.Id);
     expect(closed.Status).toBe("CLOSED");
     const repudiationId = closed.RepudiationId ?? dispute.RepudiationId;
@@ -135,19 +183,34 @@ describe("disputes", () => {
 describe("reports", () => {
   it("requests a transactions report, generates it and reads the download URL", async () => {
     const { client } = emu.client();
-    const report = await reports.createTransactions(client, { DownloadFormat: "CSV", Sort: "CreationDate:DESC", Filters: {} });
+    const report = await reports.createTransactions(client, {
+      DownloadFormat: "CSV",
+      Sort: "CreationDate:DESC",
+      Filters: {},
+    });
     expect(report).toMatchObject({ ReportType: "TRANSACTIONS" });
     await emu.control("POST", `/clients/${client.clientId}/reports/${report.Id}/generate`);
     const ready = await reports.get(client, report.Id);
     expect(ready.DownloadURL).toBeTruthy();
-    expect((await reports.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map((r) => r.Id)).toContain(report.Id);
-    await expect(reports.createWallets(client, { DownloadFormat: "CSV" })).resolves.toMatchObject({ ReportType: "WALLETS" });
+    expect(
+      (await reports.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map(
+        (r) => r.Id,
+      ),
+    ).toContain(report.Id);
+    await expect(reports.createWallets(client, { DownloadFormat: "CSV" })).resolves.toMatchObject({
+      ReportType: "WALLETS",
+    });
   });
 
   it("uses the Reporting Service for collected fees", async () => {
     const { client } = emu.client();
     const now = Math.floor(Date.now() / 1000);
-    const report = await reports.createV2(client, { ReportType: "COLLECTED_FEES", AfterDate: now - 30 * 86_400, BeforeDate: now, DownloadFormat: "CSV" });
+    const report = await reports.createV2(client, {
+      ReportType: "COLLECTED_FEES",
+      AfterDate: now - 30 * 86_400,
+      BeforeDate: now,
+      DownloadFormat: "CSV",
+    });
     expect(report.AfterDate).toBeInstanceOf(Date);
     await expect(reports.getV2(client, report.Id)).resolves.toMatchObject({ Id: report.Id });
     expect((await reports.listV2(client)).items.map((r) => r.Id)).toContain(report.Id);
@@ -159,7 +222,9 @@ describe("client, SSOs and permission groups", () => {
     const { client } = emu.client();
     const record = await platform.get(client);
     expect(record.ClientId).toBe(client.clientId);
-    await expect(platform.update(client, { PlatformURL: "https://marketplace.example.test" })).resolves.toMatchObject({ PlatformURL: "https://marketplace.example.test" });
+    await expect(platform.update(client, { PlatformURL: "https://marketplace.example.test" })).resolves.toMatchObject({
+      PlatformURL: "https://marketplace.example.test",
+    });
     await expect(transactions.listByClient(client)).resolves.toMatchObject({ page: 1 });
   });
 
@@ -167,14 +232,28 @@ describe("client, SSOs and permission groups", () => {
     const { client } = emu.client();
     const groups = await permissionGroups.list(client, { perPage: 100 });
     expect(groups.items.map((g) => g.Id)).toEqual(expect.arrayContaining(["ADMIN", "WRITE", "READ"]));
-    const group = await permissionGroups.create(client, { Name: "Payout desk", Scopes: { Payouts: { Read: true, Create: true, Edit: false } } });
+    const group = await permissionGroups.create(client, {
+      Name: "Payout desk",
+      Scopes: { Payouts: { Read: true, Create: true, Edit: false } },
+    });
     expect(group.Type).toBe("CUSTOM");
     await expect(permissionGroups.get(client, group.Id)).resolves.toMatchObject({ Name: "Payout desk" });
-    await expect(permissionGroups.update(client, group.Id, { Name: "Payouts" })).resolves.toMatchObject({ Name: "Payouts" });
-    const invited = await sso.create(client, { FirstName: "Alex", LastName: "Smith", Email: `alex-${Date.now()}@example.test`, PermissionGroupId: group.Id });
+    await expect(permissionGroups.update(client, group.Id, { Name: "Payouts" })).resolves.toMatchObject({
+      Name: "Payouts",
+    });
+    const invited = await sso.create(client, {
+      FirstName: "Alex",
+      LastName: "Smith",
+      Email: `alex-${Date.now()}@example.test`,
+      PermissionGroupId: group.Id,
+    });
     expect(invited).toMatchObject({ InvitationStatus: "SENT", Active: true, LastLoginDate: null });
     await expect(sso.get(client, invited.Id)).resolves.toMatchObject({ Id: invited.Id });
-    expect((await sso.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map((s) => s.Id)).toContain(invited.Id);
+    expect(
+      (await sso.list(client, { perPage: 100, sort: { field: "CreationDate", direction: "DESC" } })).items.map(
+        (s) => s.Id,
+      ),
+    ).toContain(invited.Id);
     expect((await sso.listByPermissionGroup(client, group.Id)).items.map((s) => s.Id)).toEqual([invited.Id]);
     await expect(sso.update(client, invited.Id, { Active: false })).resolves.toMatchObject({ Active: false });
   });
@@ -188,7 +267,12 @@ describe("client, SSOs and permission groups", () => {
   // Last in the file: it ages the emulator's clock past the 30-minute invitation window.
   it("re-sends an expired SSO invitation", async () => {
     const { client } = emu.client();
-    const invited = await sso.create(client, { FirstName: "Late", LastName: "Joiner", Email: `late-${Date.now()}@example.test`, PermissionGroupId: "READ" });
+    const invited = await sso.create(client, {
+      FirstName: "Late",
+      LastName: "Joiner",
+      Email: `late-${Date.now()}@example.test`,
+      PermissionGroupId: "READ",
+    });
     emu.running.emulator.clock.advance(31 * 60);
     await expect(sso.get(client, invited.Id)).resolves.toMatchObject({ InvitationStatus: "EXPIRED" });
     await expect(sso.extendInvitation(client, invited.Id)).resolves.toMatchObject({ InvitationStatus: "SENT" });

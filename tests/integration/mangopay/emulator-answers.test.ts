@@ -42,7 +42,8 @@ describe("lib/mangopay parses the emulator's answers unchanged", () => {
     for (const item of [...prefixed.slice(0, 5), ...numeric.slice(0, 5)]) {
       const user = await users.get(client, item.Id);
       expect(user.Id).toBe(item.Id);
-      if (user.PersonType === "NATURAL" && user.IncomeRange != null) expect([1, 2, 3, 4, 5, 6]).toContain(user.IncomeRange);
+      if (user.PersonType === "NATURAL" && user.IncomeRange != null)
+        expect([1, 2, 3, 4, 5, 6]).toContain(user.IncomeRange);
       const regulatory = await users.getRegulatory(client, item.Id);
       expect(regulatory.UserId).toBe(item.Id);
       expect(typeof regulatory.ScopeBlocked.Inflows).toBe("boolean");
@@ -74,7 +75,9 @@ describe("lib/mangopay parses the emulator's answers unchanged", () => {
         }
         if (tx.Nature === "REFUND") {
           const refund = await refunds.get(client, tx.Id);
-          const expected = { PAYIN: "PAYOUT", TRANSFER: "TRANSFER", PAYOUT: "PAYIN" }[refund.InitialTransactionType as "PAYIN"];
+          const expected = { PAYIN: "PAYOUT", TRANSFER: "TRANSFER", PAYOUT: "PAYIN" }[
+            refund.InitialTransactionType as "PAYIN"
+          ];
           expect([refund.InitialTransactionType, refund.Type]).toEqual([refund.InitialTransactionType, expected]);
         }
       }
@@ -113,7 +116,9 @@ describe("lib/mangopay parses the emulator's answers unchanged", () => {
   it("client, KYC flags, disputes and repudiations, events", async () => {
     const me = await platform.get(client);
     expect([me.Licensor, me.PlatformType]).toEqual(["EU", "MARKETPLACE"]);
-    const refused = (await kycDocuments.list(client, { perPage: 100, filters: { Status: "REFUSED", Type: "IDENTITY_PROOF" } })).items;
+    const refused = (
+      await kycDocuments.list(client, { perPage: 100, filters: { Status: "REFUSED", Type: "IDENTITY_PROOF" } })
+    ).items;
     expect(refused.length).toBeGreaterThan(0);
     for (const doc of refused) for (const flag of doc.Flags ?? []) expect(flag).toMatch(/^\d{6}$/);
     const openDisputes = (await disputes.list(client, { perPage: 50 })).items;
@@ -121,9 +126,16 @@ describe("lib/mangopay parses the emulator's answers unchanged", () => {
     const withRepudiation = openDisputes.find((d) => d.RepudiationId);
     const repudiation = await repudiations.get(client, withRepudiation?.RepudiationId ?? "missing");
     expect(repudiation.Nature).toBe("REPUDIATION");
-    const refundsOfRepudiations = (await Promise.all(openDisputes.filter((d) => d.RepudiationId).slice(0, 20)
-      .map((d) => refunds.listByRepudiation(client, d.RepudiationId as string)))).flatMap((p) => p.items);
-    for (const refund of refundsOfRepudiations) expect([refund.Type, refund.CreditedUserId]).toEqual(["PAYIN", "demo-marketplace"]);
+    const refundsOfRepudiations = (
+      await Promise.all(
+        openDisputes
+          .filter((d) => d.RepudiationId)
+          .slice(0, 20)
+          .map((d) => refunds.listByRepudiation(client, d.RepudiationId as string)),
+      )
+    ).flatMap((p) => p.items);
+    for (const refund of refundsOfRepudiations)
+      expect([refund.Type, refund.CreditedUserId]).toEqual(["PAYIN", "demo-marketplace"]);
     const blocked = await events.list(client, { perPage: 20, filters: { EventType: "USER_OUTFLOWS_BLOCKED" } });
     expect(blocked.items.length).toBeGreaterThan(0);
     expect((await users.getRegulatory(client, blocked.items[0].ResourceId)).ScopeBlocked.Outflows).toBe(true);

@@ -1,7 +1,12 @@
 // Starts a private emulator per test file and builds clients against it through the real HTTP
 // stack (fetch, timeouts, retries), with an isolated token/quota state and call recorder.
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
-import { createAccountState, createMangopayClient, type MangopayClient, type MangopayClientDeps } from "@/lib/mangopay/client";
+import {
+  createAccountState,
+  createMangopayClient,
+  type MangopayClient,
+  type MangopayClientDeps,
+} from "@/lib/mangopay/client";
 import { MemoryCallRecorder } from "@/lib/mangopay/recorder";
 
 export interface EmulatorClientInfo {
@@ -15,12 +20,18 @@ export interface TestEmulator {
   url: string;
   clients: EmulatorClientInfo[];
   control(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown>;
-  client(opts?: { clientId?: string; apiKey?: string; deps?: MangopayClientDeps }): { client: MangopayClient; recorder: MemoryCallRecorder };
+  client(opts?: { clientId?: string; apiKey?: string; deps?: MangopayClientDeps }): {
+    client: MangopayClient;
+    recorder: MemoryCallRecorder;
+  };
   clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(seed: number, options: Parameters<typeof startEmulator>[0] = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  seed: number,
+  options: Parameters<typeof startEmulator>[0] = {},
+): Promise<TestEmulator> {
   const running = await startEmulator({ port: 0, seed, seedUsers: 20, ...options });
   const control = async (method: "GET" | "POST" | "DELETE", path: string, body?: unknown) => {
     const response = await fetch(`${running.url}/_emulator${path}`, {
@@ -50,7 +61,13 @@ export async function startTestEmulator(seed: number, options: Parameters<typeof
           accountId: "test-account",
         },
         // Short waits keep failure-path tests fast; the policy itself is unit-tested.
-        { recorder, state: createAccountState(), addressPolicy: { allowPrivateHosts: true }, retry: { baseDelayMs: 20, maxDelayMs: 200, attemptTimeoutMs: 2000, deadlineMs: 8000 }, ...opts.deps },
+        {
+          recorder,
+          state: createAccountState(),
+          addressPolicy: { allowPrivateHosts: true },
+          retry: { baseDelayMs: 20, maxDelayMs: 200, attemptTimeoutMs: 2000, deadlineMs: 8000 },
+          ...opts.deps,
+        },
       );
       return { client, recorder };
     },

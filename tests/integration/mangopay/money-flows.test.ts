@@ -35,12 +35,18 @@ describe("wallets", () => {
     expect(wallet.Balance).toEqual(eur(10_000));
     const page = await wallets.listByUser(client, world.owner.Id);
     expect(page.items.map((w) => w.Id)).toEqual([world.ownerWallet.Id]);
-    expect(urls.filter((u) => u.includes("/wallets")).every((u) => new URL(u).searchParams.get("ScaContext") === "USER_NOT_PRESENT")).toBe(true);
+    expect(
+      urls
+        .filter((u) => u.includes("/wallets"))
+        .every((u) => new URL(u).searchParams.get("ScaContext") === "USER_NOT_PRESENT"),
+    ).toBe(true);
   });
 
   it("updates a wallet's description", async () => {
     const { client } = emu.client();
-    await expect(wallets.update(client, world.ownerWallet.Id, { Description: "Renamed" })).resolves.toMatchObject({ Description: "Renamed" });
+    await expect(wallets.update(client, world.ownerWallet.Id, { Description: "Renamed" })).resolves.toMatchObject({
+      Description: "Renamed",
+    });
   });
 
   it("lists the platform's client wallets and their transactions", async () => {
@@ -79,7 +85,12 @@ describe("cards", () => {
 describe("pay-ins", () => {
   it("creates a succeeded card pay-in and reads it by id", async () => {
     const { client } = emu.client();
-    expect(world.payIn).toMatchObject({ Status: "SUCCEEDED", Type: "PAYIN", PaymentType: "CARD", DebitedFunds: eur(10_000) });
+    expect(world.payIn).toMatchObject({
+      Status: "SUCCEEDED",
+      Type: "PAYIN",
+      PaymentType: "CARD",
+      DebitedFunds: eur(10_000),
+    });
     await expect(payins.get(client, world.payIn.Id)).resolves.toMatchObject({ Id: world.payIn.Id });
   });
 
@@ -88,7 +99,16 @@ describe("pay-ins", () => {
     const refused = await registerCard(client, world.payer.Id, "4970105111111113");
     const payIn = await payins.createCardDirect(
       client,
-      { AuthorId: world.payer.Id, CreditedWalletId: world.payerWallet.Id, DebitedFunds: eur(500), Fees: eur(0), CardId: refused.Id, SecureModeReturnURL: "https://dashboard.example.test/return", IpAddress: "203.0.113.7", BrowserInfo: BROWSER },
+      {
+        AuthorId: world.payer.Id,
+        CreditedWalletId: world.payerWallet.Id,
+        DebitedFunds: eur(500),
+        Fees: eur(0),
+        CardId: refused.Id,
+        SecureModeReturnURL: "https://dashboard.example.test/return",
+        IpAddress: "203.0.113.7",
+        BrowserInfo: BROWSER,
+      },
       { idempotencyKey: newKey() },
     );
     expect(isFailed(payIn)).toBe(true);
@@ -100,7 +120,12 @@ describe("pay-ins", () => {
     const { client } = emu.client();
     const payIn = await payins.createBankWireDirect(
       client,
-      { AuthorId: world.owner.Id, CreditedWalletId: world.ownerWallet.Id, DeclaredDebitedFunds: eur(2000), DeclaredFees: eur(0) },
+      {
+        AuthorId: world.owner.Id,
+        CreditedWalletId: world.ownerWallet.Id,
+        DeclaredDebitedFunds: eur(2000),
+        DeclaredFees: eur(0),
+      },
       { idempotencyKey: newKey() },
     );
     expect(payIn).toMatchObject({ Status: "CREATED", PaymentType: "BANK_WIRE" });
@@ -109,7 +134,13 @@ describe("pay-ins", () => {
 
   it("refuses a money action without a well-formed idempotency key before calling", async () => {
     const { client, recorder } = emu.client();
-    await expect(payins.createBankWireDirect(client, { AuthorId: "x", CreditedWalletId: "y", DeclaredDebitedFunds: eur(1), DeclaredFees: eur(0) }, { idempotencyKey: "x" })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(
+      payins.createBankWireDirect(
+        client,
+        { AuthorId: "x", CreditedWalletId: "y", DeclaredDebitedFunds: eur(1), DeclaredFees: eur(0) },
+        { idempotencyKey: "x" },
+      ),
+    ).rejects.toBeInstanceOf(InvalidRequestError);
     expect(recorder.countUpstream()).toBe(0);
   });
 });
@@ -119,12 +150,23 @@ describe("transfers and refunds", () => {
     const { client } = emu.client();
     const transfer = await transfers.create(
       client,
-      { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: world.ownerWallet.Id, DebitedFunds: eur(3000), Fees: eur(100) },
+      {
+        AuthorId: world.payer.Id,
+        DebitedWalletId: world.payerWallet.Id,
+        CreditedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(3000),
+        Fees: eur(100),
+      },
       { idempotencyKey: newKey() },
     );
     expect(transfer).toMatchObject({ Status: "SUCCEEDED", CreditedFunds: eur(2900) });
     await expect(transfers.get(client, transfer.Id)).resolves.toMatchObject({ Id: transfer.Id });
-    const refund = await refunds.createForTransfer(client, transfer.Id, { AuthorId: world.payer.Id }, { idempotencyKey: newKey() });
+    const refund = await refunds.createForTransfer(
+      client,
+      transfer.Id,
+      { AuthorId: world.payer.Id },
+      { idempotencyKey: newKey() },
+    );
     expect(refund).toMatchObject({ Nature: "REFUND", InitialTransactionId: transfer.Id });
     await expect(refunds.get(client, refund.Id)).resolves.toMatchObject({ Id: refund.Id });
     await expect(refunds.listByTransfer(client, transfer.Id)).resolves.toMatchObject({ totalItems: 1 });
@@ -137,7 +179,13 @@ describe("transfers and refunds", () => {
     const key = newKey();
     const transfer = await transfers.create(
       client,
-      { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: world.ownerWallet.Id, DebitedFunds: eur(250), Fees: eur(0) },
+      {
+        AuthorId: world.payer.Id,
+        DebitedWalletId: world.payerWallet.Id,
+        CreditedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(250),
+        Fees: eur(0),
+      },
       { idempotencyKey: key },
     );
     expect(transfer.Status).toBe("SUCCEEDED");
@@ -151,7 +199,13 @@ describe("transfers and refunds", () => {
     const { client } = emu.client();
     const transfer = await transfers.create(
       client,
-      { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: world.ownerWallet.Id, DebitedFunds: eur(10_000_000), Fees: eur(0) },
+      {
+        AuthorId: world.payer.Id,
+        DebitedWalletId: world.payerWallet.Id,
+        CreditedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(10_000_000),
+        Fees: eur(0),
+      },
       { idempotencyKey: newKey() },
     );
     expect(transfer).toMatchObject({ Status: "FAILED", ResultCode: "001001" });
@@ -159,7 +213,12 @@ describe("transfers and refunds", () => {
 
   it("partially refunds a pay-in and lists it", async () => {
     const { client } = emu.client();
-    const refund = await refunds.createForPayIn(client, world.payIn.Id, { AuthorId: world.payer.Id, DebitedFunds: eur(100), Fees: eur(0) }, { idempotencyKey: newKey() });
+    const refund = await refunds.createForPayIn(
+      client,
+      world.payIn.Id,
+      { AuthorId: world.payer.Id, DebitedFunds: eur(100), Fees: eur(0) },
+      { idempotencyKey: newKey() },
+    );
     expect(refund).toMatchObject({ InitialTransactionType: "PAYIN", DebitedFunds: eur(100) });
     const page = await refunds.listByPayIn(client, world.payIn.Id);
     expect(page.items.map((r) => r.Id)).toContain(refund.Id);
@@ -169,7 +228,17 @@ describe("transfers and refunds", () => {
     const { client } = emu.client();
     const gbp = await wallets.create(client, { Owners: [world.owner.Id], Currency: "GBP", Description: "GBP" });
     const error = await transfers
-      .create(client, { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: gbp.Id, DebitedFunds: eur(10), Fees: eur(0) }, { idempotencyKey: newKey() })
+      .create(
+        client,
+        {
+          AuthorId: world.payer.Id,
+          DebitedWalletId: world.payerWallet.Id,
+          CreditedWalletId: gbp.Id,
+          DebitedFunds: eur(10),
+          Fees: eur(0),
+        },
+        { idempotencyKey: newKey() },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).status).toBe(400);
@@ -179,7 +248,10 @@ describe("transfers and refunds", () => {
 describe("bank accounts and payouts", () => {
   it("lists and reads bank accounts", async () => {
     const { client } = emu.client();
-    await expect(bankAccounts.get(client, world.owner.Id, world.bankAccount.Id)).resolves.toMatchObject({ Type: "IBAN", Active: true });
+    await expect(bankAccounts.get(client, world.owner.Id, world.bankAccount.Id)).resolves.toMatchObject({
+      Type: "IBAN",
+      Active: true,
+    });
     const page = await bankAccounts.listByUser(client, world.owner.Id);
     expect(page.items.map((b) => b.Id)).toContain(world.bankAccount.Id);
   });
@@ -188,12 +260,25 @@ describe("bank accounts and payouts", () => {
     const { client } = emu.client();
     await transfers.create(
       client,
-      { AuthorId: world.payer.Id, DebitedWalletId: world.payerWallet.Id, CreditedWalletId: world.ownerWallet.Id, DebitedFunds: eur(1000), Fees: eur(0) },
+      {
+        AuthorId: world.payer.Id,
+        DebitedWalletId: world.payerWallet.Id,
+        CreditedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(1000),
+        Fees: eur(0),
+      },
       { idempotencyKey: newKey() },
     );
     const payout = await payouts.create(
       client,
-      { AuthorId: world.owner.Id, DebitedWalletId: world.ownerWallet.Id, DebitedFunds: eur(500), Fees: eur(0), BankAccountId: world.bankAccount.Id, BankWireRef: "Invoice 42" },
+      {
+        AuthorId: world.owner.Id,
+        DebitedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(500),
+        Fees: eur(0),
+        BankAccountId: world.bankAccount.Id,
+        BankWireRef: "Invoice 42",
+      },
       { idempotencyKey: newKey() },
     );
     expect(payout).toMatchObject({ Type: "PAYOUT", Status: "CREATED", BankAccountId: world.bankAccount.Id });
@@ -205,7 +290,13 @@ describe("bank accounts and payouts", () => {
 
   it("deactivates a bank account", async () => {
     const { client } = emu.client();
-    const other = await bankAccounts.create(client, world.owner.Id, { Type: "GB", OwnerName: "Owner Seller", OwnerAddress: { AddressLine1: "1 High St", City: "London", PostalCode: "SW1A 1AA", Country: "GB" }, AccountNumber: "55779911", SortCode: "200000" });
+    const other = await bankAccounts.create(client, world.owner.Id, {
+      Type: "GB",
+      OwnerName: "Owner Seller",
+      OwnerAddress: { AddressLine1: "1 High St", City: "London", PostalCode: "SW1A 1AA", Country: "GB" },
+      AccountNumber: "55779911",
+      SortCode: "200000",
+    });
     await expect(bankAccounts.deactivate(client, world.owner.Id, other.Id)).resolves.toMatchObject({ Active: false });
   });
 });
@@ -215,7 +306,9 @@ describe("transaction lists", () => {
     const { client } = emu.client();
     const byUser = await transactions.listByUser(client, world.payer.Id, { perPage: 100 });
     expect(byUser.items.length).toBeGreaterThan(0);
-    const succeeded = await transactions.listByWallet(client, world.payerWallet.Id, { filters: { Status: "SUCCEEDED", Type: ["PAYIN", "TRANSFER"] } });
+    const succeeded = await transactions.listByWallet(client, world.payerWallet.Id, {
+      filters: { Status: "SUCCEEDED", Type: ["PAYIN", "TRANSFER"] },
+    });
     expect(succeeded.items.every((t) => t.Status === "SUCCEEDED" && ["PAYIN", "TRANSFER"].includes(t.Type))).toBe(true);
     const failed = await transactions.listByWallet(client, world.payerWallet.Id, { filters: { Status: "FAILED" } });
     expect(failed.items.every((t) => t.Status === "FAILED")).toBe(true);

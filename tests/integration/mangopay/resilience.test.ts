@@ -1,7 +1,13 @@
 /** @jest-environment node */
 // Failure paths over real HTTP: injected 5xx, 429, timeouts and dropped connections, idempotency
 // conflicts and recovery through GET /responses/{key}, quota shedding.
-import { IdempotencyConflictError, QuotaProtectionError, RateLimitError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
+import {
+  IdempotencyConflictError,
+  QuotaProtectionError,
+  RateLimitError,
+  TimeoutError,
+  UpstreamError,
+} from "@/lib/mangopay/errors";
 import * as responses from "@/lib/mangopay/responses";
 import * as users from "@/lib/mangopay/users";
 import { newKey, startTestEmulator, type TestEmulator } from "./helpers";
@@ -19,7 +25,12 @@ afterAll(async () => {
   await emu.close();
 });
 
-const natural = (n: string) => ({ FirstName: n, LastName: "Resilient", Email: `${n.toLowerCase()}@example.test`, UserCategory: "PAYER" as const });
+const natural = (n: string) => ({
+  FirstName: n,
+  LastName: "Resilient",
+  Email: `${n.toLowerCase()}@example.test`,
+  UserCategory: "PAYER" as const,
+});
 
 async function countUsers(): Promise<number> {
   const { client } = emu.client();
@@ -107,7 +118,13 @@ describe("idempotent POSTs", () => {
   });
 
   it("retries a POST on an injected 503 with the same Idempotency-Key", async () => {
-    await emu.control("POST", "/faults", { route: "/users/natural", method: "POST", kind: "error", status: 503, count: 1 });
+    await emu.control("POST", "/faults", {
+      route: "/users/natural",
+      method: "POST",
+      kind: "error",
+      status: 503,
+      count: 1,
+    });
     const { client, recorder } = emu.client();
     const key = newKey();
     await users.createNatural(client, natural("Unavailable"), { idempotencyKey: key });
@@ -125,7 +142,10 @@ describe("idempotent POSTs", () => {
     const error = await users.createNatural(client, natural("Twice"), { idempotencyKey: key }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IdempotencyConflictError);
     expect(error).toMatchObject({ status: 409, type: "idempotent_creation_conflict" });
-    const replay = await users.createNatural(client, natural("Twice"), { idempotencyKey: key, recoverOnConflict: true });
+    const replay = await users.createNatural(client, natural("Twice"), {
+      idempotencyKey: key,
+      recoverOnConflict: true,
+    });
     expect(replay.Id).toBe(first.Id);
   });
 
@@ -142,8 +162,12 @@ describe("idempotent POSTs", () => {
   it("stores and replays a failed POST's error for its key", async () => {
     const { client } = emu.client();
     const key = newKey();
-    await users.createNatural(client, { ...natural("Bad"), Email: "nope" }, { idempotencyKey: key }).catch(() => undefined);
-    const error = await users.createNatural(client, natural("Bad"), { idempotencyKey: key, recoverOnConflict: true }).catch((e: unknown) => e);
+    await users
+      .createNatural(client, { ...natural("Bad"), Email: "nope" }, { idempotencyKey: key })
+      .catch(() => undefined);
+    const error = await users
+      .createNatural(client, natural("Bad"), { idempotencyKey: key, recoverOnConflict: true })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, type: "param_error" });
   });
 });

@@ -11,7 +11,13 @@ beforeAll(async () => {
   // Own data, so the tests do not depend on the demo seed's contents.
   const { client } = emu.client();
   for (let i = 0; i < 9; i += 1) {
-    await users.createNatural(client, { FirstName: `User${i}`, LastName: "Test", Email: `user${i}@example.test`, TermsAndConditionsAccepted: true, UserCategory: "PAYER" });
+    await users.createNatural(client, {
+      FirstName: `User${i}`,
+      LastName: "Test",
+      Email: `user${i}@example.test`,
+      TermsAndConditionsAccepted: true,
+      UserCategory: "PAYER",
+    });
   }
 });
 afterAll(async () => {
@@ -40,7 +46,13 @@ describe("users against the emulator", () => {
 
   it("creates, reads and updates a natural user", async () => {
     const { client } = emu.client();
-    const created = await users.createNatural(client, { FirstName: "Ada", LastName: "Lovelace", Email: "ada@example.test", TermsAndConditionsAccepted: true, UserCategory: "PAYER" });
+    const created = await users.createNatural(client, {
+      FirstName: "Ada",
+      LastName: "Lovelace",
+      Email: "ada@example.test",
+      TermsAndConditionsAccepted: true,
+      UserCategory: "PAYER",
+    });
     expect(created).toMatchObject({ PersonType: "NATURAL", FirstName: "Ada" });
     const fetched = await users.get(client, created.Id);
     expect(fetched.PersonType).toBe("NATURAL");
@@ -60,12 +72,19 @@ describe("users against the emulator", () => {
       TermsAndConditionsAccepted: true,
     });
     await expect(users.getLegal(client, created.Id)).resolves.toMatchObject({ Name: "Acme SAS", PersonType: "LEGAL" });
-    await expect(users.updateLegal(client, created.Id, { CompanyNumber: "552100554" })).resolves.toMatchObject({ CompanyNumber: "552100554" });
+    await expect(users.updateLegal(client, created.Id, { CompanyNumber: "552100554" })).resolves.toMatchObject({
+      CompanyNumber: "552100554",
+    });
   });
 
   it("closes a user with empty wallets (204 No Content)", async () => {
     const { client } = emu.client();
-    const empty = await users.createNatural(client, { FirstName: "Leaving", LastName: "Soon", Email: "leaving@example.test", UserCategory: "PAYER" });
+    const empty = await users.createNatural(client, {
+      FirstName: "Leaving",
+      LastName: "Soon",
+      Email: "leaving@example.test",
+      UserCategory: "PAYER",
+    });
     await expect(users.close(client, empty.Id, "NATURAL")).resolves.toBeUndefined();
     await expect(users.get(client, empty.Id)).resolves.toMatchObject({ UserStatus: "CLOSED" });
   });
@@ -80,7 +99,9 @@ describe("users against the emulator", () => {
 
   it("turns a validation failure into a 400 param_error with field errors", async () => {
     const { client } = emu.client();
-    const error = await users.createNatural(client, { FirstName: "No", LastName: "Email", Email: "not-an-email" }).catch((e: unknown) => e);
+    const error = await users
+      .createNatural(client, { FirstName: "No", LastName: "Email", Email: "not-an-email" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status: 400, type: "param_error" });
     expect(Object.keys((error as UpstreamError).errors ?? {})).toContain("Email");
@@ -113,6 +134,10 @@ describe("users against the emulator", () => {
     await state.tokens.get(async () => ({ accessToken: "not-a-real-token", expiresInSeconds: 3600 }));
     const { client, recorder } = emu.client({ deps: { state } });
     await expect(users.list(client, { perPage: 1 })).resolves.toMatchObject({ page: 1 });
-    expect(recorder.list().map((c) => `${c.pathTemplate} ${c.status}`)).toEqual(["/users 401", "/oauth/token 200", "/users 200"]);
+    expect(recorder.list().map((c) => `${c.pathTemplate} ${c.status}`)).toEqual([
+      "/users 401",
+      "/oauth/token 200",
+      "/users 200",
+    ]);
   });
 });

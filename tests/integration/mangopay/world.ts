@@ -28,8 +28,16 @@ export const ADDRESS = { AddressLine1: "1 rue de la Paix", City: "Paris", Postal
 export const eur = (Amount: number) => ({ Currency: "EUR", Amount });
 
 /** Registers a card the way a browser would: create, tokenize at CardRegistrationURL, update. */
-export async function registerCard(client: MangopayClient, userId: string, cardNumber = "4970107111111119"): Promise<Card> {
-  const registration = await cardRegistrations.create(client, { UserId: userId, Currency: "EUR", CardType: "CB_VISA_MASTERCARD" });
+export async function registerCard(
+  client: MangopayClient,
+  userId: string,
+  cardNumber = "4970107111111119",
+): Promise<Card> {
+  const registration = await cardRegistrations.create(client, {
+    UserId: userId,
+    Currency: "EUR",
+    CardType: "CB_VISA_MASTERCARD",
+  });
   if (!registration.CardRegistrationURL || !registration.AccessKey || !registration.PreregistrationData) {
     throw new Error("card registration lacks tokenization data");
   }
@@ -45,7 +53,9 @@ export async function registerCard(client: MangopayClient, userId: string, cardN
     }).toString(),
     signal: AbortSignal.timeout(5000),
   });
-  const registered = await cardRegistrations.update(client, registration.Id, { RegistrationData: await tokenized.text() });
+  const registered = await cardRegistrations.update(client, registration.Id, {
+    RegistrationData: await tokenized.text(),
+  });
   if (!registered.CardId) throw new Error(`card registration ${registered.Status}: ${registered.ResultCode ?? ""}`);
   return cards.get(client, registered.CardId);
 }
@@ -65,7 +75,13 @@ export async function createOwner(client: MangopayClient, name = "Owner") {
 }
 
 export async function createPayer(client: MangopayClient, name = "Payer") {
-  return users.createNatural(client, { FirstName: name, LastName: "Buyer", Email: `${name.toLowerCase()}@example.test`, UserCategory: "PAYER", TermsAndConditionsAccepted: true });
+  return users.createNatural(client, {
+    FirstName: name,
+    LastName: "Buyer",
+    Email: `${name.toLowerCase()}@example.test`,
+    UserCategory: "PAYER",
+    TermsAndConditionsAccepted: true,
+  });
 }
 
 export async function buildWorld(client: MangopayClient) {

@@ -13,6 +13,11 @@ export async function emulatorHub(seed: number, access: RoleName[]) {
     { addressPolicy: { allowPrivateHosts: true } },
   );
   const hub: TestHub = await createTestHub();
-  const account = await createTestAccount(hub, { baseUrl: emulator.url, clientId: client.ClientId, apiKey: client.ApiKey, access });
+  const account = await createTestAccount(hub, {
+    baseUrl: emulator.url,
+    clientId: client.ClientId,
+    apiKey: client.ApiKey,
+    access,
+  });
   return { emulator, direct, hub, account };
 }

@@ -26,22 +26,34 @@ const counts = async () => ({
 });
 
 const owner = () => accountContextFor(hub, "OWNER", account);
-const operations = (action: string) => db.upstreamOperation.findMany({ where: { apiAccountId: account.id, action }, orderBy: { createdAt: "asc" } });
-const audits = (action: string) => db.auditEvent.findMany({ where: { hubId: hub.hubId, action }, orderBy: { createdAt: "asc" } });
+const operations = (action: string) =>
+  db.upstreamOperation.findMany({ where: { apiAccountId: account.id, action }, orderBy: { createdAt: "asc" } });
+const audits = (action: string) =>
+  db.auditEvent.findMany({ where: { hubId: hub.hubId, action }, orderBy: { createdAt: "asc" } });
 
 describe("no MANGOPAY change without an audit row", () => {
   it("refuses a NUL byte (and other control characters) in SSO and group names before calling MANGOPAY", async () => {
     const before = await counts();
     const email = `nul${uid()}@x.test`;
-    await expect(createSso({ ctx: owner(), input: { accountId: account.id, firstName: "Ana\u0000", lastName: "Lima", email, permissionGroupId: "READ" } })).rejects.toThrow(ValidationError);
-    await expect(createPermissionGroup({ ctx: owner(), input: { accountId: account.id, name: "Ops\u001b[31m", grants: [] } })).rejects.toThrow(ValidationError);
+    await expect(
+      createSso({
+        ctx: owner(),
+        input: { accountId: account.id, firstName: "Ana\u0000", lastName: "Lima", email, permissionGroupId: "READ" },
+      }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      createPermissionGroup({ ctx: owner(), input: { accountId: account.id, name: "Ops\u001b[31m", grants: [] } }),
+    ).rejects.toThrow(ValidationError);
     expect(await counts()).toEqual(before);
     expect(await operations("sso.create")).toHaveLength(0);
   });
 
   it("audits the intent before the call and the result after it, with a completed operation row", async () => {
     const email = `ok${uid()}@x.test`;
-    const created = await createSso({ ctx: owner(), input: { accountId: account.id, firstName: "Ana", lastName: "Lima", email, permissionGroupId: "READ" } });
+    const created = await createSso({
+      ctx: owner(),
+      input: { accountId: account.id, firstName: "Ana", lastName: "Lima", email, permissionGroupId: "READ" },
+    });
     const [op] = await operations("sso.create");
     expect(op).toMatchObject({ status: "SUCCEEDED", upstreamId: created.id, actorUserId: hub.members.OWNER.userId });
     const [intent] = await audits("sso.create.intent");
@@ -81,7 +93,13 @@ describe("no MANGOPAY change without an audit row", () => {
         targetType: "thing",
         intent: { name: "x" },
         call: async () => {
-          throw new UpstreamServiceError("MANGOPAY is not answering properly (HTTP 500): HTTP 500", { kind: "unavailable", status: 500, type: null, mangopayId: null, retryAt: null });
+          throw new UpstreamServiceError("MANGOPAY is not answering properly (HTTP 500): HTTP 500", {
+            kind: "unavailable",
+            status: 500,
+            type: null,
+            mangopayId: null,
+            retryAt: null,
+          });
         },
         result: () => ({ upstreamId: "never", after: {} }),
       }),

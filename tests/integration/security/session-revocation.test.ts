@@ -34,7 +34,10 @@ describe("sessions are revoked server-side and reissue tickets are bound to one 
     const user = await createUser({ tag: "signout" });
     const copied = await signIn(user.id);
     const other = await signIn(user.id);
-    await authOptions.events?.signOut?.({ token: { ...copied, exp: Math.floor(Date.now() / 1000) + 3600 }, session: null as never });
+    await authOptions.events?.signOut?.({
+      token: { ...copied, exp: Math.floor(Date.now() / 1000) + 3600 },
+      session: null as never,
+    });
     expect(await isSessionRevoked(String(copied.sid))).toBe(true);
     expect(await isSessionRevoked(String(other.sid))).toBe(false);
     const audit = await db.auditEvent.findFirst({ where: { actorUserId: user.id, action: "auth.sign_out" } });

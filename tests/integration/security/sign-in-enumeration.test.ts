@@ -36,6 +36,8 @@ describe("sign-in enumeration and deliberate lockout", () => {
     const victim = await createUser({ tag: "victim" });
     const attacker = from();
     expect((await reasons(victim.email, attacker)).at(-1)).toBe("locked");
-    await expect(authenticate({ email: victim.email, password: PASSWORD }, from())).resolves.toMatchObject({ ok: true });
+    await expect(authenticate({ email: victim.email, password: PASSWORD }, from())).resolves.toMatchObject({
+      ok: true,
+    });
   }, 60_000);
 });

@@ -23,7 +23,9 @@ let hostileUrl: string;
 let mode: "redirect-api" | "redirect-token" | "raw-text" = "redirect-api";
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 let hub: TestHub;
@@ -69,7 +71,14 @@ describe("SSRF through a hostile base URL", () => {
     await db.hub.update({ where: { id: hub.hubId }, data: { allowCustomBaseUrls: true } });
     const error = await createApiAccount({
       ctx: hub.ctx("OWNER"),
-      input: { name: "Hostile", environment: "SANDBOX", clientId: `h${uid()}`, apiKey: "hostile-key-0000", baseUrlChoice: "CUSTOM", customBaseUrl: hostileUrl },
+      input: {
+        name: "Hostile",
+        environment: "SANDBOX",
+        clientId: `h${uid()}`,
+        apiKey: "hostile-key-0000",
+        baseUrlChoice: "CUSTOM",
+        customBaseUrl: hostileUrl,
+      },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreconditionError);
     expect((error as Error).message).toMatch(/answered with a redirect/);
@@ -91,7 +100,10 @@ describe("SSRF through a hostile base URL", () => {
       { addressPolicy: { allowPrivateHosts: false, lookup: async () => [{ address: "127.0.0.1" }] } },
     );
     await expect(client.request({ method: "GET", path: "/users" })).rejects.toThrow(AddressRefusedError);
-    const direct = createMangopayClient({ clientId: "c", apiKey: "k", baseUrl: internalUrl }, { addressPolicy: { allowPrivateHosts: false } });
+    const direct = createMangopayClient(
+      { clientId: "c", apiKey: "k", baseUrl: internalUrl },
+      { addressPolicy: { allowPrivateHosts: false } },
+    );
     await expect(direct.request({ method: "GET", path: "/users" })).rejects.toThrow(AddressRefusedError);
     expect(internalHits).toEqual([]);
   });
@@ -100,10 +112,21 @@ describe("SSRF through a hostile base URL", () => {
 describe("custom base URLs only where a Hub Owner allows them", () => {
   it("refuses a custom base URL in a Hub that does not allow them, and only an Owner may allow them (audited)", async () => {
     const fresh = await createTestHub();
-    const input = { name: "Custom", environment: "SANDBOX" as const, clientId: `c${uid()}`, apiKey: "custom-key-0000", baseUrlChoice: "CUSTOM" as const, customBaseUrl: hostileUrl };
+    const input = {
+      name: "Custom",
+      environment: "SANDBOX" as const,
+      clientId: `c${uid()}`,
+      apiKey: "custom-key-0000",
+      baseUrlChoice: "CUSTOM" as const,
+      customBaseUrl: hostileUrl,
+    };
     await expect(createApiAccount({ ctx: fresh.ctx("OWNER"), input })).rejects.toThrow(ForbiddenError);
-    await expect(setAllowCustomBaseUrls({ ctx: fresh.ctx("ADMIN"), input: { allowCustomBaseUrls: "on" } })).rejects.toThrow(ForbiddenError);
-    await expect(setAllowCustomBaseUrls({ ctx: fresh.ctx("OWNER"), input: { allowCustomBaseUrls: "on" } })).resolves.toEqual({ allowCustomBaseUrls: true });
+    await expect(
+      setAllowCustomBaseUrls({ ctx: fresh.ctx("ADMIN"), input: { allowCustomBaseUrls: "on" } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      setAllowCustomBaseUrls({ ctx: fresh.ctx("OWNER"), input: { allowCustomBaseUrls: "on" } }),
+    ).resolves.toEqual({ allowCustomBaseUrls: true });
     const audit = await lastAudit(fresh.hubId, "hub.settings.allow_custom_base_urls");
     expect(audit?.before).toEqual({ allowCustomBaseUrls: false });
     expect(audit?.after).toEqual({ allowCustomBaseUrls: true });
@@ -119,6 +142,8 @@ describe("custom base URLs only where a Hub Owner allows them", () => {
 
   it("rejects a non-boolean setting value with a clear message", async () => {
     const fresh = await createTestHub();
-    await expect(setAllowCustomBaseUrls({ ctx: fresh.ctx("OWNER"), input: { allowCustomBaseUrls: "yes please" as never } })).rejects.toThrow(ValidationError);
+    await expect(
+      setAllowCustomBaseUrls({ ctx: fresh.ctx("OWNER"), input: { allowCustomBaseUrls: "yes please" as never } }),
+    ).rejects.toThrow(ValidationError);
   });
 });

@@ -18,7 +18,9 @@ describe("a stolen session cannot enrol its own authenticator", () => {
     });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecretEnc: true } });
     expect(row.totpSecretEnc).toBeNull();
-    const failed = await db.auditEvent.findFirst({ where: { actorUserId: user.id, action: "auth.totp.enrollment_started.failed" } });
+    const failed = await db.auditEvent.findFirst({
+      where: { actorUserId: user.id, action: "auth.totp.enrollment_started.failed" },
+    });
     expect(failed?.metadata).toEqual({ reason: "wrong_password" });
   });
 
@@ -31,7 +33,10 @@ describe("a stolen session cannot enrol its own authenticator", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
     // A code of the next step: the enrolment code's step cannot be replayed.
     const next = await codeAt(secret, 1);
-    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: next } })).resolves.toEqual({ disabled: true, sessionVersion: 2 });
+    await expect(disableTotp({ ctx, input: { password: PASSWORD, code: next } })).resolves.toEqual({
+      disabled: true,
+      sessionVersion: 2,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
   });
 });

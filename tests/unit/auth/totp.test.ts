@@ -62,9 +62,13 @@ describe("TOTP", () => {
     const code = await currentTotp(secret, T0);
     const first = await verifyTotp({ secret, code, nowMs: T0 });
     if (!first.valid) throw new Error("expected a valid code");
-    await expect(verifyTotp({ secret, code, nowMs: T0, afterTimeStep: first.timeStep })).resolves.toEqual({ valid: false });
+    await expect(verifyTotp({ secret, code, nowMs: T0, afterTimeStep: first.timeStep })).resolves.toEqual({
+      valid: false,
+    });
     const next = await currentTotp(secret, T0 + STEP_MS);
-    await expect(verifyTotp({ secret, code: next, nowMs: T0 + STEP_MS, afterTimeStep: first.timeStep })).resolves.toMatchObject({
+    await expect(
+      verifyTotp({ secret, code: next, nowMs: T0 + STEP_MS, afterTimeStep: first.timeStep }),
+    ).resolves.toMatchObject({
       valid: true,
       timeStep: first.timeStep + 1,
     });

@@ -9,33 +9,65 @@ import type { TransactionDTO } from "@/lib/services/transactions/dto";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 const inDays = (d: number) => new Date(NOW + d * 86_400_000).toISOString();
-const dispute = (over: Partial<Parameters<typeof nextStep>[0]>) => ({ status: "PENDING_CLIENT_ACTION", type: "CONTESTABLE", statusMessage: null, resultCode: null, contestDeadline: inDays(3), ...over });
+const dispute = (over: Partial<Parameters<typeof nextStep>[0]>) => ({
+  status: "PENDING_CLIENT_ACTION",
+  type: "CONTESTABLE",
+  statusMessage: null,
+  resultCode: null,
+  contestDeadline: inDays(3),
+  ...over,
+});
 const none = { state: "not-applicable" };
 
 describe("a dispute's next step", () => {
   it("asks to contest a contestable dispute before its deadline, in plain words", () => {
     const s = nextStep(dispute({}), none, NOW);
-    expect(s).toMatchObject({ actionNeeded: true, title: "Contest or accept this dispute", deadline: inDays(3), deadlineInWords: "in 3 days" });
+    expect(s).toMatchObject({
+      actionNeeded: true,
+      title: "Contest or accept this dispute",
+      deadline: inDays(3),
+      deadlineInWords: "in 3 days",
+    });
   });
 
   it("asks for documents on a retrieval request, and quotes MANGOPAY on a reopened dispute", () => {
     expect(nextStep(dispute({ type: "RETRIEVAL" }), none, NOW).title).toBe("Send the documents the bank asks for");
-    const reopened = nextStep(dispute({ status: "REOPENED_PENDING_CLIENT_ACTION", statusMessage: "Signed delivery proof" }), none, NOW);
+    const reopened = nextStep(
+      dispute({ status: "REOPENED_PENDING_CLIENT_ACTION", statusMessage: "Signed delivery proof" }),
+      none,
+      NOW,
+    );
     expect(reopened.actionNeeded).toBe(true);
     expect(reopened.detail).toContain("“Signed delivery proof”");
   });
 
   it("needs nothing while MANGOPAY or the bank decide, or once the deadline has passed", () => {
-    expect(nextStep(dispute({ status: "CREATED" }), none, NOW)).toMatchObject({ actionNeeded: false, title: "Nothing to do yet" });
-    expect(nextStep(dispute({ status: "SUBMITTED" }), none, NOW)).toMatchObject({ actionNeeded: false, title: "Waiting for MANGOPAY" });
-    expect(nextStep(dispute({ status: "PENDING_BANK_ACTION" }), none, NOW)).toMatchObject({ actionNeeded: false, title: "Waiting for the bank" });
-    expect(nextStep(dispute({ contestDeadline: inDays(-2) }), none, NOW)).toMatchObject({ actionNeeded: false, title: "Contest deadline passed", deadlineInWords: "passed 2 days ago" });
+    expect(nextStep(dispute({ status: "CREATED" }), none, NOW)).toMatchObject({
+      actionNeeded: false,
+      title: "Nothing to do yet",
+    });
+    expect(nextStep(dispute({ status: "SUBMITTED" }), none, NOW)).toMatchObject({
+      actionNeeded: false,
+      title: "Waiting for MANGOPAY",
+    });
+    expect(nextStep(dispute({ status: "PENDING_BANK_ACTION" }), none, NOW)).toMatchObject({
+      actionNeeded: false,
+      title: "Waiting for the bank",
+    });
+    expect(nextStep(dispute({ contestDeadline: inDays(-2) }), none, NOW)).toMatchObject({
+      actionNeeded: false,
+      title: "Contest deadline passed",
+      deadlineInWords: "passed 2 days ago",
+    });
     expect(nextStep(dispute({ type: "NOT_CONTESTABLE" }), none, NOW).title).toBe("Nothing to contest");
   });
 
   it("asks to settle a lost dispute until settlement transfers cover its repudiation", () => {
     const lost = dispute({ status: "CLOSED", resultCode: "LOST" });
-    expect(nextStep(lost, { state: "to-settle" }, NOW)).toMatchObject({ actionNeeded: true, title: "Settle the lost dispute" });
+    expect(nextStep(lost, { state: "to-settle" }, NOW)).toMatchObject({
+      actionNeeded: true,
+      title: "Settle the lost dispute",
+    });
     expect(nextStep(lost, { state: "settled" }, NOW)).toMatchObject({ actionNeeded: false, title: "Closed — lost" });
     expect(nextStep(dispute({ status: "CLOSED", resultCode: "WON" }), none, NOW).title).toBe("Closed — won");
   });
@@ -47,14 +79,33 @@ describe("a dispute's next step", () => {
 });
 
 const row = (over: Partial<TransactionDTO>): TransactionDTO => ({
-  id: "1", kind: "PAYIN", tag: null, createdAt: inDays(-1), executedAt: null, status: "SUCCEEDED", type: "PAYIN", nature: "REGULAR",
-  resultCode: null, resultMessage: null, authorId: null, creditedUserId: null, debitedWalletId: null, creditedWalletId: null,
-  debited: { currency: "EUR", amountMinor: 1000 }, credited: null, fees: null, ...over,
+  id: "1",
+  kind: "PAYIN",
+  tag: null,
+  createdAt: inDays(-1),
+  executedAt: null,
+  status: "SUCCEEDED",
+  type: "PAYIN",
+  nature: "REGULAR",
+  resultCode: null,
+  resultMessage: null,
+  authorId: null,
+  creditedUserId: null,
+  debitedWalletId: null,
+  creditedWalletId: null,
+  debited: { currency: "EUR", amountMinor: 1000 },
+  credited: null,
+  fees: null,
+  ...over,
 });
 
 describe("money left and money owed", () => {
   it("counts succeeded and pending refunds against the refundable amount, not failed ones", () => {
-    const refunds = [row({ status: "SUCCEEDED", debited: { currency: "EUR", amountMinor: 300 } }), row({ status: "FAILED", debited: { currency: "EUR", amountMinor: 500 } }), row({ status: "CREATED", debited: { currency: "EUR", amountMinor: 200 } })];
+    const refunds = [
+      row({ status: "SUCCEEDED", debited: { currency: "EUR", amountMinor: 300 } }),
+      row({ status: "FAILED", debited: { currency: "EUR", amountMinor: 500 } }),
+      row({ status: "CREATED", debited: { currency: "EUR", amountMinor: 200 } }),
+    ];
     expect(refundableAmount(row({}), refunds)).toEqual({ currency: "EUR", amountMinor: 500 });
     expect(refundableAmount(row({ status: "FAILED" }), [])).toEqual({ currency: "EUR", amountMinor: 0 });
   });
@@ -62,8 +113,14 @@ describe("money left and money owed", () => {
   it("is settled only when settlements cover the repudiation", () => {
     const d = { status: "CLOSED", resultCode: "LOST", repudiationId: "R" };
     const rep = row({ id: "R", nature: "REPUDIATION", debited: { currency: "EUR", amountMinor: 900 } });
-    expect(settlementState(d, [rep])).toEqual({ state: "to-settle", owed: { currency: "EUR", amountMinor: 900 }, settled: { currency: "EUR", amountMinor: 0 } });
-    expect(settlementState(d, [rep, row({ nature: "SETTLEMENT", debited: { currency: "EUR", amountMinor: 900 } })]).state).toBe("settled");
+    expect(settlementState(d, [rep])).toEqual({
+      state: "to-settle",
+      owed: { currency: "EUR", amountMinor: 900 },
+      settled: { currency: "EUR", amountMinor: 0 },
+    });
+    expect(
+      settlementState(d, [rep, row({ nature: "SETTLEMENT", debited: { currency: "EUR", amountMinor: 900 } })]).state,
+    ).toBe("settled");
     expect(settlementState({ ...d, resultCode: "WON" }, [rep]).state).toBe("not-applicable");
   });
 });
@@ -75,7 +132,10 @@ describe("the events form's 45-day window", () => {
     expect(eventFiltersFor(NOW).safeParse({ types: [], from: earliest }).success).toBe(true);
     const refused = eventFiltersFor(NOW).safeParse({ types: [], from: "2026-10-16" });
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]).toMatchObject({ path: ["from"], message: "MANGOPAY keeps events for 45 days: pick 2026-10-17 or later." });
+    expect(refused.error?.issues[0]).toMatchObject({
+      path: ["from"],
+      message: "MANGOPAY keeps events for 45 days: pick 2026-10-17 or later.",
+    });
     expect(eventFiltersFor(NOW).safeParse({ types: ["NOT_AN_EVENT"] }).success).toBe(false);
   });
 });

@@ -3,7 +3,11 @@ import { parseSearchQuery, SEARCHABLE_TYPES } from "@/lib/services/search/id-sha
 
 describe("search id shapes", () => {
   it("narrows prefixed ids to their type", () => {
-    expect(parseSearchQuery("user_m_01J82SPSKW53XZM936PDVN76W0")).toEqual({ kind: "ids", id: "user_m_01J82SPSKW53XZM936PDVN76W0", candidates: ["user"] });
+    expect(parseSearchQuery("user_m_01J82SPSKW53XZM936PDVN76W0")).toEqual({
+      kind: "ids",
+      id: "user_m_01J82SPSKW53XZM936PDVN76W0",
+      candidates: ["user"],
+    });
     expect(parseSearchQuery("wlt_m_01J8")).toMatchObject({ candidates: ["wallet"] });
     expect(parseSearchQuery("po_b_123")).toMatchObject({ candidates: ["payout"] });
     expect(parseSearchQuery("xfer_refund_c_9")).toMatchObject({ candidates: ["refund"] });
@@ -19,8 +23,16 @@ describe("search id shapes", () => {
 
   it("recognises client wallets and user/bank-account pairs", () => {
     expect(parseSearchQuery("FEES_EUR")).toEqual({ kind: "clientWallet", id: "FEES_EUR" });
-    expect(parseSearchQuery("100000029/100000033")).toEqual({ kind: "bankAccount", userId: "100000029", bankAccountId: "100000033" });
-    expect(parseSearchQuery("100000029 100000033")).toEqual({ kind: "bankAccount", userId: "100000029", bankAccountId: "100000033" });
+    expect(parseSearchQuery("100000029/100000033")).toEqual({
+      kind: "bankAccount",
+      userId: "100000029",
+      bankAccountId: "100000033",
+    });
+    expect(parseSearchQuery("100000029 100000033")).toEqual({
+      kind: "bankAccount",
+      userId: "100000029",
+      bankAccountId: "100000033",
+    });
   });
 
   it("refuses what cannot be an id", () => {

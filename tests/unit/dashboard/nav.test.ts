@@ -14,13 +14,19 @@ describe("dashboard navigation", () => {
   });
 
   it("hides Users from a member whose grants exclude users.read", () => {
-    const perms = effectivePermissions("OPERATOR", roleAccountPermissions("OPERATOR").filter((p) => p !== "users.read"));
+    const perms = effectivePermissions(
+      "OPERATOR",
+      roleAccountPermissions("OPERATOR").filter((p) => p !== "users.read"),
+    );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).toEqual(["Home", "Transactions", "Compliance", "Disputes", "Events", "Hooks"]);
   });
 
   it("hides Disputes and Events from a member whose grants exclude them", () => {
-    const perms = effectivePermissions("READ_ONLY", roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"));
+    const perms = effectivePermissions(
+      "READ_ONLY",
+      roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"),
+    );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks"]);
   });

@@ -25,15 +25,21 @@ const upstream = (status: number, extra: Partial<ConstructorParameters<typeof Up
 
 describe("the upstream-error bridge", () => {
   it("maps a refused API key to 'check this account's API key in the Hub'", () => {
-    const err = toServiceError(new AuthenticationError(upstream(401, { type: "invalid_client", message: "invalid_client" })));
+    const err = toServiceError(
+      new AuthenticationError(upstream(401, { type: "invalid_client", message: "invalid_client" })),
+    );
     expect(err).toBeInstanceOf(UpstreamServiceError);
-    expect((err as UpstreamServiceError).message).toBe("MANGOPAY refused this account's credentials. Check this account's API key in the Hub.");
+    expect((err as UpstreamServiceError).message).toBe(
+      "MANGOPAY refused this account's credentials. Check this account's API key in the Hub.",
+    );
     expect((err as UpstreamServiceError).failure.kind).toBe("authentication");
   });
 
   it("says when quota protection lifts", () => {
     const resetAt = new Date("2026-11-30T10:15:00Z");
-    const err = toServiceError(new QuotaProtectionError({ windowMinutes: 15, made: 2200, limit: 2300, remaining: 100, resetAt }));
+    const err = toServiceError(
+      new QuotaProtectionError({ windowMinutes: 15, made: 2200, limit: 2300, remaining: 100, resetAt }),
+    );
     const view = describeError(err);
     expect(view.title).toBe("Paused to protect the quota");
     expect(view.message).toContain("It lifts at 10:15 UTC");
@@ -52,16 +58,28 @@ describe("the upstream-error bridge", () => {
   });
 
   it("maps timeouts, network failures, rate limits, SCA and unreadable answers to their own words", () => {
-    expect(describeError(new TimeoutError(site, 10_000)).message).toBe("MANGOPAY did not answer within 10 s. Please try again.");
+    expect(describeError(new TimeoutError(site, 10_000)).message).toBe(
+      "MANGOPAY did not answer within 10 s. Please try again.",
+    );
     expect(describeError(new NetworkError(site)).title).toBe("MANGOPAY unreachable");
-    expect(describeError(new RateLimitError(upstream(429, { type: "rate_limit" }))).title).toBe("MANGOPAY rate limit reached");
-    expect(describeError(new ScaRequiredError({ ...upstream(403), reason: "consent_required" })).message).toContain("SCA proxy consent is missing");
-    expect(describeError(new ParseError("user", [{ path: "Id", message: "Required" }])).title).toBe("Unreadable answer from MANGOPAY");
+    expect(describeError(new RateLimitError(upstream(429, { type: "rate_limit" }))).title).toBe(
+      "MANGOPAY rate limit reached",
+    );
+    expect(describeError(new ScaRequiredError({ ...upstream(403), reason: "consent_required" })).message).toContain(
+      "SCA proxy consent is missing",
+    );
+    expect(describeError(new ParseError("user", [{ path: "Id", message: "Required" }])).title).toBe(
+      "Unreadable answer from MANGOPAY",
+    );
   });
 
   it("maps 404 to NotFound and a 400 with field errors to Validation", () => {
-    expect(toServiceError(new UpstreamError(upstream(404, { type: "ressource_not_found" })))).toBeInstanceOf(NotFoundError);
-    const v = toServiceError(new UpstreamError(upstream(400, { type: "param_error", message: "bad", errors: { Email: "invalid" } })));
+    expect(toServiceError(new UpstreamError(upstream(404, { type: "ressource_not_found" })))).toBeInstanceOf(
+      NotFoundError,
+    );
+    const v = toServiceError(
+      new UpstreamError(upstream(400, { type: "param_error", message: "bad", errors: { Email: "invalid" } })),
+    );
     expect(v).toBeInstanceOf(ValidationError);
     expect((v as ValidationError).fieldErrors).toEqual({ Email: ["invalid"] });
   });

@@ -46,7 +46,9 @@ describe("server action plumbing", () => {
   });
 
   it("says only what the caller chose when a public payload does not parse", async () => {
-    const action = defineAction(ctx, Input, async () => "never", { invalidInput: new NotFoundError("This link is dead.") });
+    const action = defineAction(ctx, Input, async () => "never", {
+      invalidInput: new NotFoundError("This link is dead."),
+    });
     expect(await action(null, { amount: "x" })).toEqual({ ok: false, code: "NOT_FOUND", error: "This link is dead." });
   });
 
@@ -59,6 +61,8 @@ describe("server action plumbing", () => {
 
   it("lets Next's redirect() through instead of reporting it as an internal error", async () => {
     const action = defineAction(ctx, Input, async () => redirect("/hub"));
-    await expect(action(null, { amount: 1 })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(action(null, { amount: 1 })).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
   });
 });

@@ -6,14 +6,18 @@ import { findCycles, forbiddenImports, readSources, unauditedWrites, type Source
 const fixture = (files: Record<string, string>): Sources => new Map(Object.entries(files));
 
 describe("configuration", () => {
-  const readsEnv = (files: Sources) => [...files].filter(([f, src]) => f !== "lib/server/env.ts" && /process\.env\b/.test(src)).map(([f]) => f);
+  const readsEnv = (files: Sources) =>
+    [...files].filter(([f, src]) => f !== "lib/server/env.ts" && /process\.env\b/.test(src)).map(([f]) => f);
 
   it("is read from process.env only in lib/server/env.ts", () => {
     expect(readsEnv(readSources("app", "lib", "components", "proxy.ts"))).toEqual([]);
   });
 
   it("guard: flags a page reading process.env", () => {
-    const broken = fixture({ "lib/server/env.ts": "process.env.X", "app/page.tsx": "const k = process.env.AUTH_SECRET;" });
+    const broken = fixture({
+      "lib/server/env.ts": "process.env.X",
+      "app/page.tsx": "const k = process.env.AUTH_SECRET;",
+    });
     expect(readsEnv(broken)).toEqual(["app/page.tsx"]);
   });
 });
@@ -31,15 +35,25 @@ describe("layers", () => {
 
   it("the context types module imports nothing from Next.js or the auth layer", () => {
     const files = readSources("lib/server/context-types.ts");
-    expect(forbiddenImports(files, /context-types/, /^(next|next-auth|react)($|\/)|\/(auth|context|account-context|action)$/)).toEqual([]);
+    expect(
+      forbiddenImports(
+        files,
+        /context-types/,
+        /^(next|next-auth|react)($|\/)|\/(auth|context|account-context|action)$/,
+      ),
+    ).toEqual([]);
   });
 
   it("guard: flags a service importing the session helpers or next/cache", () => {
     const broken = fixture({
-      "lib/services/x/do.ts": 'import { requireSession } from "@/lib/server/auth";\nimport type { HubContext } from "@/lib/server/context-types";',
+      "lib/services/x/do.ts":
+        'import { requireSession } from "@/lib/server/auth";\nimport type { HubContext } from "@/lib/server/context-types";',
       "lib/services/x/other.ts": 'import { revalidatePath } from "next/cache";',
     });
-    expect(forbiddenImports(broken, SERVICES, FRAMEWORK)).toEqual(["lib/services/x/do.ts → @/lib/server/auth", "lib/services/x/other.ts → next/cache"]);
+    expect(forbiddenImports(broken, SERVICES, FRAMEWORK)).toEqual([
+      "lib/services/x/do.ts → @/lib/server/auth",
+      "lib/services/x/other.ts → next/cache",
+    ]);
   });
 });
 
@@ -66,7 +80,8 @@ describe("audit", () => {
 
   it("guard: flags a write without an audit row, a write outside a transaction, and a helper's write", () => {
     const broken = fixture({
-      "lib/server/audit.ts": "export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEntry) { await tx.auditEvent.create({}); }",
+      "lib/server/audit.ts":
+        "export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEntry) { await tx.auditEvent.create({}); }",
       "lib/services/x/good.ts": `export async function renameX({ ctx }) {
   await db.$transaction(async (tx) => {
     await tx.thing.update({ where: { id: "a" }, data: { name: ")" } });
@@ -99,7 +114,11 @@ describe("audit", () => {
   });
 
   it("guard: flags a page importing the database client", () => {
-    const broken = fixture({ "app/(hub)/hub/x/page.tsx": 'import { db } from "@/lib/server/db";\nimport { Card } from "@/components/ui/card";' });
-    expect(forbiddenImports(broken, /^app\//, /^@\/lib\/server\/db$/)).toEqual(["app/(hub)/hub/x/page.tsx → @/lib/server/db"]);
+    const broken = fixture({
+      "app/(hub)/hub/x/page.tsx": 'import { db } from "@/lib/server/db";\nimport { Card } from "@/components/ui/card";',
+    });
+    expect(forbiddenImports(broken, /^app\//, /^@\/lib\/server\/db$/)).toEqual([
+      "app/(hub)/hub/x/page.tsx → @/lib/server/db",
+    ]);
   });
 });

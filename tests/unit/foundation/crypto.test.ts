@@ -1,6 +1,13 @@
 /** @jest-environment node */
 import { randomBytes } from "node:crypto";
-import { decryptSecret, encryptSecret, isSealedWithCurrentKey, randomToken, safeEqual, sha256 } from "@/lib/server/crypto";
+import {
+  decryptSecret,
+  encryptSecret,
+  isSealedWithCurrentKey,
+  randomToken,
+  safeEqual,
+  sha256,
+} from "@/lib/server/crypto";
 import { keyRingFrom, parseKeyList, type KeyRing } from "@/lib/server/key-ring";
 import { plaintextLeaks } from "@/tests/support/plaintext";
 
@@ -22,7 +29,12 @@ describe("secrets at rest (AES-256-GCM)", () => {
     const secret = "sk_live_abcdef123456";
     for (const prefix of ["", "a", "ab"]) {
       const raw = Buffer.from(prefix + secret);
-      for (const encoded of [raw.toString("base64"), raw.toString("base64url"), raw.toString("hex").toUpperCase(), raw.toString("utf8")]) {
+      for (const encoded of [
+        raw.toString("base64"),
+        raw.toString("base64url"),
+        raw.toString("hex").toUpperCase(),
+        raw.toString("utf8"),
+      ]) {
         expect(plaintextLeaks(`v1.${encoded}.tag`, secret)).not.toEqual([]);
       }
     }
@@ -67,10 +79,12 @@ describe("key rotation (ENCRYPTION_KEYS)", () => {
     const sealedNew = encryptSecret("sk_sandbox_new", after.current);
     expect(sealedNew.split(".").slice(0, 2)).toEqual(["v2", "new"]);
     expect(isSealedWithCurrentKey(sealedNew, after)).toBe(true);
-    expect(() => decryptSecret(sealedOld, keyRingFrom({ ENCRYPTION_KEYS: `new:${newKey}` }))).toThrow(/No encryption key with id "old"/);
+    expect(() => decryptSecret(sealedOld, keyRingFrom({ ENCRYPTION_KEYS: `new:${newKey}` }))).toThrow(
+      /No encryption key with id "old"/,
+    );
   });
 
-  it("keeps a single ENCRYPTION_KEY working as the key with id \"default\"", () => {
+  it('keeps a single ENCRYPTION_KEY working as the key with id "default"', () => {
     const single = keyRingFrom({ ENCRYPTION_KEY: b64() });
     expect(single.current.id).toBe("default");
     expect(decryptSecret(encryptSecret("v", single.current), single)).toBe("v");
@@ -84,7 +98,9 @@ describe("key rotation (ENCRYPTION_KEYS)", () => {
     const ring = keyRingFrom({ ENCRYPTION_KEYS: `new:${b64()},old:${bytes.toString("base64")}` });
     expect(decryptSecret(v1, ring)).toBe("legacy secret");
     expect(isSealedWithCurrentKey(v1, ring)).toBe(false);
-    expect(() => decryptSecret(v1, keyRingFrom({ ENCRYPTION_KEYS: `new:${b64()}` }))).toThrow(/No configured encryption key/);
+    expect(() => decryptSecret(v1, keyRingFrom({ ENCRYPTION_KEYS: `new:${b64()}` }))).toThrow(
+      /No configured encryption key/,
+    );
   });
 
   it("names the problem in an invalid ENCRYPTION_KEYS without echoing a key", () => {

@@ -1,7 +1,13 @@
 /** @jest-environment node */
 import { pinExtendedProtocolBatches } from "../../../scripts/lib/pglite-socket-fixes.mjs";
 
-type Item = { handlerId: number; message: Uint8Array; resolve: (n: number) => void; reject: (e: unknown) => void; onData: (c: Uint8Array) => void };
+type Item = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (n: number) => void;
+  reject: (e: unknown) => void;
+  onData: (c: Uint8Array) => void;
+};
 
 /** A queue shaped like pglite-socket's QueryQueueManager, over a fake single backend that logs order. */
 function fakeQueue() {
@@ -24,7 +30,13 @@ function fakeQueue() {
     },
     enqueue(handlerId: number, type: string) {
       return new Promise<number>((resolve, reject) => {
-        this.queue.push({ handlerId, message: new Uint8Array([type.charCodeAt(0), handlerId]), resolve, reject, onData: () => undefined });
+        this.queue.push({
+          handlerId,
+          message: new Uint8Array([type.charCodeAt(0), handlerId]),
+          resolve,
+          reject,
+          onData: () => undefined,
+        });
         void this.processQueue();
       });
     },

@@ -20,7 +20,8 @@ export function readSources(...dirs: string[]): Sources {
     for (const e of fs.readdirSync(full, { withFileTypes: true })) {
       const child = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(child);
-      else if (/\.(ts|tsx|mjs)$/.test(e.name) && !e.name.endsWith(".d.ts")) out.set(child, fs.readFileSync(path.join(ROOT, child), "utf8"));
+      else if (/\.(ts|tsx|mjs)$/.test(e.name) && !e.name.endsWith(".d.ts"))
+        out.set(child, fs.readFileSync(path.join(ROOT, child), "utf8"));
     }
   };
   for (const d of dirs) walk(d);
@@ -53,7 +54,13 @@ export function resolveImport(from: string, spec: string, files: Sources): strin
 export function findCycles(files: Sources): string[][] {
   const graph = new Map<string, string[]>();
   for (const [file, src] of files) {
-    graph.set(file, [...new Set(importsOf(src).map((s) => resolveImport(file, s, files)).filter((f): f is string => f !== null))]);
+    graph.set(file, [
+      ...new Set(
+        importsOf(src)
+          .map((s) => resolveImport(file, s, files))
+          .filter((f): f is string => f !== null),
+      ),
+    ]);
   }
   const cycles: string[][] = [];
   const state = new Map<string, "open" | "done">();
@@ -107,7 +114,10 @@ export function balanced(src: string, open: number): string {
 const WRITE_OPS = "create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany";
 // `tx.user.update(`, `db.invite.create(`, `client.hub.update(`, `(ctx.db ?? db).user.update(`: a Prisma
 // write on a model. Audit rows themselves do not count.
-const DB_WRITE = new RegExp(`(?:\\btx|\\bdb|\\bclient|\\))\\s*\\.\\s*(?!auditEvent\\b)([a-z]\\w*)\\s*\\.\\s*(?:${WRITE_OPS})\\s*\\(`, "g");
+const DB_WRITE = new RegExp(
+  `(?:\\btx|\\bdb|\\bclient|\\))\\s*\\.\\s*(?!auditEvent\\b)([a-z]\\w*)\\s*\\.\\s*(?:${WRITE_OPS})\\s*\\(`,
+  "g",
+);
 
 type FunctionInfo = { file: string; name: string; body: string; takesTx: boolean };
 
@@ -133,7 +143,7 @@ export function unauditedWrites(files: Sources): string[] {
   const calls = (body: string, names: Set<string>) => [...names].some((n) => new RegExp(`\\b${n}\\s*\\(`).test(body));
   const auditing = new Set(["writeAudit"]);
   const writingHelpers = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of fns) {
       if (!auditing.has(f.name) && calls(f.body, auditing)) {
@@ -156,10 +166,14 @@ export function unauditedWrites(files: Sources): string[] {
       const body = balanced(src, open);
       covered.push([open, open + body.length]);
       const writes = [...body.matchAll(DB_WRITE)].map((w) => `${w[1]} write`);
-      const helperWrites = [...writingHelpers].filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body)).map((h) => `${h}()`);
+      const helperWrites = [...writingHelpers]
+        .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
+        .map((h) => `${h}()`);
       if ((writes.length || helperWrites.length) && !calls(body, auditing)) {
         const line = src.slice(0, open).split("\n").length;
-        problems.push(`${file}:${line} transaction with ${[...new Set([...writes, ...helperWrites])].join(", ")} and no audit row`);
+        problems.push(
+          `${file}:${line} transaction with ${[...new Set([...writes, ...helperWrites])].join(", ")} and no audit row`,
+        );
       }
     }
     // Writes outside every transaction, except inside `tx` helpers (their caller's transaction audits).
@@ -172,7 +186,9 @@ export function unauditedWrites(files: Sources): string[] {
     for (const w of src.matchAll(DB_WRITE)) {
       const at = w.index ?? 0;
       if ([...covered, ...helperRanges].some(([a, b]) => at > a && at < b)) continue;
-      problems.push(`${file}:${src.slice(0, at).split("\n").length} ${w[1]} write outside a transaction, so with no audit row`);
+      problems.push(
+        `${file}:${src.slice(0, at).split("\n").length} ${w[1]} write outside a transaction, so with no audit row`,
+      );
     }
   }
   return problems.sort();

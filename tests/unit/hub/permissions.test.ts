@@ -57,7 +57,9 @@ describe("effective permissions = role ∩ account grants", () => {
 
   it("keeps Hub-level permissions from the role regardless of the account's grants", () => {
     expect(effectivePermissions("ADMIN", []).has("dashboard.permissions.manage")).toBe(true);
-    expect(effectivePermissions("READ_ONLY", ["dashboard.permissions.manage"]).has("dashboard.permissions.manage")).toBe(false);
+    expect(
+      effectivePermissions("READ_ONLY", ["dashboard.permissions.manage"]).has("dashboard.permissions.manage"),
+    ).toBe(false);
   });
 
   it("has no account permission at all outside an account", () => {
@@ -65,6 +67,8 @@ describe("effective permissions = role ∩ account grants", () => {
   });
 
   it("assertCan throws ForbiddenError", () => {
-    expect(() => assertCan({ permissions: effectivePermissions("FINANCE", []) }, "payouts.create")).toThrow(ForbiddenError);
+    expect(() => assertCan({ permissions: effectivePermissions("FINANCE", []) }, "payouts.create")).toThrow(
+      ForbiddenError,
+    );
   });
 });

@@ -5,7 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
-import { ACTION_ACCESS, decideAccess, PAGE_ACCESS, ROUTE_ACCESS, type Access, type Outcome } from "@/lib/server/route-permissions";
+import {
+  ACTION_ACCESS,
+  decideAccess,
+  PAGE_ACCESS,
+  ROUTE_ACCESS,
+  type Access,
+  type Outcome,
+} from "@/lib/server/route-permissions";
 
 const APP = path.join(process.cwd(), "app");
 
@@ -17,7 +24,13 @@ function walk(dir: string): string[] {
 }
 
 const files = walk(APP).map((f) => path.relative(APP, f).split(path.sep).join("/"));
-const toRoute = (file: string) => "/" + file.split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+const toRoute = (file: string) =>
+  "/" +
+  file
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/");
 const pages = new Map(files.filter((f) => /(^|\/)page\.tsx?$/.test(f)).map((f) => [toRoute(f), f]));
 const routes = new Map(files.filter((f) => /(^|\/)route\.ts$/.test(f)).map((f) => [toRoute(f), f]));
 const source = (file: string) => fs.readFileSync(path.join(APP, file), "utf8");
@@ -52,8 +65,10 @@ function expectedGuard(access: Access, kind: "page" | "route" | "action", name: 
     if (access.kind === "hub") return new RegExp(`export const ${name} = hubAction\\(\\s*${q ?? "null"}`);
     return new RegExp(`export const ${name} = accountAction\\(\\s*${q ?? "null"}`);
   }
-  if (access.kind === "hub" && q) return new RegExp(`requireHubPermission\\(\\s*${q}\\s*,?\\s*\\)|assertCan\\(\\s*ctx,\\s*${q}\\s*,?\\s*\\)`);
-  if (access.kind === "account") return new RegExp(`requireAccountPermission\\(\\s*accountId,\\s*${q ?? "null"}\\s*,?\\s*\\)`);
+  if (access.kind === "hub" && q)
+    return new RegExp(`requireHubPermission\\(\\s*${q}\\s*,?\\s*\\)|assertCan\\(\\s*ctx,\\s*${q}\\s*,?\\s*\\)`);
+  if (access.kind === "account")
+    return new RegExp(`requireAccountPermission\\(\\s*accountId,\\s*${q ?? "null"}\\s*,?\\s*\\)`);
   return null;
 }
 
@@ -63,7 +78,8 @@ describe("one action family", () => {
     const src = source(file);
     // Every export is `export const <verb><Entity>Action = publicAction|userAction|hubAction|accountAction(`.
     const exported = [...src.matchAll(/^export\s+(.*)$/gm)].map((m) => m[1] ?? "");
-    for (const line of exported) expect(line).toMatch(/^const \w+Action = (publicAction|userAction|hubAction|accountAction)\(/);
+    for (const line of exported)
+      expect(line).toMatch(/^const \w+Action = (publicAction|userAction|hubAction|accountAction)\(/);
   });
 });
 
@@ -71,7 +87,10 @@ describe("each file enforces its table entry", () => {
   const cases: [string, string, Access, "page" | "route" | "action", string][] = [
     ...[...pages].map(([r, f]) => [r, f, PAGE_ACCESS[r], "page", ""] as [string, string, Access, "page", string]),
     ...[...routes].map(([r, f]) => [r, f, ROUTE_ACCESS[r], "route", ""] as [string, string, Access, "route", string]),
-    ...[...actions].map(([k, f]) => [k, f, ACTION_ACCESS[k], "action", k.split("#")[1] ?? ""] as [string, string, Access, "action", string]),
+    ...[...actions].map(
+      ([k, f]) =>
+        [k, f, ACTION_ACCESS[k], "action", k.split("#")[1] ?? ""] as [string, string, Access, "action", string],
+    ),
   ];
   it.each(cases.filter(([, , a]) => a !== undefined))("%s", (_key, file, access, kind, name) => {
     const guard = expectedGuard(access, kind, name);

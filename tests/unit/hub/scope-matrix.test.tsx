@@ -6,7 +6,11 @@ describe("ScopeMatrix", () => {
   it("offers only the permissions the role allows, ticked per grant, named for screen readers", async () => {
     render(
       <form aria-label="grants">
-        <ScopeMatrix checked={["users.read"]} allowed={["users.read", "users.create", "payouts.read"]} labelSuffix="for ana@x.test" />
+        <ScopeMatrix
+          checked={["users.read"]}
+          allowed={["users.read", "users.create", "payouts.read"]}
+          labelSuffix="for ana@x.test"
+        />
       </form>,
     );
     const boxes = screen.getAllByRole("checkbox");

@@ -40,7 +40,15 @@ describe("security history CSV", () => {
 
 describe("security filters from the URL", () => {
   it("parses known filters and drops malformed ones instead of failing", () => {
-    expect(parseSecurityFilter({ member: "u1", action: ["team.invite.create", "x"], from: "2026-11-01", to: "nope", page: "0" })).toEqual({
+    expect(
+      parseSecurityFilter({
+        member: "u1",
+        action: ["team.invite.create", "x"],
+        from: "2026-11-01",
+        to: "nope",
+        page: "0",
+      }),
+    ).toEqual({
       member: "u1",
       action: "team.invite.create",
       account: undefined,

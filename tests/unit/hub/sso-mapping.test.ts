@@ -6,12 +6,13 @@ const g = (Read: boolean, Create: boolean, Edit: boolean) => ({ Read, Create, Ed
 
 describe("MANGOPAY scopes → dashboard permissions", () => {
   it("maps Read→read, Create→create, Edit→edit, case-insensitively, ignoring unknown scopes", () => {
-    expect(grantsFromScopes({ Payouts: g(true, true, false), kycdocuments: g(true, false, true), ClientLogo: g(true, true, true) })).toEqual([
-      "payouts.read",
-      "payouts.create",
-      "kycDocuments.read",
-      "kycDocuments.edit",
-    ]);
+    expect(
+      grantsFromScopes({
+        Payouts: g(true, true, false),
+        kycdocuments: g(true, false, true),
+        ClientLogo: g(true, true, true),
+      }),
+    ).toEqual(["payouts.read", "payouts.create", "kycDocuments.read", "kycDocuments.edit"]);
   });
 
   it("round-trips through the Scopes object sent to MANGOPAY", () => {
@@ -34,17 +35,36 @@ describe("MANGOPAY scopes → dashboard permissions", () => {
 });
 
 describe("planSsoSync", () => {
-  const groups = (id: string) => (id === "OPS" ? grantsFromScopes({ Payouts: g(true, true, true), Users: g(true, false, false) }) : defaultGroupGrants(id));
-  const member = (email: string, role: SyncMember["role"], access: SyncMember["access"] = null): SyncMember => ({ membershipId: email, email, role, access });
+  const groups = (id: string) =>
+    id === "OPS"
+      ? grantsFromScopes({ Payouts: g(true, true, true), Users: g(true, false, false) })
+      : defaultGroupGrants(id);
+  const member = (email: string, role: SyncMember["role"], access: SyncMember["access"] = null): SyncMember => ({
+    membershipId: email,
+    email,
+    role,
+    access,
+  });
 
   it("grants an active SSO's group scopes, capped by the member's role, as SSO grants", () => {
-    const [change] = planSsoSync([member("ana@x.test", "READ_ONLY")], [{ email: "ANA@x.test", active: true, permissionGroupId: "OPS" }], groups);
+    const [change] = planSsoSync(
+      [member("ana@x.test", "READ_ONLY")],
+      [{ email: "ANA@x.test", active: true, permissionGroupId: "OPS" }],
+      groups,
+    );
     expect(change).toMatchObject({ kind: "upsert", grants: ["users.read", "payouts.read"] });
   });
 
   it("replaces manual grants when an active SSO matches", () => {
-    const changes = planSsoSync([member("b@x.test", "OPERATOR", { grants: ["users.read"], source: "MANUAL" })], [{ email: "b@x.test", active: true, permissionGroupId: "OPS" }], groups);
-    expect(changes[0]).toMatchObject({ kind: "upsert", grants: ["users.read", "payouts.read", "payouts.create", "payouts.edit"] });
+    const changes = planSsoSync(
+      [member("b@x.test", "OPERATOR", { grants: ["users.read"], source: "MANUAL" })],
+      [{ email: "b@x.test", active: true, permissionGroupId: "OPS" }],
+      groups,
+    );
+    expect(changes[0]).toMatchObject({
+      kind: "upsert",
+      grants: ["users.read", "payouts.read", "payouts.create", "payouts.edit"],
+    });
   });
 
   it("revokes SSO-sourced access when the SSO is deactivated or gone, but never manual access", () => {
@@ -68,6 +88,12 @@ describe("planSsoSync", () => {
 
   it("changes nothing when SSO grants are already in place", () => {
     const grants = ["users.read", "payouts.read"];
-    expect(planSsoSync([member("f@x.test", "READ_ONLY", { grants, source: "SSO" })], [{ email: "f@x.test", active: true, permissionGroupId: "OPS" }], groups)).toEqual([]);
+    expect(
+      planSsoSync(
+        [member("f@x.test", "READ_ONLY", { grants, source: "SSO" })],
+        [{ email: "f@x.test", active: true, permissionGroupId: "OPS" }],
+        groups,
+      ),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,8 @@ export function fakeApi() {
   const calls: FakeCall[] = [];
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
   let tokenSeq = 0;
-  let tokenHandler: Handler = () => json(200, { access_token: `tok${++tokenSeq}`, token_type: "bearer", expires_in: 1200 });
+  let tokenHandler: Handler = () =>
+    json(200, { access_token: `tok${++tokenSeq}`, token_type: "bearer", expires_in: 1200 });
 
   const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);

@@ -4,13 +4,22 @@ import * as users from "@/lib/mangopay/users";
 import { fakeApi, json, makeClient } from "./fake-api";
 
 function userItem(i: number) {
-  return { Id: `u${i}`, Tag: null, CreationDate: 1_700_000_000 + i, PersonType: "NATURAL", Email: `u${i}@example.test`, KYCLevel: "LIGHT" };
+  return {
+    Id: `u${i}`,
+    Tag: null,
+    CreationDate: 1_700_000_000 + i,
+    PersonType: "NATURAL",
+    Email: `u${i}@example.test`,
+    KYCLevel: "LIGHT",
+  };
 }
 
 describe("pagination", () => {
   it("returns one page with totals from x-number-of-items / x-number-of-pages", async () => {
     const api = fakeApi();
-    api.on("GET", /^\/users$/, () => json(200, [userItem(1), userItem(2)], { "x-number-of-items": "12", "x-number-of-pages": "6" }));
+    api.on("GET", /^\/users$/, () =>
+      json(200, [userItem(1), userItem(2)], { "x-number-of-items": "12", "x-number-of-pages": "6" }),
+    );
     const { client } = makeClient(api);
     const page = await users.list(client, { page: 2, perPage: 2, sort: { field: "CreationDate", direction: "DESC" } });
     expect(page).toMatchObject({ page: 2, perPage: 2, totalItems: 12, totalPages: 6 });
@@ -43,7 +52,13 @@ describe("pagination", () => {
   });
 
   it("stops at maxPages even if the server keeps sending full pages", async () => {
-    const fetchPage = async (page: number): Promise<Page<number>> => ({ items: [page, page], page, perPage: 2, totalItems: null, totalPages: null });
+    const fetchPage = async (page: number): Promise<Page<number>> => ({
+      items: [page, page],
+      page,
+      perPage: 2,
+      totalItems: null,
+      totalPages: null,
+    });
     const seen: number[] = [];
     for await (const n of iterateAll(fetchPage, { maxPages: 3 })) seen.push(n);
     expect(seen).toEqual([1, 1, 2, 2, 3, 3]);

@@ -21,7 +21,9 @@ describe("rate-limit headers", () => {
       }),
       NOW,
     );
-    expect(snapshot?.buckets.map((b) => [b.windowMinutes, b.made, b.limit, b.remaining, b.resetAt.getTime() / 1000])).toEqual([
+    expect(
+      snapshot?.buckets.map((b) => [b.windowMinutes, b.made, b.limit, b.remaining, b.resetAt.getTime() / 1000]),
+    ).toEqual([
       [15, 10, 2300, 2290, 1715241060],
       [30, 20, 4500, 4480, 1715241960],
       [60, 30, 8800, 8770, 1715243760],
@@ -32,7 +34,11 @@ describe("rate-limit headers", () => {
 
   it("prefers X-RateLimit-Limit when sent and tolerates missing spaces", () => {
     const snapshot = parseRateLimitHeaders(
-      headers({ "X-RateLimit-Limit": "100,200,300,400", "X-RateLimit-Remaining": "1,2,3,4", "X-RateLimit-Reset": "1,2,3,4" }),
+      headers({
+        "X-RateLimit-Limit": "100,200,300,400",
+        "X-RateLimit-Remaining": "1,2,3,4",
+        "X-RateLimit-Reset": "1,2,3,4",
+      }),
       NOW,
     );
     expect(snapshot?.buckets.map((b) => b.limit)).toEqual([100, 200, 300, 400]);
@@ -41,18 +47,31 @@ describe("rate-limit headers", () => {
 
   it("ignores absent or malformed headers", () => {
     expect(parseRateLimitHeaders(headers({}), NOW)).toBeNull();
-    expect(parseRateLimitHeaders(headers({ "X-RateLimit-Remaining": "a,b", "X-RateLimit-Reset": "1,2" }), NOW)).toBeNull();
+    expect(
+      parseRateLimitHeaders(headers({ "X-RateLimit-Remaining": "a,b", "X-RateLimit-Reset": "1,2" }), NOW),
+    ).toBeNull();
   });
 
   it("names the nearly empty bucket and ignores buckets whose reset has passed", () => {
     const reset = (offsetS: number) => String(NOW / 1000 + offsetS);
     const low = parseRateLimitHeaders(
-      headers({ "X-RateLimit": "2200, 2200, 2200, 2200", "X-RateLimit-Remaining": "100, 2300, 6600, 103400", "X-RateLimit-Reset": [reset(60), reset(120), reset(180), reset(240)].join(",") }),
+      headers({
+        "X-RateLimit": "2200, 2200, 2200, 2200",
+        "X-RateLimit-Remaining": "100, 2300, 6600, 103400",
+        "X-RateLimit-Reset": [reset(60), reset(120), reset(180), reset(240)].join(","),
+      }),
       NOW,
     );
     expect(exhaustedBucket(low, NOW)?.windowMinutes).toBe(15);
     expect(exhaustedBucket(low, NOW + 61_000)).toBeNull();
-    const healthy = parseRateLimitHeaders(headers({ "X-RateLimit": "1,1,1,1", "X-RateLimit-Remaining": "2299, 4499, 8799, 105599", "X-RateLimit-Reset": "9999999999,9999999999,9999999999,9999999999" }), NOW);
+    const healthy = parseRateLimitHeaders(
+      headers({
+        "X-RateLimit": "1,1,1,1",
+        "X-RateLimit-Remaining": "2299, 4499, 8799, 105599",
+        "X-RateLimit-Reset": "9999999999,9999999999,9999999999,9999999999",
+      }),
+      NOW,
+    );
     expect(exhaustedBucket(healthy, NOW)).toBeNull();
   });
 });
@@ -82,7 +101,9 @@ describe("quota protection", () => {
     api.on("GET", /^\/clients$/, () => json(200, {}, rateHeaders(50, clock.t)));
     await client.request({ method: "GET", path: "/clients" });
     const before = api.apiCalls().length;
-    const error = await client.request({ method: "GET", path: "/clients", priority: "background" }).catch((e: unknown) => e);
+    const error = await client
+      .request({ method: "GET", path: "/clients", priority: "background" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuotaProtectionError);
     expect((error as QuotaProtectionError).bucket).toMatchObject({ windowMinutes: 15, remaining: 50 });
     expect(api.apiCalls().length).toBe(before);
@@ -97,7 +118,9 @@ describe("quota protection", () => {
     api.on("POST", /^\/hooks$/, () => json(200, {}, rateHeaders(49, clock.t)));
     await client.request({ method: "GET", path: "/clients" });
     await expect(client.request({ method: "GET", path: "/clients" })).resolves.toMatchObject({ status: 200 });
-    await expect(client.request({ method: "POST", path: "/hooks", body: {}, priority: "background" })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      client.request({ method: "POST", path: "/hooks", body: {}, priority: "background" }),
+    ).resolves.toMatchObject({ status: 200 });
   });
 
   it("lets background reads through again once the bucket's reset time has passed", async () => {
@@ -106,7 +129,9 @@ describe("quota protection", () => {
     api.on("GET", /^\/clients$/, () => json(200, {}, rateHeaders(50, clock.t)));
     await client.request({ method: "GET", path: "/clients" });
     clock.t += 601_000;
-    await expect(client.request({ method: "GET", path: "/clients", priority: "background" })).resolves.toMatchObject({ status: 200 });
+    await expect(client.request({ method: "GET", path: "/clients", priority: "background" })).resolves.toMatchObject({
+      status: 200,
+    });
   });
 
   it("shares token and quota view between clients built for the same account", async () => {

@@ -1,5 +1,11 @@
 /** @jest-environment node */
-import { IdempotencyConflictError, NetworkError, OutcomeUnknownError, TimeoutError, UpstreamError } from "@/lib/mangopay/errors";
+import {
+  IdempotencyConflictError,
+  NetworkError,
+  OutcomeUnknownError,
+  TimeoutError,
+  UpstreamError,
+} from "@/lib/mangopay/errors";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, rateLimitWaitMs } from "@/lib/mangopay/retry-policy";
 import { errorBody, fakeApi, hang, json, makeClient } from "./fake-api";
 
@@ -58,15 +64,24 @@ describe("retry loop", () => {
     const response = await client.request({ method: "GET", path: "/users/{id}", params: { id: "u1" } });
     expect(response.attempts).toBe(3);
     expect(clock.sleeps).toHaveLength(2);
-    expect(recorder.list().filter((c) => c.pathTemplate === "/users/{id}").map((c) => c.attempt)).toEqual([1, 2, 3]);
+    expect(
+      recorder
+        .list()
+        .filter((c) => c.pathTemplate === "/users/{id}")
+        .map((c) => c.attempt),
+    ).toEqual([1, 2, 3]);
   });
 
   it("stops retrying a failing GET at the total deadline and throws the last upstream error", async () => {
     const api = fakeApi();
     api.on("GET", /^\/users\/u1$/, unavailable);
-    const { client, clock } = makeClient(api, { retry: { maxAttempts: 50, baseDelayMs: 400, maxDelayMs: 400, deadlineMs: 1000 } });
+    const { client, clock } = makeClient(api, {
+      retry: { maxAttempts: 50, baseDelayMs: 400, maxDelayMs: 400, deadlineMs: 1000 },
+    });
     const started = clock.t;
-    const error = await client.request({ method: "GET", path: "/users/{id}", params: { id: "u1" } }).catch((e: unknown) => e);
+    const error = await client
+      .request({ method: "GET", path: "/users/{id}", params: { id: "u1" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).status).toBe(503);
     expect(clock.t - started).toBeLessThan(1000);
@@ -110,16 +125,30 @@ describe("retry loop", () => {
     const api = fakeApi();
     api.on("PUT", /^\/hooks\/h1$/, unavailable);
     const { client } = makeClient(api);
-    await expect(client.request({ method: "PUT", path: "/hooks/{id}", params: { id: "h1" }, body: {} })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      client.request({ method: "PUT", path: "/hooks/{id}", params: { id: "h1" }, body: {} }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(api.apiCalls()).toHaveLength(1);
   });
 
   it("does not retry a 400 param_error and exposes its field errors", async () => {
     const api = fakeApi();
-    api.on("POST", /^\/users\/natural$/, () => json(400, errorBody("param_error", "One or several required parameters are missing", { Email: "The Email field is required." })));
+    api.on("POST", /^\/users\/natural$/, () =>
+      json(
+        400,
+        errorBody("param_error", "One or several required parameters are missing", {
+          Email: "The Email field is required.",
+        }),
+      ),
+    );
     const { client } = makeClient(api);
     const error = await client.request({ method: "POST", path: "/users/natural", body: {} }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 400, type: "param_error", errors: { Email: "The Email field is required." }, requestId: "err-123" });
+    expect(error).toMatchObject({
+      status: 400,
+      type: "param_error",
+      errors: { Email: "The Email field is required." },
+      requestId: "err-123",
+    });
     expect(api.apiCalls()).toHaveLength(1);
   });
 
@@ -178,7 +207,16 @@ describe("POST idempotency", () => {
     api.on("POST", /^\/transfers$/, () => {
       throw new TypeError("fetch failed", { cause: new Error("socket hang up") });
     });
-    api.on("GET", /^\/responses\/.+$/, () => json(200, { StatusCode: "200", ContentLength: "10", ContentType: "application/json", Date: "Tue, 19 Jul 2022 08:47:59 GMT", RequestURL: "x", Resource: { Id: "t1", Status: "SUCCEEDED" } }));
+    api.on("GET", /^\/responses\/.+$/, () =>
+      json(200, {
+        StatusCode: "200",
+        ContentLength: "10",
+        ContentType: "application/json",
+        Date: "Tue, 19 Jul 2022 08:47:59 GMT",
+        RequestURL: "x",
+        Resource: { Id: "t1", Status: "SUCCEEDED" },
+      }),
+    );
     const { client } = makeClient(api);
     const response = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key });
     expect(response).toMatchObject({ recovered: true, status: 200, body: { Id: "t1" }, idempotencyKey: key });
@@ -193,11 +231,17 @@ describe("POST idempotency", () => {
       if (drops-- > 0) throw new TypeError("fetch failed");
       return json(200, { Id: "t1" });
     });
-    api.on("GET", /^\/responses\/.+$/, () => json(404, errorBody("ressource_not_found", "The ressource does not exist")));
+    api.on("GET", /^\/responses\/.+$/, () =>
+      json(404, errorBody("ressource_not_found", "The ressource does not exist")),
+    );
     const { client } = makeClient(api);
     const response = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key });
     expect(response.body).toEqual({ Id: "t1" });
-    expect(api.apiCalls().map((c) => `${c.method} ${c.headers.get("idempotency-key") ?? ""}`)).toEqual([`POST ${key}`, "GET ", `POST ${key}`]);
+    expect(api.apiCalls().map((c) => `${c.method} ${c.headers.get("idempotency-key") ?? ""}`)).toEqual([
+      `POST ${key}`,
+      "GET ",
+      `POST ${key}`,
+    ]);
   });
 
   it("resolves a 409 after an ambiguous 5xx through the stored response", async () => {
@@ -208,20 +252,34 @@ describe("POST idempotency", () => {
         first = false;
         return unavailable();
       }
-      return json(409, errorBody("idempotent_creation_conflict", "A resource has already been created with this Idempotency Key"));
+      return json(
+        409,
+        errorBody("idempotent_creation_conflict", "A resource has already been created with this Idempotency Key"),
+      );
     });
     api.on("GET", /^\/responses\/.+$/, () => json(200, { StatusCode: 200, Resource: { Id: "t1" } }));
     const { client } = makeClient(api);
-    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })).resolves.toMatchObject({ recovered: true, body: { Id: "t1" } });
+    await expect(
+      client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }),
+    ).resolves.toMatchObject({ recovered: true, body: { Id: "t1" } });
   });
 
   it("throws IdempotencyConflictError on a first-attempt 409 unless asked to recover", async () => {
     const api = fakeApi();
-    api.on("POST", /^\/transfers$/, () => json(409, errorBody("idempotent_creation_conflict", "A resource has already been created with this Idempotency Key")));
+    api.on("POST", /^\/transfers$/, () =>
+      json(
+        409,
+        errorBody("idempotent_creation_conflict", "A resource has already been created with this Idempotency Key"),
+      ),
+    );
     api.on("GET", /^\/responses\/.+$/, () => json(200, { StatusCode: "200", Resource: { Id: "t0" } }));
     const { client } = makeClient(api);
-    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key, recoverOnConflict: true })).resolves.toMatchObject({ body: { Id: "t0" } });
+    await expect(
+      client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(
+      client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key, recoverOnConflict: true }),
+    ).resolves.toMatchObject({ body: { Id: "t0" } });
   });
 
   it("raises the stored error when the lost POST had failed upstream", async () => {
@@ -229,10 +287,19 @@ describe("POST idempotency", () => {
     api.on("POST", /^\/transfers$/, () => {
       throw new TypeError("fetch failed");
     });
-    api.on("GET", /^\/responses\/.+$/, () => json(200, { StatusCode: "400", Resource: errorBody("param_error", "bad", { DebitedFunds: "required" }) }));
+    api.on("GET", /^\/responses\/.+$/, () =>
+      json(200, { StatusCode: "400", Resource: errorBody("param_error", "bad", { DebitedFunds: "required" }) }),
+    );
     const { client } = makeClient(api);
-    const error = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 400, type: "param_error", pathTemplate: "/transfers", errors: { DebitedFunds: "required" } });
+    const error = await client
+      .request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 400,
+      type: "param_error",
+      pathTemplate: "/transfers",
+      errors: { DebitedFunds: "required" },
+    });
   });
 
   it("never re-sends a POST whose outcome stays unknown, and says so with OutcomeUnknownError", async () => {
@@ -242,7 +309,9 @@ describe("POST idempotency", () => {
     });
     api.on("GET", /^\/responses\/.+$/, () => unavailable());
     const { client } = makeClient(api, { retry: { deadlineMs: 2000 } });
-    const error = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }).catch((e: unknown) => e);
+    const error = await client
+      .request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ idempotencyKey: key });
     expect((error as OutcomeUnknownError).cause).toBeInstanceOf(UpstreamError);
@@ -253,7 +322,9 @@ describe("POST idempotency", () => {
     const api = fakeApi();
     api.on("POST", /^\/transfers$/, unavailable);
     const { client } = makeClient(api, { retry: { maxAttempts: 2 } });
-    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(
+      client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
   });
 
   it("keeps a definitive 4xx verdict as UpstreamError even after an ambiguous attempt", async () => {
@@ -267,7 +338,9 @@ describe("POST idempotency", () => {
       return json(400, errorBody("param_error", "bad"));
     });
     const { client } = makeClient(api);
-    const error = await client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key }).catch((e: unknown) => e);
+    const error = await client
+      .request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: key })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status: 400 });
   });
@@ -275,7 +348,9 @@ describe("POST idempotency", () => {
   it("refuses a malformed idempotency key before calling", async () => {
     const api = fakeApi();
     const { client } = makeClient(api);
-    await expect(client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: "short" })).rejects.toThrow(/Idempotency-Key/);
+    await expect(
+      client.request({ method: "POST", path: "/transfers", body: {}, idempotencyKey: "short" }),
+    ).rejects.toThrow(/Idempotency-Key/);
     expect(api.calls).toHaveLength(0);
   });
 
@@ -285,7 +360,9 @@ describe("POST idempotency", () => {
       throw new TypeError("fetch failed");
     });
     const { client } = makeClient(api);
-    await expect(client.request({ method: "PUT", path: "/hooks/{id}", params: { id: "h1" }, body: {} })).rejects.toBeInstanceOf(NetworkError);
+    await expect(
+      client.request({ method: "PUT", path: "/hooks/{id}", params: { id: "h1" }, body: {} }),
+    ).rejects.toBeInstanceOf(NetworkError);
     expect(api.apiCalls()).toHaveLength(1);
   });
 });

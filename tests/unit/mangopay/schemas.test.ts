@@ -61,10 +61,37 @@ describe("schemas on recorded emulator payloads", () => {
   it("covers every object the dashboard shows", () => {
     const covered = new Set(fixtures.map(([, fixture]) => fixture.schema));
     const shown = [
-      "NaturalUser", "LegalUser", "UserListItem", "Wallet", "ClientWallet", "Transaction", "PayIn", "PayOut", "Transfer",
-      "Refund", "Repudiation", "Settlement", "Card", "CardRegistration", "PreAuthorization", "BankAccount", "Mandate",
-      "KycDocument", "UboDeclaration", "Dispute", "DisputeDocument", "Event", "Hook", "Report", "Client", "Sso",
-      "PermissionGroup", "IdempotencyResponse", "MandateListItem", "ReportListItem", "UserRegulatory",
+      "NaturalUser",
+      "LegalUser",
+      "UserListItem",
+      "Wallet",
+      "ClientWallet",
+      "Transaction",
+      "PayIn",
+      "PayOut",
+      "Transfer",
+      "Refund",
+      "Repudiation",
+      "Settlement",
+      "Card",
+      "CardRegistration",
+      "PreAuthorization",
+      "BankAccount",
+      "Mandate",
+      "KycDocument",
+      "UboDeclaration",
+      "Dispute",
+      "DisputeDocument",
+      "Event",
+      "Hook",
+      "Report",
+      "Client",
+      "Sso",
+      "PermissionGroup",
+      "IdempotencyResponse",
+      "MandateListItem",
+      "ReportListItem",
+      "UserRegulatory",
     ];
     expect(shown.filter((name) => !covered.has(name))).toEqual([]);
   });
@@ -130,13 +157,31 @@ describe("schema guarantees", () => {
   });
 
   it("tells natural and legal users apart by PersonType", () => {
-    const natural = parseOrThrow(schemas.User, { Id: "1", CreationDate: 1, PersonType: "NATURAL", FirstName: "A", LastName: "B", Email: "a@b.c", Birthday: null }, "user");
+    const natural = parseOrThrow(
+      schemas.User,
+      {
+        Id: "1",
+        CreationDate: 1,
+        PersonType: "NATURAL",
+        FirstName: "A",
+        LastName: "B",
+        Email: "a@b.c",
+        Birthday: null,
+      },
+      "user",
+    );
     expect(natural.PersonType === "NATURAL" && natural.FirstName).toBe("A");
-    expect(() => parseOrThrow(schemas.User, { Id: "2", CreationDate: 1, PersonType: "LEGAL" }, "user")).toThrow(ParseError);
+    expect(() => parseOrThrow(schemas.User, { Id: "2", CreationDate: 1, PersonType: "LEGAL" }, "user")).toThrow(
+      ParseError,
+    );
   });
 
   it("reads the idempotency store's string StatusCode as a number", () => {
-    const parsed = parseOrThrow(schemas.IdempotencyResponse, { StatusCode: "200", ContentLength: "591", Date: "Tue, 19 Jul 2022 08:47:59 GMT", Resource: { Id: "x" } }, "idempotency response");
+    const parsed = parseOrThrow(
+      schemas.IdempotencyResponse,
+      { StatusCode: "200", ContentLength: "591", Date: "Tue, 19 Jul 2022 08:47:59 GMT", Resource: { Id: "x" } },
+      "idempotency response",
+    );
     expect(parsed.StatusCode).toBe(200);
   });
 });

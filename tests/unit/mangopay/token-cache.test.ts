@@ -14,7 +14,9 @@ describe("OAuth token cache", () => {
     });
     api.on("GET", /^\/users\/\w+$/, (call) => json(200, { Id: call.url.pathname.split("/").pop() }));
     const { client } = makeClient(api);
-    const pending = Array.from({ length: 10 }, (_, i) => client.request({ method: "GET", path: "/users/{id}", params: { id: `u${i}` } }));
+    const pending = Array.from({ length: 10 }, (_, i) =>
+      client.request({ method: "GET", path: "/users/{id}", params: { id: `u${i}` } }),
+    );
     release();
     const results = await Promise.all(pending);
     expect(results).toHaveLength(10);
@@ -45,7 +47,11 @@ describe("OAuth token cache", () => {
     clock.t += 2000; // now 29 s before expiry
     await client.request({ method: "GET", path: "/clients" });
     expect(api.tokenCalls()).toHaveLength(2);
-    expect(api.apiCalls().map((c) => c.headers.get("authorization"))).toEqual(["Bearer tok1", "Bearer tok1", "Bearer tok2"]);
+    expect(api.apiCalls().map((c) => c.headers.get("authorization"))).toEqual([
+      "Bearer tok1",
+      "Bearer tok1",
+      "Bearer tok2",
+    ]);
   });
 
   it("refreshes the token once on a 401 and retries the call", async () => {
@@ -63,7 +69,9 @@ describe("OAuth token cache", () => {
 
   it("gives up with AuthenticationError after a second 401 instead of looping", async () => {
     const api = fakeApi();
-    api.on("GET", /^\/clients$/, () => json(401, errorBody("invalid_credentials", "The authorization credentials are not valid")));
+    api.on("GET", /^\/clients$/, () =>
+      json(401, errorBody("invalid_credentials", "The authorization credentials are not valid")),
+    );
     const { client } = makeClient(api);
     await expect(client.request({ method: "GET", path: "/clients" })).rejects.toBeInstanceOf(AuthenticationError);
     expect(api.tokenCalls()).toHaveLength(2);
@@ -73,10 +81,16 @@ describe("OAuth token cache", () => {
   it("fetches a single new token when concurrent calls all hit a 401", async () => {
     const api = fakeApi();
     api.on("GET", /^\/users\/\w+$/, (call) =>
-      call.headers.get("authorization") === "Bearer tok1" ? json(401, errorBody("invalid_credentials", "expired")) : json(200, {}),
+      call.headers.get("authorization") === "Bearer tok1"
+        ? json(401, errorBody("invalid_credentials", "expired"))
+        : json(200, {}),
     );
     const { client } = makeClient(api);
-    await Promise.all(Array.from({ length: 5 }, (_, i) => client.request({ method: "GET", path: "/users/{id}", params: { id: `p${i}` } })));
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        client.request({ method: "GET", path: "/users/{id}", params: { id: `p${i}` } }),
+      ),
+    );
     expect(api.tokenCalls()).toHaveLength(2);
     expect(api.apiCalls()).toHaveLength(10);
   });
@@ -107,11 +121,15 @@ describe("OAuth token cache", () => {
   it("does not cache a failed fetch: the next caller tries again", async () => {
     let now = 0;
     const cache = new TokenCache(() => now);
-    await expect(cache.get(() => Promise.reject(new NetworkError({ method: "POST", pathTemplate: "/oauth/token" })))).rejects.toBeInstanceOf(NetworkError);
+    await expect(
+      cache.get(() => Promise.reject(new NetworkError({ method: "POST", pathTemplate: "/oauth/token" }))),
+    ).rejects.toBeInstanceOf(NetworkError);
     await expect(cache.get(() => Promise.resolve({ accessToken: "ok", expiresInSeconds: 60 }))).resolves.toBe("ok");
     now = 29_000;
     await expect(cache.get(() => Promise.resolve({ accessToken: "unused", expiresInSeconds: 60 }))).resolves.toBe("ok");
     now = 30_000;
-    await expect(cache.get(() => Promise.resolve({ accessToken: "renewed", expiresInSeconds: 60 }))).resolves.toBe("renewed");
+    await expect(cache.get(() => Promise.resolve({ accessToken: "renewed", expiresInSeconds: 60 }))).resolves.toBe(
+      "renewed",
+    );
   });
 });

@@ -11,11 +11,15 @@ describe("control characters in text inputs (NUL-byte audit bypass, log forging)
   });
 
   it("names every offending field of a nested payload, keys included", () => {
-    expect(controlCharacterFields({ name: "ok", tags: ["a", "b\u0000"], nested: { note: "\u0007" }, ["k\u0000"]: "v", n: 3 })).toEqual([
-      "tags.1",
-      "nested.note",
-      "k\u0000",
-    ]);
+    expect(
+      controlCharacterFields({
+        name: "ok",
+        tags: ["a", "b\u0000"],
+        nested: { note: "\u0007" },
+        ["k\u0000"]: "v",
+        n: 3,
+      }),
+    ).toEqual(["tags.1", "nested.note", "k\u0000"]);
   });
 });
 
@@ -28,7 +32,11 @@ describe("server actions refuse control characters before any service runs", () 
     const form = new FormData();
     form.set("name", "Ops\u0000team");
     const res = await action(null, form);
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: [expect.stringMatching(/control characters/)] } });
+    expect(res).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { name: [expect.stringMatching(/control characters/)] },
+    });
     expect(service).not.toHaveBeenCalled();
   });
 });

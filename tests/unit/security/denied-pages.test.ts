@@ -15,7 +15,9 @@ function pages(dir: string): string[] {
 
 describe("denied pages answer with the not-permitted redirect, never the error boundary", () => {
   it("no page or layout under app/ calls assertCan directly", () => {
-    const offenders = pages(path.join(process.cwd(), "app")).filter((file) => /\bassertCan\s*\(/.test(fs.readFileSync(file, "utf8")));
+    const offenders = pages(path.join(process.cwd(), "app")).filter((file) =>
+      /\bassertCan\s*\(/.test(fs.readFileSync(file, "utf8")),
+    );
     expect(offenders.map((f) => path.relative(process.cwd(), f))).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ describe("X-Forwarded-For spoofing: rate-limit evasion, forged audit IPs, limiti
 
   it("with CIDRs, walks right to left past trusted proxies and stops at the first untrusted hop", () => {
     const trusted = parseTrustedProxies("10.0.0.0/8, 192.168.1.7");
-    expect(clientIp({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.23, 192.168.1.7", trusted })).toBe("198.51.100.23");
+    expect(clientIp({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.23, 192.168.1.7", trusted })).toBe(
+      "198.51.100.23",
+    );
     // A request straight from an untrusted peer: X-Forwarded-For is not read at all.
     expect(clientIp({ peer: "198.51.100.99", forwardedFor: "1.1.1.1", trusted })).toBe("198.51.100.99");
     // Garbage in the chain before an untrusted hop is found: no IP rather than a forged one.

@@ -1,7 +1,8 @@
 /** @jest-environment node */
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
-const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
+const directives = (csp: string) =>
+  new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
 
 describe("security headers: clickjacking, script injection, sniffing", () => {
   it("allows only nonced scripts (no unsafe-inline, no eval in production) and no framing", () => {
@@ -29,7 +30,10 @@ describe("security headers: clickjacking, script injection, sniffing", () => {
 
   it("next.config.js sends the same static headers for every path, and turns server-function logging off", async () => {
     const { default: config } = (await import("../../../next.config.js")) as {
-      default: { logging: { serverFunctions: boolean }; headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+      default: {
+        logging: { serverFunctions: boolean };
+        headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+      };
     };
     expect(config.logging.serverFunctions).toBe(false);
     const rules = await config.headers();

@@ -12,14 +12,23 @@ type Mode = "new-user" | "signed-in";
 
 export function AcceptInviteForm({ token, email, mode }: { token: string; email: string; mode: Mode }) {
   const router = useRouter();
-  const { state, onSubmit, pending, fieldErrors: errors } = useFormAction(acceptInviteAction, async (_data, form) => {
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useFormAction(acceptInviteAction, async (_data, form) => {
     if (mode === "signed-in") {
       router.replace("/hub");
       return;
     }
     // Sign straight in with the password just typed; a second factor (or any refusal) finishes on sign-in.
     const password = form.get("password");
-    const res = await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirect: false });
+    const res = await signIn("credentials", {
+      email,
+      password: typeof password === "string" ? password : "",
+      redirect: false,
+    });
     router.replace(res && !res.error ? "/hub" : `/sign-in?callbackUrl=${encodeURIComponent("/hub")}`);
     router.refresh();
   });
@@ -36,7 +45,15 @@ export function AcceptInviteForm({ token, email, mode }: { token: string; email:
       {mode === "new-user" ? (
         <div className="space-y-1.5">
           <Label htmlFor="name">Your name</Label>
-          <Input id="name" name="name" autoComplete="name" required maxLength={100} aria-invalid={Boolean(errors?.name)} aria-describedby="name-error" />
+          <Input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={100}
+            aria-invalid={Boolean(errors?.name)}
+            aria-describedby="name-error"
+          />
           <FieldError name="name" errors={errors} />
         </div>
       ) : null}

@@ -15,7 +15,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <Card className="space-y-3 p-6">
         <h1 className="text-lg font-semibold">Invitation not valid</h1>
-        <p className="text-sm text-slate-600">This link is invalid, already used, revoked or expired. Ask the person who invited you to send a new one.</p>
+        <p className="text-sm text-slate-600">
+          This link is invalid, already used, revoked or expired. Ask the person who invited you to send a new one.
+        </p>
         <Link href="/sign-in" className="text-sm text-blue-700 underline">
           Go to sign-in
         </Link>
@@ -47,7 +49,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <p className="text-sm text-slate-600">
             Already have an account with {invite.email}?{" "}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="text-blue-700 underline">
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+              className="text-blue-700 underline"
+            >
               Sign in first
             </Link>
             , then accept here. New to the dashboard? Create your account below.

@@ -10,20 +10,34 @@ import { DashboardNav } from "./_components/dashboard-nav";
 import { ProfileMenu } from "./_components/profile-menu";
 import { SearchBox } from "./_components/search-box";
 
-export default async function AccountDashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ accountId: string }> }) {
+export default async function AccountDashboardLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ accountId: string }>;
+}) {
   const { accountId } = await params;
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
   const [accounts, timeZone] = await Promise.all([listApiAccounts({ ctx }), getMemberTimeZone(ctx.actor.id)]);
   const isProduction = ctx.account.environment === "PRODUCTION";
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
-  const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({ label: l.label, href: `${base}${l.segment}` }));
-  const switchable = accounts.filter((a) => a.canOpenDashboard).map((a) => ({ id: a.id, name: a.name, environment: a.environment }));
+  const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({
+    label: l.label,
+    href: `${base}${l.segment}`,
+  }));
+  const switchable = accounts
+    .filter((a) => a.canOpenDashboard)
+    .map((a) => ({ id: a.id, name: a.name, environment: a.environment }));
   return (
     <TimeZoneProvider zone={timeZone}>
       <div className="min-h-screen">
         {isProduction ? (
-          <div className="bg-production px-6 py-1 text-center text-xs font-semibold tracking-wide text-white uppercase" role="note">
+          <div
+            className="bg-production px-6 py-1 text-center text-xs font-semibold tracking-wide text-white uppercase"
+            role="note"
+          >
             Production — real money
           </div>
         ) : null}
@@ -33,7 +47,10 @@ export default async function AccountDashboardLayout({ children, params }: { chi
               <Link href="/hub" className="text-sm text-slate-500 hover:text-slate-900" aria-label="Back to the Hub">
                 <span className="text-brand">●</span>
               </Link>
-              <AccountSwitcher current={{ id: ctx.account.id, name: ctx.account.name, environment: ctx.account.environment }} accounts={switchable} />
+              <AccountSwitcher
+                current={{ id: ctx.account.id, name: ctx.account.name, environment: ctx.account.environment }}
+                accounts={switchable}
+              />
             </div>
             {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} memberId={ctx.membership.id} /> : <span />}
             <ProfileMenu

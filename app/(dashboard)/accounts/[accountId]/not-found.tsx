@@ -13,7 +13,9 @@ export default function DashboardPageNotFound() {
     <div className="mx-auto max-w-md py-16 text-center">
       <p className="text-sm font-semibold text-slate-500">404</p>
       <h1 className="mb-2 text-xl font-semibold">Page not found</h1>
-      <p className="mb-6 text-sm text-slate-600">This page does not exist in this dashboard yet, or you have no access to it.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        This page does not exist in this dashboard yet, or you have no access to it.
+      </p>
       <Link href={home} className="text-sm underline">
         Back to the dashboard home
       </Link>

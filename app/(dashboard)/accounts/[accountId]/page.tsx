@@ -6,11 +6,20 @@ import { FormAlert } from "@/components/ui/form-message";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import { can, ROLE_LABELS } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
-import { ComplianceCard, DisputesCard, FeesBalances, FeesPerDay, PayoutIssuesCard } from "./_components/home/home-sections";
+import {
+  ComplianceCard,
+  DisputesCard,
+  FeesBalances,
+  FeesPerDay,
+  PayoutIssuesCard,
+} from "./_components/home/home-sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The link of a dashboard section, only when that page exists (listed in the navigation) and the member may open it. */
 function sectionHref(base: string, segment: string, allowed: boolean): string | null {
@@ -33,7 +42,8 @@ export default async function AccountHomePage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">{ctx.account.name}</h1>
         <p className="text-sm text-slate-600">
-          ClientId <span className="font-mono">{ctx.account.clientId}</span> · you are {ROLE_LABELS[ctx.membership.role]}
+          ClientId <span className="font-mono">{ctx.account.clientId}</span> · you are{" "}
+          {ROLE_LABELS[ctx.membership.role]}
           {ctx.access.source === "SSO" ? " (permissions from MANGOPAY SSO)" : ""}
         </p>
       </div>
@@ -51,7 +61,11 @@ export default async function AccountHomePage({ params, searchParams }: Props) {
       <div className="grid gap-4 md:grid-cols-3">
         {canKyc ? (
           <Suspense fallback={<SectionSkeleton label="Loading compliance" height="h-36" />}>
-            <ComplianceCard ctx={ctx} href={sectionHref(base, "/compliance", true)} withUbo={can(ctx, "uboDeclarations.read") && can(ctx, "events.read")} />
+            <ComplianceCard
+              ctx={ctx}
+              href={sectionHref(base, "/compliance", true)}
+              withUbo={can(ctx, "uboDeclarations.read") && can(ctx, "events.read")}
+            />
           </Suspense>
         ) : null}
         {canPayouts ? (
@@ -65,7 +79,11 @@ export default async function AccountHomePage({ params, searchParams }: Props) {
           </Suspense>
         ) : null}
       </div>
-      {nothing ? <Card className="p-6 text-sm text-slate-600">Nothing on this home page is granted to you on this account. Ask an admin of this dashboard.</Card> : null}
+      {nothing ? (
+        <Card className="p-6 text-sm text-slate-600">
+          Nothing on this home page is granted to you on this account. Ask an admin of this dashboard.
+        </Card>
+      ) : null}
     </div>
   );
 }

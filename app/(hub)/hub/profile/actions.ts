@@ -33,12 +33,16 @@ async function withReissueTicket<T extends { sessionVersion: number }>(userId: s
   return { ...result, reissueTicket: createReissueTicket(userId, result.sessionVersion, sessionId) };
 }
 
-export const startTotpEnrollmentAction = userAction(StartTotpInput, ({ ctx, input }) => startTotpEnrollment({ ctx, input }));
+export const startTotpEnrollmentAction = userAction(StartTotpInput, ({ ctx, input }) =>
+  startTotpEnrollment({ ctx, input }),
+);
 
 // No revalidation here: the page must keep showing the recovery codes until the user moves on.
 // Enabling 2FA ends every other session; this one continues with the ticket.
 export const confirmTotpEnrollmentAction = userAction(ConfirmTotpInput, async ({ ctx, input }) => {
-  const { recoveryCodes, reissueTicket } = await withReissueTicket(ctx.actor.id, () => confirmTotpEnrollment({ ctx, input }));
+  const { recoveryCodes, reissueTicket } = await withReissueTicket(ctx.actor.id, () =>
+    confirmTotpEnrollment({ ctx, input }),
+  );
   return { recoveryCodes, reissueTicket };
 });
 

@@ -13,7 +13,17 @@ export const metadata: Metadata = { title: "Profile" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
     <Card className="p-6">
       <section aria-labelledby={id} className="space-y-4">
@@ -52,7 +62,11 @@ export default async function ProfilePage() {
         </dl>
       </Section>
 
-      <Section id="time-zone-heading" title="Dates and times" description="The time zone dashboard dates are shown in. The UTC value appears when you hover a date.">
+      <Section
+        id="time-zone-heading"
+        title="Dates and times"
+        description="The time zone dashboard dates are shown in. The UTC value appears when you hover a date."
+      >
         <TimeZoneForm current={timeZone} zones={Intl.supportedValuesOf("timeZone")} />
       </Section>
 
@@ -64,7 +78,10 @@ export default async function ProfilePage() {
         {totpOn ? (
           <p className="text-sm">
             Status:{" "}
-            <span data-testid="two-factor-status" className="rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
+            <span
+              data-testid="two-factor-status"
+              className="rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800"
+            >
               On
             </span>
             {profile.totpEnabledAt ? (
@@ -78,7 +95,9 @@ export default async function ProfilePage() {
               <h3 className="text-sm font-semibold">Recovery codes</h3>
               <p className="text-sm text-slate-600">
                 {profile.recoveryCodesLeft} of 10 unused.{" "}
-                {profile.recoveryCodesLeft <= 3 ? "Running low: generate new ones below (the old ones then stop working)." : ""}
+                {profile.recoveryCodesLeft <= 3
+                  ? "Running low: generate new ones below (the old ones then stop working)."
+                  : ""}
               </p>
               <RegenerateRecoveryCodes />
             </div>

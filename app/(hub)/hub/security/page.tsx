@@ -28,20 +28,33 @@ function query(filter: SecurityFilter, page?: number): string {
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
-  return <pre className="max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-[11px] leading-snug">{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre className="max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-[11px] leading-snug">
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SecurityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireHubPermission("hub.security.read");
   const { filter, errors } = readSecurityFilter(await searchParams);
-  const [result, options] = await Promise.all([listAuditEvents({ ctx, input: filter }), listSecurityFilterOptions({ ctx })]);
+  const [result, options] = await Promise.all([
+    listAuditEvents({ ctx, input: filter }),
+    listSecurityFilterOptions({ ctx }),
+  ]);
   const envOf = new Map(options.accounts.map((a) => [a.id, a.environment]));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Security history</h1>
-          <p className="text-sm text-slate-600">Every change made in this Hub: who, what, on which account, when and from where.</p>
+          <p className="text-sm text-slate-600">
+            Every change made in this Hub: who, what, on which account, when and from where.
+          </p>
         </div>
         <Button asChild variant="secondary">
           <a href={`/hub/security/export${query(filter)}`} download>
@@ -51,7 +64,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       </div>
 
       <Card className="p-4">
-        <form method="get" className="grid items-end gap-3 md:grid-cols-[repeat(5,minmax(0,1fr))_auto]" aria-label="Filters">
+        <form
+          method="get"
+          className="grid items-end gap-3 md:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+          aria-label="Filters"
+        >
           <div className="space-y-1">
             <Label htmlFor="f-member">Member</Label>
             <NativeSelect id="f-member" name="member" defaultValue={filter.member ?? ""}>
@@ -88,7 +105,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           </div>
           <div className="space-y-1">
             <Label htmlFor="f-from">From</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? "f-from-error" : undefined} />
+            <Input
+              id="f-from"
+              name="from"
+              type="date"
+              defaultValue={filter.from ?? ""}
+              aria-invalid={errors.from ? true : undefined}
+              aria-describedby={errors.from ? "f-from-error" : undefined}
+            />
             {errors.from ? (
               <p id="f-from-error" role="alert" className="text-xs text-red-700">
                 {errors.from}
@@ -97,7 +121,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           </div>
           <div className="space-y-1">
             <Label htmlFor="f-to">To</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "f-to-error" : undefined} />
+            <Input
+              id="f-to"
+              name="to"
+              type="date"
+              defaultValue={filter.to ?? ""}
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby={errors.to ? "f-to-error" : undefined}
+            />
             {errors.to ? (
               <p id="f-to-error" role="alert" className="text-xs text-red-700">
                 {errors.to}
@@ -137,7 +168,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                     <td className="px-4 py-2 text-xs whitespace-nowrap">
                       <LocalTime iso={e.createdAt.toISOString()} />
                     </td>
-                    <td className="px-4 py-2 text-xs">{e.actorEmail ?? <span className="text-slate-400">system</span>}</td>
+                    <td className="px-4 py-2 text-xs">
+                      {e.actorEmail ?? <span className="text-slate-400">system</span>}
+                    </td>
                     <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
                     <td className="px-4 py-2 text-xs">
                       {e.apiAccountId ? (
@@ -170,7 +203,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                           </div>
                         </details>
                       ) : (
-                        <span className="text-slate-500">{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : ""}</span>
+                        <span className="text-slate-500">
+                          {e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : ""}
+                        </span>
                       )}
                     </td>
                   </tr>

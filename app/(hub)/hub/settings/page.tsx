@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: "Hub settings" };
 export default async function HubSettingsPage() {
   // A member without the permission is sent to the Hub with "not permitted" (never an error page).
   const ctx = await requireHubPermission("hub.settings.manage");
-  const [settings, allowCustomBaseUrls] = await Promise.all([getHubSecuritySettings({ ctx }), getAllowCustomBaseUrls(ctx.hub.id)]);
+  const [settings, allowCustomBaseUrls] = await Promise.all([
+    getHubSecuritySettings({ ctx }),
+    getAllowCustomBaseUrls(ctx.hub.id),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <div>

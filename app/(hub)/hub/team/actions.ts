@@ -16,16 +16,26 @@ const done = <T>(value: T): T => {
   return value;
 };
 
-export const createInviteAction = hubAction("hub.team.manage", CreateInviteInput, async ({ ctx, input }) => done(await createInvite({ ctx, input })));
+export const createInviteAction = hubAction("hub.team.manage", CreateInviteInput, async ({ ctx, input }) =>
+  done(await createInvite({ ctx, input })),
+);
 
-export const resendInviteAction = hubAction("hub.team.manage", InviteIdInput, async ({ ctx, input }) => done(await resendInvite({ ctx, input })));
+export const resendInviteAction = hubAction("hub.team.manage", InviteIdInput, async ({ ctx, input }) =>
+  done(await resendInvite({ ctx, input })),
+);
 
-export const revokeInviteAction = hubAction("hub.team.manage", InviteIdInput, async ({ ctx, input }) => done(await revokeInvite({ ctx, input })));
+export const revokeInviteAction = hubAction("hub.team.manage", InviteIdInput, async ({ ctx, input }) =>
+  done(await revokeInvite({ ctx, input })),
+);
 
-export const changeMemberRoleAction = hubAction("hub.team.manage", ChangeRoleInput, async ({ ctx, input }) => done(await changeMemberRole({ ctx, input })));
+export const changeMemberRoleAction = hubAction("hub.team.manage", ChangeRoleInput, async ({ ctx, input }) =>
+  done(await changeMemberRole({ ctx, input })),
+);
 
 export const changeMemberAccessAction = hubAction("hub.team.manage", ChangeAccountAccessInput, async ({ ctx, input }) =>
   done(await changeMemberAccess({ ctx, input })),
 );
 
-export const removeMemberAction = hubAction("hub.team.manage", RemoveMemberInput, async ({ ctx, input }) => done(await removeMember({ ctx, input })));
+export const removeMemberAction = hubAction("hub.team.manage", RemoveMemberInput, async ({ ctx, input }) =>
+  done(await removeMember({ ctx, input })),
+);

@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const ctx = await requireHubPermission("hub.team.manage");
-  const [members, invites, accounts] = await Promise.all([listMembers({ ctx }), listInvites({ ctx }), listApiAccounts({ ctx })]);
+  const [members, invites, accounts] = await Promise.all([
+    listMembers({ ctx }),
+    listInvites({ ctx }),
+    listApiAccounts({ ctx }),
+  ]);
   const isOwner = ctx.membership.role === "OWNER";
   // Only Owners can hand out (or take away) the Owner role.
   const roles = ROLES.filter((r) => isOwner || r !== "OWNER").map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -57,7 +61,12 @@ export default async function TeamPage() {
             <tbody className="divide-y divide-slate-100">
               {members.map((m) => {
                 const locked = m.role === "OWNER" && !isOwner;
-                const member = { membershipId: m.membershipId, email: m.email, role: m.role, accountIds: m.accounts.map((a) => a.id) };
+                const member = {
+                  membershipId: m.membershipId,
+                  email: m.email,
+                  role: m.role,
+                  accountIds: m.accounts.map((a) => a.id),
+                };
                 return (
                   <tr key={m.membershipId} data-testid="member-row" data-email={m.email}>
                     <td className="px-4 py-3">
@@ -69,7 +78,11 @@ export default async function TeamPage() {
                       </p>
                     </td>
                     <td className="px-4 py-3">
-                      <RoleForm member={member} roles={locked ? [{ value: "OWNER", label: "Owner" }] : roles} disabled={locked} />
+                      <RoleForm
+                        member={member}
+                        roles={locked ? [{ value: "OWNER", label: "Owner" }] : roles}
+                        disabled={locked}
+                      />
                     </td>
                     <td className="px-4 py-3 text-xs text-slate-600">
                       {m.accounts.length === 0
@@ -107,7 +120,11 @@ export default async function TeamPage() {
           <Card>
             <ul className="divide-y divide-slate-100">
               {invites.map((i) => (
-                <li key={i.id} data-testid="invite-row" className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
+                <li
+                  key={i.id}
+                  data-testid="invite-row"
+                  className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm"
+                >
                   <div>
                     <p className="font-medium">{i.email}</p>
                     <p className="text-xs text-slate-500">

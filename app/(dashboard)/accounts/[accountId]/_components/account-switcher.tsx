@@ -28,7 +28,10 @@ export function AccountSwitcher({ current, accounts }: { current: SwitcherAccoun
       });
     }
   }
-  entries.push({ kind: "separator", key: "sep-hub" }, { kind: "link", key: "hub", href: "/hub", label: "All API accounts (Hub)" });
+  entries.push(
+    { kind: "separator", key: "sep-hub" },
+    { kind: "link", key: "hub", href: "/hub", label: "All API accounts (Hub)" },
+  );
   return (
     <LinkMenu
       label="Switch API account"

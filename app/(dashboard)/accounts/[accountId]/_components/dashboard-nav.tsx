@@ -8,7 +8,10 @@ export function DashboardNav({ links }: { links: { label: string; href: string }
   const pathname = usePathname() ?? "";
   const home = links[0]?.href ?? "";
   return (
-    <nav aria-label="Dashboard" className="mx-auto flex max-w-7xl items-center gap-5 overflow-x-auto px-6 text-sm text-slate-600">
+    <nav
+      aria-label="Dashboard"
+      className="mx-auto flex max-w-7xl items-center gap-5 overflow-x-auto px-6 text-sm text-slate-600"
+    >
       {links.map((l) => {
         const active = l.href === home ? pathname === home : pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (

@@ -2,7 +2,13 @@
 
 import { LinkMenu, type LinkMenuEntry } from "@/components/ui/link-menu";
 
-type Props = { accountId: string; email: string; canManagePermissions: boolean; canSeeSso: boolean; canManageTeam: boolean };
+type Props = {
+  accountId: string;
+  email: string;
+  canManagePermissions: boolean;
+  canSeeSso: boolean;
+  canManageTeam: boolean;
+};
 
 export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso, canManageTeam }: Props) {
   const base = `/accounts/${encodeURIComponent(accountId)}`;
@@ -25,7 +31,10 @@ export function ProfileMenu({ accountId, email, canManagePermissions, canSeeSso,
       entries={entries}
       trigger={
         <>
-          <span className="flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold uppercase" aria-hidden>
+          <span
+            className="flex size-7 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold uppercase"
+            aria-hidden
+          >
             {email.slice(0, 1)}
           </span>
           <span className="hidden max-w-48 truncate lg:inline">{email}</span>

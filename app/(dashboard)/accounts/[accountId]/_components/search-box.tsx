@@ -39,7 +39,12 @@ export function SearchBox({ accountId, memberId }: { accountId: string; memberId
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
+      const typing =
+        target &&
+        (target.tagName === "INPUT" ||
+          target.tagName === "TEXTAREA" ||
+          target.tagName === "SELECT" ||
+          target.isContentEditable);
       if ((e.key === "k" || e.key === "K") && (e.metaKey || e.ctrlKey)) {
         e.preventDefault();
         input.current?.focus();
@@ -91,11 +96,22 @@ export function SearchBox({ accountId, memberId }: { accountId: string; memberId
         className="h-8 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 font-mono text-sm placeholder:font-sans"
       />
       {open && recent.length > 0 ? (
-        <ul className="absolute z-50 mt-1 w-full rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg" aria-label="Recent searches">
+        <ul
+          className="absolute z-50 mt-1 w-full rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+          aria-label="Recent searches"
+        >
           <li className="px-2 py-1 text-xs text-slate-500">Recent searches</li>
           {recent.map((r) => (
             <li key={r}>
-              <button type="button" className="w-full truncate rounded px-2 py-1 text-left font-mono hover:bg-slate-100" onMouseDown={(e) => e.preventDefault()} onClick={() => { setValue(r); go(r); }}>
+              <button
+                type="button"
+                className="w-full truncate rounded px-2 py-1 text-left font-mono hover:bg-slate-100"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setValue(r);
+                  go(r);
+                }}
+              >
                 {r}
               </button>
             </li>

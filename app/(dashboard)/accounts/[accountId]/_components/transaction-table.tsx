@@ -7,15 +7,32 @@ import { StatusBadge } from "@/components/status-badge";
 import { isClientWallet, type DashboardPaths } from "@/lib/dashboard-paths";
 import type { TransactionDTO } from "@/lib/services/transactions/dto";
 
-const label = (s: string) => s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase());
+const label = (s: string) =>
+  s
+    .replaceAll("_", " ")
+    .toLowerCase()
+    .replace(/^\w/, (c) => c.toUpperCase());
 
 /** MANGOPAY's common transaction view as a table; a row opens the transaction, links go to the author and the wallets. */
-export function TransactionTable({ rows, paths, compact = false, testId = "transactions" }: { rows: TransactionDTO[]; paths: DashboardPaths; compact?: boolean; testId?: string }) {
+export function TransactionTable({
+  rows,
+  paths,
+  compact = false,
+  testId = "transactions",
+}: {
+  rows: TransactionDTO[];
+  paths: DashboardPaths;
+  compact?: boolean;
+  testId?: string;
+}) {
   const walletLink = (id: string | null) =>
     id && isClientWallet(id) ? (
       <span className="font-mono text-xs">{id}</span>
     ) : id ? (
-      <Link href={paths.wallet(id)} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700">
+      <Link
+        href={paths.wallet(id)}
+        className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700"
+      >
         {id}
       </Link>
     ) : (
@@ -34,7 +51,11 @@ export function TransactionTable({ rows, paths, compact = false, testId = "trans
         { header: "Id", cell: (t) => <CopyableId id={t.id} /> },
         { header: "Type", cell: (t) => `${label(t.type)}${t.nature !== "REGULAR" ? ` · ${label(t.nature)}` : ""}` },
         { header: "Status", cell: (t) => <StatusBadge status={t.status} /> },
-        { header: "Amount", numeric: true, cell: (t) => <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} /> },
+        {
+          header: "Amount",
+          numeric: true,
+          cell: (t) => <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} />,
+        },
         { header: "Fees", numeric: true, cell: (t) => <MaybeMoney value={t.fees} /> },
         ...(compact
           ? []
@@ -43,7 +64,10 @@ export function TransactionTable({ rows, paths, compact = false, testId = "trans
                 header: "Author",
                 cell: (t: TransactionDTO) =>
                   t.authorId ? (
-                    <Link href={paths.user(t.authorId)} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700">
+                    <Link
+                      href={paths.user(t.authorId)}
+                      className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700"
+                    >
                       {t.authorId}
                     </Link>
                   ) : (
@@ -53,7 +77,12 @@ export function TransactionTable({ rows, paths, compact = false, testId = "trans
               { header: "Debited wallet", cell: (t: TransactionDTO) => walletLink(t.debitedWalletId) },
               { header: "Credited wallet", cell: (t: TransactionDTO) => walletLink(t.creditedWalletId) },
             ]),
-        { header: "Result", cell: (t) => <span className={t.status === "FAILED" ? "text-red-700" : "text-slate-600"}>{t.resultMessage ?? "—"}</span> },
+        {
+          header: "Result",
+          cell: (t) => (
+            <span className={t.status === "FAILED" ? "text-red-700" : "text-slate-600"}>{t.resultMessage ?? "—"}</span>
+          ),
+        },
       ]}
     />
   );

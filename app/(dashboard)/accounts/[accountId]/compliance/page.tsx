@@ -16,7 +16,12 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listKycDocuments } from "@/lib/services/kyc-documents/list";
-import { ComplianceQuery, KYC_DOCUMENT_STATUSES, KYC_DOCUMENT_TYPES, LEGAL_ONLY_TYPES } from "@/lib/services/kyc-documents/schemas";
+import {
+  ComplianceQuery,
+  KYC_DOCUMENT_STATUSES,
+  KYC_DOCUMENT_TYPES,
+  LEGAL_ONLY_TYPES,
+} from "@/lib/services/kyc-documents/schemas";
 import { listUboDeclarations } from "@/lib/services/ubo-declarations/list";
 import { settle } from "@/lib/services/upstream";
 
@@ -49,11 +54,22 @@ function Refusal({ type, message }: { type: string | null; message: string | nul
   );
 }
 
-async function DocumentsSection({ ctx, q, query, pathname }: { ctx: AccountContext; q: ComplianceQuery; query: Query; pathname: string }) {
+async function DocumentsSection({
+  ctx,
+  q,
+  query,
+  pathname,
+}: {
+  ctx: AccountContext;
+  q: ComplianceQuery;
+  query: Query;
+  pathname: string;
+}) {
   const result = await settle(listKycDocuments({ ctx, input: documentsInput(q) }));
   if (!result.ok) return <ServiceErrorMessage view={result.error} />;
   const page = result.data;
-  if (page.items.length === 0) return <EmptyState title="No KYC documents">No document matches these filters.</EmptyState>;
+  if (page.items.length === 0)
+    return <EmptyState title="No KYC documents">No document matches these filters.</EmptyState>;
   return (
     <>
       <DataTable
@@ -71,18 +87,30 @@ async function DocumentsSection({ ctx, q, query, pathname }: { ctx: AccountConte
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
         ]}
       />
-      <Pagination pathname={pathname} query={query} page={page.page} perPage={page.perPage} totalPages={page.totalPages} totalItems={page.totalItems} itemCount={page.items.length} />
+      <Pagination
+        pathname={pathname}
+        query={query}
+        page={page.page}
+        perPage={page.perPage}
+        totalPages={page.totalPages}
+        totalItems={page.totalItems}
+        itemCount={page.items.length}
+      />
     </>
   );
 }
 
 async function UboSection({ ctx, q }: { ctx: AccountContext; q: ComplianceQuery }) {
   const docs = await settle(listKycDocuments({ ctx, input: documentsInput(q) }));
-  const userIds = docs.ok ? [...new Set(docs.data.items.filter((d) => LEGAL_ONLY_TYPES.includes(d.type)).map((d) => d.userId))].slice(0, 20) : [];
+  const userIds = docs.ok
+    ? [...new Set(docs.data.items.filter((d) => LEGAL_ONLY_TYPES.includes(d.type)).map((d) => d.userId))].slice(0, 20)
+    : [];
   const result = await settle(listUboDeclarations({ ctx, input: { userIds } }));
   return (
     <Section title="UBO declarations" testId="ubo-declarations">
-      <p className="mb-3 text-xs text-slate-500">Of the legal users in the documents above, and every declaration that changed in the last 45 days.</p>
+      <p className="mb-3 text-xs text-slate-500">
+        Of the legal users in the documents above, and every declaration that changed in the last 45 days.
+      </p>
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />
       ) : result.data.length === 0 ? (
@@ -127,7 +155,13 @@ export default async function CompliancePage({ params, searchParams }: Props) {
         keep={{ perPage: q.perPage === 20 ? undefined : String(q.perPage) }}
         fields={[
           { kind: "select", name: "type", label: "Type", options: optionsOf(KYC_DOCUMENT_TYPES), value: q.type },
-          { kind: "select", name: "status", label: "Status", options: optionsOf(KYC_DOCUMENT_STATUSES), value: q.status },
+          {
+            kind: "select",
+            name: "status",
+            label: "Status",
+            options: optionsOf(KYC_DOCUMENT_STATUSES),
+            value: q.status,
+          },
           { kind: "date", name: "from", label: "Created from (UTC)", value: q.from },
           { kind: "date", name: "to", label: "Created to (UTC)", value: q.to },
         ]}

@@ -31,15 +31,40 @@ const QUICK = [
   { value: "to-settle", label: "To settle" },
 ] as const;
 
-async function DisputesSection({ ctx, q, query, pathname }: { ctx: AccountContext; q: DisputesQuery; query: Query; pathname: string }) {
+async function DisputesSection({
+  ctx,
+  q,
+  query,
+  pathname,
+}: {
+  ctx: AccountContext;
+  q: DisputesQuery;
+  query: Query;
+  pathname: string;
+}) {
   const result = await settle(
-    listDisputes({ ctx, input: { filters: { quick: q.quick, status: q.status, type: q.type, from: q.from, to: q.to }, page: q.page, perPage: q.perPage } }),
+    listDisputes({
+      ctx,
+      input: {
+        filters: { quick: q.quick, status: q.status, type: q.type, from: q.from, to: q.to },
+        page: q.page,
+        perPage: q.perPage,
+      },
+    }),
   );
   if (!result.ok) return <ServiceErrorMessage view={result.error} />;
   const page = result.data;
   if (page.items.length === 0) {
     return (
-      <EmptyState title={q.quick === "pending-client" ? "Nothing waits for you" : q.quick === "to-settle" ? "Nothing to settle" : "No disputes"}>
+      <EmptyState
+        title={
+          q.quick === "pending-client"
+            ? "Nothing waits for you"
+            : q.quick === "to-settle"
+              ? "Nothing to settle"
+              : "No disputes"
+        }
+      >
         {q.quick ? "No dispute is in this state." : "No dispute matches these filters."}
       </EmptyState>
     );
@@ -65,8 +90,15 @@ async function DisputesSection({ ctx, q, query, pathname }: { ctx: AccountContex
             ),
           },
           { header: "Type", cell: (d) => humanize(d.type) },
-          { header: "Reason", cell: (d) => (d.reasonType ? humanize(d.reasonType) : <span className="text-slate-400">—</span>) },
-          { header: "Disputed", numeric: true, cell: (d) => <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} /> },
+          {
+            header: "Reason",
+            cell: (d) => (d.reasonType ? humanize(d.reasonType) : <span className="text-slate-400">—</span>),
+          },
+          {
+            header: "Disputed",
+            numeric: true,
+            cell: (d) => <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />,
+          },
           { header: "Contested", numeric: true, cell: (d) => <MaybeMoney value={d.contestedFunds} /> },
           { header: "Contest deadline", cell: (d) => <MaybeTime iso={d.contestDeadline} /> },
           {
@@ -80,7 +112,15 @@ async function DisputesSection({ ctx, q, query, pathname }: { ctx: AccountContex
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
         ]}
       />
-      <Pagination pathname={pathname} query={query} page={page.page} perPage={page.perPage} totalPages={page.totalPages} totalItems={page.totalItems} itemCount={page.items.length} />
+      <Pagination
+        pathname={pathname}
+        query={query}
+        page={page.page}
+        perPage={page.perPage}
+        totalPages={page.totalPages}
+        totalItems={page.totalItems}
+        itemCount={page.items.length}
+      />
     </>
   );
 }
@@ -103,9 +143,16 @@ export default async function DisputesPage({ params, searchParams }: Props) {
           return (
             <Link
               key={f.label}
-              href={hrefWith(pathname, query, { quick: f.value, page: undefined, status: f.value === "pending-client" ? undefined : q.status })}
+              href={hrefWith(pathname, query, {
+                quick: f.value,
+                page: undefined,
+                status: f.value === "pending-client" ? undefined : q.status,
+              })}
               aria-current={active ? "page" : undefined}
-              className={cn("rounded-full border px-3 py-1 text-sm", active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100")}
+              className={cn(
+                "rounded-full border px-3 py-1 text-sm",
+                active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100",
+              )}
             >
               {f.label}
             </Link>
@@ -116,7 +163,17 @@ export default async function DisputesPage({ params, searchParams }: Props) {
         action={pathname}
         keep={{ quick: q.quick, perPage: q.perPage === 20 ? undefined : String(q.perPage) }}
         fields={[
-          ...(q.quick === "pending-client" ? [] : [{ kind: "select" as const, name: "status", label: "Status", options: optionsOf(DISPUTE_STATUSES), value: q.status }]),
+          ...(q.quick === "pending-client"
+            ? []
+            : [
+                {
+                  kind: "select" as const,
+                  name: "status",
+                  label: "Status",
+                  options: optionsOf(DISPUTE_STATUSES),
+                  value: q.status,
+                },
+              ]),
           { kind: "select", name: "type", label: "Type", options: optionsOf(DISPUTE_TYPES), value: q.type },
           { kind: "date", name: "from", label: "Opened from (UTC)", value: q.from },
           { kind: "date", name: "to", label: "Opened to (UTC)", value: q.to },

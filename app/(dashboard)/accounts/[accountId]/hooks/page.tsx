@@ -37,7 +37,9 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
   return (
     <>
       <p className="text-sm" data-testid="hook-summary">
-        {all.length} event types · <strong className={cn(counts.invalid > 0 && "text-red-700")}>{counts.invalid} invalid</strong> · {counts.disabled} disabled · {counts.missing} without a hook
+        {all.length} event types ·{" "}
+        <strong className={cn(counts.invalid > 0 && "text-red-700")}>{counts.invalid} invalid</strong> ·{" "}
+        {counts.disabled} disabled · {counts.missing} without a hook
       </p>
       {rows.length === 0 ? (
         <EmptyState title="No problems">Every event type has a valid, enabled hook.</EmptyState>
@@ -52,18 +54,43 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
               header: "Event type",
               cell: (r) => (
                 <span className="flex flex-col">
-                  <span className={cn("font-mono text-xs", r.problem === "invalid" && "font-semibold text-red-800")} data-testid="hook-event-type">
+                  <span
+                    className={cn("font-mono text-xs", r.problem === "invalid" && "font-semibold text-red-800")}
+                    data-testid="hook-event-type"
+                  >
                     {r.eventType}
                   </span>
                   <span className="text-xs text-slate-500">{r.group}</span>
                 </span>
               ),
             },
-            { header: "Problem", cell: (r) => (r.problem ? <Badge variant={PROBLEM_LABEL[r.problem].variant} data-problem={r.problem}>{PROBLEM_LABEL[r.problem].label}</Badge> : <span className="text-emerald-700">OK</span>) },
-            { header: "URL", cell: (r) => (r.hook ? <span className="font-mono text-xs break-all">{r.hook.url}</span> : <span className="text-slate-400">—</span>) },
+            {
+              header: "Problem",
+              cell: (r) =>
+                r.problem ? (
+                  <Badge variant={PROBLEM_LABEL[r.problem].variant} data-problem={r.problem}>
+                    {PROBLEM_LABEL[r.problem].label}
+                  </Badge>
+                ) : (
+                  <span className="text-emerald-700">OK</span>
+                ),
+            },
+            {
+              header: "URL",
+              cell: (r) =>
+                r.hook ? (
+                  <span className="font-mono text-xs break-all">{r.hook.url}</span>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                ),
+            },
             { header: "Status", cell: (r) => <StatusBadge status={r.hook?.status} /> },
             { header: "Validity", cell: (r) => <StatusBadge status={r.hook?.validity} /> },
-            { header: "Since", cell: (r) => (r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>) },
+            {
+              header: "Since",
+              cell: (r) =>
+                r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>,
+            },
           ]}
         />
       )}
@@ -82,7 +109,8 @@ export default async function HooksPage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">Hooks</h1>
         <p className="text-sm text-slate-600">
-          MANGOPAY calls one URL per event type. After 100 failed deliveries a hook becomes invalid and receives nothing more until it is fixed.
+          MANGOPAY calls one URL per event type. After 100 failed deliveries a hook becomes invalid and receives nothing
+          more until it is fixed.
         </p>
       </div>
       <nav aria-label="Hook filter" className="flex gap-2" data-testid="hook-filter">
@@ -94,7 +122,12 @@ export default async function HooksPage({ params, searchParams }: Props) {
             key={f.label}
             href={hrefWith(pathname, query, { problems: f.value })}
             aria-current={(f.value === "1") === onlyProblems ? "page" : undefined}
-            className={cn("rounded-full border px-3 py-1 text-sm", (f.value === "1") === onlyProblems ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-100")}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm",
+              (f.value === "1") === onlyProblems
+                ? "border-slate-900 bg-slate-900 text-white"
+                : "border-slate-300 bg-white hover:bg-slate-100",
+            )}
           >
             {f.label}
           </Link>

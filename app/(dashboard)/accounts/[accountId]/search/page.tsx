@@ -12,7 +12,10 @@ import { findById, type SearchHit } from "@/lib/services/search/find-by-id";
 
 export const metadata: Metadata = { title: "Search" };
 
-type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Where a hit opens: its own page when the dashboard has one, else the user's tab that lists it.
 const USER_TAB_OF: Partial<Record<SearchHit["type"], UserTab>> = {
@@ -35,7 +38,8 @@ function hitLink(hit: SearchHit, paths: DashboardPaths, ctx: PermissionHolder): 
   if (hit.type === "user") return { href: paths.user(hit.id), label: "Open user" };
   if (hit.type === "wallet") return { href: paths.wallet(hit.id), label: "Open wallet" };
   const tab = USER_TAB_OF[hit.type];
-  if (tab && hit.userId && can(ctx, "users.read")) return { href: paths.userTab(hit.userId, tab), label: `Open in user ${hit.userId}` };
+  if (tab && hit.userId && can(ctx, "users.read"))
+    return { href: paths.userTab(hit.userId, tab), label: `Open in user ${hit.userId}` };
   return null;
 }
 
@@ -49,7 +53,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Search</h1>
         <EmptyState title="Search any object by its Id">
-          Type an Id in the search box (press <kbd className="rounded border px-1">/</kbd> or <kbd className="rounded border px-1">Ctrl K</kbd>). For a bank account, type the user&apos;s Id, a slash and the bank account&apos;s Id.
+          Type an Id in the search box (press <kbd className="rounded border px-1">/</kbd> or{" "}
+          <kbd className="rounded border px-1">Ctrl K</kbd>). For a bank account, type the user&apos;s Id, a slash and
+          the bank account&apos;s Id.
         </EmptyState>
       </div>
     );
@@ -64,16 +70,26 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </p>
       </div>
       {!result.valid ? (
-        <EmptyState title="That is not an Id">MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters). Search by name or email is not offered by the API.</EmptyState>
+        <EmptyState title="That is not an Id">
+          MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters). Search by name or email is not offered
+          by the API.
+        </EmptyState>
       ) : result.hits.length === 0 && result.failures.length === 0 ? (
-        <EmptyState title={`Nothing found for “${result.query}”`}>No object you may see on this account has this Id.</EmptyState>
+        <EmptyState title={`Nothing found for “${result.query}”`}>
+          No object you may see on this account has this Id.
+        </EmptyState>
       ) : null}
       {result.hits.length > 0 ? (
         <ul className="space-y-2" aria-label="Search results">
           {result.hits.map((hit) => {
             const link = hitLink(hit, paths, ctx);
             return (
-              <li key={`${hit.type}:${hit.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="search-hit" data-type={hit.type}>
+              <li
+                key={`${hit.type}:${hit.id}`}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                data-testid="search-hit"
+                data-type={hit.type}
+              >
                 <div className="space-y-1">
                   <p className="flex items-center gap-2">
                     <span className="font-semibold">{hit.typeLabel}</span>
@@ -91,7 +107,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                 </div>
                 {link ? (
-                  <Link href={link.href} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+                  <Link
+                    href={link.href}
+                    className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+                  >
                     {link.label}
                   </Link>
                 ) : null}
@@ -103,7 +122,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
       {result.failures.map((f) => (
         <ServiceErrorMessage key={f.typeLabel} view={{ ...f.error, title: `${f.typeLabel}: ${f.error.title}` }} />
       ))}
-      {result.skipped.length > 0 ? <p className="text-xs text-slate-500">Not searched (your permissions on this account do not include them): {result.skipped.join(", ")}.</p> : null}
+      {result.skipped.length > 0 ? (
+        <p className="text-xs text-slate-500">
+          Not searched (your permissions on this account do not include them): {result.skipped.join(", ")}.
+        </p>
+      ) : null}
     </div>
   );
 }

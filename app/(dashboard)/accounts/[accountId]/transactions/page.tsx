@@ -26,14 +26,24 @@ async function TransactionsSection({ ctx, q, query }: { ctx: AccountContext; q: 
   if (page.items.length === 0) {
     return (
       <EmptyState title="No transactions">
-        {q.page > 1 ? "There are no transactions on this page." : "No transaction matches these filters. Change or clear the filters to see more."}
+        {q.page > 1
+          ? "There are no transactions on this page."
+          : "No transaction matches these filters. Change or clear the filters to see more."}
       </EmptyState>
     );
   }
   return (
     <>
       <TransactionTable rows={page.items} paths={paths} />
-      <Pagination pathname={paths.transactions} query={query} page={page.page} perPage={page.perPage} totalPages={page.totalPages} totalItems={page.totalItems} itemCount={page.items.length} />
+      <Pagination
+        pathname={paths.transactions}
+        query={query}
+        page={page.page}
+        perPage={page.perPage}
+        totalPages={page.totalPages}
+        totalItems={page.totalItems}
+        itemCount={page.items.length}
+      />
     </>
   );
 }
@@ -52,7 +62,8 @@ export default async function TransactionsPage({ params, searchParams }: Props) 
       <div>
         <h1 className="text-2xl font-semibold">Transactions</h1>
         <p className="text-sm text-slate-600">
-          The platform&apos;s own transactions: fees collected, repudiations, settlements and client-wallet movements. A user&apos;s transactions are on their profile.
+          The platform&apos;s own transactions: fees collected, repudiations, settlements and client-wallet movements. A
+          user&apos;s transactions are on their profile.
         </p>
       </div>
       <TransactionFilters action={paths.transactions} query={q} />

@@ -18,7 +18,10 @@ import { settle } from "@/lib/services/upstream";
 
 export const metadata: Metadata = { title: "Users" };
 
-type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** `GET /users` has no names: each row's name streams in from the user's own record. */
 async function UserName({ ctx, userId }: { ctx: AccountContext; userId: string }) {
@@ -39,7 +42,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Users</h1>
-          <p className="text-sm text-slate-600">Natural and legal users of this account, by creation date. MANGOPAY&apos;s user list has no other filter; search finds any user by Id.</p>
+          <p className="text-sm text-slate-600">
+            Natural and legal users of this account, by creation date. MANGOPAY&apos;s user list has no other filter;
+            search finds any user by Id.
+          </p>
         </div>
         <Link
           href={hrefWith(paths.users, query, { sort: q.sort === "desc" ? "asc" : undefined, page: undefined })}
@@ -53,7 +59,13 @@ export default async function UsersPage({ params, searchParams }: Props) {
         <ServiceErrorMessage view={result.error} />
       ) : result.data.items.length === 0 ? (
         <EmptyState title={q.page > 1 ? "No users on this page" : "No users yet"}>
-          {q.page > 1 ? <Link href={paths.users} className="underline">Back to the first page</Link> : "Users created through the API appear here."}
+          {q.page > 1 ? (
+            <Link href={paths.users} className="underline">
+              Back to the first page
+            </Link>
+          ) : (
+            "Users created through the API appear here."
+          )}
         </EmptyState>
       ) : (
         <>
@@ -68,7 +80,14 @@ export default async function UsersPage({ params, searchParams }: Props) {
               {
                 header: "Name",
                 cell: (u) => (
-                  <Suspense fallback={<span className="inline-block h-3 w-28 animate-pulse rounded bg-slate-200" aria-label="Loading name" />}>
+                  <Suspense
+                    fallback={
+                      <span
+                        className="inline-block h-3 w-28 animate-pulse rounded bg-slate-200"
+                        aria-label="Loading name"
+                      />
+                    }
+                  >
                     <UserName ctx={ctx} userId={u.id} />
                   </Suspense>
                 ),
@@ -81,7 +100,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
               { header: "Created", cell: (u) => <LocalTime iso={u.createdAt} /> },
             ]}
           />
-          <Pagination pathname={paths.users} query={query} page={q.page} perPage={q.perPage} totalPages={result.data.totalPages} totalItems={result.data.totalItems} itemCount={result.data.items.length} />
+          <Pagination
+            pathname={paths.users}
+            query={query}
+            page={q.page}
+            perPage={q.perPage}
+            totalPages={result.data.totalPages}
+            totalItems={result.data.totalItems}
+            itemCount={result.data.items.length}
+          />
         </>
       )}
     </div>

@@ -43,7 +43,10 @@ function RotateDialog({ account }: { account: Account }) {
           Rotate key
         </Button>
       </DialogTrigger>
-      <DialogContent title="Rotate the API key" description={`The current key ends in …${account.apiKeyLast4}. The new key is checked with MANGOPAY before it replaces it.`}>
+      <DialogContent
+        title="Rotate the API key"
+        description={`The current key ends in …${account.apiKeyLast4}. The new key is checked with MANGOPAY before it replaces it.`}
+      >
         <form action={action} className="space-y-4">
           <input type="hidden" name="accountId" value={account.id} />
           <div className="space-y-1.5">

@@ -12,9 +12,13 @@ type Props = { productionBlockedReason: string | null; defaultCustomUrl: string 
 
 export function NewAccountForm({ productionBlockedReason, defaultCustomUrl, allowCustomBaseUrls }: Props) {
   const router = useRouter();
-  const { state, onSubmit, pending } = useFormAction(createApiAccountAction, (data) => router.push(`/hub?added=${encodeURIComponent(data.id)}`));
+  const { state, onSubmit, pending } = useFormAction(createApiAccountAction, (data) =>
+    router.push(`/hub?added=${encodeURIComponent(data.id)}`),
+  );
   const [environment, setEnvironment] = useState<"SANDBOX" | "PRODUCTION">("SANDBOX");
-  const [choice, setChoice] = useState<"SANDBOX" | "PRODUCTION" | "CUSTOM">(defaultCustomUrl && allowCustomBaseUrls ? "CUSTOM" : "SANDBOX");
+  const [choice, setChoice] = useState<"SANDBOX" | "PRODUCTION" | "CUSTOM">(
+    defaultCustomUrl && allowCustomBaseUrls ? "CUSTOM" : "SANDBOX",
+  );
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const isProd = environment === "PRODUCTION";
 
@@ -65,25 +69,50 @@ export function NewAccountForm({ productionBlockedReason, defaultCustomUrl, allo
 
       {isProd ? (
         <FormAlert tone="error" className="border-production bg-production-50">
-          <strong>Production account.</strong> Real money moves through this account. Every action is recorded in the security history.
+          <strong>Production account.</strong> Real money moves through this account. Every action is recorded in the
+          security history.
         </FormAlert>
       ) : null}
 
       <div className="space-y-1.5">
         <Label htmlFor="name">Name</Label>
-        <Input id="name" name="name" required maxLength={80} placeholder="e.g. Marketplace EU" aria-invalid={Boolean(errors?.name)} aria-describedby="name-error" />
+        <Input
+          id="name"
+          name="name"
+          required
+          maxLength={80}
+          placeholder="e.g. Marketplace EU"
+          aria-invalid={Boolean(errors?.name)}
+          aria-describedby="name-error"
+        />
         <FieldError name="name" errors={errors} />
       </div>
 
       <div className="space-y-1.5">
         <Label htmlFor="clientId">ClientId</Label>
-        <Input id="clientId" name="clientId" required autoComplete="off" className="font-mono" aria-invalid={Boolean(errors?.clientId)} aria-describedby="clientId-error" />
+        <Input
+          id="clientId"
+          name="clientId"
+          required
+          autoComplete="off"
+          className="font-mono"
+          aria-invalid={Boolean(errors?.clientId)}
+          aria-describedby="clientId-error"
+        />
         <FieldError name="clientId" errors={errors} />
       </div>
 
       <div className="space-y-1.5">
         <Label htmlFor="apiKey">API key</Label>
-        <Input id="apiKey" name="apiKey" type="password" required autoComplete="off" aria-invalid={Boolean(errors?.apiKey)} aria-describedby="apiKey-error apiKey-hint" />
+        <Input
+          id="apiKey"
+          name="apiKey"
+          type="password"
+          required
+          autoComplete="off"
+          aria-invalid={Boolean(errors?.apiKey)}
+          aria-describedby="apiKey-error apiKey-hint"
+        />
         <p id="apiKey-hint" className="text-xs text-slate-500">
           Checked with MANGOPAY before saving, then stored encrypted. Only its last four characters are ever shown.
         </p>
@@ -102,7 +131,13 @@ export function NewAccountForm({ productionBlockedReason, defaultCustomUrl, allo
           .filter((o) => !o.hidden)
           .map((o) => (
             <label key={o.value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="baseUrlChoice" value={o.value} checked={choice === o.value} onChange={() => setChoice(o.value)} />
+              <input
+                type="radio"
+                name="baseUrlChoice"
+                value={o.value}
+                checked={choice === o.value}
+                onChange={() => setChoice(o.value)}
+              />
               {o.label}
               {o.url ? <span className="font-mono text-xs text-slate-500">{o.url}</span> : null}
             </label>
@@ -131,8 +166,16 @@ export function NewAccountForm({ productionBlockedReason, defaultCustomUrl, allo
       {isProd ? (
         <div className="space-y-1.5">
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="confirmLegalRegistration" className="mt-1" aria-describedby="confirmLegalRegistration-error" />
-            <span>I confirm that this production account belongs to our company and that the company is legally registered as MANGOPAY&apos;s client.</span>
+            <input
+              type="checkbox"
+              name="confirmLegalRegistration"
+              className="mt-1"
+              aria-describedby="confirmLegalRegistration-error"
+            />
+            <span>
+              I confirm that this production account belongs to our company and that the company is legally registered
+              as MANGOPAY&apos;s client.
+            </span>
           </label>
           <FieldError name="confirmLegalRegistration" errors={errors} />
         </div>

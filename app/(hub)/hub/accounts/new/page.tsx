@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "Add an API account" };
 
 export default async function NewAccountPage() {
   const ctx = await requireHubPermission("hub.accounts.manage");
-  const [blockedReason, allowCustomBaseUrls] = await Promise.all([productionBlockedReason(ctx), getAllowCustomBaseUrls(ctx.hub.id)]);
+  const [blockedReason, allowCustomBaseUrls] = await Promise.all([
+    productionBlockedReason(ctx),
+    getAllowCustomBaseUrls(ctx.hub.id),
+  ]);
   const { EMULATOR_URL, NODE_ENV } = env();
   return (
     <div className="mx-auto max-w-2xl space-y-6">

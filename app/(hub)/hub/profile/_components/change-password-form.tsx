@@ -9,7 +9,6 @@ import { Input, Label } from "@/components/ui/input";
 import { changePasswordAction } from "../actions";
 import { reissueSession } from "./reissue-session";
 
-
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
   { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "At least 12 characters." },
@@ -45,7 +44,9 @@ export function ChangePasswordForm() {
               type="password"
               autoComplete={f.autoComplete}
               aria-invalid={error ? true : undefined}
-              aria-describedby={[error ? `${f.name}-error` : null, "hint" in f ? hintId : null].filter(Boolean).join(" ") || undefined}
+              aria-describedby={
+                [error ? `${f.name}-error` : null, "hint" in f ? hintId : null].filter(Boolean).join(" ") || undefined
+              }
               required
             />
             {"hint" in f ? (
@@ -59,7 +60,11 @@ export function ChangePasswordForm() {
       })}
       {state && !state.ok ? <FormAlert data-testid="change-password-status">{state.error}</FormAlert> : null}
       {done === "kept" ? (
-        <p role="status" data-testid="change-password-status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+        <p
+          role="status"
+          data-testid="change-password-status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
           Password changed. Your other sessions were signed out; this one stays signed in.
         </p>
       ) : null}

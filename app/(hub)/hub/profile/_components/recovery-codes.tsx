@@ -4,7 +4,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Shows freshly generated recovery codes once, with copy and download, until the user confirms. */
-export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone: () => void; doneLabel: string }) {
+export function RecoveryCodes({
+  codes,
+  onDone,
+  doneLabel,
+}: {
+  codes: string[];
+  onDone: () => void;
+  doneLabel: string;
+}) {
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
   const text = `MANGOPAY Dashboard recovery codes (each works once)\n\n${codes.join("\n")}\n`;
@@ -12,8 +20,8 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
   return (
     <div className="space-y-4">
       <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-        Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They will not be shown
-        again.
+        Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They will not be
+        shown again.
       </div>
       <ol
         data-testid="recovery-codes"
@@ -45,8 +53,8 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
         </a>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} className="size-4" />
-        I have saved my recovery codes
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} className="size-4" />I have
+        saved my recovery codes
       </label>
       <Button type="button" disabled={!saved} onClick={onDone}>
         {doneLabel}

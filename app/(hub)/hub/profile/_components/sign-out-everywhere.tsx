@@ -26,7 +26,12 @@ export function SignOutEverywhere() {
       >
         <form action={action} className="space-y-4">
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <DialogFormActions pending={pending || Boolean(state?.ok)} label="Sign out everywhere" pendingLabel="Signing out…" danger />
+          <DialogFormActions
+            pending={pending || Boolean(state?.ok)}
+            label="Sign out everywhere"
+            pendingLabel="Signing out…"
+            danger
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -33,7 +33,9 @@ function CodeField({ id, errors, label }: { id: string; errors?: Record<string, 
 export function RegenerateRecoveryCodes() {
   const router = useRouter();
   const [dismissed, setDismissed] = useState(false);
-  const { state, onSubmit, pending, fieldErrors } = useFormAction(regenerateRecoveryCodesAction, () => setDismissed(false));
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(regenerateRecoveryCodesAction, () =>
+    setDismissed(false),
+  );
   if (state?.ok && !dismissed) {
     return (
       <RecoveryCodes
@@ -70,8 +72,8 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
   if (blockedBy.length > 0) {
     return (
       <p className="text-sm text-slate-600">
-        {blockedBy.join(", ")} {blockedBy.length === 1 ? "requires" : "require"} two-factor authentication, so it cannot be
-        turned off.
+        {blockedBy.join(", ")} {blockedBy.length === 1 ? "requires" : "require"} two-factor authentication, so it cannot
+        be turned off.
       </p>
     );
   }
@@ -85,24 +87,24 @@ export function DisableTwoFactor({ blockedBy }: { blockedBy: string[] }) {
         title="Turn off two-factor authentication?"
         description="Your account will be protected by your password only. Confirm with your current password and a code from your app (or a recovery code)."
       >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <div className="space-y-1.5">
-          <Label htmlFor="disable-password">Current password</Label>
-          <Input
-            id="disable-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? "disable-password-error" : undefined}
-            required
-          />
-          <FieldError id="disable-password-error" name="password" errors={fieldErrors} />
-        </div>
-        <CodeField id="disable-code" label="Code from your app or a recovery code" errors={fieldErrors} />
-        {state && !state.ok && !passwordError && !fieldErrors?.code ? <FormAlert>{state.error}</FormAlert> : null}
-        <DialogFormActions pending={pending} label="Turn off" pendingLabel="Turning off…" danger />
-      </form>
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <div className="space-y-1.5">
+            <Label htmlFor="disable-password">Current password</Label>
+            <Input
+              id="disable-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              aria-invalid={passwordError ? true : undefined}
+              aria-describedby={passwordError ? "disable-password-error" : undefined}
+              required
+            />
+            <FieldError id="disable-password-error" name="password" errors={fieldErrors} />
+          </div>
+          <CodeField id="disable-code" label="Code from your app or a recovery code" errors={fieldErrors} />
+          {state && !state.ok && !passwordError && !fieldErrors?.code ? <FormAlert>{state.error}</FormAlert> : null}
+          <DialogFormActions pending={pending} label="Turn off" pendingLabel="Turning off…" danger />
+        </form>
       </DialogContent>
     </Dialog>
   );

@@ -36,7 +36,12 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
   const router = useRouter();
   const [started, startAction, starting] = useActionState(startTotpEnrollmentAction, null);
   // Turning 2FA on ends every other session (a stolen one included); this one continues.
-  const { state: confirmed, onSubmit: onConfirm, pending: confirming, fieldErrors } = useFormAction(confirmTotpEnrollmentAction, ({ reissueTicket }) =>
+  const {
+    state: confirmed,
+    onSubmit: onConfirm,
+    pending: confirming,
+    fieldErrors,
+  } = useFormAction(confirmTotpEnrollmentAction, ({ reissueTicket }) =>
     reissueSession(reissueTicket).then(() => undefined),
   );
 
@@ -76,7 +81,11 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
             aria-describedby={startPasswordError ? "totp-current-password-error" : undefined}
             required
           />
-          <FieldError id="totp-current-password-error" name="currentPassword" errors={started && !started.ok ? started.fieldErrors : undefined} />
+          <FieldError
+            id="totp-current-password-error"
+            name="currentPassword"
+            errors={started && !started.ok ? started.fieldErrors : undefined}
+          />
         </div>
         {started && !started.ok && !startPasswordError ? <FormAlert>{started.error}</FormAlert> : null}
         <Button type="submit" disabled={starting}>
@@ -93,13 +102,22 @@ export function TwoFactorSetup({ doneHref, showStatus = false }: { doneHref?: st
       {showStatus ? <Status on={false} /> : null}
       <div className="grid gap-6 @lg:grid-cols-[auto_1fr]">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
-        <img src={qrDataUrl} width={208} height={208} alt="QR code to scan with your authenticator app" className="rounded-md border" />
+        <img
+          src={qrDataUrl}
+          width={208}
+          height={208}
+          alt="QR code to scan with your authenticator app"
+          className="rounded-md border"
+        />
         <div className="space-y-4">
           <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
             <li>Scan the QR code with your authenticator app.</li>
             <li>
               Or enter this key by hand:{" "}
-              <code data-testid="totp-secret" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm break-all select-all">
+              <code
+                data-testid="totp-secret"
+                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm break-all select-all"
+              >
                 {secret.replace(/(.{4})/g, "$1 ").trim()}
               </code>
             </li>

@@ -18,8 +18,11 @@ export async function GET(request: Request): Promise<Response> {
     const { filter, errors } = readSecurityFilter(Object.fromEntries(new URL(request.url).searchParams));
     // A date that is not a real day is answered at once, before any audit row or query.
     const dateError = errors.from ?? errors.to;
-    if (dateError) return new Response(dateError, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-    const csv = Readable.from(await exportAuditEvents({ ctx, input: filter })).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+    if (dateError)
+      return new Response(dateError, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const csv = Readable.from(await exportAuditEvents({ ctx, input: filter })).pipe(
+      stringify({ header: true, columns: [...CSV_COLUMNS] }),
+    );
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
       headers: {

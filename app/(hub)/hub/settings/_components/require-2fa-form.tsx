@@ -25,7 +25,11 @@ export function Require2faForm({ require2fa, membersWithout2fa }: { require2fa: 
       {state ? (
         <p
           role="status"
-          className={state.ok ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"}
+          className={
+            state.ok
+              ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
+              : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+          }
         >
           {state.ok
             ? state.data.require2fa

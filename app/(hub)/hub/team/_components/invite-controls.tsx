@@ -19,8 +19,12 @@ export function ResendInvite({ inviteId }: { inviteId: string }) {
         </Button>
       </form>
       {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-      {state?.ok && state.data.invitePath ? <InviteLink email={state.data.email} path={state.data.invitePath} emailError={state.data.emailError} /> : null}
-      {state?.ok && state.data.emailed ? <FormAlert tone="success">Sent again. The previous link no longer works.</FormAlert> : null}
+      {state?.ok && state.data.invitePath ? (
+        <InviteLink email={state.data.email} path={state.data.invitePath} emailError={state.data.emailError} />
+      ) : null}
+      {state?.ok && state.data.emailed ? (
+        <FormAlert tone="success">Sent again. The previous link no longer works.</FormAlert>
+      ) : null}
     </div>
   );
 }
@@ -38,7 +42,13 @@ export function RevokeInvite({ inviteId, email }: { inviteId: string; email: str
         <form action={action} className="space-y-4">
           <input type="hidden" name="inviteId" value={inviteId} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-          <DialogFormActions pending={pending} label="Revoke invitation" pendingLabel="Revoking…" cancelLabel="Keep" danger />
+          <DialogFormActions
+            pending={pending}
+            label="Revoke invitation"
+            pendingLabel="Revoking…"
+            cancelLabel="Keep"
+            danger
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -19,7 +19,15 @@ export function InviteForm({ roles, accounts }: { roles: RoleOption[]; accounts:
       <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-[2fr_1fr]" noValidate>
         <div className="space-y-1.5">
           <Label htmlFor="invite-email">Email</Label>
-          <Input id="invite-email" name="email" type="email" required autoComplete="off" aria-invalid={Boolean(errors?.email)} aria-describedby="email-error" />
+          <Input
+            id="invite-email"
+            name="email"
+            type="email"
+            required
+            autoComplete="off"
+            aria-invalid={Boolean(errors?.email)}
+            aria-describedby="email-error"
+          />
           <FieldError name="email" errors={errors} />
         </div>
         <div className="space-y-1.5">
@@ -35,10 +43,17 @@ export function InviteForm({ roles, accounts }: { roles: RoleOption[]; accounts:
         </div>
         <fieldset className="space-y-2 md:col-span-2">
           <legend className="text-sm font-medium text-slate-700">API accounts</legend>
-          {accounts.length === 0 ? <p className="text-sm text-slate-500">No API account yet: the member will see none until you grant access.</p> : null}
+          {accounts.length === 0 ? (
+            <p className="text-sm text-slate-500">
+              No API account yet: the member will see none until you grant access.
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-3">
             {accounts.map((a) => (
-              <label key={a.id} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm">
+              <label
+                key={a.id}
+                className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm"
+              >
                 <input type="checkbox" name="accountIds" value={a.id} />
                 {a.name}
                 <EnvironmentBadge environment={a.environment} />
@@ -53,8 +68,12 @@ export function InviteForm({ roles, accounts }: { roles: RoleOption[]; accounts:
         </div>
       </form>
       {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-      {state?.ok && state.data.invitePath ? <InviteLink email={state.data.email} path={state.data.invitePath} emailError={state.data.emailError} /> : null}
-      {state?.ok && state.data.emailed ? <FormAlert tone="success">Invitation emailed to {state.data.email}.</FormAlert> : null}
+      {state?.ok && state.data.invitePath ? (
+        <InviteLink email={state.data.email} path={state.data.invitePath} emailError={state.data.emailError} />
+      ) : null}
+      {state?.ok && state.data.emailed ? (
+        <FormAlert tone="success">Invitation emailed to {state.data.email}.</FormAlert>
+      ) : null}
     </div>
   );
 }

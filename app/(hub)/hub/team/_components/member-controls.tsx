@@ -20,7 +20,13 @@ export function RoleForm({ member, roles, disabled }: { member: Member; roles: R
       <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
         Role of {member.email}
       </label>
-      <NativeSelect id={`role-${member.membershipId}`} name="role" defaultValue={member.role} disabled={disabled} className="h-8 w-36">
+      <NativeSelect
+        id={`role-${member.membershipId}`}
+        name="role"
+        defaultValue={member.role}
+        disabled={disabled}
+        className="h-8 w-36"
+      >
         {roles.map((r) => (
           <option key={r.value} value={r.value}>
             {r.label}
@@ -51,13 +57,21 @@ export function AccessDialog({ member, accounts }: { member: Member; accounts: A
           Accounts
         </Button>
       </DialogTrigger>
-      <DialogContent title={`API accounts of ${member.email}`} description="New accounts start with the role's default permissions; fine-tune them in each dashboard.">
+      <DialogContent
+        title={`API accounts of ${member.email}`}
+        description="New accounts start with the role's default permissions; fine-tune them in each dashboard."
+      >
         <form action={action} className="space-y-4">
           <input type="hidden" name="membershipId" value={member.membershipId} />
           <div className="space-y-2">
             {accounts.map((a) => (
               <label key={a.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="accountIds" value={a.id} defaultChecked={member.accountIds.includes(a.id)} />
+                <input
+                  type="checkbox"
+                  name="accountIds"
+                  value={a.id}
+                  defaultChecked={member.accountIds.includes(a.id)}
+                />
                 {a.name}
                 <EnvironmentBadge environment={a.environment} />
               </label>
@@ -80,7 +94,10 @@ export function RemoveDialog({ member }: { member: Member }) {
           Remove
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Remove ${member.email}?`} description="They lose access to the Hub and to every dashboard at their next request. Their user account is kept.">
+      <DialogContent
+        title={`Remove ${member.email}?`}
+        description="They lose access to the Hub and to every dashboard at their next request. Their user account is kept."
+      >
         <form action={action} className="space-y-4">
           <input type="hidden" name="membershipId" value={member.membershipId} />
           {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}

@@ -13,7 +13,17 @@ import { listUboNeedingAttention } from "@/lib/services/ubo-declarations/list-ne
 import { settle } from "@/lib/services/upstream";
 import { FeesChartLazy } from "./fees-chart-lazy";
 
-function IssueCard({ title, testId, children, href }: { title: string; testId: string; children: React.ReactNode; href?: string | null }) {
+function IssueCard({
+  title,
+  testId,
+  children,
+  href,
+}: {
+  title: string;
+  testId: string;
+  children: React.ReactNode;
+  href?: string | null;
+}) {
   return (
     <Card className="flex flex-col gap-2 p-5" data-testid={testId}>
       <h2 className="text-sm font-semibold text-slate-600">{title}</h2>
@@ -60,7 +70,8 @@ export async function FeesPerDay({ ctx }: { ctx: AccountContext }) {
       {r.data.map((s) => (
         <div key={s.currency} data-testid="fees-series" data-currency={s.currency}>
           <p className="mb-1 text-sm">
-            <span className="font-medium">{s.currency}</span> · last 30 days: <Money amountMinor={s.totalMinor} currency={s.currency} />
+            <span className="font-medium">{s.currency}</span> · last 30 days:{" "}
+            <Money amountMinor={s.totalMinor} currency={s.currency} />
             {s.complete ? null : <span className="text-amber-700"> (partial: more transactions than read)</span>}
           </p>
           <FeesChartLazy currency={s.currency} days={s.days} />
@@ -70,8 +81,19 @@ export async function FeesPerDay({ ctx }: { ctx: AccountContext }) {
   );
 }
 
-export async function ComplianceCard({ ctx, href, withUbo }: { ctx: AccountContext; href: string | null; withUbo: boolean }) {
-  const [kyc, ubos] = await Promise.all([settle(countKycIssues({ ctx })), withUbo ? settle(listUboNeedingAttention({ ctx })) : Promise.resolve(null)]);
+export async function ComplianceCard({
+  ctx,
+  href,
+  withUbo,
+}: {
+  ctx: AccountContext;
+  href: string | null;
+  withUbo: boolean;
+}) {
+  const [kyc, ubos] = await Promise.all([
+    settle(countKycIssues({ ctx })),
+    withUbo ? settle(listUboNeedingAttention({ ctx })) : Promise.resolve(null),
+  ]);
   return (
     <IssueCard title="Compliance" testId="issue-compliance" href={href}>
       {kyc.ok ? (
@@ -86,7 +108,8 @@ export async function ComplianceCard({ ctx, href, withUbo }: { ctx: AccountConte
       )}
       {ubos === null ? null : ubos.ok ? (
         <p className="text-sm text-slate-600" data-testid="ubo-issues">
-          UBO declarations incomplete ({ubos.data.incomplete}) or refused ({ubos.data.refused}){ubos.data.partial ? " — recent ones only" : ""}
+          UBO declarations incomplete ({ubos.data.incomplete}) or refused ({ubos.data.refused})
+          {ubos.data.partial ? " — recent ones only" : ""}
         </p>
       ) : (
         <ServiceErrorMessage view={ubos.error} />

@@ -33,7 +33,17 @@ export const metadata: Metadata = { title: "Dispute" };
 
 type Props = { params: Promise<{ accountId: string; disputeId: string }> };
 
-async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContext; dispute: DisputeDTO; documents: DisputeDocumentDTO[]; moves: TransactionDTO[] }) {
+async function Timeline({
+  ctx,
+  dispute,
+  documents,
+  moves,
+}: {
+  ctx: AccountContext;
+  dispute: DisputeDTO;
+  documents: DisputeDocumentDTO[];
+  moves: TransactionDTO[];
+}) {
   const result = await settle(listDisputeTimeline({ ctx, input: { dispute, documents, transactions: moves } }));
   return (
     <Section title="Timeline" testId="timeline">
@@ -44,7 +54,13 @@ async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContex
           <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
             {result.data.entries.map((e, i) => (
               <li key={`${e.date}-${i}`} className="relative">
-                <span className={cn("absolute top-1.5 -left-[1.3rem] size-2 rounded-full", e.source === "event" ? "bg-blue-600" : "bg-slate-400")} aria-hidden />
+                <span
+                  className={cn(
+                    "absolute top-1.5 -left-[1.3rem] size-2 rounded-full",
+                    e.source === "event" ? "bg-blue-600" : "bg-slate-400",
+                  )}
+                  aria-hidden
+                />
                 <span className="text-slate-500">
                   <LocalTime iso={e.date} />
                 </span>{" "}
@@ -57,7 +73,9 @@ async function Timeline({ ctx, dispute, documents, moves }: { ctx: AccountContex
           </ol>
           {!result.data.eventsAvailable ? (
             <p className="mt-3 text-xs text-slate-500">
-              {can(ctx, "events.read") ? "MANGOPAY keeps events for 45 days: this dispute's status changes are older, the dates above come from its objects." : "Status changes come from Events, which you cannot see; the dates above come from the dispute's objects."}
+              {can(ctx, "events.read")
+                ? "MANGOPAY keeps events for 45 days: this dispute's status changes are older, the dates above come from its objects."
+                : "Status changes come from Events, which you cannot see; the dates above come from the dispute's objects."}
             </p>
           ) : null}
         </>
@@ -83,7 +101,10 @@ function Documents({ documents }: { documents: Settled<DisputeDocumentDTO[]> }) 
           cell: (d) =>
             d.refusedReasonType || d.refusedReasonMessage ? (
               <span className="text-xs">
-                <span className="font-medium text-red-800">{d.refusedReasonType ? humanize(d.refusedReasonType) : ""}</span> {d.refusedReasonMessage}
+                <span className="font-medium text-red-800">
+                  {d.refusedReasonType ? humanize(d.refusedReasonType) : ""}
+                </span>{" "}
+                {d.refusedReasonMessage}
               </span>
             ) : (
               <span className="text-slate-400">—</span>
@@ -136,7 +157,8 @@ export default async function DisputePage({ params }: Props) {
           </Link>
         </p>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
-          Dispute <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} /> <StatusBadge status={d.status} />
+          Dispute <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />{" "}
+          <StatusBadge status={d.status} />
           {d.resultCode ? <StatusBadge status={d.resultCode} /> : null}
         </h1>
         <CopyableId id={d.id} />
@@ -146,9 +168,14 @@ export default async function DisputePage({ params }: Props) {
         aria-label={step.actionNeeded ? "Pending action from you" : "Next step"}
         data-testid="next-step"
         data-action-needed={step.actionNeeded}
-        className={cn("rounded-lg border p-4", step.actionNeeded ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white")}
+        className={cn(
+          "rounded-lg border p-4",
+          step.actionNeeded ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white",
+        )}
       >
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{step.actionNeeded ? "Pending action from you" : "Next step"}</p>
+        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          {step.actionNeeded ? "Pending action from you" : "Next step"}
+        </p>
         <p className="mt-1 font-semibold" data-testid="next-step-title">
           {step.title}
         </p>
@@ -172,12 +199,23 @@ export default async function DisputePage({ params }: Props) {
               { label: "Status", value: <StatusBadge status={d.status} /> },
               { label: "Status message", value: d.statusMessage },
               { label: "Type", value: humanize(d.type) },
-              { label: "Reason", value: d.reasonType ? `${humanize(d.reasonType)}${d.reasonMessage ? ` — ${d.reasonMessage}` : ""}` : null },
-              { label: "Disputed", value: <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} /> },
+              {
+                label: "Reason",
+                value: d.reasonType
+                  ? `${humanize(d.reasonType)}${d.reasonMessage ? ` — ${d.reasonMessage}` : ""}`
+                  : null,
+              },
+              {
+                label: "Disputed",
+                value: <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />,
+              },
               { label: "Contested", value: <MaybeMoney value={d.contestedFunds} /> },
               { label: "Contest deadline", value: <MaybeTime iso={d.contestDeadline} /> },
               { label: "Opened", value: <LocalTime iso={d.createdAt} /> },
-              { label: "Result", value: d.resultCode ? `${d.resultCode}${d.resultMessage ? ` — ${d.resultMessage}` : ""}` : null },
+              {
+                label: "Result",
+                value: d.resultCode ? `${d.resultCode}${d.resultMessage ? ` — ${d.resultMessage}` : ""}` : null,
+              },
               { label: "Closed", value: <MaybeTime iso={d.closedAt} /> },
               { label: "Tag", value: d.tag },
             ]}
@@ -189,7 +227,10 @@ export default async function DisputePage({ params }: Props) {
               {
                 label: humanize(d.initialTransactionType ?? "Transaction"),
                 value: can(ctx, "transactions.read") ? (
-                  <Link href={dashboardPaths(ctx.account.id).transaction(d.initialTransactionId, "PAYIN")} className="font-mono text-xs underline">
+                  <Link
+                    href={dashboardPaths(ctx.account.id).transaction(d.initialTransactionId, "PAYIN")}
+                    className="font-mono text-xs underline"
+                  >
                     {d.initialTransactionId}
                   </Link>
                 ) : (
@@ -208,7 +249,10 @@ export default async function DisputePage({ params }: Props) {
                 label: "Repudiation",
                 value: repudiation ? (
                   <span className="flex items-center gap-2">
-                    <Link href={dashboardPaths(ctx.account.id).transaction(repudiation.id, "REPUDIATION")} className="font-mono text-xs underline">
+                    <Link
+                      href={dashboardPaths(ctx.account.id).transaction(repudiation.id, "REPUDIATION")}
+                      className="font-mono text-xs underline"
+                    >
                       {repudiation.id}
                     </Link>
                     <StatusBadge status={repudiation.status} />
@@ -252,7 +296,12 @@ export default async function DisputePage({ params }: Props) {
       </Section>
 
       <Suspense fallback={<SectionSkeleton label="Loading the timeline" />}>
-        <Timeline ctx={ctx} dispute={d} documents={documents.ok ? documents.data : []} moves={moves.ok ? moves.data : []} />
+        <Timeline
+          ctx={ctx}
+          dispute={d}
+          documents={documents.ok ? documents.data : []}
+          moves={moves.ok ? moves.data : []}
+        />
       </Suspense>
     </div>
   );

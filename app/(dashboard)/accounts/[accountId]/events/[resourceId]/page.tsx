@@ -19,7 +19,10 @@ import { settle } from "@/lib/services/upstream";
 
 export const metadata: Metadata = { title: "Event" };
 
-type Props = { params: Promise<{ accountId: string; resourceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string; resourceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function Value({ ctx, field, value }: { ctx: AccountContext; field: string; value: FieldValue }) {
   const id = ctx.account.id;
@@ -33,13 +36,19 @@ function Value({ ctx, field, value }: { ctx: AccountContext; field: string; valu
     case "json":
       return <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">{value.value}</pre>;
     case "text":
-      return field === "Status" || field === "Validity" ? <StatusBadge status={value.value} /> : <span>{value.value}</span>;
+      return field === "Status" || field === "Validity" ? (
+        <StatusBadge status={value.value} />
+      ) : (
+        <span>{value.value}</span>
+      );
     case "id": {
       const href =
         value.target === "user" && can(ctx, "users.read")
           ? dashboardPaths(id).user(value.value)
           : value.target === "wallet" && can(ctx, "transactions.read")
-            ? (isClientWallet(value.value) ? dashboardPaths(id).transactions : dashboardPaths(id).wallet(value.value))
+            ? isClientWallet(value.value)
+              ? dashboardPaths(id).transactions
+              : dashboardPaths(id).wallet(value.value)
             : value.target === "transaction" && can(ctx, "transactions.read")
               ? dashboardPaths(id).transaction(value.value, field === "RepudiationId" ? "REPUDIATION" : null)
               : value.target === "dispute" && can(ctx, "disputes.read")
@@ -68,7 +77,8 @@ export default async function EventPage({ params, searchParams }: Props) {
     notFound();
   }
   if (!isEventType(eventType)) notFound();
-  const date = typeof query.date === "string" && !Number.isNaN(Date.parse(query.date)) ? new Date(query.date).toISOString() : null;
+  const date =
+    typeof query.date === "string" && !Number.isNaN(Date.parse(query.date)) ? new Date(query.date).toISOString() : null;
   const result = await settle(getEventResource({ ctx, input: { resourceId, eventType } }));
   if (!result.ok && result.notFound) notFound();
   const base = dashboardPaths(ctx.account.id).home;
@@ -95,7 +105,9 @@ export default async function EventPage({ params, searchParams }: Props) {
         <ServiceErrorMessage view={result.error} />
       ) : result.data.state === "unsupported" ? (
         <Section title="Resource">
-          <p className="text-sm text-slate-600">This dashboard does not read this kind of object yet; its Id is above.</p>
+          <p className="text-sm text-slate-600">
+            This dashboard does not read this kind of object yet; its Id is above.
+          </p>
         </Section>
       ) : result.data.state === "forbidden" ? (
         <Section title="Resource">
@@ -108,7 +120,11 @@ export default async function EventPage({ params, searchParams }: Props) {
         <Section title={EVENT_RESOURCE_LABELS[result.data.resource]} testId="event-resource">
           {result.data.transactionKind ? (
             <p className="mb-3 text-sm">
-              <Link href={dashboardPaths(ctx.account.id).transaction(result.data.id, result.data.transactionKind)} className="underline" data-testid="open-transaction">
+              <Link
+                href={dashboardPaths(ctx.account.id).transaction(result.data.id, result.data.transactionKind)}
+                className="underline"
+                data-testid="open-transaction"
+              >
                 Open this transaction
               </Link>{" "}
               for its refunds, disputes and actions.
@@ -121,7 +137,12 @@ export default async function EventPage({ params, searchParams }: Props) {
               for its timeline and next step.
             </p>
           ) : null}
-          <DetailList items={result.data.fields.map((f) => ({ label: f.key, value: <Value ctx={ctx} field={f.key} value={f.value} /> }))} />
+          <DetailList
+            items={result.data.fields.map((f) => ({
+              label: f.key,
+              value: <Value ctx={ctx} field={f.key} value={f.value} />,
+            }))}
+          />
         </Section>
       )}
     </div>

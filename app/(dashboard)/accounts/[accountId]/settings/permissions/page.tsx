@@ -19,14 +19,16 @@ export default async function PermissionsPage({ params }: { params: Promise<{ ac
         <div>
           <h1 className="text-2xl font-semibold">Dashboard permissions</h1>
           <p className="max-w-2xl text-sm text-slate-600">
-            Fine-tune what each member can do in <strong>{ctx.account.name}</strong> only. A member can never exceed their Hub role: permissions
-            outside it are shown as —.
+            Fine-tune what each member can do in <strong>{ctx.account.name}</strong> only. A member can never exceed
+            their Hub role: permissions outside it are shown as —.
           </p>
         </div>
         {can(ctx, "ssos.read") ? <SyncFromSsoButton accountId={ctx.account.id} /> : null}
       </div>
       {members.length === 0 ? (
-        <Card className="p-6 text-sm text-slate-600">Nobody has access to this account yet. Grant access from the Hub&apos;s Team page.</Card>
+        <Card className="p-6 text-sm text-slate-600">
+          Nobody has access to this account yet. Grant access from the Hub&apos;s Team page.
+        </Card>
       ) : (
         <div className="space-y-3">
           {members.map((m) => (
@@ -39,12 +41,15 @@ export default async function PermissionsPage({ params }: { params: Promise<{ ac
                   {m.source === "SSO" ? <Badge variant="info">From SSO</Badge> : null}
                   {m.isSelf ? <Badge variant="neutral">You</Badge> : null}
                   <span className="ml-auto text-xs text-slate-500">
-                    {m.grants.filter((g) => (m.allowed as readonly string[]).includes(g)).length} / {m.allowed.length} granted
+                    {m.grants.filter((g) => (m.allowed as readonly string[]).includes(g)).length} / {m.allowed.length}{" "}
+                    granted
                   </span>
                 </summary>
                 <div className="border-t border-slate-100 px-5 py-4">
                   {m.source === "SSO" ? (
-                    <p className="mb-3 text-xs text-slate-500">These permissions come from the member&apos;s MANGOPAY SSO. Saving here makes them manual.</p>
+                    <p className="mb-3 text-xs text-slate-500">
+                      These permissions come from the member&apos;s MANGOPAY SSO. Saving here makes them manual.
+                    </p>
                   ) : null}
                   <GrantsForm
                     accountId={ctx.account.id}

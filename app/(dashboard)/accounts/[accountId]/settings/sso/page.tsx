@@ -16,7 +16,9 @@ export const metadata: Metadata = { title: "SSO & permission groups" };
 
 function message(result: PromiseSettledResult<unknown>): string | null {
   if (result.status === "fulfilled") return null;
-  return result.reason instanceof ServiceError ? result.reason.message : "MANGOPAY could not be reached. Please try again.";
+  return result.reason instanceof ServiceError
+    ? result.reason.message
+    : "MANGOPAY could not be reached. Please try again.";
 }
 
 function summarize(grants: string[]): string {
@@ -36,7 +38,10 @@ export default async function SsoPage({ params }: { params: Promise<{ accountId:
   const ssos: SsoDTO[] = ssoResult.status === "fulfilled" ? ssoResult.value : [];
   const groups: PermissionGroupDTO[] = groupResult.status === "fulfilled" ? groupResult.value : [];
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const groupOptions = groups.length > 0 ? groups.map((g) => ({ id: g.id, name: g.name })) : ["ADMIN", "WRITE", "READ"].map((id) => ({ id, name: id }));
+  const groupOptions =
+    groups.length > 0
+      ? groups.map((g) => ({ id: g.id, name: g.name }))
+      : ["ADMIN", "WRITE", "READ"].map((id) => ({ id, name: id }));
   const id = ctx.account.id;
 
   return (
@@ -44,8 +49,8 @@ export default async function SsoPage({ params }: { params: Promise<{ accountId:
       <div>
         <h1 className="text-2xl font-semibold">SSO &amp; permission groups</h1>
         <p className="max-w-2xl text-sm text-slate-600">
-          MANGOPAY&apos;s dashboard-access objects for this API account. A Hub member whose email matches an active SSO gets its group&apos;s scopes on
-          this dashboard at sign-in or with “Sync from SSO” on the Account page.
+          MANGOPAY&apos;s dashboard-access objects for this API account. A Hub member whose email matches an active SSO
+          gets its group&apos;s scopes on this dashboard at sign-in or with “Sync from SSO” on the Account page.
         </p>
       </div>
 
@@ -57,7 +62,9 @@ export default async function SsoPage({ params }: { params: Promise<{ accountId:
           {can(ctx, "ssos.create") ? <CreateSsoDialog accountId={id} groups={groupOptions} /> : null}
         </div>
         {message(ssoResult) ? <FormAlert>{message(ssoResult)}</FormAlert> : null}
-        {ssoResult.status === "fulfilled" && ssos.length === 0 ? <Card className="p-5 text-sm text-slate-500">No SSO on this account.</Card> : null}
+        {ssoResult.status === "fulfilled" && ssos.length === 0 ? (
+          <Card className="p-5 text-sm text-slate-500">No SSO on this account.</Card>
+        ) : null}
         {ssos.length > 0 ? (
           <Card className="overflow-x-auto">
             <table className="w-full text-sm">
@@ -84,9 +91,13 @@ export default async function SsoPage({ params }: { params: Promise<{ accountId:
                     <td className="px-4 py-2">{groupName.get(s.permissionGroupId) ?? s.permissionGroupId}</td>
                     <td className="space-x-1 px-4 py-2">
                       {s.active ? <Badge variant="success">Active</Badge> : <Badge>Inactive</Badge>}
-                      <Badge variant={s.invitationStatus === "EXPIRED" ? "danger" : "neutral"}>{s.invitationStatus}</Badge>
+                      <Badge variant={s.invitationStatus === "EXPIRED" ? "danger" : "neutral"}>
+                        {s.invitationStatus}
+                      </Badge>
                     </td>
-                    <td className="px-4 py-2 text-xs text-slate-600">{s.lastLoginDate ? <LocalTime iso={s.lastLoginDate.toISOString()} /> : "Never"}</td>
+                    <td className="px-4 py-2 text-xs text-slate-600">
+                      {s.lastLoginDate ? <LocalTime iso={s.lastLoginDate.toISOString()} /> : "Never"}
+                    </td>
                     <td className="px-4 py-2">
                       {can(ctx, "ssos.edit") ? (
                         <div className="flex justify-end gap-1">
@@ -117,15 +128,23 @@ export default async function SsoPage({ params }: { params: Promise<{ accountId:
             <Card>
               <ul className="divide-y divide-slate-100">
                 {groups.map((g) => (
-                  <li key={g.id} data-testid="group-row" className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
+                  <li
+                    key={g.id}
+                    data-testid="group-row"
+                    className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm"
+                  >
                     <div className="min-w-0">
                       <p className="font-medium">
-                        {g.name} {g.isDefault ? <Badge>DEFAULT · read-only</Badge> : <Badge variant="info">Custom</Badge>}
+                        {g.name}{" "}
+                        {g.isDefault ? <Badge>DEFAULT · read-only</Badge> : <Badge variant="info">Custom</Badge>}
                       </p>
                       <p className="max-w-3xl text-xs text-slate-500">{summarize(g.grants)}</p>
                     </div>
                     {!g.isDefault && can(ctx, "permissionGroups.edit") ? (
-                      <EditGroupDialog accountId={id} group={{ id: g.id, name: g.name, tag: g.tag, grants: g.grants }} />
+                      <EditGroupDialog
+                        accountId={id}
+                        group={{ id: g.id, name: g.name, tag: g.tag, grants: g.grants }}
+                      />
                     ) : null}
                   </li>
                 ))}

@@ -26,7 +26,10 @@ import { TransactionActions } from "./_components/transaction-actions";
 
 export const metadata: Metadata = { title: "Transaction" };
 
-type Props = { params: Promise<{ accountId: string; transactionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string; transactionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const KIND_LABEL: Record<TransactionKind, string> = {
   PAYIN: "Pay-in",
@@ -38,7 +41,8 @@ const KIND_LABEL: Record<TransactionKind, string> = {
 };
 
 type RefundKind = "PAYIN" | "TRANSFER" | "PAYOUT" | "REPUDIATION";
-const hasRefunds = (kind: TransactionKind): kind is RefundKind => kind === "PAYIN" || kind === "TRANSFER" || kind === "PAYOUT" || kind === "REPUDIATION";
+const hasRefunds = (kind: TransactionKind): kind is RefundKind =>
+  kind === "PAYIN" || kind === "TRANSFER" || kind === "PAYOUT" || kind === "REPUDIATION";
 
 function UserLink({ ctx, id }: { ctx: AccountContext; id: string | null }) {
   if (!id) return null;
@@ -54,13 +58,24 @@ function UserLink({ ctx, id }: { ctx: AccountContext; id: string | null }) {
 function WalletLink({ accountId, id }: { accountId: string; id: string | null }) {
   if (!id) return null;
   return (
-    <Link href={(isClientWallet(id) ? dashboardPaths(accountId).transactions : dashboardPaths(accountId).wallet(id))} className="font-mono text-xs underline">
+    <Link
+      href={isClientWallet(id) ? dashboardPaths(accountId).transactions : dashboardPaths(accountId).wallet(id)}
+      className="font-mono text-xs underline"
+    >
       {id}
     </Link>
   );
 }
 
-async function RefundsSection({ ctx, tx, refunds }: { ctx: AccountContext; tx: TransactionDetailDTO; refunds: Promise<Settled<TransactionDTO[]>> }) {
+async function RefundsSection({
+  ctx,
+  tx,
+  refunds,
+}: {
+  ctx: AccountContext;
+  tx: TransactionDetailDTO;
+  refunds: Promise<Settled<TransactionDTO[]>>;
+}) {
   const result = await refunds;
   const title = tx.kind === "PAYOUT" ? "Returns" : tx.kind === "REPUDIATION" ? "Funds given back" : "Refunds";
   if (!result.ok) {
@@ -76,7 +91,9 @@ async function RefundsSection({ ctx, tx, refunds }: { ctx: AccountContext; tx: T
       {left ? (
         <p className="mb-3 text-sm" data-testid="refundable">
           Still refundable: <Money amountMinor={left.amountMinor} currency={left.currency} />
-          {tx.status !== "SUCCEEDED" ? <span className="text-slate-500"> (only a succeeded transaction can be refunded)</span> : null}
+          {tx.status !== "SUCCEEDED" ? (
+            <span className="text-slate-500"> (only a succeeded transaction can be refunded)</span>
+          ) : null}
         </p>
       ) : null}
       {result.data.length === 0 ? (
@@ -105,7 +122,8 @@ async function DisputesOfPayIn({ ctx, payInId }: { ctx: AccountContext; payInId:
               <Link href={dashboardPaths(ctx.account.id).dispute(d.id)} className="font-mono text-xs underline">
                 {d.id}
               </Link>
-              <StatusBadge status={d.status} /> <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />
+              <StatusBadge status={d.status} />{" "}
+              <Money amountMinor={d.disputedFunds.amountMinor} currency={d.disputedFunds.currency} />
             </li>
           ))}
         </ul>
@@ -128,8 +146,10 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   const kind = hinted.success ? hinted.data : undefined;
   // Started together: with the list's kind the related lists do not wait for the transaction.
   const txPromise = settle(getTransaction({ ctx, input: { transactionId, kind } }));
-  const refundsEarly = kind && hasRefunds(kind) ? settle(listTransactionRefunds({ ctx, input: { transactionId, kind } })) : null;
-  if (kind === "PAYIN" && can(ctx, "disputes.read")) void settle(listDisputes({ ctx, input: disputesOf(transactionId) }));
+  const refundsEarly =
+    kind && hasRefunds(kind) ? settle(listTransactionRefunds({ ctx, input: { transactionId, kind } })) : null;
+  if (kind === "PAYIN" && can(ctx, "disputes.read"))
+    void settle(listDisputes({ ctx, input: disputesOf(transactionId) }));
   const tx = await txPromise;
   if (!tx.ok) {
     if (tx.notFound) notFound();
@@ -141,7 +161,11 @@ export default async function TransactionPage({ params, searchParams }: Props) {
     );
   }
   const t = tx.data;
-  const refunds = hasRefunds(t.kind) ? (t.kind === kind && refundsEarly ? refundsEarly : settle(listTransactionRefunds({ ctx, input: { transactionId: t.id, kind: t.kind } }))) : null;
+  const refunds = hasRefunds(t.kind)
+    ? t.kind === kind && refundsEarly
+      ? refundsEarly
+      : settle(listTransactionRefunds({ ctx, input: { transactionId: t.id, kind: t.kind } }))
+    : null;
   const base = ctx.account.id;
   return (
     <div className="space-y-4">
@@ -153,7 +177,8 @@ export default async function TransactionPage({ params, searchParams }: Props) {
             </Link>
           </p>
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
-            {KIND_LABEL[t.kind]} <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} /> <StatusBadge status={t.status} />
+            {KIND_LABEL[t.kind]} <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} />{" "}
+            <StatusBadge status={t.status} />
           </h1>
           <CopyableId id={t.id} />
         </div>
@@ -176,7 +201,10 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         <Section title="Money" testId="tx-money">
           <DetailList
             items={[
-              { label: "Debited funds", value: <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} /> },
+              {
+                label: "Debited funds",
+                value: <Money amountMinor={t.debited.amountMinor} currency={t.debited.currency} />,
+              },
               { label: "Fees", value: <MaybeMoney value={t.fees} /> },
               { label: "Credited funds", value: <MaybeMoney value={t.credited} /> },
               { label: "Author", value: <UserLink ctx={ctx} id={t.authorId} /> },
@@ -192,9 +220,20 @@ export default async function TransactionPage({ params, searchParams }: Props) {
               items={[
                 { label: "Payment type", value: humanize(t.payIn.paymentType) },
                 { label: "Execution", value: t.payIn.executionType ? humanize(t.payIn.executionType) : null },
-                { label: "Card", value: t.payIn.cardId ? <span className="font-mono text-xs">{t.payIn.cardId}</span> : null },
-                { label: "Mandate", value: t.payIn.mandateId ? <span className="font-mono text-xs">{t.payIn.mandateId}</span> : null },
-                { label: "Preauthorization", value: t.payIn.preauthorizationId ? <span className="font-mono text-xs">{t.payIn.preauthorizationId}</span> : null },
+                {
+                  label: "Card",
+                  value: t.payIn.cardId ? <span className="font-mono text-xs">{t.payIn.cardId}</span> : null,
+                },
+                {
+                  label: "Mandate",
+                  value: t.payIn.mandateId ? <span className="font-mono text-xs">{t.payIn.mandateId}</span> : null,
+                },
+                {
+                  label: "Preauthorization",
+                  value: t.payIn.preauthorizationId ? (
+                    <span className="font-mono text-xs">{t.payIn.preauthorizationId}</span>
+                  ) : null,
+                },
                 { label: "Secure mode", value: t.payIn.secureMode },
                 { label: "Statement descriptor", value: t.payIn.statementDescriptor },
               ].filter((i) => i.value !== null)}
@@ -204,8 +243,14 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                 <p className="mb-2 text-sm font-medium">Bank details to give the payer</p>
                 <DetailList
                   items={[
-                    { label: "Wire reference", value: t.payIn.wireReference ? <CopyableId id={t.payIn.wireReference} /> : null },
-                    { label: "IBAN", value: t.payIn.bankAccount?.iban ? <CopyableId id={t.payIn.bankAccount.iban} /> : null },
+                    {
+                      label: "Wire reference",
+                      value: t.payIn.wireReference ? <CopyableId id={t.payIn.wireReference} /> : null,
+                    },
+                    {
+                      label: "IBAN",
+                      value: t.payIn.bankAccount?.iban ? <CopyableId id={t.payIn.bankAccount.iban} /> : null,
+                    },
                     { label: "BIC", value: t.payIn.bankAccount?.bic },
                     { label: "Account owner", value: t.payIn.bankAccount?.ownerName },
                     { label: "Declared amount", value: <MaybeMoney value={t.payIn.declaredDebitedFunds} /> },
@@ -220,7 +265,12 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           <Section title="Payout" testId="tx-payout">
             <DetailList
               items={[
-                { label: "Bank account", value: t.payOut.bankAccountId ? <span className="font-mono text-xs">{t.payOut.bankAccountId}</span> : null },
+                {
+                  label: "Bank account",
+                  value: t.payOut.bankAccountId ? (
+                    <span className="font-mono text-xs">{t.payOut.bankAccountId}</span>
+                  ) : null,
+                },
                 { label: "Bank wire reference", value: t.payOut.bankWireRef },
                 { label: "Mode requested", value: t.payOut.modeRequested },
                 { label: "Mode applied", value: t.payOut.modeApplied },
@@ -238,20 +288,33 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                       {
                         label: "Initial transaction",
                         value: (
-                          <Link href={dashboardPaths(base).transaction(t.initialTransaction.id, t.initialTransaction.kind)} className="font-mono text-xs underline">
+                          <Link
+                            href={dashboardPaths(base).transaction(t.initialTransaction.id, t.initialTransaction.kind)}
+                            className="font-mono text-xs underline"
+                          >
                             {humanize(t.initialTransaction.type)} {t.initialTransaction.id}
                           </Link>
                         ),
                       },
                     ]
                   : []),
-                ...(t.refundReason ? [{ label: "Refund reason", value: `${t.refundReason.type ? humanize(t.refundReason.type) : ""}${t.refundReason.message ? ` — ${t.refundReason.message}` : ""}` }] : []),
+                ...(t.refundReason
+                  ? [
+                      {
+                        label: "Refund reason",
+                        value: `${t.refundReason.type ? humanize(t.refundReason.type) : ""}${t.refundReason.message ? ` — ${t.refundReason.message}` : ""}`,
+                      },
+                    ]
+                  : []),
                 ...(t.disputeId
                   ? [
                       {
                         label: "Dispute",
                         value: can(ctx, "disputes.read") ? (
-                          <Link href={dashboardPaths(base).dispute(t.disputeId)} className="font-mono text-xs underline">
+                          <Link
+                            href={dashboardPaths(base).dispute(t.disputeId)}
+                            className="font-mono text-xs underline"
+                          >
                             {t.disputeId}
                           </Link>
                         ) : (
@@ -261,9 +324,28 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                     ]
                   : []),
                 ...(t.repudiationId
-                  ? [{ label: "Repudiation", value: <Link href={dashboardPaths(base).transaction(t.repudiationId, "REPUDIATION")} className="font-mono text-xs underline">{t.repudiationId}</Link> }]
+                  ? [
+                      {
+                        label: "Repudiation",
+                        value: (
+                          <Link
+                            href={dashboardPaths(base).transaction(t.repudiationId, "REPUDIATION")}
+                            className="font-mono text-xs underline"
+                          >
+                            {t.repudiationId}
+                          </Link>
+                        ),
+                      },
+                    ]
                   : []),
-                ...(t.scaRedirectUrl ? [{ label: "Waiting for the user's SCA", value: <span className="text-xs break-all">{t.scaRedirectUrl}</span> }] : []),
+                ...(t.scaRedirectUrl
+                  ? [
+                      {
+                        label: "Waiting for the user's SCA",
+                        value: <span className="text-xs break-all">{t.scaRedirectUrl}</span>,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Section>

@@ -18,7 +18,10 @@ async function UserHeader({ ctx, userId }: { ctx: AccountContext; userId: string
   if (!user.ok) return user.notFound ? null : <ServiceErrorMessage view={user.error} />;
   const u = user.data;
   const paths = dashboardPaths(ctx.account.id);
-  const tabs = userTabsFor(ctx, u.personType).map((t) => ({ label: t.label, href: t.tab ? paths.userTab(u.id, t.tab) : paths.user(u.id) }));
+  const tabs = userTabsFor(ctx, u.personType).map((t) => ({
+    label: t.label,
+    href: t.tab ? paths.userTab(u.id, t.tab) : paths.user(u.id),
+  }));
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -34,7 +37,9 @@ async function UserHeader({ ctx, userId }: { ctx: AccountContext; userId: string
         </div>
         <div className="flex flex-wrap gap-2">
           <StatusBadge status={u.kycLevel} label={`KYC ${u.kycLevel?.toLowerCase() ?? "unknown"}`} />
-          {u.category ? <StatusBadge status="NEUTRAL" label={u.category.charAt(0) + u.category.slice(1).toLowerCase()} /> : null}
+          {u.category ? (
+            <StatusBadge status="NEUTRAL" label={u.category.charAt(0) + u.category.slice(1).toLowerCase()} />
+          ) : null}
           {u.status ? <StatusBadge status={u.status} /> : null}
         </div>
       </div>
@@ -47,7 +52,13 @@ async function UserHeader({ ctx, userId }: { ctx: AccountContext; userId: string
  * A user's profile frame. The header streams in its own Suspense boundary so the page below renders
  * (and starts its own MANGOPAY calls) at the same time instead of after it.
  */
-export default async function UserLayout({ children, params }: { children: React.ReactNode; params: Promise<{ accountId: string; userId: string }> }) {
+export default async function UserLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ accountId: string; userId: string }>;
+}) {
   const { accountId, userId } = await params;
   const ctx = await getAccountContext(accountId);
   // Pages check users.read themselves; the frame shows nothing of the user without it.

@@ -101,8 +101,20 @@ function Compliance({ u }: { u: UserDTO }) {
         <Field label="User status">
           <StatusBadge status={u.status} />
         </Field>
-        <Field label="SCA">{u.pendingUserAction ? "Action pending from the user (enrolment or consent)" : "Nothing pending"}</Field>
-        <Field label="Terms accepted">{u.termsAccepted === null ? "—" : u.termsAccepted ? <>Yes, <MaybeTime iso={u.termsAcceptedAt} /></> : "No"}</Field>
+        <Field label="SCA">
+          {u.pendingUserAction ? "Action pending from the user (enrolment or consent)" : "Nothing pending"}
+        </Field>
+        <Field label="Terms accepted">
+          {u.termsAccepted === null ? (
+            "—"
+          ) : u.termsAccepted ? (
+            <>
+              Yes, <MaybeTime iso={u.termsAcceptedAt} />
+            </>
+          ) : (
+            "No"
+          )}
+        </Field>
         <Field label="Created">
           <MaybeTime iso={u.createdAt} />
         </Field>
@@ -125,7 +137,17 @@ async function Regulatory({ ctx, userId }: { ctx: AccountContext; userId: string
   );
 }
 
-async function Summary({ ctx, userId, tab, title }: { ctx: AccountContext; userId: string; tab: UserTab; title: string }) {
+async function Summary({
+  ctx,
+  userId,
+  tab,
+  title,
+}: {
+  ctx: AccountContext;
+  userId: string;
+  tab: UserTab;
+  title: string;
+}) {
   const spec = USER_SECTIONS[tab];
   const paths = dashboardPaths(ctx.account.id);
   const result = await settle(spec.load(ctx, userId, SUMMARY_QUERY));
@@ -143,7 +165,9 @@ async function Summary({ ctx, userId, tab, title }: { ctx: AccountContext; userI
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />
       ) : result.data.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">No {spec.noun}.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">
+          No {spec.noun}.
+        </p>
       ) : (
         spec.table(result.data.items.slice(0, 5), paths, true)
       )}
@@ -158,7 +182,8 @@ export default async function UserInformationPage({ params }: Props) {
   // Every summary starts now, in parallel with the user (memoized for the sections below): no
   // waterfall. The UBO list is started for natural users too, so legal users never wait for it.
   void settle(getUserRegulatory({ ctx, input: { userId } }));
-  for (const t of userTabsFor(ctx, "LEGAL")) if (t.tab) void settle(USER_SECTIONS[t.tab].load(ctx, userId, SUMMARY_QUERY));
+  for (const t of userTabsFor(ctx, "LEGAL"))
+    if (t.tab) void settle(USER_SECTIONS[t.tab].load(ctx, userId, SUMMARY_QUERY));
   // Same request as the layout: served from the per-request memo, not fetched again.
   const user = await settle(getUser({ ctx, input: { userId } }));
   if (!user.ok && user.notFound) notFound();

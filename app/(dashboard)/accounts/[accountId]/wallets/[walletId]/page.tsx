@@ -31,11 +31,26 @@ async function WalletTransactions({ ctx, walletId, query }: { ctx: AccountContex
   const q = TransactionListQuery.parse(query);
   const result = await settle(listWalletTransactions({ ctx, input: { walletId, query: q } }));
   if (!result.ok) return <ServiceErrorMessage view={result.error} />;
-  if (result.data.items.length === 0) return <EmptyState title="No transactions">{Object.keys(query).length > 0 ? "No transaction matches these filters." : "Nothing has moved through this wallet yet."}</EmptyState>;
+  if (result.data.items.length === 0)
+    return (
+      <EmptyState title="No transactions">
+        {Object.keys(query).length > 0
+          ? "No transaction matches these filters."
+          : "Nothing has moved through this wallet yet."}
+      </EmptyState>
+    );
   return (
     <>
       <TransactionTable rows={result.data.items} paths={paths} />
-      <Pagination pathname={paths.wallet(walletId)} query={query} page={q.page} perPage={q.perPage} totalPages={result.data.totalPages} totalItems={result.data.totalItems} itemCount={result.data.items.length} />
+      <Pagination
+        pathname={paths.wallet(walletId)}
+        query={query}
+        page={q.page}
+        perPage={q.perPage}
+        totalPages={result.data.totalPages}
+        totalItems={result.data.totalItems}
+        itemCount={result.data.items.length}
+      />
     </>
   );
 }
@@ -47,7 +62,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const paths = dashboardPaths(ctx.account.id);
   const canSeeTransactions = can(ctx, "transactions.read");
   // Start the transactions now (memoized for the section below) so they do not wait for the wallet.
-  if (canSeeTransactions) void settle(listWalletTransactions({ ctx, input: { walletId, query: TransactionListQuery.parse(query) } }));
+  if (canSeeTransactions)
+    void settle(listWalletTransactions({ ctx, input: { walletId, query: TransactionListQuery.parse(query) } }));
   const wallet = await settle(getWallet({ ctx, input: { walletId } }));
   if (!wallet.ok && wallet.notFound) notFound();
   const transactions = canSeeTransactions ? (

@@ -57,7 +57,13 @@ export function CreateGroupDialog({ accountId }: { accountId: string }) {
         <Button size="sm">New permission group</Button>
       </DialogTrigger>
       <DialogContent title="Create a permission group" className="max-w-2xl">
-        <GroupForm accountId={accountId} action={action} pending={pending} error={state && !state.ok ? state.error : null} fieldErrors={fieldErrors} />
+        <GroupForm
+          accountId={accountId}
+          action={action}
+          pending={pending}
+          error={state && !state.ok ? state.error : null}
+          fieldErrors={fieldErrors}
+        />
       </DialogContent>
     </Dialog>
   );
@@ -73,7 +79,14 @@ export function EditGroupDialog({ accountId, group }: { accountId: string; group
         </Button>
       </DialogTrigger>
       <DialogContent title={`Edit “${group.name}”`} className="max-w-2xl">
-        <GroupForm accountId={accountId} group={group} action={action} pending={pending} error={state && !state.ok ? state.error : null} fieldErrors={fieldErrors} />
+        <GroupForm
+          accountId={accountId}
+          group={group}
+          action={action}
+          pending={pending}
+          error={state && !state.ok ? state.error : null}
+          fieldErrors={fieldErrors}
+        />
       </DialogContent>
     </Dialog>
   );

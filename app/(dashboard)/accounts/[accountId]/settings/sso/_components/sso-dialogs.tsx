@@ -9,10 +9,26 @@ import { useDialogAction } from "@/components/use-dialog-action";
 import { createSsoAction, deactivateSsoAction, extendSsoInvitationAction, updateSsoAction } from "../actions";
 
 export type GroupOption = { id: string; name: string };
-export type SsoRow = { id: string; firstName: string; lastName: string; email: string; permissionGroupId: string; tag: string | null };
+export type SsoRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  permissionGroupId: string;
+  tag: string | null;
+};
 
-
-function SsoFields({ sso, groups, errors, withEmail }: { sso?: SsoRow; groups: GroupOption[]; errors?: Record<string, string[]>; withEmail: boolean }) {
+function SsoFields({
+  sso,
+  groups,
+  errors,
+  withEmail,
+}: {
+  sso?: SsoRow;
+  groups: GroupOption[];
+  errors?: Record<string, string[]>;
+  withEmail: boolean;
+}) {
   const id = sso?.id ?? "new";
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -60,7 +76,10 @@ export function CreateSsoDialog({ accountId, groups }: { accountId: string; grou
       <DialogTrigger asChild>
         <Button size="sm">New SSO</Button>
       </DialogTrigger>
-      <DialogContent title="Create an SSO" description="MANGOPAY emails an invitation to this person (valid 30 minutes).">
+      <DialogContent
+        title="Create an SSO"
+        description="MANGOPAY emails an invitation to this person (valid 30 minutes)."
+      >
         <form action={action} className="space-y-4">
           <input type="hidden" name="accountId" value={accountId} />
           <SsoFields groups={groups} errors={fieldErrors} withEmail />

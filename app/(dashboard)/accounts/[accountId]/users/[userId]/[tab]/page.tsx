@@ -16,7 +16,10 @@ import { tabSpec } from "../_components/user-tabs";
 
 export const metadata: Metadata = { title: "User" };
 
-type Props = { params: Promise<{ accountId: string; userId: string; tab: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ accountId: string; userId: string; tab: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** One tab of a user's profile: the full, paginated list (transactions with their filters). */
 export default async function UserTabPage({ params, searchParams }: Props) {
@@ -30,7 +33,10 @@ export default async function UserTabPage({ params, searchParams }: Props) {
   const isTransactions = tab === "transactions";
   const parsed = isTransactions ? TransactionListQuery.parse(query) : PageQuery.parse(query);
   // The user (memoized with the layout) and the list load in parallel.
-  const [user, result] = await Promise.all([settle(getUser({ ctx, input: { userId } })), settle(section.load(ctx, userId, parsed))]);
+  const [user, result] = await Promise.all([
+    settle(getUser({ ctx, input: { userId } })),
+    settle(section.load(ctx, userId, parsed)),
+  ]);
   if (!user.ok && user.notFound) notFound();
   if (!user.ok) return null; // the header (layout) already says why
   if (spec.legalOnly && user.data.personType !== "LEGAL") notFound();
@@ -41,11 +47,23 @@ export default async function UserTabPage({ params, searchParams }: Props) {
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />
       ) : result.data.items.length === 0 ? (
-        <EmptyState title={`No ${section.noun}`}>{isTransactions && Object.keys(query).length > 0 ? "No transaction matches these filters." : `This user has no ${section.noun}.`}</EmptyState>
+        <EmptyState title={`No ${section.noun}`}>
+          {isTransactions && Object.keys(query).length > 0
+            ? "No transaction matches these filters."
+            : `This user has no ${section.noun}.`}
+        </EmptyState>
       ) : (
         <>
           {section.table(result.data.items, paths, false)}
-          <Pagination pathname={pathname} query={query} page={parsed.page} perPage={parsed.perPage} totalPages={result.data.totalPages} totalItems={result.data.totalItems} itemCount={result.data.items.length} />
+          <Pagination
+            pathname={pathname}
+            query={query}
+            page={parsed.page}
+            perPage={parsed.perPage}
+            totalPages={result.data.totalPages}
+            totalItems={result.data.totalItems}
+            itemCount={result.data.items.length}
+          />
         </>
       )}
     </div>

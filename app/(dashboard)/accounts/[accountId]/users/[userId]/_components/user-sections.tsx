@@ -25,7 +25,13 @@ import type { WalletDTO } from "@/lib/services/wallets/dto";
 import { listUserWallets } from "@/lib/services/wallets/list-by-user";
 import { TransactionTable } from "../../../_components/transaction-table";
 
-const label = (s: string | null) => (s ? s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) : "—");
+const label = (s: string | null) =>
+  s
+    ? s
+        .replaceAll("_", " ")
+        .toLowerCase()
+        .replace(/^\w/, (c) => c.toUpperCase())
+    : "—";
 const yesNo = (b: boolean) => <StatusBadge status={b ? "ACTIVE" : "INACTIVE"} label={b ? "Active" : "Inactive"} />;
 
 type Section<T> = {
@@ -58,9 +64,20 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
         columns={[
           { header: "Description", cell: (w) => w.description ?? "(no description)" },
           { header: "Id", cell: (w) => <CopyableId id={w.id} /> },
-          { header: "Balance", numeric: true, cell: (w) => <Money amountMinor={w.balance.amountMinor} currency={w.balance.currency} /> },
+          {
+            header: "Balance",
+            numeric: true,
+            cell: (w) => <Money amountMinor={w.balance.amountMinor} currency={w.balance.currency} />,
+          },
           { header: "Currency", cell: (w) => w.currency },
-          { header: "Transactions", cell: (w) => <Link href={paths.wallet(w.id)} className="relative z-10 underline">View</Link> },
+          {
+            header: "Transactions",
+            cell: (w) => (
+              <Link href={paths.wallet(w.id)} className="relative z-10 underline">
+                View
+              </Link>
+            ),
+          },
           { header: "Created", cell: (w) => <MaybeTime iso={w.createdAt} /> },
         ]}
       />
@@ -99,7 +116,11 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
           { header: "Id", cell: (p) => <CopyableId id={p.id} /> },
           { header: "Payment status", cell: (p) => <StatusBadge status={p.paymentStatus} /> },
           { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
-          { header: "Amount", numeric: true, cell: (p) => <Money amountMinor={p.debited.amountMinor} currency={p.debited.currency} /> },
+          {
+            header: "Amount",
+            numeric: true,
+            cell: (p) => <Money amountMinor={p.debited.amountMinor} currency={p.debited.currency} />,
+          },
           { header: "Remaining", numeric: true, cell: (p) => <MaybeMoney value={p.remaining} /> },
           { header: "Expires", cell: (p) => <MaybeTime iso={p.expiresAt} /> },
         ]}
@@ -156,7 +177,13 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
           { header: "Type", cell: (d) => label(d.type) },
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
           { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
-          { header: "Refusal reason", cell: (d) => (d.refusedReasonType ? `${label(d.refusedReasonType)}${d.refusedReasonMessage ? ` — ${d.refusedReasonMessage}` : ""}` : "—") },
+          {
+            header: "Refusal reason",
+            cell: (d) =>
+              d.refusedReasonType
+                ? `${label(d.refusedReasonType)}${d.refusedReasonMessage ? ` — ${d.refusedReasonMessage}` : ""}`
+                : "—",
+          },
           { header: "Created", cell: (d) => <MaybeTime iso={d.createdAt} /> },
           { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
         ]}
@@ -175,8 +202,14 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
           { header: "Created", cell: (d) => <MaybeTime iso={d.createdAt} /> },
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
           { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
-          { header: "Beneficial owners", cell: (d) => (d.ubos.length > 0 ? d.ubos.map((u) => u.name).join(", ") : "None declared") },
-          { header: "Reason", cell: (d) => (d.reason ? `${label(d.reason)}${d.message ? ` — ${d.message}` : ""}` : "—") },
+          {
+            header: "Beneficial owners",
+            cell: (d) => (d.ubos.length > 0 ? d.ubos.map((u) => u.name).join(", ") : "None declared"),
+          },
+          {
+            header: "Reason",
+            cell: (d) => (d.reason ? `${label(d.reason)}${d.message ? ` — ${d.message}` : ""}` : "—"),
+          },
           { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
         ]}
       />
