@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
+import type { PageDTO } from "@/lib/services/mangopay/inputs";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -23,22 +24,17 @@ const disabledClass = "rounded-md border border-slate-200 px-3 py-1 text-sm text
 export function Pagination({
   pathname,
   query,
-  page,
-  perPage,
-  totalPages,
-  totalItems,
-  itemCount,
+  result,
   sizes = [10, 20, 50, 100],
 }: {
   pathname: string;
   query: Query;
-  page: number;
-  perPage: number;
-  totalPages: number | null;
-  totalItems: number | null;
-  itemCount: number;
+  /** The page a list verb returned (a server component: the items never reach the browser). */
+  result: Pick<PageDTO<unknown>, "items" | "page" | "perPage" | "totalPages" | "totalItems">;
   sizes?: readonly number[];
 }) {
+  const { page, perPage, totalPages, totalItems } = result;
+  const itemCount = result.items.length;
   const hasNext = totalPages !== null ? page < totalPages : itemCount === perPage;
   return (
     <nav

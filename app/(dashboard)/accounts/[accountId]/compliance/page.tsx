@@ -87,15 +87,7 @@ async function DocumentsSection({
           { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
         ]}
       />
-      <Pagination
-        pathname={pathname}
-        query={query}
-        page={page.page}
-        perPage={page.perPage}
-        totalPages={page.totalPages}
-        totalItems={page.totalItems}
-        itemCount={page.items.length}
-      />
+      <Pagination pathname={pathname} query={query} result={page} />
     </>
   );
 }

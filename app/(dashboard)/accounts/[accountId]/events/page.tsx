@@ -78,15 +78,7 @@ async function EventsSection({
           { header: "Resource Id", cell: (e) => <CopyableId id={e.resourceId} /> },
         ]}
       />
-      <Pagination
-        pathname={pathname}
-        query={query}
-        page={page.page}
-        perPage={page.perPage}
-        totalPages={page.totalPages}
-        totalItems={page.totalItems}
-        itemCount={page.items.length}
-      />
+      <Pagination pathname={pathname} query={query} result={page} />
     </>
   );
 }

@@ -35,15 +35,7 @@ async function TransactionsSection({ ctx, q, query }: { ctx: AccountContext; q: 
   return (
     <>
       <TransactionTable rows={page.items} paths={paths} />
-      <Pagination
-        pathname={paths.transactions}
-        query={query}
-        page={page.page}
-        perPage={page.perPage}
-        totalPages={page.totalPages}
-        totalItems={page.totalItems}
-        itemCount={page.items.length}
-      />
+      <Pagination pathname={paths.transactions} query={query} result={page} />
     </>
   );
 }

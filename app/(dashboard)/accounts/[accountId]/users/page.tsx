@@ -100,15 +100,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
               { header: "Created", cell: (u) => <LocalTime iso={u.createdAt} /> },
             ]}
           />
-          <Pagination
-            pathname={paths.users}
-            query={query}
-            page={q.page}
-            perPage={q.perPage}
-            totalPages={result.data.totalPages}
-            totalItems={result.data.totalItems}
-            itemCount={result.data.items.length}
-          />
+          <Pagination pathname={paths.users} query={query} result={result.data} />
         </>
       )}
     </div>

@@ -42,15 +42,7 @@ async function WalletTransactions({ ctx, walletId, query }: { ctx: AccountContex
   return (
     <>
       <TransactionTable rows={result.data.items} paths={paths} />
-      <Pagination
-        pathname={paths.wallet(walletId)}
-        query={query}
-        page={q.page}
-        perPage={q.perPage}
-        totalPages={result.data.totalPages}
-        totalItems={result.data.totalItems}
-        itemCount={result.data.items.length}
-      />
+      <Pagination pathname={paths.wallet(walletId)} query={query} result={result.data} />
     </>
   );
 }

@@ -55,15 +55,7 @@ export default async function UserTabPage({ params, searchParams }: Props) {
       ) : (
         <>
           {section.table(result.data.items, paths, false)}
-          <Pagination
-            pathname={pathname}
-            query={query}
-            page={parsed.page}
-            perPage={parsed.perPage}
-            totalPages={result.data.totalPages}
-            totalItems={result.data.totalItems}
-            itemCount={result.data.items.length}
-          />
+          <Pagination pathname={pathname} query={query} result={result.data} />
         </>
       )}
     </div>
