@@ -58,12 +58,12 @@ test.describe("as the demo owner", () => {
     );
     await expect.poll(() => idsIn(page, "transactions")).toEqual(failed.body.map((t) => t.Id));
 
-    // A settlement row opens its detail with the repudiation it repays.
-    const settlement = (
-      await mangopay<(Tx & { RepudiationId: string })[]>(
-        "/clients/transactions?per_page=1&Sort=CreationDate:DESC&Nature=SETTLEMENT",
-      )
+    // A settlement row opens its detail with the repudiation it repays. Transaction lists carry the
+    // common view only, so the repudiation comes from the settlement transfer itself.
+    const settlementRow = (
+      await mangopay<Tx[]>("/clients/transactions?per_page=1&Sort=CreationDate:DESC&Nature=SETTLEMENT")
     ).body[0];
+    const settlement = (await mangopay<Tx & { RepudiationId: string }>(`/settlements/${settlementRow?.Id}`)).body;
     await page.goto(`${base}/transactions?nature=SETTLEMENT`);
     await page.getByRole("link", { name: `Transaction ${settlement?.Id}` }).click();
     await expect(page).toHaveURL(new RegExp(`/transactions/${settlement?.Id}\\?kind=SETTLEMENT`));
