@@ -58,7 +58,11 @@ export function ChangePasswordForm() {
           </div>
         );
       })}
-      {state && !state.ok ? <FormAlert data-testid="change-password-status">{state.error}</FormAlert> : null}
+      {/* The success callback runs before the action's result replaces the previous one: once the
+          password is changed, the earlier submit's error must not show beside the confirmation. */}
+      {state && !state.ok && done !== "kept" ? (
+        <FormAlert data-testid="change-password-status">{state.error}</FormAlert>
+      ) : null}
       {done === "kept" ? (
         <p
           role="status"
