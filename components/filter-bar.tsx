@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { DateField } from "@/components/date-field";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 
 export type FilterOption = { value: string; label: string };
@@ -108,28 +109,18 @@ export function FilterBar({
           );
         }
         return (
-          <div key={f.name} className="w-44">
-            <Label htmlFor={id}>{f.label}</Label>
-            <Input
-              id={id}
-              type="date"
-              name={f.name}
-              defaultValue={f.value ?? ""}
-              min={f.min}
-              max={f.max}
-              aria-invalid={f.error ? true : undefined}
-              aria-describedby={f.error || f.hint ? `${id}-msg` : undefined}
-            />
-            {f.error || f.hint ? (
-              <p
-                id={`${id}-msg`}
-                className={f.error ? "mt-1 text-xs text-red-700" : "mt-1 text-xs text-slate-500"}
-                role={f.error ? "alert" : undefined}
-              >
-                {f.error ?? f.hint}
-              </p>
-            ) : null}
-          </div>
+          <DateField
+            key={f.name}
+            id={id}
+            name={f.name}
+            label={f.label}
+            value={f.value}
+            min={f.min}
+            max={f.max}
+            error={f.error}
+            hint={f.hint}
+            className="w-44"
+          />
         );
       })}
       <div className="flex gap-2">

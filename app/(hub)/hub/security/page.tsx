@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DateField } from "@/components/date-field";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { LocalTime } from "@/components/local-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { requireHubPermission } from "@/lib/server/account-context";
 import { listAuditEvents } from "@/lib/services/security/list-events";
@@ -103,38 +104,15 @@ export default async function SecurityPage({
               ))}
             </NativeSelect>
           </div>
-          <div className="space-y-1">
-            <Label htmlFor="f-from">From</Label>
-            <Input
-              id="f-from"
-              name="from"
-              type="date"
-              defaultValue={filter.from ?? ""}
-              aria-invalid={errors.from ? true : undefined}
-              aria-describedby={errors.from ? "f-from-error" : undefined}
-            />
-            {errors.from ? (
-              <p id="f-from-error" role="alert" className="text-xs text-red-700">
-                {errors.from}
-              </p>
-            ) : null}
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="f-to">To</Label>
-            <Input
-              id="f-to"
-              name="to"
-              type="date"
-              defaultValue={filter.to ?? ""}
-              aria-invalid={errors.to ? true : undefined}
-              aria-describedby={errors.to ? "f-to-error" : undefined}
-            />
-            {errors.to ? (
-              <p id="f-to-error" role="alert" className="text-xs text-red-700">
-                {errors.to}
-              </p>
-            ) : null}
-          </div>
+          <DateField
+            id="f-from"
+            name="from"
+            label="From"
+            value={filter.from}
+            error={errors.from}
+            className="space-y-1"
+          />
+          <DateField id="f-to" name="to" label="To" value={filter.to} error={errors.to} className="space-y-1" />
           <TimezoneField />
           <div className="flex gap-2">
             <Button type="submit">Filter</Button>
