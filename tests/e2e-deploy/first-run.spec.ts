@@ -9,7 +9,14 @@ import pg from "pg";
 test.describe.configure({ mode: "serial" });
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const LOG = path.join(ROOT, ".data/deploy-check/server.log");
+const LOG_DIR = path.join(ROOT, ".data/deploy-check");
+/** Every instance's log (the deploy check starts two on one database). */
+const readLogs = () =>
+  fs
+    .readdirSync(LOG_DIR)
+    .filter((n) => /^server(-\d+)?\.log$/.test(n))
+    .map((n) => fs.readFileSync(path.join(LOG_DIR, n), "utf8"))
+    .join("\n");
 const owner = { hub: "Acme Payments", name: "Ada Owner", email: "ada@acme.test", password: `owner-pw-${Date.now()}-x` };
 let emulatorClient: { ClientId: string; ApiKey: string };
 let emulatorUrl: string;
@@ -111,7 +118,7 @@ test("the Owner signs in, adds a sandbox API account on the emulator and opens i
 test("the server's log is JSON lines with request ids, member and account, and holds no secret", async () => {
   // Let the last response's log line flush.
   await new Promise((r) => setTimeout(r, 500));
-  const text = fs.readFileSync(LOG, "utf8");
+  const text = readLogs();
   const secrets = [
     owner.password,
     emulatorClient.ApiKey,
@@ -126,17 +133,29 @@ test("the server's log is JSON lines with request ids, member and account, and h
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.find((l) => l.msg === "database migrations up to date")).toMatchObject({
-    applied: fs
+  // The instances started at once: every migration was applied exactly once, by one of them.
+  const migrationLines = lines.filter((l) => l.msg === "database migrations up to date");
+  expect(migrationLines.length).toBeGreaterThanOrEqual(2);
+  expect(migrationLines.flatMap((l) => l.applied as string[]).sort()).toEqual(
+    fs
       .readdirSync(path.join(ROOT, "prisma/migrations"))
       .filter((n) => /^\d{14}_/.test(n))
       .sort(),
-  });
-  // Router prefetches of the page produce lines too (without a member: no Hub context is loaded).
+  );
+  // Every signed-in request names its member, router prefetches included (they render no layout
+  // that loads the Hub context: proxy.ts notes the member from the session).
   const dashboardLines = lines.filter(
     (l) => l.msg === "request" && l.route === `/accounts/${accountId}` && l.method === "GET" && l.status === 200,
   );
-  const dashboard = dashboardLines.find((l) => l.memberId !== null);
+  expect(dashboardLines.length).toBeGreaterThan(0);
+  const anonymousSignedIn = lines.filter(
+    (l) =>
+      l.msg === "request" && /^\/(accounts|hub)(\/|$)/.test(String(l.route)) && l.status === 200 && l.memberId === null,
+  );
+  expect(anonymousSignedIn.map((l) => l.route)).toEqual([]);
+  const members = new Set(dashboardLines.map((l) => l.memberId));
+  expect([...members]).toHaveLength(1);
+  const dashboard = dashboardLines[0];
   expect(dashboard).toMatchObject({ accountId, level: "info" });
   expect(String(dashboard?.memberId)).toMatch(/^c[a-z0-9]{20,}$/);
   expect(String(dashboard?.requestId)).toMatch(/^[0-9a-f-]{36}$/);
@@ -144,7 +163,7 @@ test("the server's log is JSON lines with request ids, member and account, and h
 });
 
 test("the same server refuses to start on a missing setting and names it", () => {
-  const server = path.join(ROOT, ".next/standalone/server.js");
+  const server = path.join(ROOT, ".next/standalone/start.mjs");
   const res = spawnSync(process.execPath, [server], {
     cwd: path.dirname(server),
     encoding: "utf8",
@@ -181,8 +200,9 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const port = Number(process.env.E2E_PORT ?? 3380) + 1;
-  const server = path.join(ROOT, ".next/standalone/server.js");
+  // E2E_PORT+1 is the deploy check's second instance.
+  const port = Number(process.env.E2E_PORT ?? 3380) + 5;
+  const server = path.join(ROOT, ".next/standalone/start.mjs");
   const child = spawn(process.execPath, [server], {
     cwd: path.dirname(server),
     env: {
