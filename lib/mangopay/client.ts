@@ -164,7 +164,7 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       state.rateLimits.update(snapshot);
       // A background read waits until the shared ledger has its answer (the next claim must see it);
       // other calls do not wait on it, and a failing store never fails a call.
-      const observed = quotaStore.observe(quotaKey, snapshot, null, now()).catch(() => undefined);
+      const observed = quotaStore.observe(quotaKey, snapshot, null, now(), req.priority).catch(() => undefined);
       if (req.priority === "background") await observed;
       const ok = raw.status >= 200 && raw.status < 300;
       record({

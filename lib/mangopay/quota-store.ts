@@ -5,6 +5,7 @@
 // more than its reserve after it. The default store is this process's memory; the app injects a
 // store in its database (lib/server/quota-store.ts) so that all its instances share one ledger.
 import { randomUUID } from "node:crypto";
+import type { RequestPriority } from "./http";
 import {
   DEFAULT_QUOTA_POLICY,
   exhaustedBucket,
@@ -29,8 +30,17 @@ export type QuotaClaim = { ok: true; claimId: string } | { ok: false; bucket: Ra
 export interface QuotaStore {
   /** Reserves one background call for `key`, or names the bucket that forbids it. */
   claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim>;
-  /** Takes in the headers of an answer (null: none) and ends the caller's claim, if any. */
-  observe(key: string, snapshot: RateLimitSnapshot | null, claimId: string | null, nowMs: number): Promise<void>;
+  /**
+   * Takes in the headers of an answer (null: none) and ends the caller's claim, if any. A store may
+   * record answers to interactive calls lazily while the quota is far from the reserve.
+   */
+  observe(
+    key: string,
+    snapshot: RateLimitSnapshot | null,
+    claimId: string | null,
+    nowMs: number,
+    priority?: RequestPriority,
+  ): Promise<void>;
 }
 
 export function emptyLedger(): QuotaLedger {

@@ -7,7 +7,8 @@ import {
   type QuotaLedger,
   type QuotaStore,
 } from "@/lib/mangopay/quota-store";
-import type { QuotaPolicy, RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
+import type { RequestPriority } from "@/lib/mangopay/http";
+import { DEFAULT_QUOTA_POLICY, type QuotaPolicy, type RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
 import { db, type Db } from "./db";
 
 // The MANGOPAY quota ledger in the database (MangopayQuotaLedger), one row per set of credentials,
@@ -38,6 +39,21 @@ async function update<T>(via: Db, key: string, step: (ledger: QuotaLedger) => { 
   });
 }
 
+/** Interactive answers far from the reserve are written at most this often per process and key. */
+const QUIET_WRITE_INTERVAL_MS = 1_000;
+const g = globalThis as unknown as { __mpdQuotaWrites?: Map<string, number> };
+const lastWrites = (g.__mpdQuotaWrites ??= new Map());
+
+/** Every live bucket has more than three times its reserve left: a second-old ledger is good enough. */
+function farFromReserve(snapshot: RateLimitSnapshot, nowMs: number): boolean {
+  const { reserveRatio, reserveWhenLimitUnknown } = DEFAULT_QUOTA_POLICY;
+  return snapshot.buckets.every(
+    (b) =>
+      b.resetAt.getTime() <= nowMs ||
+      b.remaining > 3 * (b.limit === null ? reserveWhenLimitUnknown : Math.max(1, Math.ceil(b.limit * reserveRatio))),
+  );
+}
+
 export function databaseQuotaStore(via: Db = db): QuotaStore {
   return {
     claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim> {
@@ -46,11 +62,23 @@ export function databaseQuotaStore(via: Db = db): QuotaStore {
         return { ledger: next.ledger, result: next.claim };
       });
     },
-    async observe(key: string, snapshot: RateLimitSnapshot | null, claimId: string | null, nowMs: number) {
+    async observe(
+      key: string,
+      snapshot: RateLimitSnapshot | null,
+      claimId: string | null,
+      nowMs: number,
+      priority: RequestPriority = "interactive",
+    ) {
       // Nothing to record: an answer without headers that ends no claim (e.g. a token call).
       if (!snapshot && !claimId) return;
-      if (!claimId) {
-        // The common case (every interactive call): one statement, newer headers only.
+      if (!claimId && snapshot) {
+        // The common case (every call): one statement, newer headers only. Interactive answers are
+        // skipped for a second after the last write while the quota is far from the reserve;
+        // background answers, which the next claim relies on, are always written.
+        const quiet = nowMs - (lastWrites.get(key) ?? 0) < QUIET_WRITE_INTERVAL_MS;
+        if (priority === "interactive" && quiet && farFromReserve(snapshot, nowMs)) return;
+        lastWrites.set(key, nowMs);
+        if (lastWrites.size > 10_000) lastWrites.clear();
         const fresh = observeOn(emptyLedger(), snapshot, null, nowMs);
         await via.$executeRaw`
           INSERT INTO "MangopayQuotaLedger" AS q ("credentialsKey", "ledger")
