@@ -14,8 +14,9 @@ const HERE = import.meta.dirname;
 const standalone = fs.existsSync(path.join(HERE, ".next/required-server-files.json"));
 const ROOT = standalone ? HERE : path.resolve(HERE, "..");
 const port = Number(process.env.PORT ?? 3000);
-// HOSTNAME as Next's own standalone server.js reads it (the Dockerfile sets it), HOST for `npm start`.
-const hostname = process.env.HOST ?? process.env.HOSTNAME ?? "0.0.0.0";
+// In the standalone tree HOSTNAME, as Next's own server.js reads it (the Dockerfile sets it: Docker
+// would otherwise put the container's name there); HOST overrides both, and is `npm start`'s.
+const hostname = process.env.HOST || (standalone && process.env.HOSTNAME) || "0.0.0.0";
 const secret = process.env.AUTH_SECRET;
 
 let conf;
