@@ -247,3 +247,64 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 });
+
+test("the second instance honours the MANGOPAY quota the first one saw: its background reads stop at the reserve", async ({
+  page,
+  request,
+}) => {
+  const base = Number(process.env.E2E_PORT ?? 3380);
+  const [first, second] = [`http://localhost:${base}`, `http://localhost:${base + 1}`];
+  await expect
+    .poll(async () => (await request.get(`${second}/api/health/ready`)).status(), { timeout: 60_000 })
+    .toBe(200);
+  // Signed in on the first instance; the session cookie works on the second (no sticky sessions).
+  await page.goto(`${first}/sign-in`);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/hub$/);
+  await page.goto(`${second}/accounts/${accountId}`);
+  await expect(page.getByRole("heading", { name: "Emulator sandbox" })).toBeVisible();
+  // With the quota far from the reserve, the fees chart (background reads) is drawn.
+  await expect(page.getByTestId("fees-series").first()).toBeVisible();
+
+  const control = (body: unknown) =>
+    fetch(`${emulatorUrl}/_emulator/ratelimit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  // A 15-minute bucket of 1,000 calls (reserve: 5 % = 50), used up to 955 by refused token requests
+  // (counted by MANGOPAY, nothing issued): 45 calls left, inside the reserve.
+  await control({ limits: [1000, 100_000, 100_000, 1_000_000] });
+  const basic = Buffer.from(`${emulatorClient.ClientId}:${emulatorClient.ApiKey}`).toString("base64");
+  const spend = () =>
+    fetch(`${emulatorUrl}/v2.01/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=spend",
+    });
+  const made = (res: Response) => Number(res.headers.get("x-ratelimit")?.split(",")[0]);
+  try {
+    let used = made(await spend());
+    while (used < 955) {
+      const batch = await Promise.all(Array.from({ length: Math.min(50, 955 - used) }, spend));
+      used = Math.max(...batch.map(made));
+    }
+    // The first instance reads users (interactive): MANGOPAY's answer goes into the shared ledger.
+    await page.goto(`${first}/accounts/${accountId}/users`);
+    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+    // The second instance last saw a nearly unused quota itself; the shared ledger stops its chart.
+    await page.goto(`${second}/accounts/${accountId}`);
+    // Every background section says so (fees chart, returned payouts, UBO checks); nothing is drawn.
+    const paused = page.getByText(/Paused to protect this account's MANGOPAY quota \(only \d+ calls left\)/);
+    await expect(paused.first()).toBeVisible();
+    await expect(page.getByTestId("issue-payouts").filter({ has: paused })).toBeVisible();
+    await expect(page.getByTestId("fees-series")).toHaveCount(0);
+    // People's pages could still use what is left: MANGOPAY was not emptied by background work.
+    const left = Number((await spend()).headers.get("x-ratelimit-remaining")?.split(",")[0]);
+    expect(left).toBeGreaterThan(0);
+  } finally {
+    await control({ reset: true });
+  }
+});
