@@ -248,7 +248,7 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
   }
 });
 
-test("the second instance honours the MANGOPAY quota the first one saw: its background reads stop at the reserve", async ({
+test("with two instances serving, background sections stop at the protected reserve and people keep their calls", async ({
   page,
   request,
 }) => {
@@ -292,9 +292,11 @@ test("the second instance honours the MANGOPAY quota the first one saw: its back
       used = Math.max(...batch.map(made));
     }
     // The first instance reads users (interactive): MANGOPAY's answer goes into the shared ledger.
+    // (Each instance also learns the count from its own interactive calls: the ledger's sharing
+    // itself, with background calls in flight on both, is tested in shared-quota.test.ts.)
     await page.goto(`${first}/accounts/${accountId}/users`);
     await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-    // The second instance last saw a nearly unused quota itself; the shared ledger stops its chart.
+    // The second instance, which last saw a nearly unused quota, draws no background section.
     await page.goto(`${second}/accounts/${accountId}`);
     // Every background section says so (fees chart, returned payouts, UBO checks); nothing is drawn.
     const paused = page.getByText(/Paused to protect this account's MANGOPAY quota \(only \d+ calls left\)/);
