@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # Multi-stage image of the dashboard. The build and start steps are the scripts CI runs without a
 # container engine (.ci/run → "deploy check"): `npm ci`, `npm run build` (next build + the standalone
-# tree), then `node server.js` inside .next/standalone, which migrates the database at start.
+# tree), then `node start.mjs` inside .next/standalone (scripts/start.mjs, which `npm start` also runs:
+# it signs the TCP peer's address for the app's rate limits and audit rows), which migrates the
+# database at start. tests/unit/foundation/deploy-image.test.ts keeps these steps equal to CI's.
 
 # ---- dependencies (postinstall runs `prisma generate`, so the schema comes first)
 FROM node:22-bookworm-slim AS deps
@@ -31,4 +33,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "start.mjs"]

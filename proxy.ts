@@ -1,6 +1,9 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { CURRENT_HUB_COOKIE } from "@/lib/server/current-hub";
 import { authSecret, proxySettings } from "@/lib/server/env";
+import { REQUEST_ID_HEADER } from "@/lib/server/request-context";
+import { noteSessionMember } from "@/lib/server/request-member";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Every page gets its security headers here (a per-request CSP nonce that Next.js puts on its own
@@ -52,11 +55,21 @@ export async function proxy(req: NextRequest) {
       https,
     );
   }
-  if (PROTECTED.test(req.nextUrl.pathname) && !(await getToken({ req, secret: authSecret() }))) {
+  const hasSession = req.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"));
+  const token = hasSession ? await getToken({ req, secret: authSecret() }) : null;
+  if (PROTECTED.test(req.nextUrl.pathname) && !token) {
     const url = new URL("/sign-in", req.url);
     url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
     return secured(NextResponse.redirect(url), csp, https);
   }
+  // The request log's member for every signed-in request, also for router prefetches that render
+  // no layout loading the Hub context.
+  if (typeof token?.sub === "string")
+    await noteSessionMember({
+      requestId: req.headers.get(REQUEST_ID_HEADER),
+      userId: token.sub,
+      hubId: req.cookies.get(CURRENT_HUB_COOKIE)?.value,
+    });
   return secured(NextResponse.next({ request: { headers: forwarded } }), csp, https);
 }
 

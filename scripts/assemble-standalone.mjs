@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // After `next build`: completes .next/standalone with what Next.js does not trace into it — the
-// static assets, `public/` and the SQL migrations the server applies at start. The Dockerfile and
-// CI both run it through `npm run build`, so the image and the CI check start the same tree.
+// static assets, `public/`, the SQL migrations the server applies at start — and the start entry
+// (scripts/start.mjs as start.mjs: the signed client-IP server that `npm start` also runs; Next's own
+// server.js would leave the app without the TCP peer's address). The Dockerfile and CI both run it
+// through `npm run build`, so the image and the CI check start the same tree with the same command.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -22,4 +24,5 @@ for (const [from, to] of copies) {
   fs.rmSync(path.join(out, to), { recursive: true, force: true });
   fs.cpSync(src, path.join(out, to), { recursive: true });
 }
-console.log(`standalone server ready: node ${path.relative(ROOT, out)}/server.js`);
+fs.copyFileSync(path.join(ROOT, "scripts/start.mjs"), path.join(out, "start.mjs"));
+console.log(`standalone server ready: node ${path.relative(ROOT, out)}/start.mjs`);

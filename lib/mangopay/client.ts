@@ -3,7 +3,7 @@ import "server-only";
 // credentials stay in this closure and never reach a client component. Retry, timeout,
 // idempotency and quota rules are documented in lib/mangopay/README.md.
 import { randomUUID } from "node:crypto";
-import { createAccountState, sharedAccountState, type AccountState } from "./account-state";
+import { accountStateKey, createAccountState, sharedAccountState, type AccountState } from "./account-state";
 import { guardFetch, type AddressPolicy } from "./address-policy";
 import {
   AddressRefusedError,
@@ -32,8 +32,10 @@ import {
   exhaustedBucket,
   parseRateLimitHeaders,
   type QuotaPolicy,
+  type RateLimitBucket,
   type RateLimitSnapshot,
 } from "./rate-limits";
+import type { QuotaStore } from "./quota-store";
 import { defaultCallRecorder, type CallRecorder, type UpstreamCall } from "./recorder";
 import {
   backoffDelayMs,
@@ -71,6 +73,11 @@ export interface MangopayClientDeps {
   quota?: QuotaPolicy;
   /** Token + rate-limit state; defaults to the process-wide state of this account. */
   state?: AccountState;
+  /**
+   * Where the quota ledger that gates background reads lives; defaults to the account state's own
+   * (this process). The app passes its database store so that all its instances share one.
+   */
+  quotaStore?: QuotaStore;
   newIdempotencyKey?: () => string;
 }
 
@@ -96,6 +103,8 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
   const quota = deps.quota ?? DEFAULT_QUOTA_POLICY;
   const state = deps.state ?? sharedAccountState(baseUrl, config.clientId, config.apiKey);
+  const quotaStore = deps.quotaStore ?? state.quota;
+  const quotaKey = accountStateKey(baseUrl, config.clientId, config.apiKey);
   const newKey = deps.newIdempotencyKey ?? (() => randomUUID());
   const accountId = config.accountId ?? null;
 
@@ -153,6 +162,10 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
       const raw: RawResponse = { status: response.status, headers: response.headers, body: await readBody(response) };
       const snapshot = parseRateLimitHeaders(response.headers, now());
       state.rateLimits.update(snapshot);
+      // A background read waits until the shared ledger has its answer (the next claim must see it);
+      // other calls do not wait on it, and a failing store never fails a call.
+      const observed = quotaStore.observe(quotaKey, snapshot, null, now(), req.priority).catch(() => undefined);
+      if (req.priority === "background") await observed;
       const ok = raw.status >= 200 && raw.status < 300;
       record({
         ...base,
@@ -192,27 +205,45 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     }
   }
 
+  /** Claims one background call on the shared ledger (this process's view if the store fails). */
+  async function claimBackground(): Promise<{ claimId: string | null; bucket: RateLimitBucket | null }> {
+    try {
+      const claim = await quotaStore.claim(quotaKey, now(), quota);
+      return claim.ok ? { claimId: claim.claimId, bucket: null } : { claimId: null, bucket: claim.bucket };
+    } catch {
+      return { claimId: null, bucket: exhaustedBucket(state.rateLimits.current, now(), quota) };
+    }
+  }
+
   async function request(req: ApiRequest): Promise<ApiResponse> {
+    if (!(req.method === "GET" && req.priority === "background")) return send(req);
+    const { claimId, bucket } = await claimBackground();
+    if (bucket) {
+      record({
+        method: req.method,
+        pathTemplate: req.path,
+        attempt: 0,
+        status: null,
+        durationMs: 0,
+        rateLimitRemaining: bucket.remaining,
+        outcome: "shed",
+        startedAt: new Date(now()),
+        idempotencyKey: null,
+        requestId: null,
+      });
+      throw new QuotaProtectionError(bucket);
+    }
+    try {
+      return await send(req);
+    } finally {
+      if (claimId) await quotaStore.observe(quotaKey, null, claimId, now()).catch(() => undefined);
+    }
+  }
+
+  async function send(req: ApiRequest): Promise<ApiResponse> {
     const site = { method: req.method, pathTemplate: req.path };
     const url = buildUrl(baseUrl, config.clientId, req.path, req.params, req.query);
     const key = req.method === "POST" ? assertIdempotencyKey(req.idempotencyKey ?? newKey()) : null;
-    if (req.method === "GET" && req.priority === "background") {
-      const bucket = exhaustedBucket(state.rateLimits.current, now(), quota);
-      if (bucket) {
-        record({
-          ...site,
-          attempt: 0,
-          status: null,
-          durationMs: 0,
-          rateLimitRemaining: bucket.remaining,
-          outcome: "shed",
-          startedAt: new Date(now()),
-          idempotencyKey: null,
-          requestId: null,
-        });
-        throw new QuotaProtectionError(bucket);
-      }
-    }
     const deadlineMs = req.deadlineMs ?? policy.deadlineMs;
     const deadlineAt = now() + deadlineMs;
     let tokenRefreshed = false;

@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionSession, requireSession } from "./auth";
 import type { HubContext, RequestMeta, SessionUser } from "./context-types";
+import { CURRENT_HUB_COOKIE } from "./current-hub";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { getMemberships } from "@/lib/services/hubs/memberships";
 import { effectivePermissions } from "./permissions";
@@ -19,15 +20,16 @@ export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
  * outside an HTTP request (tests, scripts), where Next.js has no headers to give.
  */
 export async function getRequestId(): Promise<string> {
-  const fromStore = requestStore().getStore()?.requestId;
-  if (fromStore) return fromStore;
+  // The header first: the request log wrote it on this very request, whereas an async context
+  // entered at the HTTP layer can outlive its request on a kept-alive connection.
   let fromHeader: string | null = null;
   try {
     fromHeader = (await headers()).get(REQUEST_ID_HEADER);
   } catch {
     // outside a request scope
   }
-  return fromHeader && ACCEPTABLE_REQUEST_ID.test(fromHeader) ? fromHeader : randomUUID();
+  if (fromHeader && ACCEPTABLE_REQUEST_ID.test(fromHeader)) return fromHeader;
+  return requestStore().getStore()?.requestId ?? randomUUID();
 }
 
 export async function getRequestMeta(): Promise<RequestMeta> {
@@ -40,8 +42,7 @@ export async function getRequestMeta(): Promise<RequestMeta> {
 
 type LoadedContext = HubContext & { mustEnroll2fa: boolean };
 
-/** Cookie naming the Hub a member of several Hubs is working in (checked against memberships). */
-export const CURRENT_HUB_COOKIE = "mpd_hub";
+export { CURRENT_HUB_COOKIE };
 
 async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
   const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;

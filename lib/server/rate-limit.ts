@@ -1,55 +1,67 @@
 import "server-only";
+import { db, type Db } from "./db";
 
-// In-memory sliding-window limiter. State lives in this Node.js process only: with several app
-// instances each enforces its own window (the database lockout in authenticate.ts still holds across
-// instances). Swap for a shared store (Redis, a table) before running more than one instance.
+// Sliding-window limiters whose state lives in the database (RateLimitWindow), so that every app
+// instance behind a load balancer counts the same failures: one row per key holding the times of
+// its latest hits (at most `limit` of them, all a window needs). A hit is one atomic
+// INSERT … ON CONFLICT DO UPDATE that returns the row, so concurrent hits on several instances are
+// all counted and each sees the count including its own. Rows are deleted once their window passed.
 
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
+/** The verdict for a key's hit times: at `limit` hits inside the window, wait until the oldest leaves it. */
+export function windowCheck(hitsMs: readonly number[], nowMs: number, limit: number, windowMs: number): LimitCheck {
+  const recent = hitsMs.filter((t) => t > nowMs - windowMs).sort((a, b) => a - b);
+  if (recent.length < limit) return { allowed: true };
+  const oldest = recent[recent.length - limit] ?? nowMs;
+  return { allowed: false, retryAfterMs: Math.max(1, oldest + windowMs - nowMs) };
+}
 
+/** Expired rows deleted per hit: bounded work, and enough to outpace the creation of new keys. */
+const PRUNE_BATCH = 50;
+
+export class SharedWindowLimiter {
   constructor(
+    /** Prefix of this limiter's keys (several limiters share the table). */
+    readonly name: string,
     readonly limit: number,
     readonly windowMs: number,
-    private readonly maxKeys = 50_000,
   ) {}
 
-  private recent(key: string, nowMs: number): number[] {
-    const list = this.hits.get(key);
-    if (!list) return [];
-    const from = nowMs - this.windowMs;
-    const kept = list.filter((t) => t > from);
-    if (kept.length === 0) this.hits.delete(key);
-    else if (kept.length !== list.length) this.hits.set(key, kept);
-    return kept;
+  private rowKey(key: string): string {
+    return `${this.name}:${key}`;
   }
 
   /** Whether one more event is allowed now; does not record anything. */
-  check(key: string, nowMs = Date.now()): LimitCheck {
-    const recent = this.recent(key, nowMs);
-    if (recent.length < this.limit) return { allowed: true };
-    const oldest = recent[recent.length - this.limit] ?? nowMs;
-    return { allowed: false, retryAfterMs: Math.max(1, oldest + this.windowMs - nowMs) };
+  async check(key: string, nowMs = Date.now(), via: Db = db): Promise<LimitCheck> {
+    const rows = await via.$queryRaw<Array<{ hitsMs: Array<bigint | number | string> | null }>>`
+      SELECT "hitsMs" FROM "RateLimitWindow" WHERE "key" = ${this.rowKey(key)}`;
+    return windowCheck((rows[0]?.hitsMs ?? []).map(Number), nowMs, this.limit, this.windowMs);
   }
 
-  /** Records one event (e.g. a failed sign-in). */
-  hit(key: string, nowMs = Date.now()): void {
-    if (!this.hits.has(key) && this.hits.size >= this.maxKeys) this.prune(nowMs);
-    const recent = this.recent(key, nowMs);
-    recent.push(nowMs);
-    this.hits.set(key, recent);
+  /** Records one event (e.g. a failed sign-in); the verdict for the next one, this hit counted. */
+  async hit(key: string, nowMs = Date.now(), via: Db = db): Promise<LimitCheck> {
+    const from = nowMs - this.windowMs;
+    const expiresAt = new Date(nowMs + this.windowMs);
+    const rows = await via.$queryRaw<Array<{ hitsMs: Array<bigint | number | string> | null }>>`
+      INSERT INTO "RateLimitWindow" AS w ("key", "hitsMs", "expiresAt")
+      VALUES (${this.rowKey(key)}, ARRAY[${nowMs}::bigint], ${expiresAt})
+      ON CONFLICT ("key") DO UPDATE SET
+        "hitsMs" = ARRAY(
+          SELECT h FROM unnest(COALESCE(w."hitsMs", '{}'::bigint[]) || ${nowMs}::bigint) AS h
+          WHERE h > ${from}::bigint ORDER BY h DESC LIMIT ${this.limit}
+        ),
+        "expiresAt" = GREATEST(w."expiresAt", EXCLUDED."expiresAt")
+      RETURNING "hitsMs"`;
+    await via.$executeRaw`
+      DELETE FROM "RateLimitWindow" WHERE "key" IN (
+        SELECT "key" FROM "RateLimitWindow" WHERE "expiresAt" < ${new Date(nowMs)} LIMIT ${PRUNE_BATCH}
+      )`;
+    return windowCheck((rows[0]?.hitsMs ?? []).map(Number), nowMs, this.limit, this.windowMs);
   }
 
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-
-  private prune(nowMs: number): void {
-    for (const key of [...this.hits.keys()]) this.recent(key, nowMs);
-    // Still full (a flood of distinct keys): drop the oldest keys rather than grow without bound.
-    const overflow = this.hits.size - Math.floor(this.maxKeys * 0.9);
-    if (overflow > 0) for (const key of [...this.hits.keys()].slice(0, overflow)) this.hits.delete(key);
+  async reset(key: string, via: Db = db): Promise<void> {
+    await via.$executeRaw`DELETE FROM "RateLimitWindow" WHERE "key" = ${this.rowKey(key)}`;
   }
 }
 
@@ -60,19 +72,14 @@ const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
  * password work. The lockout is per email AND client IP (5 in 15 minutes), identical for known and
  * unknown emails, so nobody elsewhere can lock a person out of their own sign-in. Per email (any IP)
  * and per IP (any email) the limits are higher: they cap distributed guessing and spraying; an office
- * NAT shares one IP. A successful sign-in clears its email's windows.
+ * NAT shares one IP. A successful sign-in clears its email's windows. Shared by every instance.
  */
-function createSignInLimits() {
-  return {
-    byEmailAndIp: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
-    byIp: new SlidingWindowLimiter(50, FIFTEEN_MINUTES_MS),
-    byEmail: new SlidingWindowLimiter(20, FIFTEEN_MINUTES_MS),
-    /** Re-authentication inside the app (change password, disable 2FA), per user. */
-    reauth: new SlidingWindowLimiter(5, FIFTEEN_MINUTES_MS),
-  };
-}
-
-// On globalThis: Next.js may load this module once per bundle (route handler, server actions),
-// and dev HMR re-evaluates it; one set of windows per process either way.
-const g = globalThis as unknown as { __signInLimits?: ReturnType<typeof createSignInLimits> };
-export const signInLimits = (g.__signInLimits ??= createSignInLimits());
+export const signInLimits = {
+  byEmailAndIp: new SharedWindowLimiter("signin.pair", 5, FIFTEEN_MINUTES_MS),
+  byIp: new SharedWindowLimiter("signin.ip", 50, FIFTEEN_MINUTES_MS),
+  byEmail: new SharedWindowLimiter("signin.email", 20, FIFTEEN_MINUTES_MS),
+  /** Re-authentication inside the app (change password, disable 2FA), per user. */
+  reauth: new SharedWindowLimiter("reauth", 5, FIFTEEN_MINUTES_MS),
+  /** Wrong first-run setup tokens, per client IP. */
+  setupToken: new SharedWindowLimiter("setup.token", 10, FIFTEEN_MINUTES_MS),
+};

@@ -9,7 +9,14 @@ import pg from "pg";
 test.describe.configure({ mode: "serial" });
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const LOG = path.join(ROOT, ".data/deploy-check/server.log");
+const LOG_DIR = path.join(ROOT, ".data/deploy-check");
+/** Every instance's log (the deploy check starts two on one database). */
+const readLogs = () =>
+  fs
+    .readdirSync(LOG_DIR)
+    .filter((n) => /^server(-\d+)?\.log$/.test(n))
+    .map((n) => fs.readFileSync(path.join(LOG_DIR, n), "utf8"))
+    .join("\n");
 const owner = { hub: "Acme Payments", name: "Ada Owner", email: "ada@acme.test", password: `owner-pw-${Date.now()}-x` };
 let emulatorClient: { ClientId: string; ApiKey: string };
 let emulatorUrl: string;
@@ -111,7 +118,7 @@ test("the Owner signs in, adds a sandbox API account on the emulator and opens i
 test("the server's log is JSON lines with request ids, member and account, and holds no secret", async () => {
   // Let the last response's log line flush.
   await new Promise((r) => setTimeout(r, 500));
-  const text = fs.readFileSync(LOG, "utf8");
+  const text = readLogs();
   const secrets = [
     owner.password,
     emulatorClient.ApiKey,
@@ -126,17 +133,29 @@ test("the server's log is JSON lines with request ids, member and account, and h
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.find((l) => l.msg === "database migrations up to date")).toMatchObject({
-    applied: fs
+  // The instances started at once: every migration was applied exactly once, by one of them.
+  const migrationLines = lines.filter((l) => l.msg === "database migrations up to date");
+  expect(migrationLines.length).toBeGreaterThanOrEqual(2);
+  expect(migrationLines.flatMap((l) => l.applied as string[]).sort()).toEqual(
+    fs
       .readdirSync(path.join(ROOT, "prisma/migrations"))
       .filter((n) => /^\d{14}_/.test(n))
       .sort(),
-  });
-  // Router prefetches of the page produce lines too (without a member: no Hub context is loaded).
+  );
+  // Every signed-in request names its member, router prefetches included (they render no layout
+  // that loads the Hub context: proxy.ts notes the member from the session).
   const dashboardLines = lines.filter(
     (l) => l.msg === "request" && l.route === `/accounts/${accountId}` && l.method === "GET" && l.status === 200,
   );
-  const dashboard = dashboardLines.find((l) => l.memberId !== null);
+  expect(dashboardLines.length).toBeGreaterThan(0);
+  const anonymousSignedIn = lines.filter(
+    (l) =>
+      l.msg === "request" && /^\/(accounts|hub)(\/|$)/.test(String(l.route)) && l.status === 200 && l.memberId === null,
+  );
+  expect(anonymousSignedIn.map((l) => l.route)).toEqual([]);
+  const members = new Set(dashboardLines.map((l) => l.memberId));
+  expect([...members]).toHaveLength(1);
+  const dashboard = dashboardLines[0];
   expect(dashboard).toMatchObject({ accountId, level: "info" });
   expect(String(dashboard?.memberId)).toMatch(/^c[a-z0-9]{20,}$/);
   expect(String(dashboard?.requestId)).toMatch(/^[0-9a-f-]{36}$/);
@@ -144,7 +163,7 @@ test("the server's log is JSON lines with request ids, member and account, and h
 });
 
 test("the same server refuses to start on a missing setting and names it", () => {
-  const server = path.join(ROOT, ".next/standalone/server.js");
+  const server = path.join(ROOT, ".next/standalone/start.mjs");
   const res = spawnSync(process.execPath, [server], {
     cwd: path.dirname(server),
     encoding: "utf8",
@@ -181,8 +200,9 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const port = Number(process.env.E2E_PORT ?? 3380) + 1;
-  const server = path.join(ROOT, ".next/standalone/server.js");
+  // E2E_PORT+1 is the deploy check's second instance.
+  const port = Number(process.env.E2E_PORT ?? 3380) + 5;
+  const server = path.join(ROOT, ".next/standalone/start.mjs");
   const child = spawn(process.execPath, [server], {
     cwd: path.dirname(server),
     env: {
@@ -225,5 +245,68 @@ test("without SETUP_TOKEN the server prints a one-time token at start, and /setu
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+});
+
+test("with two instances serving, background sections stop at the protected reserve and people keep their calls", async ({
+  page,
+  request,
+}) => {
+  const base = Number(process.env.E2E_PORT ?? 3380);
+  const [first, second] = [`http://localhost:${base}`, `http://localhost:${base + 1}`];
+  await expect
+    .poll(async () => (await request.get(`${second}/api/health/ready`)).status(), { timeout: 60_000 })
+    .toBe(200);
+  // Signed in on the first instance; the session cookie works on the second (no sticky sessions).
+  await page.goto(`${first}/sign-in`);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/hub$/);
+  await page.goto(`${second}/accounts/${accountId}`);
+  await expect(page.getByRole("heading", { name: "Emulator sandbox" })).toBeVisible();
+  // With the quota far from the reserve, the fees chart (background reads) is drawn.
+  await expect(page.getByTestId("fees-series").first()).toBeVisible();
+
+  const control = (body: unknown) =>
+    fetch(`${emulatorUrl}/_emulator/ratelimit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  // A 15-minute bucket of 1,000 calls (reserve: 5 % = 50), used up to 955 by refused token requests
+  // (counted by MANGOPAY, nothing issued): 45 calls left, inside the reserve.
+  await control({ limits: [1000, 100_000, 100_000, 1_000_000] });
+  const basic = Buffer.from(`${emulatorClient.ClientId}:${emulatorClient.ApiKey}`).toString("base64");
+  const spend = () =>
+    fetch(`${emulatorUrl}/v2.01/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=spend",
+    });
+  const made = (res: Response) => Number(res.headers.get("x-ratelimit")?.split(",")[0]);
+  try {
+    let used = made(await spend());
+    while (used < 955) {
+      const batch = await Promise.all(Array.from({ length: Math.min(50, 955 - used) }, spend));
+      used = Math.max(...batch.map(made));
+    }
+    // The first instance reads users (interactive): MANGOPAY's answer goes into the shared ledger.
+    // (Each instance also learns the count from its own interactive calls: the ledger's sharing
+    // itself, with background calls in flight on both, is tested in shared-quota.test.ts.)
+    await page.goto(`${first}/accounts/${accountId}/users`);
+    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+    // The second instance, which last saw a nearly unused quota, draws no background section.
+    await page.goto(`${second}/accounts/${accountId}`);
+    // Every background section says so (fees chart, returned payouts, UBO checks); nothing is drawn.
+    const paused = page.getByText(/Paused to protect this account's MANGOPAY quota \(only \d+ calls left\)/);
+    await expect(paused.first()).toBeVisible();
+    await expect(page.getByTestId("issue-payouts").filter({ has: paused })).toBeVisible();
+    await expect(page.getByTestId("fees-series")).toHaveCount(0);
+    // People's pages could still use what is left: MANGOPAY was not emptied by background work.
+    const left = Number((await spend()).headers.get("x-ratelimit-remaining")?.split(",")[0]);
+    expect(left).toBeGreaterThan(0);
+  } finally {
+    await control({ reset: true });
   }
 });

@@ -14,6 +14,7 @@ import { decryptSecret } from "@/lib/server/crypto";
 import { db, type Tx } from "@/lib/server/db";
 import { mangopayAddressPolicy } from "@/lib/server/env";
 import { NotFoundError, PreconditionError, ValidationError } from "@/lib/server/errors";
+import { databaseQuotaStore } from "@/lib/server/quota-store";
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from "./schemas";
 
 export function isMangopayBaseUrl(baseUrl: string): boolean {
@@ -112,6 +113,7 @@ export async function mangopayClientFor(hubId: string, accountId: string): Promi
   }
   return createMangopayClient(
     { clientId: row.clientId, apiKey: decryptSecret(row.apiKeyEnc), baseUrl: row.baseUrl, accountId: row.id },
-    { addressPolicy: mangopayAddressPolicy() },
+    // One quota ledger for all app instances (lib/server/quota-store.ts).
+    { addressPolicy: mangopayAddressPolicy(), quotaStore: databaseQuotaStore() },
   );
 }

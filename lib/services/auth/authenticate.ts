@@ -54,13 +54,15 @@ function limiterKeys(email: string, request: RequestMeta) {
   };
 }
 
-/** Counts one failure; true when it completes the lockout of this email from this IP. */
-function recordFailure(email: string, request: RequestMeta, nowMs: number): boolean {
+/** Counts one failure on every instance; true when it completes the lockout of this email from this IP. */
+async function recordFailure(email: string, request: RequestMeta, nowMs: number): Promise<boolean> {
   const keys = limiterKeys(email, request);
-  signInLimits.byEmail.hit(keys.email, nowMs);
-  if (keys.ip) signInLimits.byIp.hit(keys.ip, nowMs);
-  signInLimits.byEmailAndIp.hit(keys.pair, nowMs);
-  return !signInLimits.byEmailAndIp.check(keys.pair, nowMs).allowed;
+  const [pair] = await Promise.all([
+    signInLimits.byEmailAndIp.hit(keys.pair, nowMs),
+    signInLimits.byEmail.hit(keys.email, nowMs),
+    keys.ip ? signInLimits.byIp.hit(keys.ip, nowMs) : null,
+  ]);
+  return !pair.allowed;
 }
 
 /** Counts a failure on the account and audits it; the lockout itself is per email and IP. */
@@ -70,7 +72,7 @@ async function failOnAccount(
   request: RequestMeta,
   now: Date,
 ): Promise<AuthenticateResult> {
-  const lock = recordFailure(user.email, request, now.getTime());
+  const lock = await recordFailure(user.email, request, now.getTime());
   const failed = user.failedSignIns + 1;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: failed }, select: { id: true } });
@@ -111,10 +113,12 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
   const now = new Date();
 
   const keys = limiterKeys(email, request);
-  const limited = [
+  const [byEmail, byIp, byPair] = await Promise.all([
     signInLimits.byEmail.check(keys.email, now.getTime()),
     keys.ip ? signInLimits.byIp.check(keys.ip, now.getTime()) : null,
-  ]
+    signInLimits.byEmailAndIp.check(keys.pair, now.getTime()),
+  ]);
+  const limited = [byEmail, byIp]
     .map((c) => (c && !c.allowed ? c.retryAfterMs : 0))
     .reduce((a, b) => Math.max(a, b), 0);
   if (limited > 0) {
@@ -123,7 +127,7 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
     );
     return { ok: false, reason: "rate_limited", retryAfterS: Math.ceil(limited / 1000) };
   }
-  if (!signInLimits.byEmailAndIp.check(keys.pair, now.getTime()).allowed) {
+  if (!byPair.allowed) {
     // Paused for this email from this IP, whether or not the email has an account.
     const known = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
     await db.$transaction((tx) =>
@@ -149,7 +153,7 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
   });
   if (!user) {
     await verifyPassword(await dummyHash(), password);
-    const lock = recordFailure(email, request, now.getTime());
+    const lock = await recordFailure(email, request, now.getTime());
     await db.$transaction((tx) =>
       writeAudit(
         tx,
@@ -198,8 +202,7 @@ async function checkSignIn(raw: unknown, request: RequestMeta): Promise<Authenti
   });
   if (lost) return failOnAccount(user, lost, request, now);
 
-  signInLimits.byEmail.reset(keys.email);
-  signInLimits.byEmailAndIp.reset(keys.pair);
+  await Promise.all([signInLimits.byEmail.reset(keys.email), signInLimits.byEmailAndIp.reset(keys.pair)]);
   return {
     ok: true,
     method,

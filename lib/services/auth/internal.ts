@@ -33,8 +33,8 @@ export async function getSecurityUser(ctx: UserContext): Promise<SecurityUser> {
   return user;
 }
 
-function assertReauthAllowed(userId: string): void {
-  const check = signInLimits.reauth.check(`reauth:${userId}`);
+async function assertReauthAllowed(ctx: UserContext, userId: string): Promise<void> {
+  const check = await signInLimits.reauth.check(userId, Date.now(), ctx.db ?? db);
   if (!check.allowed) {
     const minutes = Math.max(1, Math.ceil(check.retryAfterMs / 60_000));
     throw new PreconditionError(
@@ -44,7 +44,7 @@ function assertReauthAllowed(userId: string): void {
 }
 
 async function reauthFailed(ctx: UserContext, action: string, field: string, message: string): Promise<never> {
-  signInLimits.reauth.hit(`reauth:${ctx.actor.id}`);
+  await signInLimits.reauth.hit(ctx.actor.id, Date.now(), ctx.db ?? db);
   await (ctx.db ?? db).$transaction((tx) =>
     writeUserAudit(tx, ctx, {
       action: `${action}.failed`,
@@ -61,7 +61,7 @@ export async function requirePassword(
   password: string,
   action: string,
 ): Promise<void> {
-  assertReauthAllowed(user.id);
+  await assertReauthAllowed(ctx, user.id);
   if (!(await verifyPassword(user.passwordHash, password))) {
     await reauthFailed(ctx, action, "password", "That is not your current password.");
   }
@@ -78,7 +78,7 @@ export async function requireSecondFactor(
   code: string,
   action: string,
 ): Promise<Extract<SecondFactor, { ok: true }>> {
-  assertReauthAllowed(user.id);
+  await assertReauthAllowed(ctx, user.id);
   if (!user.totpEnabledAt || !user.totpSecretEnc)
     throw new PreconditionError("Two-factor authentication is not enabled.");
   const factor = await checkSecondFactor({ userId: user.id, totpSecretEnc: user.totpSecretEnc, code });

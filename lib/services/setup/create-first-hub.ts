@@ -4,7 +4,7 @@ import type { RequestMeta } from "@/lib/server/context-types";
 import { db as defaultDb, type Db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
-import { SlidingWindowLimiter } from "@/lib/server/rate-limit";
+import { signInLimits } from "@/lib/server/rate-limit";
 import { isSetupToken } from "@/lib/server/setup-token";
 
 import { CreateFirstHubInput } from "./schemas";
@@ -13,7 +13,6 @@ import { CreateFirstHubInput } from "./schemas";
 // lock so two simultaneous first runs cannot both create a Hub.
 export const SETUP_LOCK_KEY = 72707370;
 const GONE = "Setup is already complete.";
-const wrongTokens = new SlidingWindowLimiter(10, 15 * 60 * 1000);
 
 export async function createFirstHub({
   ctx,
@@ -25,10 +24,11 @@ export async function createFirstHub({
   const db = ctx.db ?? defaultDb;
   const data = parseInput(CreateFirstHubInput, input);
   const who = ctx.request.ip ?? "unknown";
-  if (!wrongTokens.check(who).allowed)
+  // Counted in the database: every instance refuses the eleventh wrong token from an address.
+  if (!(await signInLimits.setupToken.check(who, Date.now(), db)).allowed)
     throw new ForbiddenError("Too many wrong setup tokens. Try again in 15 minutes.");
   if (!isSetupToken(data.setupToken)) {
-    wrongTokens.hit(who);
+    await signInLimits.setupToken.hit(who, Date.now(), db);
     throw new ValidationError("The setup token is not right.", {
       setupToken: ["Copy the token printed in the server log (or SETUP_TOKEN)"],
     });

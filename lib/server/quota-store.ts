@@ -1,0 +1,98 @@
+import "server-only";
+import {
+  claimOn,
+  emptyLedger,
+  observeOn,
+  type QuotaClaim,
+  type QuotaLedger,
+  type QuotaStore,
+} from "@/lib/mangopay/quota-store";
+import type { RequestPriority } from "@/lib/mangopay/http";
+import { DEFAULT_QUOTA_POLICY, type QuotaPolicy, type RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
+import { db, type Db } from "./db";
+
+// The MANGOPAY quota ledger in the database (MangopayQuotaLedger), one row per set of credentials,
+// so that every app instance gates its background reads on the same numbers. Each change locks the
+// row (SELECT … FOR UPDATE) and applies the same pure steps as the in-memory store: two instances
+// claiming the last call above the reserve at the same moment are serialised, one of them is shed.
+
+function asLedger(value: unknown): QuotaLedger {
+  const v = value as Partial<QuotaLedger> | null;
+  return v && Array.isArray(v.buckets) && typeof v.observedAtMs === "number" && v.claims
+    ? { buckets: v.buckets, observedAtMs: v.observedAtMs, claims: v.claims }
+    : emptyLedger();
+}
+
+async function update<T>(via: Db, key: string, step: (ledger: QuotaLedger) => { ledger: QuotaLedger; result: T }) {
+  return via.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "MangopayQuotaLedger" ("credentialsKey", "ledger")
+      VALUES (${key}, ${JSON.stringify(emptyLedger())}::jsonb)
+      ON CONFLICT ("credentialsKey") DO NOTHING`;
+    const rows = await tx.$queryRaw<Array<{ ledger: unknown }>>`
+      SELECT "ledger" FROM "MangopayQuotaLedger" WHERE "credentialsKey" = ${key} FOR UPDATE`;
+    const { ledger, result } = step(asLedger(rows[0]?.ledger));
+    await tx.$executeRaw`
+      UPDATE "MangopayQuotaLedger" SET "ledger" = ${JSON.stringify(ledger)}::jsonb, "updatedAt" = now()
+      WHERE "credentialsKey" = ${key}`;
+    return result;
+  });
+}
+
+/** Interactive answers far from the reserve are written at most this often per process and key. */
+const QUIET_WRITE_INTERVAL_MS = 1_000;
+const g = globalThis as unknown as { __mpdQuotaWrites?: Map<string, number> };
+const lastWrites = (g.__mpdQuotaWrites ??= new Map());
+
+/** Every live bucket has more than three times its reserve left: a second-old ledger is good enough. */
+function farFromReserve(snapshot: RateLimitSnapshot, nowMs: number): boolean {
+  const { reserveRatio, reserveWhenLimitUnknown } = DEFAULT_QUOTA_POLICY;
+  return snapshot.buckets.every(
+    (b) =>
+      b.resetAt.getTime() <= nowMs ||
+      b.remaining > 3 * (b.limit === null ? reserveWhenLimitUnknown : Math.max(1, Math.ceil(b.limit * reserveRatio))),
+  );
+}
+
+export function databaseQuotaStore(via: Db = db): QuotaStore {
+  return {
+    claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim> {
+      return update(via, key, (ledger) => {
+        const next = claimOn(ledger, nowMs, policy);
+        return { ledger: next.ledger, result: next.claim };
+      });
+    },
+    async observe(
+      key: string,
+      snapshot: RateLimitSnapshot | null,
+      claimId: string | null,
+      nowMs: number,
+      priority: RequestPriority = "interactive",
+    ) {
+      // Nothing to record: an answer without headers that ends no claim (e.g. a token call).
+      if (!snapshot && !claimId) return;
+      if (!claimId && snapshot) {
+        // The common case (every call): one statement, newer headers only. Interactive answers are
+        // skipped for a second after the last write while the quota is far from the reserve;
+        // background answers, which the next claim relies on, are always written.
+        const quiet = nowMs - (lastWrites.get(key) ?? 0) < QUIET_WRITE_INTERVAL_MS;
+        if (priority === "interactive" && quiet && farFromReserve(snapshot, nowMs)) return;
+        lastWrites.set(key, nowMs);
+        if (lastWrites.size > 10_000) lastWrites.clear();
+        const fresh = observeOn(emptyLedger(), snapshot, null, nowMs);
+        await via.$executeRaw`
+          INSERT INTO "MangopayQuotaLedger" AS q ("credentialsKey", "ledger")
+          VALUES (${key}, ${JSON.stringify(fresh)}::jsonb)
+          ON CONFLICT ("credentialsKey") DO UPDATE SET
+            "ledger" = jsonb_set(
+              jsonb_set(q."ledger", '{buckets}', EXCLUDED."ledger"->'buckets'),
+              '{observedAtMs}', EXCLUDED."ledger"->'observedAtMs'
+            ),
+            "updatedAt" = now()
+          WHERE (q."ledger"->>'observedAtMs')::bigint <= (EXCLUDED."ledger"->>'observedAtMs')::bigint`;
+        return;
+      }
+      await update(via, key, (ledger) => ({ ledger: observeOn(ledger, snapshot, claimId, nowMs), result: null }));
+    },
+  };
+}

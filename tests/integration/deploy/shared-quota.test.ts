@@ -1,0 +1,97 @@
+/** @jest-environment node */
+// Several app instances on one database share the MANGOPAY quota ledger: background work on both
+// together stops at the protected reserve. Two processes run the app's own client wiring against
+// one emulator whose 15-minute quota is small, with latency so many calls are in flight at once.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { DEFAULT_QUOTA_POLICY } from "@/lib/mangopay/rate-limits";
+import { db } from "@/lib/server/db";
+import { createTestAccount, createTestHub } from "../hub/factories";
+import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const LIMIT_15_MIN = 60;
+const RESERVE = Math.ceil(LIMIT_15_MIN * DEFAULT_QUOTA_POLICY.reserveRatio); // 3
+
+type Counts = { ok: number; shed: number; failed: number };
+
+function runInstance(hubId: string, accountId: string, startAt: number): Promise<Counts> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [
+        "--conditions=react-server",
+        "--tsconfig",
+        "tsconfig.json",
+        "tests/integration/deploy/fixtures/quota-instance.ts",
+        hubId,
+        accountId,
+        "6",
+        String(startAt),
+        "20000",
+      ],
+      { cwd: ROOT, env: { ...process.env, DB_POOL_MAX: "2" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    child.on("exit", () => {
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (!line) return reject(new Error(`instance printed no result:\n${out}`));
+      const parsed = JSON.parse(line) as Counts | { error: string };
+      if ("error" in parsed) reject(new Error(parsed.error));
+      else resolve(parsed);
+    });
+  });
+}
+
+describe("the MANGOPAY quota shared by two app instances", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator(16);
+  }, 60_000);
+  afterAll(() => emulator?.close());
+
+  it("keeps their background reads together above the protected reserve, and both are shed there", async () => {
+    const client = emulator.clients[0];
+    if (!client) throw new Error("the emulator has no client");
+    await emulator.control("POST", "/ratelimit", { limits: [LIMIT_15_MIN, 4500, 8800, 105600] });
+    await emulator.control("POST", "/faults", { route: "/users", method: "GET", kind: "latency", latencyMs: 40 });
+    const hub = await createTestHub();
+    const account = await createTestAccount(hub, {
+      baseUrl: emulator.url,
+      clientId: client.ClientId,
+      apiKey: client.ApiKey,
+      access: ["OWNER"],
+    });
+
+    // Both start their work at the same moment, once their processes are up.
+    const startAt = Date.now() + 8_000;
+    const [a, b] = await Promise.all([
+      runInstance(hub.hubId, account.id, startAt),
+      runInstance(hub.hubId, account.id, startAt),
+    ]);
+    expect(a.failed + b.failed).toBe(0);
+    // Both were stopped by the one ledger, after using the quota between them.
+    expect(a.shed).toBeGreaterThanOrEqual(3);
+    expect(b.shed).toBeGreaterThanOrEqual(3);
+    expect(a.ok + b.ok).toBeGreaterThanOrEqual(LIMIT_15_MIN - RESERVE - 4);
+
+    // MANGOPAY's own count, read with one interactive call (people's pages may use the reserve):
+    // the probe costs two calls, its token and the read.
+    await emulator.clearFaults();
+    const { client: direct } = emulator.client({ clientId: client.ClientId, apiKey: client.ApiKey });
+    const res = await direct.request({ method: "GET", path: "/clients" });
+    const leftByBackgroundWork = Number(res.headers.get("x-ratelimit-remaining")?.split(",")[0]) + 2;
+    expect(leftByBackgroundWork).toBeGreaterThanOrEqual(RESERVE);
+    // …and the background work did use the quota down to the reserve, not stop far above it.
+    expect(leftByBackgroundWork).toBeLessThanOrEqual(RESERVE + 2);
+
+    const ledger = await db.mangopayQuotaLedger.findMany({
+      where: { credentialsKey: { startsWith: `${emulator.url}|${client.ClientId}|` } },
+      select: { ledger: true },
+    });
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]?.ledger).toMatchObject({ claims: {} });
+  }, 60_000);
+});
