@@ -12,7 +12,12 @@ export async function openReportFile(
 ): Promise<ReadableStream<Uint8Array>> {
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
-    throw new UpstreamError({ ...SITE, status: 0, type: null, message: "The report's download link is not a web address" });
+    throw new UpstreamError({
+      ...SITE,
+      status: 0,
+      type: null,
+      message: "The report's download link is not a web address",
+    });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);

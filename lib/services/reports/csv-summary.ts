@@ -64,7 +64,8 @@ export async function summarizeReportCsv(
       if (options.chart) {
         const found = chartColumns(options.chart, record);
         if (found.missing.length === 0) at = found.at;
-        else chartNote = `Add the column${found.missing.length > 1 ? "s" : ""} ${found.missing.join(", ")} to chart it.`;
+        else
+          chartNote = `Add the column${found.missing.length > 1 ? "s" : ""} ${found.missing.join(", ")} to chart it.`;
       }
       return;
     }

@@ -33,6 +33,10 @@ export async function downloadReportRun({
     await body.cancel();
     throw err;
   }
-  const slug = definition.name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "report";
+  const slug =
+    definition.name
+      .replace(/[^A-Za-z0-9_-]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "report";
   return { filename: `${slug}-${run.periodStart.toISOString().slice(0, 10)}.csv`, body };
 }

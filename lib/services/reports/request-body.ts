@@ -12,8 +12,7 @@ export type DefinitionShape = {
 };
 
 export type ReportRequest =
-  | { endpoint: "transactions" | "wallets"; body: LegacyBody }
-  | { endpoint: "reporting"; body: V2Body };
+  { endpoint: "transactions" | "wallets"; body: LegacyBody } | { endpoint: "reporting"; body: V2Body };
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 type Sort = "CreationDate:ASC" | "CreationDate:DESC";

@@ -14,9 +14,15 @@ import { previousPeriod, scheduleKeyOf } from "./schedule-periods";
 // runs once. A job that fails is retried by pg-boss (backoff); one whose worker dies expires and is
 // retried by another instance, which finds the run row and resumes it with the same idempotency key.
 
-export type ScheduledRunData = { definitionId: string; schedule: ReportSchedule; periodStart: string; periodEnd: string };
+export type ScheduledRunData = {
+  definitionId: string;
+  schedule: ReportSchedule;
+  periodStart: string;
+  periodEnd: string;
+};
 
-const isSchedule = (v: string | null): v is ReportSchedule => v !== null && (SCHEDULES as readonly string[]).includes(v);
+const isSchedule = (v: string | null): v is ReportSchedule =>
+  v !== null && (SCHEDULES as readonly string[]).includes(v);
 
 /** The run of one definition and period: claimed once (unique key), then sent unless already sent. */
 export async function runScheduledReport(data: ScheduledRunData): Promise<void> {

@@ -36,10 +36,10 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 const optional = <S extends z.ZodType>(s: S) => z.preprocess(blank, s.optional());
 /** A checkbox group: one value arrives as a string, several as an array, none as nothing. */
 const many = <S extends z.ZodType>(s: S) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(s).max(50),
-  );
+  z
+    .union([z.array(s).max(50), s.transform((v) => [v])])
+    .optional()
+    .transform((v): z.output<S>[] => v ?? []);
 
 const CalendarDate = z.string().trim().refine(isCalendarDate, CALENDAR_DATE_MESSAGE);
 
@@ -62,7 +62,10 @@ export function checkPeriod(
   if (period.end <= period.start) return issue("to", "The last day must be on or after the first day.");
   const spanDays = (period.end.getTime() - period.start.getTime()) / DAY_MS;
   if (spanDays > rules.maxSpanDays)
-    issue("to", `${label} reports cover at most ${rules.maxSpanLabel} (${rules.maxSpanDays} days); this is ${spanDays}.`);
+    issue(
+      "to",
+      `${label} reports cover at most ${rules.maxSpanLabel} (${rules.maxSpanDays} days); this is ${spanDays}.`,
+    );
   if (period.start.getTime() < now - rules.maxAgeDays * DAY_MS)
     issue("from", `${label} reports reach back at most ${rules.maxAgeLabel}.`);
   if (period.start.getTime() > now) issue("from", "The period cannot start in the future.");
@@ -147,8 +150,7 @@ export const CreateReportInput = z
       if (minMinor !== null && maxMinor !== null && minMinor > maxMinor)
         issue(`${range}Max`, "The maximum must not be below the minimum.");
     }
-    if (isCalendarDate(v.from) && isCalendarDate(v.to))
-      checkPeriod(v.reportType, periodBounds(v), Date.now(), issue);
+    if (isCalendarDate(v.from) && isCalendarDate(v.to)) checkPeriod(v.reportType, periodBounds(v), Date.now(), issue);
   });
 export type CreateReportInput = z.input<typeof CreateReportInput>;
 
