@@ -1,17 +1,16 @@
-import { getActionAccountContext } from "@/lib/server/account-context";
+import { requireAccountPermission } from "@/lib/server/account-context";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/server/errors";
-import { assertCan } from "@/lib/server/permissions";
 import { getReportRunStatuses } from "@/lib/services/reports/run-status";
 
 export const dynamic = "force-dynamic";
 
 /** Current statuses of the given runs (`?run=…&run=…`), for the pending-report poller. */
 export async function GET(request: Request, { params }: { params: Promise<{ accountId: string }> }): Promise<Response> {
+  const { accountId } = await params;
+  // Session, account access (404) and permission (redirect to the not-permitted notice) first; the
+  // service checks the permission again.
+  const ctx = await requireAccountPermission(accountId, "reporting.read");
   try {
-    const { accountId } = await params;
-    // A public endpoint: session, account access and permission are checked here.
-    const ctx = await getActionAccountContext(accountId);
-    assertCan(ctx, "reporting.read");
     const runIds = new URL(request.url).searchParams.getAll("run").slice(0, 50);
     const statuses = await getReportRunStatuses({ ctx, input: { accountId: ctx.account.id, runIds } });
     return Response.json({ runs: statuses }, { headers: { "cache-control": "no-store" } });
