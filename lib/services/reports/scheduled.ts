@@ -99,13 +99,13 @@ export const REPORT_RUN_JOB: JobDefinition<ScheduledRunData> = {
   expireInSeconds: 15 * 60,
 };
 
-/** Enqueues the due period of every scheduled definition that has no run for it yet. Returns how many. */
-export async function enqueueDueReports(queue: JobQueue, now: Date): Promise<number> {
+/** Enqueues the due period of every scheduled definition that has no run for it yet; returns their keys. */
+export async function enqueueDueReports(queue: JobQueue, now: Date): Promise<string[]> {
   const definitions = await db.reportDefinition.findMany({
     where: { schedule: { not: null } },
     select: { id: true, schedule: true },
   });
-  let sent = 0;
+  const sent: string[] = [];
   for (const d of definitions) {
     if (!isSchedule(d.schedule)) continue;
     const period = previousPeriod(d.schedule, now);
@@ -121,7 +121,7 @@ export async function enqueueDueReports(queue: JobQueue, now: Date): Promise<num
       },
       { key },
     );
-    if (id) sent++;
+    if (id) sent.push(key);
   }
   return sent;
 }
