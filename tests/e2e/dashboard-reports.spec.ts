@@ -21,6 +21,7 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_00
 test("a Finance member creates, waits for, previews, downloads and re-runs a custom report", async ({ page }) => {
   const email = await seedDemoMember("FINANCE", accountName, []);
   await signIn(page, email);
+  await expect(page).toHaveURL(/\/hub/);
   await page.goto(base);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
@@ -33,7 +34,7 @@ test("a Finance member creates, waits for, previews, downloads and re-runs a cus
   await page.getByLabel("First day").fill(day(-300));
   await page.getByLabel("Last day").fill(day(0));
   await page.getByRole("button", { name: "Create and run" }).click();
-  await expect(page.getByText(/cover at most 6 months/)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /cover at most 6 months \(186 days\)/ })).toBeVisible();
 
   await page.getByLabel("First day").fill(day(-150));
   await page.getByRole("checkbox", { name: "SUCCEEDED" }).check();
@@ -45,20 +46,22 @@ test("a Finance member creates, waits for, previews, downloads and re-runs a cus
   for (const c of chosen) await available.getByRole("checkbox", { name: `Column ${c}`, exact: true }).check();
   await page.getByRole("button", { name: "Move Type up" }).click();
   const ordered = ["Id", "Type", "Status", "DebitedFundsAmount", "DebitedFundsCurrency", "CreationDate"];
-  await expect(page.getByTestId("chosen-columns").locator("li")).toHaveText(ordered);
+  await expect(page.getByTestId("chosen-columns").locator("li > span.font-mono")).toHaveText(ordered);
   await page.getByRole("button", { name: "Create and run" }).click();
 
   // The definition page: pending first, then ready without a manual reload.
   await expect(page.getByRole("heading", { name: "Succeeded pay-ins (e2e)" })).toBeVisible();
   await expect(page.getByTestId("report-columns").locator("li")).toHaveText(ordered);
   await expect(page.getByTestId("report-runs-row")).toHaveCount(1);
-  await expect(page.getByTestId("run-status").first()).toContainText("READY", { timeout: 30_000 });
+  await expect(page.getByTestId("run-status").first()).toContainText("Ready", { timeout: 30_000 });
 
   // Preview: chart and the first rows, every one a succeeded pay-in.
   await page.getByRole("link", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: "Report preview" })).toBeVisible();
   await expect(page.getByTestId("report-chart")).toBeVisible();
-  await expect(page.getByTestId("report-chart").getByRole("img")).toHaveAttribute("aria-label", /per day, by currency/);
+  await expect(
+    page.getByTestId("report-chart").getByRole("img", { name: /per day, by currency: .*EUR/ }),
+  ).toBeVisible();
   const header = await page.getByTestId("report-preview").locator("thead th").allTextContents();
   expect(header).toEqual(ordered);
   const rows = page.getByTestId("report-preview-row");
@@ -85,12 +88,13 @@ test("a Finance member creates, waits for, previews, downloads and re-runs a cus
   await expect(page.getByRole("heading", { name: "Succeeded pay-ins (e2e)" })).toBeVisible();
   await expect(page.getByTestId("report-runs-row")).toHaveCount(2);
   await expect(page.getByTestId("rerun-of")).toHaveCount(1);
-  await expect(page.getByTestId("run-status").first()).toContainText("READY", { timeout: 30_000 });
+  await expect(page.getByTestId("run-status").first()).toContainText("Ready", { timeout: 30_000 });
 });
 
 test("a member without Reporting sees no reports link and is turned away on reports URLs", async ({ page }) => {
   const email = await seedDemoMember("FINANCE", accountName, ["reporting.read", "reporting.create", "reporting.edit"]);
   await signIn(page, email);
+  await expect(page).toHaveURL(/\/hub/);
   await page.goto(base);
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: "Transactions" })).toBeVisible();
