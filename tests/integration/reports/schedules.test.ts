@@ -4,7 +4,8 @@
 // clock both tick at the same moments, and every due (definition, period) is run exactly once at
 // MANGOPAY; a worker that dies holding a job loses it to the other instance once it expires.
 import { db } from "@/lib/server/db";
-import { JobQueue, type JobDefinition } from "@/lib/server/jobs";
+import { JobQueue, setCurrentJobQueue, type JobDefinition } from "@/lib/server/jobs";
+import { checkReadiness } from "@/lib/services/health/check-readiness";
 import { createReport } from "@/lib/services/reports/create";
 import { previousPeriod, scheduleKeyOf } from "@/lib/services/reports/schedule-periods";
 import { enqueueDueReports, REPORT_RUN_JOB, type ScheduledRunData } from "@/lib/services/reports/scheduled";
@@ -114,7 +115,15 @@ describe("scheduled reports across two app instances", () => {
       where: { hubId: env.hub.hubId, action: "report.run", actorUserId: null },
     });
     expect(audits).toBe(dailyKeys.size + monthlyKeys.size);
+    // Readiness reports this instance's queue: ok while it runs, failed once it stopped.
+    setCurrentJobQueue(a);
+    expect(await checkReadiness()).toEqual({
+      ready: true,
+      checks: { database: "ok", migrations: "ok", jobs: "ok" },
+    });
     await Promise.all([a.stop(), b.stop()]);
+    expect((await checkReadiness()).checks.jobs).toBe("failed");
+    setCurrentJobQueue(null);
   });
 
   it("retries on the other instance a job whose worker died mid-run, without a second report", async () => {
