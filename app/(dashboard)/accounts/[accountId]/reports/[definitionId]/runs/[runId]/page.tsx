@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DataTable } from "@/components/data-table";
 import { Section } from "@/components/detail-list";
@@ -10,6 +11,7 @@ import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
+import { getReportDefinition } from "@/lib/services/reports/get";
 import { previewReportRun } from "@/lib/services/reports/preview";
 import { settle } from "@/lib/services/upstream";
 import { ReportChartLazy } from "../../../_components/report-chart-lazy";
@@ -70,6 +72,9 @@ export default async function ReportRunPage({ params }: Props) {
   const { accountId, definitionId, runId } = await params;
   const ctx = await requireAccountPermission(accountId, "reporting.read");
   const paths = dashboardPaths(ctx.account.id);
+  // Another Hub's or account's definition: the 404 page (the preview checks the run itself).
+  const owner = await settle(getReportDefinition({ ctx, input: { accountId: ctx.account.id, definitionId } }));
+  if (!owner.ok && owner.notFound) notFound();
   return (
     <div className="space-y-4">
       <Link href={paths.report(definitionId)} className="text-sm text-slate-500 hover:text-slate-900">
