@@ -2,6 +2,8 @@
 // The pure parts of reports: the schedule's previous period, the body MANGOPAY receives for a
 // definition, and the streaming CSV summary behind the preview and chart.
 import { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { summarizeReportCsv } from "@/lib/services/reports/csv-summary";
 import { reportRequest } from "@/lib/services/reports/request-body";
 import { previousPeriod, scheduleKeyOf } from "@/lib/services/reports/schedule-periods";
@@ -130,6 +132,66 @@ describe("the streaming summary behind the preview", () => {
         { day: "2026-01-02", EUR: 700, GBP: 500 },
       ],
     });
+  });
+
+  it("reads quoted fields like csv-parse: commas, doubled quotes, line ends inside values, CRLF", async () => {
+    const tricky = [
+      "Id,Tag,CreationDate,DebitedFundsAmount,DebitedFundsCurrency",
+      '1,"a, b",1767225600,100,EUR',
+      '2,"say ""hi""\nsecond line",1767225601,200,EUR',
+      "3,,1767312000,300,USD",
+      '4,"x\r\ny",1767312001,400,USD',
+    ].join("\r\n");
+    // Chunk boundaries inside a quoted value and inside a CRLF.
+    const chunks = [tricky.slice(0, 70), tricky.slice(70, 71), tricky.slice(71, 140), tricky.slice(140)];
+    const preview = await summarizeReportCsv(Readable.from(chunks), { chart: "volume", previewRows: 1 });
+    expect(preview.rows).toEqual([["1", "a, b", "1767225600", "100", "EUR"]]);
+    expect(preview.totalRows).toBe(4);
+    expect(preview.chart?.points).toEqual([
+      { day: "2026-01-01", EUR: 300, USD: 0 },
+      { day: "2026-01-02", EUR: 0, USD: 700 },
+    ]);
+    const all = await summarizeReportCsv(Readable.from(chunks), { chart: null, previewRows: 10 });
+    expect(all.rows[1]).toEqual(["2", 'say "hi"\nsecond line', "1767225601", "200", "EUR"]);
+    expect(all.rows[3]).toEqual(["4", "x\r\ny", "1767312001", "400", "USD"]);
+  });
+
+  it("agrees with csv-parse on every row and every sum for awkward generated values, in any chunking", async () => {
+    const pieces = ["", "a", ",", '"', "\n", "\r\n", "é", "💶", " ", "x,y"];
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const records = [["Id", "Tag", "CreationDate", "DebitedFundsAmount", "DebitedFundsCurrency"]];
+    for (let i = 0; i < 300; i++) {
+      const tag = Array.from({ length: rnd(5) }, () => pieces[rnd(pieces.length)]).join("");
+      records.push([
+        String(i),
+        tag,
+        String(1767225600 + rnd(5) * 86_400),
+        String(rnd(10_000)),
+        ["EUR", "GBP"][rnd(2)] ?? "",
+      ]);
+    }
+    // Line ends as MANGOPAY's files have them (LF; CRLF files are covered above). RFC 4180 quotes any
+    // value holding a line end, as csv-stringify does.
+    const text = stringify(records, { quoted_match: /[\r\n]/ });
+    const expected = parse(text) as string[][];
+    const sums = new Map<string, number>();
+    for (const r of expected.slice(1)) sums.set(r[4] ?? "", (sums.get(r[4] ?? "") ?? 0) + Number(r[3]));
+    for (const size of [1, 7, 64, 100_000]) {
+      const chunks: Buffer[] = [];
+      const bytes = Buffer.from(text);
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const preview = await summarizeReportCsv(Readable.from(chunks), { chart: "volume", previewRows: 1000 });
+      expect(preview.rows).toEqual(expected.slice(1));
+      const charted = new Map<string, number>();
+      for (const p of preview.chart?.points ?? [])
+        for (const c of preview.chart?.currencies ?? []) charted.set(c, (charted.get(c) ?? 0) + Number(p[c]));
+      expect(charted).toEqual(sums);
+      // The fast path (past the preview rows) gives the same sums.
+      const fast = await summarizeReportCsv(Readable.from(chunks), { chart: "volume", previewRows: 0 });
+      expect(fast.totalRows).toBe(300);
+      expect(fast.chart?.points).toEqual(preview.chart?.points);
+    }
   });
 
   it("says which column the chart needs when it was not chosen", async () => {
