@@ -118,13 +118,16 @@ export class JobQueue {
   }
 }
 
-let processQueue: JobQueue | null = null;
+// On globalThis: Next.js bundles instrumentation.ts and the route handlers separately, so a module
+// variable set at start-up would not be the one the readiness route reads.
+const QUEUE_KEY = Symbol.for("mangopay-dashboard.job-queue");
+type WithQueue = typeof globalThis & { [QUEUE_KEY]?: JobQueue | null };
 
 /** The queue this server process started (null: jobs are off, or not started yet). */
 export function currentJobQueue(): JobQueue | null {
-  return processQueue;
+  return (globalThis as WithQueue)[QUEUE_KEY] ?? null;
 }
 
 export function setCurrentJobQueue(queue: JobQueue | null): void {
-  processQueue = queue;
+  (globalThis as WithQueue)[QUEUE_KEY] = queue;
 }

@@ -91,6 +91,14 @@ test("a Finance member creates, waits for, previews, downloads and re-runs a cus
   await expect(page.getByTestId("run-status").first()).toContainText("Ready", { timeout: 30_000 });
 });
 
+test("the server runs the job queue for schedules on the embedded database and reports it ready", async ({
+  request,
+}) => {
+  const ready = await request.get("/api/health/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ status: "ok", checks: { database: "ok", migrations: "ok", jobs: "ok" } });
+});
+
 test("a member without Reporting sees no reports link and is turned away on reports URLs", async ({ page }) => {
   const email = await seedDemoMember("FINANCE", accountName, ["reporting.read", "reporting.create", "reporting.edit"]);
   await signIn(page, email);
