@@ -150,6 +150,9 @@ async function main() {
     DEMO_OWNER_PASSWORD: `bench-${randomBytes(6).toString("hex")}`,
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     APP_URL: `http://localhost:${PORT}`,
+    // Local emulation: the recording proxy and the emulator listen on 127.0.0.1, which the MANGOPAY
+    // client refuses by default (every call would fail before leaving the app, and be measured as 0).
+    MANGOPAY_ALLOW_PRIVATE_HOSTS: "true",
   };
   if (!process.env.BENCH_SKIP_BUILD) {
     console.log("next build …");

@@ -269,6 +269,12 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["bankAccounts.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "bank-accounts/get.ts#getBankAccount": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ userId: "100000001", bankAccountId: "100000002" }),
+  },
+  "cards/get.ts#getCard": { kind: "account", permissions: ["cards.read"], input: () => ({ cardId: "100000001" }) },
   "cards/list-by-user.ts#listUserCards": {
     kind: "account",
     permissions: ["cards.read"],
@@ -282,6 +288,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     kind: "account",
     permissions: ["kycDocuments.read"],
     input: () => ({ userId: "100000001" }),
+  },
+  "mandates/get.ts#getMandate": {
+    kind: "account",
+    permissions: ["mandates.read"],
+    input: () => ({ mandateId: "100000001" }),
   },
   "mandates/list-by-user.ts#listUserMandates": {
     kind: "account",
