@@ -167,6 +167,18 @@ const currentSession = cache(
   async () => (await getServerSession(authOptions)) as { userId?: string; sv?: number; sid?: string } | null,
 );
 
+/**
+ * The user id the signed session cookie claims, NOT yet checked against the database (revocation,
+ * password change): only for starting reads early that are used once `requireSession` confirms it.
+ */
+export async function sessionUserIdHint(): Promise<string | null> {
+  try {
+    return (await currentSession())?.userId || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The id of this request's session (signed in per sign-in), for binding reissue tickets. */
 export async function currentSessionId(): Promise<string | null> {
   return (await currentSession())?.sid || null;

@@ -16,5 +16,7 @@ export async function getMandate({
 }): Promise<MandateDTO> {
   assertCan(ctx, "mandates.read");
   const mandateId = parseMangopayId(input.mandateId, "Mandate not found");
-  return readMangopay(ctx, `mandate:${mandateId}`, async (client) => toMandateDTO(await mandates.get(client, mandateId)));
+  return readMangopay(ctx, `mandate:${mandateId}`, async (client) =>
+    toMandateDTO(await mandates.get(client, mandateId)),
+  );
 }

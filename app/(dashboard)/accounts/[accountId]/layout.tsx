@@ -44,7 +44,13 @@ export default async function AccountDashboardLayout({
         <header className={`border-b bg-white ${isProduction ? "border-production" : "border-slate-200"}`}>
           <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-6">
             <div className="flex min-w-0 items-center gap-3">
-              <Link href="/hub" className="text-sm text-slate-500 hover:text-slate-900" aria-label="Back to the Hub">
+              {/* No prefetch: it would load the Hub's pages' code on every dashboard page's first load. */}
+              <Link
+                href="/hub"
+                prefetch={false}
+                className="text-sm text-slate-500 hover:text-slate-900"
+                aria-label="Back to the Hub"
+              >
                 <span className="text-brand">●</span>
               </Link>
               <AccountSwitcher

@@ -41,7 +41,17 @@ export function startPaymentInstruments(ctx: AccountContext, t: TransactionDetai
   };
 }
 
-function UserTabLink({ ctx, userId, tab, label }: { ctx: AccountContext; userId: string; tab: UserTab; label: string }) {
+function UserTabLink({
+  ctx,
+  userId,
+  tab,
+  label,
+}: {
+  ctx: AccountContext;
+  userId: string;
+  tab: UserTab;
+  label: string;
+}) {
   if (!can(ctx, "users.read")) return null;
   return (
     <Link href={dashboardPaths(ctx.account.id).userTab(userId, tab)} className="text-sm underline">
