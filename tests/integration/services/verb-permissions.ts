@@ -327,6 +327,13 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     kind: "account",
     permissions: ["uboDeclarations.read", "events.read"],
   },
+  "recent-searches/clear.ts#clearRecentSearches": { kind: "account", permissions: ["users.read"] },
+  "recent-searches/list.ts#listRecentSearches": { kind: "account", permissions: ["users.read"] },
+  "recent-searches/record.ts#recordRecentSearch": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ query: "100000001" }),
+  },
   "users/get.ts#getUser": { kind: "account", permissions: ["users.read"], input: () => ({ userId: "100000001" }) },
   "users/get-regulatory.ts#getUserRegulatory": {
     kind: "account",

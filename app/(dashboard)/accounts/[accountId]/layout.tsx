@@ -58,7 +58,7 @@ export default async function AccountDashboardLayout({
                 accounts={switchable}
               />
             </div>
-            {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} memberId={ctx.membership.id} /> : <span />}
+            {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} /> : <span />}
             <ProfileMenu
               accountId={ctx.account.id}
               email={ctx.actor.email}
