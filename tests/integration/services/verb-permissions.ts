@@ -418,6 +418,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     why: "the first-run setup, allowed only with the one-time setup token and while no Hub exists",
   },
   // Beyond users.read, each object type is probed only when the member's grants read it.
+  "search/find-events.ts#findEventsByResourceId": {
+    kind: "account",
+    permissions: ["events.read"],
+    input: () => ({ query: "100000001" }),
+  },
   "search/find-by-id.ts#findById": {
     kind: "account",
     permissions: ["users.read"],
