@@ -152,6 +152,9 @@ for (const key of Object.keys(ACTION_ACCESS)) {
 }
 // …except where the Hub's API keys may be sent: Owners alone.
 EXPECTED["action (hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction"] = ["OWNER"];
+// …and the search box's own recent searches: every member who may search (users.read) on the account.
+for (const verb of ["listRecentSearchesAction", "recordRecentSearchAction", "clearRecentSearchesAction"])
+  EXPECTED[`action (dashboard)/accounts/[accountId]/search/actions.ts#${verb}`] = ALL;
 
 function entries(): [string, Access][] {
   return [
