@@ -2,8 +2,9 @@ import "server-only";
 import type { AccountContext } from "@/lib/server/context-types";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError, parseInput } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { assertMemberAccount } from "./internal";
 import { RECENT_SEARCHES_KEPT, RecordRecentSearchInput, type RecentSearchDTO } from "./schemas";
 
 /**
@@ -21,12 +22,7 @@ export async function recordRecentSearch({
   const { query } = parseInput(RecordRecentSearchInput, input);
   const scope = { membershipId: ctx.membership.id, apiAccountId: ctx.account.id };
   return (ctx.db ?? db).$transaction(async (tx) => {
-    // Tenancy: the account must be this Hub's and open to this member (a forged context is a miss).
-    const account = await tx.apiAccount.findFirst({
-      where: { id: ctx.account.id, hubId: ctx.hub.id, access: { some: { membershipId: ctx.membership.id } } },
-      select: { id: true },
-    });
-    if (!account) throw new NotFoundError("API account not found");
+    await assertMemberAccount(tx, ctx);
     await tx.recentSearch.upsert({
       where: { membershipId_apiAccountId_query: { ...scope, query } },
       create: { ...scope, query },

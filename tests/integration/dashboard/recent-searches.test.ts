@@ -93,6 +93,6 @@ it("treats another Hub's account forged into the context as missing", async () =
     data: { membershipId: otherHub.members.OWNER.membershipId, apiAccountId: foreign.id, query: "theirs" },
   });
   expect(await listRecentSearches({ ctx: forged })).toEqual([]);
-  await clearRecentSearches({ ctx: forged });
+  await expect(clearRecentSearches({ ctx: forged })).rejects.toBeInstanceOf(NotFoundError);
   expect(await db.recentSearch.count({ where: { apiAccountId: foreign.id } })).toBe(1);
 });
