@@ -221,6 +221,17 @@ async function main() {
     );
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
+    // The transaction page of the commonest pay-in, a card one: it also shows the card it used.
+    let cardPayIn: { Id: string } | undefined;
+    for (const e of await api<{ ResourceId: string }[]>(
+      "/events?EventType=PAYIN_NORMAL_SUCCEEDED&per_page=20&Sort=Date:DESC",
+    )) {
+      const p = await api<{ Id: string; CardId?: string | null }>(`/payins/${e.ResourceId}`);
+      if (p.CardId) {
+        cardPayIn = p;
+        break;
+      }
+    }
     const [dispute] = await api<{ Id: string }[]>("/disputes?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=1");
     const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>(
       "/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC",
@@ -237,7 +248,7 @@ async function main() {
       ["wallet", `${a}/wallets/${wallet?.Id}`],
       ["search by Id", `${a}/search?q=${payin?.Id}`],
       ["transactions", `${a}/transactions`],
-      ["transaction", `${a}/transactions/${payin?.Id}?kind=PAYIN`],
+      ["transaction", `${a}/transactions/${cardPayIn?.Id}?kind=PAYIN`],
       ["events", `${a}/events`],
       [
         "event",
