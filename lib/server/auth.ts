@@ -156,11 +156,12 @@ export async function getSessionUser(): Promise<SessionUser | null> {
       email: true,
       name: true,
       sessionVersion: true,
+      timeZone: true, // read with the row the session check needs anyway: the shell needs no query for it
       revokedSessions: { where: { sid: session.sid }, select: { sid: true } },
     },
   });
   if (!user || user.sessionVersion !== (session.sv ?? 0) || user.revokedSessions.length > 0) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, timeZone: user.timeZone };
 }
 
 const currentSession = cache(

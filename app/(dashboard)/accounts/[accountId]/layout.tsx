@@ -20,7 +20,10 @@ export default async function AccountDashboardLayout({
   const { accountId } = await params;
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
-  const [accounts, timeZone] = await Promise.all([listApiAccounts({ ctx }), getMemberTimeZone(ctx.actor.id)]);
+  const [accounts, timeZone] = await Promise.all([
+    listApiAccounts({ ctx }),
+    ctx.actor.timeZone !== undefined ? ctx.actor.timeZone : getMemberTimeZone(ctx.actor.id),
+  ]);
   const isProduction = ctx.account.environment === "PRODUCTION";
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
   const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({
