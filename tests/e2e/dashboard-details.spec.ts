@@ -2,7 +2,9 @@
 // an event's ResourceId, and recent searches kept in the database per member — against the seeded
 // emulator, with the values it holds.
 import { expect, test, type Page } from "@playwright/test";
-import { demoAccount, mangopay, signInOwner } from "./support/dashboard";
+import pg from "pg";
+import { DEMO_OWNER, demoAccount, mangopay, signInOwner } from "./support/dashboard";
+import { databaseUrl } from "./support/users";
 
 type PayIn = { Id: string; PaymentType: string; CardId?: string; MandateId?: string };
 let base = "";
@@ -125,4 +127,32 @@ test("recent searches are kept for the member in the database, shown in another 
   await page.reload();
   await openRecent(page);
   await expect(page.getByRole("list", { name: "Recent searches" })).toHaveCount(0);
+});
+
+test("dates show in the member's own time zone, read with the session (the shell does no query for it)", async ({
+  page,
+}) => {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  const before = await client.query<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE "email" = $1`, [
+    DEMO_OWNER,
+  ]);
+  await client.query(`UPDATE "User" SET "timeZone" = 'Asia/Tokyo' WHERE "email" = $1`, [DEMO_OWNER]);
+  try {
+    const events = await mangopay<{ ResourceId: string; Date: number }[]>(
+      "/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC",
+    );
+    const event = events.body[0];
+    const tokyo = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+    await page.goto(`${base}/search?q=${event?.ResourceId}`);
+    await expect(page.getByTestId("search-event").locator("time").first()).toHaveText(
+      tokyo.format(new Date((event?.Date ?? 0) * 1000)),
+    );
+  } finally {
+    await client.query(`UPDATE "User" SET "timeZone" = $2 WHERE "email" = $1`, [
+      DEMO_OWNER,
+      before.rows[0]?.timeZone ?? null,
+    ]);
+    await client.end();
+  }
 });
