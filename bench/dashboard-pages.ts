@@ -109,12 +109,39 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return cookie();
 }
 
-async function load(url: string, cookie: string): Promise<{ ms: number; status: number; html: string }> {
+/**
+ * One page load as a browser's first request: `firstByteMs` until the response starts (the shell and
+ * whatever the page awaited before its first Suspense boundary), `ms` until the streamed HTML ends
+ * (every Suspense section resolved: the server time the goal is judged on).
+ */
+async function load(
+  url: string,
+  cookie: string,
+): Promise<{ ms: number; firstByteMs: number; status: number; html: string }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const firstByteMs = performance.now() - t0;
   const html = await res.text(); // until the last streamed Suspense chunk
-  return { ms: performance.now() - t0, status: res.status, html };
+  return { ms: performance.now() - t0, firstByteMs, status: res.status, html };
 }
+
+/**
+ * Pages whose data MANGOPAY's API shape makes a chain: the least rounds of calls any implementation
+ * needs, and why. Such a page cannot meet "≤ 1.25 × its slowest call + 30 ms"; it is judged against
+ * the same budget per unavoidable round instead, and the output says so.
+ */
+const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
+  home: {
+    rounds: 2,
+    why: "fees/day need the FEES wallets' currencies; returned payouts and UBO issues are events → objects",
+  },
+  users: { rounds: 2, why: "GET /users carries no names: one GET /users/{id} per row, all at once" },
+  compliance: { rounds: 2, why: "UBO declarations are listed per legal user, found from the KYC list and events" },
+  disputes: { rounds: 2, why: "disputes name no user: the disputed pay-in's author, per row, all at once" },
+  "disputes pending": { rounds: 2, why: "disputes name no user: the disputed pay-in's author, per row, all at once" },
+  dispute: { rounds: 2, why: "the disputed transaction's id is known from the dispute itself" },
+  transaction: { rounds: 2, why: "its card, bank account or mandate id is known from the transaction itself" },
+};
 
 /**
  * Waterfall depth of one load: a call started after another one ended may have waited for it, so
@@ -150,6 +177,9 @@ async function main() {
     DEMO_OWNER_PASSWORD: `bench-${randomBytes(6).toString("hex")}`,
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     APP_URL: `http://localhost:${PORT}`,
+    // Local emulation: the recording proxy and the emulator listen on 127.0.0.1, which the MANGOPAY
+    // client refuses by default (every call would fail before leaving the app, and be measured as 0).
+    MANGOPAY_ALLOW_PRIVATE_HOSTS: "true",
   };
   if (!process.env.BENCH_SKIP_BUILD) {
     console.log("next build …");
@@ -191,6 +221,17 @@ async function main() {
     );
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
+    // The transaction page of the commonest pay-in, a card one: it also shows the card it used.
+    let cardPayIn: { Id: string } | undefined;
+    for (const e of await api<{ ResourceId: string }[]>(
+      "/events?EventType=PAYIN_NORMAL_SUCCEEDED&per_page=20&Sort=Date:DESC",
+    )) {
+      const p = await api<{ Id: string; CardId?: string | null }>(`/payins/${e.ResourceId}`);
+      if (p.CardId) {
+        cardPayIn = p;
+        break;
+      }
+    }
     const [dispute] = await api<{ Id: string }[]>("/disputes?Status=REOPENED_PENDING_CLIENT_ACTION&per_page=1");
     const [disputeEvent] = await api<{ ResourceId: string; Date: number }[]>(
       "/events?EventType=DISPUTE_CREATED&per_page=1&Sort=Date:DESC",
@@ -207,7 +248,7 @@ async function main() {
       ["wallet", `${a}/wallets/${wallet?.Id}`],
       ["search by Id", `${a}/search?q=${payin?.Id}`],
       ["transactions", `${a}/transactions`],
-      ["transaction", `${a}/transactions/${payin?.Id}?kind=PAYIN`],
+      ["transaction", `${a}/transactions/${cardPayIn?.Id}?kind=PAYIN`],
       ["events", `${a}/events`],
       [
         "event",
@@ -224,12 +265,14 @@ async function main() {
       `\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`,
     );
     console.log(
-      `${"page".padEnd(18)} ${pad("median ms", 10)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`,
+      `${"page".padEnd(18)} ${pad("1st byte", 9)} ${pad("complete", 9)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`,
     );
+    const notes: string[] = [];
     const firstToken = proxy.calls.length;
     let totalLoads = 0;
     for (const [name, url] of pages) {
       const times: number[] = [];
+      const firstBytes: number[] = [];
       const perLoadCalls: number[] = [];
       const slowest: number[] = [];
       const depths: number[] = [];
@@ -241,18 +284,33 @@ async function main() {
         totalLoads++;
         const calls = proxy.calls.slice(before);
         times.push(r.ms);
+        firstBytes.push(r.firstByteMs);
         perLoadCalls.push(calls.length);
         slowest.push(Math.max(0, ...calls.map((c) => c.durationMs)));
         depths.push(rounds(calls));
       }
       const t = median(times);
       const s = median(slowest);
-      const budget = 1.25 * s + 30;
+      const depth = median(depths);
+      if (name !== "shell only" && median(perLoadCalls) === 0)
+        throw new Error(`${name}: no MANGOPAY call recorded — the app is not reaching the emulator`);
+      const shape = API_ROUNDS[name];
+      // The goal's budget; for a chain the API forces, the same budget per unavoidable round.
+      const perRound = shape && depth > 1 ? Math.min(depth, shape.rounds) : 1;
+      const budget = 1.25 * s * perRound + 30;
       const ratio = s > 0 ? (t / s).toFixed(2) : "—";
+      let verdict = t <= budget ? "ok" : "OVER";
+      if (perRound > 1) {
+        verdict = `goal impossible (API: ${shape?.rounds} rounds), ${t <= budget ? "ok" : "OVER"} per round`;
+        notes.push(`${name}: ${shape?.why}`);
+      }
+      if (shape && depth > shape.rounds) verdict += ` — ${depth - shape.rounds} round(s) more than the API needs`;
+      if (!shape && depth > 1) verdict += ` — ${depth - 1} round(s) more than needed`;
       console.log(
-        `${name.padEnd(18)} ${pad(t.toFixed(0), 10)} ${pad(median(perLoadCalls), 6)} ${pad(median(depths), 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${t <= budget ? "ok" : "OVER"}`,
+        `${name.padEnd(18)} ${pad(median(firstBytes).toFixed(0), 9)} ${pad(t.toFixed(0), 9)} ${pad(median(perLoadCalls), 6)} ${pad(depth, 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${verdict}`,
       );
     }
+    for (const n of notes) console.log(`  why: ${n}`);
     const tokenCalls = proxy.calls.slice(firstToken).filter((c) => c.path.endsWith("/oauth/token")).length;
     console.log(
       `machine load average while measuring: ${(await import("node:os")).loadavg()[0]?.toFixed(1)} (2 cores shared; server times are only comparable within one run)`,

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import { ACCOUNT_CREDENTIALS_SELECT, rememberAccountCredentials } from "@/lib/services/api-accounts/internal";
+import { sessionUserIdHint } from "./auth";
 import { getActionHubContext, getHubContext } from "./context";
 import type { AccountContext, HubContext } from "./context-types";
 import { db } from "./db";
@@ -11,40 +13,68 @@ import { noteRequestActor } from "./request-context";
 
 const AccountId = z.string().min(1).max(64);
 
+type AccountRow = Awaited<ReturnType<typeof queryAccountRow>>;
+
 /**
- * The API account `accountId` of the context's Hub, if this member has access to it. A foreign,
- * missing or not-granted id all look the same: NotFoundError.
+ * The account with the person's access rows, by the person (not yet by Hub and membership): it needs
+ * only the session's user id, so a page can start it alongside the session and membership reads.
  */
-export async function loadAccountContext(hubCtx: HubContext, accountId: unknown): Promise<AccountContext> {
-  const id = AccountId.safeParse(accountId);
-  if (!id.success) throw new NotFoundError("API account not found");
-  const row = await db.apiAccount.findFirst({
-    where: { id: id.data, hubId: hubCtx.hub.id, access: { some: { membershipId: hubCtx.membership.id } } },
+function queryAccountRow(accountId: string, userId: string) {
+  return db.apiAccount.findFirst({
+    where: { id: accountId, access: { some: { membership: { userId } } } },
     select: {
-      id: true,
+      ...ACCOUNT_CREDENTIALS_SELECT,
       name: true,
       environment: true,
-      clientId: true,
-      baseUrl: true,
-      access: { where: { membershipId: hubCtx.membership.id }, select: { grants: true, source: true } },
+      hubId: true,
+      access: {
+        where: { membership: { userId } },
+        select: { grants: true, source: true, membershipId: true },
+      },
     },
   });
-  const access = row?.access[0];
-  if (!row || !access) throw new NotFoundError("API account not found");
+}
+
+/**
+ * The API account `accountId` of the context's Hub, if this member has access to it. A foreign,
+ * missing or not-granted id all look the same: NotFoundError. `prefetched` is the same query started
+ * earlier for the same person; the Hub and membership are checked here either way.
+ */
+export async function loadAccountContext(
+  hubCtx: HubContext,
+  accountId: unknown,
+  prefetched?: Promise<AccountRow>,
+): Promise<AccountContext> {
+  const id = AccountId.safeParse(accountId);
+  if (!id.success) throw new NotFoundError("API account not found");
+  const row = await (prefetched ?? queryAccountRow(id.data, hubCtx.actor.id));
+  const access = row?.access.find((a) => a.membershipId === hubCtx.membership.id);
+  if (!row || row.id !== id.data || row.hubId !== hubCtx.hub.id || !access) {
+    throw new NotFoundError("API account not found");
+  }
+  rememberAccountCredentials(hubCtx.hub.id, row);
   noteRequestActor(hubCtx.requestId, { accountId: row.id });
   return {
     ...hubCtx,
     account: { id: row.id, name: row.name, environment: row.environment, clientId: row.clientId, baseUrl: row.baseUrl },
-    access,
+    access: { grants: access.grants, source: access.source },
     permissions: effectivePermissions(hubCtx.membership.role, access.grants),
   };
 }
 
-/** Pages and layouts: computed once per request; an inaccessible account renders the 404 page. */
+/**
+ * Pages and layouts: computed once per request; an inaccessible account renders the 404 page. The
+ * account read starts with the session check (from the signed session's user id, used only once
+ * that user is confirmed), so the shell costs one database round after the cookie, not three.
+ */
 export const getAccountContext = cache(async (accountId: string): Promise<AccountContext> => {
+  const claimedUserId = await sessionUserIdHint();
+  const id = AccountId.safeParse(accountId);
+  const early = claimedUserId && id.success ? queryAccountRow(id.data, claimedUserId) : undefined;
+  early?.catch(() => undefined); // awaited below when the session holds; never an unhandled rejection
   const hubCtx = await getHubContext();
   try {
-    return await loadAccountContext(hubCtx, accountId);
+    return await loadAccountContext(hubCtx, accountId, hubCtx.actor.id === claimedUserId ? early : undefined);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;

@@ -156,16 +156,29 @@ export async function getSessionUser(): Promise<SessionUser | null> {
       email: true,
       name: true,
       sessionVersion: true,
+      timeZone: true, // read with the row the session check needs anyway: the shell needs no query for it
       revokedSessions: { where: { sid: session.sid }, select: { sid: true } },
     },
   });
   if (!user || user.sessionVersion !== (session.sv ?? 0) || user.revokedSessions.length > 0) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, timeZone: user.timeZone };
 }
 
 const currentSession = cache(
   async () => (await getServerSession(authOptions)) as { userId?: string; sv?: number; sid?: string } | null,
 );
+
+/**
+ * The user id the signed session cookie claims, NOT yet checked against the database (revocation,
+ * password change): only for starting reads early that are used once `requireSession` confirms it.
+ */
+export async function sessionUserIdHint(): Promise<string | null> {
+  try {
+    return (await currentSession())?.userId || null;
+  } catch {
+    return null;
+  }
+}
 
 /** The id of this request's session (signed in per sign-in), for binding reissue tickets. */
 export async function currentSessionId(): Promise<string | null> {

@@ -5,7 +5,13 @@ import type { Db } from "./db";
 import type { Permission, RoleName } from "./permissions";
 
 /** The signed-in person, re-checked against the database for this request. */
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  /** The display time zone, when the session check read it with the user (null: the browser's own). */
+  timeZone?: string | null;
+};
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 

@@ -104,6 +104,9 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updateSsoAction": account("ssos.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#deactivateSsoAction": account("ssos.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#extendSsoInvitationAction": account("ssos.edit"),
+  "(dashboard)/accounts/[accountId]/search/actions.ts#listRecentSearchesAction": account("users.read"),
+  "(dashboard)/accounts/[accountId]/search/actions.ts#recordRecentSearchAction": account("users.read"),
+  "(dashboard)/accounts/[accountId]/search/actions.ts#clearRecentSearchesAction": account("users.read"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#createPermissionGroupAction":
     account("permissionGroups.create"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#updatePermissionGroupAction":

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { createMangopayClient, mangopayFetch, type MangopayClient } from "@/lib/mangopay/client";
 import {
   AddressRefusedError,
@@ -92,18 +93,36 @@ export async function verifyApiCredentials(input: {
   }
 }
 
+/** What a MANGOPAY client for a stored account is built from (the sealed key never leaves the server). */
+export const ACCOUNT_CREDENTIALS_SELECT = {
+  id: true,
+  clientId: true,
+  baseUrl: true,
+  apiKeyEnc: true,
+  hub: { select: { allowCustomBaseUrls: true } },
+} as const;
+type CredentialsRow = {
+  id: string;
+  clientId: string;
+  baseUrl: string;
+  apiKeyEnc: string;
+  hub: { allowCustomBaseUrls: boolean };
+};
+
+// Per request (React cache; outside a request every call gets a fresh, empty map): the account row
+// the access check already read, so the first MANGOPAY call of a page does not wait for a second query.
+const requestCredentials = cache(() => new Map<string, CredentialsRow>());
+
+/** Called by the account context once it has checked the member's access to this account of the Hub. */
+export function rememberAccountCredentials(hubId: string, row: CredentialsRow): void {
+  requestCredentials().set(`${hubId}|${row.id}`, row);
+}
+
 /** A MANGOPAY client for one stored account of the Hub; the key is decrypted here and stays here. */
 export async function mangopayClientFor(hubId: string, accountId: string): Promise<MangopayClient> {
-  const row = await db.apiAccount.findFirst({
-    where: { id: accountId, hubId },
-    select: {
-      id: true,
-      clientId: true,
-      baseUrl: true,
-      apiKeyEnc: true,
-      hub: { select: { allowCustomBaseUrls: true } },
-    },
-  });
+  const row =
+    requestCredentials().get(`${hubId}|${accountId}`) ??
+    (await db.apiAccount.findFirst({ where: { id: accountId, hubId }, select: ACCOUNT_CREDENTIALS_SELECT }));
   if (!row) throw new NotFoundError("API account not found");
   // Checked at each use, so an Owner turning custom base URLs off stops every such account at once.
   if (!isMangopayBaseUrl(row.baseUrl) && !row.hub.allowCustomBaseUrls) {

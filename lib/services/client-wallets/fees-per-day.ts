@@ -19,12 +19,13 @@ const PER_PAGE = 100;
 /** At most this many pages per currency (10,000 transactions): beyond that the chart says it is partial. */
 const MAX_PAGES = 100;
 const DAY_MS = 86_400_000;
+const FIRST_WAVE = 3;
 
 /**
  * Fees credited to the platform per UTC day over the last `days` days, per currency, from the FEES
  * client wallets' transactions (newest first; that list has no documented date filter, so pages are
- * read until they pass the window: page 1 of every currency in parallel, then the remaining pages
- * estimated from page 1's time span, in parallel). A nice-to-have read: `background` priority, so
+ * read until they pass the window: the first pages of every currency in parallel, then the remaining
+ * pages estimated from their time span, in parallel). A nice-to-have read: `background` priority, so
  * it is shed first when the account's quota runs low (lib/mangopay/README.md, "Quota policy").
  */
 export async function getFeesPerDay({
@@ -55,18 +56,24 @@ async function seriesFor(client: MangopayClient, currency: string, sinceMs: numb
       sort: { field: "CreationDate", direction: "DESC" },
       priority: "background",
     });
-  const first = await page(1);
-  const items: Transaction[] = [...first.items];
+  // The first FIRST_WAVE pages at once (one round; a page past the end is just empty), so a
+  // platform with up to FIRST_WAVE × 100 fee transactions in the window never waits for a second one.
+  const wave = await Promise.all(Array.from({ length: FIRST_WAVE }, (_, i) => page(i + 1)));
+  const items: Transaction[] = wave.flatMap((p) => p.items);
+  const first = wave[0] ?? { items: [], totalPages: null };
   const oldest = (list: Transaction[]) => list[list.length - 1]?.CreationDate.getTime() ?? 0;
   let complete = true;
-  if (first.items.length === PER_PAGE && oldest(first.items) >= sinceMs) {
-    const newest = first.items[0]?.CreationDate.getTime() ?? Date.now();
-    const spanMs = Math.max(1, newest - oldest(first.items));
-    const needed = Math.ceil((Date.now() - sinceMs) / spanMs) + 1;
+  const lastOfWave = wave[wave.length - 1]?.items ?? [];
+  if (lastOfWave.length === PER_PAGE && oldest(items) >= sinceMs) {
+    const newest = items[0]?.CreationDate.getTime() ?? Date.now();
+    const spanMs = Math.max(1, newest - oldest(items));
+    const needed = Math.ceil(((Date.now() - sinceMs) / spanMs) * FIRST_WAVE) + 1;
     const last = Math.min(first.totalPages ?? MAX_PAGES, needed, MAX_PAGES);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => page(i + 2)));
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, last - FIRST_WAVE) }, (_, i) => page(i + FIRST_WAVE + 1)),
+    );
     for (const p of rest) items.push(...p.items);
-    // The estimate fell short (a busier past than page 1 suggests): say the chart is partial.
+    // The estimate fell short (a busier past than the first pages suggest): say the chart is partial.
     complete = oldest(items) < sinceMs || items.length < last * PER_PAGE;
   }
   const buckets = new Map<string, number>();

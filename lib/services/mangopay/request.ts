@@ -7,6 +7,7 @@ import type { MangopayClient, Page } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { callMangopay } from "@/lib/services/upstream";
+import { ConcurrencyGate } from "./concurrency-gate";
 import { toPageDTO, type PageDTO } from "./inputs";
 
 /** The account's client, built once per request (the OAuth token itself is shared process-wide per account). */
@@ -15,6 +16,22 @@ export const accountClient = cache((hubId: string, accountId: string): Promise<M
 );
 
 const requestMemo = cache(() => new Map<string, Promise<unknown>>());
+
+const requestGates = cache(() => new Map<string, ConcurrencyGate>());
+
+/**
+ * The request's gate named `name` (created with `max` on first use): a page's per-row reads share it,
+ * so at most `max` of them are in flight at once. Outside a request every call gets its own gate.
+ */
+export function requestGate(name: string, max: number): ConcurrencyGate {
+  const gates = requestGates();
+  let gate = gates.get(name);
+  if (!gate) {
+    gate = new ConcurrencyGate(max);
+    gates.set(name, gate);
+  }
+  return gate;
+}
 
 /**
  * Runs `fn` with the account's client at most once per request for `key` (e.g. `user:123`), with

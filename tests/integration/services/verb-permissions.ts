@@ -282,6 +282,12 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["bankAccounts.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "bank-accounts/get.ts#getBankAccount": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ userId: "100000001", bankAccountId: "100000002" }),
+  },
+  "cards/get.ts#getCard": { kind: "account", permissions: ["cards.read"], input: () => ({ cardId: "100000001" }) },
   "cards/list-by-user.ts#listUserCards": {
     kind: "account",
     permissions: ["cards.read"],
@@ -295,6 +301,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     kind: "account",
     permissions: ["kycDocuments.read"],
     input: () => ({ userId: "100000001" }),
+  },
+  "mandates/get.ts#getMandate": {
+    kind: "account",
+    permissions: ["mandates.read"],
+    input: () => ({ mandateId: "100000001" }),
   },
   "mandates/list-by-user.ts#listUserMandates": {
     kind: "account",
@@ -328,6 +339,13 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "ubo-declarations/list-needing-attention.ts#listUboNeedingAttention": {
     kind: "account",
     permissions: ["uboDeclarations.read", "events.read"],
+  },
+  "recent-searches/clear.ts#clearRecentSearches": { kind: "account", permissions: ["users.read"] },
+  "recent-searches/list.ts#listRecentSearches": { kind: "account", permissions: ["users.read"] },
+  "recent-searches/record.ts#recordRecentSearch": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ query: "100000001" }),
   },
   "users/get.ts#getUser": { kind: "account", permissions: ["users.read"], input: () => ({ userId: "100000001" }) },
   "users/get-regulatory.ts#getUserRegulatory": {
@@ -413,6 +431,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     why: "the first-run setup, allowed only with the one-time setup token and while no Hub exists",
   },
   // Beyond users.read, each object type is probed only when the member's grants read it.
+  "search/find-events.ts#findEventsByResourceId": {
+    kind: "account",
+    permissions: ["events.read"],
+    input: () => ({ query: "100000001" }),
+  },
   "search/find-by-id.ts#findById": {
     kind: "account",
     permissions: ["users.read"],

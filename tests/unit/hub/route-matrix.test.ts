@@ -161,6 +161,9 @@ EXPECTED["action (hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction"] = 
 // …and reports, which Finance builds, runs and schedules (Reporting create/edit).
 for (const action of ["createReportAction", "runReportAction", "rerunReportAction", "setReportScheduleAction"])
   EXPECTED[`action (dashboard)/accounts/[accountId]/reports/actions.ts#${action}`] = ["OWNER", "ADMIN", "FINANCE"];
+// …and the search box's own recent searches: every member who may search (users.read) on the account.
+for (const verb of ["listRecentSearchesAction", "recordRecentSearchAction", "clearRecentSearchesAction"])
+  EXPECTED[`action (dashboard)/accounts/[accountId]/search/actions.ts#${verb}`] = ALL;
 
 function entries(): [string, Access][] {
   return [

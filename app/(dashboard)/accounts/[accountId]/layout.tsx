@@ -20,7 +20,10 @@ export default async function AccountDashboardLayout({
   const { accountId } = await params;
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
-  const [accounts, timeZone] = await Promise.all([listApiAccounts({ ctx }), getMemberTimeZone(ctx.actor.id)]);
+  const [accounts, timeZone] = await Promise.all([
+    listApiAccounts({ ctx }),
+    ctx.actor.timeZone !== undefined ? ctx.actor.timeZone : getMemberTimeZone(ctx.actor.id),
+  ]);
   const isProduction = ctx.account.environment === "PRODUCTION";
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
   const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({
@@ -44,7 +47,13 @@ export default async function AccountDashboardLayout({
         <header className={`border-b bg-white ${isProduction ? "border-production" : "border-slate-200"}`}>
           <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-6">
             <div className="flex min-w-0 items-center gap-3">
-              <Link href="/hub" className="text-sm text-slate-500 hover:text-slate-900" aria-label="Back to the Hub">
+              {/* No prefetch: it would load the Hub's pages' code on every dashboard page's first load. */}
+              <Link
+                href="/hub"
+                prefetch={false}
+                className="text-sm text-slate-500 hover:text-slate-900"
+                aria-label="Back to the Hub"
+              >
                 <span className="text-brand">●</span>
               </Link>
               <AccountSwitcher
@@ -52,7 +61,7 @@ export default async function AccountDashboardLayout({
                 accounts={switchable}
               />
             </div>
-            {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} memberId={ctx.membership.id} /> : <span />}
+            {can(ctx, "users.read") ? <SearchBox accountId={ctx.account.id} /> : <span />}
             <ProfileMenu
               accountId={ctx.account.id}
               email={ctx.actor.email}

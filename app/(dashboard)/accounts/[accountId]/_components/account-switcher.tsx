@@ -1,12 +1,13 @@
-"use client";
-
 import { ChevronsUpDown } from "lucide-react";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { LinkMenu, type LinkMenuEntry } from "@/components/ui/link-menu";
 
 export type SwitcherAccount = { id: string; name: string; environment: "SANDBOX" | "PRODUCTION" };
 
-/** Every API account the member may open, production and sandbox apart; production is labelled red. */
+/**
+ * Every API account the member may open, production and sandbox apart; production is labelled red.
+ * A server component: its badges and labels render here, only the small LinkMenu ships to the browser.
+ */
 export function AccountSwitcher({ current, accounts }: { current: SwitcherAccount; accounts: SwitcherAccount[] }) {
   const entries: LinkMenuEntry[] = [];
   for (const env of ["PRODUCTION", "SANDBOX"] as const) {

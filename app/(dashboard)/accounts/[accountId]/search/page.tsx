@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { CopyableId } from "@/components/copyable-id";
+import { SectionSkeleton } from "@/components/page-skeleton";
 import { EmptyState } from "@/components/empty-state";
 import { MaybeMoney } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
@@ -8,7 +10,10 @@ import { StatusBadge } from "@/components/status-badge";
 import { dashboardPaths, type DashboardPaths, type UserTab } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import { can, type PermissionHolder } from "@/lib/server/permissions";
+import { findEventsByResourceId } from "@/lib/services/search/find-events";
+import { settle } from "@/lib/services/upstream";
 import { findById, type SearchHit } from "@/lib/services/search/find-by-id";
+import { EventsNamingId } from "./_components/events-naming-id";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -60,6 +65,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </div>
     );
   }
+  // The events naming this Id are read at the same time as the objects (their own section below).
+  const events = can(ctx, "events.read") ? settle(findEventsByResourceId({ ctx, input: { query: q } })) : null;
   const result = await findById({ ctx, input: { query: q } });
   return (
     <div className="space-y-4">
@@ -77,6 +84,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       ) : result.hits.length === 0 && result.failures.length === 0 ? (
         <EmptyState title={`Nothing found for “${result.query}”`}>
           No object you may see on this account has this Id.
+          {events ? " Events naming it, if any, are listed below." : null}
         </EmptyState>
       ) : null}
       {result.hits.length > 0 ? (
@@ -122,6 +130,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
       {result.failures.map((f) => (
         <ServiceErrorMessage key={f.typeLabel} view={{ ...f.error, title: `${f.typeLabel}: ${f.error.title}` }} />
       ))}
+      {events && result.valid ? (
+        <Suspense fallback={<SectionSkeleton label="Looking for events naming this Id" height="h-16" />}>
+          <EventsNamingId ctx={ctx} id={result.query} events={events} />
+        </Suspense>
+      ) : null}
       {result.skipped.length > 0 ? (
         <p className="text-xs text-slate-500">
           Not searched (your permissions on this account do not include them): {result.skipped.join(", ")}.

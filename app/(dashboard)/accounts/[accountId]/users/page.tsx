@@ -12,6 +12,7 @@ import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { PageQuery } from "@/lib/services/mangopay/inputs";
+import { requestGate } from "@/lib/services/mangopay/request";
 import { getUser } from "@/lib/services/users/get";
 import { listUsers } from "@/lib/services/users/list";
 import { settle } from "@/lib/services/upstream";
@@ -23,9 +24,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** `GET /users` has no names: each row's name streams in from the user's own record. */
+/** `GET /users` has no names: each row's name streams in from the user's own record (≤ 25 reads at once). */
 async function UserName({ ctx, userId }: { ctx: AccountContext; userId: string }) {
-  const user = await settle(getUser({ ctx, input: { userId } }));
+  const user = await settle(requestGate("user-names", 25).run(() => getUser({ ctx, input: { userId } })));
   return user.ok ? <>{user.data.name}</> : <span className="text-slate-400">(name unavailable)</span>;
 }
 

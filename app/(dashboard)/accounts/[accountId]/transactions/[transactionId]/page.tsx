@@ -22,6 +22,7 @@ import { getTransaction } from "@/lib/services/transactions/get";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
 import { TransactionKind } from "@/lib/services/transactions/schemas";
 import { settle, type Settled } from "@/lib/services/upstream";
+import { PaymentInstruments, startPaymentInstruments } from "./_components/payment-instruments";
 import { TransactionActions } from "./_components/transaction-actions";
 
 export const metadata: Metadata = { title: "Transaction" };
@@ -166,6 +167,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
       ? refundsEarly
       : settle(listTransactionRefunds({ ctx, input: { transactionId: t.id, kind: t.kind } }))
     : null;
+  const instruments = startPaymentInstruments(ctx, t);
   const base = ctx.account.id;
   return (
     <div className="space-y-4">
@@ -351,6 +353,9 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           </Section>
         ) : null}
       </div>
+      <Suspense fallback={<SectionSkeleton label="Loading card, bank account or mandate" height="h-24" />}>
+        <PaymentInstruments ctx={ctx} instruments={instruments} />
+      </Suspense>
       {refunds ? (
         <Suspense fallback={<SectionSkeleton label="Loading refunds" />}>
           <RefundsSection ctx={ctx} tx={t} refunds={refunds} />
