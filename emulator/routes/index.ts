@@ -14,6 +14,7 @@ import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
 import { registerRepudiationRoutes } from "./repudiations";
 import { registerResponseRoutes } from "./responses";
+import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
 import { registerUboRoutes } from "./ubo";
 import { registerUserRoutes } from "./users";
@@ -22,6 +23,7 @@ import { registerWalletRoutes } from "./wallets";
 export function buildApiRouter(): ApiRouter {
   const router = new ApiRouter();
   registerUserRoutes(router);
+  registerScaUserRoutes(router);
   registerWalletRoutes(router);
   registerClientWalletRoutes(router);
   registerCardRoutes(router);

@@ -10,6 +10,7 @@ import { createTransfer } from "../domain/transfers";
 import type { Money, PayOut } from "../store/types";
 import { refundList } from "./tx-lists";
 
+const SCA_CONTEXTS = ["USER_PRESENT", "USER_NOT_PRESENT"] as const;
 const PAYOUT_MODES = ["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT"] as const;
 
 function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
@@ -56,9 +57,10 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
       Fees: b.money("Fees", { required: true }) as Money,
       Tag: b.tag(),
+      ScaContext: b.enumOf("ScaContext", SCA_CONTEXTS),
     };
     b.done();
-    return ok(createTransfer(ctx.emu, ctx.store, input, ctx.now));
+    return ok(createTransfer(ctx.emu, ctx.store, input, ctx.now, ctx.origin));
   });
   r.get("/transfers/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "TRANSFER")));
 

@@ -32,6 +32,9 @@ export const SNAPSHOT_MAPS = [
   "permissionGroups",
   "ssoInvitedAt",
   "regulatory",
+  "scaProfiles",
+  "scaSessions",
+  "quotes",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

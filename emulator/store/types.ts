@@ -1,5 +1,6 @@
 // MANGOPAY object shapes as the API returns them (PascalCase, unix seconds, minor units).
 // Internal bookkeeping never lives on these objects: they are serialised as they are.
+import type { Conversion } from "./sca-types";
 
 export interface Money {
   Currency: string;
@@ -112,7 +113,8 @@ export interface PayIn extends TxBase {
 export interface Transfer extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "TRANSFER";
-  PendingUserAction: null;
+  /** Set while a USER_PRESENT transfer between OWNER users waits for the user's SCA session. */
+  PendingUserAction: { RedirectUrl: string } | null;
   [extra: string]: unknown;
 }
 
@@ -154,7 +156,7 @@ export interface Repudiation extends TxBase {
   [extra: string]: unknown;
 }
 
-export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation;
+export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation | Conversion;
 
 export interface CardRegistration extends Entity {
   UserId: string;

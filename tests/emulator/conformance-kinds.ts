@@ -41,6 +41,13 @@ export const MODELS = {
   LegacyReport: "report.ReportData",
   ReportV2: "reportV2.ReportDataV2",
   Client: "client.ClientData",
+  NaturalUserSca: "user.UserNaturalScaData",
+  LegalUserSca: "user.UserLegalScaData",
+  ScaStatus: "user.ScaStatus",
+  PendingUserActionResult: "user.UserEnrollmentResult",
+  ConversionRate: "conversionRate.ConversionRateData",
+  Quote: "conversion.QuoteData",
+  Conversion: "conversion.ConversionData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -153,6 +160,8 @@ type Classifier = (item: Item) => Kind | null;
 
 const byPersonType: Classifier = (u) =>
   u.PersonType === "NATURAL" ? "NaturalUser" : u.PersonType === "LEGAL" ? "LegalUser" : null;
+const byPersonTypeSca: Classifier = (u) =>
+  u.PersonType === "NATURAL" ? "NaturalUserSca" : u.PersonType === "LEGAL" ? "LegalUserSca" : null;
 const byPayIn: Classifier = (p) => PAYIN_KIND[`${String(p.PaymentType)}/${String(p.ExecutionType)}`] ?? null;
 const byAccountType: Classifier = (a) => (typeof a.Type === "string" ? (`BankAccount${a.Type}` as Kind) : null);
 const fixed =
@@ -204,6 +213,14 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/GET/, /^\/reporting\/reports$/, () => null, "reportingReports"],
   [/POST|GET/, /^\/reporting\/reports(\/[^/]+)?$/, fixed("ReportV2")],
   [/GET|PUT/, /^\/clients(\/logo)?$/, fixed("Client")],
+  [/POST|PUT|GET/, /^\/sca\/users\/(natural|legal)(\/[^/]+(\/category)?)?$/, byPersonTypeSca],
+  [/GET/, /^\/sca\/users\/[^/]+$/, byPersonTypeSca],
+  [/GET/, /^\/sca\/users\/[^/]+\/sca-status$/, fixed("ScaStatus")],
+  [/POST/, /^\/sca\/users\/[^/]+\/(enrollment|consent)$/, fixed("PendingUserActionResult")],
+  [/GET/, /^\/conversions\/rate\/[A-Za-z]{3}\/[A-Za-z]{3}$/, fixed("ConversionRate")],
+  [/POST|GET/, /^\/conversions\/quote(\/[^/]+)?$/, fixed("Quote")],
+  [/POST/, /^(\/clients)?\/conversions\/(instant|quoted)-conversion$/, fixed("Conversion")],
+  [/GET/, /^\/conversions\/[^/]+$/, fixed("Conversion")],
 ];
 
 /** The path with ids replaced by `:id`, so violations of one route group together. */

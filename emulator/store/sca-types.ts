@@ -1,0 +1,82 @@
+// SCA (strong customer authentication) state the emulator keeps beside the user objects, and the
+// FX objects (rates, quotes, conversions). SCA state is never served as is: routes build the SCA
+// views (`/sca/users/…`, `/sca-status`) from it. Conversions are transactions (Type CONVERSION).
+import type { Entity, Money, TxBase } from "./types";
+
+export type ScaSessionKind = "ENROLLMENT" | "TRANSFER" | "WALLET_ACCESS" | "CONSENT" | "CONTACT_UPDATE";
+export type ScaSessionStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED";
+export type ConsentValue = "GIVEN" | "REVOKED";
+
+/** One hosted SCA session behind a PendingUserAction.RedirectUrl (valid 10 minutes, as MANGOPAY's). */
+export interface ScaSession {
+  Id: string;
+  Kind: ScaSessionKind;
+  UserId: string;
+  /** The transfer waiting for this session (Kind TRANSFER). */
+  TransactionId: string | null;
+  CreationDate: number;
+  ExpirationDate: number;
+  Status: ScaSessionStatus;
+}
+
+export interface ConsentScope {
+  ContactInformationUpdate: ConsentValue | null;
+  RecipientRegistration: ConsentValue | null;
+  Transfer: ConsentValue | null;
+  ViewAccountInformation: ConsentValue | null;
+}
+
+/** What MANGOPAY knows about a user's SCA: phone, enrollment, consents, last authentication. */
+export interface ScaProfile {
+  PhoneNumber: string | null;
+  PhoneNumberCountry: string | null;
+  IsEnrolled: boolean;
+  LastEnrollmentDate: number | null;
+  LastConsentCollectionDate: number | null;
+  /** Last successful SCA (enrollment or action): wallet access is exempted for 180 days after it. */
+  LastAuthenticationDate: number | null;
+  ConsentScope: ConsentScope;
+}
+
+export interface ConversionRate {
+  DebitedCurrency: string;
+  CreditedCurrency: string;
+  ClientRate: string;
+  MarketRate: string;
+  MarketRateDate: number;
+}
+
+export interface UserMargin {
+  Type: string;
+  Value: number;
+  Amount?: number;
+}
+
+export interface RequestedFees {
+  Currency: string;
+  Type: "FIXED" | "PERCENTAGE";
+  Value: number;
+}
+
+export interface Quote extends Entity {
+  ExpirationDate: number;
+  Status: "ACTIVE" | "EXPIRED";
+  DebitedFunds: Money;
+  CreditedFunds: Money;
+  Fees: Money;
+  RequestedFees: RequestedFees | null;
+  ConversionRateResponse: ConversionRate;
+  MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
+  /** Set once a quoted conversion used it (one quote, one conversion). */
+  ConversionId?: string;
+}
+
+export interface Conversion extends TxBase {
+  Type: "CONVERSION";
+  Nature: "REGULAR";
+  QuoteId: string | null;
+  ConversionRateResponse: ConversionRate;
+  RequestedFees: RequestedFees | null;
+  MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
+  [extra: string]: unknown;
+}
