@@ -19,7 +19,8 @@ type Pending = { RedirectUrl: string } | null;
 export function naturalScaView(ctx: ApiContext, user: NaturalUser, pending: Pending) {
   const p = ctx.store.scaProfiles.get(user.Id);
   // The SCA model has no Capacity (deprecated on the legacy user object).
-  const { Capacity: _capacity, ...rest } = user;
+  const rest: Partial<NaturalUser> = { ...user };
+  delete rest.Capacity;
   return {
     ...rest,
     PhoneNumber: p?.PhoneNumber ?? null,

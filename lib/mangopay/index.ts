@@ -23,6 +23,7 @@ export type { MoneyActionOptions, WriteOptions, ScaReadOptions, ScaContext } fro
 export { isFailed } from "./schemas/transactions";
 
 export * as users from "./users";
+export * as scaUsers from "./sca-users";
 export * as wallets from "./wallets";
 export * as clientWallets from "./client-wallets";
 export * as transactions from "./transactions";

@@ -1,5 +1,6 @@
 export * from "./common";
 export * from "./users";
+export * from "./sca";
 export * from "./wallets";
 export * from "./transactions";
 export * from "./cards";
