@@ -4,6 +4,7 @@ import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
 import { registerClientRoutes } from "./client";
 import { registerClientWalletRoutes } from "./client-wallets";
+import { registerConversionRoutes } from "./conversions";
 import { registerDashboardAccessRoutes } from "./dashboard-access";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
@@ -41,5 +42,6 @@ export function buildApiRouter(): ApiRouter {
   registerReportRoutes(router);
   registerDashboardAccessRoutes(router);
   registerClientRoutes(router);
+  registerConversionRoutes(router);
   return router;
 }

@@ -41,8 +41,9 @@ export interface ScaProfile {
 export interface ConversionRate {
   DebitedCurrency: string;
   CreditedCurrency: string;
-  ClientRate: string;
-  MarketRate: string;
+  /** Floats with up to 7 decimals, as in the docs' examples (the SDK types them as strings). */
+  ClientRate: number;
+  MarketRate: number;
   MarketRateDate: number;
 }
 
