@@ -30,6 +30,7 @@ export * as transactions from "./transactions";
 export * as payins from "./payins";
 export * as payouts from "./payouts";
 export * as transfers from "./transfers";
+export * as conversions from "./conversions";
 export * as refunds from "./refunds";
 export * as cards from "./cards";
 export * as cardRegistrations from "./card-registrations";

@@ -3,6 +3,7 @@ export * from "./users";
 export * from "./sca";
 export * from "./wallets";
 export * from "./transactions";
+export * from "./conversions";
 export * from "./cards";
 export * from "./bank-accounts";
 export * from "./mandates";
