@@ -60,16 +60,23 @@ export function payoutView(tx: PayOut) {
   };
 }
 
+/** A client payout (`POST /clients/payouts`) has the ClientId as author and debits a FEES/CREDIT wallet. */
 export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInput, now: number): PayOut {
-  getUser(store, input.AuthorId);
+  const isClient = input.AuthorId === store.info.ClientId;
+  if (!isClient) getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.DebitedWalletId);
   const account = getBankAccount(store, input.BankAccountId);
-  assertOwner(
-    wallet,
-    input.AuthorId,
-    "author_is_not_debited_wallet_owner",
-    "The author is not the owner of the debited wallet",
-  );
+  if (isClient && wallet.FundsType === "DEFAULT")
+    throw new ApiError(400, "param_error", "A client payout debits a client wallet (FEES or CREDIT)", {
+      DebitedWalletId: "The DebitedWalletId must be a client wallet.",
+    });
+  if (!isClient)
+    assertOwner(
+      wallet,
+      input.AuthorId,
+      "author_is_not_debited_wallet_owner",
+      "The author is not the owner of the debited wallet",
+    );
   if (account.UserId !== input.AuthorId)
     throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
   if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");

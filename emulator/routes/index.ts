@@ -5,6 +5,7 @@ import { registerCardRoutes } from "./cards";
 import { registerClientRoutes } from "./client";
 import { registerClientWalletRoutes } from "./client-wallets";
 import { registerConversionRoutes } from "./conversions";
+import { registerCountryRoutes } from "./countries";
 import { registerDashboardAccessRoutes } from "./dashboard-access";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
@@ -43,5 +44,6 @@ export function buildApiRouter(): ApiRouter {
   registerDashboardAccessRoutes(router);
   registerClientRoutes(router);
   registerConversionRoutes(router);
+  registerCountryRoutes(router);
   return router;
 }

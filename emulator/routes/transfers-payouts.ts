@@ -80,6 +80,22 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
     b.done();
     return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
   });
+  r.post("/clients/payouts", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const debited = b.money("DebitedFunds", { required: true }) as Money;
+    const input = {
+      AuthorId: ctx.store.info.ClientId,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      DebitedFunds: debited,
+      Fees: b.money("Fees") ?? { Currency: debited?.Currency ?? "EUR", Amount: 0 },
+      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+      BankWireRef: b.string("BankWireRef", { max: 12 }),
+      PayoutModeRequested: b.enumOf("PayoutModeRequested", PAYOUT_MODES),
+      Tag: b.tag(),
+    };
+    b.done();
+    return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
+  });
   r.get("/payouts/:id", (ctx) => ok(payoutView(getTransaction(ctx.store, ctx.params.id, "PAYOUT") as PayOut)));
   r.get("/payouts/bankwire/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "PAYOUT")));
 

@@ -48,6 +48,7 @@ export const MODELS = {
   ConversionRate: "conversionRate.ConversionRateData",
   Quote: "conversion.QuoteData",
   Conversion: "conversion.ConversionData",
+  CountryAuthorization: "countryAuthorization.CountryAuthorizationData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -221,6 +222,9 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST|GET/, /^\/conversions\/quote(\/[^/]+)?$/, fixed("Quote")],
   [/POST/, /^(\/clients)?\/conversions\/(instant|quoted)-conversion$/, fixed("Conversion")],
   [/GET/, /^\/conversions\/[^/]+$/, fixed("Conversion")],
+  [/POST/, /^\/clients\/bankaccounts\/iban$/, byAccountType],
+  [/POST/, /^\/clients\/payouts$/, fixed("PayOut")],
+  [/GET/, /^\/countries\/([A-Za-z]{2}\/)?authorizations$/, fixed("CountryAuthorization")],
 ];
 
 /** The path with ids replaced by `:id`, so violations of one route group together. */
