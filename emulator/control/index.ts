@@ -12,6 +12,7 @@ import { registerScaControls } from "./sca";
 import { registerScaleControls } from "./scale";
 import { registerSettleControls } from "./settle";
 import { registerSsoControls } from "./ssos";
+import { registerVirtualAccountControls } from "./virtual-accounts";
 import { registerTimeHookControls } from "./time-hooks";
 
 export function buildControlApp(emu: Emulator): Hono {
@@ -28,6 +29,7 @@ export function buildControlApp(emu: Emulator): Hono {
   registerScaleControls(app, emu);
   registerLifecycleControls(app, emu);
   registerScaControls(app, emu);
+  registerVirtualAccountControls(app, emu);
   app.get("/deliveries", (c) => c.json(emu.hooks.list(c.req.query("clientId"))));
   app.notFound((c) =>
     c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404),

@@ -20,6 +20,7 @@ import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
 import { registerUboRoutes } from "./ubo";
 import { registerUserRoutes } from "./users";
+import { registerVirtualAccountRoutes } from "./virtual-accounts";
 import { registerWalletRoutes } from "./wallets";
 
 export function buildApiRouter(): ApiRouter {
@@ -45,5 +46,6 @@ export function buildApiRouter(): ApiRouter {
   registerClientRoutes(router);
   registerConversionRoutes(router);
   registerCountryRoutes(router);
+  registerVirtualAccountRoutes(router);
   return router;
 }

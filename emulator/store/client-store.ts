@@ -29,7 +29,7 @@ import type {
   Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
-import type { Quote, ScaProfile, ScaSession } from "./sca-types";
+import type { BankingAlias, Quote, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
 
 export interface ClientInfo {
   ClientId: string;
@@ -92,6 +92,8 @@ export class ClientStore {
   readonly scaSessions = new Map<string, ScaSession>();
   /** FX quotes (`/conversions/quote`); conversions themselves are transactions. */
   readonly quotes = new Map<string, Quote>();
+  readonly virtualAccounts = new Map<string, VirtualAccount>();
+  readonly bankingAliases = new Map<string, BankingAlias>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

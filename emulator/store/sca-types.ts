@@ -81,3 +81,39 @@ export interface Conversion extends TxBase {
   MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
   [extra: string]: unknown;
 }
+
+export interface VirtualAccountAddress {
+  StreetName: string;
+  PostCode: string;
+  TownName: string;
+  CountrySubDivision: string | null;
+  Country: string;
+}
+
+/** `/wallets/{id}/virtual-accounts` (the banking alias's successor). */
+export interface VirtualAccount extends Entity {
+  WalletId: string;
+  CreditedUserId: string;
+  VirtualAccountPurpose: "COLLECTION" | "USER_OWNED";
+  Country: string;
+  Status: "PENDING" | "ACTIVE" | "FAILED" | "BLOCKED" | "CLOSED";
+  Active: boolean;
+  AccountOwner: string;
+  LocalAccountDetails: { Address: VirtualAccountAddress; Account: Record<string, string> };
+  InternationalAccountDetails: Array<{ Address: VirtualAccountAddress; Account: { Iban: string; Bic: string } }>;
+  Capabilities: { LocalPayinAvailable: boolean; InternationalPayinAvailable: boolean; Currencies: string[] };
+  ResultCode: string | null;
+  ResultMessage: string | null;
+}
+
+/** Legacy `/wallets/{id}/bankingaliases/iban`. */
+export interface BankingAlias extends Entity {
+  CreditedUserId: string;
+  WalletId: string;
+  Country: string;
+  Type: "IBAN";
+  OwnerName: string;
+  Active: boolean;
+  IBAN: string;
+  BIC: string;
+}

@@ -35,6 +35,8 @@ export const SNAPSHOT_MAPS = [
   "scaProfiles",
   "scaSessions",
   "quotes",
+  "virtualAccounts",
+  "bankingAliases",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

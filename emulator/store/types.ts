@@ -106,7 +106,8 @@ export interface PayIn extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYIN";
   PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED";
-  ExecutionType: "DIRECT" | "WEB";
+  /** EXTERNAL_INSTRUCTION: a wire received on a virtual account or banking alias. */
+  ExecutionType: "DIRECT" | "WEB" | "EXTERNAL_INSTRUCTION";
   [extra: string]: unknown;
 }
 

@@ -49,6 +49,10 @@ export const MODELS = {
   Quote: "conversion.QuoteData",
   Conversion: "conversion.ConversionData",
   CountryAuthorization: "countryAuthorization.CountryAuthorizationData",
+  VirtualAccount: "virtualAccount.VirtualAccountData",
+  VirtualAccountAvailability: "virtualAccount.VirtualAccountAvailabilitiesData",
+  BankingAlias: "bankingAlias.IBANBankingAliasData",
+  ExternalInstructionPayIn: "payIn.BankWireExternalInstructionPayInData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -154,6 +158,7 @@ const PAYIN_KIND: Record<string, Kind> = {
   "BANK_WIRE/DIRECT": "BankWirePayIn",
   "DIRECT_DEBIT/DIRECT": "DirectDebitPayIn",
   "PREAUTHORIZED/DIRECT": "PreauthorizedPayIn",
+  "BANK_WIRE/EXTERNAL_INSTRUCTION": "ExternalInstructionPayIn",
 };
 
 type Item = Record<string, unknown>;
@@ -225,6 +230,11 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST/, /^\/clients\/bankaccounts\/iban$/, byAccountType],
   [/POST/, /^\/clients\/payouts$/, fixed("PayOut")],
   [/GET/, /^\/countries\/([A-Za-z]{2}\/)?authorizations$/, fixed("CountryAuthorization")],
+  [/POST|GET|PUT/, /^\/wallets\/[^/]+\/virtual-accounts(\/[^/]+)?$/, fixed("VirtualAccount")],
+  [/GET/, /^\/virtual-accounts\/availability$/, fixed("VirtualAccountAvailability")],
+  [/POST/, /^\/wallets\/[^/]+\/bankingaliases\/iban$/, fixed("BankingAlias")],
+  [/GET/, /^\/wallets\/[^/]+\/bankingaliases$/, fixed("BankingAlias")],
+  [/GET|PUT/, /^\/bankingaliases\/[^/]+$/, fixed("BankingAlias")],
 ];
 
 /** The path with ids replaced by `:id`, so violations of one route group together. */
