@@ -4,6 +4,7 @@ export * from "./sca";
 export * from "./wallets";
 export * from "./transactions";
 export * from "./conversions";
+export * from "./virtual-accounts";
 export * from "./cards";
 export * from "./bank-accounts";
 export * from "./mandates";
