@@ -1,7 +1,9 @@
 // SCA (strong customer authentication) state the emulator keeps beside the user objects, and the
 // FX objects (rates, quotes, conversions). SCA state is never served as is: routes build the SCA
 // views (`/sca/users/…`, `/sca-status`) from it. Conversions are transactions (Type CONVERSION).
-import type { Entity, Money, TxBase } from "./types";
+import type { ConversionRate, Entity, Money, RequestedFees, UserMargin } from "./types";
+
+export type { Conversion, ConversionRate, RequestedFees, UserMargin } from "./types";
 
 export type ScaSessionKind = "ENROLLMENT" | "TRANSFER" | "WALLET_ACCESS" | "CONSENT" | "CONTACT_UPDATE";
 export type ScaSessionStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED";
@@ -38,27 +40,6 @@ export interface ScaProfile {
   ConsentScope: ConsentScope;
 }
 
-export interface ConversionRate {
-  DebitedCurrency: string;
-  CreditedCurrency: string;
-  /** Floats with up to 7 decimals, as in the docs' examples (the SDK types them as strings). */
-  ClientRate: number;
-  MarketRate: number;
-  MarketRateDate: number;
-}
-
-export interface UserMargin {
-  Type: string;
-  Value: number;
-  Amount?: number;
-}
-
-export interface RequestedFees {
-  Currency: string;
-  Type: "FIXED" | "PERCENTAGE";
-  Value: number;
-}
-
 export interface Quote extends Entity {
   ExpirationDate: number;
   Status: "ACTIVE" | "EXPIRED";
@@ -70,16 +51,6 @@ export interface Quote extends Entity {
   MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
   /** Set once a quoted conversion used it (one quote, one conversion). */
   ConversionId?: string;
-}
-
-export interface Conversion extends TxBase {
-  Type: "CONVERSION";
-  Nature: "REGULAR";
-  QuoteId: string | null;
-  ConversionRateResponse: ConversionRate;
-  RequestedFees: RequestedFees | null;
-  MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
-  [extra: string]: unknown;
 }
 
 export interface VirtualAccountAddress {

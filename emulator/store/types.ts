@@ -1,6 +1,5 @@
 // MANGOPAY object shapes as the API returns them (PascalCase, unix seconds, minor units).
 // Internal bookkeeping never lives on these objects: they are serialised as they are.
-import type { Conversion } from "./sca-types";
 
 export interface Money {
   Currency: string;
@@ -154,6 +153,38 @@ export interface Repudiation extends TxBase {
   InitialTransactionId: string;
   InitialTransactionType: "PAYIN";
   InitialTransactionNature: string;
+  [extra: string]: unknown;
+}
+
+export interface ConversionRate {
+  DebitedCurrency: string;
+  CreditedCurrency: string;
+  /** Floats with up to 7 decimals, as in the docs' examples (the SDK types them as strings). */
+  ClientRate: number;
+  MarketRate: number;
+  MarketRateDate: number;
+}
+
+export interface UserMargin {
+  Type: string;
+  Value: number;
+  Amount?: number;
+}
+
+export interface RequestedFees {
+  Currency: string;
+  Type: "FIXED" | "PERCENTAGE";
+  Value: number;
+}
+
+/** An FX conversion between two wallets of one owner (quotes live in sca-types.ts). */
+export interface Conversion extends TxBase {
+  Type: "CONVERSION";
+  Nature: "REGULAR";
+  QuoteId: string | null;
+  ConversionRateResponse: ConversionRate;
+  RequestedFees: RequestedFees | null;
+  MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
   [extra: string]: unknown;
 }
 
