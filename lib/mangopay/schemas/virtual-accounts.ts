@@ -50,7 +50,7 @@ export const BankingAlias = z.looseObject({
 });
 export type BankingAlias = z.output<typeof BankingAlias>;
 
-/** The account's IBAN (international, else local), or the UK sort code and account number. */
+/** The account's IBAN (local, else international), else the UK sort code and account number. */
 export function accountIdentifier(va: VirtualAccount): string | null {
   const local = va.LocalAccountDetails ?? va.LocalAccountsDetails;
   const intl = Array.isArray(va.InternationalAccountDetails)
