@@ -34,6 +34,30 @@ function instantReachable(account: BankAccount): boolean {
   return account.Type === "IBAN" && String(account.IBAN).replace(/\s/g, "") !== INSTANT_FALLBACK_IBAN;
 }
 
+/**
+ * `POST /payouts/reachability`: would an instant payout to this account go through? Same checks as a
+ * payout (author, wallet, account), nothing created, no money reserved.
+ */
+export function checkInstantEligibility(
+  store: ClientStore,
+  input: { AuthorId: string; DebitedWalletId: string; BankAccountId: string; DebitedFunds: Money },
+): { InstantPayout: { IsReachable: boolean; UnreachableReason?: { Code: string; Message: string } } } {
+  getUser(store, input.AuthorId);
+  const wallet = getWallet(store, input.DebitedWalletId);
+  const account = getBankAccount(store, input.BankAccountId);
+  assertOwner(
+    wallet,
+    input.AuthorId,
+    "author_is_not_debited_wallet_owner",
+    "The author is not the owner of the debited wallet",
+  );
+  if (account.UserId !== input.AuthorId)
+    throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
+  assertCurrency(wallet, input.DebitedFunds);
+  if (account.Active && instantReachable(account)) return { InstantPayout: { IsReachable: true } };
+  return { InstantPayout: { IsReachable: false, UnreachableReason: { ...INSTANT_FALLBACK } } };
+}
+
 /** The payout as POST /payouts/bankwire and GET /payouts/{id} show it: without the mode fields. */
 export function payoutView(tx: PayOut) {
   return {

@@ -4,7 +4,7 @@ import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import { getTransaction } from "../domain/lookups";
-import { createPayout, payoutView } from "../domain/payouts";
+import { checkInstantEligibility, createPayout, payoutView } from "../domain/payouts";
 import { createRefund } from "../domain/refunds";
 import { createTransfer } from "../domain/transfers";
 import type { Money, PayOut } from "../store/types";
@@ -79,6 +79,19 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
     };
     b.done();
     return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
+  });
+  r.post("/payouts/reachability", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const input = {
+      AuthorId: b.string("AuthorId", { required: true }) as string,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
+      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+    };
+    b.money("Fees");
+    b.enumOf("PayoutModeRequested", PAYOUT_MODES);
+    b.done();
+    return ok(checkInstantEligibility(ctx.store, input));
   });
   r.post("/clients/payouts", (ctx) => {
     const b = new BodyReader(ctx.body);

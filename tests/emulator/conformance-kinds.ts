@@ -53,6 +53,7 @@ export const MODELS = {
   VirtualAccountAvailability: "virtualAccount.VirtualAccountAvailabilitiesData",
   BankingAlias: "bankingAlias.IBANBankingAliasData",
   ExternalInstructionPayIn: "payIn.BankWireExternalInstructionPayInData",
+  PayOutEligibility: "payOut.CheckPayOutEligibilityData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -229,6 +230,7 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/GET/, /^\/conversions\/[^/]+$/, fixed("Conversion")],
   [/POST/, /^\/clients\/bankaccounts\/iban$/, byAccountType],
   [/POST/, /^\/clients\/payouts$/, fixed("PayOut")],
+  [/POST/, /^\/payouts\/reachability$/, fixed("PayOutEligibility")],
   [/GET/, /^\/countries\/([A-Za-z]{2}\/)?authorizations$/, fixed("CountryAuthorization")],
   [/POST|GET|PUT/, /^\/wallets\/[^/]+\/virtual-accounts(\/[^/]+)?$/, fixed("VirtualAccount")],
   [/GET/, /^\/virtual-accounts\/availability$/, fixed("VirtualAccountAvailability")],
