@@ -207,6 +207,14 @@ function finish(
       }
       break;
     }
+    case "RECIPIENT": {
+      const recipient = session.TransactionId ? store.recipients.get(session.TransactionId) : undefined;
+      if (recipient && recipient.Status === "PENDING") {
+        recipient.Status = outcome === "SUCCEEDED" ? "ACTIVE" : "CANCELED";
+        emu.events.emit(store, outcome === "SUCCEEDED" ? "RECIPIENT_ACTIVE" : "RECIPIENT_CANCELED", recipient.Id, now);
+      }
+      break;
+    }
     case "CONSENT":
       if (outcome === "SUCCEEDED") {
         profile.LastConsentCollectionDate = now;

@@ -12,6 +12,7 @@ const TITLES = {
   WALLET_ACCESS: "Confirm access to your account",
   CONSENT: "Allow the platform to act for you",
   CONTACT_UPDATE: "Confirm your new contact details",
+  RECIPIENT: "Confirm the new recipient",
 } as const;
 
 /** The documented parameter is `ReturnUrl`; `returnUrl` is accepted too. Only http(s) targets. */

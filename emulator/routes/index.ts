@@ -15,6 +15,7 @@ import { registerPayInRoutes } from "./pay-ins";
 import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
 import { registerRepudiationRoutes } from "./repudiations";
+import { registerRecipientRoutes } from "./recipients";
 import { registerResponseRoutes } from "./responses";
 import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
@@ -47,5 +48,6 @@ export function buildApiRouter(): ApiRouter {
   registerConversionRoutes(router);
   registerCountryRoutes(router);
   registerVirtualAccountRoutes(router);
+  registerRecipientRoutes(router);
   return router;
 }

@@ -29,7 +29,7 @@ import type {
   Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
-import type { BankingAlias, Quote, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
+import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
 
 export interface ClientInfo {
   ClientId: string;
@@ -94,6 +94,7 @@ export class ClientStore {
   readonly quotes = new Map<string, Quote>();
   readonly virtualAccounts = new Map<string, VirtualAccount>();
   readonly bankingAliases = new Map<string, BankingAlias>();
+  readonly recipients = new Map<string, Recipient>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

@@ -5,7 +5,7 @@ import type { ConversionRate, Entity, Money, RequestedFees, UserMargin } from ".
 
 export type { Conversion, ConversionRate, RequestedFees, UserMargin } from "./types";
 
-export type ScaSessionKind = "ENROLLMENT" | "TRANSFER" | "WALLET_ACCESS" | "CONSENT" | "CONTACT_UPDATE";
+export type ScaSessionKind = "ENROLLMENT" | "TRANSFER" | "WALLET_ACCESS" | "CONSENT" | "CONTACT_UPDATE" | "RECIPIENT";
 export type ScaSessionStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED";
 export type ConsentValue = "GIVEN" | "REVOKED";
 
@@ -14,7 +14,7 @@ export interface ScaSession {
   Id: string;
   Kind: ScaSessionKind;
   UserId: string;
-  /** The transfer waiting for this session (Kind TRANSFER). */
+  /** The transfer (Kind TRANSFER) or recipient (Kind RECIPIENT) waiting for this session. */
   TransactionId: string | null;
   CreationDate: number;
   ExpirationDate: number;
@@ -87,4 +87,21 @@ export interface BankingAlias extends Entity {
   Active: boolean;
   IBAN: string;
   BIC: string;
+}
+
+/** Recipients (payouts v2): a user's registered beneficiary, SCA-confirmed for OWNER users. */
+export interface Recipient extends Entity {
+  Status: "PENDING" | "ACTIVE" | "CANCELED" | "DEACTIVATED";
+  DisplayName: string;
+  PayoutMethodType: "LocalBankTransfer" | "InternationalBankTransfer";
+  RecipientType: "Individual" | "Business";
+  Currency: string;
+  Country: string | null;
+  RecipientScope: "PAYOUT" | "PAYIN";
+  UserId: string;
+  IndividualRecipient: { FirstName: string; LastName: string; Address: unknown } | null;
+  BusinessRecipient: { BusinessName: string; Address: unknown } | null;
+  LocalBankTransfer: Record<string, Record<string, string>> | null;
+  InternationalBankTransfer: Record<string, string> | null;
+  PendingUserAction: { RedirectUrl: string } | null;
 }

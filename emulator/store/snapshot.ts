@@ -37,6 +37,7 @@ export const SNAPSHOT_MAPS = [
   "quotes",
   "virtualAccounts",
   "bankingAliases",
+  "recipients",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

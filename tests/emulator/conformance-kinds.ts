@@ -54,6 +54,9 @@ export const MODELS = {
   BankingAlias: "bankingAlias.IBANBankingAliasData",
   ExternalInstructionPayIn: "payIn.BankWireExternalInstructionPayInData",
   PayOutEligibility: "payOut.CheckPayOutEligibilityData",
+  Recipient: "recipient.RecipientData",
+  RecipientSchema: "recipient.RecipientSchemaData",
+  PayoutMethods: "recipient.PayoutMethodData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -231,6 +234,10 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST/, /^\/clients\/bankaccounts\/iban$/, byAccountType],
   [/POST/, /^\/clients\/payouts$/, fixed("PayOut")],
   [/POST/, /^\/payouts\/reachability$/, fixed("PayOutEligibility")],
+  [/GET/, /^\/recipients\/schema$/, fixed("RecipientSchema")],
+  [/GET/, /^\/recipients\/payout-methods$/, fixed("PayoutMethods")],
+  [/POST|GET/, /^\/users\/[^/]+\/recipients$/, fixed("Recipient")],
+  [/GET|PUT/, /^\/recipients\/[^/]+$/, fixed("Recipient")],
   [/GET/, /^\/countries\/([A-Za-z]{2}\/)?authorizations$/, fixed("CountryAuthorization")],
   [/POST|GET|PUT/, /^\/wallets\/[^/]+\/virtual-accounts(\/[^/]+)?$/, fixed("VirtualAccount")],
   [/GET/, /^\/virtual-accounts\/availability$/, fixed("VirtualAccountAvailability")],
