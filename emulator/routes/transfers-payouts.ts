@@ -71,7 +71,9 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
       DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
       Fees: b.money("Fees", { required: true }) as Money,
-      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+      // Payouts v2 name a RecipientId instead of a BankAccountId.
+      BankAccountId: b.string("BankAccountId", { required: ctx.body.RecipientId === undefined }),
+      RecipientId: b.string("RecipientId"),
       BankWireRef: b.string("BankWireRef", { max: 12 }),
       PayoutModeRequested: b.enumOf("PayoutModeRequested", PAYOUT_MODES),
       PaymentRef: ctx.body.PaymentRef ?? null,

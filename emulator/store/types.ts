@@ -122,7 +122,9 @@ export interface PayOut extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYOUT";
   PaymentType: "BANK_WIRE";
-  BankAccountId: string;
+  /** Null when the payout goes to a recipient (payouts v2). */
+  BankAccountId: string | null;
+  RecipientId: string | null;
   BankWireRef: string | null;
   /** null unless PayoutModeRequested was sent. Mode fields are only shown on GET /payouts/bankwire/{id}. */
   ModeRequested: string | null;

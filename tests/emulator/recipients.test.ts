@@ -1,7 +1,7 @@
 // Recipients (payouts v2) over real HTTP and through the official SDK: schema and payout methods,
 // validate, create (an OWNER's USER_PRESENT registration waits for SCA), list, view, deactivate, events.
 import Mangopay from "mangopay4-nodejs-sdk";
-import { list, natural, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import { fund, list, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
 
 let api: Api;
 let sdk: Mangopay;
@@ -129,4 +129,52 @@ it("SDK: Recipients.getSchema, getPayoutMethods, validate, create, get, getUserR
   expect((await sdk.Recipients.get(created.Id)).DisplayName).toBe("Ada's account");
   expect((await sdk.Recipients.getUserRecipients(payerId)).map((r) => r.Id)).toContain(created.Id);
   expect((await sdk.Recipients.deactivate(created.Id)).Status).toBe("DEACTIVATED");
+});
+
+it("payouts v2: a payout to an ACTIVE recipient (BankAccountId null), instant when reachable; refusals", async () => {
+  const wallet = str(
+    (await api.call("POST", "/wallets", { Owners: [payerId], Currency: "EUR", Description: "w" })).body.Id,
+  );
+  await fund(api, payerId, wallet, 10_000);
+  const recipient = await api.call("POST", `/users/${payerId}/recipients`, eurRecipient());
+  const payout = await api.call("POST", "/payouts/bankwire", {
+    AuthorId: payerId,
+    DebitedWalletId: wallet,
+    DebitedFunds: { Currency: "EUR", Amount: 3_000 },
+    Fees: { Currency: "EUR", Amount: 0 },
+    RecipientId: recipient.body.Id,
+    PayoutModeRequested: "INSTANT_PAYMENT",
+  });
+  expect(payout.status).toBe(200);
+  expect(payout.body).toMatchObject({ RecipientId: recipient.body.Id, BankAccountId: null });
+  const full = await api.call("GET", `/payouts/bankwire/${payout.body.Id}`);
+  expect(full.body).toMatchObject({ ModeApplied: "INSTANT_PAYMENT", Status: "SUCCEEDED" });
+  expect(num((await api.call("GET", `/wallets/${wallet}`)).body.Balance.Amount)).toBe(7_000);
+
+  await api.call("PUT", `/recipients/${recipient.body.Id}`, { Status: "DEACTIVATED" });
+  const inactive = await api.call("POST", "/payouts/bankwire", {
+    AuthorId: payerId,
+    DebitedWalletId: wallet,
+    DebitedFunds: { Currency: "EUR", Amount: 100 },
+    Fees: { Currency: "EUR", Amount: 0 },
+    RecipientId: recipient.body.Id,
+  });
+  expect(inactive.status).toBe(400);
+  expect(inactive.body.Type).toBe("invalid_action");
+  const neither = await api.call("POST", "/payouts/bankwire", {
+    AuthorId: payerId,
+    DebitedWalletId: wallet,
+    DebitedFunds: { Currency: "EUR", Amount: 100 },
+    Fees: { Currency: "EUR", Amount: 0 },
+  });
+  expect(neither.body.errors).toHaveProperty("BankAccountId");
+  const ownersRecipient = await api.call("POST", `/users/${ownerId}/recipients`, eurRecipient());
+  const foreign = await api.call("POST", "/payouts/bankwire", {
+    AuthorId: payerId,
+    DebitedWalletId: wallet,
+    DebitedFunds: { Currency: "EUR", Amount: 100 },
+    Fees: { Currency: "EUR", Amount: 0 },
+    RecipientId: ownersRecipient.body.Id,
+  });
+  expect(foreign.body.Type).toBe("invalid_action");
 });
