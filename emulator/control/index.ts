@@ -8,9 +8,11 @@ import { registerComplianceControls } from "./compliance";
 import { registerDownloadControls } from "./downloads";
 import { registerLifecycleControls } from "./lifecycle";
 import { registerReportControls } from "./reports";
+import { registerScaControls } from "./sca";
 import { registerScaleControls } from "./scale";
 import { registerSettleControls } from "./settle";
 import { registerSsoControls } from "./ssos";
+import { registerVirtualAccountControls } from "./virtual-accounts";
 import { registerTimeHookControls } from "./time-hooks";
 
 export function buildControlApp(emu: Emulator): Hono {
@@ -26,6 +28,8 @@ export function buildControlApp(emu: Emulator): Hono {
   registerReportControls(app, emu);
   registerScaleControls(app, emu);
   registerLifecycleControls(app, emu);
+  registerScaControls(app, emu);
+  registerVirtualAccountControls(app, emu);
   app.get("/deliveries", (c) => c.json(emu.hooks.list(c.req.query("clientId"))));
   app.notFound((c) =>
     c.json({ error: "not_found", message: `No control endpoint ${c.req.method} ${c.req.path}` }, 404),

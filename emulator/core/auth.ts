@@ -30,3 +30,14 @@ export function authenticate(
   if (basic && basic.clientId === store.info.ClientId && basic.apiKey === store.info.ApiKey) return store;
   return null;
 }
+
+/** The client a token or Basic credentials belong to, for the URLs without a ClientId (`/countries/…`). */
+export function clientOfCredentials(emu: Emulator, header: string | undefined): ClientStore | undefined {
+  if (!header) return undefined;
+  if (/^bearer\s/i.test(header)) {
+    const owner = emu.tokens.resolve(header.slice(7).trim(), emu.clock.nowMs());
+    return owner === null ? undefined : emu.client(owner);
+  }
+  const basic = parseBasic(header);
+  return basic ? emu.client(basic.clientId) : undefined;
+}

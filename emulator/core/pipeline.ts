@@ -1,7 +1,7 @@
 // The request pipeline of MANGOPAY's URL space: faults → OAuth/auth → quota → route → body →
 // idempotency → handler → idempotent store → (drop) → JSON with rate-limit headers.
 import type { Context } from "hono";
-import { authenticate } from "./auth";
+import { authenticate, clientOfCredentials } from "./auth";
 import type { ApiContext, ApiResult, AppEnv } from "./context";
 import type { Emulator } from "./emulator";
 import { ApiError, invalidCredentials, rateLimitError } from "./errors";
@@ -25,7 +25,9 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
 
   const isOAuth =
     segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
-  const rest = isOAuth ? segments.slice(1) : segments.slice(2);
+  // `/v2.01/countries/…` has no ClientId: the bearer token (or Basic credentials) names the client.
+  const clientless = !isOAuth && segments[1].toLowerCase() === "countries" && emu.client(segments[1]) === undefined;
+  const rest = isOAuth || clientless ? segments.slice(1) : segments.slice(2);
   const restPath = "/" + rest.join("/");
 
   const decision = emu.faults.decide(restPath, method);
@@ -47,7 +49,9 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
     return dropIt ? drop(c.env, null) : res;
   }
 
-  const store = authenticate(emu, emu.client(segments[1]), c.req.header("authorization"));
+  const authorization = c.req.header("authorization");
+  const claimed = clientless ? clientOfCredentials(emu, authorization) : emu.client(segments[1]);
+  const store = authenticate(emu, claimed, authorization);
   if (!store) return errorResponse(401, invalidCredentials().toBody(emu.clock.now()), null);
 
   const rate = emu.rateLimiter.hit(store.info.ClientId, emu.clock.nowMs());

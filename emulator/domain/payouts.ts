@@ -4,10 +4,12 @@
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
+import type { Recipient } from "../store/sca-types";
 import type { BankAccount, Money, PayOut, Refund } from "../store/types";
 import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
 import { canDebit } from "./ledger";
 import { getBankAccount, getUser, getWallet } from "./lookups";
+import { getRecipient } from "./recipients";
 import { createResolved, fail, money, recordCreated, succeed } from "./transactions";
 
 export interface PayoutInput {
@@ -15,7 +17,9 @@ export interface PayoutInput {
   DebitedWalletId: string;
   DebitedFunds: Money;
   Fees: Money;
-  BankAccountId: string;
+  /** Either a bank account or (payouts v2) an ACTIVE recipient of the author. */
+  BankAccountId?: string | null;
+  RecipientId?: string | null;
   BankWireRef?: string | null;
   PayoutModeRequested?: string | null;
   PaymentRef?: unknown;
@@ -32,6 +36,44 @@ const INSTANT_FALLBACK = Object.freeze({
 /** Instant (SEPA Instant) payouts reach IBAN accounts, except the sandbox fallback IBAN. */
 function instantReachable(account: BankAccount): boolean {
   return account.Type === "IBAN" && String(account.IBAN).replace(/\s/g, "") !== INSTANT_FALLBACK_IBAN;
+}
+
+function assertPayableRecipient(recipient: Recipient, authorId: string, currency: string): void {
+  if (recipient.UserId !== authorId)
+    throw new ApiError(400, "invalid_action", "The recipient does not belong to the author");
+  if (recipient.Status !== "ACTIVE") throw new ApiError(400, "invalid_action", `The recipient is ${recipient.Status}`);
+  if (recipient.Currency !== currency)
+    throw new ApiError(400, "currency_incompatibility", "The recipient's currency does not match the payout's");
+}
+
+/** A EUR recipient paid by IBAN is reachable by instant payment, except the sandbox fallback IBAN. */
+function recipientReachable(recipient: Recipient | null): boolean {
+  const iban = recipient?.LocalBankTransfer?.EUR?.IBAN ?? recipient?.InternationalBankTransfer?.IBAN;
+  return Boolean(iban) && String(iban).replace(/\s/g, "") !== INSTANT_FALLBACK_IBAN;
+}
+
+/**
+ * `POST /payouts/reachability`: would an instant payout to this account go through? Same checks as a
+ * payout (author, wallet, account), nothing created, no money reserved.
+ */
+export function checkInstantEligibility(
+  store: ClientStore,
+  input: { AuthorId: string; DebitedWalletId: string; BankAccountId: string; DebitedFunds: Money },
+): { InstantPayout: { IsReachable: boolean; UnreachableReason?: { Code: string; Message: string } } } {
+  getUser(store, input.AuthorId);
+  const wallet = getWallet(store, input.DebitedWalletId);
+  const account = getBankAccount(store, input.BankAccountId);
+  assertOwner(
+    wallet,
+    input.AuthorId,
+    "author_is_not_debited_wallet_owner",
+    "The author is not the owner of the debited wallet",
+  );
+  if (account.UserId !== input.AuthorId)
+    throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
+  assertCurrency(wallet, input.DebitedFunds);
+  if (account.Active && instantReachable(account)) return { InstantPayout: { IsReachable: true } };
+  return { InstantPayout: { IsReachable: false, UnreachableReason: { ...INSTANT_FALLBACK } } };
 }
 
 /** The payout as POST /payouts/bankwire and GET /payouts/{id} show it: without the mode fields. */
@@ -55,29 +97,39 @@ export function payoutView(tx: PayOut) {
     Nature: tx.Nature,
     PaymentType: tx.PaymentType,
     BankAccountId: tx.BankAccountId,
+    RecipientId: tx.RecipientId,
     BankWireRef: tx.BankWireRef,
     PaymentRef: tx.PaymentRef,
   };
 }
 
+/** A client payout (`POST /clients/payouts`) has the ClientId as author and debits a FEES/CREDIT wallet. */
 export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInput, now: number): PayOut {
-  getUser(store, input.AuthorId);
+  const isClient = input.AuthorId === store.info.ClientId;
+  if (!isClient) getUser(store, input.AuthorId);
   const wallet = getWallet(store, input.DebitedWalletId);
-  const account = getBankAccount(store, input.BankAccountId);
-  assertOwner(
-    wallet,
-    input.AuthorId,
-    "author_is_not_debited_wallet_owner",
-    "The author is not the owner of the debited wallet",
-  );
-  if (account.UserId !== input.AuthorId)
+  const recipient = input.RecipientId ? getRecipient(store, input.RecipientId) : null;
+  const account = recipient ? null : getBankAccount(store, input.BankAccountId ?? "");
+  if (isClient && wallet.FundsType === "DEFAULT")
+    throw new ApiError(400, "param_error", "A client payout debits a client wallet (FEES or CREDIT)", {
+      DebitedWalletId: "The DebitedWalletId must be a client wallet.",
+    });
+  if (!isClient)
+    assertOwner(
+      wallet,
+      input.AuthorId,
+      "author_is_not_debited_wallet_owner",
+      "The author is not the owner of the debited wallet",
+    );
+  if (account && account.UserId !== input.AuthorId)
     throw new ApiError(400, "bankaccount_error", "The bank account does not belong to the author");
-  if (!account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
+  if (account && !account.Active) throw new ApiError(400, "bankaccount_error", "The bank account is inactive");
+  if (recipient) assertPayableRecipient(recipient, input.AuthorId, input.DebitedFunds.Currency);
   assertCurrency(wallet, input.DebitedFunds, input.Fees);
   assertFeesWithinFunds(input.DebitedFunds, input.Fees);
   const requested = input.PayoutModeRequested ?? null;
   const wantsInstant = requested === "INSTANT_PAYMENT" || requested === "INSTANT_PAYMENT_ONLY";
-  const reachable = wantsInstant && instantReachable(account);
+  const reachable = wantsInstant && (account ? instantReachable(account) : recipientReachable(recipient));
   const tx: PayOut = {
     Id: store.nextId(),
     Tag: input.Tag ?? null,
@@ -96,7 +148,8 @@ export function createPayout(emu: Emulator, store: ClientStore, input: PayoutInp
     Type: "PAYOUT",
     Nature: "REGULAR",
     PaymentType: "BANK_WIRE",
-    BankAccountId: account.Id,
+    BankAccountId: account?.Id ?? null,
+    RecipientId: recipient?.Id ?? null,
     BankWireRef: input.BankWireRef ?? null,
     ModeRequested: requested,
     ModeApplied: reachable ? "INSTANT_PAYMENT" : requested === "RTGS_PAYMENT" ? "RTGS_PAYMENT" : "STANDARD",
@@ -138,7 +191,7 @@ export function settlePayout(
   const tx = store.transactions.get(payoutId);
   if (!tx || tx.Type !== "PAYOUT" || tx.Nature !== "REGULAR" || tx.Status !== "CREATED") return null;
   const payout = tx as PayOut;
-  const account = store.bankAccounts.get(payout.BankAccountId);
+  const account = payout.BankAccountId ? store.bankAccounts.get(payout.BankAccountId) : undefined;
   const refused = forceFail || /^fail/i.test(account?.OwnerName ?? "");
   if (refused) fail(emu, store, payout, "PAYOUT_REFUSED", now);
   else {

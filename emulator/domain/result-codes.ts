@@ -21,6 +21,8 @@ export const RESULT = {
   PAYOUT_REFUSED: ["121001", "The bank wire has been refused"],
   USER_CANCELED: ["001031", "User canceled the payment"],
   GENERIC: ["001999", "Generic Operation error"],
+  SCA_FAILED: ["007101", "Transfer authentication failed. Please retry with a new request."],
+  SCA_EXPIRED: ["007102", "Transfer authentication expired. Please initiate a new request."],
 } as const;
 
 export type ResultKey = keyof typeof RESULT;

@@ -17,6 +17,7 @@ export function eventPrefix(tx: Transaction): string {
   if (tx.Nature === "REPUDIATION") return "PAYIN_REPUDIATION";
   if (tx.Nature === "SETTLEMENT") return "TRANSFER_SETTLEMENT";
   if (tx.Type === "PAYOUT") return "PAYOUT_NORMAL";
+  if (tx.Type === "CONVERSION") return tx.QuoteId ? "QUOTED_CONVERSION" : "INSTANT_CONVERSION";
   return `${tx.Type}_NORMAL`;
 }
 

@@ -5,7 +5,8 @@ import type { Money, Transfer } from "../store/types";
 import { assertCurrency, assertFeesWithinFunds, assertOwner } from "./checks";
 import { canDebit } from "./ledger";
 import { getUser, getWallet } from "./lookups";
-import { createResolved, money } from "./transactions";
+import { assertProxyConsent, needsTransferSca, startSession, type ScaContextValue } from "./sca";
+import { createResolved, money, recordCreated } from "./transactions";
 
 export interface TransferInput {
   AuthorId: string;
@@ -15,10 +16,18 @@ export interface TransferInput {
   Fees: Money;
   CreditedUserId?: string | null;
   Tag?: string | null;
+  ScaContext?: ScaContextValue | null;
 }
 
-export function createTransfer(emu: Emulator, store: ClientStore, input: TransferInput, now: number): Transfer {
-  getUser(store, input.AuthorId);
+/** `origin` builds the SCA RedirectUrl of a USER_PRESENT transfer between OWNER users (§2.8). */
+export function createTransfer(
+  emu: Emulator,
+  store: ClientStore,
+  input: TransferInput,
+  now: number,
+  origin = "",
+): Transfer {
+  const author = getUser(store, input.AuthorId);
   const debited = getWallet(store, input.DebitedWalletId);
   const credited = getWallet(store, input.CreditedWalletId);
   assertOwner(
@@ -50,6 +59,15 @@ export function createTransfer(emu: Emulator, store: ClientStore, input: Transfe
     Nature: "REGULAR",
     PendingUserAction: null,
   };
+  if (input.ScaContext === "USER_NOT_PRESENT" && author.UserCategory === "OWNER")
+    assertProxyConsent(store, author.Id, "Transfer");
+  if (needsTransferSca(store, tx, input.ScaContext ?? null)) {
+    // Waits CREATED for the hosted session; money moves (or the transfer fails 007101/007102) once it ends.
+    const { RedirectUrl } = startSession(store, origin, "TRANSFER", author.Id, now, tx.Id);
+    tx.PendingUserAction = { RedirectUrl };
+    recordCreated(emu, store, tx);
+    return tx;
+  }
   const outcome = canDebit(store, debited.Id, input.DebitedFunds.Amount) ? "SUCCESS" : "INSUFFICIENT_BALANCE";
   return createResolved(emu, store, tx, outcome, now) as Transfer;
 }

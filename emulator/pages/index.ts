@@ -1,9 +1,11 @@
 // Pages MANGOPAY serves from other hosts, served here: the card tokenizer (CardRegistrationURL),
-// the 3DS challenge (SecureModeRedirectURL), the mandate confirmation and card web payment pages (RedirectURL).
+// the 3DS challenge (SecureModeRedirectURL), the mandate confirmation and card web payment pages (RedirectURL),
+// the SCA session (PendingUserAction.RedirectUrl).
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { registerCardWebPage } from "./card-web-page";
 import { registerMandatePages } from "./mandate-page";
+import { registerScaPages } from "./sca-page";
 import { registerThreeDsPages } from "./three-ds-page";
 import { registerTokenizer } from "./tokenizer";
 
@@ -13,5 +15,6 @@ export function buildPagesApp(emu: Emulator): Hono {
   registerThreeDsPages(app, emu);
   registerMandatePages(app, emu);
   registerCardWebPage(app, emu);
+  registerScaPages(app, emu);
   return app;
 }

@@ -67,8 +67,9 @@ function readDetails(b: BodyReader, type: BankAccountType): Record<string, unkno
   }
 }
 
-function create(ctx: ApiContext, type: BankAccountType): BankAccount {
-  const user = getUser(ctx.store, ctx.params.userId);
+/** A user's account, or the platform's own (`POST /clients/bankaccounts/iban`: UserId = the ClientId). */
+function create(ctx: ApiContext, type: BankAccountType, ownerId?: string): BankAccount {
+  const user = ownerId === undefined ? getUser(ctx.store, ctx.params.userId) : { Id: ownerId };
   const b = new BodyReader(ctx.body);
   const ownerName = b.string("OwnerName", { required: true });
   const ownerAddress = b.address("OwnerAddress", { required: true });
@@ -94,6 +95,7 @@ export function registerBankAccountRoutes(r: ApiRouter): void {
   for (const type of ["IBAN", "GB", "US", "CA", "OTHER"] as const) {
     r.post(`/users/:userId/bankaccounts/${type.toLowerCase()}`, (ctx) => ok(create(ctx, type)));
   }
+  r.post("/clients/bankaccounts/iban", (ctx) => ok(create(ctx, "IBAN", ctx.store.info.ClientId)));
   r.get("/users/:userId/bankaccounts", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
     const ids = ctx.store.idx.bankAccountsByUser.get(ctx.params.userId);

@@ -4,6 +4,8 @@ import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
 import { registerClientRoutes } from "./client";
 import { registerClientWalletRoutes } from "./client-wallets";
+import { registerConversionRoutes } from "./conversions";
+import { registerCountryRoutes } from "./countries";
 import { registerDashboardAccessRoutes } from "./dashboard-access";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
@@ -13,15 +15,19 @@ import { registerPayInRoutes } from "./pay-ins";
 import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
 import { registerRepudiationRoutes } from "./repudiations";
+import { registerRecipientRoutes } from "./recipients";
 import { registerResponseRoutes } from "./responses";
+import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
 import { registerUboRoutes } from "./ubo";
 import { registerUserRoutes } from "./users";
+import { registerVirtualAccountRoutes } from "./virtual-accounts";
 import { registerWalletRoutes } from "./wallets";
 
 export function buildApiRouter(): ApiRouter {
   const router = new ApiRouter();
   registerUserRoutes(router);
+  registerScaUserRoutes(router);
   registerWalletRoutes(router);
   registerClientWalletRoutes(router);
   registerCardRoutes(router);
@@ -39,5 +45,9 @@ export function buildApiRouter(): ApiRouter {
   registerReportRoutes(router);
   registerDashboardAccessRoutes(router);
   registerClientRoutes(router);
+  registerConversionRoutes(router);
+  registerCountryRoutes(router);
+  registerVirtualAccountRoutes(router);
+  registerRecipientRoutes(router);
   return router;
 }

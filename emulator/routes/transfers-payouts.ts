@@ -4,12 +4,13 @@ import type { ApiContext } from "../core/context";
 import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import { getTransaction } from "../domain/lookups";
-import { createPayout, payoutView } from "../domain/payouts";
+import { checkInstantEligibility, createPayout, payoutView } from "../domain/payouts";
 import { createRefund } from "../domain/refunds";
 import { createTransfer } from "../domain/transfers";
 import type { Money, PayOut } from "../store/types";
 import { refundList } from "./tx-lists";
 
+const SCA_CONTEXTS = ["USER_PRESENT", "USER_NOT_PRESENT"] as const;
 const PAYOUT_MODES = ["STANDARD", "INSTANT_PAYMENT", "INSTANT_PAYMENT_ONLY", "RTGS_PAYMENT"] as const;
 
 function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
@@ -56,9 +57,10 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
       Fees: b.money("Fees", { required: true }) as Money,
       Tag: b.tag(),
+      ScaContext: b.enumOf("ScaContext", SCA_CONTEXTS),
     };
     b.done();
-    return ok(createTransfer(ctx.emu, ctx.store, input, ctx.now));
+    return ok(createTransfer(ctx.emu, ctx.store, input, ctx.now, ctx.origin));
   });
   r.get("/transfers/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "TRANSFER")));
 
@@ -69,10 +71,41 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
       DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
       DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
       Fees: b.money("Fees", { required: true }) as Money,
-      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+      // Payouts v2 name a RecipientId instead of a BankAccountId.
+      BankAccountId: b.string("BankAccountId", { required: ctx.body.RecipientId === undefined }),
+      RecipientId: b.string("RecipientId"),
       BankWireRef: b.string("BankWireRef", { max: 12 }),
       PayoutModeRequested: b.enumOf("PayoutModeRequested", PAYOUT_MODES),
       PaymentRef: ctx.body.PaymentRef ?? null,
+      Tag: b.tag(),
+    };
+    b.done();
+    return ok(payoutView(createPayout(ctx.emu, ctx.store, input, ctx.now)));
+  });
+  r.post("/payouts/reachability", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const input = {
+      AuthorId: b.string("AuthorId", { required: true }) as string,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      DebitedFunds: b.money("DebitedFunds", { required: true }) as Money,
+      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+    };
+    b.money("Fees");
+    b.enumOf("PayoutModeRequested", PAYOUT_MODES);
+    b.done();
+    return ok(checkInstantEligibility(ctx.store, input));
+  });
+  r.post("/clients/payouts", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const debited = b.money("DebitedFunds", { required: true }) as Money;
+    const input = {
+      AuthorId: ctx.store.info.ClientId,
+      DebitedWalletId: b.string("DebitedWalletId", { required: true }) as string,
+      DebitedFunds: debited,
+      Fees: b.money("Fees") ?? { Currency: debited?.Currency ?? "EUR", Amount: 0 },
+      BankAccountId: b.string("BankAccountId", { required: true }) as string,
+      BankWireRef: b.string("BankWireRef", { max: 12 }),
+      PayoutModeRequested: b.enumOf("PayoutModeRequested", PAYOUT_MODES),
       Tag: b.tag(),
     };
     b.done();

@@ -5,6 +5,8 @@ import { notFound, paramError } from "../core/errors";
 import { listResult, resolveIds } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import { getUser } from "../domain/lookups";
+import { walletAccessBlock } from "../domain/sca";
+import type { ApiContext } from "../core/context";
 import type { Wallet } from "../store/types";
 import { txList } from "./tx-lists";
 
@@ -12,6 +14,13 @@ function userWallet(store: Parameters<typeof getUser>[0], id: string): Wallet {
   const wallet = store.wallets.get(id);
   if (!wallet) throw notFound("Wallet", id);
   return wallet;
+}
+
+/** The four account-access reads answer 401/403 for an OWNER per ScaContext (domain/sca.ts). */
+function scaBlock(ctx: ApiContext, ownerId: string | undefined) {
+  const context = ctx.query.get("ScaContext");
+  if (context === undefined || ownerId === undefined) return null;
+  return walletAccessBlock(ctx.store, ctx.store.users.get(ownerId), context, ctx.origin, ctx.now);
 }
 
 export function registerWalletRoutes(r: ApiRouter): void {
@@ -40,7 +49,10 @@ export function registerWalletRoutes(r: ApiRouter): void {
     ctx.store.addWallet(wallet);
     return ok(wallet);
   });
-  r.get("/wallets/:walletId", (ctx) => ok(userWallet(ctx.store, ctx.params.walletId)));
+  r.get("/wallets/:walletId", (ctx) => {
+    const wallet = userWallet(ctx.store, ctx.params.walletId);
+    return scaBlock(ctx, wallet.Owners[0]) ?? ok(wallet);
+  });
   r.put("/wallets/:walletId", (ctx) => {
     const wallet = userWallet(ctx.store, ctx.params.walletId);
     const b = new BodyReader(ctx.body);
@@ -53,14 +65,20 @@ export function registerWalletRoutes(r: ApiRouter): void {
   });
   r.get("/users/:userId/wallets", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
+    const blocked = scaBlock(ctx, ctx.params.userId);
+    if (blocked) return blocked;
     return listResult(ctx, resolveIds(ctx.store.idx.walletsByUser.get(ctx.params.userId), ctx.store.wallets));
   });
   r.get("/wallets/:walletId/transactions", (ctx) => {
-    userWallet(ctx.store, ctx.params.walletId);
+    const wallet = userWallet(ctx.store, ctx.params.walletId);
+    const blocked = scaBlock(ctx, wallet.Owners[0]);
+    if (blocked) return blocked;
     return txList(ctx, ctx.store.idx.txByWallet.get(ctx.params.walletId));
   });
   r.get("/users/:userId/transactions", (ctx) => {
     getUser(ctx.store, ctx.params.userId);
+    const blocked = scaBlock(ctx, ctx.params.userId);
+    if (blocked) return blocked;
     return txList(ctx, ctx.store.idx.txByUser.get(ctx.params.userId));
   });
 }

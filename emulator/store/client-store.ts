@@ -29,6 +29,7 @@ import type {
   Wallet,
 } from "./types";
 import { MultiIndex } from "./multi-index";
+import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
 
 export interface ClientInfo {
   ClientId: string;
@@ -85,6 +86,15 @@ export class ClientStore {
   readonly ssoInvitedAt = new Map<string, number>();
   /** User id → inflow/outflow blocking set by a sandbox operation (absent = not blocked). */
   readonly regulatory = new Map<string, RegulatoryStatus>();
+  /** User id → SCA profile (phone, enrollment, consents); absent for users never seen by an SCA flow. */
+  readonly scaProfiles = new Map<string, ScaProfile>();
+  /** Hosted SCA sessions (PendingUserAction.RedirectUrl), by session id. */
+  readonly scaSessions = new Map<string, ScaSession>();
+  /** FX quotes (`/conversions/quote`); conversions themselves are transactions. */
+  readonly quotes = new Map<string, Quote>();
+  readonly virtualAccounts = new Map<string, VirtualAccount>();
+  readonly bankingAliases = new Map<string, BankingAlias>();
+  readonly recipients = new Map<string, Recipient>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

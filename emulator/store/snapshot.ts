@@ -32,6 +32,12 @@ export const SNAPSHOT_MAPS = [
   "permissionGroups",
   "ssoInvitedAt",
   "regulatory",
+  "scaProfiles",
+  "scaSessions",
+  "quotes",
+  "virtualAccounts",
+  "bankingAliases",
+  "recipients",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

@@ -105,14 +105,16 @@ export interface PayIn extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYIN";
   PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED";
-  ExecutionType: "DIRECT" | "WEB";
+  /** EXTERNAL_INSTRUCTION: a wire received on a virtual account or banking alias. */
+  ExecutionType: "DIRECT" | "WEB" | "EXTERNAL_INSTRUCTION";
   [extra: string]: unknown;
 }
 
 export interface Transfer extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "TRANSFER";
-  PendingUserAction: null;
+  /** Set while a USER_PRESENT transfer between OWNER users waits for the user's SCA session. */
+  PendingUserAction: { RedirectUrl: string } | null;
   [extra: string]: unknown;
 }
 
@@ -120,7 +122,9 @@ export interface PayOut extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYOUT";
   PaymentType: "BANK_WIRE";
-  BankAccountId: string;
+  /** Null when the payout goes to a recipient (payouts v2). */
+  BankAccountId: string | null;
+  RecipientId: string | null;
   BankWireRef: string | null;
   /** null unless PayoutModeRequested was sent. Mode fields are only shown on GET /payouts/bankwire/{id}. */
   ModeRequested: string | null;
@@ -154,7 +158,39 @@ export interface Repudiation extends TxBase {
   [extra: string]: unknown;
 }
 
-export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation;
+export interface ConversionRate {
+  DebitedCurrency: string;
+  CreditedCurrency: string;
+  /** Floats with up to 7 decimals, as in the docs' examples (the SDK types them as strings). */
+  ClientRate: number;
+  MarketRate: number;
+  MarketRateDate: number;
+}
+
+export interface UserMargin {
+  Type: string;
+  Value: number;
+  Amount?: number;
+}
+
+export interface RequestedFees {
+  Currency: string;
+  Type: "FIXED" | "PERCENTAGE";
+  Value: number;
+}
+
+/** An FX conversion between two wallets of one owner (quotes live in sca-types.ts). */
+export interface Conversion extends TxBase {
+  Type: "CONVERSION";
+  Nature: "REGULAR";
+  QuoteId: string | null;
+  ConversionRateResponse: ConversionRate;
+  RequestedFees: RequestedFees | null;
+  MarginsResponse: { Mangopay: UserMargin; User?: UserMargin };
+  [extra: string]: unknown;
+}
+
+export type Transaction = PayIn | Transfer | PayOut | Refund | Repudiation | Conversion;
 
 export interface CardRegistration extends Entity {
   UserId: string;

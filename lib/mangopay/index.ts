@@ -23,12 +23,15 @@ export type { MoneyActionOptions, WriteOptions, ScaReadOptions, ScaContext } fro
 export { isFailed } from "./schemas/transactions";
 
 export * as users from "./users";
+export * as scaUsers from "./sca-users";
 export * as wallets from "./wallets";
 export * as clientWallets from "./client-wallets";
 export * as transactions from "./transactions";
 export * as payins from "./payins";
 export * as payouts from "./payouts";
 export * as transfers from "./transfers";
+export * as conversions from "./conversions";
+export * as virtualAccounts from "./virtual-accounts";
 export * as refunds from "./refunds";
 export * as cards from "./cards";
 export * as cardRegistrations from "./card-registrations";

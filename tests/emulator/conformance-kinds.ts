@@ -41,6 +41,22 @@ export const MODELS = {
   LegacyReport: "report.ReportData",
   ReportV2: "reportV2.ReportDataV2",
   Client: "client.ClientData",
+  NaturalUserSca: "user.UserNaturalScaData",
+  LegalUserSca: "user.UserLegalScaData",
+  ScaStatus: "user.ScaStatus",
+  PendingUserActionResult: "user.UserEnrollmentResult",
+  ConversionRate: "conversionRate.ConversionRateData",
+  Quote: "conversion.QuoteData",
+  Conversion: "conversion.ConversionData",
+  CountryAuthorization: "countryAuthorization.CountryAuthorizationData",
+  VirtualAccount: "virtualAccount.VirtualAccountData",
+  VirtualAccountAvailability: "virtualAccount.VirtualAccountAvailabilitiesData",
+  BankingAlias: "bankingAlias.IBANBankingAliasData",
+  ExternalInstructionPayIn: "payIn.BankWireExternalInstructionPayInData",
+  PayOutEligibility: "payOut.CheckPayOutEligibilityData",
+  Recipient: "recipient.RecipientData",
+  RecipientSchema: "recipient.RecipientSchemaData",
+  PayoutMethods: "recipient.PayoutMethodData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -146,6 +162,7 @@ const PAYIN_KIND: Record<string, Kind> = {
   "BANK_WIRE/DIRECT": "BankWirePayIn",
   "DIRECT_DEBIT/DIRECT": "DirectDebitPayIn",
   "PREAUTHORIZED/DIRECT": "PreauthorizedPayIn",
+  "BANK_WIRE/EXTERNAL_INSTRUCTION": "ExternalInstructionPayIn",
 };
 
 type Item = Record<string, unknown>;
@@ -153,6 +170,8 @@ type Classifier = (item: Item) => Kind | null;
 
 const byPersonType: Classifier = (u) =>
   u.PersonType === "NATURAL" ? "NaturalUser" : u.PersonType === "LEGAL" ? "LegalUser" : null;
+const byPersonTypeSca: Classifier = (u) =>
+  u.PersonType === "NATURAL" ? "NaturalUserSca" : u.PersonType === "LEGAL" ? "LegalUserSca" : null;
 const byPayIn: Classifier = (p) => PAYIN_KIND[`${String(p.PaymentType)}/${String(p.ExecutionType)}`] ?? null;
 const byAccountType: Classifier = (a) => (typeof a.Type === "string" ? (`BankAccount${a.Type}` as Kind) : null);
 const fixed =
@@ -204,6 +223,27 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/GET/, /^\/reporting\/reports$/, () => null, "reportingReports"],
   [/POST|GET/, /^\/reporting\/reports(\/[^/]+)?$/, fixed("ReportV2")],
   [/GET|PUT/, /^\/clients(\/logo)?$/, fixed("Client")],
+  [/POST|PUT|GET/, /^\/sca\/users\/(natural|legal)(\/[^/]+(\/category)?)?$/, byPersonTypeSca],
+  [/GET/, /^\/sca\/users\/[^/]+$/, byPersonTypeSca],
+  [/GET/, /^\/sca\/users\/[^/]+\/sca-status$/, fixed("ScaStatus")],
+  [/POST/, /^\/sca\/users\/[^/]+\/(enrollment|consent)$/, fixed("PendingUserActionResult")],
+  [/GET/, /^\/conversions\/rate\/[A-Za-z]{3}\/[A-Za-z]{3}$/, fixed("ConversionRate")],
+  [/POST|GET/, /^\/conversions\/quote(\/[^/]+)?$/, fixed("Quote")],
+  [/POST/, /^(\/clients)?\/conversions\/(instant|quoted)-conversion$/, fixed("Conversion")],
+  [/GET/, /^\/conversions\/[^/]+$/, fixed("Conversion")],
+  [/POST/, /^\/clients\/bankaccounts\/iban$/, byAccountType],
+  [/POST/, /^\/clients\/payouts$/, fixed("PayOut")],
+  [/POST/, /^\/payouts\/reachability$/, fixed("PayOutEligibility")],
+  [/GET/, /^\/recipients\/schema$/, fixed("RecipientSchema")],
+  [/GET/, /^\/recipients\/payout-methods$/, fixed("PayoutMethods")],
+  [/POST|GET/, /^\/users\/[^/]+\/recipients$/, fixed("Recipient")],
+  [/GET|PUT/, /^\/recipients\/[^/]+$/, fixed("Recipient")],
+  [/GET/, /^\/countries\/([A-Za-z]{2}\/)?authorizations$/, fixed("CountryAuthorization")],
+  [/POST|GET|PUT/, /^\/wallets\/[^/]+\/virtual-accounts(\/[^/]+)?$/, fixed("VirtualAccount")],
+  [/GET/, /^\/virtual-accounts\/availability$/, fixed("VirtualAccountAvailability")],
+  [/POST/, /^\/wallets\/[^/]+\/bankingaliases\/iban$/, fixed("BankingAlias")],
+  [/GET/, /^\/wallets\/[^/]+\/bankingaliases$/, fixed("BankingAlias")],
+  [/GET|PUT/, /^\/bankingaliases\/[^/]+$/, fixed("BankingAlias")],
 ];
 
 /** The path with ids replaced by `:id`, so violations of one route group together. */

@@ -1,8 +1,10 @@
 /**
  * Ledger property: after thousands of random money operations over HTTP (pay-ins, transfers with
- * fees, payouts that succeed, fail or bounce, refunds, refusals), for each currency the sum of all
- * wallet balances (user wallets + FEES/CREDIT) equals external money in − out, no user wallet is
- * negative, and every wallet's balance equals what its own transaction list says.
+ * fees, payouts that succeed, fail or bounce, refunds, refusals, FX conversions with fees), for each
+ * currency the sum of all wallet balances (user wallets + FEES/CREDIT) equals external money in − out
+ * plus what conversions brought into that currency minus what they took out of it, no user wallet is
+ * negative, every conversion's fees land in FEES of the debited currency, and every wallet's balance
+ * equals what its own transaction list says.
  */
 import { Random } from "@/emulator/core/random";
 import { BROWSER_INFO, list, natural, num, registerCard, startApi, str, type Api, type Json } from "./helpers";
@@ -102,6 +104,34 @@ it("balances after thousands of random operations", async () => {
         refundable.push(done.body);
       }
       count(`wire:${str(done.body.Status)}`);
+    } else if (roll < 0.38) {
+      // FX between the author's own wallets: (Debited − Fees) leaves one currency, Credited enters the other.
+      const to = currencies.find((c) => c !== ccy) ?? "GBP";
+      const balance = num((await api.call("GET", `/wallets/${a.wallets[ccy]}`)).body.Balance.Amount);
+      const amount = rnd.chance(0.1) ? balance + rnd.int(1, 1000) : rnd.int(100, Math.max(100, balance));
+      const feesBefore = num((await api.call("GET", `/clients/wallets/FEES/${ccy}`)).body.Balance.Amount);
+      const res = await api.call("POST", "/conversions/instant-conversion", {
+        AuthorId: a.userId,
+        DebitedWalletId: a.wallets[ccy],
+        CreditedWalletId: a.wallets[to],
+        DebitedFunds: money(ccy, amount),
+        CreditedFunds: { Currency: to },
+        Fees: rnd.chance(0.5)
+          ? { Type: "PERCENTAGE", Value: rnd.int(0, 30) / 10 }
+          : { Type: "FIXED", Value: rnd.int(0, 50) },
+      });
+      expect(res.status).toBe(200);
+      const feesAfter = num((await api.call("GET", `/clients/wallets/FEES/${ccy}`)).body.Balance.Amount);
+      if (str(res.body.Status) === "SUCCEEDED") {
+        const fees = num(res.body.Fees.Amount);
+        expect(str(res.body.Fees.Currency)).toBe(ccy);
+        expect(feesAfter - feesBefore).toBe(fees);
+        external[ccy] -= num(res.body.DebitedFunds.Amount) - fees;
+        external[to] += num(res.body.CreditedFunds.Amount);
+      } else {
+        expect(feesAfter).toBe(feesBefore);
+      }
+      count(`conversion:${str(res.body.Status)}`);
     } else if (roll < 0.6) {
       const b = rnd.pick(accounts.filter((x) => x !== a));
       const balance = num((await api.call("GET", `/wallets/${a.wallets[ccy]}`)).body.Balance.Amount);
@@ -194,6 +224,8 @@ it("balances after thousands of random operations", async () => {
     "payout-return",
     "refund-payins:SUCCEEDED",
     "refund-transfers:SUCCEEDED",
+    "conversion:SUCCEEDED",
+    "conversion:FAILED",
   ]) {
     expect(counts[k] ?? 0).toBeGreaterThan(0);
   }

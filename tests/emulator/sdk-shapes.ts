@@ -102,7 +102,7 @@ export interface Violation {
 /**
  * Checks one answer against a shape: keys ⊆ typed keys + extras, enum values ∈ the SDK's enum, nested
  * objects likewise. `extras` are README-documented fields ("Field" or "Parent.Field") and enum values
- * ("Field=VALUE").
+ * ("Field=VALUE", or "Field=*" when the SDK types a free text field as an enum).
  */
 export function conform(
   object: string,
@@ -129,7 +129,11 @@ export function conform(
     const allowed = shape.enums.get(key);
     if (allowed && v !== null && v !== undefined) {
       for (const item of Array.isArray(v) ? v : [v]) {
-        if (!allowed.includes(item as string | number) && !extras.has(`${field}=${String(item)}`)) {
+        if (
+          !allowed.includes(item as string | number) &&
+          !extras.has(`${field}=${String(item)}`) &&
+          !extras.has(`${field}=*`)
+        ) {
           const shown =
             allowed.length > 12
               ? `${allowed.slice(0, 12).join(", ")}, … ${allowed.length - 12} more`

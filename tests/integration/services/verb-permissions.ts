@@ -353,7 +353,17 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["users.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "users/get-sca-status.ts#getUserScaStatus": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ userId: "100000001" }),
+  },
   "users/list.ts#listUsers": { kind: "account", permissions: ["users.read"] },
+  "virtual-accounts/list-by-user.ts#listUserVirtualAccounts": {
+    kind: "account",
+    permissions: ["wallets.read"],
+    input: () => ({ userId: "100000001" }),
+  },
   "wallets/get.ts#getWallet": {
     kind: "account",
     permissions: ["wallets.read"],

@@ -9,11 +9,13 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import { dashboardPaths, type UserTab } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
+import { can } from "@/lib/server/permissions";
 import type { AccountContext } from "@/lib/server/context-types";
 import type { PersonDTO, UserDTO } from "@/lib/services/users/dto";
 import { getUser } from "@/lib/services/users/get";
 import { getUserRegulatory } from "@/lib/services/users/get-regulatory";
 import { settle } from "@/lib/services/upstream";
+import { UserScaStatus, UserVirtualAccounts } from "./_components/user-sca-and-accounts";
 import { USER_SECTIONS } from "./_components/user-sections";
 import { userTabsFor } from "./_components/user-tabs";
 
@@ -207,7 +209,19 @@ export default async function UserInformationPage({ params }: Props) {
             <Regulatory ctx={ctx} userId={u.id} />
           </Suspense>
         </Block>
+        {u.category === "OWNER" ? (
+          <Block title="Strong customer authentication" testId="user-sca-block">
+            <Suspense fallback={<SectionSkeleton label="Loading SCA status" height="h-6" />}>
+              <UserScaStatus ctx={ctx} userId={u.id} />
+            </Suspense>
+          </Block>
+        ) : null}
       </div>
+      {can(ctx, "wallets.read") ? (
+        <Suspense fallback={<SectionSkeleton label="Loading virtual accounts" height="h-16" />}>
+          <UserVirtualAccounts ctx={ctx} userId={u.id} />
+        </Suspense>
+      ) : null}
       {tabs.map((t) => (
         <Suspense key={t.tab} fallback={<SectionSkeleton label={`Loading ${t.label}`} height="h-28" />}>
           <Summary ctx={ctx} userId={u.id} tab={t.tab} title={t.label} />
