@@ -56,6 +56,9 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/disputes": account("disputes.read"),
   "/accounts/[accountId]/disputes/[disputeId]": account("disputes.read"),
   "/accounts/[accountId]/hooks": account("hooks.read"),
+  // The operations log shows money and other MANGOPAY writes with their members: whoever may read transactions.
+  "/accounts/[accountId]/operations": account("transactions.read"),
+  "/accounts/[accountId]/operations/[operationId]": account("transactions.read"),
 };
 
 /** Route handlers by route. */
@@ -65,6 +68,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "/api/health/live": pub,
   "/api/health/ready": pub,
   "/hub/security/export": hub("hub.security.read"),
+  "/accounts/[accountId]/operations/export": account("transactions.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
@@ -103,6 +107,15 @@ export const ACTION_ACCESS: Record<string, Access> = {
     account("permissionGroups.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
     account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createWalletAction": account("wallets.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createBankWirePayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createDirectDebitPayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createCardPayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createPayoutAction": account("payouts.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createTransferAction": account("transfers.create"),
+  "(dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction": account("refunds.create"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction":
+    account("repudiations.create"),
 };
 
 export type Outcome = "allow" | "deny" | "not_found" | "sign_in";
@@ -136,4 +149,5 @@ export const DASHBOARD_NAV: readonly { label: string; segment: string; permissio
   { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
   { label: "Events", segment: "/events", permission: "events.read" },
   { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
+  { label: "Operations", segment: "/operations", permission: "transactions.read" },
 ];
