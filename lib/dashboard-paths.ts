@@ -38,6 +38,9 @@ export function dashboardPaths(accountId: string) {
     disputes: `${base}/disputes`,
     dispute: (disputeId: string) => `${base}/disputes/${enc(disputeId)}`,
     hooks: `${base}/hooks`,
+    operations: `${base}/operations`,
+    operation: (operationId: string) => `${base}/operations/${enc(operationId)}`,
+    operationsExport: (query: string) => `${base}/operations/export${query ? `?${query}` : ""}`,
   };
 }
 export type DashboardPaths = ReturnType<typeof dashboardPaths>;

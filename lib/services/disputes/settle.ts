@@ -17,7 +17,13 @@ import { SettleDisputeInput } from "./settle-schemas";
  * a bank-wire pay-in to the platform's CREDIT wallet (its wire reference goes to the bank). Only while
  * the dispute is CLOSED / LOST with something left to settle, and never more than that.
  */
-export async function settleDispute({ ctx, input }: { ctx: AccountContext; input: SettleDisputeInput }): Promise<OperationDTO> {
+export async function settleDispute({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: SettleDisputeInput;
+}): Promise<OperationDTO> {
   assertCan(ctx, "repudiations.create");
   const data = parseInput(SettleDisputeInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");

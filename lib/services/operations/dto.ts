@@ -62,7 +62,8 @@ const num = (v: bigint | null): number | null => (v === null ? null : Number(v))
 
 export function toOperationDTO(row: OperationRow, actorEmail: string | null = null): OperationDTO {
   const data = (row.resultData ?? {}) as Record<string, unknown>;
-  const bank = data.bankAccount && typeof data.bankAccount === "object" ? (data.bankAccount as Record<string, unknown>) : null;
+  const bank =
+    data.bankAccount && typeof data.bankAccount === "object" ? (data.bankAccount as Record<string, unknown>) : null;
   return {
     id: row.id,
     action: row.action,

@@ -51,7 +51,10 @@ function canonical(value: unknown): string {
 }
 const sameRequest = (a: unknown, b: MoneyRequest) => canonical(a) === canonical(b);
 
-async function openOperation(ctx: AccountContext, spec: MoneyOperationSpec): Promise<{ row: OperationRow; isNew: boolean }> {
+async function openOperation(
+  ctx: AccountContext,
+  spec: MoneyOperationSpec,
+): Promise<{ row: OperationRow; isNew: boolean }> {
   const where = {
     apiAccountId_actorUserId_operationKey: {
       apiAccountId: ctx.account.id,

@@ -48,7 +48,9 @@ export async function settleOperation(
         hubId: row.hubId,
         apiAccountId: row.apiAccountId,
         target:
-          settlement.kind === "answered" ? { type: row.action.split(".")[0] ?? "operation", id: settlement.outcome.upstreamId } : null,
+          settlement.kind === "answered"
+            ? { type: row.action.split(".")[0] ?? "operation", id: settlement.outcome.upstreamId }
+            : null,
         after: {
           status,
           upstreamStatus: settlement.kind === "answered" ? settlement.outcome.upstreamStatus : null,

@@ -20,7 +20,13 @@ export const OPERATION_STATUSES = ["AWAITING_APPROVAL", "PENDING", "SUCCEEDED", 
 const Day = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 export const OperationsFilter = z.object({
-  member: z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  member: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .catch(undefined),
   kind: z.enum(OPERATION_KINDS).optional().catch(undefined),
   status: z.enum(OPERATION_STATUSES).optional().catch(undefined),
   from: Day,
@@ -38,7 +44,14 @@ export function parseOperationsFilter(params: Record<string, string | string[] |
   return OperationsFilter.parse(flat);
 }
 
-export const OperationIdInput = z.object({ operationId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const OperationIdInput = z.object({
+  operationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 export type OperationIdInput = z.input<typeof OperationIdInput>;
 
 export const OPERATIONS_PAGE_SIZE = 25;

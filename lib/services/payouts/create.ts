@@ -9,7 +9,13 @@ import { activeBankAccountOf, walletParty } from "@/lib/services/operations/part
 import { CreatePayoutInput } from "./schemas";
 
 /** Money leaves the platform to one of the wallet owner's active bank accounts. */
-export async function createPayout({ ctx, input }: { ctx: AccountContext; input: CreatePayoutInput }): Promise<OperationDTO> {
+export async function createPayout({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: CreatePayoutInput;
+}): Promise<OperationDTO> {
   assertCan(ctx, "payouts.create");
   const data = parseInput(CreatePayoutInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");

@@ -16,7 +16,13 @@ import { CreateRefundInput } from "./schemas";
  * Refunds a succeeded pay-in or transfer, fully or partly: never more than what its earlier refunds
  * left (computed from MANGOPAY's refund list, not from the browser). The reason is kept in the audit.
  */
-export async function createRefund({ ctx, input }: { ctx: AccountContext; input: CreateRefundInput }): Promise<OperationDTO> {
+export async function createRefund({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: CreateRefundInput;
+}): Promise<OperationDTO> {
   assertCan(ctx, "refunds.create");
   const data = parseInput(CreateRefundInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");

@@ -24,7 +24,10 @@ export async function createTransfer({
       creditedWalletId: ["Choose another wallet than the one debited."],
     });
   }
-  const [debited, credited] = await Promise.all([walletParty(ctx, data.walletId), walletParty(ctx, data.creditedWalletId)]);
+  const [debited, credited] = await Promise.all([
+    walletParty(ctx, data.walletId),
+    walletParty(ctx, data.creditedWalletId),
+  ]);
   assertSameCurrency(debited.currency, credited.currency, "The credited wallet");
   const amountMinor = toMinor(data.amount, debited.currency, "amount");
   const feesMinor = feesToMinor(data.fees, debited.currency, amountMinor);

@@ -8,7 +8,13 @@ import { userParty } from "@/lib/services/operations/parties";
 import { CreateWalletInput } from "./schemas";
 
 /** A new wallet for a user: no money moves, but it runs as an operation so a resubmit creates one wallet. */
-export async function createWallet({ ctx, input }: { ctx: AccountContext; input: CreateWalletInput }): Promise<OperationDTO> {
+export async function createWallet({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: CreateWalletInput;
+}): Promise<OperationDTO> {
   assertCan(ctx, "wallets.create");
   const data = parseInput(CreateWalletInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");

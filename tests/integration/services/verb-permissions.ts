@@ -41,7 +41,10 @@ export type VerbEntry =
   | ({ kind: "member" | "self" | "helper"; why: string } & Inputs);
 
 /** The part every money action's input shares: its API account and the form's operation key. */
-const moneyBase = (ids: MatrixIds) => ({ accountId: ids.accountId, operationKey: "7b0f8a4e-2c1d-4f3a-9b6e-5d4c3b2a1f00" });
+const moneyBase = (ids: MatrixIds) => ({
+  accountId: ids.accountId,
+  operationKey: "7b0f8a4e-2c1d-4f3a-9b6e-5d4c3b2a1f00",
+});
 
 /** A dispute as its detail page has read it, for the timeline verb (which reads only events). */
 const TIMELINE_DISPUTE = {
@@ -423,7 +426,9 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     kind: "account",
     permissions: ["wallets.create"],
     input: (ids) => ({ ...moneyBase(ids), userId: "100000001", currency: "EUR", description: "Matrix" }),
-    foreign: (ids) => [{ ...moneyBase(ids), accountId: ids.other.accountId, userId: "1", currency: "EUR", description: "x" }],
+    foreign: (ids) => [
+      { ...moneyBase(ids), accountId: ids.other.accountId, userId: "1", currency: "EUR", description: "x" },
+    ],
   },
   "payins/create-bank-wire.ts#createBankWirePayIn": {
     kind: "account",

@@ -140,6 +140,9 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "route /api/health/live": "public",
   "route /api/health/ready": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
+  "page /accounts/[accountId]/operations": ALL,
+  "page /accounts/[accountId]/operations/[operationId]": ALL,
+  "route /accounts/[accountId]/operations/export": ALL,
 };
 for (const key of Object.keys(ACTION_ACCESS)) {
   const a = ACTION_ACCESS[key];
@@ -152,6 +155,21 @@ for (const key of Object.keys(ACTION_ACCESS)) {
 }
 // …except where the Hub's API keys may be sent: Owners alone.
 EXPECTED["action (hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction"] = ["OWNER"];
+// Money actions and wallet creation: Operators run them; Developers may create wallets only.
+const WALLET_MENU = "action (dashboard)/accounts/[accountId]/wallets/actions.ts#";
+const OPERATORS: RoleName[] = ["OWNER", "ADMIN", "OPERATOR"];
+EXPECTED[`${WALLET_MENU}createWalletAction`] = ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR"];
+for (const name of [
+  "createBankWirePayInAction",
+  "createDirectDebitPayInAction",
+  "createCardPayInAction",
+  "createPayoutAction",
+  "createTransferAction",
+])
+  EXPECTED[`${WALLET_MENU}${name}`] = OPERATORS;
+EXPECTED["action (dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction"] = OPERATORS;
+EXPECTED["action (dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction"] =
+  OPERATORS;
 
 function entries(): [string, Access][] {
   return [

@@ -5,7 +5,11 @@ import { accountAction } from "@/lib/server/action";
 import { createBankWirePayIn } from "@/lib/services/payins/create-bank-wire";
 import { createCardPayIn } from "@/lib/services/payins/create-card";
 import { createDirectDebitPayIn } from "@/lib/services/payins/create-direct-debit";
-import { CreateBankWirePayInInput, CreateCardPayInInput, CreateDirectDebitPayInInput } from "@/lib/services/payins/schemas";
+import {
+  CreateBankWirePayInInput,
+  CreateCardPayInInput,
+  CreateDirectDebitPayInInput,
+} from "@/lib/services/payins/schemas";
 import { createPayout } from "@/lib/services/payouts/create";
 import { CreatePayoutInput } from "@/lib/services/payouts/schemas";
 import { createTransfer } from "@/lib/services/transfers/create";
