@@ -30,8 +30,12 @@ export const OperationKey = z.string().uuid();
 /** Largest amount one dashboard action may move: 100 million in major units (MANGOPAY's amounts are int32-ish). */
 export const MAX_AMOUNT_MINOR = 10_000_000_000;
 
-export const AmountText = z.string().trim().min(1, "Enter an amount.").max(32);
-export const OptionalAmountText = z.string().trim().max(32).optional();
+// The shape is checked before anything is read from MANGOPAY (two decimals at most: the exact digits
+// of the wallet's currency are checked once its currency is known, by toMinor).
+const amountShape = (v: string) => v === "" || parseAmountToMinor(v, "EUR") !== null;
+const AMOUNT_MESSAGE = "Enter a positive amount such as 12.50.";
+export const AmountText = z.string().trim().min(1, "Enter an amount.").max(32).refine(amountShape, AMOUNT_MESSAGE);
+export const OptionalAmountText = z.string().trim().max(32).refine(amountShape, AMOUNT_MESSAGE).optional();
 
 export const MoneyActionBase = z.object({
   accountId: z.string().min(1).max(64),

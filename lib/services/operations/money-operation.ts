@@ -37,19 +37,19 @@ export type MoneyOperationSpec = {
 const RESUBMIT_WAIT_MS = 10_000;
 const RESUBMIT_POLL_MS = 150;
 
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order it was given. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
+/** What makes two submissions "the same operation": a resubmit must not change any of it. */
+function sameOperation(row: OperationRow, spec: MoneyOperationSpec): boolean {
+  const num = (v: bigint | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return (
+    row.action === spec.action &&
+    row.kind === spec.kind &&
+    num(row.amountMinor) === num(spec.amountMinor) &&
+    num(row.feesMinor) === num(spec.feesMinor) &&
+    (row.currency ?? null) === (spec.currency ?? null) &&
+    (row.sourceId ?? null) === (spec.sourceId ?? null) &&
+    (row.destinationId ?? null) === (spec.destinationId ?? null)
+  );
 }
-const sameRequest = (a: unknown, b: MoneyRequest) => canonical(a) === canonical(b);
 
 async function openOperation(
   ctx: AccountContext,
@@ -173,9 +173,7 @@ async function waitForSettled(row: OperationRow): Promise<OperationRow> {
 export async function runMoneyOperation(ctx: AccountContext, spec: MoneyOperationSpec): Promise<OperationDTO> {
   const { row, isNew } = await openOperation(ctx, spec);
   if (!isNew) {
-    const stored = row.request as Record<string, unknown> | null;
-    const { method: _method, ...storedRequest } = stored ?? {};
-    if (row.action !== spec.action || !sameRequest(storedRequest, spec.request)) {
+    if (!sameOperation(row, spec)) {
       throw new ConflictError(
         "This form was already submitted with other values. Close it and open a new one to start another operation.",
       );

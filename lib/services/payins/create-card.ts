@@ -44,6 +44,19 @@ export async function createCardPayIn({
         Fees: { Currency: wallet.currency, Amount: feesMinor },
         CardId: card.Id,
         SecureModeReturnURL: `${env().APP_URL}/accounts/${ctx.account.id}/operations`,
+        // Required for 3DS2. The payer is not at this browser: the operator's request describes the session.
+        IpAddress: ctx.request.ip ?? "127.0.0.1",
+        BrowserInfo: {
+          AcceptHeader: "text/html",
+          JavaEnabled: false,
+          Language: "en",
+          ColorDepth: 24,
+          ScreenHeight: 1080,
+          ScreenWidth: 1920,
+          TimeZoneOffset: 0,
+          UserAgent: (ctx.request.userAgent ?? "MANGOPAY dashboard").slice(0, 255),
+          JavascriptEnabled: true,
+        },
       },
     },
   });
