@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { TimeZoneProvider } from "@/components/time-zone";
+import { Toaster } from "@/components/toast";
 import { getAccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
@@ -67,6 +68,7 @@ export default async function AccountDashboardLayout({
         </header>
         <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
       </div>
+      <Toaster />
     </TimeZoneProvider>
   );
 }
