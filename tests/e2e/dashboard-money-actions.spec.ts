@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { demoAccount, emulatorControl, mangopay, seedDemoMember } from "./support/dashboard";
-import { databaseUrl, signIn } from "./support/users";
+import { databaseUrl, signIn as signInForm } from "./support/users";
 
 type Obj = { Id: string };
 type Wallet = Obj & { Balance: { Amount: number; Currency: string } };
@@ -20,6 +20,11 @@ let payeeWallet: Wallet;
 let bankAccount: Obj;
 
 const ADDRESS = { AddressLine1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR" };
+
+async function signIn(page: Page, email: string) {
+  await signInForm(page, email);
+  await expect(page).toHaveURL(/\/hub/);
+}
 
 async function operationCount(): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl() });
