@@ -35,7 +35,15 @@ const filterQuery = (f: OperationsFilter) =>
     ),
   ).toString();
 
-async function OperationsSection({ ctx, filter, query }: { ctx: AccountContext; filter: OperationsFilter; query: Query }) {
+async function OperationsSection({
+  ctx,
+  filter,
+  query,
+}: {
+  ctx: AccountContext;
+  filter: OperationsFilter;
+  query: Query;
+}) {
   const paths = dashboardPaths(ctx.account.id);
   const log = await listOperations({ ctx, input: filter });
   return (
@@ -107,7 +115,9 @@ async function OperationsSection({ ctx, filter, query }: { ctx: AccountContext; 
                 cell: (o) => (
                   <span className="flex flex-col items-start gap-0.5">
                     <StatusBadge status={o.status} />
-                    {o.upstreamStatus && o.upstreamStatus !== o.status ? <StatusBadge status={o.upstreamStatus} /> : null}
+                    {o.upstreamStatus && o.upstreamStatus !== o.status ? (
+                      <StatusBadge status={o.upstreamStatus} />
+                    ) : null}
                   </span>
                 ),
               },
@@ -135,8 +145,8 @@ export default async function OperationsPage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">Operations</h1>
         <p className="text-sm text-slate-600">
-          Money moved and objects created from this dashboard, newest first. Pending ones are checked with MANGOPAY
-          when shown. See also <Link href={dashboardPaths(ctx.account.id).transactions}>all transactions</Link>.
+          Money moved and objects created from this dashboard, newest first. Pending ones are checked with MANGOPAY when
+          shown. See also <Link href={dashboardPaths(ctx.account.id).transactions}>all transactions</Link>.
         </p>
       </div>
       <Suspense key={JSON.stringify(filter)} fallback={<SectionSkeleton label="Loading operations" height="h-96" />}>
