@@ -115,13 +115,19 @@ async function openOperation(
   }
 }
 
-/** Errors after which MANGOPAY certainly did not execute the request (a refusal, not a lost answer). */
-function refusal(err: unknown): { code: string; message: string } | null {
-  if (err instanceof ValidationError || err instanceof NotFoundError) return { code: err.code, message: err.message };
+/**
+ * Errors after which MANGOPAY certainly did not execute the request: a refusal of the request itself
+ * (FAILED), or a refusal before looking at it — rate limit, quota, credentials (NOT_SENT). Anything
+ * else (lost answer, timeout, 5xx) may have been executed: the row stays PENDING for reconciliation.
+ */
+function refusal(err: unknown): { kind: "refused" | "not_sent"; code: string; message: string } | null {
+  if (err instanceof ValidationError || err instanceof NotFoundError)
+    return { kind: "refused", code: err.code, message: err.message };
   if (err instanceof UpstreamServiceError) {
-    const ambiguous = ["timeout", "network", "outcome_unknown", "unavailable", "unreadable", "idempotency_conflict"];
-    if (ambiguous.includes(err.failure.kind)) return null;
-    return { code: err.failure.type ?? err.failure.kind, message: err.message };
+    const { kind, type } = err.failure;
+    if (["rate_limit", "quota_protection", "authentication"].includes(kind))
+      return { kind: "not_sent", code: type ?? kind.toUpperCase(), message: `${err.message} Nothing was sent.` };
+    if (kind === "refused" || kind === "sca") return { kind: "refused", code: type ?? kind, message: err.message };
   }
   return null;
 }
@@ -146,7 +152,7 @@ export async function sendOperation(ctx: AccountContext, row: OperationRow): Pro
     });
   } catch (err) {
     const refused = refusal(err);
-    if (refused) return settleOperation(ctx, row, { kind: "refused", ...refused }, "call");
+    if (refused) return settleOperation(ctx, row, refused, "call");
     // Lost answer, timeout, 5xx: the row stays PENDING with its key; reconciliation settles it.
     return db.upstreamOperation.findUniqueOrThrow({ where: { id: row.id }, select: OPERATION_SELECT });
   }

@@ -185,3 +185,42 @@ it("the same form resubmitted with another amount is refused, nothing sent", asy
   await expect(createPayout({ ctx: w.ctx(), input: payoutInput(key, "6.66") })).rejects.toThrow(/already submitted/);
   expect(await payoutsOf(666)).toHaveLength(0);
 });
+
+const transferInput = (amount: string) => ({
+  accountId: w.account.id,
+  operationKey: newOperationKey(),
+  walletId: w.world.payerWallet.Id,
+  creditedWalletId: w.world.ownerWallet.Id,
+  amount,
+});
+const transfersOf = async (amountMinor: number) =>
+  (await walletTransactions(w.direct, w.world.payerWallet.Id, "TRANSFER")).filter(
+    (t) => t.DebitedFunds.Amount === amountMinor,
+  );
+
+it("a 503 on the POST is retried under the same key: one transfer, recorded", async () => {
+  await w.emulator.control("POST", "/faults", {
+    route: "/transfers",
+    method: "POST",
+    kind: "error",
+    status: 503,
+    count: 1,
+  });
+  const op = await createTransfer({ ctx: w.ctx(), input: transferInput("0.07") });
+  const transfers = await transfersOf(7);
+  expect(transfers).toHaveLength(1);
+  expect(op).toMatchObject({ status: "SUCCEEDED", upstreamId: transfers[0]?.Id });
+});
+
+it("a rate-limited POST is NOT_SENT with a clear message, and nothing moved", async () => {
+  await w.emulator.control("POST", "/faults", { route: "/transfers", method: "POST", kind: "rate_limit" });
+  const op = await createTransfer({ ctx: w.ctx(), input: transferInput("0.08") });
+  expect(op.status).toBe("NOT_SENT");
+  expect(op.resultMessage).toMatch(/rate limit.*Nothing was sent/);
+  expect(await transfersOf(8)).toHaveLength(0);
+  await w.emulator.clearFaults();
+  // A new form (new key) goes through once the limit lifts.
+  const again = await createTransfer({ ctx: w.ctx(), input: transferInput("0.08") });
+  expect(again.status).toBe("SUCCEEDED");
+  expect(await transfersOf(8)).toHaveLength(1);
+});
