@@ -33,7 +33,7 @@ export async function getOperation({
     select: OPERATION_SELECT,
   });
   if (!row) throw new NotFoundError("Operation not found");
-  const current = row.status === "PENDING" ? await reconcileOperation(row, "view", ctx) : row;
+  const current = row.status === "PENDING" ? await reconcileOperation(row, "view") : row;
   const [audit, emails] = await Promise.all([
     db.auditEvent.findMany({
       where: { hubId: ctx.hub.id, metadata: { path: ["operationId"], equals: row.id } },

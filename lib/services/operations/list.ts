@@ -34,7 +34,7 @@ export async function listOperations({ ctx, input }: { ctx: AccountContext; inpu
     }),
   ]);
   const current = await Promise.all(
-    rows.map((r) => (r.status === "PENDING" ? reconcileOperation(r, "view", ctx) : Promise.resolve(r))),
+    rows.map((r) => (r.status === "PENDING" ? reconcileOperation(r, "view") : Promise.resolve(r))),
   );
   const emails = await actorEmails([...current.map((r) => r.actorUserId), ...actors.map((a) => a.actorUserId)]);
   return {

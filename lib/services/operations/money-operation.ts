@@ -33,6 +33,12 @@ export type MoneyOperationSpec = {
   request: MoneyRequest;
 };
 
+/**
+ * A burst of submissions (a double click times fifty) queues for the pool: waiting up to 15 s for a
+ * connection beats failing a submission whose twin is about to succeed.
+ */
+export const OPERATION_TX = { maxWait: 15_000, timeout: 15_000 };
+
 /** How long a resubmit waits for the first submission of the same form to finish. */
 const RESUBMIT_WAIT_MS = 10_000;
 const RESUBMIT_POLL_MS = 150;
@@ -103,7 +109,7 @@ async function openOperation(
         metadata: { operationId: created.id },
       });
       return created;
-    });
+    }, OPERATION_TX);
     return { row, isNew: true };
   } catch (err) {
     // A parallel submission of the same form won the insert: use its row.

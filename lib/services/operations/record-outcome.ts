@@ -5,6 +5,9 @@ import { db } from "@/lib/server/db";
 import { OPERATION_SELECT, type OperationRow } from "./dto";
 import { statusOf, type OperationOutcome } from "./outcome";
 
+/** Recording an answer MANGOPAY already gave must not fail for want of a free connection. */
+const SETTLE_TX = { maxWait: 15_000, timeout: 15_000 };
+
 export type Settlement =
   | { kind: "answered"; outcome: OperationOutcome }
   | { kind: "refused"; code: string; message: string }
@@ -61,5 +64,5 @@ export async function settleOperation(
       });
     }
     return tx.upstreamOperation.findUniqueOrThrow({ where: { id: row.id }, select: OPERATION_SELECT });
-  });
+  }, SETTLE_TX);
 }
