@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } fro
 import { settleDispute } from "@/lib/services/disputes/settle";
 import { getOperation } from "@/lib/services/operations/get";
 import { listOperations } from "@/lib/services/operations/list";
+import { listRecentTransferDestinations } from "@/lib/services/operations/list-recent-destinations";
 import { createBankWirePayIn } from "@/lib/services/payins/create-bank-wire";
 import { createCardPayIn } from "@/lib/services/payins/create-card";
 import { createPayout } from "@/lib/services/payouts/create";
@@ -154,6 +155,16 @@ describe("transfer", () => {
     });
     expect(op).toMatchObject({ status: "SUCCEEDED", upstreamStatus: "SUCCEEDED", amountMinor: 3000, feesMinor: 100 });
     expect((await wallets.get(w.direct, w.world.ownerWallet.Id)).Balance.Amount).toBe(2900);
+  });
+
+  it("offers the wallets this account recently paid as transfer destinations, per currency, for members who may transfer", async () => {
+    expect(await listRecentTransferDestinations({ ctx: w.ctx(), input: { currency: "EUR" } })).toContain(
+      w.world.ownerWallet.Id,
+    );
+    expect(await listRecentTransferDestinations({ ctx: w.ctx(), input: { currency: "GBP" } })).toEqual([]);
+    await expect(
+      listRecentTransferDestinations({ ctx: w.ctx("READ_ONLY"), input: { currency: "EUR" } }),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it("records an insufficient balance as FAILED with MANGOPAY's result message, never as a success", async () => {

@@ -422,6 +422,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: () => ({ operationId: "cl0000000000000000000000" }),
   },
   "operations/export.ts#exportOperations": { kind: "account", permissions: ["transactions.read"] },
+  "operations/list-recent-destinations.ts#listRecentTransferDestinations": {
+    kind: "account",
+    permissions: ["transfers.create"],
+    input: () => ({ currency: "EUR" }),
+  },
   "wallets/create.ts#createWallet": {
     kind: "account",
     permissions: ["wallets.create"],

@@ -18,7 +18,16 @@ import { OperationOutcome } from "./operation-outcome";
 
 export type MoneyField =
   | { kind: "amount"; name: string; label: string; optional?: boolean; hint?: string }
-  | { kind: "text"; name: string; label: string; optional?: boolean; maxLength?: number; hint?: string }
+  | {
+      kind: "text";
+      name: string;
+      label: string;
+      optional?: boolean;
+      maxLength?: number;
+      hint?: string;
+      /** Offered while typing (a datalist): e.g. wallets recently transferred to. */
+      suggestions?: string[];
+    }
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; hint?: string };
 
 type ServerAction = (prev: ActionResult<OperationDTO> | null, form: FormData) => Promise<ActionResult<OperationDTO>>;
@@ -150,11 +159,19 @@ function MoneyFormBody({
                     inputMode={f.kind === "amount" ? "decimal" : undefined}
                     autoComplete="off"
                     maxLength={f.kind === "text" ? f.maxLength : 32}
+                    list={f.kind === "text" && f.suggestions?.length ? `${id}-suggestions` : undefined}
                     required={!f.optional}
                     aria-describedby={describedBy}
                     aria-invalid={!!describedBy}
                   />
                 )}
+                {f.kind === "text" && f.suggestions?.length ? (
+                  <datalist id={`${id}-suggestions`}>
+                    {f.suggestions.map((v) => (
+                      <option key={v} value={v} />
+                    ))}
+                  </datalist>
+                ) : null}
                 {f.hint ? <p className="text-xs text-slate-500">{f.hint}</p> : null}
                 <FieldError id={`${id}-error`} errors={fieldErrors} name={f.name} />
               </div>

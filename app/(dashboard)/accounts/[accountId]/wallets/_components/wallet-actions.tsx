@@ -3,6 +3,7 @@ import { listUserCards } from "@/lib/services/cards/list-by-user";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listUserMandates } from "@/lib/services/mandates/list-by-user";
+import { listRecentTransferDestinations } from "@/lib/services/operations/list-recent-destinations";
 import { settle } from "@/lib/services/upstream";
 import { WalletMenu, type WalletMenuProps } from "./wallet-menu";
 
@@ -26,7 +27,7 @@ export async function WalletActions({
   };
   if (!Object.values(allowed).some(Boolean)) return null;
   const userId = wallet.ownerId;
-  const [banks, mandates, cards] = await Promise.all([
+  const [banks, mandates, cards, recent] = await Promise.all([
     allowed.payout && can(ctx, "bankAccounts.read")
       ? settle(listUserBankAccounts({ ctx, input: { userId, query: { perPage: 100 } } }))
       : null,
@@ -36,8 +37,10 @@ export async function WalletActions({
     allowed.payIn && can(ctx, "cards.read")
       ? settle(listUserCards({ ctx, input: { userId, query: { perPage: 100 } } }))
       : null,
+    allowed.transfer ? listRecentTransferDestinations({ ctx, input: { currency: wallet.currency } }) : [],
   ]);
   const props: WalletMenuProps = {
+    recentDestinations: recent,
     accountId: ctx.account.id,
     isProduction: ctx.account.environment === "PRODUCTION",
     wallet,

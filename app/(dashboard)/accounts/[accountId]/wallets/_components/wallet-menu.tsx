@@ -30,6 +30,8 @@ export type WalletMenuProps = {
   bankAccounts: Option[];
   mandates: Option[];
   cards: Option[];
+  /** Wallets this account recently transferred to in this currency. */
+  recentDestinations: string[];
 };
 
 type Dialog = "wallet" | "bankwire" | "directdebit" | "card" | "payout" | "transfer" | null;
@@ -256,10 +258,12 @@ export function TransferDialog({
   accountId,
   isProduction,
   wallet,
+  recentDestinations = [],
   open,
   onOpenChange,
   defaults,
 }: Pick<WalletMenuProps, "accountId" | "isProduction" | "wallet"> & {
+  recentDestinations?: string[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   defaults?: Record<string, string>;
@@ -282,7 +286,8 @@ export function TransferDialog({
           name: "creditedWalletId",
           label: "Credited wallet Id",
           maxLength: 128,
-          hint: `Any user's ${ccy} wallet of this account (find it with the search box above).`,
+          hint: `Any user's ${ccy} wallet of this account: type its Id, pick one recently paid, or find it with the search box above.`,
+          suggestions: recentDestinations.filter((id) => id !== wallet.id),
         },
         AMOUNT,
         FEES,
