@@ -45,6 +45,9 @@ export function dashboardPaths(accountId: string) {
     reportDownload: (runId: string) => `${base}/reports/runs/${enc(runId)}/download`,
     reportStatus: (runIds: readonly string[]) =>
       `${base}/reports/status?${new URLSearchParams(runIds.map((id) => ["run", id])).toString()}`,
+    operations: `${base}/operations`,
+    operation: (operationId: string) => `${base}/operations/${enc(operationId)}`,
+    operationsExport: (query: string) => `${base}/operations/export${query ? `?${query}` : ""}`,
   };
 }
 export type DashboardPaths = ReturnType<typeof dashboardPaths>;

@@ -33,6 +33,15 @@ export function DropdownMenuLink({ href, children }: { href: string; children: R
   );
 }
 
+/** A menu item that runs something (opens a dialog): keyboard-selectable like the links. */
+export function DropdownMenuItem({ onSelect, children }: { onSelect: () => void; children: React.ReactNode }) {
+  return (
+    <Menu.Item onSelect={onSelect} className={itemClass}>
+      {children}
+    </Menu.Item>
+  );
+}
+
 export function DropdownMenuLabel({ children }: { children: React.ReactNode }) {
   return <Menu.Label className="px-2 py-1.5 text-xs text-slate-500">{children}</Menu.Label>;
 }

@@ -11,7 +11,13 @@ import { NotFoundError } from "./errors";
 import { can, effectivePermissions, type Permission } from "./permissions";
 import { noteRequestActor } from "./request-context";
 
-const AccountId = z.string().min(1).max(64);
+// cuid-shaped: letters, digits, `_` and `-` only. A NUL byte used to reach PostgreSQL (which refuses it)
+// and came back as an internal error instead of a plain NotFound.
+const AccountId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 type AccountRow = Awaited<ReturnType<typeof queryAccountRow>>;
 

@@ -60,6 +60,9 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/reports/new": account("reporting.create"),
   "/accounts/[accountId]/reports/[definitionId]": account("reporting.read"),
   "/accounts/[accountId]/reports/[definitionId]/runs/[runId]": account("reporting.read"),
+  // The operations log shows money and other MANGOPAY writes with their members: whoever may read transactions.
+  "/accounts/[accountId]/operations": account("transactions.read"),
+  "/accounts/[accountId]/operations/[operationId]": account("transactions.read"),
 };
 
 /** Route handlers by route. */
@@ -72,6 +75,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // The pending-report poller and the CSV download (streamed from MANGOPAY, audited).
   "/accounts/[accountId]/reports/status": account("reporting.read"),
   "/accounts/[accountId]/reports/runs/[runId]/download": account("reporting.read"),
+  "/accounts/[accountId]/operations/export": account("transactions.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
@@ -117,6 +121,15 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/reports/actions.ts#runReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#rerunReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#setReportScheduleAction": account("reporting.edit"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createWalletAction": account("wallets.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createBankWirePayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createDirectDebitPayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createCardPayInAction": account("payins.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createPayoutAction": account("payouts.create"),
+  "(dashboard)/accounts/[accountId]/wallets/actions.ts#createTransferAction": account("transfers.create"),
+  "(dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction": account("refunds.create"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction":
+    account("repudiations.create"),
 };
 
 export type Outcome = "allow" | "deny" | "not_found" | "sign_in";
@@ -151,4 +164,5 @@ export const DASHBOARD_NAV: readonly { label: string; segment: string; permissio
   { label: "Events", segment: "/events", permission: "events.read" },
   { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
   { label: "Reports", segment: "/reports", permission: "reporting.read" },
+  { label: "Operations", segment: "/operations", permission: "transactions.read" },
 ];

@@ -1,6 +1,6 @@
-// Which actions a member will be offered on a transaction. The actions themselves (refund, proof of
-// payment, repeat) arrive with the dashboard's write side; until then their place renders nothing,
-// so no member ever sees a button that does not work. Pure.
+// Which actions a member will be offered on a transaction: refund (pay-ins and transfers), repeat
+// (card pay-ins, payouts, transfers) and the proof of payment. Only the implemented ones render, so no
+// member ever sees a button that does not work. Pure.
 import { can, type PermissionHolder } from "@/lib/server/permissions";
 
 export type TransactionAction = "refund" | "proof" | "repeat";
@@ -20,9 +20,14 @@ export function transactionActionsFor(
   )
     out.push("refund");
   if (succeeded && tx.nature === "REGULAR" && can(holder, "transactions.read")) out.push("proof");
-  if (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) out.push("repeat");
+  if (
+    (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) ||
+    (tx.kind === "PAYOUT" && can(holder, "payouts.create")) ||
+    (tx.kind === "TRANSFER" && tx.nature === "REGULAR" && can(holder, "transfers.create"))
+  )
+    out.push("repeat");
   return out;
 }
 
-/** The write side registers here the actions it implements; none are implemented yet. */
-export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = [];
+/** The write side registers here the actions it implements (repeat: payouts and transfers, see TransactionActions). */
+export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = ["refund", "repeat"];

@@ -40,6 +40,12 @@ export type VerbEntry =
   | ({ kind: "hub" | "account"; permissions: readonly Permission[] } & Inputs)
   | ({ kind: "member" | "self" | "helper"; why: string } & Inputs);
 
+/** The part every money action's input shares: its API account and the form's operation key. */
+const moneyBase = (ids: MatrixIds) => ({
+  accountId: ids.accountId,
+  operationKey: "7b0f8a4e-2c1d-4f3a-9b6e-5d4c3b2a1f00",
+});
+
 /** A dispute as its detail page has read it, for the timeline verb (which reads only events). */
 const TIMELINE_DISPUTE = {
   id: "100000001",
@@ -435,6 +441,78 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "operations/recorded-call.ts#recordedMangopayCall": {
     kind: "helper",
     why: "records a MANGOPAY write's intent and result; called by verbs after their own assertCan",
+  },
+  // Money actions: a valid input naming objects MANGOPAY does not know (the checks under test come first).
+  "operations/money-operation.ts#runMoneyOperation": {
+    kind: "helper",
+    why: "opens, sends and settles a money operation; called by money verbs after assertCan, parsing and ownership checks",
+  },
+  "operations/money-operation.ts#sendOperation": {
+    kind: "helper",
+    why: "sends a claimed PENDING operation with its stored key; called by runMoneyOperation (and a later approval)",
+  },
+  "operations/parties.ts#walletParty": { kind: "helper", why: "a wallet read through readMangopay, after assertCan" },
+  "operations/parties.ts#userParty": { kind: "helper", why: "a user read through readMangopay, after assertCan" },
+  "operations/parties.ts#activeBankAccountOf": { kind: "helper", why: "ownership check after assertCan" },
+  "operations/parties.ts#activeMandateOf": { kind: "helper", why: "ownership check after assertCan" },
+  "operations/parties.ts#validCardOf": { kind: "helper", why: "ownership check after assertCan" },
+  "operations/list.ts#listOperations": { kind: "account", permissions: ["transactions.read"] },
+  "operations/get.ts#getOperation": {
+    kind: "account",
+    permissions: ["transactions.read"],
+    input: () => ({ operationId: "cl0000000000000000000000" }),
+  },
+  "operations/export.ts#exportOperations": { kind: "account", permissions: ["transactions.read"] },
+  "operations/list-recent-destinations.ts#listRecentTransferDestinations": {
+    kind: "account",
+    permissions: ["transfers.create"],
+    input: () => ({ currency: "EUR" }),
+  },
+  "wallets/create.ts#createWallet": {
+    kind: "account",
+    permissions: ["wallets.create"],
+    input: (ids) => ({ ...moneyBase(ids), userId: "100000001", currency: "EUR", description: "Matrix" }),
+    foreign: (ids) => [
+      { ...moneyBase(ids), accountId: ids.other.accountId, userId: "1", currency: "EUR", description: "x" },
+    ],
+  },
+  "payins/create-bank-wire.ts#createBankWirePayIn": {
+    kind: "account",
+    permissions: ["payins.create"],
+    input: (ids) => ({ ...moneyBase(ids), walletId: "100000001", amount: "10" }),
+  },
+  "payins/create-direct-debit.ts#createDirectDebitPayIn": {
+    kind: "account",
+    permissions: ["payins.create"],
+    input: (ids) => ({ ...moneyBase(ids), walletId: "100000001", mandateId: "100000002", amount: "10" }),
+  },
+  "payins/create-card.ts#createCardPayIn": {
+    kind: "account",
+    permissions: ["payins.create"],
+    input: (ids) => ({ ...moneyBase(ids), walletId: "100000001", cardId: "100000002", amount: "10" }),
+  },
+  "payouts/create.ts#createPayout": {
+    kind: "account",
+    permissions: ["payouts.create"],
+    input: (ids) => ({ ...moneyBase(ids), walletId: "100000001", bankAccountId: "100000002", amount: "10" }),
+    foreign: (ids) => [
+      { ...moneyBase(ids), accountId: ids.other.accountId, walletId: "1", bankAccountId: "2", amount: "10" },
+    ],
+  },
+  "transfers/create.ts#createTransfer": {
+    kind: "account",
+    permissions: ["transfers.create"],
+    input: (ids) => ({ ...moneyBase(ids), walletId: "100000001", creditedWalletId: "100000002", amount: "10" }),
+  },
+  "refunds/create.ts#createRefund": {
+    kind: "account",
+    permissions: ["refunds.create"],
+    input: (ids) => ({ ...moneyBase(ids), transactionId: "100000001", kind: "PAYIN", reason: "Matrix test" }),
+  },
+  "disputes/settle.ts#settleDispute": {
+    kind: "account",
+    permissions: ["repudiations.create"],
+    input: (ids) => ({ ...moneyBase(ids), disputeId: "100000001", method: "TRANSFER", amount: "10" }),
   },
   "setup/create-first-hub.ts#createFirstHub": {
     kind: "self",

@@ -19,7 +19,16 @@ describe("dashboard navigation", () => {
       roleAccountPermissions("OPERATOR").filter((p) => p !== "users.read"),
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Transactions", "Compliance", "Disputes", "Events", "Hooks", "Reports"]);
+    expect(visible).toEqual([
+      "Home",
+      "Transactions",
+      "Compliance",
+      "Disputes",
+      "Events",
+      "Hooks",
+      "Reports",
+      "Operations",
+    ]);
   });
 
   it("hides Disputes and Events from a member whose grants exclude them", () => {
@@ -28,13 +37,13 @@ describe("dashboard navigation", () => {
       roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"),
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks", "Reports"]);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks", "Reports", "Operations"]);
   });
 
   it("shows Finance the money sections but not Compliance or Hooks", () => {
     const perms = effectivePermissions("FINANCE", roleAccountPermissions("FINANCE"));
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Reports"]);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Reports", "Operations"]);
   });
 
   it("hides Reports from a member whose grants exclude reporting.read", () => {
@@ -44,6 +53,15 @@ describe("dashboard navigation", () => {
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).not.toContain("Reports");
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events"]);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Operations"]);
+  });
+
+  it("hides Operations (who moved what) from a member whose grants exclude transactions.read", () => {
+    const perms = effectivePermissions(
+      "OPERATOR",
+      roleAccountPermissions("OPERATOR").filter((p) => p !== "transactions.read"),
+    );
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).not.toContain("Operations");
   });
 });

@@ -146,6 +146,9 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/reports/[definitionId]/runs/[runId]": ALL,
   "route /accounts/[accountId]/reports/status": ALL,
   "route /accounts/[accountId]/reports/runs/[runId]/download": ALL,
+  "page /accounts/[accountId]/operations": ALL,
+  "page /accounts/[accountId]/operations/[operationId]": ALL,
+  "route /accounts/[accountId]/operations/export": ALL,
 };
 for (const key of Object.keys(ACTION_ACCESS)) {
   const a = ACTION_ACCESS[key];
@@ -164,6 +167,21 @@ for (const action of ["createReportAction", "runReportAction", "rerunReportActio
 // …and the search box's own recent searches: every member who may search (users.read) on the account.
 for (const verb of ["listRecentSearchesAction", "recordRecentSearchAction", "clearRecentSearchesAction"])
   EXPECTED[`action (dashboard)/accounts/[accountId]/search/actions.ts#${verb}`] = ALL;
+// Money actions and wallet creation: Operators run them; Developers may create wallets only.
+const WALLET_MENU = "action (dashboard)/accounts/[accountId]/wallets/actions.ts#";
+const OPERATORS: RoleName[] = ["OWNER", "ADMIN", "OPERATOR"];
+EXPECTED[`${WALLET_MENU}createWalletAction`] = ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR"];
+for (const name of [
+  "createBankWirePayInAction",
+  "createDirectDebitPayInAction",
+  "createCardPayInAction",
+  "createPayoutAction",
+  "createTransferAction",
+])
+  EXPECTED[`${WALLET_MENU}${name}`] = OPERATORS;
+EXPECTED["action (dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction"] = OPERATORS;
+EXPECTED["action (dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction"] =
+  OPERATORS;
 
 function entries(): [string, Access][] {
   return [

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { TimeZoneProvider } from "@/components/time-zone";
+import { Toaster } from "@/components/toast";
 import { getAccountContext } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
 import { getMemberTimeZone } from "@/lib/services/auth/time-zone";
+import { ensureOperationSweep } from "@/lib/services/operations/sweep";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { DashboardNav } from "./_components/dashboard-nav";
 import { ProfileMenu } from "./_components/profile-menu";
@@ -20,6 +22,7 @@ export default async function AccountDashboardLayout({
   const { accountId } = await params;
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
+  ensureOperationSweep(); // settles operations a crash left PENDING, once a minute
   const [accounts, timeZone] = await Promise.all([
     listApiAccounts({ ctx }),
     ctx.actor.timeZone !== undefined ? ctx.actor.timeZone : getMemberTimeZone(ctx.actor.id),
@@ -74,6 +77,7 @@ export default async function AccountDashboardLayout({
         </header>
         <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
       </div>
+      <Toaster />
     </TimeZoneProvider>
   );
 }

@@ -24,6 +24,7 @@ import { listDisputeDocuments } from "@/lib/services/disputes/list-documents";
 import { listDisputeTimeline } from "@/lib/services/disputes/list-timeline";
 import { listDisputeTransactions, settlementState } from "@/lib/services/disputes/list-transactions";
 import { nextStep } from "@/lib/services/disputes/next-step";
+import { SettleDispute } from "./settlement/_components/settle-dispute";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
 import type { TransactionDTO } from "@/lib/services/transactions/dto";
 import { settle, type Settled } from "@/lib/services/upstream";
@@ -162,6 +163,17 @@ export default async function DisputePage({ params }: Props) {
           {d.resultCode ? <StatusBadge status={d.resultCode} /> : null}
         </h1>
         <CopyableId id={d.id} />
+        {settlement.state === "to-settle" && can(ctx, "repudiations.create") ? (
+          <div className="mt-2">
+            <SettleDispute
+              accountId={ctx.account.id}
+              isProduction={ctx.account.environment === "PRODUCTION"}
+              disputeId={d.id}
+              owed={settlement.owed}
+              deadline={step.deadline ?? null}
+            />
+          </div>
+        ) : null}
       </div>
 
       <section

@@ -14,6 +14,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { can, SCOPE_LABELS, type Scope } from "@/lib/server/permissions";
 import type { FieldValue } from "@/lib/services/events/dto";
 import { getEventResource } from "@/lib/services/events/get-resource";
+import { EventTransactionActions } from "./_components/event-transaction-actions";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
 import { settle } from "@/lib/services/upstream";
 
@@ -136,6 +137,11 @@ export default async function EventPage({ params, searchParams }: Props) {
               </Link>{" "}
               for its timeline and next step.
             </p>
+          ) : null}
+          {result.data.transactionKind && can(ctx, "transactions.read") ? (
+            <div className="mb-3">
+              <EventTransactionActions ctx={ctx} transactionId={result.data.id} kind={result.data.transactionKind} />
+            </div>
           ) : null}
           <DetailList
             items={result.data.fields.map((f) => ({

@@ -171,7 +171,7 @@ async function Summary({
           No {spec.noun}.
         </p>
       ) : (
-        spec.table(result.data.items.slice(0, 5), paths, true)
+        spec.table(result.data.items.slice(0, 5), paths, true, ctx)
       )}
     </section>
   );

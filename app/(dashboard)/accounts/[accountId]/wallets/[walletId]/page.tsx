@@ -20,6 +20,7 @@ import { settle } from "@/lib/services/upstream";
 import { getWallet } from "@/lib/services/wallets/get";
 import { TransactionFilters } from "../../_components/transaction-filters";
 import { TransactionTable } from "../../_components/transaction-table";
+import { WalletActions } from "../_components/wallet-actions";
 
 export const metadata: Metadata = { title: "Wallet" };
 
@@ -102,11 +103,19 @@ export default async function WalletPage({ params, searchParams }: Props) {
             ))}
           </div>
         </div>
-        <div className="text-right">
-          <p className="text-xs text-slate-500 uppercase">Balance</p>
-          <p className="text-3xl font-semibold" data-testid="wallet-balance">
-            <Money amountMinor={w.balance.amountMinor} currency={w.balance.currency} />
-          </p>
+        <div className="flex items-end gap-4 text-right">
+          {w.ownerIds[0] ? (
+            <WalletActions
+              ctx={ctx}
+              wallet={{ id: w.id, currency: w.currency, ownerId: w.ownerIds[0], description: w.description }}
+            />
+          ) : null}
+          <div>
+            <p className="text-xs text-slate-500 uppercase">Balance</p>
+            <p className="text-3xl font-semibold" data-testid="wallet-balance">
+              <Money amountMinor={w.balance.amountMinor} currency={w.balance.currency} />
+            </p>
+          </div>
         </div>
       </Card>
       {transactions}

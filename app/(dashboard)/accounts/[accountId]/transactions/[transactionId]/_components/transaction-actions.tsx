@@ -1,13 +1,61 @@
 import type { AccountContext } from "@/lib/server/context-types";
+import { can } from "@/lib/server/permissions";
+import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
 import { IMPLEMENTED_TRANSACTION_ACTIONS, transactionActionsFor } from "@/lib/services/transactions/actions";
 import type { TransactionDetailDTO } from "@/lib/services/transactions/dto";
+import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
+import { settle } from "@/lib/services/upstream";
+import { TransactionMoneyActions } from "./transaction-money-actions";
 
 /**
- * The place for a transaction's actions (refund, proof, repeat): only the ones this member will be
- * allowed AND that exist are shown, so today it renders nothing rather than dead buttons.
+ * A transaction's actions for this member: refund (what is left after earlier refunds) and repeat of a
+ * payout or transfer (the same form, pre-filled, with its own confirmation). Nothing renders when the
+ * member may use none of them — never a dead button. Used by the transaction and event detail pages.
  */
-export function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx: TransactionDetailDTO }) {
-  const actions = transactionActionsFor(ctx, tx, null).filter((a) => IMPLEMENTED_TRANSACTION_ACTIONS.includes(a));
-  if (actions.length === 0) return null;
-  return <div className="flex gap-2" data-testid="transaction-actions" data-actions={actions.join(" ")} />;
+export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx: TransactionDetailDTO }) {
+  const refundKind = tx.kind === "PAYIN" || tx.kind === "TRANSFER" ? tx.kind : null;
+  const refunds =
+    refundKind && tx.status === "SUCCEEDED" && can(ctx, "refunds.create")
+      ? await settle(listTransactionRefunds({ ctx, input: { transactionId: tx.id, kind: refundKind } }))
+      : null;
+  const left = refunds?.ok ? refundableAmount(tx, refunds.data) : null;
+  const actions = transactionActionsFor(ctx, tx, left).filter((a) => IMPLEMENTED_TRANSACTION_ACTIONS.includes(a));
+  const canRefund = actions.includes("refund") && refundKind !== null && left !== null && left.amountMinor > 0;
+  // Repeat is built for payouts and transfers; a card pay-in's repeat waits for the card form to take defaults.
+  const repeat = actions.includes("repeat") && (tx.kind === "PAYOUT" || tx.kind === "TRANSFER") && !!tx.debitedWalletId;
+  const ownerId = tx.authorId;
+  const banks =
+    repeat && tx.kind === "PAYOUT" && ownerId && can(ctx, "bankAccounts.read")
+      ? await settle(listUserBankAccounts({ ctx, input: { userId: ownerId, query: { perPage: 100 } } }))
+      : null;
+  if (!canRefund && !repeat) return null;
+  return (
+    <div className="flex gap-2" data-testid="transaction-actions" data-actions={actions.join(" ")}>
+      <TransactionMoneyActions
+        accountId={ctx.account.id}
+        isProduction={ctx.account.environment === "PRODUCTION"}
+        tx={{
+          id: tx.id,
+          kind: tx.kind,
+          currency: tx.debited.currency,
+          amountMinor: tx.debited.amountMinor,
+          feesMinor: tx.fees?.amountMinor ?? 0,
+          debitedWalletId: tx.debitedWalletId,
+          creditedWalletId: tx.creditedWalletId,
+          authorId: ownerId,
+          bankAccountId: tx.payOut?.bankAccountId ?? null,
+          bankWireRef: tx.payOut?.bankWireRef ?? null,
+        }}
+        refund={canRefund && refundKind && left ? { kind: refundKind, leftMinor: left.amountMinor } : null}
+        repeat={repeat}
+        bankAccounts={
+          banks?.ok
+            ? banks.data.items
+                .filter((b) => b.active)
+                .map((b) => ({ id: b.id, label: `${b.ownerName} · ${b.maskedNumber ?? b.type} (${b.id})` }))
+            : []
+        }
+      />
+    </div>
+  );
 }

@@ -54,7 +54,7 @@ export default async function UserTabPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <>
-          {section.table(result.data.items, paths, false)}
+          {section.table(result.data.items, paths, false, ctx)}
           <Pagination pathname={pathname} query={query} result={result.data} />
         </>
       )}

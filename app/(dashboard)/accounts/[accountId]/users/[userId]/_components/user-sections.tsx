@@ -23,6 +23,7 @@ import type { UboDeclarationDTO } from "@/lib/services/ubo-declarations/dto";
 import { listUserUboDeclarations } from "@/lib/services/ubo-declarations/list-by-user";
 import type { WalletDTO } from "@/lib/services/wallets/dto";
 import { listUserWallets } from "@/lib/services/wallets/list-by-user";
+import { WalletRowActions } from "../../../wallets/_components/wallet-actions";
 import { TransactionTable } from "../../../_components/transaction-table";
 
 const label = (s: string | null) =>
@@ -37,7 +38,8 @@ const yesNo = (b: boolean) => <StatusBadge status={b ? "ACTIVE" : "INACTIVE"} la
 type Section<T> = {
   noun: string;
   load: (ctx: AccountContext, userId: string, query: unknown) => Promise<PageDTO<T>>;
-  table: (rows: T[], paths: DashboardPaths, compact: boolean) => React.ReactNode;
+  /** `ctx` (when given) lets a table offer the member's actions per row (the wallet menu). */
+  table: (rows: T[], paths: DashboardPaths, compact: boolean, ctx?: AccountContext) => React.ReactNode;
 };
 
 function section<T>(s: Section<T>): Section<unknown> {
@@ -54,7 +56,7 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
   wallets: section<WalletDTO>({
     noun: "wallets",
     load: (ctx, userId, query) => listUserWallets({ ctx, input: { userId, query } }),
-    table: (rows, paths) => (
+    table: (rows, paths, _compact, ctx) => (
       <DataTable
         testId="wallets"
         rows={rows}
@@ -79,6 +81,7 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
             ),
           },
           { header: "Created", cell: (w) => <MaybeTime iso={w.createdAt} /> },
+          ...(ctx ? [{ header: "Actions", cell: (w: WalletDTO) => <WalletRowActions ctx={ctx} wallet={w} /> }] : []),
         ]}
       />
     ),
