@@ -21,9 +21,10 @@ export async function addKycPage({
   assertCan(ctx, "kycDocuments.create");
   const data = parseInput(AddKycPageInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  assertPage(data.file, false); // a refused file costs no MANGOPAY call
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const doc = await openKycDocumentOf(client, data.userId, data.documentId);
-  assertPage(data.file, doc.type === "IDENTITY_PROOF");
+  if (doc.type === "IDENTITY_PROOF") assertPage(data.file, true);
   const bytes = Buffer.byteLength(data.file, "base64");
   return recordedMangopayCall(ctx, {
     action: "kyc_document.add_page",
