@@ -8,7 +8,7 @@ import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toBankAccountDTO, type BankAccountDTO } from "./dto";
-import { BANK_ACCOUNT_FIELD_NAMES, CreateBankAccountInput } from "./schemas";
+import { BANK_ACCOUNT_FIELD_NAMES, bankAccountBody, CreateBankAccountInput } from "./schemas";
 
 /** Registers a bank account for a user; the audit keeps only the masked number. */
 export async function createBankAccount({
@@ -19,7 +19,8 @@ export async function createBankAccount({
   input: CreateBankAccountInput;
 }): Promise<BankAccountDTO> {
   assertCan(ctx, "bankAccounts.create");
-  const data = parseInput(CreateBankAccountInput, input);
+  const values = parseInput(CreateBankAccountInput, input);
+  const data = { accountId: values.accountId, userId: values.userId, body: bankAccountBody(values) };
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   return recordedMangopayCall(ctx, {

@@ -46,7 +46,10 @@ export const Checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-/** A calendar date typed as YYYY-MM-DD, in the past, returned as MANGOPAY's Unix seconds (UTC midnight). */
+/**
+ * A calendar date typed as YYYY-MM-DD, in the past. Schemas here keep form values as strings, so an
+ * action's parsed input parses again unchanged in its service; bodies convert with `unixSecondsOf`.
+ */
 export const PastDate = z
   .string()
   .trim()
@@ -54,8 +57,14 @@ export const PastDate = z
   .refine((s) => {
     const t = Date.parse(`${s}T00:00:00Z`);
     return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s && t < Date.now() && s >= "1900-01-01";
-  }, "Enter a real date in the past")
-  .transform((s) => Math.floor(Date.parse(`${s}T00:00:00Z`) / 1000));
+  }, "Enter a real date in the past");
+
+/** YYYY-MM-DD → MANGOPAY's Unix seconds at UTC midnight (how MANGOPAY stores birthdays). */
+export function unixSecondsOf(date: string): number;
+export function unixSecondsOf(date: string | undefined): number | undefined;
+export function unixSecondsOf(date: string | undefined): number | undefined {
+  return date === undefined ? undefined : Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
+}
 
 export const OptionalPastDate = z
   .string()

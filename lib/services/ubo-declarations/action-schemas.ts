@@ -7,6 +7,7 @@ import {
   CountryCode,
   PastDate,
   RequiredText,
+  unixSecondsOf,
   UpstreamIdField,
 } from "@/lib/services/mangopay/write-inputs";
 
@@ -19,42 +20,42 @@ export const UboDeclarationIdInput = z.object({ ...ids, declarationId: UpstreamI
 export type UboDeclarationIdInput = z.input<typeof UboDeclarationIdInput>;
 
 /** A beneficial owner as MANGOPAY requires it: name, birth date and place, nationality, address. */
-const UboFields = z
-  .object({
-    ...ids,
-    declarationId: UpstreamIdField,
-    firstName: RequiredText("first name", 100),
-    lastName: RequiredText("last name", 100),
-    birthday: PastDate,
-    nationality: CountryCode,
-    birthplaceCity: RequiredText("city of birth", 255),
-    birthplaceCountry: CountryCode,
-    ...AddressShape,
-  })
-  .transform((v, ctx) => {
-    const Address = addressOf(v, true, (f, message) => ctx.addIssue({ code: "custom", path: [f], message }));
-    return {
-      accountId: v.accountId,
-      userId: v.userId,
-      declarationId: v.declarationId,
-      body: {
-        FirstName: v.firstName,
-        LastName: v.lastName,
-        Birthday: v.birthday,
-        Nationality: v.nationality,
-        Birthplace: { City: v.birthplaceCity, Country: v.birthplaceCountry },
-        Address: Address ?? { AddressLine1: "", City: "", PostalCode: "", Country: "" },
-      },
-    };
-  });
+const UboFields = z.object({
+  ...ids,
+  declarationId: UpstreamIdField,
+  firstName: RequiredText("first name", 100),
+  lastName: RequiredText("last name", 100),
+  birthday: PastDate,
+  nationality: CountryCode,
+  birthplaceCity: RequiredText("city of birth", 255),
+  birthplaceCountry: CountryCode,
+  ...AddressShape,
+});
+type UboValues = z.output<typeof UboFields>;
 
-export const AddUboInput = UboFields;
+const addressRequired = (v: UboValues, ctx: z.RefinementCtx) => {
+  addressOf(v, true, (f, message) => ctx.addIssue({ code: "custom", path: [f], message }));
+};
+
+export const AddUboInput = UboFields.superRefine(addressRequired);
 export type AddUboInput = z.input<typeof AddUboInput>;
 
-export const UpdateUboInput = z
-  .intersection(UboFields, z.object({ uboId: UpstreamIdField, isActive: Checkbox }))
-  .transform((v) => ({ ...v, body: { ...v.body, IsActive: v.isActive } }));
+export const UpdateUboInput = UboFields.extend({ uboId: UpstreamIdField, isActive: Checkbox }).superRefine(
+  addressRequired,
+);
 export type UpdateUboInput = z.input<typeof UpdateUboInput>;
+
+/** The UBO body MANGOPAY takes. */
+export function uboBody(v: UboValues) {
+  return {
+    FirstName: v.firstName,
+    LastName: v.lastName,
+    Birthday: unixSecondsOf(v.birthday),
+    Nationality: v.nationality,
+    Birthplace: { City: v.birthplaceCity, Country: v.birthplaceCountry },
+    Address: addressOf(v, false, () => undefined) ?? { AddressLine1: "", City: "", PostalCode: "", Country: "" },
+  };
+}
 
 export const UBO_FIELD_NAMES: Record<string, string> = {
   FirstName: "firstName",

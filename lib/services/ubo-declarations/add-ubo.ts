@@ -7,13 +7,14 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
-import { AddUboInput, UBO_FIELD_NAMES } from "./action-schemas";
+import { AddUboInput, UBO_FIELD_NAMES, uboBody } from "./action-schemas";
 import { editableDeclaration } from "./internal";
 
 /** Adds a beneficial owner to a declaration that can still change. */
 export async function addUbo({ ctx, input }: { ctx: AccountContext; input: AddUboInput }): Promise<{ id: string }> {
   assertCan(ctx, "uboDeclarations.create");
-  const data = parseInput(AddUboInput, input);
+  const values = parseInput(AddUboInput, input);
+  const data = { ...values, body: uboBody(values) };
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const declaration = await editableDeclaration(client, data.userId, data.declarationId);

@@ -7,7 +7,7 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
-import { UBO_FIELD_NAMES, UpdateUboInput } from "./action-schemas";
+import { UBO_FIELD_NAMES, uboBody, UpdateUboInput } from "./action-schemas";
 import { editableDeclaration } from "./internal";
 
 /** Edits (or deactivates) a beneficial owner of a declaration that can still change. */
@@ -19,7 +19,8 @@ export async function updateUbo({
   input: UpdateUboInput;
 }): Promise<{ id: string }> {
   assertCan(ctx, "uboDeclarations.edit");
-  const data = parseInput(UpdateUboInput, input);
+  const values = parseInput(UpdateUboInput, input);
+  const data = { ...values, body: { ...uboBody(values), IsActive: values.isActive } };
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const declaration = await editableDeclaration(client, data.userId, data.declarationId);

@@ -9,12 +9,13 @@ import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toUserDTO, type UserDTO } from "./dto";
-import { CreateUserInput, USER_FIELD_NAMES } from "./schemas";
+import { CreateUserInput, USER_FIELD_NAMES, userBody } from "./schemas";
 
 /** Creates a natural or legal user at MANGOPAY: intent audited before the call, the user after it. */
 export async function createUser({ ctx, input }: { ctx: AccountContext; input: CreateUserInput }): Promise<UserDTO> {
   assertCan(ctx, "users.create");
-  const data = parseInput(CreateUserInput, input);
+  const values = parseInput(CreateUserInput, input);
+  const data = { accountId: values.accountId, ...userBody(values) };
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   return recordedMangopayCall(ctx, {

@@ -11,6 +11,7 @@ import {
   OptionalPastDate,
   OptionalText,
   RequiredText,
+  unixSecondsOf,
   UpstreamIdField,
   type AddressFields,
 } from "@/lib/services/mangopay/write-inputs";
@@ -87,83 +88,45 @@ const LegalFields = z.object({
 });
 
 type Issue = (path: string, message: string) => void;
+type NaturalValues = z.output<typeof NaturalFields>;
+type LegalValues = z.output<typeof LegalFields>;
+type UserValues = NaturalValues | LegalValues;
 
-function naturalBody(v: z.infer<typeof NaturalFields>, issue: Issue, updating: boolean): CreateNaturalUserInput {
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** MANGOPAY's requirements per category; on edit an empty address keeps the current one. */
+function checkUser(v: UserValues, issue: Issue, updating: boolean): void {
   const owner = v.category === "OWNER";
-  if (owner) {
-    if (v.birthday === undefined) issue("birthday", "Required for an Owner");
-    if (!v.nationality) issue("nationality", "Required for an Owner");
-    if (!v.countryOfResidence) issue("countryOfResidence", "Required for an Owner");
+  // MANGOPAY refuses an Owner who has not accepted the terms (user_hasnt_accepted_terms_and_conditions).
+  if (owner && !v.termsAccepted) issue("termsAccepted", "An Owner must accept the terms");
+  if (v.personType === "NATURAL") {
+    if (owner) {
+      if (!v.birthday) issue("birthday", "Required for an Owner");
+      if (!v.nationality) issue("nationality", "Required for an Owner");
+      if (!v.countryOfResidence) issue("countryOfResidence", "Required for an Owner");
+    }
+    addressOf(pick(v, "address"), owner && !updating, (f, m) => issue(`address${cap(f)}`, m));
+    return;
   }
-  // On edit an empty address keeps the current one (PUT changes only what is sent).
-  const Address = addressOf(pick(v, "address"), owner && !updating, (f, m) => issue(`address${cap(f)}`, m));
-  return {
-    Email: v.email,
-    Tag: v.tag,
-    UserCategory: v.category,
-    TermsAndConditionsAccepted: v.termsAccepted,
-    FirstName: v.firstName,
-    LastName: v.lastName,
-    Address,
-    Birthday: v.birthday,
-    Nationality: v.nationality,
-    CountryOfResidence: v.countryOfResidence,
-    Occupation: v.occupation,
-    IncomeRange: v.incomeRange,
-  };
-}
-
-function legalBody(v: z.infer<typeof LegalFields>, issue: Issue, updating: boolean): CreateLegalUserInput {
-  const owner = v.category === "OWNER";
   if (owner) {
     if (!v.repEmail) issue("repEmail", "Required for an Owner");
-    if (v.repBirthday === undefined) issue("repBirthday", "Required for an Owner");
+    if (!v.repBirthday) issue("repBirthday", "Required for an Owner");
     if (!v.repNationality) issue("repNationality", "Required for an Owner");
     if (!v.repCountryOfResidence) issue("repCountryOfResidence", "Required for an Owner");
     if (v.legalPersonType === "BUSINESS" && !v.companyNumber) issue("companyNumber", "Required for a business Owner");
   }
-  const HeadquartersAddress = addressOf(pick(v, "hq"), owner && !updating, (f, m) => issue(`hq${cap(f)}`, m));
-  const LegalRepresentativeAddress = addressOf(pick(v, "rep"), false, (f, m) => issue(`rep${cap(f)}`, m));
-  return {
-    Email: v.email,
-    Tag: v.tag,
-    UserCategory: v.category,
-    TermsAndConditionsAccepted: v.termsAccepted,
-    Name: v.name,
-    LegalPersonType: v.legalPersonType,
-    CompanyNumber: v.companyNumber,
-    HeadquartersAddress,
-    LegalRepresentativeFirstName: v.repFirstName,
-    LegalRepresentativeLastName: v.repLastName,
-    LegalRepresentativeEmail: v.repEmail,
-    LegalRepresentativeBirthday: v.repBirthday,
-    LegalRepresentativeNationality: v.repNationality,
-    LegalRepresentativeCountryOfResidence: v.repCountryOfResidence,
-    LegalRepresentativeAddress,
-  };
+  addressOf(pick(v, "hq"), owner && !updating, (f, m) => issue(`hq${cap(f)}`, m));
+  addressOf(pick(v, "rep"), false, (f, m) => issue(`rep${cap(f)}`, m));
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export type UserWriteBody =
-  { personType: "NATURAL"; body: CreateNaturalUserInput } | { personType: "LEGAL"; body: CreateLegalUserInput };
-
-function toBody(
-  v: z.infer<typeof NaturalFields> | z.infer<typeof LegalFields>,
-  ctx: z.RefinementCtx,
-  updating = false,
-): UserWriteBody & { accountId: string } {
-  const issue: Issue = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });
-  // MANGOPAY refuses an Owner who has not accepted the terms (user_hasnt_accepted_terms_and_conditions).
-  if (v.category === "OWNER" && !v.termsAccepted) issue("termsAccepted", "An Owner must accept the terms");
-  return v.personType === "NATURAL"
-    ? { accountId: v.accountId, personType: "NATURAL", body: naturalBody(v, issue, updating) }
-    : { accountId: v.accountId, personType: "LEGAL", body: legalBody(v, issue, updating) };
-}
+const refined =
+  (updating: boolean) =>
+  (v: UserValues, ctx: z.RefinementCtx): void =>
+    checkUser(v, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }), updating);
 
 export const CreateUserInput = z
   .discriminatedUnion("personType", [NaturalFields, LegalFields])
-  .transform((v, ctx) => toBody(v, ctx));
+  .superRefine(refined(false));
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 export const UpdateUserInput = z
@@ -171,8 +134,50 @@ export const UpdateUserInput = z
     NaturalFields.extend({ userId: UpstreamIdField }),
     LegalFields.extend({ userId: UpstreamIdField }),
   ])
-  .transform((v, ctx) => ({ ...toBody(v, ctx, true), userId: v.userId }));
+  .superRefine(refined(true));
 export type UpdateUserInput = z.input<typeof UpdateUserInput>;
+
+export type UserWriteBody =
+  { personType: "NATURAL"; body: CreateNaturalUserInput } | { personType: "LEGAL"; body: CreateLegalUserInput };
+
+const none = () => undefined;
+
+/** The body MANGOPAY takes, from values `CreateUserInput`/`UpdateUserInput` accepted. */
+export function userBody(v: UserValues): UserWriteBody {
+  const common = { Email: v.email, Tag: v.tag, UserCategory: v.category, TermsAndConditionsAccepted: v.termsAccepted };
+  if (v.personType === "NATURAL")
+    return {
+      personType: "NATURAL",
+      body: {
+        ...common,
+        FirstName: v.firstName,
+        LastName: v.lastName,
+        Address: addressOf(pick(v, "address"), false, none),
+        Birthday: unixSecondsOf(v.birthday),
+        Nationality: v.nationality,
+        CountryOfResidence: v.countryOfResidence,
+        Occupation: v.occupation,
+        IncomeRange: v.incomeRange,
+      },
+    };
+  return {
+    personType: "LEGAL",
+    body: {
+      ...common,
+      Name: v.name,
+      LegalPersonType: v.legalPersonType,
+      CompanyNumber: v.companyNumber,
+      HeadquartersAddress: addressOf(pick(v, "hq"), false, none),
+      LegalRepresentativeFirstName: v.repFirstName,
+      LegalRepresentativeLastName: v.repLastName,
+      LegalRepresentativeEmail: v.repEmail,
+      LegalRepresentativeBirthday: unixSecondsOf(v.repBirthday),
+      LegalRepresentativeNationality: v.repNationality,
+      LegalRepresentativeCountryOfResidence: v.repCountryOfResidence,
+      LegalRepresentativeAddress: addressOf(pick(v, "rep"), false, none),
+    },
+  };
+}
 
 /** MANGOPAY's field names → the form's, so MANGOPAY's own refusals show beside their fields. */
 export const USER_FIELD_NAMES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toUserDTO, type UserDTO } from "./dto";
-import { UpdateUserInput, USER_FIELD_NAMES } from "./schemas";
+import { UpdateUserInput, USER_FIELD_NAMES, userBody } from "./schemas";
 
 /**
  * Changes a user's editable fields. The user is read first: another client's id is NotFound before
@@ -17,7 +17,8 @@ import { UpdateUserInput, USER_FIELD_NAMES } from "./schemas";
  */
 export async function updateUser({ ctx, input }: { ctx: AccountContext; input: UpdateUserInput }): Promise<UserDTO> {
   assertCan(ctx, "users.edit");
-  const data = parseInput(UpdateUserInput, input);
+  const values = parseInput(UpdateUserInput, input);
+  const data = { accountId: values.accountId, userId: values.userId, ...userBody(values) };
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   const current = toUserDTO(await callMangopay(() => users.get(client, data.userId)));

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { MangopayId } from "@/lib/services/mangopay/inputs";
+
+/** Receipts exist for the transactions an operator moves money with (not repudiations or settlements). */
+export const RECEIPT_KINDS = ["PAYIN", "PAYOUT", "TRANSFER", "REFUND"] as const;
+
+export const ReceiptInput = z.object({
+  transactionId: MangopayId,
+  kind: z.enum(RECEIPT_KINDS).optional().catch(undefined),
+});
+// The kind comes from the query string as any text; an unknown one is dropped, not refused.
+export type ReceiptInput = { transactionId: string; kind?: string };
