@@ -53,7 +53,14 @@ export async function sendFeedback({
       page: data.page ?? null,
       message: data.message,
     });
-    await db.feedback.update({ where: { id: row.id }, data: { mailedAt: new Date() }, select: { id: true } });
+    await db.$transaction(async (tx) => {
+      await tx.feedback.update({ where: { id: row.id }, data: { mailedAt: new Date() }, select: { id: true } });
+      await writeAudit(tx, ctx, {
+        action: "feedback.mailed",
+        target: { type: "feedback", id: row.id },
+        metadata: { recipients: owners.length },
+      });
+    });
     return { id: row.id, mailed: true };
   } catch (err) {
     console.error("[feedback] could not forward by mail", {
