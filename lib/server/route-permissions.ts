@@ -39,6 +39,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/hub/team": hub("hub.team.manage"),
   "/hub/security": hub("hub.security.read"),
   "/hub/settings": hub("hub.settings.manage"),
+  "/hub/feedback": hub("hub.feedback.read"),
   "/hub/profile": hub(),
   "/accounts/[accountId]": account(),
   "/accounts/[accountId]/search": account("users.read"),

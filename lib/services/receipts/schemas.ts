@@ -4,6 +4,10 @@ import { MangopayId } from "@/lib/services/mangopay/inputs";
 /** Receipts exist for the transactions an operator moves money with (not repudiations or settlements). */
 export const RECEIPT_KINDS = ["PAYIN", "PAYOUT", "TRANSFER", "REFUND"] as const;
 
+export function isReceiptKind(kind: string): kind is (typeof RECEIPT_KINDS)[number] {
+  return (RECEIPT_KINDS as readonly string[]).includes(kind);
+}
+
 export const ReceiptInput = z.object({
   transactionId: MangopayId,
   kind: z.enum(RECEIPT_KINDS).optional().catch(undefined),

@@ -19,10 +19,12 @@ export function transactionActionsFor(
     can(holder, "refunds.create")
   )
     out.push("refund");
-  if (succeeded && tx.nature === "REGULAR" && can(holder, "transactions.read")) out.push("proof");
+  // A receipt exists for a pay-in, payout, transfer (REGULAR) and a refund (lib/services/receipts).
+  if (succeeded && (tx.nature === "REGULAR" || tx.kind === "REFUND") && can(holder, "transactions.read"))
+    out.push("proof");
   if (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) out.push("repeat");
   return out;
 }
 
-/** The write side registers here the actions it implements; none are implemented yet. */
-export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = [];
+/** The write side registers here the actions it implements. */
+export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = ["proof"];

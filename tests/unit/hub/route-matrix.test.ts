@@ -119,6 +119,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /hub/team": MANAGERS,
   "page /hub/security": ["OWNER", "ADMIN", "FINANCE"],
   "page /hub/settings": MANAGERS,
+  "page /hub/feedback": ["OWNER"],
   "page /hub/profile": ALL,
   "page /accounts/[accountId]": ALL,
   "page /accounts/[accountId]/search": ALL,
