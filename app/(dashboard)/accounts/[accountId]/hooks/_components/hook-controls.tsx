@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogForm } from "@/components/use-dialog-action";
 import { TextField } from "../../_components/form-fields";
 import { createHookAction, updateHookAction } from "../actions";
 
@@ -19,8 +19,8 @@ type Props = {
 
 /** One event type's hook controls: create it, change its URL, enable or disable it. */
 export function HookControls({ accountId, eventType, hook, canCreate, canEdit, production }: Props) {
-  const create = useDialogAction(createHookAction);
-  const edit = useDialogAction(updateHookAction);
+  const create = useDialogForm(createHookAction);
+  const edit = useDialogForm(updateHookAction);
   const [toggled, toggle, toggling] = useActionState(updateHookAction, null);
   const urlHint = production ? "URL (https, production account)" : "URL";
   if (!hook) {
@@ -33,7 +33,7 @@ export function HookControls({ accountId, eventType, hook, canCreate, canEdit, p
           </Button>
         </DialogTrigger>
         <DialogContent title={`Create the ${eventType} hook`} description="MANGOPAY keeps one hook per event type.">
-          <form action={create.action} className="space-y-4" noValidate>
+          <form onSubmit={create.onSubmit} className="space-y-4" noValidate>
             <input type="hidden" name="accountId" value={accountId} />
             <input type="hidden" name="eventType" value={eventType} />
             <TextField name="url" label={urlHint} type="url" errors={create.fieldErrors} maxLength={255} />
@@ -55,7 +55,7 @@ export function HookControls({ accountId, eventType, hook, canCreate, canEdit, p
           </Button>
         </DialogTrigger>
         <DialogContent title={`Change the ${eventType} hook's URL`}>
-          <form action={edit.action} className="space-y-4" noValidate>
+          <form onSubmit={edit.onSubmit} className="space-y-4" noValidate>
             <input type="hidden" name="accountId" value={accountId} />
             <input type="hidden" name="hookId" value={hook.id} />
             <TextField

@@ -5,14 +5,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogForm } from "@/components/use-dialog-action";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { createUserAction } from "../actions";
 import { UserFields } from "./user-fields";
 
 /** The users page's "+": shown only to members holding users.create (the page decides). */
 export function CreateUserDialog({ accountId }: { accountId: string }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(createUserAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(createUserAction);
   const [formKey, setFormKey] = useState(0);
   const created = state?.ok ? state.data : null;
   return (
@@ -32,7 +32,7 @@ export function CreateUserDialog({ accountId }: { accountId: string }) {
           description="Creates the user at MANGOPAY. Fields MANGOPAY refuses are shown beside them."
           className="max-h-[90vh] max-w-2xl overflow-y-auto"
         >
-          <form key={formKey} action={action} className="space-y-4" noValidate>
+          <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate>
             <input type="hidden" name="accountId" value={accountId} />
             <UserFields errors={fieldErrors} />
             {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}

@@ -183,7 +183,8 @@ export function DisputeActions({ accountId, disputeId, allowed, disputed }: Prop
     </Dialog>
   );
 
-  if (!allowed.contest && !allowed.resubmit && !allowed.close) return null;
+  // After a success the page re-renders with fewer (or no) actions; the outcome stays visible.
+  if (!allowed.contest && !allowed.resubmit && !allowed.close && !done) return null;
   return (
     <section aria-label="Dispute actions" data-testid="dispute-actions" className="flex flex-wrap items-start gap-2">
       {allowed.contest

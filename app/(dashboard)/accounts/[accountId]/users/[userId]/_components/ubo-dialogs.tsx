@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogForm } from "@/components/use-dialog-action";
 import { AddressFields, TextField } from "../../../_components/form-fields";
 import { addUboAction, createUboDeclarationAction, submitUboDeclarationAction } from "../actions";
 
@@ -55,7 +55,7 @@ export function UboControls({ ids, declaration }: { ids: Ids; declaration: Edita
 }
 
 function AddUboDialog({ ids, declarationId }: { ids: Ids; declarationId: string }) {
-  const { open, setOpen, state, action, pending, fieldErrors: e } = useDialogAction(addUboAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors: e } = useDialogForm(addUboAction);
   return (
     <>
       <Dialog open={open} onOpenChange={setOpen}>
@@ -69,7 +69,7 @@ function AddUboDialog({ ids, declarationId }: { ids: Ids; declarationId: string 
           description="A person who owns more than 25% of the company or controls it."
           className="max-h-[90vh] max-w-2xl overflow-y-auto"
         >
-          <form action={action} className="space-y-4" noValidate>
+          <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <Hidden {...ids} declarationId={declarationId} />
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField name="firstName" label="First name" errors={e} maxLength={100} />

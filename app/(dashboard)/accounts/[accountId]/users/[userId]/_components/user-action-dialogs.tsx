@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/input";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogForm } from "@/components/use-dialog-action";
 import { ACCEPTED_PAGE_TYPES, MAX_KYC_PAGES, pageProblem } from "@/lib/document-files";
 import { BANK_ACCOUNT_TYPES } from "@/lib/services/bank-accounts/schemas";
 import { KYC_DOCUMENT_TYPES } from "@/lib/services/kyc-documents/schemas";
@@ -44,7 +44,7 @@ function Success({ children, testId }: { children: React.ReactNode; testId: stri
 }
 
 export function EditUserDialog({ ids, defaults }: { ids: Ids; defaults: UserFormDefaults }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(updateUserAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(updateUserAction);
   return (
     <>
       <Dialog open={open} onOpenChange={setOpen}>
@@ -54,7 +54,7 @@ export function EditUserDialog({ ids, defaults }: { ids: Ids; defaults: UserForm
           </Button>
         </DialogTrigger>
         <DialogContent title="Edit user" className="max-h-[90vh] max-w-2xl overflow-y-auto">
-          <form action={action} className="space-y-4" noValidate>
+          <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <Hidden {...ids} />
             <UserFields errors={fieldErrors} defaults={defaults} />
             {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
@@ -76,7 +76,7 @@ const TYPE_LABELS: Record<(typeof BANK_ACCOUNT_TYPES)[number], string> = {
 };
 
 export function AddBankAccountDialog({ ids }: { ids: Ids }) {
-  const { open, setOpen, state, action, pending, fieldErrors: e } = useDialogAction(createBankAccountAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors: e } = useDialogForm(createBankAccountAction);
   const [type, setType] = useState<(typeof BANK_ACCOUNT_TYPES)[number]>("IBAN");
   return (
     <>
@@ -87,7 +87,7 @@ export function AddBankAccountDialog({ ids }: { ids: Ids }) {
           </Button>
         </DialogTrigger>
         <DialogContent title="Add a bank account" className="max-h-[90vh] max-w-2xl overflow-y-auto">
-          <form action={action} className="space-y-4" noValidate>
+          <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <Hidden {...ids} />
             <div className="grid gap-3 sm:grid-cols-2">
               <SelectField
@@ -155,7 +155,7 @@ export function AddBankAccountDialog({ ids }: { ids: Ids }) {
 }
 
 export function DeactivateBankAccountDialog({ ids, accounts }: { ids: Ids; accounts: BankAccountOption[] }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(deactivateBankAccountAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(deactivateBankAccountAction);
   if (accounts.length === 0) return null;
   return (
     <>
@@ -169,7 +169,7 @@ export function DeactivateBankAccountDialog({ ids, accounts }: { ids: Ids; accou
           title="Deactivate a bank account?"
           description="MANGOPAY cannot reactivate a bank account: payouts and mandates can no longer use it."
         >
-          <form action={action} className="space-y-4">
+          <form onSubmit={onSubmit} className="space-y-4">
             <Hidden {...ids} />
             <SelectField
               name="bankAccountId"
@@ -190,7 +190,7 @@ export function DeactivateBankAccountDialog({ ids, accounts }: { ids: Ids; accou
 }
 
 export function CreateMandateDialog({ ids, accounts }: { ids: Ids; accounts: BankAccountOption[] }) {
-  const { open, setOpen, state, action, pending, fieldErrors: e } = useDialogAction(createMandateAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors: e } = useDialogForm(createMandateAction);
   if (accounts.length === 0) return null;
   return (
     <>
@@ -204,7 +204,7 @@ export function CreateMandateDialog({ ids, accounts }: { ids: Ids; accounts: Ban
           title="Create a direct-debit mandate"
           description="The user confirms the mandate on MANGOPAY's page; its link is shown once it is created."
         >
-          <form action={action} className="space-y-4" noValidate>
+          <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <Hidden {...ids} />
             <SelectField
               name="bankAccountId"
