@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAmountToMinor } from "@/lib/money";
 import { PageBase64 } from "@/lib/services/mangopay/document-page";
 import { AccountIdField, UpstreamIdField } from "@/lib/services/mangopay/write-inputs";
 
@@ -14,10 +15,19 @@ export const DISPUTE_DOCUMENT_TYPES = [
 
 const ids = { accountId: AccountIdField, disputeId: UpstreamIdField };
 
-/** The contested amount as typed ("12.50"); parsed in the dispute's own currency by the service. */
+/**
+ * The contested amount as typed ("12.50"). Its shape is checked here, so a malformed or non-positive
+ * amount costs no MANGOPAY call; the service parses it again in the dispute's own currency and caps it
+ * at the disputed funds.
+ */
 export const ContestDisputeInput = z.object({
   ...ids,
-  amount: z.string().trim().min(1, "Enter the amount to contest").max(32, "Enter the amount to contest"),
+  amount: z
+    .string()
+    .trim()
+    .min(1, "Enter the amount to contest")
+    .max(32, "Enter the amount to contest")
+    .refine((v) => (parseAmountToMinor(v, "EUR") ?? 0) > 0, "Enter a positive amount, e.g. 12.50"),
 });
 export type ContestDisputeInput = z.input<typeof ContestDisputeInput>;
 

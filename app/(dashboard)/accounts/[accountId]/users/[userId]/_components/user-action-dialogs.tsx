@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/compo
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/input";
 import { useDialogForm } from "@/components/use-dialog-action";
+import { dashboardPaths, type UserTab } from "@/lib/dashboard-paths";
 import { ACCEPTED_PAGE_TYPES, MAX_KYC_PAGES, pageProblem } from "@/lib/document-files";
 import { BANK_ACCOUNT_TYPES } from "@/lib/services/bank-accounts/schemas";
 import { KYC_DOCUMENT_TYPES } from "@/lib/services/kyc-documents/schemas";
@@ -35,10 +37,28 @@ function Hidden({ accountId, userId }: Ids) {
   );
 }
 
-function Success({ children, testId }: { children: React.ReactNode; testId: string }) {
+function Success({
+  children,
+  testId,
+  ids,
+  tab,
+}: {
+  children: React.ReactNode;
+  testId: string;
+  ids?: Ids;
+  tab?: UserTab;
+}) {
   return (
     <FormAlert tone="success" data-testid={testId}>
       {children}
+      {ids && tab ? (
+        <>
+          {" "}
+          <Link className="underline" href={dashboardPaths(ids.accountId).userTab(ids.userId, tab)}>
+            View
+          </Link>
+        </>
+      ) : null}
     </FormAlert>
   );
 }
@@ -146,7 +166,7 @@ export function AddBankAccountDialog({ ids }: { ids: Ids }) {
         </DialogContent>
       </Dialog>
       {state?.ok && !open ? (
-        <Success testId="bank-account-created">
+        <Success testId="bank-account-created" ids={ids} tab="bank-accounts">
           Bank account {state.data.id} added ({state.data.maskedNumber ?? state.data.type}).
         </Success>
       ) : null}
@@ -230,7 +250,7 @@ export function CreateMandateDialog({ ids, accounts }: { ids: Ids; accounts: Ban
         </DialogContent>
       </Dialog>
       {state?.ok && !open ? (
-        <Success testId="mandate-created">
+        <Success testId="mandate-created" ids={ids} tab="mandates">
           Mandate {state.data.id} created ({state.data.status}).{" "}
           {state.data.confirmationUrl ? (
             <>
@@ -340,7 +360,7 @@ export function UploadKycDialog({ ids }: { ids: Ids }) {
         </DialogContent>
       </Dialog>
       {done && !open ? (
-        <Success testId="kyc-submitted">
+        <Success testId="kyc-submitted" ids={ids} tab="kyc-documents">
           KYC document {done.id} submitted: status {done.status}.
         </Success>
       ) : null}
