@@ -436,6 +436,11 @@ describe("disputes (no money moves)", () => {
     expect((err as ValidationError).fieldErrors.amount?.[0]).toContain(
       formatMoney(d.DisputedFunds.Amount, d.DisputedFunds.Currency),
     );
+    for (const amount of ["-5", "0", "abc", "1,234", "12.345"])
+      await refusedWithoutEffect(
+        () => contestDispute({ ctx: as("OPERATOR"), input: { ...ids, amount } }),
+        ValidationError,
+      );
     for (const role of ["READ_ONLY", "DEVELOPER", "FINANCE"] as const)
       await refusedWithoutEffect(() => closeDispute({ ctx: as(role), input: ids }), ForbiddenError);
     await refusedWithoutEffectAllowingRead(() =>
