@@ -28,7 +28,9 @@ import { createMandate } from "@/lib/services/mandates/create";
 import { buildTransactionReceipt } from "@/lib/services/receipts/build";
 import { addUbo } from "@/lib/services/ubo-declarations/add-ubo";
 import { createUboDeclaration } from "@/lib/services/ubo-declarations/create";
+import { getEditableUboDeclaration } from "@/lib/services/ubo-declarations/get-editable";
 import { submitUboDeclaration } from "@/lib/services/ubo-declarations/submit";
+import { updateUbo } from "@/lib/services/ubo-declarations/update-ubo";
 import { createUser } from "@/lib/services/users/create";
 import type { CreateUserInput } from "@/lib/services/users/schemas";
 import { updateUser } from "@/lib/services/users/update";
@@ -349,7 +351,7 @@ describe("KYC documents and UBO declarations", () => {
       );
   });
 
-  it("runs a legal user's UBO declaration: create, add a UBO, submit", async () => {
+  it("runs a legal user's UBO declaration: create, add a UBO, edit it, submit", async () => {
     const legal = await createUser({
       ctx: as("OWNER"),
       input: {
@@ -383,6 +385,30 @@ describe("KYC documents and UBO declarations", () => {
         ...ADDRESS,
       },
     });
+    const editable = await getEditableUboDeclaration({ ctx, input: { userId: legal.id } });
+    expect(editable?.ubos).toEqual([
+      expect.objectContaining({ firstName: "Ada", birthday: "1980-02-03", birthplaceCity: "Paris", city: "Paris" }),
+    ]);
+    const uboId = editable?.ubos[0]?.id ?? "";
+    await updateUbo({
+      ctx,
+      input: form({
+        ...ids,
+        declarationId: declaration.id,
+        uboId,
+        isActive: "on",
+        firstName: "Ada",
+        lastName: "Byron",
+        birthday: "1980-02-03",
+        nationality: "GB",
+        birthplaceCity: "London",
+        birthplaceCountry: "GB",
+        ...ADDRESS,
+      }),
+    });
+    const stored = await raw<Row & { Ubos: Row[] }>(`/kyc/ubodeclarations/${declaration.id}`);
+    expect(stored.Ubos[0]).toMatchObject({ LastName: "Byron", Nationality: "GB" });
+    expect((await audits("ubo.update")).at(-1)?.before).toMatchObject({ name: "Ada Owner" });
     const submitted = await submitUboDeclaration({ ctx, input: { ...ids, declarationId: declaration.id } });
     expect(submitted.status).toBe("VALIDATION_ASKED");
     await refusedWithoutEffect(() => createUboDeclaration({ ctx: as("DEVELOPER"), input: ids }), ForbiddenError);

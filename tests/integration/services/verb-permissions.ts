@@ -526,6 +526,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
       ...UBO_PERSON,
     }),
   },
+  "ubo-declarations/get-editable.ts#getEditableUboDeclaration": {
+    kind: "account",
+    permissions: ["uboDeclarations.read"],
+    input: () => ({ userId: "100000001" }),
+  },
   "ubo-declarations/submit.ts#submitUboDeclaration": {
     kind: "account",
     permissions: ["uboDeclarations.edit"],

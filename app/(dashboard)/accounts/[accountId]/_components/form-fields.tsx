@@ -75,31 +75,61 @@ export function AddressFields({
   legend,
   errors,
   required,
+  defaults,
 }: {
   prefix?: string;
   legend: string;
   errors: Errors;
   required?: boolean;
+  /** Starting values (an edit form), by unprefixed part name. */
+  defaults?: Partial<Record<"line1" | "line2" | "city" | "region" | "postalCode" | "country", string | null>>;
 }) {
   const n = (part: string) => (prefix ? `${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}` : part);
+  const d = (part: keyof NonNullable<typeof defaults>) => defaults?.[part] ?? undefined;
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
       <legend className="mb-1 text-sm font-medium text-slate-700">
         {legend}
         {required ? "" : " (optional)"}
       </legend>
-      <TextField name={n("line1")} label="Street address" errors={errors} maxLength={255} className="sm:col-span-2" />
       <TextField
-        name={n("line2")}
-        label="Address line 2 (optional)"
+        name={n("line1")}
+        label="Street address"
+        defaultValue={d("line1")}
         errors={errors}
         maxLength={255}
         className="sm:col-span-2"
       />
-      <TextField name={n("city")} label="City" errors={errors} maxLength={255} />
-      <TextField name={n("postalCode")} label="Postal code" errors={errors} maxLength={20} />
-      <TextField name={n("region")} label="Region or state" errors={errors} maxLength={255} />
-      <TextField name={n("country")} label="Country (ISO code, e.g. FR)" errors={errors} maxLength={2} />
+      <TextField
+        name={n("line2")}
+        label="Address line 2 (optional)"
+        defaultValue={d("line2")}
+        errors={errors}
+        maxLength={255}
+        className="sm:col-span-2"
+      />
+      <TextField name={n("city")} label="City" defaultValue={d("city")} errors={errors} maxLength={255} />
+      <TextField
+        name={n("postalCode")}
+        label="Postal code"
+        defaultValue={d("postalCode")}
+        errors={errors}
+        maxLength={20}
+      />
+      <TextField
+        name={n("region")}
+        label="Region or state"
+        defaultValue={d("region")}
+        errors={errors}
+        maxLength={255}
+      />
+      <TextField
+        name={n("country")}
+        label="Country (ISO code, e.g. FR)"
+        defaultValue={d("country")}
+        errors={errors}
+        maxLength={2}
+      />
     </fieldset>
   );
 }

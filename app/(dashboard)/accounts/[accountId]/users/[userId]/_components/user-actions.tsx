@@ -2,8 +2,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import type { BankAccountDTO } from "@/lib/services/bank-accounts/dto";
 import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
-import type { UboDeclarationDTO } from "@/lib/services/ubo-declarations/dto";
-import { listUserUboDeclarations } from "@/lib/services/ubo-declarations/list-by-user";
+import { getEditableUboDeclaration } from "@/lib/services/ubo-declarations/get-editable";
 import type { UserDTO } from "@/lib/services/users/dto";
 import { settle } from "@/lib/services/upstream";
 import {
@@ -40,14 +39,12 @@ export async function UserActions({ ctx, user }: { ctx: AccountContext; user: Us
     may.deactivateBank || may.mandate
       ? settle(listUserBankAccounts({ ctx, input: { userId: user.id, query: FIRST_PAGE } }))
       : null,
-    may.ubo ? settle(listUserUboDeclarations({ ctx, input: { userId: user.id, query: FIRST_PAGE } })) : null,
+    may.ubo ? settle(getEditableUboDeclaration({ ctx, input: { userId: user.id } })) : null,
   ]);
   const active = (banks?.ok ? banks.data.items : [])
     .filter((b: BankAccountDTO) => b.active)
     .map((b) => ({ id: b.id, label: `${b.type} ${b.maskedNumber ?? ""} · ${b.ownerName} (${b.id})` }));
-  const editable = (declarations?.ok ? declarations.data.items : []).find(
-    (d: UboDeclarationDTO) => d.status === "CREATED" || d.status === "INCOMPLETE",
-  );
+  const editable = declarations?.ok ? declarations.data : null;
   const n = user.natural;
   const rep = user.legal?.representative;
   return (
@@ -83,16 +80,7 @@ export async function UserActions({ ctx, user }: { ctx: AccountContext; user: Us
       {may.addBank ? <AddBankAccountDialog ids={ids} /> : null}
       {may.mandate ? <CreateMandateDialog ids={ids} accounts={active} /> : null}
       {may.kyc ? <UploadKycDialog ids={ids} /> : null}
-      {may.ubo ? (
-        <UboControls
-          ids={ids}
-          declaration={
-            editable
-              ? { id: editable.id, status: editable.status, activeUbos: editable.ubos.filter((u) => u.active).length }
-              : null
-          }
-        />
-      ) : null}
+      {may.ubo ? <UboControls ids={ids} declaration={editable} /> : null}
       {may.deactivateBank ? <DeactivateBankAccountDialog ids={ids} accounts={active} /> : null}
     </section>
   );
