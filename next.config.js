@@ -19,6 +19,9 @@ const nextConfig = {
   output: "standalone",
   // Server-function arguments (API keys, passwords) must never reach the dev server's log.
   logging: { serverFunctions: false },
+  // A KYC or dispute page is sent to a server action as base64: MANGOPAY takes files up to 7 MB
+  // (about 9.4 MB once encoded), checked again by the action (lib/document-files.ts).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

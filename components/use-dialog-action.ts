@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
+import { useFormAction } from "./use-form-action";
 
 type ServerAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -14,4 +15,14 @@ export function useDialogAction<T>(serverAction: ServerAction<T>) {
     return result;
   }, null);
   return { open, setOpen, state, action, pending, fieldErrors: state && !state.ok ? state.fieldErrors : undefined };
+}
+
+/**
+ * The same for forms whose typed values must survive a refused submit (React resets `<form action>`
+ * forms after every submit): `<form onSubmit={onSubmit}>`, closed on success (useFormAction).
+ */
+export function useDialogForm<T>(serverAction: ServerAction<T>) {
+  const [open, setOpen] = useState(false);
+  const form = useFormAction(serverAction, () => setOpen(false));
+  return { open, setOpen, ...form };
 }

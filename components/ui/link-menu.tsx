@@ -5,6 +5,8 @@ import { useEffect, useId, useRef, useState } from "react";
 
 export type LinkMenuEntry =
   | { kind: "link"; label: React.ReactNode; href: string; key: string }
+  /** A menu item that opens something in place (a dialog) instead of navigating. */
+  | { kind: "action"; label: React.ReactNode; onSelect: () => void; key: string }
   | { kind: "heading"; label: string; key: string }
   | { kind: "separator"; key: string };
 
@@ -90,6 +92,20 @@ export function LinkMenu({
               <div key={e.key} role="presentation" className="px-2 py-1.5 text-xs text-slate-500">
                 {e.label}
               </div>
+            ) : e.kind === "action" ? (
+              <button
+                key={e.key}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  setOpen(false);
+                  e.onSelect();
+                }}
+                className="flex w-full items-center rounded px-2 py-1.5 text-left text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 focus:text-slate-900"
+              >
+                {e.label}
+              </button>
             ) : (
               <Link
                 key={e.key}

@@ -133,10 +133,10 @@ export function userAction<S extends z.ZodType, T>(
 }
 
 /** A context step followed by the permission check, before the payload is even parsed. */
-function withPermission<C extends HubContext>(resolve: (raw: unknown) => Promise<C>, permission: Permission) {
+function withPermission<C extends HubContext>(resolve: (raw: unknown) => Promise<C>, permission: Permission | null) {
   return async (raw: unknown): Promise<C> => {
     const ctx = await resolve(raw);
-    assertCan(ctx, permission);
+    if (permission !== null) assertCan(ctx, permission);
     return ctx;
   };
 }
@@ -157,9 +157,12 @@ export function hubAction<S extends z.ZodType, T>(
   );
 }
 
-/** Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). */
+/**
+ * Account-level server action: the payload's `accountId` must be accessible (else NOT_FOUND). A null
+ * permission admits every member with access to the account (sharing feedback from its dashboard).
+ */
 export function accountAction<S extends z.ZodType, T>(
-  permission: Permission,
+  permission: Permission | null,
   schema: S,
   fn: (args: { ctx: AccountContext; input: z.infer<S> }) => Promise<T>,
 ) {

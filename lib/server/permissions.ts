@@ -41,6 +41,8 @@ export const HUB_PERMISSIONS = [
   "hub.settings.manage",
   // Owner-only: where the Hub's API keys may be sent (custom MANGOPAY base URLs).
   "hub.connections.manage",
+  // Owner-only: what members wrote through "Share feedback".
+  "hub.feedback.read",
   "dashboard.permissions.manage",
 ] as const;
 export type HubPermission = (typeof HUB_PERMISSIONS)[number];
@@ -70,7 +72,10 @@ const write = (...scopes: Scope[]) =>
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   OWNER: [...ACCOUNT_PERMISSIONS, ...HUB_PERMISSIONS],
-  ADMIN: [...ACCOUNT_PERMISSIONS, ...HUB_PERMISSIONS.filter((p) => p !== "hub.connections.manage")],
+  ADMIN: [
+    ...ACCOUNT_PERMISSIONS,
+    ...HUB_PERMISSIONS.filter((p) => p !== "hub.connections.manage" && p !== "hub.feedback.read"),
+  ],
   DEVELOPER: [...readAll, ...write("hooks", "users", "wallets", "cards", "bankAccounts", "kycDocuments")],
   OPERATOR: [
     ...readAll.filter((p) => !p.startsWith("ssos") && !p.startsWith("permissionGroups")),

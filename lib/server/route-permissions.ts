@@ -39,6 +39,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/hub/team": hub("hub.team.manage"),
   "/hub/security": hub("hub.security.read"),
   "/hub/settings": hub("hub.settings.manage"),
+  "/hub/feedback": hub("hub.feedback.read"),
   "/hub/profile": hub(),
   "/accounts/[accountId]": account(),
   "/accounts/[accountId]/search": account("users.read"),
@@ -76,6 +77,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/reports/status": account("reporting.read"),
   "/accounts/[accountId]/reports/runs/[runId]/download": account("reporting.read"),
   "/accounts/[accountId]/operations/export": account("transactions.read"),
+  "/accounts/[accountId]/transactions/[transactionId]/receipt": account("transactions.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
@@ -130,6 +132,34 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction": account("refunds.create"),
   "(dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction":
     account("repudiations.create"),
+  // Dashboard actions that move no money (users, KYC, bank accounts, disputes, hooks, feedback).
+  "(dashboard)/accounts/[accountId]/actions.ts#sendFeedbackAction": account(),
+  "(dashboard)/accounts/[accountId]/users/actions.ts#createUserAction": account("users.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#updateUserAction": account("users.edit"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#createBankAccountAction": account("bankAccounts.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#deactivateBankAccountAction":
+    account("bankAccounts.edit"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#createMandateAction": account("mandates.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#createKycDocumentAction": account("kycDocuments.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#addKycPageAction": account("kycDocuments.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#submitKycDocumentAction": account("kycDocuments.edit"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#createUboDeclarationAction":
+    account("uboDeclarations.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#addUboAction": account("uboDeclarations.create"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#updateUboAction": account("uboDeclarations.edit"),
+  "(dashboard)/accounts/[accountId]/users/[userId]/actions.ts#submitUboDeclarationAction":
+    account("uboDeclarations.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#contestDisputeAction": account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#resubmitDisputeAction": account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#closeDisputeAction": account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#createDisputeDocumentAction":
+    account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#addDisputeDocumentPageAction":
+    account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/disputes/[disputeId]/actions.ts#submitDisputeDocumentAction":
+    account("disputes.edit"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#createHookAction": account("hooks.create"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#updateHookAction": account("hooks.edit"),
 };
 
 export type Outcome = "allow" | "deny" | "not_found" | "sign_in";

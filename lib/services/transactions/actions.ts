@@ -19,7 +19,9 @@ export function transactionActionsFor(
     can(holder, "refunds.create")
   )
     out.push("refund");
-  if (succeeded && tx.nature === "REGULAR" && can(holder, "transactions.read")) out.push("proof");
+  // A receipt exists for a pay-in, payout, transfer (REGULAR) and a refund (lib/services/receipts).
+  if (succeeded && (tx.nature === "REGULAR" || tx.kind === "REFUND") && can(holder, "transactions.read"))
+    out.push("proof");
   if (
     (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) ||
     (tx.kind === "PAYOUT" && can(holder, "payouts.create")) ||
@@ -29,5 +31,5 @@ export function transactionActionsFor(
   return out;
 }
 
-/** The write side registers here the actions it implements (repeat: payouts and transfers, see TransactionActions). */
-export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = ["refund", "repeat"];
+/** The actions built so far: refund, repeat (payouts and transfers, see TransactionActions) and the PDF proof. */
+export const IMPLEMENTED_TRANSACTION_ACTIONS: readonly TransactionAction[] = ["refund", "repeat", "proof"];

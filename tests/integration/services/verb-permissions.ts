@@ -79,6 +79,27 @@ const REPORT_INPUT = (accountId: string) => ({
   columns: ["Id", "Status"],
   ...REPORT_PERIOD(),
 });
+/** A page MANGOPAY would accept (PDF signature, above the 1 KB minimum), as the forms send it. */
+const PDF_PAGE = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2048, 32)]).toString("base64");
+const NATURAL_PAYER = {
+  personType: "NATURAL",
+  category: "PAYER",
+  email: "payer@example.test",
+  firstName: "Ada",
+  lastName: "Payer",
+};
+const UBO_PERSON = {
+  firstName: "Ada",
+  lastName: "Owner",
+  birthday: "1980-02-03",
+  nationality: "FR",
+  birthplaceCity: "Paris",
+  birthplaceCountry: "FR",
+  line1: "1 rue de la Paix",
+  city: "Paris",
+  postalCode: "75002",
+  country: "FR",
+};
 
 const SSO_PERSON = { firstName: "Ada", lastName: "Lovelace", permissionGroupId: "READ" };
 
@@ -584,4 +605,149 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ accountId: ids.accountId, runId: "matrix-run" }),
     foreign: (ids) => [{ accountId: ids.other.accountId, runId: "matrix-run" }],
   },
+
+  // Dashboard writes that move no money: each asserts its scope, then records the MANGOPAY call.
+  "users/create.ts#createUser": {
+    kind: "account",
+    permissions: ["users.create"],
+    input: (ids) => ({ accountId: ids.accountId, ...NATURAL_PAYER }),
+  },
+  "users/update.ts#updateUser": {
+    kind: "account",
+    permissions: ["users.edit"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", ...NATURAL_PAYER }),
+  },
+  "hooks/create.ts#createHook": {
+    kind: "account",
+    permissions: ["hooks.create"],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      eventType: "PAYIN_NORMAL_SUCCEEDED",
+      url: "https://hooks.example.test/m",
+    }),
+  },
+  "hooks/update.ts#updateHook": {
+    kind: "account",
+    permissions: ["hooks.edit"],
+    input: (ids) => ({ accountId: ids.accountId, hookId: "100000001", status: "DISABLED" }),
+  },
+  "bank-accounts/create.ts#createBankAccount": {
+    kind: "account",
+    permissions: ["bankAccounts.create"],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      userId: "100000001",
+      type: "IBAN",
+      ownerName: "Ada Payer",
+      iban: "FR7630004000031234567890143",
+      line1: "1 rue de la Paix",
+      city: "Paris",
+      postalCode: "75002",
+      country: "FR",
+    }),
+  },
+  "bank-accounts/deactivate.ts#deactivateBankAccount": {
+    kind: "account",
+    permissions: ["bankAccounts.edit"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", bankAccountId: "100000002" }),
+  },
+  "mandates/create.ts#createMandate": {
+    kind: "account",
+    permissions: ["mandates.create"],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      userId: "100000001",
+      bankAccountId: "100000002",
+      culture: "EN",
+      returnUrl: "https://shop.example.test/mandate",
+    }),
+  },
+  "kyc-documents/create.ts#createKycDocument": {
+    kind: "account",
+    permissions: ["kycDocuments.create"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", type: "ADDRESS_PROOF" }),
+  },
+  "kyc-documents/add-page.ts#addKycPage": {
+    kind: "account",
+    permissions: ["kycDocuments.create"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", documentId: "100000002", file: PDF_PAGE }),
+  },
+  "kyc-documents/submit.ts#submitKycDocument": {
+    kind: "account",
+    permissions: ["kycDocuments.edit"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", documentId: "100000002" }),
+  },
+  "ubo-declarations/create.ts#createUboDeclaration": {
+    kind: "account",
+    permissions: ["uboDeclarations.create"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001" }),
+  },
+  "ubo-declarations/add-ubo.ts#addUbo": {
+    kind: "account",
+    permissions: ["uboDeclarations.create"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", declarationId: "100000002", ...UBO_PERSON }),
+  },
+  "ubo-declarations/update-ubo.ts#updateUbo": {
+    kind: "account",
+    permissions: ["uboDeclarations.edit"],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      userId: "100000001",
+      declarationId: "100000002",
+      uboId: "100000003",
+      isActive: "on",
+      ...UBO_PERSON,
+    }),
+  },
+  "ubo-declarations/get-editable.ts#getEditableUboDeclaration": {
+    kind: "account",
+    permissions: ["uboDeclarations.read"],
+    input: () => ({ userId: "100000001" }),
+  },
+  "ubo-declarations/submit.ts#submitUboDeclaration": {
+    kind: "account",
+    permissions: ["uboDeclarations.edit"],
+    input: (ids) => ({ accountId: ids.accountId, userId: "100000001", declarationId: "100000002" }),
+  },
+  "disputes/contest.ts#contestDispute": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001", amount: "10.00" }),
+  },
+  "disputes/resubmit.ts#resubmitDispute": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001" }),
+  },
+  "disputes/close.ts#closeDispute": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001" }),
+  },
+  "disputes/create-document.ts#createDisputeDocument": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001", type: "INVOICE" }),
+  },
+  "disputes/add-document-page.ts#addDisputeDocumentPage": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001", documentId: "100000002", file: PDF_PAGE }),
+  },
+  "disputes/submit-document.ts#submitDisputeDocument": {
+    kind: "account",
+    permissions: ["disputes.edit"],
+    input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001", documentId: "100000002" }),
+  },
+  "receipts/build.ts#buildTransactionReceipt": {
+    kind: "account",
+    permissions: ["transactions.read"],
+    input: () => ({ transactionId: "100000001" }),
+  },
+  "feedback/send.ts#sendFeedback": {
+    kind: "member",
+    why: "every member may share feedback; it is stored in their own Hub only",
+    input: () => ({ message: "The payouts page could show the bank name.", page: "/accounts" }),
+  },
+  "feedback/list.ts#listFeedback": { kind: "hub", permissions: ["hub.feedback.read"] },
 };

@@ -119,6 +119,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /hub/team": MANAGERS,
   "page /hub/security": ["OWNER", "ADMIN", "FINANCE"],
   "page /hub/settings": MANAGERS,
+  "page /hub/feedback": ["OWNER"],
   "page /hub/profile": ALL,
   "page /accounts/[accountId]": ALL,
   "page /accounts/[accountId]/search": ALL,
@@ -149,6 +150,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/operations": ALL,
   "page /accounts/[accountId]/operations/[operationId]": ALL,
   "route /accounts/[accountId]/operations/export": ALL,
+  "route /accounts/[accountId]/transactions/[transactionId]/receipt": ALL,
 };
 for (const key of Object.keys(ACTION_ACCESS)) {
   const a = ACTION_ACCESS[key];
@@ -182,6 +184,34 @@ for (const name of [
 EXPECTED["action (dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction"] = OPERATORS;
 EXPECTED["action (dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction"] =
   OPERATORS;
+// The dashboard's operational writes follow each role's scopes (lib/server/permissions.ts), written
+// out by hand here so a change to the role table shows up as a change to this list.
+const WRITE_USERS: RoleName[] = ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR"];
+const WRITE_OPERATIONS: RoleName[] = ["OWNER", "ADMIN", "OPERATOR"];
+const DASHBOARD = "action (dashboard)/accounts/[accountId]";
+Object.assign(EXPECTED, {
+  [`${DASHBOARD}/actions.ts#sendFeedbackAction`]: ALL,
+  [`${DASHBOARD}/users/actions.ts#createUserAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#updateUserAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#createBankAccountAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#deactivateBankAccountAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#createMandateAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#createKycDocumentAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#addKycPageAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#submitKycDocumentAction`]: WRITE_USERS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#createUboDeclarationAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#addUboAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#updateUboAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/users/[userId]/actions.ts#submitUboDeclarationAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#contestDisputeAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#resubmitDisputeAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#closeDisputeAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#createDisputeDocumentAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#addDisputeDocumentPageAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/disputes/[disputeId]/actions.ts#submitDisputeDocumentAction`]: WRITE_OPERATIONS,
+  [`${DASHBOARD}/hooks/actions.ts#createHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
+  [`${DASHBOARD}/hooks/actions.ts#updateHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
+});
 
 function entries(): [string, Access][] {
   return [

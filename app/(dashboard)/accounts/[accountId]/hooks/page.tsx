@@ -13,8 +13,10 @@ import { cn } from "@/lib/cn";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
+import { can } from "@/lib/server/permissions";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
+import { HookControls } from "./_components/hook-controls";
 
 export const metadata: Metadata = { title: "Hooks" };
 
@@ -91,6 +93,23 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
               cell: (r) =>
                 r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>,
             },
+            ...(can(ctx, "hooks.create") || can(ctx, "hooks.edit")
+              ? [
+                  {
+                    header: "Actions",
+                    cell: (r: HookRowDTO) => (
+                      <HookControls
+                        accountId={ctx.account.id}
+                        eventType={r.eventType}
+                        hook={r.hook}
+                        canCreate={can(ctx, "hooks.create")}
+                        canEdit={can(ctx, "hooks.edit")}
+                        production={ctx.account.environment === "PRODUCTION"}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

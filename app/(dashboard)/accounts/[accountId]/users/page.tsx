@@ -11,11 +11,13 @@ import { StatusBadge } from "@/components/status-badge";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
+import { can } from "@/lib/server/permissions";
 import { PageQuery } from "@/lib/services/mangopay/inputs";
 import { requestGate } from "@/lib/services/mangopay/request";
 import { getUser } from "@/lib/services/users/get";
 import { listUsers } from "@/lib/services/users/list";
 import { settle } from "@/lib/services/upstream";
+import { CreateUserDialog } from "./_components/create-user-dialog";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -48,13 +50,16 @@ export default async function UsersPage({ params, searchParams }: Props) {
             search finds any user by Id.
           </p>
         </div>
-        <Link
-          href={hrefWith(paths.users, query, { sort: q.sort === "desc" ? "asc" : undefined, page: undefined })}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
-          data-testid="sort-toggle"
-        >
-          {q.sort === "desc" ? "Newest first ↓" : "Oldest first ↑"}
-        </Link>
+        <div className="flex flex-wrap items-start gap-2">
+          <Link
+            href={hrefWith(paths.users, query, { sort: q.sort === "desc" ? "asc" : undefined, page: undefined })}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+            data-testid="sort-toggle"
+          >
+            {q.sort === "desc" ? "Newest first ↓" : "Oldest first ↑"}
+          </Link>
+          {can(ctx, "users.create") ? <CreateUserDialog accountId={ctx.account.id} /> : null}
+        </div>
       </div>
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />

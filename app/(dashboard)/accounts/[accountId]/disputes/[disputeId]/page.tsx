@@ -23,12 +23,14 @@ import { getDispute } from "@/lib/services/disputes/get";
 import { listDisputeDocuments } from "@/lib/services/disputes/list-documents";
 import { listDisputeTimeline } from "@/lib/services/disputes/list-timeline";
 import { listDisputeTransactions, settlementState } from "@/lib/services/disputes/list-transactions";
+import { disputeActions } from "@/lib/services/disputes/allowed-actions";
 import { nextStep } from "@/lib/services/disputes/next-step";
 import { SettleDispute } from "./settlement/_components/settle-dispute";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
 import type { TransactionDTO } from "@/lib/services/transactions/dto";
 import { settle, type Settled } from "@/lib/services/upstream";
 import { DisputedUser } from "../_components/disputed-user";
+import { DisputeActions } from "./_components/dispute-actions";
 
 export const metadata: Metadata = { title: "Dispute" };
 
@@ -203,6 +205,14 @@ export default async function DisputePage({ params }: Props) {
           </p>
         ) : null}
       </section>
+      {can(ctx, "disputes.edit") ? (
+        <DisputeActions
+          accountId={ctx.account.id}
+          disputeId={d.id}
+          allowed={disputeActions(d, requestNow())}
+          disputed={d.disputedFunds}
+        />
+      ) : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="Dispute" testId="dispute-summary">

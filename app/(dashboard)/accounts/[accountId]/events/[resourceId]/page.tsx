@@ -17,6 +17,8 @@ import { getEventResource } from "@/lib/services/events/get-resource";
 import { EventTransactionActions } from "./_components/event-transaction-actions";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
 import { settle } from "@/lib/services/upstream";
+import { isReceiptKind } from "@/lib/services/receipts/schemas";
+import { ReceiptLink } from "../../_components/receipt-link";
 
 export const metadata: Metadata = { title: "Event" };
 
@@ -129,6 +131,15 @@ export default async function EventPage({ params, searchParams }: Props) {
                 Open this transaction
               </Link>{" "}
               for its refunds, disputes and actions.
+              {can(ctx, "transactions.read") && isReceiptKind(result.data.transactionKind) ? (
+                <span className="ml-2">
+                  <ReceiptLink
+                    accountId={ctx.account.id}
+                    transactionId={result.data.id}
+                    kind={result.data.transactionKind}
+                  />
+                </span>
+              ) : null}
             </p>
           ) : result.data.resource === "dispute" ? (
             <p className="mb-3 text-sm">

@@ -16,6 +16,7 @@ import { getUser } from "@/lib/services/users/get";
 import { getUserRegulatory } from "@/lib/services/users/get-regulatory";
 import { settle } from "@/lib/services/upstream";
 import { UserScaStatus, UserVirtualAccounts } from "./_components/user-sca-and-accounts";
+import { UserActions } from "./_components/user-actions";
 import { USER_SECTIONS } from "./_components/user-sections";
 import { userTabsFor } from "./_components/user-tabs";
 
@@ -194,6 +195,9 @@ export default async function UserInformationPage({ params }: Props) {
   const tabs = userTabsFor(ctx, u.personType).filter((t): t is typeof t & { tab: UserTab } => t.tab !== null);
   return (
     <div className="space-y-6">
+      <Suspense fallback={null}>
+        <UserActions ctx={ctx} user={u} />
+      </Suspense>
       <div className="grid gap-4 lg:grid-cols-2">
         <Identity u={u} />
         <Compliance u={u} />

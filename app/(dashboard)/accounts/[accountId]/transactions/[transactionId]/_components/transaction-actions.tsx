@@ -5,10 +5,11 @@ import { IMPLEMENTED_TRANSACTION_ACTIONS, transactionActionsFor } from "@/lib/se
 import type { TransactionDetailDTO } from "@/lib/services/transactions/dto";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
 import { settle } from "@/lib/services/upstream";
+import { ReceiptLink } from "../../../_components/receipt-link";
 import { TransactionMoneyActions } from "./transaction-money-actions";
 
 /**
- * A transaction's actions for this member: refund (what is left after earlier refunds) and repeat of a
+ * A transaction's actions for this member: its PDF proof, refund (what is left after earlier refunds) and repeat of a
  * payout or transfer (the same form, pre-filled, with its own confirmation). Nothing renders when the
  * member may use none of them — never a dead button. Used by the transaction and event detail pages.
  */
@@ -28,9 +29,11 @@ export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx:
     repeat && tx.kind === "PAYOUT" && ownerId && can(ctx, "bankAccounts.read")
       ? await settle(listUserBankAccounts({ ctx, input: { userId: ownerId, query: { perPage: 100 } } }))
       : null;
-  if (!canRefund && !repeat) return null;
+  const proof = actions.includes("proof");
+  if (!canRefund && !repeat && !proof) return null;
   return (
     <div className="flex gap-2" data-testid="transaction-actions" data-actions={actions.join(" ")}>
+      {proof ? <ReceiptLink accountId={ctx.account.id} transactionId={tx.id} kind={tx.kind} /> : null}
       <TransactionMoneyActions
         accountId={ctx.account.id}
         isProduction={ctx.account.environment === "PRODUCTION"}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-message";
+import { useDialogForm } from "@/components/use-dialog-action";
+import { TextField } from "../../_components/form-fields";
+import { createHookAction, updateHookAction } from "../actions";
+
+type Props = {
+  accountId: string;
+  eventType: string;
+  hook: { id: string; url: string; status: string } | null;
+  canCreate: boolean;
+  canEdit: boolean;
+  production: boolean;
+};
+
+/** One event type's hook controls: create it, change its URL, enable or disable it. */
+export function HookControls({ accountId, eventType, hook, canCreate, canEdit, production }: Props) {
+  const create = useDialogForm(createHookAction);
+  const edit = useDialogForm(updateHookAction);
+  const [toggled, toggle, toggling] = useActionState(updateHookAction, null);
+  const urlHint = production ? "URL (https, production account)" : "URL";
+  if (!hook) {
+    if (!canCreate) return null;
+    return (
+      <Dialog open={create.open} onOpenChange={create.setOpen}>
+        <DialogTrigger asChild>
+          <Button size="sm" variant="secondary" aria-label={`Create the ${eventType} hook`}>
+            Create
+          </Button>
+        </DialogTrigger>
+        <DialogContent title={`Create the ${eventType} hook`} description="MANGOPAY keeps one hook per event type.">
+          <form onSubmit={create.onSubmit} className="space-y-4" noValidate>
+            <input type="hidden" name="accountId" value={accountId} />
+            <input type="hidden" name="eventType" value={eventType} />
+            <TextField name="url" label={urlHint} type="url" errors={create.fieldErrors} maxLength={255} />
+            {create.state && !create.state.ok ? <FormAlert>{create.state.error}</FormAlert> : null}
+            <DialogFormActions pending={create.pending} label="Create hook" pendingLabel="Sending to MANGOPAY…" />
+          </form>
+        </DialogContent>
+      </Dialog>
+    );
+  }
+  if (!canEdit) return null;
+  const enabled = hook.status === "ENABLED";
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      <Dialog open={edit.open} onOpenChange={edit.setOpen}>
+        <DialogTrigger asChild>
+          <Button size="sm" variant="ghost" aria-label={`Change the ${eventType} hook's URL`}>
+            Change URL
+          </Button>
+        </DialogTrigger>
+        <DialogContent title={`Change the ${eventType} hook's URL`}>
+          <form onSubmit={edit.onSubmit} className="space-y-4" noValidate>
+            <input type="hidden" name="accountId" value={accountId} />
+            <input type="hidden" name="hookId" value={hook.id} />
+            <TextField
+              name="url"
+              label={urlHint}
+              type="url"
+              errors={edit.fieldErrors}
+              defaultValue={hook.url}
+              maxLength={255}
+            />
+            {edit.state && !edit.state.ok ? <FormAlert>{edit.state.error}</FormAlert> : null}
+            <DialogFormActions pending={edit.pending} label="Save" pendingLabel="Sending to MANGOPAY…" />
+          </form>
+        </DialogContent>
+      </Dialog>
+      <form action={toggle}>
+        <input type="hidden" name="accountId" value={accountId} />
+        <input type="hidden" name="hookId" value={hook.id} />
+        <input type="hidden" name="status" value={enabled ? "DISABLED" : "ENABLED"} />
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={toggling}
+          aria-label={`${enabled ? "Disable" : "Enable"} the ${eventType} hook`}
+        >
+          {enabled ? "Disable" : "Enable"}
+        </Button>
+      </form>
+      {toggled && !toggled.ok ? <FormAlert>{toggled.error}</FormAlert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { disputes } from "@/lib/mangopay";
+import { formatMoney, parseAmountToMinor } from "@/lib/money";
+import type { AccountContext } from "@/lib/server/context-types";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { callMangopay } from "@/lib/services/upstream";
+import { ContestDisputeInput } from "./action-schemas";
+import { toDisputeDTO, type DisputeDTO } from "./dto";
+import { disputeAllowing } from "./internal";
+
+/**
+ * Contests a dispute for all or part of the disputed amount. The amount is parsed in the dispute's
+ * own currency (read from MANGOPAY, never from the form) and may not exceed the disputed funds.
+ */
+export async function contestDispute({
+  ctx,
+  input,
+}: {
+  ctx: AccountContext;
+  input: ContestDisputeInput;
+}): Promise<DisputeDTO> {
+  assertCan(ctx, "disputes.edit");
+  const data = parseInput(ContestDisputeInput, input);
+  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
+  const dispute = await disputeAllowing(client, data.disputeId, "contest");
+  const currency = dispute.disputedFunds.currency;
+  const amountMinor = parseAmountToMinor(data.amount, currency);
+  const max = dispute.disputedFunds.amountMinor;
+  if (amountMinor === null || amountMinor <= 0 || amountMinor > max)
+    throw new ValidationError("Please correct the highlighted fields.", {
+      amount: [`Enter an amount between 0 and ${formatMoney(max, currency)}`],
+    });
+  const ContestedFunds = { Amount: amountMinor, Currency: currency };
+  return recordedMangopayCall(ctx, {
+    action: "dispute.contest",
+    targetType: "dispute",
+    targetId: dispute.id,
+    before: { status: dispute.status },
+    intent: { contestedFunds: { amountMinor, currency }, disputedFunds: dispute.disputedFunds },
+    call: () => callMangopay(async () => toDisputeDTO(await disputes.submit(client, dispute.id, { ContestedFunds }))),
+    result: (d) => ({ upstreamId: d.id, after: { status: d.status, contestedFunds: d.contestedFunds } }),
+  });
+}
