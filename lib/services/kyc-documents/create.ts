@@ -1,9 +1,10 @@
 import "server-only";
-import { kycDocuments } from "@/lib/mangopay";
+import { kycDocuments, users } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
+import { readMangopay } from "@/lib/services/mangopay/request";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toKycDocumentDTO, type KycDocumentDTO } from "./dto";
@@ -20,6 +21,8 @@ export async function createKycDocument({
   assertCan(ctx, "kycDocuments.create");
   const data = parseInput(CreateKycDocumentInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
+  // The user is read first: an id of another MANGOPAY client answers NotFound before anything is recorded.
+  await readMangopay(ctx, `user:${data.userId}`, (c) => users.get(c, data.userId));
   const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
   return recordedMangopayCall(ctx, {
     action: "kyc_document.create",
