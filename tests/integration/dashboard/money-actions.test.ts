@@ -43,7 +43,7 @@ const audits = (operationId: string) =>
 
 /** Runs `fn`, which must throw `type`, and proves nothing changed: rows, MANGOPAY writes, balances. */
 async function expectNothingChanged(fn: () => Promise<unknown>, type: new (...args: never[]) => Error) {
-  const rows = await countAllRows();
+  const rows = await countAllRows([w.hub.hubId]);
   const writes = mangopayWrites();
   const balances = await Promise.all(
     [w.world.ownerWallet.Id, w.world.payerWallet.Id].map(
@@ -51,7 +51,7 @@ async function expectNothingChanged(fn: () => Promise<unknown>, type: new (...ar
     ),
   );
   await expect(fn()).rejects.toThrow(type);
-  expect(await countAllRows()).toEqual(rows);
+  expect(await countAllRows([w.hub.hubId])).toEqual(rows);
   expect(mangopayWrites()).toBe(writes);
   expect(
     await Promise.all(

@@ -36,21 +36,52 @@ export function mangopayWrites(): number {
 export const mangopayCalls = () => defaultCallRecorder().recordedTotal;
 
 /** Exact row counts of every table of the database (the proof that nothing was written). */
-// Not counted: the migrations table, and the MANGOPAY quota ledger — a cache of the X-RateLimit-*
-// headers that any MANGOPAY read refreshes (a well-formed foreign id is read once to learn it is
-// foreign), not a record of what an action did.
-const NOT_ACTION_STATE = ["_prisma_migrations", "MangopayQuotaLedger"];
+// Tables that belong to no Hub: the migrations, the sign-in limiter's windows (other test files sign
+// in at the same time) and the MANGOPAY quota ledger — a cache of the X-RateLimit-* headers that any
+// MANGOPAY read refreshes (a well-formed foreign id is read once to learn it is foreign). No dashboard
+// action writes them. Any other table must be reachable from a Hub, or the count throws.
+const NOT_HUB_STATE = ["_prisma_migrations", "RateLimitWindow", "MangopayQuotaLedger"];
 
-export async function countAllRows(): Promise<Record<string, number>> {
-  const tables = (
-    await db.$queryRawUnsafe<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    )
-  ).filter((t) => !NOT_ACTION_STATE.includes(t.table_name));
+/**
+ * Exact row counts, table by table, of everything that belongs to the given Hubs — their own rows,
+ * their accounts', memberships' and members' rows (the proof that nothing was written). Scoped to the
+ * test's Hubs because the other test files write to the same database at the same time.
+ */
+export async function countAllRows(hubIds: readonly string[]): Promise<Record<string, number>> {
+  const columns = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'`,
+  );
+  const byTable = new Map<string, Set<string>>();
+  for (const { table_name, column_name } of columns) {
+    if (!byTable.has(table_name)) byTable.set(table_name, new Set());
+    byTable.get(table_name)?.add(column_name);
+  }
+  const members = `SELECT "userId" FROM "Membership" WHERE "hubId" = ANY($1)`;
   const out: Record<string, number> = {};
-  for (const { table_name } of tables) {
-    const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${table_name}"`);
-    out[table_name] = Number(row?.n ?? 0);
+  for (const [table, cols] of [...byTable].sort(([a], [b]) => a.localeCompare(b))) {
+    if (NOT_HUB_STATE.includes(table)) continue;
+    const where =
+      table === "Hub"
+        ? `id = ANY($1)`
+        : table === "User"
+          ? `id IN (${members})`
+          : cols.has("hubId")
+            ? `"hubId" = ANY($1)`
+            : cols.has("apiAccountId")
+              ? `"apiAccountId" IN (SELECT id FROM "ApiAccount" WHERE "hubId" = ANY($1))`
+              : cols.has("membershipId")
+                ? `"membershipId" IN (SELECT id FROM "Membership" WHERE "hubId" = ANY($1))`
+                : cols.has("userId")
+                  ? `"userId" IN (${members})`
+                  : null;
+    if (!where) throw new Error(`countAllRows: table "${table}" belongs to no Hub; say how to count it`);
+    const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT count(*) AS n FROM "${table}" WHERE ${where}`,
+      [...hubIds],
+    );
+    out[table] = Number(row?.n ?? 0);
   }
   return out;
 }
