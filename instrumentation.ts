@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("./lib/server/startup");
   await startServer();
+  // After migrations: report schedules on the job queue (JOBS_ENABLED, lib/services/background.ts).
+  const { startBackgroundJobs } = await import("./lib/services/background");
+  await startBackgroundJobs();
 }
 
 // One JSON line per server error, with the request id the user can quote (the error pages show it).

@@ -38,6 +38,13 @@ export function dashboardPaths(accountId: string) {
     disputes: `${base}/disputes`,
     dispute: (disputeId: string) => `${base}/disputes/${enc(disputeId)}`,
     hooks: `${base}/hooks`,
+    reports: `${base}/reports`,
+    newReport: `${base}/reports/new`,
+    report: (definitionId: string) => `${base}/reports/${enc(definitionId)}`,
+    reportRun: (definitionId: string, runId: string) => `${base}/reports/${enc(definitionId)}/runs/${enc(runId)}`,
+    reportDownload: (runId: string) => `${base}/reports/runs/${enc(runId)}/download`,
+    reportStatus: (runIds: readonly string[]) =>
+      `${base}/reports/status?${new URLSearchParams(runIds.map((id) => ["run", id])).toString()}`,
   };
 }
 export type DashboardPaths = ReturnType<typeof dashboardPaths>;

@@ -53,6 +53,13 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SETUP_TOKEN: z.string().min(24, "SETUP_TOKEN must be at least 24 characters").optional(),
     MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
+    // Background jobs (pg-boss in the app database, lib/server/jobs.ts): report schedules. Off: this
+    // instance neither ticks schedules nor runs jobs (tests start their own queues).
+    JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
+    // pg-boss's own pool. The embedded PGlite multiplexes every socket onto one backend: 1–2 is enough.
+    JOBS_POOL_MAX: z.coerce.number().int().min(1).max(20).default(2),
+    // How often each instance looks for scheduled reports that are due (seconds).
+    REPORT_SCHEDULE_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .refine((v) => v.ENCRYPTION_KEY || v.ENCRYPTION_KEYS, {
     path: ["ENCRYPTION_KEY"],
@@ -140,5 +147,16 @@ export function proxySettings(): { https: boolean; dev: boolean } {
   return {
     https: (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https:"),
     dev: process.env.NODE_ENV === "development",
+  };
+}
+
+/** Background job settings (lib/services/background.ts). */
+export function jobSettings(): { enabled: boolean; connectionString: string; poolMax: number; tickSeconds: number } {
+  const e = env();
+  return {
+    enabled: e.JOBS_ENABLED === "true",
+    connectionString: e.DATABASE_URL,
+    poolMax: e.JOBS_POOL_MAX,
+    tickSeconds: e.REPORT_SCHEDULE_TICK_SECONDS,
   };
 }

@@ -56,6 +56,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/disputes": account("disputes.read"),
   "/accounts/[accountId]/disputes/[disputeId]": account("disputes.read"),
   "/accounts/[accountId]/hooks": account("hooks.read"),
+  "/accounts/[accountId]/reports": account("reporting.read"),
+  "/accounts/[accountId]/reports/new": account("reporting.create"),
+  "/accounts/[accountId]/reports/[definitionId]": account("reporting.read"),
+  "/accounts/[accountId]/reports/[definitionId]/runs/[runId]": account("reporting.read"),
 };
 
 /** Route handlers by route. */
@@ -65,6 +69,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "/api/health/live": pub,
   "/api/health/ready": pub,
   "/hub/security/export": hub("hub.security.read"),
+  // The pending-report poller and the CSV download (streamed from MANGOPAY, audited).
+  "/accounts/[accountId]/reports/status": account("reporting.read"),
+  "/accounts/[accountId]/reports/runs/[runId]/download": account("reporting.read"),
 };
 
 /** Server actions as "<file under app/>#<export>". */
@@ -103,6 +110,10 @@ export const ACTION_ACCESS: Record<string, Access> = {
     account("permissionGroups.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
     account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/reports/actions.ts#createReportAction": account("reporting.create"),
+  "(dashboard)/accounts/[accountId]/reports/actions.ts#runReportAction": account("reporting.create"),
+  "(dashboard)/accounts/[accountId]/reports/actions.ts#rerunReportAction": account("reporting.create"),
+  "(dashboard)/accounts/[accountId]/reports/actions.ts#setReportScheduleAction": account("reporting.edit"),
 };
 
 export type Outcome = "allow" | "deny" | "not_found" | "sign_in";
@@ -136,4 +147,5 @@ export const DASHBOARD_NAV: readonly { label: string; segment: string; permissio
   { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
   { label: "Events", segment: "/events", permission: "events.read" },
   { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
+  { label: "Reports", segment: "/reports", permission: "reporting.read" },
 ];

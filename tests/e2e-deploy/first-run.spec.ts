@@ -48,7 +48,11 @@ test("the server is live and ready on a fresh, migrated database", async ({ requ
   expect(await liveRes.json()).toEqual({ status: "ok" });
   const readyRes = await request.get("/api/health/ready");
   expect(readyRes.status()).toBe(200);
-  expect(await readyRes.json()).toEqual({ status: "ok", checks: { database: "ok", migrations: "ok" } });
+  // The server runs the job queue (JOBS_ENABLED defaults to true), so readiness reports it too.
+  expect(await readyRes.json()).toEqual({
+    status: "ok",
+    checks: { database: "ok", migrations: "ok", jobs: "ok" },
+  });
   expect(readyRes.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 

@@ -1,11 +1,17 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { currentJobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { pendingMigrations, type RawQuery } from "@/lib/server/migrate";
 
 export type Readiness = {
   ready: boolean;
-  checks: { database: "ok" | "failed"; migrations: "ok" | "pending" | "failed" | "unknown" };
+  checks: {
+    database: "ok" | "failed";
+    migrations: "ok" | "pending" | "failed" | "unknown";
+    /** Only when this instance runs the job queue; reported, not required (pages work without it). */
+    jobs?: "ok" | "failed";
+  };
 };
 
 const TIMEOUT_MS = 3000;
@@ -36,6 +42,12 @@ export async function checkReadiness(
   } catch (err) {
     if (checks.database === "ok") checks.migrations = "failed";
     logger.warn({ err: err instanceof Error ? err.message : String(err), checks }, "not ready");
+  }
+  const queue = currentJobQueue();
+  if (queue) {
+    const health = await withTimeout(queue.health()).catch(() => ({ ok: false, detail: "no answer" }));
+    checks.jobs = health.ok ? "ok" : "failed";
+    if (!health.ok) logger.warn({ detail: health.detail }, "job queue not healthy");
   }
   return { ready: checks.database === "ok" && checks.migrations === "ok", checks };
 }

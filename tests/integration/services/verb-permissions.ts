@@ -61,6 +61,19 @@ const TIMELINE_DISPUTE = {
   repudiationId: null,
 };
 
+/** A report period inside every report type's limits (the last week). */
+const REPORT_PERIOD = () => ({
+  from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+  to: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+});
+const REPORT_INPUT = (accountId: string) => ({
+  accountId,
+  name: "Matrix report",
+  reportType: "TRANSACTIONS",
+  columns: ["Id", "Status"],
+  ...REPORT_PERIOD(),
+});
+
 const SSO_PERSON = { firstName: "Ada", lastName: "Lovelace", permissionGroupId: "READ" };
 
 export const SERVICE_VERBS: Record<string, VerbEntry> = {
@@ -410,4 +423,54 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     why: "a user's sub-list through readMangopay, called after assertCan",
   },
   "auth/time-zone.ts#setMemberTimeZone": { kind: "self", why: "sets the signed-in person's own display time zone" },
+  "reports/create.ts#createReport": {
+    kind: "account",
+    permissions: ["reporting.create"],
+    input: (ids) => REPORT_INPUT(ids.accountId),
+    foreign: (ids) => [REPORT_INPUT(ids.other.accountId)],
+  },
+  "reports/run.ts#runReport": {
+    kind: "account",
+    permissions: ["reporting.create"],
+    input: (ids) => ({ accountId: ids.accountId, definitionId: "matrix-definition", ...REPORT_PERIOD() }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, definitionId: "matrix-definition", ...REPORT_PERIOD() }],
+  },
+  "reports/rerun.ts#rerunReport": {
+    kind: "account",
+    permissions: ["reporting.create"],
+    input: (ids) => ({ accountId: ids.accountId, runId: "matrix-run" }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, runId: "matrix-run" }],
+  },
+  "reports/set-schedule.ts#setReportSchedule": {
+    kind: "account",
+    permissions: ["reporting.edit"],
+    input: (ids) => ({ accountId: ids.accountId, definitionId: "matrix-definition", schedule: "DAILY" }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, definitionId: "matrix-definition", schedule: "DAILY" }],
+  },
+  "reports/get.ts#getReportDefinition": {
+    kind: "account",
+    permissions: ["reporting.read"],
+    input: (ids) => ({ accountId: ids.accountId, definitionId: "matrix-definition" }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, definitionId: "matrix-definition" }],
+  },
+  "reports/list.ts#listReports": { kind: "account", permissions: ["reporting.read"] },
+  "reports/list-definitions.ts#listReportDefinitions": { kind: "account", permissions: ["reporting.read"] },
+  "reports/run-status.ts#getReportRunStatuses": {
+    kind: "account",
+    permissions: ["reporting.read"],
+    input: (ids) => ({ accountId: ids.accountId, runIds: ["matrix-run"] }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, runIds: ["matrix-run"] }],
+  },
+  "reports/download.ts#downloadReportRun": {
+    kind: "account",
+    permissions: ["reporting.read"],
+    input: (ids) => ({ accountId: ids.accountId, runId: "matrix-run" }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, runId: "matrix-run" }],
+  },
+  "reports/preview.ts#previewReportRun": {
+    kind: "account",
+    permissions: ["reporting.read"],
+    input: (ids) => ({ accountId: ids.accountId, runId: "matrix-run" }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, runId: "matrix-run" }],
+  },
 };

@@ -19,7 +19,7 @@ describe("dashboard navigation", () => {
       roleAccountPermissions("OPERATOR").filter((p) => p !== "users.read"),
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Transactions", "Compliance", "Disputes", "Events", "Hooks"]);
+    expect(visible).toEqual(["Home", "Transactions", "Compliance", "Disputes", "Events", "Hooks", "Reports"]);
   });
 
   it("hides Disputes and Events from a member whose grants exclude them", () => {
@@ -28,12 +28,22 @@ describe("dashboard navigation", () => {
       roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"),
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks"]);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks", "Reports"]);
   });
 
   it("shows Finance the money sections but not Compliance or Hooks", () => {
     const perms = effectivePermissions("FINANCE", roleAccountPermissions("FINANCE"));
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Reports"]);
+  });
+
+  it("hides Reports from a member whose grants exclude reporting.read", () => {
+    const perms = effectivePermissions(
+      "FINANCE",
+      roleAccountPermissions("FINANCE").filter((p) => !p.startsWith("reporting.")),
+    );
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).not.toContain("Reports");
     expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events"]);
   });
 });

@@ -140,6 +140,12 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "route /api/health/live": "public",
   "route /api/health/ready": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
+  "page /accounts/[accountId]/reports": ALL,
+  "page /accounts/[accountId]/reports/new": ["OWNER", "ADMIN", "FINANCE"],
+  "page /accounts/[accountId]/reports/[definitionId]": ALL,
+  "page /accounts/[accountId]/reports/[definitionId]/runs/[runId]": ALL,
+  "route /accounts/[accountId]/reports/status": ALL,
+  "route /accounts/[accountId]/reports/runs/[runId]/download": ALL,
 };
 for (const key of Object.keys(ACTION_ACCESS)) {
   const a = ACTION_ACCESS[key];
@@ -152,6 +158,9 @@ for (const key of Object.keys(ACTION_ACCESS)) {
 }
 // …except where the Hub's API keys may be sent: Owners alone.
 EXPECTED["action (hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction"] = ["OWNER"];
+// …and reports, which Finance builds, runs and schedules (Reporting create/edit).
+for (const action of ["createReportAction", "runReportAction", "rerunReportAction", "setReportScheduleAction"])
+  EXPECTED[`action (dashboard)/accounts/[accountId]/reports/actions.ts#${action}`] = ["OWNER", "ADMIN", "FINANCE"];
 
 function entries(): [string, Access][] {
   return [

@@ -1,0 +1,138 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert } from "@/components/ui/form-message";
+import { Input, Label } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { useFormAction } from "@/components/use-form-action";
+import { SCHEDULE_LABELS, SCHEDULES } from "@/lib/report-catalog";
+import { rerunReportAction, runReportAction, setReportScheduleAction } from "../actions";
+
+/** "Re-run": the same definition and period, or a new period, linked to this run. */
+export function RerunButton({
+  accountId,
+  runId,
+  label = "Re-run",
+  afterHref,
+}: {
+  accountId: string;
+  runId: string;
+  label?: string;
+  /** Where to go once the re-run started (default: refresh this page). */
+  afterHref?: string;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(rerunReportAction, () =>
+    afterHref ? router.push(afterHref) : router.refresh(),
+  );
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label={`${label} ${runId}`}>
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="runId" value={runId} />
+      {open ? (
+        <>
+          <div>
+            <Label htmlFor={`rerun-from-${runId}`}>First day</Label>
+            <Input id={`rerun-from-${runId}`} type="date" name="from" className="h-8" />
+          </div>
+          <div>
+            <Label htmlFor={`rerun-to-${runId}`}>Last day</Label>
+            <Input id={`rerun-to-${runId}`} type="date" name="to" className="h-8" />
+          </div>
+        </>
+      ) : (
+        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(true)}>
+          New period…
+        </Button>
+      )}
+      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+        {pending ? "Starting…" : label}
+      </Button>
+      {state && !state.ok ? (
+        <FormAlert className="w-full">
+          {state.error} {fieldErrors?.to?.[0] ?? fieldErrors?.from?.[0] ?? ""}
+        </FormAlert>
+      ) : null}
+    </form>
+  );
+}
+
+/** Runs a saved definition for a chosen period. */
+export function RunForm({
+  accountId,
+  definitionId,
+  from,
+  to,
+}: {
+  accountId: string;
+  definitionId: string;
+  from: string;
+  to: string;
+}) {
+  const router = useRouter();
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(runReportAction, () => router.refresh());
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Run for a period">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="definitionId" value={definitionId} />
+      <div>
+        <Label htmlFor="run-from">First day</Label>
+        <Input id="run-from" type="date" name="from" defaultValue={from} />
+        <FieldError errors={fieldErrors} name="from" />
+      </div>
+      <div>
+        <Label htmlFor="run-to">Last day</Label>
+        <Input id="run-to" type="date" name="to" defaultValue={to} />
+        <FieldError errors={fieldErrors} name="to" />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Starting…" : "Run"}
+      </Button>
+      {state && !state.ok ? <FormAlert className="w-full">{state.error}</FormAlert> : null}
+    </form>
+  );
+}
+
+/** Turns the definition's schedule on, changes or stops it. */
+export function ScheduleForm({
+  accountId,
+  definitionId,
+  schedule,
+}: {
+  accountId: string;
+  definitionId: string;
+  schedule: string | null;
+}) {
+  const router = useRouter();
+  const { state, onSubmit, pending } = useFormAction(setReportScheduleAction, () => router.refresh());
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Schedule">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="definitionId" value={definitionId} />
+      <div>
+        <Label htmlFor="schedule">Schedule</Label>
+        <NativeSelect id="schedule" name="schedule" defaultValue={schedule ?? ""}>
+          <option value="">Not scheduled</option>
+          {SCHEDULES.map((s) => (
+            <option key={s} value={s}>
+              {SCHEDULE_LABELS[s]}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save schedule"}
+      </Button>
+      {state ? (
+        state.ok ? (
+          <FormAlert tone="success">Schedule saved.</FormAlert>
+        ) : (
+          <FormAlert>{state.error}</FormAlert>
+        )
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import PgBoss from "pg-boss";
+
+// The one place the app talks to its job queue: pg-boss, a Postgres-backed queue living in its own
+// schema ("pgboss") of the app's database (the embedded PGlite in dev, DATABASE_URL otherwise), so a
+// job survives restarts and is taken by exactly one instance. Features declare jobs with
+// `defineJob` (report schedules today; webhook processing and backfills can reuse it) and enqueue
+// with `JobQueue.send`. The server starts one queue per process (lib/server/background.ts).
+
+export type JobMeta = { id: string; retryCount: number };
+export type JobDefinition<T extends object> = {
+  /** Queue name: letters, digits, `_` and `-`. */
+  name: string;
+  handler: (data: T, meta: JobMeta) => Promise<void>;
+  /** Attempts after the first failure; a job whose worker dies is retried once it expires. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A job running longer than this is considered lost (worker killed) and retried by any instance. */
+  expireInSeconds: number;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of job types
+type AnyJob = JobDefinition<any>;
+
+export type JobQueueOptions = {
+  connectionString: string;
+  /** Connections pg-boss may open. PGlite serves every socket on one backend: keep this small (1–2). */
+  poolMax: number;
+  pollingIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+  /** Whether this instance runs jobs (false: it only enqueues). */
+  work?: boolean;
+};
+
+/** A deterministic job id from a business key: sending the same key twice is one job, on any instance. */
+export function jobIdFor(key: string): string {
+  const h = createHash("sha256").update(key).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private started = false;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly jobs: readonly AnyJob[],
+    private readonly options: JobQueueOptions,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      max: options.poolMax,
+      application_name: "dashboard-jobs",
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+      // No cron schedules through pg-boss: schedules are computed by the app from its own clock.
+      schedule: false,
+    });
+    this.boss.on("error", (err: Error) => {
+      this.lastError = err.message;
+      console.error("[jobs] queue error", { error: err.message });
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const job of this.jobs) {
+      if (!(await this.boss.getQueue(job.name)))
+        await this.boss
+          .createQueue(job.name, {
+            name: job.name,
+            retryLimit: job.retryLimit,
+            retryDelay: job.retryDelaySeconds,
+            retryBackoff: true,
+            expireInSeconds: job.expireInSeconds,
+          })
+          .catch(async (err: unknown) => {
+            // Another instance created it between our check and our create.
+            if (!(await this.boss.getQueue(job.name))) throw err;
+          });
+      if (this.options.work !== false)
+        await this.boss.work<object>(
+          job.name,
+          { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, includeMetadata: true },
+          async ([item]) => {
+            if (item) await job.handler(item.data, { id: item.id, retryCount: item.retryCount });
+          },
+        );
+    }
+    this.started = true;
+  }
+
+  /** Enqueues a job; with `key`, at most one job per key exists (the id is derived from it). */
+  async send<T extends object>(job: JobDefinition<T>, data: T, options: { key?: string } = {}): Promise<string | null> {
+    return this.boss.send(job.name, data, {
+      ...(options.key ? { id: jobIdFor(`${job.name}:${options.key}`), singletonKey: options.key } : {}),
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds,
+    });
+  }
+
+  /** Readiness: the queue is started and its database answers. */
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    if (!this.started) return { ok: false, detail: "not started" };
+    try {
+      await this.boss.getDb().executeSql("select 1", []);
+      return { ok: true, detail: "up" };
+    } catch (err) {
+      return { ok: false, detail: err instanceof Error ? err.message : (this.lastError ?? "down") };
+    }
+  }
+
+  async stop(options: { graceful?: boolean } = {}): Promise<void> {
+    this.started = false;
+    await this.boss.stop({ graceful: options.graceful ?? true, wait: true, timeout: 10_000 });
+  }
+}
+
+let processQueue: JobQueue | null = null;
+
+/** The queue this server process started (null: jobs are off, or not started yet). */
+export function currentJobQueue(): JobQueue | null {
+  return processQueue;
+}
+
+export function setCurrentJobQueue(queue: JobQueue | null): void {
+  processQueue = queue;
+}

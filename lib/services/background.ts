@@ -1,0 +1,35 @@
+import "server-only";
+import { jobSettings } from "@/lib/server/env";
+import { currentJobQueue, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
+import { logger } from "@/lib/server/logger";
+import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
+
+/** Every job this app runs; another feature adds its JobDefinition here. */
+export const APP_JOBS = [REPORT_RUN_JOB] as const;
+
+/**
+ * Starts this process' job queue and the report schedule tick (instrumentation.ts, Node runtime),
+ * unless JOBS_ENABLED=false. A queue that cannot start is logged; the app still serves pages.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  const settings = jobSettings();
+  if (!settings.enabled || currentJobQueue()) return;
+  const queue = new JobQueue(APP_JOBS, { connectionString: settings.connectionString, poolMax: settings.poolMax });
+  try {
+    await queue.start();
+  } catch (err) {
+    logger.error({ err: err instanceof Error ? err.message : String(err) }, "job queue did not start");
+    return;
+  }
+  setCurrentJobQueue(queue);
+  const tick = () =>
+    enqueueDueReports(queue, new Date()).catch((err: unknown) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "report schedule tick failed"),
+    );
+  void tick();
+  setInterval(tick, settings.tickSeconds * 1000).unref();
+  const stop = () => void queue.stop().catch(() => undefined);
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  logger.info({ poolMax: settings.poolMax, tickSeconds: settings.tickSeconds }, "job queue started");
+}
