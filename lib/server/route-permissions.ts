@@ -68,6 +68,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // Load-balancer probes: no data, no details.
   "/api/health/live": pub,
   "/api/health/ready": pub,
+  // MANGOPAY's webhook receiver: the random per-account path is the credential (unknown → 404).
+  "/api/webhooks/mangopay/[token]": pub,
   "/hub/security/export": hub("hub.security.read"),
   // The pending-report poller and the CSV download (streamed from MANGOPAY, audited).
   "/accounts/[accountId]/reports/status": account("reporting.read"),

@@ -139,6 +139,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "route /api/auth/[...nextauth]": "public",
   "route /api/health/live": "public",
   "route /api/health/ready": "public",
+  "route /api/webhooks/mangopay/[token]": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
   "page /accounts/[accountId]/reports": ALL,
   "page /accounts/[accountId]/reports/new": ["OWNER", "ADMIN", "FINANCE"],
