@@ -162,6 +162,12 @@ EXPECTED["action (hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction"] = 
 // …and reports, which Finance builds, runs and schedules (Reporting create/edit).
 for (const action of ["createReportAction", "runReportAction", "rerunReportAction", "setReportScheduleAction"])
   EXPECTED[`action (dashboard)/accounts/[accountId]/reports/actions.ts#${action}`] = ["OWNER", "ADMIN", "FINANCE"];
+// …and connecting webhooks, which Developers do too (Hooks create/edit).
+EXPECTED["action (dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction"] = [
+  "OWNER",
+  "ADMIN",
+  "DEVELOPER",
+];
 
 function entries(): [string, Access][] {
   return [

@@ -15,6 +15,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
+import { MirrorConnection } from "./_components/mirror-connection";
 
 export const metadata: Metadata = { title: "Hooks" };
 
@@ -113,6 +114,9 @@ export default async function HooksPage({ params, searchParams }: Props) {
           more until it is fixed.
         </p>
       </div>
+      <Suspense fallback={<SectionSkeleton label="Loading the webhook connection" height="h-24" />}>
+        <MirrorConnection ctx={ctx} />
+      </Suspense>
       <nav aria-label="Hook filter" className="flex gap-2" data-testid="hook-filter">
         {[
           { label: "All event types", value: undefined },
