@@ -21,6 +21,8 @@ export type MirrorUserHit = {
   status: string | null;
   /** When this row was last re-read from MANGOPAY. */
   syncedAt: string;
+  /** Seconds between that re-read and this search ("synced N seconds ago"). */
+  syncedSecondsAgo: number;
 };
 export type MirrorSearchResult = { connected: boolean; hits: MirrorUserHit[] };
 
@@ -77,6 +79,7 @@ export async function findInMirror({
       take: MAX_HITS,
     }),
   ]);
+  const nowMs = Date.now();
   return {
     connected: endpoint !== null,
     hits: rows.map((r) => ({
@@ -86,6 +89,7 @@ export async function findInMirror({
       email: r.email,
       status: r.status,
       syncedAt: r.syncedAt.toISOString(),
+      syncedSecondsAgo: Math.max(0, Math.round((nowMs - r.syncedAt.getTime()) / 1000)),
     })),
   };
 }
