@@ -18,7 +18,7 @@ import { allHooks, linkState, summarize, type WebhookConnectionDTO } from "./con
 export const ConnectWebhooksInput = z.object({
   accountId: z.string().min(1).max(64),
   /** Also repoint hooks that deliver to another URL (they are left alone otherwise). */
-  takeOver: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  takeOver: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 export type ConnectWebhooksInput = z.input<typeof ConnectWebhooksInput>;
 
@@ -74,7 +74,7 @@ export async function connectWebhooks({
   for (const eventType of EVENT_TYPES) {
     const hook = byType.get(eventType);
     const state = linkState(hook, tokenHash);
-    if (state === "connected" || (state === "elsewhere" && !data.takeOver)) continue;
+    if (state === "connected" || (state === "elsewhere" && data.takeOver !== true)) continue;
     if (!hook) {
       await recordedMangopayCall<Hook>(ctx, {
         action: "hook.create",
