@@ -118,13 +118,15 @@ export class JobQueue {
   }
 }
 
-let processQueue: JobQueue | null = null;
+// On globalThis: the instrumentation bundle starts the queue, route handlers and actions (other
+// bundles, other module instances) enqueue on it.
+const g = globalThis as unknown as { __mpdJobQueue?: JobQueue | null };
 
 /** The queue this server process started (null: jobs are off, or not started yet). */
 export function currentJobQueue(): JobQueue | null {
-  return processQueue;
+  return g.__mpdJobQueue ?? null;
 }
 
 export function setCurrentJobQueue(queue: JobQueue | null): void {
-  processQueue = queue;
+  g.__mpdJobQueue = queue;
 }

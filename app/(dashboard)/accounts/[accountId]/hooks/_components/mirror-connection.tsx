@@ -40,7 +40,7 @@ export async function MirrorConnection({ ctx }: { ctx: AccountContext }) {
           </ul>
         </details>
       ) : null}
-      {mayConnect && counts.repair + counts.missing + counts.elsewhere > 0 ? (
+      {mayConnect ? (
         <ConnectWebhooksButton
           accountId={ctx.account.id}
           toChange={counts.repair + counts.missing}
