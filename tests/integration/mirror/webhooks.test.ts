@@ -246,4 +246,18 @@ describe("webhook pings", () => {
     expect((await ping(token, { ...q, RessourceId: "1' OR 1=1" })).status).toBe(400);
     expect(await db.webhookPing.count()).toBe(before);
   });
+
+  // Last: it exhausts the miss budget of this test's client address.
+  it("turns away a client guessing paths after 30 misses a minute, even with the right path", async () => {
+    const q = { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() };
+    const before = await db.webhookPing.count();
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await ping(`guess${String(i).padStart(38, "x")}`, q)).status);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
+    const blocked = await ping(token, { ...q, Date: String(Number(q.Date) + 1) });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db.webhookPing.count()).toBe(before);
+  });
 });
