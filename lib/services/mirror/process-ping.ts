@@ -108,17 +108,22 @@ export async function processWebhookPing(data: WebhookPingData): Promise<"DONE" 
   const status = fetched ? "DONE" : "IGNORED";
   await db.$transaction(async (tx) => {
     const key = (mangopayId: string) => ({ apiAccountId_mangopayId: { apiAccountId: ping.apiAccountId, mangopayId } });
+    // Two pings for one object processed at once: a read started earlier never overwrites a later one.
+    const isNewer = (seen: { syncedAt: Date } | null) => !seen || seen.syncedAt <= syncedAt;
     if (fetched?.kind === "user") {
       const row = userRow(scope, fetched.user, syncedAt);
-      await tx.mirrorUser.upsert({ where: key(row.mangopayId), create: row, update: row });
+      const seen = await tx.mirrorUser.findUnique({ where: key(row.mangopayId), select: { syncedAt: true } });
+      if (isNewer(seen)) await tx.mirrorUser.upsert({ where: key(row.mangopayId), create: row, update: row });
     }
     if (fetched?.kind === "transaction") {
       const row = transactionRow(scope, fetched.transaction, syncedAt);
-      await tx.mirrorTransaction.upsert({ where: key(row.mangopayId), create: row, update: row });
+      const seen = await tx.mirrorTransaction.findUnique({ where: key(row.mangopayId), select: { syncedAt: true } });
+      if (isNewer(seen)) await tx.mirrorTransaction.upsert({ where: key(row.mangopayId), create: row, update: row });
     }
     for (const w of fetched?.wallets ?? []) {
       const row = walletRow(scope, w, syncedAt);
-      await tx.mirrorWallet.upsert({ where: key(row.mangopayId), create: row, update: row });
+      const seen = await tx.mirrorWallet.findUnique({ where: key(row.mangopayId), select: { syncedAt: true } });
+      if (isNewer(seen)) await tx.mirrorWallet.upsert({ where: key(row.mangopayId), create: row, update: row });
     }
     if (fetched) {
       await tx.mirrorEvent.createMany({
