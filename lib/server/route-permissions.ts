@@ -72,6 +72,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // Load-balancer probes: no data, no details.
   "/api/health/live": pub,
   "/api/health/ready": pub,
+  // MANGOPAY's webhook receiver: the random per-account path is the credential (unknown → 404).
+  "/api/webhooks/mangopay/[token]": pub,
   "/hub/security/export": hub("hub.security.read"),
   // The pending-report poller and the CSV download (streamed from MANGOPAY, audited).
   "/accounts/[accountId]/reports/status": account("reporting.read"),
@@ -119,6 +121,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
     account("permissionGroups.edit"),
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
     account("dashboard.permissions.manage"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction": account("hooks.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#createReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#runReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#rerunReportAction": account("reporting.create"),

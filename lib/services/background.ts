@@ -2,10 +2,12 @@ import "server-only";
 import { jobSettings } from "@/lib/server/env";
 import { currentJobQueue, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
+import { enqueuePendingPings } from "@/lib/services/mirror/pending";
+import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
 import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
 
 /** Every job this app runs; another feature adds its JobDefinition here. */
-export const APP_JOBS = [REPORT_RUN_JOB] as const;
+export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB] as const;
 
 /**
  * Starts this process' job queue and the report schedule tick (instrumentation.ts, Node runtime),
@@ -28,6 +30,8 @@ export async function startBackgroundJobs(): Promise<void> {
     );
   void tick();
   setInterval(tick, settings.tickSeconds * 1000).unref();
+  // Webhook pings stored but not queued (enqueue failed, queue was down): sent again each minute.
+  setInterval(() => void enqueuePendingPings(queue, new Date()).catch(() => undefined), 60_000).unref();
   const stop = () => void queue.stop().catch(() => undefined);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

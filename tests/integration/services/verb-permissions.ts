@@ -545,6 +545,19 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["events.read"],
     input: () => ({ query: "100000001" }),
   },
+  // The local mirror (docs/mirror.md): search by email and names, and the webhook connection.
+  "search/find-in-mirror.ts#findInMirror": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ query: "ada" }),
+  },
+  "hooks/connection.ts#getWebhookConnection": { kind: "account", permissions: ["hooks.read"] },
+  "hooks/connect.ts#connectWebhooks": {
+    kind: "account",
+    permissions: ["hooks.create", "hooks.edit"],
+    input: (ids) => ({ accountId: ids.accountId, takeOver: false }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, takeOver: false }],
+  },
   "search/find-by-id.ts#findById": {
     kind: "account",
     permissions: ["users.read"],

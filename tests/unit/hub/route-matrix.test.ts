@@ -140,6 +140,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "route /api/auth/[...nextauth]": "public",
   "route /api/health/live": "public",
   "route /api/health/ready": "public",
+  "route /api/webhooks/mangopay/[token]": "public",
   "route /hub/security/export": ["OWNER", "ADMIN", "FINANCE"],
   "page /accounts/[accountId]/reports": ALL,
   "page /accounts/[accountId]/reports/new": ["OWNER", "ADMIN", "FINANCE"],
@@ -212,6 +213,12 @@ Object.assign(EXPECTED, {
   [`${DASHBOARD}/hooks/actions.ts#createHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
   [`${DASHBOARD}/hooks/actions.ts#updateHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
 });
+// …and connecting webhooks, which Developers do too (Hooks create/edit).
+EXPECTED["action (dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction"] = [
+  "OWNER",
+  "ADMIN",
+  "DEVELOPER",
+];
 
 function entries(): [string, Access][] {
   return [

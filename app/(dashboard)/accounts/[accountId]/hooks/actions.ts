@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { accountAction } from "@/lib/server/action";
+import { connectWebhooks, ConnectWebhooksInput } from "@/lib/services/hooks/connect";
 import { createHook } from "@/lib/services/hooks/create";
 import { CreateHookInput, UpdateHookInput } from "@/lib/services/hooks/schemas";
 import { updateHook } from "@/lib/services/hooks/update";
@@ -16,4 +17,11 @@ export const updateHookAction = accountAction("hooks.edit", UpdateHookInput, asy
   const hook = await updateHook({ ctx, input });
   revalidatePath(`/accounts/${ctx.account.id}/hooks`);
   return hook;
+});
+
+// The service also asserts hooks.edit: connecting creates missing hooks and repoints existing ones.
+export const connectWebhooksAction = accountAction("hooks.create", ConnectWebhooksInput, async ({ ctx, input }) => {
+  const result = await connectWebhooks({ ctx, input });
+  revalidatePath(`/accounts/${ctx.account.id}/hooks`);
+  return { changed: result.changed, counts: result.counts };
 });

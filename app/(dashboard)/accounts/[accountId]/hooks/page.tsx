@@ -17,6 +17,7 @@ import { can } from "@/lib/server/permissions";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
 import { HookControls } from "./_components/hook-controls";
+import { MirrorConnection } from "./_components/mirror-connection";
 
 export const metadata: Metadata = { title: "Hooks" };
 
@@ -132,6 +133,9 @@ export default async function HooksPage({ params, searchParams }: Props) {
           more until it is fixed.
         </p>
       </div>
+      <Suspense fallback={<SectionSkeleton label="Loading the webhook connection" height="h-24" />}>
+        <MirrorConnection ctx={ctx} />
+      </Suspense>
       <nav aria-label="Hook filter" className="flex gap-2" data-testid="hook-filter">
         {[
           { label: "All event types", value: undefined },

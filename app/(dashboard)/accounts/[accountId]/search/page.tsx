@@ -14,6 +14,8 @@ import { findEventsByResourceId } from "@/lib/services/search/find-events";
 import { settle } from "@/lib/services/upstream";
 import { findById, type SearchHit } from "@/lib/services/search/find-by-id";
 import { EventsNamingId } from "./_components/events-naming-id";
+import { findInMirror, type MirrorSearchResult } from "@/lib/services/search/find-in-mirror";
+import { MirrorHits } from "./_components/mirror-hits";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -65,9 +67,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  // The events naming this Id are read at the same time as the objects (their own section below).
+  // The events naming this Id are read at the same time as the objects (their own section below),
+  // and the Id probes (MANGOPAY) side by side with the email/name lookup (local mirror).
   const events = can(ctx, "events.read") ? settle(findEventsByResourceId({ ctx, input: { query: q } })) : null;
-  const result = await findById({ ctx, input: { query: q } });
+  const empty: MirrorSearchResult = { connected: false, hits: [] };
+  const [result, mirror] = await Promise.all([
+    findById({ ctx, input: { query: q } }),
+    q.trim().length >= 2 ? findInMirror({ ctx, input: { query: q } }) : Promise.resolve(empty),
+  ]);
   return (
     <div className="space-y-4">
       <div>
@@ -76,10 +83,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
           Results for <span className="font-mono">{result.query}</span>
         </p>
       </div>
-      {!result.valid ? (
+      <MirrorHits result={mirror} paths={paths} />
+      {mirror.hits.length > 0 ? null : !result.valid ? (
         <EmptyState title="That is not an Id">
-          MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters). Search by name or email is not offered
-          by the API.
+          MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters).{" "}
+          {mirror.connected
+            ? "No user of the local mirror has this email or name either."
+            : "Search by email or name needs this account's webhooks connected (Hooks page)."}
         </EmptyState>
       ) : result.hits.length === 0 && result.failures.length === 0 ? (
         <EmptyState title={`Nothing found for “${result.query}”`}>

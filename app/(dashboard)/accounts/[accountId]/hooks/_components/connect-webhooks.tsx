@@ -1,0 +1,58 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-message";
+import { useDialogAction } from "@/components/use-dialog-action";
+import { connectWebhooksAction } from "../actions";
+
+/**
+ * "Connect webhooks": confirms what changes, offers to take over hooks that point elsewhere. Stays
+ * mounted when nothing is left to connect, so the outcome of the last run remains visible.
+ */
+export function ConnectWebhooksButton({
+  accountId,
+  toChange,
+  elsewhere,
+}: {
+  accountId: string;
+  toChange: number;
+  elsewhere: number;
+}) {
+  const { open, setOpen, state, action, pending } = useDialogAction(connectWebhooksAction);
+  return (
+    <div className="space-y-1">
+      {toChange + elsewhere === 0 ? null : (
+        <Dialog open={open} onOpenChange={setOpen}>
+          <DialogTrigger asChild>
+            <Button size="sm">Connect webhooks</Button>
+          </DialogTrigger>
+          <DialogContent
+            title="Connect webhooks to this dashboard"
+            description={`${toChange} event type(s) get a hook to this dashboard's receiver (created, re-enabled or repointed). Hooks pointing elsewhere are left alone unless you take them over.`}
+          >
+            <form action={action} className="space-y-4">
+              <input type="hidden" name="accountId" value={accountId} />
+              {elsewhere > 0 ? (
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="takeOver" className="mt-1" />
+                  <span>
+                    Also take over the {elsewhere} hook(s) that point to another URL (that URL stops receiving those
+                    events).
+                  </span>
+                </label>
+              ) : null}
+              {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+              <DialogFormActions pending={pending} label="Connect" pendingLabel="Writing hooks at MANGOPAY…" />
+            </form>
+          </DialogContent>
+        </Dialog>
+      )}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {state.data.changed} hook(s) written · {state.data.counts.connected} event types connected.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { currentJobQueue } from "@/lib/server/jobs";
+import { logger } from "@/lib/server/logger";
+import { SharedWindowLimiter } from "@/lib/server/rate-limit";
+import { tokenHashOf } from "./endpoint";
+import { WEBHOOK_PING_JOB } from "./process-ping";
+
+// The public receiver's work (app/api/webhooks/mangopay/[token]/route.ts): a few indexed queries and
+// one insert, then 200. Nothing in the query string is trusted beyond being a key: processing
+// re-reads the resource from MANGOPAY with the account's own credentials.
+
+export type PingQuery = { eventType: string | null; resourceId: string | null; date: string | null };
+export type PingOutcome =
+  { status: 200; stored: boolean } | { status: 400 | 404 } | { status: 429; retryAfterMs: number };
+
+/** Guessing paths: misses per client IP. Known endpoints: pings per account (MANGOPAY sends far fewer). */
+export const webhookLimits = {
+  missesByIp: new SharedWindowLimiter("webhook.miss.ip", 30, 60_000),
+  pingsByAccount: new SharedWindowLimiter("webhook.account", 600, 60_000),
+};
+
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]{2,80}$/;
+const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const UNIX_DATE = /^\d{1,12}$/;
+
+export async function receiveWebhookPing(args: {
+  token: string;
+  query: PingQuery;
+  ip: string | null;
+}): Promise<PingOutcome> {
+  const ipKey = args.ip ?? "unknown";
+  const miss = await webhookLimits.missesByIp.check(ipKey);
+  if (!miss.allowed) return { status: 429, retryAfterMs: miss.retryAfterMs };
+  const tokenHash = tokenHashOf(args.token);
+  const endpoint = tokenHash
+    ? await db.webhookEndpoint.findUnique({ where: { tokenHash }, select: { hubId: true, apiAccountId: true } })
+    : null;
+  const account = endpoint
+    ? await db.apiAccount.findFirst({
+        where: { id: endpoint.apiAccountId, hubId: endpoint.hubId },
+        select: { id: true },
+      })
+    : null;
+  if (!endpoint || !account) {
+    await webhookLimits.missesByIp.hit(ipKey);
+    return { status: 404 };
+  }
+  const flood = await webhookLimits.pingsByAccount.hit(endpoint.apiAccountId);
+  if (!flood.allowed) return { status: 429, retryAfterMs: flood.retryAfterMs };
+  const { eventType, resourceId, date } = args.query;
+  if (
+    !eventType ||
+    !resourceId ||
+    !date ||
+    !EVENT_TYPE.test(eventType) ||
+    !RESOURCE_ID.test(resourceId) ||
+    !UNIX_DATE.test(date)
+  )
+    return { status: 400 };
+
+  let pingId: string | null = null;
+  try {
+    pingId = await db.$transaction(async (tx) => {
+      const ping = await tx.webhookPing.create({
+        data: { hubId: endpoint.hubId, apiAccountId: endpoint.apiAccountId, eventType, resourceId, eventDate: date },
+        select: { id: true },
+      });
+      await writeAudit(
+        tx,
+        { hub: { id: endpoint.hubId }, account: { id: endpoint.apiAccountId }, request: { ip: args.ip } },
+        {
+          action: "webhook.ping.received",
+          target: { type: "webhook_ping", id: ping.id },
+          metadata: { eventType, resourceId, date },
+        },
+      );
+      return ping.id;
+    });
+  } catch (err) {
+    // The same ping again (MANGOPAY retries, or a replay): already stored, already queued.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      return { status: 200, stored: false };
+    throw err;
+  }
+  const queue = currentJobQueue();
+  if (queue) {
+    await queue.send(WEBHOOK_PING_JOB, { pingId }, { key: pingId }).catch((err: unknown) => {
+      // Stored as PENDING: the ping is not lost; it is picked up by the pending sweep.
+      logger.warn({ err: err instanceof Error ? err.message : String(err), pingId }, "webhook ping not enqueued");
+    });
+  }
+  return { status: 200, stored: true };
+}

@@ -1,0 +1,84 @@
+// The local mirror in chromium against the demo stack: a Developer connects the account's webhooks
+// from the hooks page; MANGOPAY (the emulator) then delivers a user event to the app's receiver over
+// HTTP; the operator finds that user in the search by email and by part of the last name ("from the
+// mirror, synced N seconds ago") and opens the live user page. A Read-only member sees no button.
+import { expect, test } from "@playwright/test";
+import { demoAccount, emulatorControl, mangopay, seedDemoMember } from "./support/dashboard";
+import { signIn } from "./support/users";
+
+let base = "";
+let accountName = "";
+
+test.beforeAll(async () => {
+  const account = await demoAccount();
+  base = `/accounts/${account.id}`;
+  accountName = account.name;
+});
+
+type Event = { EventType: string; ResourceId: string; Date: number };
+type User = { Id: string; PersonType: string; Email?: string | null; FirstName?: string; LastName?: string };
+
+/** A natural user with an email that has a USER_* event MANGOPAY can send again. */
+async function userWithEvent(): Promise<{ event: Event; user: User }> {
+  for (let page = 1; page <= 10; page++) {
+    const { body } = await mangopay<Event[]>(`/events?per_page=100&page=${page}&sort=Date:DESC`);
+    for (const event of body.filter((e) => e.EventType.startsWith("USER_"))) {
+      const { body: user } = await mangopay<User>(`/users/${event.ResourceId}`);
+      if (user.PersonType === "NATURAL" && user.Email && user.LastName && user.LastName.length >= 4)
+        return { event, user };
+    }
+    if (body.length < 100) break;
+  }
+  throw new Error("the demo account has no user event for a natural user with an email");
+}
+
+test("a Developer connects webhooks, and a delivered user event makes the user findable by email and name", async ({
+  page,
+}) => {
+  const email = await seedDemoMember("DEVELOPER", accountName, []);
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/hub/);
+  await page.goto(`${base}/hooks`);
+  const panel = page.getByTestId("mirror-connection");
+  await expect(panel).toContainText("event types connected");
+  await panel.getByRole("button", { name: "Connect webhooks" }).click();
+  const dialog = page.getByRole("dialog");
+  const takeOver = dialog.getByRole("checkbox");
+  if (await takeOver.count()) await takeOver.check();
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /hook\(s\) written/ })).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByTestId("mirror-connection")).toContainText(/0 to repair · 0 without a hook · 0 pointing/);
+
+  const { event, user } = await userWithEvent();
+  await emulatorControl("POST", "/clients/demo-marketplace/hooks/refire", {
+    EventType: event.EventType,
+    ResourceId: event.ResourceId,
+    Date: event.Date,
+  });
+  const userEmail = user.Email ?? "";
+  await expect(async () => {
+    await page.goto(`${base}/search?q=${encodeURIComponent(userEmail.toUpperCase())}`);
+    await expect(page.getByTestId("mirror-hit")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const hit = page.getByTestId("mirror-hit");
+  await expect(hit).toContainText(userEmail);
+  await expect(hit).toContainText(`${user.FirstName ?? ""} ${user.LastName ?? ""}`.trim());
+  await expect(hit).toContainText(/From the mirror, synced \d+ (seconds|minutes) ago/);
+
+  const part = (user.LastName ?? "").slice(0, 4).toLowerCase();
+  await page.goto(`${base}/search?q=${encodeURIComponent(part)}`);
+  const byName = page.getByTestId("mirror-hit").filter({ hasText: userEmail });
+  await expect(byName).toHaveCount(1);
+  await byName.getByRole("link", { name: "Open user" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/users/${user.Id}`));
+});
+
+test("a Read-only member sees the webhook connection but no button to change it", async ({ page }) => {
+  const email = await seedDemoMember("READ_ONLY", accountName, []);
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/hub/);
+  await page.goto(`${base}/hooks`);
+  await expect(page.getByTestId("mirror-connection")).toContainText("event types connected");
+  await expect(page.getByRole("button", { name: "Connect webhooks" })).toHaveCount(0);
+});

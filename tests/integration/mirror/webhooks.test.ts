@@ -1,0 +1,263 @@
+/** @jest-environment node */
+// The local mirror fed by webhooks, end to end on the integration database and a private emulator over
+// HTTP: "Connect webhooks" writes the hooks at MANGOPAY, pings reach the real route handler, pg-boss
+// runs the processing, which re-reads each object from MANGOPAY; search then finds users by email and name.
+import { GET } from "@/app/api/webhooks/mangopay/[token]/route";
+import { transfers, users, type MangopayClient } from "@/lib/mangopay";
+import { EVENT_TYPES } from "@/lib/mangopay/event-types";
+import { db } from "@/lib/server/db";
+import { JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
+import { connectWebhooks } from "@/lib/services/hooks/connect";
+import { getWebhookConnection } from "@/lib/services/hooks/connection";
+import { RECEIVER_PATH } from "@/lib/services/mirror/endpoint";
+import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
+import { findInMirror } from "@/lib/services/search/find-in-mirror";
+import { accountContextFor, createTestHub } from "../hub/factories";
+import { newKey } from "../mangopay/helpers";
+import { emulatorHub } from "../security/emulator-hub";
+import { buildWorld, eur, type World } from "../mangopay/world";
+
+jest.setTimeout(120_000);
+
+let env: Awaited<ReturnType<typeof emulatorHub>>;
+let world: World;
+let transferId: string;
+let token: string;
+let queue: JobQueue;
+const ELSEWHERE = "https://elsewhere.example.test/hooks";
+
+const dev = () => accountContextFor(env.hub, "DEVELOPER", env.account);
+const now = () => String(Math.floor(Date.now() / 1000));
+
+function ping(path: string, query: Record<string, string>): Promise<Response> {
+  const url = new URL(`http://dashboard.test${RECEIVER_PATH}${path}`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return GET(new Request(url), { params: Promise.resolve({ token: path }) });
+}
+
+async function settled(eventType: string, resourceId: string, timeoutMs = 40_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const row = await db.webhookPing.findFirst({
+      where: { apiAccountId: env.account.id, eventType, resourceId },
+      select: { id: true, status: true, attempts: true },
+    });
+    if (row && (row.status === "DONE" || row.status === "IGNORED")) return row;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`ping ${eventType} ${resourceId} was not processed`);
+}
+
+beforeAll(async () => {
+  env = await emulatorHub(47, ["DEVELOPER", "READ_ONLY"]);
+  world = await buildWorld(env.direct);
+  const t = await transfers.create(
+    env.direct,
+    {
+      AuthorId: world.payer.Id,
+      DebitedWalletId: world.payerWallet.Id,
+      CreditedWalletId: world.ownerWallet.Id,
+      DebitedFunds: eur(2_500),
+      Fees: eur(100),
+    },
+    { idempotencyKey: newKey() },
+  );
+  transferId = t.Id;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  queue = new JobQueue([WEBHOOK_PING_JOB], { connectionString: url, poolMax: 1, pollingIntervalSeconds: 0.5 });
+  await queue.start();
+  setCurrentJobQueue(queue);
+});
+
+afterAll(async () => {
+  setCurrentJobQueue(null);
+  await queue?.stop({ graceful: false }).catch(() => undefined);
+  await env.emulator.close();
+  await db.$disconnect();
+});
+
+describe("connecting webhooks", () => {
+  it("points every event type at the receiver, leaves a hook pointing elsewhere alone until taken over", async () => {
+    // The seeded account already has a few hooks to its own URLs; one more type points elsewhere.
+    const initial = await getWebhookConnection({ ctx: dev() });
+    const missing = initial.types.filter((t) => t.state === "missing").map((t) => t.eventType);
+    const [firstType, otherType] = missing;
+    if (!firstType || !otherType) throw new Error("no event type without a hook");
+    const { hooks } = await import("@/lib/mangopay");
+    await hooks.create(env.direct, { EventType: otherType, Url: ELSEWHERE });
+    const foreignCount = initial.counts.elsewhere + 1;
+
+    const first = await connectWebhooks({ ctx: dev(), input: { accountId: env.account.id, takeOver: false } });
+    expect(first.counts).toEqual({
+      connected: EVENT_TYPES.length - foreignCount,
+      repair: 0,
+      missing: 0,
+      elsewhere: foreignCount,
+    });
+    expect(first.elsewhere).toContainEqual({ eventType: otherType, url: ELSEWHERE });
+    const atMangopay = await allHookUrls(env.direct);
+    expect(atMangopay.get(otherType)).toBe(ELSEWHERE);
+    const ours = atMangopay.get(firstType) ?? "";
+    expect(ours).toMatch(/\/api\/webhooks\/mangopay\/[A-Za-z0-9_-]{43}$/);
+    token = ours.slice(ours.lastIndexOf("/") + 1);
+    // Only the hash is stored; the audit trail never holds the secret path.
+    const endpoint = await db.webhookEndpoint.findUnique({ where: { apiAccountId: env.account.id } });
+    expect(endpoint?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(endpoint?.tokenHash).not.toContain(token);
+    const audits = await db.auditEvent.findMany({ where: { hubId: env.hub.hubId, action: { startsWith: "hook." } } });
+    expect(audits.length).toBe(2 * (EVENT_TYPES.length - foreignCount));
+    expect(JSON.stringify(audits)).not.toContain(token);
+
+    // Again: nothing to do, same secret path. Then the member takes the foreign hook over.
+    const again = await connectWebhooks({ ctx: dev(), input: { accountId: env.account.id, takeOver: false } });
+    expect(again.changed).toBe(0);
+    const taken = await connectWebhooks({ ctx: dev(), input: { accountId: env.account.id, takeOver: true } });
+    expect(taken.changed).toBe(foreignCount);
+    expect(taken.counts.connected).toBe(EVENT_TYPES.length);
+    expect((await allHookUrls(env.direct)).get(otherType)).toBe(ours);
+    const readOnly = accountContextFor(env.hub, "READ_ONLY", env.account);
+    expect((await getWebhookConnection({ ctx: readOnly })).counts.connected).toBe(EVENT_TYPES.length);
+    await expect(connectWebhooks({ ctx: readOnly, input: { accountId: env.account.id } })).rejects.toThrow();
+  });
+});
+
+async function allHookUrls(client: MangopayClient): Promise<Map<string, string>> {
+  const { hooks } = await import("@/lib/mangopay");
+  const out = new Map<string, string>();
+  for (let page = 1; page < 10; page++) {
+    const p = await hooks.list(client, { page, perPage: 100 });
+    for (const h of p.items) out.set(h.EventType, h.Url);
+    if (p.items.length < 100) break;
+  }
+  return out;
+}
+
+describe("webhook pings", () => {
+  it("mirrors a user and its wallets, found then by email and by part of the last name", async () => {
+    const res = await ping(token, { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() });
+    expect(res.status).toBe(200);
+    expect((await settled("USER_ACCOUNT_ACTIVATED", world.owner.Id)).status).toBe("DONE");
+    const user = await db.mirrorUser.findUnique({
+      where: { apiAccountId_mangopayId: { apiAccountId: env.account.id, mangopayId: world.owner.Id } },
+    });
+    expect(user).toMatchObject({
+      hubId: env.hub.hubId,
+      personType: "NATURAL",
+      email: "owner@example.test",
+      emailLower: "owner@example.test",
+      firstName: "Owner",
+      lastName: "Seller",
+      lastNameLower: "seller",
+    });
+    const wallet = await db.mirrorWallet.findUnique({
+      where: { apiAccountId_mangopayId: { apiAccountId: env.account.id, mangopayId: world.ownerWallet.Id } },
+    });
+    expect(wallet).toMatchObject({ ownerId: world.owner.Id, currency: "EUR" });
+    expect(await db.mirrorEvent.count({ where: { apiAccountId: env.account.id, resourceId: world.owner.Id } })).toBe(1);
+
+    const byEmail = await findInMirror({ ctx: dev(), input: { query: "OWNER@example" } });
+    expect(byEmail.connected).toBe(true);
+    expect(byEmail.hits.map((h) => [h.id, h.name, h.email])).toEqual([
+      [world.owner.Id, "Owner Seller", "owner@example.test"],
+    ]);
+    expect(byEmail.hits[0]?.syncedSecondsAgo).toBeLessThan(60);
+    const byName = await findInMirror({ ctx: dev(), input: { query: "sell" } });
+    expect(byName.hits.map((h) => h.id)).toEqual([world.owner.Id]);
+    expect((await findInMirror({ ctx: dev(), input: { query: "Owner Sel" } })).hits.map((h) => h.id)).toEqual([
+      world.owner.Id,
+    ]);
+    // A wildcard is a character, not a pattern; another Hub sees nothing of this mirror.
+    expect((await findInMirror({ ctx: dev(), input: { query: "%ell" } })).hits).toEqual([]);
+    const other = await createTestHub();
+    const foreign = accountContextFor(other, "OWNER", env.account);
+    expect((await findInMirror({ ctx: foreign, input: { query: "owner" } })).hits).toEqual([]);
+  });
+
+  it("mirrors a pay-in and a transfer with the wallets they moved, amounts in minor units", async () => {
+    await ping(token, { EventType: "PAYIN_NORMAL_SUCCEEDED", RessourceId: world.payIn.Id, Date: now() });
+    await ping(token, { EventType: "TRANSFER_NORMAL_SUCCEEDED", RessourceId: transferId, Date: now() });
+    expect((await settled("PAYIN_NORMAL_SUCCEEDED", world.payIn.Id)).status).toBe("DONE");
+    expect((await settled("TRANSFER_NORMAL_SUCCEEDED", transferId)).status).toBe("DONE");
+    const key = (mangopayId: string) => ({ apiAccountId_mangopayId: { apiAccountId: env.account.id, mangopayId } });
+    expect(await db.mirrorTransaction.findUnique({ where: key(world.payIn.Id) })).toMatchObject({
+      type: "PAYIN",
+      nature: "REGULAR",
+      status: "SUCCEEDED",
+      paymentType: "CARD",
+      authorId: world.payer.Id,
+      creditedWalletId: world.payerWallet.Id,
+      currency: "EUR",
+      debitedMinor: BigInt(10_000),
+    });
+    expect(await db.mirrorTransaction.findUnique({ where: key(transferId) })).toMatchObject({
+      type: "TRANSFER",
+      status: "SUCCEEDED",
+      debitedWalletId: world.payerWallet.Id,
+      creditedWalletId: world.ownerWallet.Id,
+      debitedMinor: BigInt(2_500),
+      creditedMinor: BigInt(2_400),
+      feesMinor: BigInt(100),
+    });
+    // Wallet balances as MANGOPAY holds them after both movements.
+    expect((await db.mirrorWallet.findUnique({ where: key(world.payerWallet.Id) }))?.balanceMinor).toBe(BigInt(7_500));
+    expect((await db.mirrorWallet.findUnique({ where: key(world.ownerWallet.Id) }))?.balanceMinor).toBe(BigInt(2_400));
+  });
+
+  it("stores and processes a duplicate ping once", async () => {
+    const q = { EventType: "USER_KYC_REGULAR", RessourceId: world.payer.Id, Date: now() };
+    const [a, b] = await Promise.all([ping(token, q), ping(token, q)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const done = await settled(q.EventType, q.RessourceId);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await db.webhookPing.count({ where: { apiAccountId: env.account.id, resourceId: world.payer.Id } })).toBe(1);
+    expect((await db.webhookPing.findUnique({ where: { id: done.id } }))?.attempts).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "mirror.sync", targetId: done.id } })).toBe(1);
+    expect(await db.mirrorEvent.count({ where: { apiAccountId: env.account.id, resourceId: world.payer.Id } })).toBe(1);
+  });
+
+  it("changes nothing for a forged ping naming another MANGOPAY client's object", async () => {
+    const otherClient = env.emulator.clients.find((c) => c.ClientId !== env.account.clientId);
+    if (!otherClient) throw new Error("the emulator has a single client");
+    const { client: theirs } = env.emulator.client({ clientId: otherClient.ClientId, apiKey: otherClient.ApiKey });
+    const stranger = await users.createNatural(theirs, {
+      FirstName: "Mallory",
+      LastName: "Stranger",
+      Email: "mallory@example.test",
+      UserCategory: "PAYER",
+      TermsAndConditionsAccepted: true,
+    });
+    await expect(users.get(env.direct, stranger.Id)).rejects.toMatchObject({ status: 404 });
+    const res = await ping(token, { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: stranger.Id, Date: now() });
+    expect(res.status).toBe(200);
+    expect((await settled("USER_ACCOUNT_ACTIVATED", stranger.Id)).status).toBe("IGNORED");
+    expect(await db.mirrorUser.count({ where: { mangopayId: stranger.Id } })).toBe(0);
+    expect(await db.mirrorEvent.count({ where: { resourceId: stranger.Id } })).toBe(0);
+    expect((await findInMirror({ ctx: dev(), input: { query: "mallory" } })).hits).toEqual([]);
+  });
+
+  it("answers 404 for an unknown path or a malformed ping and stores nothing", async () => {
+    const before = await db.webhookPing.count();
+    const q = { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() };
+    expect((await ping("A".repeat(43), q)).status).toBe(404);
+    expect((await ping("not-a-token", q)).status).toBe(404);
+    expect((await ping(token.slice(0, 42) + (token.endsWith("A") ? "B" : "A"), q)).status).toBe(404);
+    expect((await ping(token, { EventType: "USER_ACCOUNT_ACTIVATED", Date: now() })).status).toBe(400);
+    expect((await ping(token, { ...q, RessourceId: "1' OR 1=1" })).status).toBe(400);
+    expect(await db.webhookPing.count()).toBe(before);
+  });
+
+  // Last: it exhausts the miss budget of this test's client address.
+  it("turns away a client guessing paths after 30 misses a minute, even with the right path", async () => {
+    const q = { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() };
+    const before = await db.webhookPing.count();
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await ping(`guess${String(i).padStart(38, "x")}`, q)).status);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
+    const blocked = await ping(token, { ...q, Date: String(Number(q.Date) + 1) });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db.webhookPing.count()).toBe(before);
+  });
+});
