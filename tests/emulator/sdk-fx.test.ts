@@ -5,7 +5,7 @@
  */
 import type Mangopay from "mangopay4-nodejs-sdk";
 import type { RunningEmulator } from "@/emulator/server";
-import { createSdkOwner, startSdkEmulator, type SdkError } from "./sdk-setup";
+import { createSdkOwner, sdkEventTypes, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
@@ -33,13 +33,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const events = await api.Events.getAll({ parameters: { per_page: 100, Sort: "Date:DESC" } });
-  return events
-    .filter((e) => e.ResourceId === resourceId)
-    .map((e) => e.EventType as string)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => sdkEventTypes(api, resourceId);
 
 describe("SDK: Conversions", () => {
   it("getConversionRate", async () => {

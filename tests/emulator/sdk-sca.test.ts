@@ -5,7 +5,7 @@
  */
 import type Mangopay from "mangopay4-nodejs-sdk";
 import type { RunningEmulator } from "@/emulator/server";
-import { startSdkEmulator, type SdkError } from "./sdk-setup";
+import { sdkEventTypes, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
@@ -23,13 +23,7 @@ async function press(redirectUrl: string, outcome: "SUCCEEDED" | "FAILED" = "SUC
   expect(res.status).toBe(200);
 }
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const events = await api.Events.getAll({ parameters: { per_page: 100, Sort: "Date:DESC" } });
-  return events
-    .filter((e) => e.ResourceId === resourceId)
-    .map((e) => e.EventType as string)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => sdkEventTypes(api, resourceId);
 
 const state: { naturalId?: string; legalId?: string } = {};
 

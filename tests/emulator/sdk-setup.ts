@@ -4,6 +4,7 @@
 import Mangopay from "mangopay4-nodejs-sdk";
 import type { EmulatorOptions } from "@/emulator/config";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
+import type { Api } from "./helpers";
 
 // Each test makes real HTTP round trips; on a loaded 2-core machine 5 s per test is too tight.
 jest.setTimeout(20_000);
@@ -53,4 +54,23 @@ export async function createSdkOwner(
     UserCategory: "OWNER",
   });
   return user.Id;
+}
+
+/** The SDK on an emulator already started with `startApi` (files that also call the API over plain HTTP). */
+export function sdkFor(api: Api): Mangopay {
+  return new Mangopay({
+    clientId: api.clientId,
+    clientApiKey: api.apiKey,
+    baseUrl: api.emu.url,
+    errorHandler: () => undefined,
+  });
+}
+
+/** The event types MANGOPAY raised for one resource, oldest first, read through the SDK (the last 100 events). */
+export async function sdkEventTypes(api: Mangopay, resourceId: string): Promise<string[]> {
+  const events = await api.Events.getAll({ parameters: { per_page: 100, Sort: "Date:DESC" } });
+  return events
+    .filter((e) => e.ResourceId === resourceId)
+    .map((e) => e.EventType as string)
+    .reverse();
 }
