@@ -7,11 +7,10 @@
 //
 //   npm run bench -- dashboard            (BENCH_SKIP_BUILD=1 reuses .next; BENCH_LOADS=N, BENCH_LATENCY_MS=N)
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import * as stackModule from "../scripts/lib/stack.mjs";
+import { median, pad, startRecordingProxy, type RecordedCall } from "./lib/recording-proxy";
 
 // The stack helpers shared with the dev and e2e servers (plain ESM, typed here by what we use).
 type Env = Record<string, string | undefined>;
@@ -36,53 +35,6 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 const WARMUP = 2;
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
-
-type Call = { method: string; path: string; startedAt: number; durationMs: number; status: number };
-
-/** Forwards everything to the emulator, adding LATENCY_MS to MANGOPAY calls and recording them. */
-async function startRecordingProxy(target: string) {
-  const calls: Call[] = [];
-  const server = http.createServer((req, res) => {
-    const startedAt = performance.now();
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const isApi = (req.url ?? "").startsWith("/v2.01/");
-      if (isApi) await new Promise((r) => setTimeout(r, LATENCY_MS));
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
-      ) as Record<string, string>;
-      try {
-        const upstream = await fetch(`${target}${req.url}`, {
-          method: req.method,
-          headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        });
-        const body = Buffer.from(await upstream.arrayBuffer());
-        const out: Record<string, string> = {};
-        upstream.headers.forEach((v, k) => {
-          if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(k)) out[k] = v;
-        });
-        res.writeHead(upstream.status, out);
-        res.end(body);
-        if (isApi)
-          calls.push({
-            method: req.method ?? "GET",
-            path: (req.url ?? "").split("?")[0] ?? "",
-            startedAt,
-            durationMs: performance.now() - startedAt,
-            status: upstream.status,
-          });
-      } catch (err) {
-        res.writeHead(502);
-        res.end(String(err));
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
 async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -148,7 +100,7 @@ const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
  * depth = 1 + the deepest call that ended before it started. 1 = every call ran side by side.
  * Independent of machine load, unlike the times.
  */
-function rounds(calls: Call[]): number {
+function rounds(calls: RecordedCall[]): number {
   const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
   const depth: number[] = [];
   sorted.forEach((c, i) => {
@@ -160,13 +112,6 @@ function rounds(calls: Call[]): number {
   });
   return Math.max(0, ...depth);
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 async function main() {
   const env: Env = {
@@ -190,7 +135,7 @@ async function main() {
   env.DB_POOL_MAX = "4";
   await migrateDeploy(env);
   const emulator = await startEmulator({ port: 0, seed: 1, env, quiet: true });
-  const proxy = await startRecordingProxy(emulator.url);
+  const proxy = await startRecordingProxy(emulator.url, LATENCY_MS);
   // The accounts' base URL is the proxy: every MANGOPAY call of the app goes through it.
   env.EMULATOR_URL = proxy.url;
   await seedDemo(env);

@@ -2,9 +2,10 @@
 // 1) GET-by-id throughput with autocannon against `npm run emulator` running in its own process
 //    (one Node process = one core for the server); 2) time and memory to bulk-seed N transactions
 //    in a child process, then list latencies at that size. Prints a table; asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { readLine } from "./lib/child-output";
 
 const { values } = parseArgs({
   options: {
@@ -19,22 +20,6 @@ const transactions = Number(values.transactions ?? 1_000_000);
 const users = Number(values.users ?? 100_000);
 const connections = Number(values.connections ?? 32);
 const NODE_FLAGS = ["--max-semi-space-size=64", "--max-old-space-size=8192", "--expose-gc", "--import", "tsx"];
-
-function readLine(child: ChildProcess, match: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${match}: ${out}`)), timeoutMs);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => match.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-    child.on("exit", (code) => code !== 0 && reject(new Error(`child exited ${code}: ${out}`)));
-  });
-}
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await (await fetch(url, init)).json()) as T;

@@ -7,10 +7,9 @@
 //   npm run bench -- money            (BENCH_RUNS=N, BENCH_LATENCY_MS=N)
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import * as stackModule from "../scripts/lib/stack.mjs";
+import { median, pad, startRecordingProxy, type RecordedCall } from "./lib/recording-proxy";
 
 // Services start with `import "server-only"`, which only the react-server condition resolves to a no-op.
 if (!process.execArgv.includes("--conditions=react-server")) {
@@ -31,56 +30,6 @@ const stack = stackModule as unknown as {
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 
-type Call = { method: string; path: string; startedAt: number; durationMs: number };
-
-async function startRecordingProxy(target: string) {
-  const calls: Call[] = [];
-  const server = http.createServer((req, res) => {
-    const startedAt = performance.now();
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const isApi = (req.url ?? "").startsWith("/v2.01/");
-      if (isApi) await new Promise((r) => setTimeout(r, LATENCY_MS));
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
-      ) as Record<string, string>;
-      const upstream = await fetch(`${target}${req.url}`, {
-        method: req.method,
-        headers,
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-      });
-      const body = Buffer.from(await upstream.arrayBuffer());
-      const out: Record<string, string> = {};
-      upstream.headers.forEach((v, k) => {
-        if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(k)) out[k] = v;
-      });
-      res.writeHead(upstream.status, out);
-      res.end(body);
-      if (isApi)
-        calls.push({
-          method: req.method ?? "GET",
-          path: (req.url ?? "").split("?")[0] ?? "",
-          startedAt,
-          durationMs: performance.now() - startedAt,
-        });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    calls,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-
 async function main() {
   Object.assign(process.env, {
     NODE_ENV: "production",
@@ -94,7 +43,7 @@ async function main() {
   await migrate({ connectionString: db.url });
   const { startEmulator } = await import("../emulator/server");
   const emulator = await startEmulator({ port: 0, seed: 1, seedUsers: 10 });
-  const proxy = await startRecordingProxy(emulator.url);
+  const proxy = await startRecordingProxy(emulator.url, LATENCY_MS);
 
   const { createTestAccount, createTestHub, accountContextFor } = await import("../tests/integration/hub/factories");
   const { buildWorld } = await import("../tests/integration/mangopay/world");
@@ -186,7 +135,7 @@ async function main() {
     await run();
     const cold = proxy.calls.slice(from);
     const times: number[] = [];
-    const perRun: Call[][] = [];
+    const perRun: RecordedCall[][] = [];
     for (let i = 0; i < RUNS; i += 1) {
       from = proxy.calls.length;
       const t0 = performance.now();

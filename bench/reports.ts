@@ -4,31 +4,16 @@
 // own process: reading the file once (bytes and lines) versus the dashboard's streaming preview
 // (first rows, row count, volume per day and currency), from disk and over HTTP from the emulator.
 // Goals: preview peak RSS ≤ 250 MB, preview time ≤ 2× reading the file once.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { readLine } from "./lib/child-output";
 
 const transactions = Number(process.argv[2] ?? 1_000_000);
 const users = Math.max(100, Math.round(transactions / 20));
-
-function readLine(child: ChildProcess, match: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${match}: ${out}`)), timeoutMs);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => match.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-    child.on("exit", (code) => code !== 0 && reject(new Error(`emulator exited ${code}`)));
-  });
-}
 
 async function api<T>(url: string, token: string | null, init: RequestInit = {}): Promise<T> {
   const res = await fetch(url, {

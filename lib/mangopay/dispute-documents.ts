@@ -1,17 +1,10 @@
 import type { CallOptions, MangopayClient } from "./client";
 import { listPage, type ListOptions, type Page } from "./pagination";
 import { arrayOf, getOne, send, sendNoContent, type WriteOptions } from "./resource";
-import { DisputeDocument } from "./schemas/disputes";
+import { DISPUTE_DOCUMENT_TYPES, DisputeDocument } from "./schemas/disputes";
 import { DocumentConsultation } from "./schemas/kyc";
 
-export type DisputeDocumentType =
-  | "DELIVERY_PROOF"
-  | "INVOICE"
-  | "REFUND_PROOF"
-  | "USER_CORRESPONDANCE"
-  | "USER_ACCEPTANCE_PROOF"
-  | "PRODUCT_REPLACEMENT_PROOF"
-  | "OTHER";
+export type DisputeDocumentType = (typeof DISPUTE_DOCUMENT_TYPES)[number];
 
 export function create(
   client: MangopayClient,

@@ -1,6 +1,8 @@
 // Helpers shared by the compliance, dispute and report emulator tests (files, card pay-ins, polling).
 import { BROWSER_INFO, fund, registerCard, str, type Api, type ApiResponse } from "./helpers";
 
+export { eventTypesFor } from "./helpers";
+
 /** Base64 of a fake PNG of `bytes` bytes: the magic number is what the emulator checks. */
 export function pngBase64(bytes: number): string {
   const buf = Buffer.alloc(bytes, 7);
@@ -38,13 +40,4 @@ export async function waitFor(
     last = await get();
   }
   return last;
-}
-
-export async function eventTypesFor(api: Api, resourceId: string): Promise<string[]> {
-  const res = await api.call("GET", "/events?per_page=100&Sort=Date:DESC");
-  const list = res.body as unknown as Array<{ ResourceId: string; EventType: string }>;
-  return list
-    .filter((e) => e.ResourceId === resourceId)
-    .map((e) => e.EventType)
-    .reverse();
 }

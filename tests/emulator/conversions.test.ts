@@ -1,7 +1,7 @@
 // FX over real HTTP: rates, quotes (expiry, single use), instant and quoted conversions between a
 // user's wallets and between client wallets, fees (FIXED, PERCENTAGE, deprecated Amount), user margin,
 // errors, events, and conversions in transaction lists.
-import { fetchToken, fund, list, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import { eventTypesFor, fetchToken, fund, list, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
 
 let api: Api;
 let userId = "";
@@ -27,13 +27,7 @@ const balanceOf = async (walletId: string) => num((await api.call("GET", `/walle
 const feesWallet = async (ccy: string) =>
   num((await api.call("GET", `/clients/wallets/FEES/${ccy}`)).body.Balance.Amount);
 
-async function eventsOf(resourceId: string): Promise<string[]> {
-  const res = await api.call("GET", `/events?per_page=100&Sort=Date:DESC`);
-  return list(res.body)
-    .filter((e) => str(e.ResourceId) === resourceId)
-    .map((e) => str(e.EventType))
-    .reverse();
-}
+const eventsOf = (resourceId: string) => eventTypesFor(api, resourceId);
 
 describe("conversion rates", () => {
   it("gives a market rate, a client rate below it (MANGOPAY's markup) and the rate's date", async () => {

@@ -205,3 +205,13 @@ export const BROWSER_INFO = {
   UserAgent: "jest",
   JavascriptEnabled: true,
 };
+
+/** The event types MANGOPAY raised for one resource, oldest first (the last 100 events). */
+export async function eventTypesFor(api: Api, resourceId: string): Promise<string[]> {
+  const res = await api.call("GET", "/events?per_page=100&Sort=Date:DESC");
+  const events = res.body as unknown as Array<{ ResourceId: string; EventType: string }>;
+  return events
+    .filter((e) => e.ResourceId === resourceId)
+    .map((e) => e.EventType)
+    .reverse();
+}

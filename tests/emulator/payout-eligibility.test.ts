@@ -1,7 +1,8 @@
 // Instant payout eligibility (`POST /payouts/reachability`) over HTTP and through the official SDK
 // (PayOuts.checkEligibility): reachable IBAN, the sandbox fallback IBAN, ownership errors; nothing moves.
-import Mangopay from "mangopay4-nodejs-sdk";
+import type Mangopay from "mangopay4-nodejs-sdk";
 import { fund, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import { sdkFor } from "./sdk-setup";
 
 let api: Api;
 let sdk: Mangopay;
@@ -11,12 +12,7 @@ const address = { AddressLine1: "1 Main St", City: "Paris", PostalCode: "75001",
 
 beforeAll(async () => {
   api = await startApi(SMALL_SEED);
-  sdk = new Mangopay({
-    clientId: api.clientId,
-    clientApiKey: api.apiKey,
-    baseUrl: api.emu.url,
-    errorHandler: () => undefined,
-  });
+  sdk = sdkFor(api);
   userId = str((await api.call("POST", "/users/natural", natural())).body.Id);
   walletId = str((await api.call("POST", "/wallets", { Owners: [userId], Currency: "EUR", Description: "w" })).body.Id);
   await fund(api, userId, walletId, 5_000);

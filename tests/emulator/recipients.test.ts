@@ -1,7 +1,8 @@
 // Recipients (payouts v2) over real HTTP and through the official SDK: schema and payout methods,
 // validate, create (an OWNER's USER_PRESENT registration waits for SCA), list, view, deactivate, events.
-import Mangopay from "mangopay4-nodejs-sdk";
-import { fund, list, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import type Mangopay from "mangopay4-nodejs-sdk";
+import { eventTypesFor, fund, list, natural, num, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import { sdkFor } from "./sdk-setup";
 
 let api: Api;
 let sdk: Mangopay;
@@ -21,12 +22,7 @@ const eurRecipient = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   api = await startApi(SMALL_SEED);
-  sdk = new Mangopay({
-    clientId: api.clientId,
-    clientApiKey: api.apiKey,
-    baseUrl: api.emu.url,
-    errorHandler: () => undefined,
-  });
+  sdk = sdkFor(api);
   ownerId = str((await api.call("POST", "/users/natural", natural())).body.Id);
   payerId = str(
     (await api.call("POST", "/users/natural", natural({ UserCategory: "PAYER", TermsAndConditionsAccepted: false })))
@@ -37,12 +33,7 @@ afterAll(async () => {
   await api.emu.close();
 });
 
-async function eventsOf(id: string): Promise<string[]> {
-  return list((await api.call("GET", "/events?per_page=100&Sort=Date:DESC")).body)
-    .filter((e) => str(e.ResourceId) === id)
-    .map((e) => str(e.EventType))
-    .reverse();
-}
+const eventsOf = (resourceId: string) => eventTypesFor(api, resourceId);
 
 it("schema per method, type and currency; payout methods per currency", async () => {
   const local = await api.call(

@@ -1,6 +1,6 @@
 // SCA over real HTTP: /sca/users create/update/categorize/enrollment/consent/status, the hosted
 // session page, transfers between OWNERs waiting for SCA, and the wallet-access 401/403.
-import { fetchToken, fund, list, natural, SMALL_SEED, startApi, str, type Api, type Json } from "./helpers";
+import { eventTypesFor, fetchToken, fund, natural, SMALL_SEED, startApi, str, type Api, type Json } from "./helpers";
 
 let api: Api;
 beforeAll(async () => {
@@ -18,13 +18,7 @@ const scaNatural = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function eventsOf(resourceId: string): Promise<string[]> {
-  const res = await api.call("GET", `/events?per_page=100&Sort=Date:DESC`);
-  return list(res.body)
-    .filter((e) => str(e.ResourceId) === resourceId)
-    .map((e) => str(e.EventType))
-    .reverse();
-}
+const eventsOf = (resourceId: string) => eventTypesFor(api, resourceId);
 
 /** Moves the emulator's clock; a new token, since the old one expired meanwhile. */
 async function advanceClock(body: Record<string, number>): Promise<void> {

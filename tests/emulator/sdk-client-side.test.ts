@@ -3,19 +3,14 @@
  * and Clients.createPayOut (untyped in the SDK's typings, present in its services), client wallet
  * transactions, and Regulatory country authorizations (URLs without a ClientId).
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
 let clientId = "";
 
-interface SdkError {
-  Type: string;
-  errors: Record<string, string> | null;
-}
 interface Obj {
   [k: string]: unknown;
   Id: string;
@@ -27,18 +22,7 @@ interface UntypedClients {
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 30,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({ clientId, clientApiKey: clients[0].ApiKey, baseUrl: emu.url, errorHandler: () => undefined });
+  ({ emu, api, clientId } = await startSdkEmulator({ seedUsers: 30 }));
 });
 afterAll(async () => {
   await emu.close();

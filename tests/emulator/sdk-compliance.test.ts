@@ -2,20 +2,16 @@
  * The official SDK (mangopay4-nodejs-sdk 1.68.0) running the KYC, UBO, dispute, report and client flows against the emulator.
  * One SDK instance per file (its config lives in global axios defaults); fixtures go through HTTP.
  */
-import Mangopay from "mangopay4-nodejs-sdk";
+import type Mangopay from "mangopay4-nodejs-sdk";
 import { legal, natural, startApi, str, userWithWallet, type Api } from "./helpers";
 import { cardPayIn, pngBase64 } from "./compliance-helpers";
+import { sdkFor } from "./sdk-setup";
 
 let api: Api;
 let sdk: Mangopay;
 beforeAll(async () => {
   api = await startApi({ seed: 1, delays: { kycMs: 5, uboMs: 5, disputeMs: 5, reportMs: 5 } });
-  sdk = new Mangopay({
-    clientId: api.clientId,
-    clientApiKey: api.apiKey,
-    baseUrl: api.emu.url,
-    errorHandler: () => undefined,
-  });
+  sdk = sdkFor(api);
 });
 afterAll(async () => {
   await api.emu.close();

@@ -3,10 +3,9 @@
  * getQuote, createInstantConversion, createQuotedConversion, the client-wallet variants and
  * getConversion, with their events and errors. One SDK instance per file (global axios defaults).
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { createSdkOwner, sdkEventTypes, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
@@ -15,36 +14,9 @@ let userId = "";
 let eurWallet = "";
 let usdWallet = "";
 
-interface SdkError {
-  Type: string;
-  errors: Record<string, string> | null;
-}
-
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 20,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({ clientId, clientApiKey: clients[0].ApiKey, baseUrl: emu.url, errorHandler: () => undefined });
-  const user = await api.Users.create({
-    PersonType: "NATURAL",
-    FirstName: "Fx",
-    LastName: "User",
-    Email: "fx@example.com",
-    Birthday: 188352000,
-    Nationality: "FR",
-    CountryOfResidence: "FR",
-    TermsAndConditionsAccepted: true,
-    UserCategory: "OWNER",
-  });
-  userId = user.Id;
+  ({ emu, api, clientId } = await startSdkEmulator({ seedUsers: 20 }));
+  userId = await createSdkOwner(api, { FirstName: "Fx", LastName: "User", Email: "fx@example.com" });
   eurWallet = (await api.Wallets.create({ Owners: [userId], Currency: "EUR", Description: "EUR" })).Id;
   usdWallet = (await api.Wallets.create({ Owners: [userId], Currency: "USD", Description: "USD" })).Id;
   const payin = await api.PayIns.create({
@@ -61,13 +33,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const events = await api.Events.getAll({ parameters: { per_page: 100, Sort: "Date:DESC" } });
-  return events
-    .filter((e) => e.ResourceId === resourceId)
-    .map((e) => e.EventType as string)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => sdkEventTypes(api, resourceId);
 
 describe("SDK: Conversions", () => {
   it("getConversionRate", async () => {

@@ -3,34 +3,16 @@
  * LegalSca, updateSca, categorize, enroll, manageConsent, getScaStatus, getNaturalSca/getLegalSca/getSca,
  * and a USER_PRESENT transfer between OWNERs. One SDK instance per file (global axios defaults).
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { sdkEventTypes, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
 let clientId = "";
 
-interface SdkError {
-  Type: string;
-  Message: string;
-  errors: Record<string, string> | null;
-}
-
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 20,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({ clientId, clientApiKey: clients[0].ApiKey, baseUrl: emu.url, errorHandler: () => undefined });
+  ({ emu, api, clientId } = await startSdkEmulator({ seedUsers: 20 }));
 });
 afterAll(async () => {
   await emu.close();
@@ -41,13 +23,7 @@ async function press(redirectUrl: string, outcome: "SUCCEEDED" | "FAILED" = "SUC
   expect(res.status).toBe(200);
 }
 
-async function eventTypes(resourceId: string): Promise<string[]> {
-  const events = await api.Events.getAll({ parameters: { per_page: 100, Sort: "Date:DESC" } });
-  return events
-    .filter((e) => e.ResourceId === resourceId)
-    .map((e) => e.EventType as string)
-    .reverse();
-}
+const eventTypes = (resourceId: string) => sdkEventTypes(api, resourceId);
 
 const state: { naturalId?: string; legalId?: string } = {};
 

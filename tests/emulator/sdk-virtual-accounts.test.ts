@@ -2,45 +2,19 @@
  * The official SDK (mangopay4-nodejs-sdk 1.68.0) on VirtualAccounts (create, get, getAll, deactivate,
  * getAvailabilities) and legacy BankingAliases (create, get, getAll, deactivate, activate).
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { createSdkOwner, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
 let clientId = "";
 let walletId = "";
 
-interface SdkError {
-  Type: string;
-}
-
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 20,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({ clientId, clientApiKey: clients[0].ApiKey, baseUrl: emu.url, errorHandler: () => undefined });
-  const user = await api.Users.create({
-    PersonType: "NATURAL",
-    FirstName: "Sdk",
-    LastName: "Iban",
-    Email: "iban@example.com",
-    Birthday: 188352000,
-    Nationality: "FR",
-    CountryOfResidence: "FR",
-    TermsAndConditionsAccepted: true,
-    UserCategory: "OWNER",
-  });
-  walletId = (await api.Wallets.create({ Owners: [user.Id], Currency: "EUR", Description: "EUR" })).Id;
+  ({ emu, api, clientId } = await startSdkEmulator({ seedUsers: 20 }));
+  const userId = await createSdkOwner(api, { FirstName: "Sdk", LastName: "Iban", Email: "iban@example.com" });
+  walletId = (await api.Wallets.create({ Owners: [userId], Currency: "EUR", Description: "EUR" })).Id;
 });
 afterAll(async () => {
   await emu.close();

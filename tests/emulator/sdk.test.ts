@@ -2,30 +2,16 @@
  * The official SDK (mangopay4-nodejs-sdk 1.68.0) against the emulator: real flows, no mocks.
  * One SDK instance per file: the SDK keeps its config in global axios defaults.
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
 let clientId = "";
 
-// The SDK rejects with MANGOPAY's error body; this is the part the tests read.
-interface SdkError {
-  Type: string;
-  Message: string;
-  errors: Record<string, string> | null;
-}
-
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, seed: 1, delays: { payoutMs: null, directDebitMs: null, mandateMs: null } });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({ clientId, clientApiKey: clients[0].ApiKey, baseUrl: emu.url, errorHandler: () => undefined });
+  ({ emu, api, clientId } = await startSdkEmulator());
 });
 afterAll(async () => {
   await emu.close();

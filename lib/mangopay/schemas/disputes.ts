@@ -32,7 +32,8 @@ export const Dispute = z.looseObject({
 });
 export type Dispute = z.output<typeof Dispute>;
 
-export const DisputeDocumentType = openEnum([
+/** The evidence types MANGOPAY takes on a dispute document (also the dashboard's choice list). */
+export const DISPUTE_DOCUMENT_TYPES = [
   "DELIVERY_PROOF",
   "INVOICE",
   "REFUND_PROOF",
@@ -40,7 +41,9 @@ export const DisputeDocumentType = openEnum([
   "USER_ACCEPTANCE_PROOF",
   "PRODUCT_REPLACEMENT_PROOF",
   "OTHER",
-]);
+] as const;
+
+export const DisputeDocumentType = openEnum(DISPUTE_DOCUMENT_TYPES);
 
 export const DisputeDocument = z.looseObject({
   ...EntityBase,

@@ -5,6 +5,7 @@ import {
   AccountIdField,
   addressOf,
   OptionalText,
+  optionalCountry,
   RequiredText,
   UpstreamIdField,
   AddressShape,
@@ -39,18 +40,7 @@ const BankAccountFields = z.object({
   institutionNumber: digits("Institution number", /^\d{3,4}$/, "3 or 4 digits"),
   branchCode: digits("Branch code", /^\d{5}$/, "5 digits"),
   bankName: OptionalText(50),
-  bankCountry: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .string()
-        .regex(/^[A-Z]{2}$/, "Pick the bank's country")
-        .optional(),
-    ),
+  bankCountry: optionalCountry("Pick the bank's country"),
 });
 
 type BankAccountValues = z.output<typeof BankAccountFields>;

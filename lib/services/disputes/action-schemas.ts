@@ -1,17 +1,10 @@
 import { z } from "zod";
+import { DISPUTE_DOCUMENT_TYPES } from "@/lib/mangopay/schemas/disputes";
 import { parseAmountToMinor } from "@/lib/money";
 import { PageBase64 } from "@/lib/services/mangopay/document-page";
 import { AccountIdField, UpstreamIdField } from "@/lib/services/mangopay/write-inputs";
 
-export const DISPUTE_DOCUMENT_TYPES = [
-  "DELIVERY_PROOF",
-  "INVOICE",
-  "REFUND_PROOF",
-  "USER_CORRESPONDANCE",
-  "USER_ACCEPTANCE_PROOF",
-  "PRODUCT_REPLACEMENT_PROOF",
-  "OTHER",
-] as const;
+export { DISPUTE_DOCUMENT_TYPES };
 
 const ids = { accountId: AccountIdField, disputeId: UpstreamIdField };
 

@@ -1,14 +1,10 @@
 import "server-only";
 import { disputes } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
-import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
-import { callMangopay } from "@/lib/services/upstream";
-import { DisputeActionInput } from "./action-schemas";
-import { toDisputeDTO, type DisputeDTO } from "./dto";
-import { disputeAllowing } from "./internal";
+import type { DisputeActionInput } from "./action-schemas";
+import type { DisputeDTO } from "./dto";
+import { recordedDisputeStep } from "./internal";
 
 /** Accepts the dispute (closes it as lost); irreversible. */
 export async function closeDispute({
@@ -19,17 +15,10 @@ export async function closeDispute({
   input: DisputeActionInput;
 }): Promise<DisputeDTO> {
   assertCan(ctx, "disputes.edit");
-  const data = parseInput(DisputeActionInput, input);
-  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const dispute = await disputeAllowing(client, data.disputeId, "close");
-  return recordedMangopayCall(ctx, {
-    action: "dispute.close",
-    targetType: "dispute",
-    targetId: dispute.id,
-    before: { status: dispute.status },
-    intent: { status: "CLOSED", disputedFunds: dispute.disputedFunds },
-    call: () => callMangopay(async () => toDisputeDTO(await disputes.close(client, dispute.id))),
-    result: (d) => ({ upstreamId: d.id, after: { status: d.status, resultCode: d.resultCode } }),
+  return recordedDisputeStep(ctx, input, {
+    action: "close",
+    intent: (dispute) => ({ status: "CLOSED", disputedFunds: dispute.disputedFunds }),
+    send: (client, disputeId) => disputes.close(client, disputeId),
+    after: (d) => ({ status: d.status, resultCode: d.resultCode }),
   });
 }

@@ -2,14 +2,13 @@ import "server-only";
 import { disputes } from "@/lib/mangopay";
 import { formatMoney, parseAmountToMinor } from "@/lib/money";
 import type { AccountContext } from "@/lib/server/context-types";
-import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
+import { parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { ContestDisputeInput } from "./action-schemas";
 import { toDisputeDTO, type DisputeDTO } from "./dto";
-import { disputeAllowing } from "./internal";
+import { accountDisputeAllowing } from "./internal";
 
 /**
  * Contests a dispute for all or part of the disputed amount. The amount is parsed in the dispute's
@@ -24,9 +23,7 @@ export async function contestDispute({
 }): Promise<DisputeDTO> {
   assertCan(ctx, "disputes.edit");
   const data = parseInput(ContestDisputeInput, input);
-  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const dispute = await disputeAllowing(client, data.disputeId, "contest");
+  const { client, dispute } = await accountDisputeAllowing(ctx, data, "contest");
   const currency = dispute.disputedFunds.currency;
   const amountMinor = parseAmountToMinor(data.amount, currency);
   const max = dispute.disputedFunds.amountMinor;

@@ -1,14 +1,13 @@
 import "server-only";
 import { disputeDocuments } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
-import { NotFoundError, parseInput } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { CreateDisputeDocumentInput } from "./action-schemas";
 import { toDisputeDocumentDTO, type DisputeDocumentDTO } from "./dto";
-import { disputeAllowing } from "./internal";
+import { accountDisputeAllowing } from "./internal";
 
 /** Opens an evidence document of one type on a dispute that waits for the platform. */
 export async function createDisputeDocument({
@@ -20,9 +19,7 @@ export async function createDisputeDocument({
 }): Promise<DisputeDocumentDTO> {
   assertCan(ctx, "disputes.edit");
   const data = parseInput(CreateDisputeDocumentInput, input);
-  if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const dispute = await disputeAllowing(client, data.disputeId, "documents");
+  const { client, dispute } = await accountDisputeAllowing(ctx, data, "documents");
   return recordedMangopayCall(ctx, {
     action: "dispute_document.create",
     targetType: "dispute_document",

@@ -47,16 +47,20 @@ export async function settleDispute({
   }
   const money = { Currency: currency, Amount: amountMinor };
   const zero = { Currency: currency, Amount: 0 };
+  // Both ways credit the platform's CREDIT wallet of the currency, with no fees, against this dispute.
+  const settlement = {
+    operationKey: data.operationKey,
+    amountMinor,
+    feesMinor: 0,
+    currency,
+    sourceId: dispute.id,
+    destinationId: `CREDIT_${currency}`,
+  };
   if (data.method === "BANK_WIRE") {
     return runMoneyOperation(ctx, {
       action: "dispute.settlement.bankwire",
       kind: "SETTLEMENT_BANK_WIRE",
-      operationKey: data.operationKey,
-      amountMinor,
-      feesMinor: 0,
-      currency,
-      sourceId: dispute.id,
-      destinationId: `CREDIT_${currency}`,
+      ...settlement,
       request: {
         path: "/clients/payins/bankwire/direct",
         params: {},
@@ -71,12 +75,7 @@ export async function settleDispute({
   return runMoneyOperation(ctx, {
     action: "dispute.settlement.transfer",
     kind: "SETTLEMENT_TRANSFER",
-    operationKey: data.operationKey,
-    amountMinor,
-    feesMinor: 0,
-    currency,
-    sourceId: dispute.id,
-    destinationId: `CREDIT_${currency}`,
+    ...settlement,
     request: {
       path: "/repudiations/{repudiationId}/settlementtransfer",
       params: { repudiationId: repudiation.Id },

@@ -27,18 +27,22 @@ export const CountryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Pick a country (two-letter ISO code)");
 
-export const OptionalCountry = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .pipe(
-    z
-      .string()
-      .regex(/^[A-Z]{2}$/, "Pick a country (two-letter ISO code)")
-      .optional(),
-  );
+/** An optional country: empty → undefined; anything else must be a two-letter code (`message` otherwise). */
+export const optionalCountry = (message: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, message)
+        .optional(),
+    );
+
+export const OptionalCountry = optionalCountry("Pick a country (two-letter ISO code)");
 
 /** A checkbox: "on"/"true"/true when ticked, absent/"false"/false otherwise. */
 export const Checkbox = z

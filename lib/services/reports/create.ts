@@ -26,17 +26,20 @@ export async function createReport({
   if (data.schedule) assertCan(ctx, "reporting.edit");
   await getAccountInHub(db, ctx.hub.id, ctx.account.id);
   const filters = definitionFilters(data);
+  const fields = {
+    name: data.name,
+    reportType: data.reportType,
+    filters,
+    columns: data.columns,
+    sort: data.sort,
+    schedule: data.schedule ?? null,
+  };
   const definition = await db.$transaction(async (tx) => {
     const row = await tx.reportDefinition.create({
       data: {
         hubId: ctx.hub.id,
         apiAccountId: ctx.account.id,
-        name: data.name,
-        reportType: data.reportType,
-        filters,
-        columns: data.columns,
-        sort: data.sort,
-        schedule: data.schedule ?? null,
+        ...fields,
         createdById: ctx.actor.id,
       },
       select: DEFINITION_SELECT,
@@ -44,14 +47,7 @@ export async function createReport({
     await writeAudit(tx, ctx, {
       action: "report.definition.create",
       target: { type: "report_definition", id: row.id },
-      after: {
-        name: data.name,
-        reportType: data.reportType,
-        filters,
-        columns: data.columns,
-        sort: data.sort,
-        schedule: data.schedule ?? null,
-      },
+      after: fields,
     });
     return row;
   });

@@ -9,42 +9,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultCallRecorder } from "@/lib/mangopay/recorder";
-import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
-import { UnauthenticatedError } from "@/lib/server/errors";
+import { actAs, emulatorClient, serverActionFiles } from "../hub/action-session";
 import { createTestAccount, createTestHub, type TestHub } from "../hub/factories";
 import { countAllRows } from "./money-world";
 
 afterAll(() => db.$disconnect());
 
-let current: HubContext | null = null;
-const signedIn = () => {
-  if (!current) throw new UnauthenticatedError();
-  return current;
-};
-jest.mock("@/lib/server/auth", () => ({
-  ...jest.requireActual("@/lib/server/auth"),
-  getSessionUser: async () => current?.actor ?? null,
-  requireActionSession: async () => signedIn().actor,
-}));
-jest.mock("@/lib/server/context", () => ({
-  ...jest.requireActual("@/lib/server/context"),
-  getActionHubContext: async () => signedIn(),
-  getRequestMeta: async () => ({ ip: null, userAgent: null }),
-}));
-jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The session is faked (action-session.ts); jest.mock is hoisted, so it loads the factories itself.
+jest.mock("@/lib/server/auth", () => jest.requireActual("../hub/action-session").authWithFakeSession());
+jest.mock("@/lib/server/context", () => jest.requireActual("../hub/action-session").contextWithFakeSession());
+jest.mock("next/cache", () => jest.requireActual("../hub/action-session").cacheWithoutNext());
 
 type Result = { ok: boolean; code?: string };
 type Action = (prev: null, payload: unknown) => Promise<Result>;
 
 const DASHBOARD = path.join(process.cwd(), "app", "(dashboard)");
-const walk = (dir: string): string[] =>
-  fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-const actionFiles = walk(DASHBOARD).filter(
-  (f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(fs.readFileSync(f, "utf8")),
-);
+const actionFiles = serverActionFiles(DASHBOARD);
 const discovered = actionFiles.flatMap((file) =>
   [...fs.readFileSync(file, "utf8").matchAll(/export\s+const\s+(\w+Action)\b/g)].map((m) => ({
     key: `${path.relative(DASHBOARD, file)}#${m[1]}`,
@@ -72,8 +53,7 @@ let foreignAccountId: string;
 
 beforeAll(async () => {
   const url = process.env.EMULATOR_URL ?? "";
-  const [client] = (await (await fetch(`${url}/_emulator/clients`)).json()) as { ClientId: string; ApiKey: string }[];
-  if (!client) throw new Error("the emulator has no client");
+  const client = await emulatorClient(url);
   hub = await createTestHub();
   other = await createTestHub();
   accountId = (
@@ -192,7 +172,7 @@ describe.each(discovered)("$key", ({ key, file, name }) => {
   it("refuses ≥ 200 malformed payloads: no throw, no INTERNAL, no MANGOPAY write, no row changed", async () => {
     const mod = (await import(file)) as Record<string, unknown>;
     const action = mod[name] as Action;
-    current = hub.ctx("OWNER");
+    actAs(hub.ctx("OWNER"));
     // An action whose whole input is its account id (a sync) accepts any payload naming a valid
     // account: for it only the account id can be malformed, so every payload attacks that.
     const onlyAccountId = (await action(null, { accountId })).ok;

@@ -11,11 +11,12 @@ import { listOperations } from "@/lib/services/operations/list";
 import { listRecentTransferDestinations } from "@/lib/services/operations/list-recent-destinations";
 import { createBankWirePayIn } from "@/lib/services/payins/create-bank-wire";
 import { createCardPayIn } from "@/lib/services/payins/create-card";
+import { createDirectDebitPayIn } from "@/lib/services/payins/create-direct-debit";
 import { createPayout } from "@/lib/services/payouts/create";
 import { createRefund } from "@/lib/services/refunds/create";
 import { createTransfer } from "@/lib/services/transfers/create";
 import { createWallet } from "@/lib/services/wallets/create";
-import { payins, wallets } from "@/lib/mangopay";
+import { mandates, payins, wallets } from "@/lib/mangopay";
 import { BROWSER } from "../mangopay/world";
 import {
   countAllRows,
@@ -138,6 +139,33 @@ describe("card pay-in with a registered card", () => {
         }),
       NotFoundError,
     );
+  });
+});
+
+describe("direct-debit pay-in through a mandate", () => {
+  it("debits the owner's bank account into their wallet once the mandate is active, not before", async () => {
+    const mandate = await mandates.create(w.direct, {
+      BankAccountId: w.world.bankAccount.Id,
+      Culture: "EN",
+      ReturnURL: "https://dashboard.example.test/mandate",
+    });
+    const input = () => ({ ...base(), walletId: w.world.ownerWallet.Id, mandateId: mandate.Id, amount: "12.50" });
+    await expectNothingChanged(() => createDirectDebitPayIn({ ctx: w.ctx(), input: input() }), PreconditionError);
+    await w.emulator.control("POST", `/clients/${w.direct.clientId}/mandates/${mandate.Id}/activate`);
+    const op = await createDirectDebitPayIn({ ctx: w.ctx(), input: { ...input(), fees: "0.50" } });
+    expect(op).toMatchObject({ status: "SUCCEEDED", amountMinor: 1250, feesMinor: 50, currency: "EUR" });
+    expect(await payins.get(w.direct, op.upstreamId ?? "")).toMatchObject({
+      PaymentType: "DIRECT_DEBIT",
+      MandateId: mandate.Id,
+      AuthorId: w.world.owner.Id,
+      CreditedWalletId: w.world.ownerWallet.Id,
+      DebitedFunds: { Amount: 1250, Currency: "EUR" },
+      Fees: { Amount: 50, Currency: "EUR" },
+    });
+    expect((await audits(op.id)).map((a) => a.action)).toEqual([
+      "payin.directdebit.create.intent",
+      "payin.directdebit.create.result",
+    ]);
   });
 });
 

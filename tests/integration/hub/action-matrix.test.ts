@@ -6,44 +6,24 @@
 // is the production code.
 import fs from "node:fs";
 import path from "node:path";
-import type { HubContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
-import { UnauthenticatedError } from "@/lib/server/errors";
 import { roleAccountPermissions, ROLES, type RoleName } from "@/lib/server/permissions";
 import { ACTION_ACCESS, decideAccess } from "@/lib/server/route-permissions";
+import { actAs, emulatorClient, serverActionFiles } from "./action-session";
 import { createTestAccount, createTestHub, type TestHub } from "./factories";
 
 // Each test file has its own Prisma pool: close it so files do not exhaust the database's sockets.
 afterAll(() => db.$disconnect());
 
-let current: HubContext | null = null;
-const signedIn = () => {
-  if (!current) throw new UnauthenticatedError();
-  return current;
-};
-jest.mock("@/lib/server/auth", () => ({
-  ...jest.requireActual("@/lib/server/auth"),
-  getSessionUser: async () => current?.actor ?? null,
-  requireActionSession: async () => signedIn().actor,
-}));
-jest.mock("@/lib/server/context", () => ({
-  ...jest.requireActual("@/lib/server/context"),
-  getActionHubContext: async () => signedIn(),
-  getRequestMeta: async () => ({ ip: null, userAgent: null }),
-}));
-jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The session is faked (action-session.ts); jest.mock is hoisted, so it loads the factories itself.
+jest.mock("@/lib/server/auth", () => jest.requireActual("./action-session").authWithFakeSession());
+jest.mock("@/lib/server/context", () => jest.requireActual("./action-session").contextWithFakeSession());
+jest.mock("next/cache", () => jest.requireActual("./action-session").cacheWithoutNext());
 
 type Action = (prev: null, form: FormData) => Promise<{ ok: boolean; code?: string }>;
 
 const APP = path.join(process.cwd(), "app");
-function walk(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-const actionFiles = walk(APP)
-  .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n|\s)*["']use server["']/.test(fs.readFileSync(f, "utf8")))
-  .map((f) => path.relative(APP, f).split(path.sep).join("/"));
+const actionFiles = serverActionFiles(APP).map((f) => path.relative(APP, f).split(path.sep).join("/"));
 
 const modules = new Map<string, Record<string, unknown>>();
 const emulatorUrl = process.env.EMULATOR_URL ?? "";
@@ -54,11 +34,7 @@ let foreignAccountId: string;
 
 beforeAll(async () => {
   for (const file of actionFiles) modules.set(file, (await import(`@/app/${file}`)) as Record<string, unknown>);
-  const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as {
-    ClientId: string;
-    ApiKey: string;
-  }[];
-  if (!client) throw new Error("the emulator has no client");
+  const client = await emulatorClient(emulatorUrl);
   hub = await createTestHub();
   other = await createTestHub();
   // Every role can open this account with its role's default grants, except FINANCE (no access).
@@ -80,7 +56,7 @@ async function run(key: string, role: RoleName | null, account: string): Promise
   const [file, name] = key.split("#") as [string, string];
   const action = modules.get(file)?.[name] as Action | undefined;
   if (typeof action !== "function") throw new Error(`${key} is not an exported function`);
-  current = role ? hub.ctx(role) : null;
+  actAs(role ? hub.ctx(role) : null);
   const form = new FormData();
   form.set("accountId", account);
   const res = await action(null, form);

@@ -4,10 +4,10 @@
 import * as conversions from "@/lib/mangopay/conversions";
 import * as payins from "@/lib/mangopay/payins";
 import * as transactions from "@/lib/mangopay/transactions";
-import * as users from "@/lib/mangopay/users";
 import * as wallets from "@/lib/mangopay/wallets";
 import type { MangopayClient } from "@/lib/mangopay/client";
 import { startTestEmulator, type TestEmulator } from "./helpers";
+import { createOwner } from "./world";
 
 let emu: TestEmulator;
 let client: MangopayClient;
@@ -27,16 +27,7 @@ it("rates, quotes and conversions parse; a conversion shows in the user's and wa
   expect(typeof rate.MarketRate).toBe("number");
   expect(rate.MarketRateDate).toBeInstanceOf(Date);
 
-  const user = await users.createNatural(client, {
-    FirstName: "Fx",
-    LastName: "Owner",
-    Email: "fx.owner@example.com",
-    Birthday: 188352000,
-    Nationality: "FR",
-    CountryOfResidence: "FR",
-    TermsAndConditionsAccepted: true,
-    UserCategory: "OWNER",
-  });
+  const user = await createOwner(client, "Fx");
   const eur = await wallets.create(client, { Owners: [user.Id], Currency: "EUR", Description: "EUR" });
   const gbp = await wallets.create(client, { Owners: [user.Id], Currency: "GBP", Description: "GBP" });
   const wire = await payins.createBankWireDirect(

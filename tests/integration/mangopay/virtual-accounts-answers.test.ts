@@ -1,11 +1,11 @@
 /** @jest-environment node */
 // The typed client parses the emulator's virtual accounts and banking aliases, seeded and new.
 import * as virtualAccounts from "@/lib/mangopay/virtual-accounts";
-import * as users from "@/lib/mangopay/users";
 import * as wallets from "@/lib/mangopay/wallets";
 import { accountIdentifier } from "@/lib/mangopay/schemas/virtual-accounts";
 import type { MangopayClient } from "@/lib/mangopay/client";
 import { startTestEmulator, type TestEmulator } from "./helpers";
+import { createOwner } from "./world";
 
 let emu: TestEmulator;
 let client: MangopayClient;
@@ -18,16 +18,7 @@ afterAll(async () => {
 });
 
 it("creates, lists, reads and closes a virtual account; the identifier is its IBAN or UK account number", async () => {
-  const user = await users.createNatural(client, {
-    FirstName: "Va",
-    LastName: "Owner",
-    Email: "va.owner@example.com",
-    Birthday: 188352000,
-    Nationality: "FR",
-    CountryOfResidence: "FR",
-    TermsAndConditionsAccepted: true,
-    UserCategory: "OWNER",
-  });
+  const user = await createOwner(client, "Va");
   const eur = await wallets.create(client, { Owners: [user.Id], Currency: "EUR", Description: "EUR" });
   const gbp = await wallets.create(client, { Owners: [user.Id], Currency: "GBP", Description: "GBP" });
   const fr = await virtualAccounts.create(client, eur.Id, { Country: "FR", VirtualAccountPurpose: "USER_OWNED" });

@@ -13,8 +13,6 @@ import {
   REPORT_RULES,
   REPORT_TYPE_LABELS,
   REPORT_TYPES,
-  SCHEDULE_LABELS,
-  SCHEDULES,
   TX_NATURES,
   TX_STATUSES,
   TX_TYPES,
@@ -22,6 +20,7 @@ import {
   type ReportKind,
 } from "@/lib/report-catalog";
 import { createReportAction } from "../actions";
+import { ScheduleSelect } from "./schedule-select";
 
 function Checks({ name, label, values }: { name: string; label: string; values: readonly string[] }) {
   return (
@@ -240,14 +239,7 @@ export function ReportForm({
         {canSchedule ? (
           <div>
             <Label htmlFor="report-schedule">Schedule</Label>
-            <NativeSelect id="report-schedule" name="schedule" defaultValue="">
-              <option value="">Not scheduled</option>
-              {SCHEDULES.map((s) => (
-                <option key={s} value={s}>
-                  {SCHEDULE_LABELS[s]}
-                </option>
-              ))}
-            </NativeSelect>
+            <ScheduleSelect id="report-schedule" defaultValue="" />
           </div>
         ) : null}
       </div>

@@ -5,10 +5,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
 import { useFormAction } from "@/components/use-form-action";
-import { SCHEDULE_LABELS, SCHEDULES } from "@/lib/report-catalog";
 import { rerunReportAction, runReportAction, setReportScheduleAction } from "../actions";
+import { ScheduleSelect } from "./schedule-select";
 
 /** "Re-run": the same definition and period, or a new period, linked to this run. */
 export function RerunButton({
@@ -114,14 +113,7 @@ export function ScheduleForm({
       <input type="hidden" name="definitionId" value={definitionId} />
       <div>
         <Label htmlFor="schedule">Schedule</Label>
-        <NativeSelect id="schedule" name="schedule" defaultValue={schedule ?? ""}>
-          <option value="">Not scheduled</option>
-          {SCHEDULES.map((s) => (
-            <option key={s} value={s}>
-              {SCHEDULE_LABELS[s]}
-            </option>
-          ))}
-        </NativeSelect>
+        <ScheduleSelect id="schedule" defaultValue={schedule ?? ""} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Save schedule"}
