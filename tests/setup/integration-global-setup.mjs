@@ -16,9 +16,17 @@ export default async function globalSetup() {
   const services = {};
 
   if (!process.env.DATABASE_URL) {
-    const db = await startPglite({ dataDir: "memory://", port: 0, quiet: true });
+    // Sockets in all: 2 jest workers × 2, the CLI, and the tests that start their own clients — two
+    // job-queue instances (report schedules, mirror), two app processes (shared quota). Past the
+    // limit PGlite's socket server closes the newest connection, failing whichever test opened it.
+    const db = await startPglite({
+      dataDir: "memory://",
+      port: 0,
+      quiet: true,
+      env: { ...process.env, PGLITE_MAX_CONNECTIONS: process.env.PGLITE_MAX_CONNECTIONS ?? "24" },
+    });
     process.env.DATABASE_URL = db.url;
-    process.env.DB_POOL_MAX ??= "2"; // ≤ 8 sockets in all: 2 jest workers × 2, plus the CLI
+    process.env.DB_POOL_MAX ??= "2";
     process.env.TEST_DB_KIND = "pglite";
     services.db = db.child;
   } else {
