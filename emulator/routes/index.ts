@@ -1,5 +1,6 @@
 // Every resource file registers its routes here (paths relative to /v2.01/{ClientId}).
 import { ApiRouter } from "../core/router";
+import { registerApmPayInRoutes } from "./apm-pay-ins";
 import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
 import { registerClientRoutes } from "./client";
@@ -32,6 +33,7 @@ export function buildApiRouter(): ApiRouter {
   registerClientWalletRoutes(router);
   registerCardRoutes(router);
   registerPayInRoutes(router);
+  registerApmPayInRoutes(router);
   registerPreauthorizationRoutes(router);
   registerBankAccountRoutes(router);
   registerMandateRoutes(router);

@@ -101,10 +101,28 @@ export interface TxBase extends Entity {
   Nature: TxNature;
 }
 
+/** Alternative payment methods (domain/apms.ts): the PaymentType MANGOPAY gives each one. */
+export type ApmPaymentType =
+  | "PAYPAL"
+  | "APPLEPAY"
+  | "GOOGLE_PAY"
+  | "IDEAL"
+  | "BCMC"
+  | "GIROPAY"
+  | "KLARNA"
+  | "MBWAY"
+  | "MULTIBANCO"
+  | "SATISPAY"
+  | "BLIK"
+  | "PAYCONIQ"
+  | "SWISH"
+  | "TWINT"
+  | "PAY_BY_BANK";
+
 export interface PayIn extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYIN";
-  PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED";
+  PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED" | ApmPaymentType;
   /** EXTERNAL_INSTRUCTION: a wire received on a virtual account or banking alias. */
   ExecutionType: "DIRECT" | "WEB" | "EXTERNAL_INSTRUCTION";
   [extra: string]: unknown;

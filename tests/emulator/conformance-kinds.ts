@@ -57,6 +57,20 @@ export const MODELS = {
   Recipient: "recipient.RecipientData",
   RecipientSchema: "recipient.RecipientSchemaData",
   PayoutMethods: "recipient.PayoutMethodData",
+  PayPalPayIn: "payIn.PayPalWebPayInData",
+  ApplePayPayIn: "payIn.ApplePayPayInData",
+  GooglePayPayIn: "payIn.GooglePayDirectPayInData",
+  IdealPayIn: "payIn.IdealWebPayInData",
+  BancontactPayIn: "payIn.BancontactWebPayInData",
+  GiropayPayIn: "payIn.GiropayWebPayInData",
+  KlarnaPayIn: "payIn.KlarnaWebPayInData",
+  MbwayPayIn: "payIn.MbwayWebPayInData",
+  MultibancoPayIn: "payIn.MultibancoWebPayInData",
+  SatispayPayIn: "payIn.SatispayWebPayInData",
+  BlikPayIn: "payIn.BlikWebPayInData",
+  SwishPayIn: "payIn.SwishWebPayInData",
+  TwintPayIn: "payIn.TwintWebPayInData",
+  PayByBankPayIn: "payIn.PayByBankWebPayInData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -163,6 +177,20 @@ const PAYIN_KIND: Record<string, Kind> = {
   "DIRECT_DEBIT/DIRECT": "DirectDebitPayIn",
   "PREAUTHORIZED/DIRECT": "PreauthorizedPayIn",
   "BANK_WIRE/EXTERNAL_INSTRUCTION": "ExternalInstructionPayIn",
+  "PAYPAL/WEB": "PayPalPayIn",
+  "APPLEPAY/DIRECT": "ApplePayPayIn",
+  "GOOGLE_PAY/DIRECT": "GooglePayPayIn",
+  "IDEAL/WEB": "IdealPayIn",
+  "BCMC/WEB": "BancontactPayIn",
+  "GIROPAY/WEB": "GiropayPayIn",
+  "KLARNA/WEB": "KlarnaPayIn",
+  "MBWAY/WEB": "MbwayPayIn",
+  "MULTIBANCO/WEB": "MultibancoPayIn",
+  "SATISPAY/WEB": "SatispayPayIn",
+  "BLIK/WEB": "BlikPayIn",
+  "SWISH/WEB": "SwishPayIn",
+  "TWINT/WEB": "TwintPayIn",
+  "PAY_BY_BANK/WEB": "PayByBankPayIn",
 };
 
 type Item = Record<string, unknown>;
@@ -190,6 +218,11 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/GET/, /^\/clients\/wallets(\/[^/]+){0,2}$/, fixed("ClientWallet")],
   [/GET/, /\/transactions$/, fixed("Transaction"), "transactions"],
   [/POST/, /^\/payins\/(card\/direct|card\/web|bankwire\/direct|directdebit\/direct|preauthorized\/direct)$/, byPayIn],
+  [
+    /POST/,
+    /^\/payins\/(payment-methods\/[a-z]+|paypal\/web|applepay\/direct|googlepay\/direct|payconiq\/web)$/,
+    byPayIn,
+  ],
   [/GET/, /^\/payins\/[^/]+$/, byPayIn],
   [/POST/, /^\/payouts\/bankwire$/, fixed("PayOut")],
   [/GET/, /^\/payouts\/(bankwire\/)?[^/]+$/, fixed("PayOut")],
