@@ -232,7 +232,7 @@ export const APMS: Record<ApmPaymentType, ApmSpec> = {
     computed: ({ id, page, body }) => ({
       PaymentFlow: body.PaymentFlow === "APP" ? "APP" : "WEB",
       DeepLinkURL: body.PaymentFlow === "APP" ? `swish://paymentrequest?token=${id}` : null,
-      QRCodeURL: body.PaymentFlow === "APP" ? null : `${page}/qr`,
+      QRCodeURL: body.PaymentFlow === "APP" ? null : page,
     }),
   },
   TWINT: {
