@@ -1,5 +1,6 @@
 // Card direct pay-ins and preauthorizations (docs/mangopay-api.md §3.5, §3.7). The sandbox card number decides:
 // frictionless success, refusal with a ResultCode, or a 3DS challenge completed on an emulator page.
+import { finishCardValidation, finishDeposit } from "./deposits";
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
@@ -28,7 +29,7 @@ export interface CardPayInInput extends CardPaymentCommon {
   Fees: Money;
 }
 
-function usableCard(store: ClientStore, cardId: string, authorId: string): Card {
+export function usableCard(store: ClientStore, cardId: string, authorId: string): Card {
   const card = getCard(store, cardId);
   if (card.UserId !== authorId)
     throw new ApiError(400, "param_error", "The card does not belong to the author", {
@@ -37,7 +38,7 @@ function usableCard(store: ClientStore, cardId: string, authorId: string): Card 
   return card;
 }
 
-function behaviourOf(
+export function behaviourOf(
   store: ClientStore,
   card: Card,
   secureMode: string,
@@ -220,6 +221,16 @@ export function completeThreeDs(
     finishPreauth(emu, store, preauth, success ? "SUCCESS" : "THREE_DS_FAILED", now);
     return withParam(preauth.SecureModeReturnURL ?? "", "preAuthorizationId", preauth.Id);
   }
+  const deposit = store.deposits.get(id);
+  if (deposit && deposit.Status === "CREATED") {
+    finishDeposit(emu, store, deposit, success ? "SUCCESS" : "THREE_DS_FAILED", now);
+    return withParam(deposit.SecureModeReturnURL, "depositId", deposit.Id);
+  }
+  const validation = store.cardValidations.get(id);
+  if (validation && validation.Status === "CREATED") {
+    finishCardValidation(emu, store, validation, success ? "SUCCESS" : "THREE_DS_FAILED", now);
+    return withParam(validation.SecureModeReturnURL, "cardValidationId", validation.Id);
+  }
   return null;
 }
 
@@ -227,7 +238,7 @@ export function withParam(url: string, key: string, value: string): string {
   return `${url}${url.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
 }
 
-function cardInfo(card: Card): Record<string, unknown> {
+export function cardInfo(card: Card): Record<string, unknown> {
   return {
     BIN: card.Alias.slice(0, 6),
     IssuingBank: "EMULATOR BANK",

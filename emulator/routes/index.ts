@@ -8,6 +8,7 @@ import { registerClientWalletRoutes } from "./client-wallets";
 import { registerConversionRoutes } from "./conversions";
 import { registerCountryRoutes } from "./countries";
 import { registerDashboardAccessRoutes } from "./dashboard-access";
+import { registerDepositRoutes } from "./deposits";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
 import { registerKycRoutes } from "./kyc";
@@ -35,6 +36,7 @@ export function buildApiRouter(): ApiRouter {
   registerPayInRoutes(router);
   registerApmPayInRoutes(router);
   registerPreauthorizationRoutes(router);
+  registerDepositRoutes(router);
   registerBankAccountRoutes(router);
   registerMandateRoutes(router);
   registerTransferPayoutRoutes(router);

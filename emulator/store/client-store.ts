@@ -27,6 +27,8 @@ import type {
   Transaction,
   User,
   Wallet,
+  Deposit,
+  CardValidation,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -95,6 +97,9 @@ export class ClientStore {
   readonly virtualAccounts = new Map<string, VirtualAccount>();
   readonly bankingAliases = new Map<string, BankingAlias>();
   readonly recipients = new Map<string, Recipient>();
+  /** Deposit preauthorizations and card validations: few per client, lists scan them (no index). */
+  readonly deposits = new Map<string, Deposit>();
+  readonly cardValidations = new Map<string, CardValidation>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

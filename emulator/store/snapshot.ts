@@ -38,6 +38,8 @@ export const SNAPSHOT_MAPS = [
   "virtualAccounts",
   "bankingAliases",
   "recipients",
+  "deposits",
+  "cardValidations",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

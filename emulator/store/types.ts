@@ -312,3 +312,40 @@ export interface StoredResponse {
   bodyJson: string;
   requestUrl: string;
 }
+
+/** Deposit preauthorization (domain/deposits.ts): a card hold captured later by pay-ins carrying DepositId. */
+export interface Deposit extends Entity {
+  AuthorId: string;
+  DebitedFunds: Money;
+  Status: TxStatus;
+  PaymentStatus: "WAITING" | "CANCELED" | "EXPIRED" | "TO_BE_COMPLETED" | "VALIDATED";
+  PayinsLinked: { PayinCaptureId: string | null; PayinComplementId: string | null };
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  CardId: string;
+  SecureModeReturnURL: string;
+  SecureModeRedirectURL: string | null;
+  SecureModeNeeded: boolean;
+  ExpirationDate: number;
+  PaymentType: "CARD";
+  ExecutionType: "DIRECT";
+  StatementDescriptor: string | null;
+  Culture: string | null;
+  [extra: string]: unknown;
+}
+
+/** Card validation (`POST /cards/{id}/validation`): a zero-amount check of the card, no money moves. */
+export interface CardValidation extends Entity {
+  AuthorId: string;
+  CardId: string;
+  Status: TxStatus;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  Validity: "VALID" | "INVALID" | "UNKNOWN";
+  Type: "CARD_VALIDATION";
+  SecureMode: string;
+  SecureModeReturnURL: string;
+  SecureModeRedirectURL: string | null;
+  SecureModeNeeded: boolean;
+  [extra: string]: unknown;
+}

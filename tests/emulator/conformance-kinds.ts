@@ -71,6 +71,8 @@ export const MODELS = {
   SwishPayIn: "payIn.SwishWebPayInData",
   TwintPayIn: "payIn.TwintWebPayInData",
   PayByBankPayIn: "payIn.PayByBankWebPayInData",
+  Deposit: "deposit.DepositData",
+  CardValidation: "cardValidation.CardValidationData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -224,6 +226,15 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
     byPayIn,
   ],
   [/GET/, /^\/payins\/[^/]+$/, byPayIn],
+  [
+    /POST/,
+    /^\/payins\/deposit-preauthorized\/direct\/(full-capture|capture-with-complement|complement)$/,
+    fixed("PreauthorizedPayIn"),
+  ],
+  [/POST|GET|PUT/, /^\/deposit-preauthorizations\/(card\/direct|[^/]+)$/, fixed("Deposit")],
+  [/GET/, /^\/(users|cards)\/[^/]+\/deposit-preauthorizations$/, fixed("Deposit")],
+  [/POST/, /^\/cards\/[^/]+\/validation$/, fixed("CardValidation")],
+  [/GET/, /^\/cards\/[^/]+\/validation\/[^/]+$/, fixed("CardValidation")],
   [/POST/, /^\/payouts\/bankwire$/, fixed("PayOut")],
   [/GET/, /^\/payouts\/(bankwire\/)?[^/]+$/, fixed("PayOut")],
   [/POST|GET/, /^\/transfers(\/[^/]+)?$/, fixed("Transfer")],
