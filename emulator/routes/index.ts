@@ -18,6 +18,7 @@ import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
 import { registerRepudiationRoutes } from "./repudiations";
 import { registerRecipientRoutes } from "./recipients";
+import { registerRecurringRoutes } from "./recurring";
 import { registerResponseRoutes } from "./responses";
 import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
@@ -37,6 +38,7 @@ export function buildApiRouter(): ApiRouter {
   registerApmPayInRoutes(router);
   registerPreauthorizationRoutes(router);
   registerDepositRoutes(router);
+  registerRecurringRoutes(router);
   registerBankAccountRoutes(router);
   registerMandateRoutes(router);
   registerTransferPayoutRoutes(router);

@@ -29,6 +29,7 @@ import type {
   Wallet,
   Deposit,
   CardValidation,
+  RecurringRegistration,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -100,6 +101,9 @@ export class ClientStore {
   /** Deposit preauthorizations and card validations: few per client, lists scan them (no index). */
   readonly deposits = new Map<string, Deposit>();
   readonly cardValidations = new Map<string, CardValidation>();
+  readonly recurringRegistrations = new Map<string, RecurringRegistration>();
+  /** Registration id → its pay-in ids, oldest first. */
+  readonly recurringPayIns = new Map<string, string[]>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

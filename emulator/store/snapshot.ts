@@ -40,6 +40,8 @@ export const SNAPSHOT_MAPS = [
   "recipients",
   "deposits",
   "cardValidations",
+  "recurringRegistrations",
+  "recurringPayIns",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

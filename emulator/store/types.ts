@@ -349,3 +349,18 @@ export interface CardValidation extends Entity {
   SecureModeNeeded: boolean;
   [extra: string]: unknown;
 }
+
+/** Recurring pay-in registration (domain/recurring.ts); CurrentState is computed from its pay-ins when read. */
+export interface RecurringRegistration extends Entity {
+  Status: "CREATED" | "AUTHENTICATION_NEEDED" | "IN_PROGRESS" | "ENDED";
+  RecurringType: "CLASSIC_SUBSCRIPTION" | "FRACTIONED_PAYMENT" | "CUSTOM";
+  AuthorId: string;
+  CardId: string;
+  CreditedUserId: string;
+  CreditedWalletId: string;
+  FirstTransactionDebitedFunds: Money;
+  FirstTransactionFees: Money;
+  NextTransactionDebitedFunds: Money | null;
+  NextTransactionFees: Money | null;
+  [extra: string]: unknown;
+}

@@ -73,6 +73,8 @@ export const MODELS = {
   PayByBankPayIn: "payIn.PayByBankWebPayInData",
   Deposit: "deposit.DepositData",
   CardValidation: "cardValidation.CardValidationData",
+  RecurringRegistration: "payIn.PayInRecurringRegistrationData",
+  RecurringPayIn: "payIn.RecurringPayInData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -234,6 +236,8 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST|GET|PUT/, /^\/deposit-preauthorizations\/(card\/direct|[^/]+)$/, fixed("Deposit")],
   [/GET/, /^\/(users|cards)\/[^/]+\/deposit-preauthorizations$/, fixed("Deposit")],
   [/POST/, /^\/cards\/[^/]+\/validation$/, fixed("CardValidation")],
+  [/POST|GET|PUT/, /^\/recurringpayinregistrations(\/[^/]+)?$/, fixed("RecurringRegistration")],
+  [/POST/, /^\/payins\/recurring\/card\/direct$/, fixed("RecurringPayIn")],
   [/GET/, /^\/cards\/[^/]+\/validation\/[^/]+$/, fixed("CardValidation")],
   [/POST/, /^\/payouts\/bankwire$/, fixed("PayOut")],
   [/GET/, /^\/payouts\/(bankwire\/)?[^/]+$/, fixed("PayOut")],
