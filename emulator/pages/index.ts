@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { registerApmPages } from "./apm-page";
+import { registerIdentityVerificationPages } from "./idv-page";
 import { registerCardWebPage } from "./card-web-page";
 import { registerMandatePages } from "./mandate-page";
 import { registerScaPages } from "./sca-page";
@@ -18,5 +19,6 @@ export function buildPagesApp(emu: Emulator): Hono {
   registerCardWebPage(app, emu);
   registerScaPages(app, emu);
   registerApmPages(app, emu);
+  registerIdentityVerificationPages(app, emu);
   return app;
 }

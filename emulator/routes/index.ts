@@ -11,6 +11,7 @@ import { registerDashboardAccessRoutes } from "./dashboard-access";
 import { registerDepositRoutes } from "./deposits";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
+import { registerIdentityVerificationRoutes } from "./identity-verification";
 import { registerKycRoutes } from "./kyc";
 import { registerMandateRoutes } from "./mandates";
 import { registerPayInRoutes } from "./pay-ins";
@@ -39,6 +40,7 @@ export function buildApiRouter(): ApiRouter {
   registerPreauthorizationRoutes(router);
   registerDepositRoutes(router);
   registerRecurringRoutes(router);
+  registerIdentityVerificationRoutes(router);
   registerBankAccountRoutes(router);
   registerMandateRoutes(router);
   registerTransferPayoutRoutes(router);

@@ -30,6 +30,7 @@ import type {
   Deposit,
   CardValidation,
   RecurringRegistration,
+  IdentityVerification,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -104,6 +105,7 @@ export class ClientStore {
   readonly recurringRegistrations = new Map<string, RecurringRegistration>();
   /** Registration id → its pay-in ids, oldest first. */
   readonly recurringPayIns = new Map<string, string[]>();
+  readonly identityVerifications = new Map<string, IdentityVerification>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

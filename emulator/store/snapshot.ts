@@ -42,6 +42,7 @@ export const SNAPSHOT_MAPS = [
   "cardValidations",
   "recurringRegistrations",
   "recurringPayIns",
+  "identityVerifications",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

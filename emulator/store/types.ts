@@ -364,3 +364,13 @@ export interface RecurringRegistration extends Entity {
   NextTransactionFees: Money | null;
   [extra: string]: unknown;
 }
+
+/** Identity verification session (domain/identity-verification.ts): the payer's hosted check of an ID and a selfie. */
+export interface IdentityVerification extends Entity {
+  HostedUrl: string;
+  Status: "PENDING" | "VALIDATED" | "REFUSED" | "REVIEW";
+  ReturnUrl: string;
+  LastUpdate: number;
+  UserId: string;
+  Checks: Array<Record<string, unknown>>;
+}

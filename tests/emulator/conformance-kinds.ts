@@ -75,6 +75,7 @@ export const MODELS = {
   CardValidation: "cardValidation.CardValidationData",
   RecurringRegistration: "payIn.PayInRecurringRegistrationData",
   RecurringPayIn: "payIn.RecurringPayInData",
+  IdentityVerification: "identityVerification.IdentityVerificationData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -238,6 +239,8 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST/, /^\/cards\/[^/]+\/validation$/, fixed("CardValidation")],
   [/POST|GET|PUT/, /^\/recurringpayinregistrations(\/[^/]+)?$/, fixed("RecurringRegistration")],
   [/POST/, /^\/payins\/recurring\/card\/direct$/, fixed("RecurringPayIn")],
+  [/POST|GET/, /^\/users\/[^/]+\/identity-verifications$/, fixed("IdentityVerification")],
+  [/GET/, /^\/identity-verifications\/[^/]+$/, fixed("IdentityVerification")],
   [/GET/, /^\/cards\/[^/]+\/validation\/[^/]+$/, fixed("CardValidation")],
   [/POST/, /^\/payouts\/bankwire$/, fixed("PayOut")],
   [/GET/, /^\/payouts\/(bankwire\/)?[^/]+$/, fixed("PayOut")],
