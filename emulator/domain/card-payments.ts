@@ -1,6 +1,5 @@
 // Card direct pay-ins and preauthorizations (docs/mangopay-api.md §3.5, §3.7). The sandbox card number decides:
 // frictionless success, refusal with a ResultCode, or a 3DS challenge completed on an emulator page.
-import { finishCardValidation, finishDeposit } from "./deposits";
 import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
@@ -220,16 +219,6 @@ export function completeThreeDs(
   if (preauth && preauth.Status === "CREATED") {
     finishPreauth(emu, store, preauth, success ? "SUCCESS" : "THREE_DS_FAILED", now);
     return withParam(preauth.SecureModeReturnURL ?? "", "preAuthorizationId", preauth.Id);
-  }
-  const deposit = store.deposits.get(id);
-  if (deposit && deposit.Status === "CREATED") {
-    finishDeposit(emu, store, deposit, success ? "SUCCESS" : "THREE_DS_FAILED", now);
-    return withParam(deposit.SecureModeReturnURL, "depositId", deposit.Id);
-  }
-  const validation = store.cardValidations.get(id);
-  if (validation && validation.Status === "CREATED") {
-    finishCardValidation(emu, store, validation, success ? "SUCCESS" : "THREE_DS_FAILED", now);
-    return withParam(validation.SecureModeReturnURL, "cardValidationId", validation.Id);
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { ApiError } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
 import type { CardValidation, Deposit, Money, PayIn } from "../store/types";
-import { behaviourOf, cardInfo, threeDsUrl, usableCard } from "./card-payments";
+import { behaviourOf, cardInfo, threeDsUrl, usableCard, withParam } from "./card-payments";
 import { getUser } from "./lookups";
 import { payInShell } from "./pay-ins";
 import type { ResultKey } from "./result-codes";
@@ -236,4 +236,26 @@ export function finishCardValidation(
   const card = store.cards.get(validation.CardId);
   if (card) card.Validity = validation.Validity;
   emu.events.emit(store, ok ? "CARD_VALIDATION_SUCCEEDED" : "CARD_VALIDATION_FAILED", validation.Id, now);
+}
+
+/** Completion of the 3DS page for a deposit or a card validation; returns where to send the browser. */
+export function completeDepositThreeDs(
+  emu: Emulator,
+  store: ClientStore,
+  id: string,
+  success: boolean,
+  now: number,
+): string | null {
+  const outcome: ResultKey = success ? "SUCCESS" : "THREE_DS_FAILED";
+  const deposit = store.deposits.get(id);
+  if (deposit && deposit.Status === "CREATED") {
+    finishDeposit(emu, store, deposit, outcome, now);
+    return withParam(deposit.SecureModeReturnURL, "depositId", deposit.Id);
+  }
+  const validation = store.cardValidations.get(id);
+  if (validation && validation.Status === "CREATED") {
+    finishCardValidation(emu, store, validation, outcome, now);
+    return withParam(validation.SecureModeReturnURL, "cardValidationId", validation.Id);
+  }
+  return null;
 }
