@@ -28,7 +28,7 @@ export interface CardPayInInput extends CardPaymentCommon {
   Fees: Money;
 }
 
-function usableCard(store: ClientStore, cardId: string, authorId: string): Card {
+export function usableCard(store: ClientStore, cardId: string, authorId: string): Card {
   const card = getCard(store, cardId);
   if (card.UserId !== authorId)
     throw new ApiError(400, "param_error", "The card does not belong to the author", {
@@ -37,7 +37,7 @@ function usableCard(store: ClientStore, cardId: string, authorId: string): Card 
   return card;
 }
 
-function behaviourOf(
+export function behaviourOf(
   store: ClientStore,
   card: Card,
   secureMode: string,
@@ -227,7 +227,7 @@ export function withParam(url: string, key: string, value: string): string {
   return `${url}${url.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
 }
 
-function cardInfo(card: Card): Record<string, unknown> {
+export function cardInfo(card: Card): Record<string, unknown> {
   return {
     BIN: card.Alias.slice(0, 6),
     IssuingBank: "EMULATOR BANK",

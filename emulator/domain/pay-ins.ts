@@ -9,7 +9,7 @@ import { assertCurrency, assertFeesWithinFunds } from "./checks";
 import { getMandate, getPreauthorization, getUser, getWallet } from "./lookups";
 import { fail, money, recordCreated, succeed } from "./transactions";
 
-interface WalletPayIn {
+export interface WalletPayIn {
   AuthorId: string;
   CreditedWalletId: string;
   CreditedUserId?: string | null;
@@ -18,7 +18,7 @@ interface WalletPayIn {
 
 /** Pay-in fields every kind shares; `extra` lands in the same literal (one object shape, no
  * properties added afterwards: objects grown after creation cost several times the memory). */
-function payInShell(
+export function payInShell(
   store: ClientStore,
   input: WalletPayIn,
   funds: Money,

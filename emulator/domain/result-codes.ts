@@ -20,6 +20,7 @@ export const RESULT = {
   TOKEN_INVALID: ["105206", "The card registration data is invalid"],
   PAYOUT_REFUSED: ["121001", "The bank wire has been refused"],
   USER_CANCELED: ["001031", "User canceled the payment"],
+  APM_REFUSED: ["101199", "Transaction refused by the payment method"],
   GENERIC: ["001999", "Generic Operation error"],
   SCA_FAILED: ["007101", "Transfer authentication failed. Please retry with a new request."],
   SCA_EXPIRED: ["007102", "Transfer authentication expired. Please initiate a new request."],

@@ -1,8 +1,10 @@
 // Pages MANGOPAY serves from other hosts, served here: the card tokenizer (CardRegistrationURL),
 // the 3DS challenge (SecureModeRedirectURL), the mandate confirmation and card web payment pages (RedirectURL),
-// the SCA session (PendingUserAction.RedirectUrl).
+// the SCA session (PendingUserAction.RedirectUrl), the alternative payment methods' page (RedirectURL).
 import { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
+import { registerApmPages } from "./apm-page";
+import { registerIdentityVerificationPages } from "./idv-page";
 import { registerCardWebPage } from "./card-web-page";
 import { registerMandatePages } from "./mandate-page";
 import { registerScaPages } from "./sca-page";
@@ -16,5 +18,7 @@ export function buildPagesApp(emu: Emulator): Hono {
   registerMandatePages(app, emu);
   registerCardWebPage(app, emu);
   registerScaPages(app, emu);
+  registerApmPages(app, emu);
+  registerIdentityVerificationPages(app, emu);
   return app;
 }

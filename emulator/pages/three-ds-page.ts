@@ -3,6 +3,7 @@
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { completeThreeDs } from "../domain/card-payments";
+import { completeDepositThreeDs } from "../domain/deposits";
 import { escapeHtml, page } from "./html";
 
 export function registerThreeDsPages(app: Hono, emu: Emulator): void {
@@ -23,7 +24,11 @@ export function registerThreeDsPages(app: Hono, emu: Emulator): void {
     const store = emu.client(c.req.param("clientId"));
     const form = new URLSearchParams(await c.req.text());
     const success = (form.get("outcome") ?? c.req.query("outcome")) !== "failure";
-    const target = store ? completeThreeDs(emu, store, c.req.param("id"), success, emu.clock.now()) : null;
+    const id = c.req.param("id");
+    const now = emu.clock.now();
+    const target = store
+      ? (completeThreeDs(emu, store, id, success, now) ?? completeDepositThreeDs(emu, store, id, success, now))
+      : null;
     if (!target) return c.html(page("3-D Secure", "<p>This authentication is unknown or already completed.</p>"), 404);
     return c.redirect(target, 302);
   });

@@ -1,5 +1,6 @@
 // Every resource file registers its routes here (paths relative to /v2.01/{ClientId}).
 import { ApiRouter } from "../core/router";
+import { registerApmPayInRoutes } from "./apm-pay-ins";
 import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
 import { registerClientRoutes } from "./client";
@@ -7,8 +8,10 @@ import { registerClientWalletRoutes } from "./client-wallets";
 import { registerConversionRoutes } from "./conversions";
 import { registerCountryRoutes } from "./countries";
 import { registerDashboardAccessRoutes } from "./dashboard-access";
+import { registerDepositRoutes } from "./deposits";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEventHookRoutes } from "./events-hooks";
+import { registerIdentityVerificationRoutes } from "./identity-verification";
 import { registerKycRoutes } from "./kyc";
 import { registerMandateRoutes } from "./mandates";
 import { registerPayInRoutes } from "./pay-ins";
@@ -16,6 +19,7 @@ import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
 import { registerRepudiationRoutes } from "./repudiations";
 import { registerRecipientRoutes } from "./recipients";
+import { registerRecurringRoutes } from "./recurring";
 import { registerResponseRoutes } from "./responses";
 import { registerScaUserRoutes } from "./sca-users";
 import { registerTransferPayoutRoutes } from "./transfers-payouts";
@@ -32,7 +36,11 @@ export function buildApiRouter(): ApiRouter {
   registerClientWalletRoutes(router);
   registerCardRoutes(router);
   registerPayInRoutes(router);
+  registerApmPayInRoutes(router);
   registerPreauthorizationRoutes(router);
+  registerDepositRoutes(router);
+  registerRecurringRoutes(router);
+  registerIdentityVerificationRoutes(router);
   registerBankAccountRoutes(router);
   registerMandateRoutes(router);
   registerTransferPayoutRoutes(router);

@@ -9,6 +9,7 @@ import { seedCompliance } from "./seed-compliance";
 import { seedOperation, type FlowState } from "./seed-flows";
 import { seedLifecycle } from "./seed-lifecycle";
 import { seedPerson } from "./seed-people";
+import { seedPayments } from "./seed-payments";
 import { seedSurface } from "./seed-surface";
 
 const DAY = 86_400;
@@ -42,6 +43,7 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
       Object.assign(counts, seedCompliance(emu, store, new Random(seed * 7919 + index), now, index, origin));
       Object.assign(counts, seedLifecycle(emu, store, now));
       Object.assign(counts, seedSurface(emu, store, now, origin));
+      Object.assign(counts, seedPayments(emu, store, now, origin));
       sortEvents(store);
       for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
     });

@@ -27,6 +27,10 @@ import type {
   Transaction,
   User,
   Wallet,
+  Deposit,
+  CardValidation,
+  RecurringRegistration,
+  IdentityVerification,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -95,6 +99,13 @@ export class ClientStore {
   readonly virtualAccounts = new Map<string, VirtualAccount>();
   readonly bankingAliases = new Map<string, BankingAlias>();
   readonly recipients = new Map<string, Recipient>();
+  /** Deposit preauthorizations and card validations: few per client, lists scan them (no index). */
+  readonly deposits = new Map<string, Deposit>();
+  readonly cardValidations = new Map<string, CardValidation>();
+  readonly recurringRegistrations = new Map<string, RecurringRegistration>();
+  /** Registration id → its pay-in ids, oldest first. */
+  readonly recurringPayIns = new Map<string, string[]>();
+  readonly identityVerifications = new Map<string, IdentityVerification>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

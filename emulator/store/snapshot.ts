@@ -38,6 +38,11 @@ export const SNAPSHOT_MAPS = [
   "virtualAccounts",
   "bankingAliases",
   "recipients",
+  "deposits",
+  "cardValidations",
+  "recurringRegistrations",
+  "recurringPayIns",
+  "identityVerifications",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

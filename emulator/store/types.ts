@@ -101,10 +101,28 @@ export interface TxBase extends Entity {
   Nature: TxNature;
 }
 
+/** Alternative payment methods (domain/apms.ts): the PaymentType MANGOPAY gives each one. */
+export type ApmPaymentType =
+  | "PAYPAL"
+  | "APPLEPAY"
+  | "GOOGLE_PAY"
+  | "IDEAL"
+  | "BCMC"
+  | "GIROPAY"
+  | "KLARNA"
+  | "MBWAY"
+  | "MULTIBANCO"
+  | "SATISPAY"
+  | "BLIK"
+  | "PAYCONIQ"
+  | "SWISH"
+  | "TWINT"
+  | "PAY_BY_BANK";
+
 export interface PayIn extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
   Type: "PAYIN";
-  PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED";
+  PaymentType: "CARD" | "BANK_WIRE" | "DIRECT_DEBIT" | "PREAUTHORIZED" | ApmPaymentType;
   /** EXTERNAL_INSTRUCTION: a wire received on a virtual account or banking alias. */
   ExecutionType: "DIRECT" | "WEB" | "EXTERNAL_INSTRUCTION";
   [extra: string]: unknown;
@@ -293,4 +311,66 @@ export interface StoredResponse {
   /** Serialised at answer time: later state changes must not alter the replay. */
   bodyJson: string;
   requestUrl: string;
+}
+
+/** Deposit preauthorization (domain/deposits.ts): a card hold captured later by pay-ins carrying DepositId. */
+export interface Deposit extends Entity {
+  AuthorId: string;
+  DebitedFunds: Money;
+  Status: TxStatus;
+  PaymentStatus: "WAITING" | "CANCELED" | "EXPIRED" | "TO_BE_COMPLETED" | "VALIDATED";
+  PayinsLinked: { PayinCaptureId: string | null; PayinComplementId: string | null };
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  CardId: string;
+  SecureModeReturnURL: string;
+  SecureModeRedirectURL: string | null;
+  SecureModeNeeded: boolean;
+  ExpirationDate: number;
+  PaymentType: "CARD";
+  ExecutionType: "DIRECT";
+  StatementDescriptor: string | null;
+  Culture: string | null;
+  [extra: string]: unknown;
+}
+
+/** Card validation (`POST /cards/{id}/validation`): a zero-amount check of the card, no money moves. */
+export interface CardValidation extends Entity {
+  AuthorId: string;
+  CardId: string;
+  Status: TxStatus;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  Validity: "VALID" | "INVALID" | "UNKNOWN";
+  Type: "CARD_VALIDATION";
+  SecureMode: string;
+  SecureModeReturnURL: string;
+  SecureModeRedirectURL: string | null;
+  SecureModeNeeded: boolean;
+  [extra: string]: unknown;
+}
+
+/** Recurring pay-in registration (domain/recurring.ts); CurrentState is computed from its pay-ins when read. */
+export interface RecurringRegistration extends Entity {
+  Status: "CREATED" | "AUTHENTICATION_NEEDED" | "IN_PROGRESS" | "ENDED";
+  RecurringType: "CLASSIC_SUBSCRIPTION" | "FRACTIONED_PAYMENT" | "CUSTOM";
+  AuthorId: string;
+  CardId: string;
+  CreditedUserId: string;
+  CreditedWalletId: string;
+  FirstTransactionDebitedFunds: Money;
+  FirstTransactionFees: Money;
+  NextTransactionDebitedFunds: Money | null;
+  NextTransactionFees: Money | null;
+  [extra: string]: unknown;
+}
+
+/** Identity verification session (domain/identity-verification.ts): the payer's hosted check of an ID and a selfie. */
+export interface IdentityVerification extends Entity {
+  HostedUrl: string;
+  Status: "PENDING" | "VALIDATED" | "REFUSED" | "REVIEW";
+  ReturnUrl: string;
+  LastUpdate: number;
+  UserId: string;
+  Checks: Array<Record<string, unknown>>;
 }

@@ -1,0 +1,96 @@
+// Pay-ins by alternative payment methods. Every create moves money: it takes the caller's idempotency key.
+// Redirect methods answer CREATED with a RedirectURL (send the payer there; MANGOPAY brings them back to
+// ReturnURL?transactionId=); MB WAY and BLIK with a code wait for the payer's app; Apple Pay and Google
+// Pay answer SUCCEEDED or FAILED at once. A refusal is Status FAILED with a ResultCode, never a throw.
+import type { CallOptions, MangopayClient } from "./client";
+import type { BrowserInfo } from "./payins";
+import { getOne, send, type MoneyActionOptions } from "./resource";
+import { ApmPayIn } from "./schemas/apm-payins";
+import type { Money } from "./schemas/common";
+
+/** The current path of each method (after /v2.01/{ClientId}). */
+export const APM_PATHS = {
+  PAYPAL: "/payins/payment-methods/paypal",
+  APPLEPAY: "/payins/applepay/direct",
+  GOOGLE_PAY: "/payins/payment-methods/googlepay",
+  IDEAL: "/payins/payment-methods/ideal",
+  BCMC: "/payins/payment-methods/bancontact",
+  GIROPAY: "/payins/payment-methods/giropay",
+  KLARNA: "/payins/payment-methods/klarna",
+  MBWAY: "/payins/payment-methods/mbway",
+  MULTIBANCO: "/payins/payment-methods/multibanco",
+  SATISPAY: "/payins/payment-methods/satispay",
+  BLIK: "/payins/payment-methods/blik",
+  PAYCONIQ: "/payins/payment-methods/payconiq",
+  SWISH: "/payins/payment-methods/swish",
+  TWINT: "/payins/payment-methods/twint",
+  PAY_BY_BANK: "/payins/payment-methods/openbanking",
+} as const;
+
+export type ApmMethod = keyof typeof APM_PATHS;
+
+export const APM_LABELS: Record<ApmMethod, string> = {
+  PAYPAL: "PayPal",
+  APPLEPAY: "Apple Pay",
+  GOOGLE_PAY: "Google Pay",
+  IDEAL: "iDEAL",
+  BCMC: "Bancontact",
+  GIROPAY: "Giropay",
+  KLARNA: "Klarna",
+  MBWAY: "MB WAY",
+  MULTIBANCO: "Multibanco",
+  SATISPAY: "Satispay",
+  BLIK: "BLIK",
+  PAYCONIQ: "Payconiq",
+  SWISH: "Swish",
+  TWINT: "TWINT",
+  PAY_BY_BANK: "Pay by Bank",
+};
+
+export interface ApmPayInInput {
+  AuthorId: string;
+  CreditedWalletId: string;
+  CreditedUserId?: string;
+  DebitedFunds: Money;
+  Fees: Money;
+  Tag?: string;
+  StatementDescriptor?: string;
+  /** Required by every redirect method (not MB WAY, not Apple Pay). */
+  ReturnURL?: string;
+  /** MB WAY: `351#` + 9 digits. */
+  Phone?: string;
+  /** Satispay, Payconiq, Klarna, Pay by Bank. */
+  Country?: string;
+  Culture?: string;
+  /** iDEAL. */
+  Bic?: string;
+  /** BLIK: a 6-digit code confirmed in the banking app (then IpAddress and BrowserInfo are required). */
+  Code?: string;
+  IpAddress?: string;
+  BrowserInfo?: BrowserInfo;
+  /** Swish, Pay by Bank: WEB or APP. */
+  PaymentFlow?: "WEB" | "APP";
+  /** Apple Pay: the wallet token object; Google Pay: the token string. */
+  PaymentData?: unknown;
+  SecureModeReturnURL?: string;
+  /** Klarna, PayPal. */
+  LineItems?: Array<{ Name: string; Quantity: number; UnitAmount: number; TaxAmount?: number }>;
+  Reference?: string;
+  Email?: string;
+  Billing?: unknown;
+  Shipping?: unknown;
+  [field: string]: unknown;
+}
+
+export function create(
+  client: MangopayClient,
+  method: ApmMethod,
+  input: ApmPayInInput,
+  options: MoneyActionOptions,
+): Promise<ApmPayIn> {
+  return send(client, "POST", APM_PATHS[method], {}, input, ApmPayIn, `${APM_LABELS[method]} pay-in`, options);
+}
+
+export function get(client: MangopayClient, payInId: string, options: CallOptions = {}): Promise<ApmPayIn> {
+  return getOne(client, "/payins/{payInId}", { payInId }, ApmPayIn, "pay-in", options);
+}

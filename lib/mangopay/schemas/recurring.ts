@@ -1,0 +1,31 @@
+// Recurring card pay-in registrations: the card, wallet and amounts of a subscription; CurrentState sums
+// the pay-ins made so far (docs/mangopay-api.md §3.5).
+import { z } from "zod";
+import { EntityBase, Money, OptionalString, openEnum } from "./common";
+
+export const RecurringStatus = openEnum(["CREATED", "AUTHENTICATION_NEEDED", "IN_PROGRESS", "ENDED"]);
+
+export const RecurringRegistration = z.looseObject({
+  ...EntityBase,
+  Status: RecurringStatus,
+  RecurringType: OptionalString,
+  AuthorId: z.string(),
+  CardId: z.string(),
+  CreditedUserId: OptionalString,
+  CreditedWalletId: z.string(),
+  Frequency: OptionalString,
+  CycleNumber: z.number().nullish(),
+  FirstTransactionDebitedFunds: Money,
+  FirstTransactionFees: Money,
+  NextTransactionDebitedFunds: Money.nullish(),
+  NextTransactionFees: Money.nullish(),
+  CurrentState: z
+    .looseObject({
+      PayinsLinked: z.number(),
+      CumulatedDebitedAmount: Money,
+      CumulatedFeesAmount: Money,
+      LastPayinId: z.union([z.string(), z.number()]).nullish(),
+    })
+    .nullish(),
+});
+export type RecurringRegistration = z.output<typeof RecurringRegistration>;

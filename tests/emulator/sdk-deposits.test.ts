@@ -1,0 +1,145 @@
+/**
+ * The official SDK (mangopay4-nodejs-sdk 1.68.0) on deposit preauthorizations (Deposits.create, get, cancel,
+ * getAllForCard, getAllForUser, getTransactions), the pay-ins from deposits
+ * (createCardPreAuthorizedDepositPayIn, createDepositPreauthorizedPayInPriorToComplement,
+ * createDepositPreauthorizedPayInComplement) and card validations (Cards.validate, getCardValidation).
+ */
+import Mangopay from "mangopay4-nodejs-sdk";
+import { startEmulator, type RunningEmulator } from "@/emulator/server";
+
+jest.setTimeout(20_000);
+
+let emu: RunningEmulator;
+let api: Mangopay;
+let userId = "";
+let walletId = "";
+let cardId = "";
+
+const RETURN = "https://platform.example/3ds";
+const BROWSER = {
+  AcceptHeader: "text/html",
+  JavaEnabled: false,
+  Language: "en",
+  ColorDepth: 24,
+  ScreenHeight: 800,
+  ScreenWidth: 1200,
+  TimeZoneOffset: 0,
+  UserAgent: "jest",
+  JavascriptEnabled: true,
+};
+
+beforeAll(async () => {
+  emu = await startEmulator({
+    port: 0,
+    seed: 1,
+    seedUsers: 20,
+    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
+  });
+  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
+    ClientId: string;
+    ApiKey: string;
+  }>;
+  api = new Mangopay({
+    clientId: clients[0].ClientId,
+    clientApiKey: clients[0].ApiKey,
+    baseUrl: emu.url,
+    errorHandler: () => undefined,
+  });
+  const user = await api.Users.create({
+    PersonType: "NATURAL",
+    FirstName: "Sdk",
+    LastName: "Deposit",
+    Email: "deposit@example.com",
+    Birthday: 188352000,
+    Nationality: "FR",
+    CountryOfResidence: "FR",
+    TermsAndConditionsAccepted: true,
+    UserCategory: "PAYER",
+  });
+  userId = user.Id;
+  walletId = (await api.Wallets.create({ Owners: [userId], Currency: "EUR", Description: "EUR" })).Id;
+  const reg = await api.CardRegistrations.create({ UserId: userId, Currency: "EUR", CardType: "CB_VISA_MASTERCARD" });
+  const form = new URLSearchParams({
+    data: reg.PreregistrationData,
+    accessKeyRef: reg.AccessKey,
+    cardNumber: "4970107111111119",
+    cardExpirationDate: "1229",
+    cardCvx: "123",
+  });
+  const token = await (await fetch(reg.CardRegistrationURL, { method: "POST", body: form })).text();
+  cardId = String((await api.CardRegistrations.update({ Id: reg.Id, RegistrationData: token })).CardId);
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+const createDeposit = (amount: number) =>
+  api.Deposits.create({
+    AuthorId: userId,
+    DebitedFunds: { Currency: "EUR", Amount: amount },
+    CardId: cardId,
+    SecureModeReturnURL: RETURN,
+    IpAddress: "192.0.2.1",
+    BrowserInfo: BROWSER,
+  } as never);
+
+describe("SDK: Deposits", () => {
+  it("create, get, full capture, getTransactions, lists per card and user, cancel", async () => {
+    const deposit = await createDeposit(6000);
+    expect(deposit).toMatchObject({ Status: "SUCCEEDED", PaymentStatus: "WAITING", CardId: cardId });
+    expect((await api.Deposits.get(deposit.Id)).Id).toBe(deposit.Id);
+    const payIn = (await api.PayIns.createCardPreAuthorizedDepositPayIn({
+      AuthorId: userId,
+      CreditedWalletId: walletId,
+      DebitedFunds: { Currency: "EUR", Amount: 6000 },
+      Fees: { Currency: "EUR", Amount: 0 },
+      DepositId: deposit.Id,
+    } as never)) as unknown as Record<string, unknown>;
+    expect(payIn).toMatchObject({ Status: "SUCCEEDED", DepositId: deposit.Id });
+    expect(await api.Deposits.get(deposit.Id)).toMatchObject({ PaymentStatus: "VALIDATED" });
+    const transactions = await api.Deposits.getTransactions(deposit.Id);
+    expect(transactions.map((t) => t.Id)).toEqual([payIn.Id]);
+
+    const other = await createDeposit(1000);
+    const canceled = await api.Deposits.cancel(other.Id);
+    expect(canceled.PaymentStatus).toBe("CANCELED");
+    expect((await api.Deposits.getAllForCard(cardId)).map((d) => d.Id).sort()).toEqual([deposit.Id, other.Id].sort());
+    expect((await api.Deposits.getAllForUser(userId)).length).toBe(2);
+    expect((await api.Wallets.get(walletId)).Balance.Amount).toBe(6000);
+  });
+
+  it("capture prior to complement, then the complement", async () => {
+    const deposit = await createDeposit(2000);
+    const base = {
+      AuthorId: userId,
+      CreditedWalletId: walletId,
+      Fees: { Currency: "EUR", Amount: 0 },
+      DepositId: deposit.Id,
+    };
+    await api.PayIns.createDepositPreauthorizedPayInPriorToComplement({
+      ...base,
+      DebitedFunds: { Currency: "EUR", Amount: 2000 },
+    } as never);
+    expect((await api.Deposits.get(deposit.Id)).PaymentStatus).toBe("TO_BE_COMPLETED");
+    await api.PayIns.createDepositPreauthorizedPayInComplement({
+      ...base,
+      DebitedFunds: { Currency: "EUR", Amount: 700 },
+    } as never);
+    const done = await api.Deposits.get(deposit.Id);
+    expect(done.PaymentStatus).toBe("VALIDATED");
+    expect(done.PayinsLinked.PayinComplementId).toBeTruthy();
+  });
+});
+
+describe("SDK: card validations", () => {
+  it("validate, getCardValidation", async () => {
+    const validation = await api.Cards.validate(cardId, {
+      AuthorId: userId,
+      SecureModeReturnURL: RETURN,
+      IpAddress: "192.0.2.1",
+      BrowserInfo: BROWSER,
+    } as never);
+    expect(validation).toMatchObject({ Status: "SUCCEEDED", Validity: "VALID", Type: "CARD_VALIDATION" });
+    expect((await api.Cards.getCardValidation(cardId, validation.Id)).Id).toBe(validation.Id);
+  });
+});
