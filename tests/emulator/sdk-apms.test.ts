@@ -3,21 +3,15 @@
  * method's PaymentType/ExecutionType (the SDK picks the path from them), createPayPal and createGooglePay,
  * PayIns.get after the payer's decision on the hosted page, and the SDK's error on a refused body.
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
 let userId = "";
 let clientId = "";
 const wallets: Record<string, string> = {};
-
-interface SdkError {
-  Type: string;
-  errors: Record<string, string>;
-}
 
 const RETURN = "https://platform.example/back";
 const BROWSER = {
@@ -33,23 +27,7 @@ const BROWSER = {
 };
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 20,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  clientId = clients[0].ClientId;
-  api = new Mangopay({
-    clientId: clients[0].ClientId,
-    clientApiKey: clients[0].ApiKey,
-    baseUrl: emu.url,
-    errorHandler: () => undefined,
-  });
+  ({ emu, api, clientId } = await startSdkEmulator({ seedUsers: 20 }));
   const user = await api.Users.create({
     PersonType: "NATURAL",
     FirstName: "Sdk",
@@ -205,6 +183,6 @@ describe("SDK: PayPal, Apple Pay, Google Pay", () => {
       ReturnURL: RETURN,
     } as never).catch((e: unknown) => e)) as SdkError;
     expect(error.Type).toBe("param_error");
-    expect(Object.keys(error.errors)).toEqual(["DebitedFunds.Currency"]);
+    expect(Object.keys(error.errors ?? {})).toEqual(["DebitedFunds.Currency"]);
   });
 });

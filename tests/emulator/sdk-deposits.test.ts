@@ -4,10 +4,9 @@
  * (createCardPreAuthorizedDepositPayIn, createDepositPreauthorizedPayInPriorToComplement,
  * createDepositPreauthorizedPayInComplement) and card validations (Cards.validate, getCardValidation).
  */
-import Mangopay from "mangopay4-nodejs-sdk";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
-
-jest.setTimeout(20_000);
+import type Mangopay from "mangopay4-nodejs-sdk";
+import type { RunningEmulator } from "@/emulator/server";
+import { startSdkEmulator } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
@@ -29,22 +28,7 @@ const BROWSER = {
 };
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: 1,
-    seedUsers: 20,
-    delays: { payoutMs: null, directDebitMs: null, mandateMs: null },
-  });
-  const clients = (await (await fetch(`${emu.url}/_emulator/clients`)).json()) as Array<{
-    ClientId: string;
-    ApiKey: string;
-  }>;
-  api = new Mangopay({
-    clientId: clients[0].ClientId,
-    clientApiKey: clients[0].ApiKey,
-    baseUrl: emu.url,
-    errorHandler: () => undefined,
-  });
+  ({ emu, api } = await startSdkEmulator({ seedUsers: 20 }));
   const user = await api.Users.create({
     PersonType: "NATURAL",
     FirstName: "Sdk",

@@ -3,20 +3,16 @@
  * create, get, getAll — the hosted page's outcomes (validated, refused, review), the checks, events; over HTTP
  * the checks endpoint and the refusals.
  */
-import Mangopay from "mangopay4-nodejs-sdk";
+import type Mangopay from "mangopay4-nodejs-sdk";
 import { list, natural, SMALL_SEED, startApi, str, type Api } from "./helpers";
+import { sdkFor } from "./sdk-setup";
 
 let api: Api;
 let sdk: Mangopay;
 
 beforeAll(async () => {
   api = await startApi(SMALL_SEED);
-  sdk = new Mangopay({
-    clientId: api.clientId,
-    clientApiKey: api.apiKey,
-    baseUrl: api.emu.url,
-    errorHandler: () => undefined,
-  });
+  sdk = sdkFor(api);
 });
 afterAll(async () => {
   await api.emu.close();

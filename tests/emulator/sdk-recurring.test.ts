@@ -3,20 +3,16 @@
  * getRecurringPayin, updateRecurringPayin, createRecurringPayInRegistrationCIT / MIT — and over HTTP the
  * refusals (MIT before the first CIT, pay-ins after ENDED) and the answers' conformance to the SDK typings.
  */
-import Mangopay from "mangopay4-nodejs-sdk";
+import type Mangopay from "mangopay4-nodejs-sdk";
 import { balance, BROWSER_INFO, registerCard, SMALL_SEED, startApi, str, userWithWallet, type Api } from "./helpers";
+import { sdkFor } from "./sdk-setup";
 
 let api: Api;
 let sdk: Mangopay;
 
 beforeAll(async () => {
   api = await startApi(SMALL_SEED);
-  sdk = new Mangopay({
-    clientId: api.clientId,
-    clientApiKey: api.apiKey,
-    baseUrl: api.emu.url,
-    errorHandler: () => undefined,
-  });
+  sdk = sdkFor(api);
 });
 afterAll(async () => {
   await api.emu.close();
