@@ -150,10 +150,13 @@ describe("authenticate: two-factor", () => {
 
   it("refuses a code whose step is already claimed in the database (another process accepted it)", async () => {
     const user = await createUser({ tag: "2fa-durable", totp: true });
-    const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD_S) + 1;
+    // One instant for the claim and the codes: the three codes' steps are all ≤ the claimed one even if
+    // the 30 s boundary passes while the (slow) sign-ins run — later they are also out of the window.
+    const now = Date.now();
+    const step = Math.floor(now / 1000 / TOTP_PERIOD_S) + 1;
     await db.totpStepUse.create({ data: { userId: user.id, timeStep: step } });
-    for (const offset of [-1, 0, 1]) {
-      const code = await codeAt(user.totpSecret ?? "", offset);
+    const codes = await Promise.all([-1, 0, 1].map((offset) => codeAt(user.totpSecret ?? "", offset, now)));
+    for (const code of codes) {
       await expect(authenticate({ email: user.email, password: PASSWORD, code }, req())).resolves.toEqual({
         ok: false,
         reason: "totp_invalid",

@@ -64,8 +64,8 @@ export async function createHubMember(user: TestUser, role: RoleName, require2fa
 }
 
 /** A code for a step that no earlier test of this user consumed (the replay guard is per step). */
-export function codeAt(secret: string, offsetSteps = 0): Promise<string> {
-  return currentTotp(secret, Date.now() + offsetSteps * STEP_MS);
+export function codeAt(secret: string, offsetSteps = 0, at = Date.now()): Promise<string> {
+  return currentTotp(secret, at + offsetSteps * STEP_MS);
 }
 
 export async function wrongCode(secret: string): Promise<string> {

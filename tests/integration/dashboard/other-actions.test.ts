@@ -64,19 +64,20 @@ const operations = (action: string) => db.upstreamOperation.count({ where: { api
 const audits = (action: string) =>
   db.auditEvent.findMany({ where: { hubId: hub.hubId, action }, orderBy: { createdAt: "asc" } });
 
-/** Nothing reached MANGOPAY and no row was written while `run` was refused with `error`. */
+/** This test Hub's operations and audit rows (other test files write to the same database at the same time). */
+const hubRows = async () => ({
+  ops: await db.upstreamOperation.count({ where: { hubId: hub.hubId } }),
+  audit: await db.auditEvent.count({ where: { hubId: hub.hubId } }),
+});
+
+/**
+ * Nothing reached MANGOPAY and no row was written while `run` was refused with `error`.
+ */
 async function refusedWithoutEffect(run: () => Promise<unknown>, error: new (...args: never[]) => Error) {
-  const before = {
-    calls: upstreamCalls(),
-    ops: await db.upstreamOperation.count(),
-    audit: await db.auditEvent.count(),
-  };
+  const rows = async () => ({ calls: upstreamCalls(), ...(await hubRows()) });
+  const before = await rows();
   await expect(run()).rejects.toBeInstanceOf(error);
-  expect({
-    calls: upstreamCalls(),
-    ops: await db.upstreamOperation.count(),
-    audit: await db.auditEvent.count(),
-  }).toEqual(before);
+  expect(await rows()).toEqual(before);
 }
 
 const PDF_PAGE = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(40 * 1024, 32)]).toString("base64");
@@ -228,9 +229,9 @@ describe("add and edit a user", () => {
 
 /** A foreign id is discovered by MANGOPAY's own 404 on a read: that read is the only call, nothing is written. */
 async function refusedWithoutEffectAllowingRead(run: () => Promise<unknown>) {
-  const before = { ops: await db.upstreamOperation.count(), audit: await db.auditEvent.count() };
+  const before = await hubRows();
   await expect(run()).rejects.toBeInstanceOf(NotFoundError);
-  expect({ ops: await db.upstreamOperation.count(), audit: await db.auditEvent.count() }).toEqual(before);
+  expect(await hubRows()).toEqual(before);
 }
 
 describe("bank accounts and mandates", () => {
@@ -493,9 +494,9 @@ describe("disputes (no money moves)", () => {
 });
 
 async function refusedWithoutEffectAllowingPrecondition(run: () => Promise<unknown>) {
-  const before = { ops: await db.upstreamOperation.count(), audit: await db.auditEvent.count() };
+  const before = await hubRows();
   await expect(run()).rejects.toBeInstanceOf(PreconditionError);
-  expect({ ops: await db.upstreamOperation.count(), audit: await db.auditEvent.count() }).toEqual(before);
+  expect(await hubRows()).toEqual(before);
 }
 
 describe("hooks", () => {
