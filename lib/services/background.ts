@@ -9,6 +9,32 @@ import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/schedu
 /** Every job this app runs; another feature adds its JobDefinition here. */
 export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB] as const;
 
+const START_ATTEMPTS = 5;
+
+/**
+ * Several instances starting at once on a fresh database race to create the queue's schema, and
+ * PostgreSQL may end one of them with "deadlock detected": that instance tries again after a pause
+ * (1 s, 2 s, … with jitter) instead of running without its queue.
+ */
+async function startQueueWithRetries(settings: ReturnType<typeof jobSettings>): Promise<JobQueue | null> {
+  for (let attempt = 1; ; attempt += 1) {
+    const queue = new JobQueue(APP_JOBS, { connectionString: settings.connectionString, poolMax: settings.poolMax });
+    try {
+      await queue.start();
+      return queue;
+    } catch (err) {
+      await queue.stop({ graceful: false }).catch(() => undefined);
+      const last = attempt >= START_ATTEMPTS;
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err), attempt, retrying: !last },
+        "job queue did not start",
+      );
+      if (last) return null;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 1000 + Math.random() * 500));
+    }
+  }
+}
+
 /**
  * Starts this process' job queue and the report schedule tick (instrumentation.ts, Node runtime),
  * unless JOBS_ENABLED=false. A queue that cannot start is logged; the app still serves pages.
@@ -16,13 +42,8 @@ export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB] as const;
 export async function startBackgroundJobs(): Promise<void> {
   const settings = jobSettings();
   if (!settings.enabled || currentJobQueue()) return;
-  const queue = new JobQueue(APP_JOBS, { connectionString: settings.connectionString, poolMax: settings.poolMax });
-  try {
-    await queue.start();
-  } catch (err) {
-    logger.error({ err: err instanceof Error ? err.message : String(err) }, "job queue did not start");
-    return;
-  }
+  const queue = await startQueueWithRetries(settings);
+  if (!queue) return;
   setCurrentJobQueue(queue);
   const tick = () =>
     enqueueDueReports(queue, new Date()).catch((err: unknown) =>
