@@ -9,6 +9,9 @@ export async function register(): Promise<void> {
   // After migrations: report schedules on the job queue (JOBS_ENABLED, lib/services/background.ts).
   const { startBackgroundJobs } = await import("./lib/services/background");
   await startBackgroundJobs();
+  // Once a minute, settles money operations a crash left PENDING (lib/services/operations/sweep.ts).
+  const { ensureOperationSweep } = await import("./lib/services/operations/sweep");
+  ensureOperationSweep();
 }
 
 // One JSON line per server error, with the request id the user can quote (the error pages show it).

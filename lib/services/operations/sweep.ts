@@ -1,7 +1,7 @@
 import "server-only";
 // The periodic reconciliation of PENDING operations, in process for now: started once per server
-// process by the first dashboard render (instrumentation.ts cannot load server-only modules). A job
-// runner can call reconcilePendingOperations() instead and drop this file.
+// process by instrumentation.ts, beside the job queue. A job runner can call
+// reconcilePendingOperations() instead and drop this file.
 import { logger } from "@/lib/server/logger";
 import { env } from "@/lib/server/env";
 import { reconcilePendingOperations } from "./reconcile";

@@ -6,7 +6,6 @@ import { can } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
 import { getMemberTimeZone } from "@/lib/services/auth/time-zone";
-import { ensureOperationSweep } from "@/lib/services/operations/sweep";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { DashboardNav } from "./_components/dashboard-nav";
 import { ProfileMenu } from "./_components/profile-menu";
@@ -22,7 +21,6 @@ export default async function AccountDashboardLayout({
   const { accountId } = await params;
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
-  ensureOperationSweep(); // settles operations a crash left PENDING, once a minute
   const [accounts, timeZone] = await Promise.all([
     listApiAccounts({ ctx }),
     ctx.actor.timeZone !== undefined ? ctx.actor.timeZone : getMemberTimeZone(ctx.actor.id),
