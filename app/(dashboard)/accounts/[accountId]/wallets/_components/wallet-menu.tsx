@@ -10,7 +10,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { parseAmountToMinor } from "@/lib/money";
-import { CURRENCIES } from "@/lib/services/operations/inputs";
+import { CURRENCIES } from "@/lib/mangopay/values";
 import { MoneyFormDialog, type MoneyField } from "../../_components/money-form-dialog";
 import {
   createBankWirePayInAction,
