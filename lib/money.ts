@@ -11,14 +11,24 @@ export function minorDigits(currency: string): number {
 export type Money = { Currency: string; Amount: number };
 
 /** 12345 EUR → "€123.45" in the given locale. */
+// One formatter per locale and currency: building one costs far more than formatting with it.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amountMinor: number, currency: string, locale = "en-GB"): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    if (moneyFormats.size > 200) moneyFormats.clear();
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 10 ** digits);
 }
 
 /**
