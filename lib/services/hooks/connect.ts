@@ -10,7 +10,12 @@ import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { newEndpointToken, receiverBase, receiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
+import {
+  newEndpointToken,
+  receiverUrl,
+  redactReceiverUrl,
+  tokenOfUrl,
+} from "@/lib/services/mirror/endpoint";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { allHooks, linkState, summarize, type WebhookConnectionDTO } from "./connection";
@@ -23,7 +28,7 @@ export const ConnectWebhooksInput = z.object({
 export type ConnectWebhooksInput = z.input<typeof ConnectWebhooksInput>;
 
 /** The audited form of a receiver URL: the secret path never reaches the audit log. */
-const redactUrl = (url: string) => (tokenOfUrl(url) ? `${receiverBase()}…` : url);
+const redactUrl = redactReceiverUrl;
 
 /**
  * Points every event type's hook at this app's receiver: creates missing hooks, repairs ours

@@ -1,4 +1,5 @@
 import "server-only";
+import { redactReceiverUrl } from "@/lib/services/mirror/endpoint";
 import { hooks } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
@@ -25,7 +26,7 @@ export async function updateHook({ ctx, input }: { ctx: AccountContext; input: U
     targetType: "hook",
     targetId: data.hookId,
     before,
-    intent: { url: data.url ?? null, status: data.status ?? null },
+    intent: { url: data.url ? redactReceiverUrl(data.url) : null, status: data.status ?? null },
     call: () =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.update(client, data.hookId, body))),
