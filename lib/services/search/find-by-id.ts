@@ -26,6 +26,7 @@ import {
   type CallOptions,
   type MangopayClient,
 } from "@/lib/mangopay";
+import { APM_LABELS, type ApmMethod } from "@/lib/mangopay/apm-payins";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan, can, type Permission } from "@/lib/server/permissions";
@@ -104,7 +105,15 @@ const PROBES: Record<SearchableType, Probe> = {
       };
     },
   },
-  payin: { permission: "payins.read", fetch: async (c, id, o) => tx(await payins.get(c, id, o)) },
+  payin: {
+    permission: "payins.read",
+    // The method by name (card, bank wire, MB WAY, PayPal…): APM pay-ins are pay-ins too.
+    fetch: async (c, id, o) => {
+      const p = await payins.get(c, id, o);
+      const method = APM_LABELS[p.PaymentType as ApmMethod] ?? p.PaymentType;
+      return { ...tx(p), summary: `${p.Type} · ${p.Nature} · ${method}` };
+    },
+  },
   payout: { permission: "payouts.read", fetch: async (c, id, o) => tx(await payouts.get(c, id, o)) },
   transfer: { permission: "transfers.read", fetch: async (c, id, o) => tx(await transfers.get(c, id, o)) },
   refund: { permission: "refunds.read", fetch: async (c, id, o) => tx(await refunds.get(c, id, o)) },

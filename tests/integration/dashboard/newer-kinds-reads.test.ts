@@ -343,6 +343,14 @@ describe("search", () => {
     });
   });
 
+  it("names an APM pay-in's method", async () => {
+    expect(await hit(ids.mbway, "payin")).toMatchObject({
+      status: "CREATED",
+      amount: { amountMinor: 1500, currency: "EUR" },
+      summary: "PAYIN · REGULAR · MB WAY",
+    });
+  });
+
   it("skips the kinds the member may not read", async () => {
     const result = await findById({ ctx: ctxAs(["users.read"]), input: { query: ids.deposit } });
     expect(result.hits).toEqual([]);
