@@ -33,7 +33,7 @@ import { assertCan, can, type Permission } from "@/lib/server/permissions";
 import { toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { accountClient } from "@/lib/services/mangopay/request";
 import { describeError, toServiceError, type ErrorView } from "@/lib/services/upstream";
-import { parseSearchQuery, TYPE_LABELS, type PairType, type SearchableType } from "./id-shapes";
+import { parseSearchQuery, TYPE_LABELS, type LoneIdType, type PairType, type SearchableType } from "./id-shapes";
 
 export type SearchHit = {
   type: SearchableType | "clientWallet";
@@ -79,7 +79,7 @@ const tx = (t: {
 });
 const none = { amount: null, walletId: null };
 
-const PROBES: Record<SearchableType, Probe> = {
+const PROBES: Record<LoneIdType, Probe> = {
   user: {
     permission: "users.read",
     fetch: async (c, id, o) => {
@@ -149,9 +149,6 @@ const PROBES: Record<SearchableType, Probe> = {
       };
     },
   },
-  bankAccount: { permission: "bankAccounts.read", fetch: () => Promise.reject(new NotFoundError()) },
-  cardValidation: { permission: "cards.read", fetch: () => Promise.reject(new NotFoundError()) },
-  virtualAccount: { permission: "wallets.read", fetch: () => Promise.reject(new NotFoundError()) },
   mandate: {
     permission: "mandates.read",
     fetch: async (c, id, o) => {

@@ -66,13 +66,15 @@ export const TYPE_LABELS: Record<SearchableType, string> = {
  */
 export const PAIR_TYPES = ["bankAccount", "cardValidation", "virtualAccount"] as const;
 export type PairType = (typeof PAIR_TYPES)[number];
-const isPairType = (t: SearchableType): t is PairType => (PAIR_TYPES as readonly string[]).includes(t);
+/** Everything else: read by its id alone. */
+export type LoneIdType = Exclude<SearchableType, PairType>;
+const isLoneIdType = (t: SearchableType): t is LoneIdType => !(PAIR_TYPES as readonly string[]).includes(t);
 
 /** What a lone id without a telling prefix may be. */
-export const LONE_ID_TYPES: readonly SearchableType[] = SEARCHABLE_TYPES.filter((t) => !isPairType(t));
+export const LONE_ID_TYPES: readonly LoneIdType[] = SEARCHABLE_TYPES.filter(isLoneIdType);
 
 // Longest prefixes first: `xfer_refund_` is a refund, `xfer_` a transfer.
-const PREFIXES: [RegExp, SearchableType[]][] = [
+const PREFIXES: [RegExp, LoneIdType[]][] = [
   [/^xfer_refund_/i, ["refund"]],
   [/^recpayinreg_/i, ["recurringRegistration"]],
   [/^(deposit|dep)_/i, ["deposit"]],
@@ -100,7 +102,7 @@ export type ParsedQuery =
   | { kind: "clientWallet"; id: string }
   /** `PARENT_ID/ID`: a user's bank account, a card's validation or a wallet's virtual account. */
   | { kind: "pair"; parentId: string; id: string; candidates: PairType[] }
-  | { kind: "ids"; id: string; candidates: SearchableType[] };
+  | { kind: "ids"; id: string; candidates: LoneIdType[] };
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
