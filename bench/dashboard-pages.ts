@@ -185,9 +185,12 @@ async function main() {
     const auth = { authorization: `Basic ${Buffer.from(`${mk?.ClientId}:${mk?.ApiKey}`).toString("base64")}` };
     const api = async <T>(p: string) =>
       (await (await fetch(`${emulator.url}/v2.01/${mk?.ClientId}${p}`, { headers: auth })).json()) as T;
-    const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter(
-      (u) => u.PersonType === "LEGAL",
-    );
+    const someUsers = await api<{ Id: string; PersonType: string }[]>("/users?per_page=100");
+    const [legal] = someUsers.filter((u) => u.PersonType === "LEGAL");
+    // A seeded deposit preauthorization (MANGOPAY lists them per user only).
+    const [deposit] = (
+      await Promise.all(someUsers.map((u) => api<{ Id: string }[]>(`/users/${u.Id}/deposit-preauthorizations`)))
+    ).flat();
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
     // The transaction page of the commonest pay-in, a card one: it also shows the card it used.
@@ -218,6 +221,8 @@ async function main() {
       ["search by Id", `${a}/search?q=${payin?.Id}`],
       ["transactions", `${a}/transactions`],
       ["transaction", `${a}/transactions/${cardPayIn?.Id}?kind=PAYIN`],
+      // The hold and its pay-ins in one round.
+      ["deposit", `${a}/deposits/${deposit?.Id}`],
       ["events", `${a}/events`],
       [
         "event",
