@@ -14,3 +14,7 @@ export * from "./events";
 export * from "./reports";
 export * from "./client";
 export * from "./idempotency";
+export * from "./apm-payins";
+export * from "./recurring";
+export * from "./deposits";
+export * from "./identity-verification";
