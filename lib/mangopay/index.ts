@@ -29,6 +29,7 @@ export * as clientWallets from "./client-wallets";
 export * as transactions from "./transactions";
 export * as payins from "./payins";
 export * as apmPayins from "./apm-payins";
+export * as acquiring from "./acquiring";
 export * as recurring from "./recurring";
 export * as deposits from "./deposits";
 export * as payouts from "./payouts";

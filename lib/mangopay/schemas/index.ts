@@ -18,3 +18,4 @@ export * from "./apm-payins";
 export * from "./recurring";
 export * from "./deposits";
 export * from "./identity-verification";
+export * from "./acquiring";
