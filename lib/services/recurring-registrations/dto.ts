@@ -9,7 +9,8 @@ export type RecurringRegistrationDTO = {
   status: string;
   recurringType: string | null;
   authorId: string;
-  cardId: string;
+  /** Null for a PayPal registration (no card). */
+  cardId: string | null;
   creditedUserId: string | null;
   creditedWalletId: string;
   frequency: string | null;
@@ -39,7 +40,7 @@ export function toRecurringRegistrationDTO(r: RecurringRegistration): RecurringR
     status: r.Status,
     recurringType: r.RecurringType ?? null,
     authorId: r.AuthorId,
-    cardId: r.CardId,
+    cardId: r.CardId ?? null,
     creditedUserId: r.CreditedUserId ?? null,
     creditedWalletId: r.CreditedWalletId,
     frequency: r.Frequency ?? null,

@@ -78,7 +78,7 @@ export default async function RecurringRegistrationPage({ params }: Props) {
           <DetailList
             items={[
               { label: "Author", value: <UserLink ctx={ctx} id={r.authorId} /> },
-              { label: "Card", value: <CardLink ctx={ctx} id={r.cardId} userId={r.authorId} /> },
+              { label: "Card", value: r.cardId ? <CardLink ctx={ctx} id={r.cardId} userId={r.authorId} /> : "—" },
               { label: "Credited user", value: <UserLink ctx={ctx} id={r.creditedUserId} /> },
               { label: "Credited wallet", value: <WalletLink accountId={ctx.account.id} id={r.creditedWalletId} /> },
               { label: "Latest pay-in", value: <PayInLink ctx={ctx} id={r.lastPayinId} /> },
