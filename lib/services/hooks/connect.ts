@@ -11,6 +11,7 @@ import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { newEndpointToken, receiverBase, receiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
+import { startMirrorBackfill } from "@/lib/services/mirror/start-backfill";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { allHooks, linkState, summarize, type WebhookConnectionDTO } from "./connection";
@@ -29,7 +30,8 @@ const redactUrl = (url: string) => (tokenOfUrl(url) ? `${receiverBase()}…` : u
  * Points every event type's hook at this app's receiver: creates missing hooks, repairs ours
  * (disabled, INVALID, older secret path) and, with `takeOver`, repoints hooks delivering elsewhere.
  * The secret path is kept when a hook already carries it (MANGOPAY holds the only plain copy);
- * otherwise a new one is made and only its hash stored, before any hook is written.
+ * otherwise a new one is made and only its hash stored, before any hook is written. The first
+ * successful connection also starts the account's backfill (the mirror then holds older objects too).
  */
 export async function connectWebhooks({
   ctx,
@@ -37,7 +39,7 @@ export async function connectWebhooks({
 }: {
   ctx: AccountContext;
   input: ConnectWebhooksInput;
-}): Promise<WebhookConnectionDTO & { changed: number }> {
+}): Promise<WebhookConnectionDTO & { changed: number; backfillStarted: boolean }> {
   assertCan(ctx, "hooks.create");
   assertCan(ctx, "hooks.edit");
   const data = parseInput(ConnectWebhooksInput, input);
@@ -98,5 +100,6 @@ export async function connectWebhooks({
     changed++;
   }
   const after = await callMangopay(() => allHooks(client));
-  return { ...summarize(after, tokenHash), changed };
+  const backfill = await startMirrorBackfill({ ctx, input: { accountId: ctx.account.id, ifNeverRun: true } });
+  return { ...summarize(after, tokenHash), changed, backfillStarted: backfill.started };
 }
