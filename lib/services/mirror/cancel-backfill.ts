@@ -5,6 +5,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 
 export const CancelMirrorBackfillInput = z.object({ accountId: z.string().min(1).max(64) });
 export type CancelMirrorBackfillInput = z.input<typeof CancelMirrorBackfillInput>;
@@ -25,6 +26,7 @@ export async function cancelMirrorBackfill({
   const data = parseInput(CancelMirrorBackfillInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   return db.$transaction(async (tx) => {
+    await getAccountInHub(tx, ctx.hub.id, ctx.account.id);
     const running = await tx.mirrorBackfill.findFirst({
       where: { hubId: ctx.hub.id, apiAccountId: ctx.account.id, status: "RUNNING" },
       select: { id: true, runId: true, phase: true, page: true },

@@ -8,6 +8,7 @@ import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { currentJobQueue } from "@/lib/server/jobs";
 import { assertCan } from "@/lib/server/permissions";
+import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 import { enqueueBackfill, EVENTS_WINDOW_MS } from "./backfill";
 
 export const StartMirrorBackfillInput = z.object({
@@ -49,6 +50,7 @@ export async function startMirrorBackfill({
   let started: { id: string; resumed: boolean } | null;
   try {
     started = await db.$transaction(async (tx) => {
+      await getAccountInHub(tx, ctx.hub.id, ctx.account.id);
       const existing = await tx.mirrorBackfill.findFirst({ where: scope, select: { id: true, status: true } });
       if (existing && data.ifNeverRun) return null;
       const resumed = existing?.status === "FAILED";
