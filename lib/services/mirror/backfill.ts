@@ -121,16 +121,23 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
               data: fetched.events.map((e) => ({ ...scope, ...e })),
               skipDuplicates: true,
             });
-          if (done)
-            await writeAudit(
-              tx,
-              { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
-              {
-                action: "mirror.backfill.done",
-                target: { type: "mirror_backfill", id: state.id },
-                metadata: { runId: data.runId, pages: state.steps + 1, users: state.usersDone + fetched.users },
+          // One audit row per page written (what a job did while nobody watched), and one at the end.
+          await writeAudit(
+            tx,
+            { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
+            {
+              action: done ? "mirror.backfill.done" : "mirror.backfill.page",
+              target: { type: "mirror_backfill", id: state.id },
+              metadata: {
+                runId: data.runId,
+                phase: state.phase,
+                page: state.page,
+                rows: fetched.items.length,
+                events: fetched.events.length,
+                ...(done ? { pages: state.steps + 1, users: state.usersDone + fetched.users } : {}),
               },
-            );
+            },
+          );
         },
         // A page of users with their histories is hundreds of upserts: more than the default 5 s.
         { timeout: 120_000, maxWait: 20_000 },

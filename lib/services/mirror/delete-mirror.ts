@@ -5,8 +5,10 @@ import type { Prisma } from "@/generated/prisma/client";
  * Deletes everything the mirror holds for one API account, inside the caller's transaction (the
  * account's deletion, which audits the counts). Mirror tables carry no foreign key to the account.
  */
+type Tx = Prisma.TransactionClient;
+
 export async function deleteMirror(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   scope: { hubId: string; apiAccountId: string },
 ): Promise<Record<string, number>> {
   const where = { hubId: scope.hubId, apiAccountId: scope.apiAccountId };

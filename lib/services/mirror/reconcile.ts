@@ -17,7 +17,8 @@ export type ReconcileOutcome = { events: number; stale: number; repaired: number
 
 export const RECONCILE_EVERY_MS = 30 * 60_000;
 export const RECONCILE_WINDOW_MS = 60 * 60_000;
-const OBJECTS_PER_TRANSACTION = 50;
+/** Objects re-read per run at most; the rest (an outage's backlog) is picked up by the next runs. */
+const MAX_OBJECTS = 500;
 
 export async function reconcileMirror(
   data: ReconcileJobData,
@@ -57,37 +58,37 @@ export async function reconcileMirror(
     }
   }
   let gone = 0;
-  for (let i = 0; i < stale.length; i += OBJECTS_PER_TRANSACTION) {
-    const items: MirrorItem[] = [];
-    const chunk = stale.slice(i, i + OBJECTS_PER_TRANSACTION);
-    for (const id of chunk) {
-      const event = latest.get(id);
-      if (!event) continue;
-      try {
-        items.push(...((await readForEvent(client, event.eventType, id)) ?? []));
-      } catch (err) {
-        // Named by an event but not readable as this account's object any more: nothing to mirror.
-        if (err instanceof UpstreamError && err.isNotFound) gone++;
-        else throw err;
-      }
+  const items: MirrorItem[] = [];
+  for (const id of stale.slice(0, MAX_OBJECTS)) {
+    const event = latest.get(id);
+    if (!event) continue;
+    try {
+      items.push(...((await readForEvent(client, event.eventType, id)) ?? []));
+    } catch (err) {
+      // Named by an event but not readable as this account's object any more: nothing to mirror.
+      if (err instanceof UpstreamError && err.isNotFound) gone++;
+      else throw err;
     }
-    const syncedAt = new Date();
-    await db.$transaction((tx) => writeMirrorItems(tx, scope, items, syncedAt), { timeout: 60_000, maxWait: 20_000 });
   }
   const outcome = { events: seen.length, stale: stale.length, repaired, gone };
-  await db.$transaction(async (tx) => {
-    if (seen.length > 0)
-      await tx.mirrorEvent.createMany({ data: seen.map((e) => ({ ...scope, ...e })), skipDuplicates: true });
-    await writeAudit(
-      tx,
-      { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
-      {
-        action: "mirror.reconcile",
-        target: { type: "api_account", id: scope.apiAccountId },
-        metadata: { since: new Date(since * 1000).toISOString(), ...outcome },
-      },
-    );
-  });
+  const syncedAt = new Date();
+  await db.$transaction(
+    async (tx) => {
+      await writeMirrorItems(tx, scope, items, syncedAt);
+      if (seen.length > 0)
+        await tx.mirrorEvent.createMany({ data: seen.map((e) => ({ ...scope, ...e })), skipDuplicates: true });
+      await writeAudit(
+        tx,
+        { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
+        {
+          action: "mirror.reconcile",
+          target: { type: "api_account", id: scope.apiAccountId },
+          metadata: { since: new Date(since * 1000).toISOString(), ...outcome },
+        },
+      );
+    },
+    { timeout: 120_000, maxWait: 20_000 },
+  );
   return outcome;
 }
 
