@@ -5,7 +5,8 @@ import { db } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { ACCOUNT_LISTINGS, READ, readUserTree, writeMirrorItems, type MirrorItem } from "./kinds";
+import { ACCOUNT_LISTINGS, READ, readUserTree, type MirrorItem } from "./kinds";
+import { writeMirrorItems } from "./write";
 
 // The backfill of one API account, run on the job queue a few pages per job. Its cursor (phase =
 // the listing being paged, page = the next page) lives in MirrorBackfill; each page's rows and the

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import {
   bankAccounts,
   cards,
@@ -28,19 +27,7 @@ import type { Mandate, MandateListItem } from "@/lib/mangopay/schemas/mandates";
 import type { User } from "@/lib/mangopay/schemas/users";
 import type { Wallet } from "@/lib/mangopay/schemas/wallets";
 import { db } from "@/lib/server/db";
-import {
-  bankAccountRow,
-  cardRow,
-  disputeRow,
-  kycDocumentRow,
-  mandateRow,
-  transactionRow,
-  uboDeclarationRow,
-  userRow,
-  walletRow,
-  type AnyTransaction,
-  type Scope,
-} from "./rows";
+import type { AnyTransaction, Scope } from "./rows";
 
 // The registry of mirror kinds, shared by webhook processing, the backfill and reconciliation: how
 // each kind is read from MANGOPAY (by id, by page, per user) and how one object becomes one upserted
@@ -48,7 +35,7 @@ import {
 
 export const READ: CallOptions = { priority: "background", timeoutMs: 10_000, deadlineMs: 30_000 };
 
-type Items = {
+export type MirrorItems = {
   user: User;
   wallet: Wallet;
   transaction: AnyTransaction;
@@ -59,8 +46,8 @@ type Items = {
   card: Card;
   mandate: Mandate | MandateListItem;
 };
-export type MirrorKindName = keyof Items;
-export type MirrorItem = { [K in MirrorKindName]: { kind: K; item: Items[K] } }[MirrorKindName];
+export type MirrorKindName = keyof MirrorItems;
+export type MirrorItem = { [K in MirrorKindName]: { kind: K; item: MirrorItems[K] } }[MirrorKindName];
 
 /** How the progress panel names each kind, in display order. */
 export const MIRROR_KIND_LABELS: Record<MirrorKindName, string> = {
@@ -74,89 +61,6 @@ export const MIRROR_KIND_LABELS: Record<MirrorKindName, string> = {
   uboDeclaration: "UBO declarations",
   dispute: "Disputes",
 };
-
-type Tx = Prisma.TransactionClient;
-const key = (scope: Scope, mangopayId: string) => ({
-  apiAccountId_mangopayId: { apiAccountId: scope.apiAccountId, mangopayId },
-});
-// Two reads of one object written at once: a read started earlier never overwrites a later one.
-const isNewer = (seen: { syncedAt: Date } | null, syncedAt: Date) => !seen || seen.syncedAt <= syncedAt;
-const SEEN = { syncedAt: true } as const;
-
-/** Upserts each object into its kind's table (unique on account and MANGOPAY id: a repeat changes nothing). */
-export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[], syncedAt: Date): Promise<void> {
-  for (const it of items) {
-    const where = key(scope, it.item.Id);
-    switch (it.kind) {
-      case "user": {
-        const row = userRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorUser.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorUser.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "wallet": {
-        const row = walletRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorWallet.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorWallet.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "transaction": {
-        const row = transactionRow(scope, it.item, syncedAt);
-        const seen = await tx.mirrorTransaction.findUnique({
-          where,
-          select: { ...SEEN, paymentType: true, wireReference: true },
-        });
-        // A list row lacks PaymentType and WireReference: it does not erase what a full read stored.
-        const update = {
-          ...row,
-          paymentType: row.paymentType ?? seen?.paymentType ?? null,
-          wireReference: row.wireReference ?? seen?.wireReference ?? null,
-        };
-        if (isNewer(seen, syncedAt)) await tx.mirrorTransaction.upsert({ where, create: row, update });
-        break;
-      }
-      case "kycDocument": {
-        const row = kycDocumentRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorKycDocument.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorKycDocument.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "uboDeclaration": {
-        const row = uboDeclarationRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorUboDeclaration.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorUboDeclaration.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "dispute": {
-        const row = disputeRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorDispute.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorDispute.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "bankAccount": {
-        const row = bankAccountRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorBankAccount.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorBankAccount.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "card": {
-        const row = cardRow(scope, it.item, syncedAt);
-        if (isNewer(await tx.mirrorCard.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorCard.upsert({ where, create: row, update: row });
-        break;
-      }
-      case "mandate": {
-        const row = mandateRow(scope, it.item, syncedAt);
-        // A list row lacks the bank account, scheme and reference: keep those of an earlier full read.
-        const { bankAccountId, scheme, bankReference, ...rest } = row;
-        const update = { ...rest, ...(bankAccountId ? { bankAccountId, scheme, bankReference } : {}) };
-        if (isNewer(await tx.mirrorMandate.findUnique({ where, select: SEEN }), syncedAt))
-          await tx.mirrorMandate.upsert({ where, create: row, update });
-        break;
-      }
-    }
-  }
-}
 
 /** Rows per kind in this account's mirror (the backfill's progress). */
 export async function countMirrorRows(scope: Scope): Promise<Record<MirrorKindName, number>> {

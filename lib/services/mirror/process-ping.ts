@@ -4,7 +4,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import type { JobDefinition } from "@/lib/server/jobs";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { isMirroredEventType, readForEvent, writeMirrorItems, type MirrorItem } from "./kinds";
+import { isMirroredEventType, readForEvent, type MirrorItem } from "./kinds";
+import { writeMirrorItems } from "./write";
 
 // Processing one stored ping on the job queue: the resource is re-read from MANGOPAY with the
 // account's credentials (the query string only names it), upserted into the mirror, and the event

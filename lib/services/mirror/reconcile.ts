@@ -5,7 +5,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import type { JobDefinition, JobQueue } from "@/lib/server/jobs";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { isMirroredEventType, READ, readForEvent, syncedAtOf, writeMirrorItems, type MirrorItem } from "./kinds";
+import { isMirroredEventType, READ, readForEvent, syncedAtOf, type MirrorItem } from "./kinds";
+import { writeMirrorItems } from "./write";
 
 // Reconciliation: every half hour, per connected account, MANGOPAY's events of the last hour are
 // listed and each object they name whose mirror row is missing (a lost webhook, a deleted row) or
