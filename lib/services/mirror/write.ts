@@ -24,18 +24,31 @@ const key = (scope: Scope, mangopayId: string) => ({
 // Two reads of one object written at once: a read started earlier never overwrites a later one.
 const isNewer = (seen: { syncedAt: Date } | null, syncedAt: Date) => !seen || seen.syncedAt <= syncedAt;
 
-type Seen = { mangopayId: string; syncedAt: Date };
+type Seen = { mangopayId: string; syncedAt: Date; raw: Prisma.JsonValue };
+
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order MANGOPAY sent. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
 
 /**
- * Inserts the rows not mirrored yet in one statement and updates the others one by one, unless the
- * row holds a later read. A backfill page is mostly new rows: a few statements, not two per row.
+ * Inserts the rows not mirrored yet in one statement, marks the unchanged ones synced in one more,
+ * and updates the changed ones one by one — never a row that holds a later read. A first backfill
+ * is mostly new rows, a second one mostly unchanged: a few statements a page, not one per row.
  */
-async function upsertRows<R extends { mangopayId: string }, S extends Seen>(
+async function upsertRows<R extends { mangopayId: string; raw: Prisma.InputJsonValue }, S extends Seen>(
   rows: R[],
   syncedAt: Date,
   ops: {
     seen: (ids: string[]) => Promise<S[]>;
     createMany: (rows: R[]) => Promise<unknown>;
+    touch: (ids: string[]) => Promise<unknown>;
     update: (row: R, seen: S) => Promise<unknown>;
   },
 ): Promise<void> {
@@ -45,10 +58,14 @@ async function upsertRows<R extends { mangopayId: string }, S extends Seen>(
   const seen = new Map((await ops.seen([...byId.keys()])).map((r) => [r.mangopayId, r]));
   const fresh = [...byId.values()].filter((r) => !seen.has(r.mangopayId));
   if (fresh.length > 0) await ops.createMany(fresh);
+  const unchanged: string[] = [];
   for (const [id, s] of seen) {
     const row = byId.get(id);
-    if (row && isNewer(s, syncedAt)) await ops.update(row, s);
+    if (!row || !isNewer(s, syncedAt)) continue;
+    if (stableJson(row.raw) === stableJson(s.raw)) unchanged.push(id);
+    else await ops.update(row, s);
   }
+  if (unchanged.length > 0) await ops.touch(unchanged);
 }
 
 /** Upserts each object into its kind's table (unique on account and MANGOPAY id: a repeat changes nothing). */
@@ -63,8 +80,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("user").map((u) => userRow(scope, u, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorUser.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorUser.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorUser.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorUser.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorUser.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -72,8 +92,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("wallet").map((w) => walletRow(scope, w, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorWallet.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorWallet.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorWallet.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorWallet.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorWallet.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -84,9 +107,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
       seen: (list) =>
         tx.mirrorTransaction.findMany({
           where: ids(list),
-          select: { mangopayId: true, syncedAt: true, paymentType: true, wireReference: true },
+          select: { mangopayId: true, syncedAt: true, raw: true, paymentType: true, wireReference: true },
         }),
       createMany: (data) => tx.mirrorTransaction.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorTransaction.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       // A list row lacks PaymentType and WireReference: it does not erase what a full read stored.
       update: (row, seen) =>
         tx.mirrorTransaction.update({
@@ -103,8 +128,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("kycDocument").map((d) => kycDocumentRow(scope, d, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorKycDocument.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorKycDocument.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorKycDocument.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorKycDocument.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorKycDocument.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -113,8 +141,13 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     syncedAt,
     {
       seen: (list) =>
-        tx.mirrorUboDeclaration.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+        tx.mirrorUboDeclaration.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorUboDeclaration.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorUboDeclaration.updateMany({
+          where: { ...ids(list), syncedAt: { lte: syncedAt } },
+          data: { syncedAt },
+        }),
       update: (row) => tx.mirrorUboDeclaration.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -122,8 +155,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("dispute").map((d) => disputeRow(scope, d, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorDispute.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorDispute.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorDispute.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorDispute.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorDispute.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -131,8 +167,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("bankAccount").map((b) => bankAccountRow(scope, b, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorBankAccount.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorBankAccount.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorBankAccount.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorBankAccount.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorBankAccount.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -140,8 +179,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("card").map((c) => cardRow(scope, c, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorCard.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorCard.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorCard.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorCard.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       update: (row) => tx.mirrorCard.update({ where: key(scope, row.mangopayId), data: row }),
     },
   );
@@ -149,8 +191,11 @@ export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[]
     of("mandate").map((m) => mandateRow(scope, m, syncedAt)),
     syncedAt,
     {
-      seen: (list) => tx.mirrorMandate.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true } }),
+      seen: (list) =>
+        tx.mirrorMandate.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
       createMany: (data) => tx.mirrorMandate.createMany({ data, skipDuplicates }),
+      touch: (list) =>
+        tx.mirrorMandate.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
       // A list row lacks the bank account, scheme and reference: keep those of an earlier full read.
       update: ({ bankAccountId, scheme, bankReference, ...rest }) =>
         tx.mirrorMandate.update({
