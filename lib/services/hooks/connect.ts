@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/server/audit";
 import type { AccountContext } from "@/lib/server/context-types";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import { NotFoundError, parseInput } from "@/lib/server/errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { newEndpointToken, receiverBase, receiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
@@ -100,6 +100,12 @@ export async function connectWebhooks({
     changed++;
   }
   const after = await callMangopay(() => allHooks(client));
-  const backfill = await startMirrorBackfill({ ctx, input: { accountId: ctx.account.id, ifNeverRun: true } });
+  // Another start won the race: that run fills the mirror just the same.
+  const backfill = await startMirrorBackfill({ ctx, input: { accountId: ctx.account.id, ifNeverRun: true } }).catch(
+    (err: unknown) => {
+      if (err instanceof ConflictError) return { started: false };
+      throw err;
+    },
+  );
   return { ...summarize(after, tokenHash), changed, backfillStarted: backfill.started };
 }

@@ -25,7 +25,7 @@ export const updateHookAction = accountAction("hooks.edit", UpdateHookInput, asy
 export const connectWebhooksAction = accountAction("hooks.create", ConnectWebhooksInput, async ({ ctx, input }) => {
   const result = await connectWebhooks({ ctx, input });
   revalidatePath(`/accounts/${ctx.account.id}/hooks`);
-  return { changed: result.changed, counts: result.counts };
+  return { changed: result.changed, counts: result.counts, backfillStarted: result.backfillStarted };
 });
 
 // Backfilling and cancelling need what connecting needs (hooks.create and hooks.edit; the services check both).
