@@ -30,8 +30,8 @@ import { db } from "@/lib/server/db";
 import type { AnyTransaction, Scope } from "./rows";
 
 // The registry of mirror kinds, shared by webhook processing, the backfill and reconciliation: how
-// each kind is read from MANGOPAY (by id, by page, per user) and how one object becomes one upserted
-// row. Every read is at background priority, so the client's quota shedding applies.
+// each kind is read from MANGOPAY (by id, by page, per user); write.ts turns the items into upserted
+// rows. Every read is at background priority, so the client's quota shedding applies.
 
 export const READ: CallOptions = { priority: "background", timeoutMs: 10_000, deadlineMs: 30_000 };
 
