@@ -2,7 +2,8 @@
 // are isomorphic (used by server components and client forms alike) and never use floats for sums.
 
 // Currencies MANGOPAY supports that have no minor unit (JPY) or three (none supported today).
-const ZERO_DECIMAL = new Set(["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "UGX"]);
+export const ZERO_DECIMAL_CURRENCIES = ["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "UGX"] as const;
+const ZERO_DECIMAL = new Set<string>(ZERO_DECIMAL_CURRENCIES);
 
 export function minorDigits(currency: string): number {
   return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;

@@ -128,6 +128,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
     account("dashboard.permissions.manage"),
   "(dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction": account("hooks.create"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#startMirrorBackfillAction": account("hooks.create"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#cancelMirrorBackfillAction": account("hooks.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#createReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#runReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#rerunReportAction": account("reporting.create"),

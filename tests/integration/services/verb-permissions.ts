@@ -598,6 +598,17 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ accountId: ids.accountId, takeOver: false }),
     foreign: (ids) => [{ accountId: ids.other.accountId, takeOver: false }],
   },
+  "mirror/start-backfill.ts#startMirrorBackfill": {
+    kind: "account",
+    permissions: ["hooks.create", "hooks.edit"],
+    foreign: (ids) => [{ accountId: ids.other.accountId }],
+  },
+  "mirror/cancel-backfill.ts#cancelMirrorBackfill": {
+    kind: "account",
+    permissions: ["hooks.create", "hooks.edit"],
+    foreign: (ids) => [{ accountId: ids.other.accountId }],
+  },
+  "mirror/get-backfill.ts#getMirrorBackfill": { kind: "account", permissions: ["hooks.read"] },
   "search/find-by-id.ts#findById": {
     kind: "account",
     permissions: ["users.read"],

@@ -230,7 +230,9 @@ Object.assign(EXPECTED, {
   [`${DASHBOARD}/hooks/actions.ts#createHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
   [`${DASHBOARD}/hooks/actions.ts#updateHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
 });
-// …and connecting webhooks, which Developers do too (Hooks create/edit).
+// …and connecting webhooks and backfilling the mirror, which Developers do too (Hooks create/edit).
+for (const action of ["startMirrorBackfillAction", "cancelMirrorBackfillAction"])
+  EXPECTED[`action (dashboard)/accounts/[accountId]/hooks/actions.ts#${action}`] = ["OWNER", "ADMIN", "DEVELOPER"];
 EXPECTED["action (dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction"] = [
   "OWNER",
   "ADMIN",

@@ -81,7 +81,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   // The events naming this Id are read at the same time as the objects (their own section below),
   // and the Id probes (MANGOPAY) side by side with the email/name lookup (local mirror).
   const events = can(ctx, "events.read") ? settle(findEventsByResourceId({ ctx, input: { query: q } })) : null;
-  const empty: MirrorSearchResult = { connected: false, hits: [] };
+  const empty: MirrorSearchResult = { connected: false, hits: [], objects: [] };
   const [result, mirror] = await Promise.all([
     findById({ ctx, input: { query: q } }),
     q.trim().length >= 2 ? findInMirror({ ctx, input: { query: q } }) : Promise.resolve(empty),
@@ -95,12 +95,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </p>
       </div>
       <MirrorHits result={mirror} paths={paths} />
-      {mirror.hits.length > 0 ? null : !result.valid ? (
+      {mirror.hits.length + mirror.objects.length > 0 ? null : !result.valid ? (
         <EmptyState title="That is not an Id">
           MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters).{" "}
           {mirror.connected
-            ? "No user of the local mirror has this email or name either."
-            : "Search by email or name needs this account's webhooks connected (Hooks page)."}
+            ? "Nothing in the local mirror has this email, name, IBAN ending, card alias, wire reference, tag or amount either."
+            : "Search by email, name, IBAN ending, card alias, wire reference, tag or amount needs this account's webhooks connected (Hooks page)."}
         </EmptyState>
       ) : result.hits.length === 0 && result.failures.length === 0 ? (
         <EmptyState title={`Nothing found for “${result.query}”`}>

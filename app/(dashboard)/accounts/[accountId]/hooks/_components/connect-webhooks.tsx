@@ -51,6 +51,7 @@ export function ConnectWebhooksButton({
       {state?.ok ? (
         <p role="status" className="text-sm text-emerald-700">
           {state.data.changed} hook(s) written · {state.data.counts.connected} event types connected.
+          {state.data.backfillStarted ? " The mirror's backfill has started." : null}
         </p>
       ) : null}
     </div>
