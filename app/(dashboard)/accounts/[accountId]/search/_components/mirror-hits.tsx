@@ -2,14 +2,8 @@ import Link from "next/link";
 import { CopyableId } from "@/components/copyable-id";
 import { StatusBadge } from "@/components/status-badge";
 import type { DashboardPaths } from "@/lib/dashboard-paths";
+import { syncedAgo } from "@/lib/format";
 import type { MirrorSearchResult } from "@/lib/services/search/find-in-mirror";
-
-function syncedAgo(s: number): string {
-  if (s < 120) return `${s} seconds ago`;
-  if (s < 7200) return `${Math.round(s / 60)} minutes ago`;
-  if (s < 172_800) return `${Math.round(s / 3600)} hours ago`;
-  return `${Math.round(s / 86_400)} days ago`;
-}
 
 /** Users found by email or name in the local mirror; each opens the live user page (read from MANGOPAY). */
 export function MirrorHits({ result, paths }: { result: MirrorSearchResult; paths: DashboardPaths }) {
