@@ -2,12 +2,13 @@ import "server-only";
 import { jobSettings } from "@/lib/server/env";
 import { currentJobQueue, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
+import { enqueueEventRetention, EVENT_RETENTION_JOB } from "@/lib/services/mirror-reads/expire-events";
 import { enqueuePendingPings } from "@/lib/services/mirror/pending";
 import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
 import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
 
 /** Every job this app runs; another feature adds its JobDefinition here. */
-export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB] as const;
+export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB, EVENT_RETENTION_JOB] as const;
 
 const START_ATTEMPTS = 5;
 
@@ -53,6 +54,10 @@ export async function startBackgroundJobs(): Promise<void> {
   setInterval(tick, settings.tickSeconds * 1000).unref();
   // Webhook pings stored but not queued (enqueue failed, queue was down): sent again each minute.
   setInterval(() => void enqueuePendingPings(queue, new Date()).catch(() => undefined), 60_000).unref();
+  // The mirror's event retention: once a day (the day is the job key, so hourly ticks send one job).
+  const retention = () => void enqueueEventRetention(queue, new Date()).catch(() => undefined);
+  retention();
+  setInterval(retention, 3_600_000).unref();
   const stop = () => void queue.stop().catch(() => undefined);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

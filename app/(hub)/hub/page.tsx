@@ -71,7 +71,13 @@ export default async function HubPage({
                 <div className="flex items-center gap-2">
                   {manages ? (
                     <AccountActions
-                      account={{ id: a.id, name: a.name, environment: a.environment, apiKeyLast4: a.apiKeyLast4 }}
+                      account={{
+                        id: a.id,
+                        name: a.name,
+                        environment: a.environment,
+                        apiKeyLast4: a.apiKeyLast4,
+                        eventRetentionDays: a.eventRetentionDays,
+                      }}
                     />
                   ) : null}
                   {a.canOpenDashboard ? (
