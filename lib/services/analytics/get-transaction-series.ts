@@ -4,6 +4,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 import { mirrorFreshness, type MirrorFreshness } from "@/lib/services/mirror-reads/internal";
 import { bucketsBetween, TransactionSeriesInput, type Granularity } from "./schemas";
 
@@ -65,6 +66,8 @@ export async function getTransactionSeries({
 }): Promise<TransactionSeriesDTO> {
   assertCan(ctx, "transactions.read");
   const { from, to, granularity, type } = parseInput(TransactionSeriesInput, input);
+  // A context forged with another Hub's account finds nothing: NotFound, as for a missing account.
+  await getAccountInHub(db, ctx.hub.id, ctx.account.id);
   const tz = zoneOf(ctx);
   // createdAt is stored as UTC without a zone: AT TIME ZONE 'UTC' marks it so, AT TIME ZONE tz reads it locally.
   const local = Prisma.sql`(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`;

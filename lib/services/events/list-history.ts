@@ -5,6 +5,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 import { utcDayRange } from "@/lib/services/mirror-reads/day-range";
 import { mirrorFreshness, type MirrorFreshness } from "@/lib/services/mirror-reads/internal";
 import type { EventPageDTO } from "./list";
@@ -37,6 +38,8 @@ export async function listEventHistory({
 }): Promise<EventHistoryPageDTO> {
   assertCan(ctx, "events.read");
   const { filters, page, perPage } = parseInput(ListEventHistoryInput, input);
+  // A context forged with another Hub's account finds nothing: NotFound, as for a missing account.
+  await getAccountInHub(db, ctx.hub.id, ctx.account.id);
   const where = eventHistoryWhere({ hubId: ctx.hub.id, apiAccountId: ctx.account.id }, filters);
   const [rows, total, freshness] = await Promise.all([
     db.mirrorEvent.findMany({

@@ -559,7 +559,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   },
   "hooks/connection.ts#getWebhookConnection": { kind: "account", permissions: ["hooks.read"] },
   // Reads of the mirror (docs/mirror.md): history, aggregates, exports and the Hub's overview.
-  "mirror-reads/get-freshness.ts#getMirrorFreshness": { kind: "account", permissions: [] },
+  "mirror-reads/get-freshness.ts#getMirrorFreshness": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ view: "users" }),
+  },
   "mirror-reads/list-account-overviews.ts#listAccountOverviews": {
     kind: "member",
     why: "every member sees the accounts they may open, each metric only where their permissions there allow it",

@@ -125,7 +125,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const history = readsEventHistory({ history: q.history, from: q.from || undefined, to: q.to || undefined }, now);
   const raw = { types: q.types, from: q.from || undefined, to: q.to || undefined };
   const parsed = (history ? EventHistoryFilters : eventFiltersFor(now)).safeParse(raw);
-  const freshness = await getMirrorFreshness({ ctx });
+  const freshness = await getMirrorFreshness({ ctx, input: { view: "events" } });
   const paths = dashboardPaths(ctx.account.id);
   const filterQuery = new URLSearchParams([
     ...q.types.map((t) => ["types", t]),

@@ -51,7 +51,7 @@ export default async function TransactionsPage({ params, searchParams }: Props) 
   const ctx = await requireAccountPermission(accountId, "transactions.read");
   const q = TransactionListQuery.parse(query);
   const paths = dashboardPaths(ctx.account.id);
-  const freshness = await getMirrorFreshness({ ctx });
+  const freshness = await getMirrorFreshness({ ctx, input: { view: "transactions" } });
   const filterQuery = new URLSearchParams(
     Object.entries({ status: q.status, type: q.type, nature: q.nature, from: q.from, to: q.to }).filter(
       (e): e is [string, string] => e[1] !== undefined,

@@ -41,7 +41,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const ctx = await requireAccountPermission(accountId, "users.read");
   const paths = dashboardPaths(ctx.account.id);
   const q = PageQuery.parse(query);
-  const [result, freshness] = await Promise.all([settle(listUsers({ ctx, input: q })), getMirrorFreshness({ ctx })]);
+  const [result, freshness] = await Promise.all([
+    settle(listUsers({ ctx, input: q })),
+    getMirrorFreshness({ ctx, input: { view: "users" } }),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
