@@ -192,6 +192,8 @@ export default async function EventsPage({ params, searchParams }: Props) {
             name: "from",
             label: "From (UTC)",
             value: q.from,
+            // Live, the form keeps to MANGOPAY's window; older days are the history's (toggle or URL).
+            min: history ? undefined : earliest,
             max: today,
             error: errors.from,
           },
