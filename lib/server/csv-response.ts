@@ -22,7 +22,10 @@ export function csvResponse(records: AsyncIterable<string[]>, columns: readonly 
 /** An export's refusal as plain text: bad filters 400 with the reason, other service errors by kind. */
 export function exportErrorResponse(err: unknown): Response {
   const text = { "content-type": "text/plain; charset=utf-8" };
-  if (err instanceof ValidationError) return new Response(err.message, { status: 400, headers: text });
+  if (err instanceof ValidationError) {
+    const fields = Object.entries(err.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+    return new Response(["Invalid filters.", ...fields].join("\n"), { status: 400, headers: text });
+  }
   if (err instanceof ServiceError && err.code === "FORBIDDEN") return new Response("Forbidden.", { status: 403 });
   if (err instanceof ServiceError && err.code === "NOT_FOUND") return new Response("Not found.", { status: 404 });
   throw err;

@@ -405,6 +405,7 @@ describe("CSV exports from the mirror", () => {
     const before = await audits();
     const bad = await get("transactions/export?status=MAYBE", route, exportAccount.id);
     expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/^Invalid filters\.\nstatus: /);
     expect(await audits()).toBe(before);
   });
 

@@ -22,7 +22,7 @@ import {
   PERIOD_PRESETS,
   periodOf,
   todayIn,
-  type TransactionSeriesInput,
+  TransactionSeriesInput,
 } from "@/lib/services/analytics/schemas";
 import { settle } from "@/lib/services/upstream";
 
@@ -141,6 +141,9 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
   const q = AnalyticsQuery.parse(query);
   const period = periodOf(q, todayIn(ctx.actor.timeZone, new Date()));
   const pathname = dashboardPaths(ctx.account.id).analytics;
+  // Checked here too, so a wrong custom range is explained next to the form and nothing is read.
+  const checked = TransactionSeriesInput.safeParse(period);
+  const problems = checked.success ? [] : checked.error.issues.map((i) => i.message);
   const presets = Object.entries(PERIOD_PRESETS) as [keyof typeof PERIOD_PRESETS, { label: string }][];
   return (
     <div className="space-y-4">
@@ -185,9 +188,15 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
           { kind: "select", name: "type", label: "Type", options: optionsOf(ANALYTICS_TYPES), value: q.type },
         ]}
       />
-      <Suspense key={JSON.stringify(period)} fallback={<SectionSkeleton label="Loading analytics" height="h-96" />}>
-        <AnalyticsSection ctx={ctx} input={period} />
-      </Suspense>
+      {problems.length > 0 ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="analytics-problem">
+          {problems.join(" ")}
+        </p>
+      ) : (
+        <Suspense key={JSON.stringify(period)} fallback={<SectionSkeleton label="Loading analytics" height="h-96" />}>
+          <AnalyticsSection ctx={ctx} input={period} />
+        </Suspense>
+      )}
     </div>
   );
 }
