@@ -58,6 +58,11 @@ export function dashboardPaths(accountId: string) {
     operations: `${base}/operations`,
     operation: (operationId: string) => `${base}/operations/${enc(operationId)}`,
     operationsExport: (query: string) => `${base}/operations/export${query ? `?${query}` : ""}`,
+    analytics: `${base}/analytics`,
+    /** CSV exports from the mirror: the list's own query string, filters only. */
+    usersExport: (query: string) => `${base}/users/export${query ? `?${query}` : ""}`,
+    transactionsExport: (query: string) => `${base}/transactions/export${query ? `?${query}` : ""}`,
+    eventsExport: (query: string) => `${base}/events/export${query ? `?${query}` : ""}`,
   };
 }
 export type DashboardPaths = ReturnType<typeof dashboardPaths>;

@@ -35,3 +35,11 @@ export function formatDateTime(date: Date, timeZone?: string, locale = "en-GB"):
 export function formatDate(date: Date, timeZone?: string, locale = "en-GB"): string {
   return dateFormat(locale, timeZone, false).format(date);
 }
+
+/** "42 seconds ago", "5 minutes ago", "3 hours ago", "2 days ago": how long since the mirror synced. */
+export function syncedAgo(seconds: number): string {
+  if (seconds < 120) return `${seconds} seconds ago`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} minutes ago`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} hours ago`;
+  return `${Math.round(seconds / 86_400)} days ago`;
+}

@@ -57,6 +57,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/identity-verifications/[sessionId]": account("kycDocuments.read"),
   "/accounts/[accountId]/cards/[cardId]/validations/[validationId]": account("cards.read"),
   "/accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": account("wallets.read"),
+  // Aggregates of the mirrored transactions: whoever may read transactions.
+  "/accounts/[accountId]/analytics": account("transactions.read"),
   "/accounts/[accountId]/events": account("events.read"),
   "/accounts/[accountId]/events/[resourceId]": account("events.read"),
   "/accounts/[accountId]/compliance": account("kycDocuments.read"),
@@ -85,6 +87,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/reports/status": account("reporting.read"),
   "/accounts/[accountId]/reports/runs/[runId]/download": account("reporting.read"),
   "/accounts/[accountId]/operations/export": account("transactions.read"),
+  // CSV exports streamed from the mirror: the permission of reading the list they export (audited).
+  "/accounts/[accountId]/users/export": account("users.read"),
+  "/accounts/[accountId]/transactions/export": account("transactions.read"),
+  "/accounts/[accountId]/events/export": account("events.read"),
   "/accounts/[accountId]/transactions/[transactionId]/receipt": account("transactions.read"),
 };
 
@@ -96,6 +102,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(hub)/hub/accounts/actions.ts#renameApiAccountAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#rotateApiKeyAction": hub("hub.accounts.manage"),
   "(hub)/hub/accounts/actions.ts#deleteApiAccountAction": hub("hub.accounts.manage"),
+  "(hub)/hub/accounts/actions.ts#setEventRetentionAction": hub("hub.accounts.manage"),
   "(hub)/hub/team/actions.ts#createInviteAction": hub("hub.team.manage"),
   "(hub)/hub/team/actions.ts#resendInviteAction": hub("hub.team.manage"),
   "(hub)/hub/team/actions.ts#revokeInviteAction": hub("hub.team.manage"),
@@ -200,6 +207,7 @@ export const DASHBOARD_NAV: readonly { label: string; segment: string; permissio
   { label: "Home", segment: "", permission: null },
   { label: "Users", segment: "/users", permission: "users.read" },
   { label: "Transactions", segment: "/transactions", permission: "transactions.read" },
+  { label: "Analytics", segment: "/analytics", permission: "transactions.read" },
   { label: "Compliance", segment: "/compliance", permission: "kycDocuments.read" },
   { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
   { label: "Events", segment: "/events", permission: "events.read" },

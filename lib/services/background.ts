@@ -3,13 +3,20 @@ import { jobSettings } from "@/lib/server/env";
 import { currentJobQueue, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { MIRROR_BACKFILL_JOB, resumeStalledBackfills } from "@/lib/services/mirror/backfill";
+import { enqueueEventRetention, EVENT_RETENTION_JOB } from "@/lib/services/mirror-reads/expire-events";
 import { enqueuePendingPings } from "@/lib/services/mirror/pending";
 import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
 import { enqueueReconciliations, MIRROR_RECONCILE_JOB } from "@/lib/services/mirror/reconcile";
 import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
 
 /** Every job this app runs; another feature adds its JobDefinition here. */
-export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB, MIRROR_BACKFILL_JOB, MIRROR_RECONCILE_JOB] as const;
+export const APP_JOBS = [
+  REPORT_RUN_JOB,
+  WEBHOOK_PING_JOB,
+  MIRROR_BACKFILL_JOB,
+  MIRROR_RECONCILE_JOB,
+  EVENT_RETENTION_JOB,
+] as const;
 
 const START_ATTEMPTS = 5;
 
@@ -59,6 +66,10 @@ export async function startBackgroundJobs(): Promise<void> {
   // slot per connected account (the job key makes it one job across instances).
   setInterval(() => void resumeStalledBackfills(queue, new Date()).catch(() => undefined), 60_000).unref();
   setInterval(() => void enqueueReconciliations(queue, new Date()).catch(() => undefined), 60_000).unref();
+  // The mirror's event retention: once a day (the day is the job key, so hourly ticks send one job).
+  const retention = () => void enqueueEventRetention(queue, new Date()).catch(() => undefined);
+  retention();
+  setInterval(retention, 3_600_000).unref();
   const stop = () => void queue.stop().catch(() => undefined);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

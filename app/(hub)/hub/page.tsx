@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -7,6 +8,8 @@ import { FormAlert } from "@/components/ui/form-message";
 import { getHubContext } from "@/lib/server/context";
 import { can } from "@/lib/server/permissions";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
+import { SectionSkeleton } from "@/components/page-skeleton";
+import { AccountOverviews } from "./_components/account-overviews";
 import { AccountActions } from "./accounts/_components/account-actions";
 
 export const metadata: Metadata = { title: "Hub" };
@@ -35,6 +38,11 @@ export default async function HubPage({
       </div>
       {params.denied ? <FormAlert>You do not have permission to open that page.</FormAlert> : null}
       {added ? <FormAlert tone="success">“{added.name}” was verified with MANGOPAY and added.</FormAlert> : null}
+      {accounts.filter((a) => a.canOpenDashboard).length > 1 ? (
+        <Suspense fallback={<SectionSkeleton label="Loading accounts at a glance" height="h-40" />}>
+          <AccountOverviews ctx={ctx} />
+        </Suspense>
+      ) : null}
       {accounts.length === 0 ? (
         <Card className="p-8 text-center text-sm text-slate-600">
           {manages
@@ -71,7 +79,13 @@ export default async function HubPage({
                 <div className="flex items-center gap-2">
                   {manages ? (
                     <AccountActions
-                      account={{ id: a.id, name: a.name, environment: a.environment, apiKeyLast4: a.apiKeyLast4 }}
+                      account={{
+                        id: a.id,
+                        name: a.name,
+                        environment: a.environment,
+                        apiKeyLast4: a.apiKeyLast4,
+                        eventRetentionDays: a.eventRetentionDays,
+                      }}
                     />
                   ) : null}
                   {a.canOpenDashboard ? (

@@ -94,6 +94,19 @@ export function resolveBaseUrl(choice: BaseUrlChoice, custom: string | undefined
 export const RenameApiAccountInput = z.object({ accountId: z.string().min(1).max(64), name: Name });
 export type RenameApiAccountInput = z.input<typeof RenameApiAccountInput>;
 
+/** The mirror keeps events at least as long as MANGOPAY (45 days), at most ten years. */
+export const MIN_EVENT_RETENTION_DAYS = 45;
+export const MAX_EVENT_RETENTION_DAYS = 3650;
+export const SetEventRetentionInput = z.object({
+  accountId: z.string().min(1).max(64),
+  days: z.coerce
+    .number("Enter a number of days")
+    .int("Enter a whole number of days")
+    .min(MIN_EVENT_RETENTION_DAYS, `Keep events at least ${MIN_EVENT_RETENTION_DAYS} days (MANGOPAY's own retention)`)
+    .max(MAX_EVENT_RETENTION_DAYS, `${MAX_EVENT_RETENTION_DAYS} days at most`),
+});
+export type SetEventRetentionInput = z.input<typeof SetEventRetentionInput>;
+
 export const RotateApiKeyInput = z.object({ accountId: z.string().min(1).max(64), apiKey: ApiKey });
 export type RotateApiKeyInput = z.input<typeof RotateApiKeyInput>;
 

@@ -53,6 +53,28 @@ export function eventFiltersFor(nowMs: number) {
   });
 }
 
+/** The mirror's filters: the same fields without MANGOPAY's 45-day limit (the mirror keeps older events). */
+export const EventHistoryFilters = EventFilters.refine((f) => !f.from || !f.to || f.from <= f.to, {
+  path: ["to"],
+  message: RANGE_ORDER_MESSAGE,
+});
+
+export const ListEventHistoryInput = z.object({
+  filters: EventHistoryFilters,
+  page: PageQuery.shape.page,
+  perPage: PageQuery.shape.perPage,
+});
+export type ListEventHistoryInput = z.input<typeof ListEventHistoryInput>;
+
+/**
+ * Whether the events page reads the mirror: asked for ("History (mirror)", `history=1` in the URL) or
+ * needed (the range starts or ends before MANGOPAY's 45 days).
+ */
+export function readsEventHistory(q: { history?: boolean; from?: string; to?: string }, nowMs: number): boolean {
+  const earliest = earliestEventDay(nowMs);
+  return q.history === true || (q.from !== undefined && q.from < earliest) || (q.to !== undefined && q.to < earliest);
+}
+
 export const ListEventsInput = z.object({
   filters: EventFilters,
   page: PageQuery.shape.page,
@@ -75,5 +97,10 @@ export const EventsQuery = PageQuery.extend({
     .catch([]),
   from: z.string().optional().catch(undefined),
   to: z.string().optional().catch(undefined),
+  history: z
+    .string()
+    .optional()
+    .transform((v) => v === "1")
+    .catch(false),
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;

@@ -150,6 +150,12 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ accountId: ids.own.accountId, name: "Renamed by the matrix" }),
     foreign: (ids) => [{ accountId: ids.other.accountId, name: "Renamed by the matrix" }],
   },
+  "api-accounts/set-event-retention.ts#setEventRetention": {
+    kind: "hub",
+    permissions: ["hub.accounts.manage"],
+    input: (ids) => ({ accountId: ids.own.accountId, days: 90 }),
+    foreign: (ids) => [{ accountId: ids.other.accountId, days: 90 }],
+  },
   "api-accounts/rotate-key.ts#rotateApiKey": {
     kind: "hub",
     permissions: ["hub.accounts.manage"],
@@ -592,6 +598,33 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: () => ({ query: "ada" }),
   },
   "hooks/connection.ts#getWebhookConnection": { kind: "account", permissions: ["hooks.read"] },
+  // Reads of the mirror (docs/mirror.md): history, aggregates, exports and the Hub's overview.
+  "mirror-reads/get-freshness.ts#getMirrorFreshness": {
+    kind: "account",
+    permissions: ["users.read"],
+    input: () => ({ view: "users" }),
+  },
+  "mirror-reads/list-account-overviews.ts#listAccountOverviews": {
+    kind: "member",
+    why: "every member sees the accounts they may open, each metric only where their permissions there allow it",
+  },
+  "events/list-history.ts#listEventHistory": {
+    kind: "account",
+    permissions: ["events.read"],
+    input: () => ({ filters: {}, page: 1, perPage: 20 }),
+  },
+  "analytics/get-transaction-series.ts#getTransactionSeries": {
+    kind: "account",
+    permissions: ["transactions.read"],
+    input: () => ({ from: "2026-01-01", to: "2026-03-31", granularity: "week" }),
+  },
+  "exports/export-users.ts#exportUsers": { kind: "account", permissions: ["users.read"], input: () => ({}) },
+  "exports/export-transactions.ts#exportTransactions": {
+    kind: "account",
+    permissions: ["transactions.read"],
+    input: () => ({ status: "SUCCEEDED" }),
+  },
+  "exports/export-events.ts#exportEvents": { kind: "account", permissions: ["events.read"], input: () => ({}) },
   "hooks/connect.ts#connectWebhooks": {
     kind: "account",
     permissions: ["hooks.create", "hooks.edit"],

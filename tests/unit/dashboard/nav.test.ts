@@ -22,6 +22,7 @@ describe("dashboard navigation", () => {
     expect(visible).toEqual([
       "Home",
       "Transactions",
+      "Analytics",
       "Compliance",
       "Disputes",
       "Events",
@@ -37,13 +38,31 @@ describe("dashboard navigation", () => {
       roleAccountPermissions("READ_ONLY").filter((p) => p !== "disputes.read" && p !== "events.read"),
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Compliance", "Hooks", "Reports", "Operations"]);
+    expect(visible).toEqual([
+      "Home",
+      "Users",
+      "Transactions",
+      "Analytics",
+      "Compliance",
+      "Hooks",
+      "Reports",
+      "Operations",
+    ]);
   });
 
   it("shows Finance the money sections but not Compliance or Hooks", () => {
     const perms = effectivePermissions("FINANCE", roleAccountPermissions("FINANCE"));
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Reports", "Operations"]);
+    expect(visible).toEqual([
+      "Home",
+      "Users",
+      "Transactions",
+      "Analytics",
+      "Disputes",
+      "Events",
+      "Reports",
+      "Operations",
+    ]);
   });
 
   it("hides Reports from a member whose grants exclude reporting.read", () => {
@@ -53,7 +72,17 @@ describe("dashboard navigation", () => {
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).not.toContain("Reports");
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Disputes", "Events", "Operations"]);
+    expect(visible).toEqual(["Home", "Users", "Transactions", "Analytics", "Disputes", "Events", "Operations"]);
+  });
+
+  it("hides Analytics (mirrored transactions) from a member whose grants exclude transactions.read", () => {
+    const perms = effectivePermissions(
+      "FINANCE",
+      roleAccountPermissions("FINANCE").filter((p) => p !== "transactions.read"),
+    );
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).not.toContain("Analytics");
+    expect(visible).toContain("Users");
   });
 
   it("hides Operations (who moved what) from a member whose grants exclude transactions.read", () => {

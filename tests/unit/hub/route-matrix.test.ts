@@ -148,6 +148,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
     "READ_ONLY",
   ],
   "page /accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": ALL,
+  "page /accounts/[accountId]/analytics": ALL,
   "page /accounts/[accountId]/events": ALL,
   "page /accounts/[accountId]/events/[resourceId]": ALL,
   "page /accounts/[accountId]/compliance": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
@@ -168,6 +169,9 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/operations": ALL,
   "page /accounts/[accountId]/operations/[operationId]": ALL,
   "route /accounts/[accountId]/operations/export": ALL,
+  "route /accounts/[accountId]/users/export": ALL,
+  "route /accounts/[accountId]/transactions/export": ALL,
+  "route /accounts/[accountId]/events/export": ALL,
   "route /accounts/[accountId]/transactions/[transactionId]/receipt": ALL,
 };
 for (const key of Object.keys(ACTION_ACCESS)) {

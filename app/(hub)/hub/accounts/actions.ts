@@ -6,11 +6,13 @@ import { createApiAccount } from "@/lib/services/api-accounts/create";
 import { deleteApiAccount } from "@/lib/services/api-accounts/delete";
 import { renameApiAccount } from "@/lib/services/api-accounts/rename";
 import { rotateApiKey } from "@/lib/services/api-accounts/rotate-key";
+import { setEventRetention } from "@/lib/services/api-accounts/set-event-retention";
 import {
   CreateApiAccountInput,
   DeleteApiAccountInput,
   RenameApiAccountInput,
   RotateApiKeyInput,
+  SetEventRetentionInput,
 } from "@/lib/services/api-accounts/schemas";
 
 // Thin adapters: session + permission + schema here, then the service (which checks again and audits).
@@ -47,6 +49,16 @@ export const deleteApiAccountAction = hubAction(
   DeleteApiAccountInput,
   async ({ ctx, input }) => {
     const result = await deleteApiAccount({ ctx, input });
+    revalidatePath("/hub");
+    return result;
+  },
+);
+
+export const setEventRetentionAction = hubAction(
+  "hub.accounts.manage",
+  SetEventRetentionInput,
+  async ({ ctx, input }) => {
+    const result = await setEventRetention({ ctx, input });
     revalidatePath("/hub");
     return result;
   },

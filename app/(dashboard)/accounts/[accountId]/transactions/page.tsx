@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { EmptyState } from "@/components/empty-state";
+import { MirrorExportLink, MirrorFreshnessLine } from "@/components/mirror-freshness";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
+import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import { listPlatformTransactions } from "@/lib/services/transactions/list-platform";
 import { TransactionListQuery } from "@/lib/services/transactions/schemas";
 import { settle } from "@/lib/services/upstream";
@@ -49,14 +51,34 @@ export default async function TransactionsPage({ params, searchParams }: Props) 
   const ctx = await requireAccountPermission(accountId, "transactions.read");
   const q = TransactionListQuery.parse(query);
   const paths = dashboardPaths(ctx.account.id);
+  const freshness = await getMirrorFreshness({ ctx, input: { view: "transactions" } });
+  const filterQuery = new URLSearchParams(
+    Object.entries({ status: q.status, type: q.type, nature: q.nature, from: q.from, to: q.to }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
+  ).toString();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Transactions</h1>
-        <p className="text-sm text-slate-600">
-          The platform&apos;s own transactions: fees collected, repudiations, settlements and client-wallet movements. A
-          user&apos;s transactions are on their profile.
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Transactions</h1>
+          <p className="text-sm text-slate-600">
+            The platform&apos;s own transactions: fees collected, repudiations, settlements and client-wallet movements.
+            A user&apos;s transactions are on their profile.
+          </p>
+        </div>
+        <div className="space-y-1 text-right">
+          <MirrorExportLink
+            freshness={freshness}
+            href={paths.transactionsExport(filterQuery)}
+            reportsHref={paths.reports}
+          />
+        </div>
+      </div>
+      <div className="text-xs text-slate-500">
+        The CSV export holds every transaction of the account the mirror has (pay-ins, payouts, transfers and refunds of
+        all users) that matches these filters.
+        <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       </div>
       <TransactionFilters action={paths.transactions} query={q} />
       <Suspense key={JSON.stringify(q)} fallback={<SectionSkeleton label="Loading transactions" height="h-96" />}>

@@ -5,6 +5,7 @@ import { CopyableId } from "@/components/copyable-id";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { LocalTime } from "@/components/local-time";
+import { MirrorExportLink, MirrorFreshnessLine } from "@/components/mirror-freshness";
 import { Pagination, hrefWith } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
@@ -13,6 +14,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { PageQuery } from "@/lib/services/mangopay/inputs";
+import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import { requestGate } from "@/lib/services/mangopay/request";
 import { getUser } from "@/lib/services/users/get";
 import { listUsers } from "@/lib/services/users/list";
@@ -39,7 +41,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const ctx = await requireAccountPermission(accountId, "users.read");
   const paths = dashboardPaths(ctx.account.id);
   const q = PageQuery.parse(query);
-  const result = await settle(listUsers({ ctx, input: q }));
+  const [result, freshness] = await Promise.all([
+    settle(listUsers({ ctx, input: q })),
+    getMirrorFreshness({ ctx, input: { view: "users" } }),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -58,9 +63,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
           >
             {q.sort === "desc" ? "Newest first ↓" : "Oldest first ↑"}
           </Link>
+          <MirrorExportLink
+            freshness={freshness}
+            href={paths.usersExport(q.sort === "desc" ? "" : `sort=${q.sort}`)}
+            reportsHref={paths.reports}
+          />
           {can(ctx, "users.create") ? <CreateUserDialog accountId={ctx.account.id} /> : null}
         </div>
       </div>
+      <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />
       ) : result.data.items.length === 0 ? (

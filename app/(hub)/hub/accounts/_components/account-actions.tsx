@@ -5,9 +5,20 @@ import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/compo
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { useDialogAction } from "@/components/use-dialog-action";
-import { deleteApiAccountAction, renameApiAccountAction, rotateApiKeyAction } from "../actions";
+import {
+  deleteApiAccountAction,
+  renameApiAccountAction,
+  rotateApiKeyAction,
+  setEventRetentionAction,
+} from "../actions";
 
-type Account = { id: string; name: string; environment: "SANDBOX" | "PRODUCTION"; apiKeyLast4: string };
+type Account = {
+  id: string;
+  name: string;
+  environment: "SANDBOX" | "PRODUCTION";
+  apiKeyLast4: string;
+  eventRetentionDays: number;
+};
 
 function RenameDialog({ account }: { account: Account }) {
   const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(renameApiAccountAction);
@@ -62,6 +73,42 @@ function RotateDialog({ account }: { account: Account }) {
   );
 }
 
+function RetentionDialog({ account }: { account: Account }) {
+  const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(setEventRetentionAction);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost">
+          Event history
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Event history of “${account.name}”`}
+        description="The local mirror keeps this account's events beyond MANGOPAY's 45 days. A daily job deletes those older than this."
+      >
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="accountId" value={account.id} />
+          <div className="space-y-1.5">
+            <Label htmlFor={`retention-${account.id}`}>Keep events for (days)</Label>
+            <Input
+              id={`retention-${account.id}`}
+              name="days"
+              type="number"
+              min={45}
+              max={3650}
+              defaultValue={account.eventRetentionDays}
+              required
+            />
+            <FieldError name="days" errors={errors} />
+          </div>
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <DialogFormActions pending={pending} label="Save" pendingLabel="Saving…" />
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 function DeleteDialog({ account }: { account: Account }) {
   const { open, setOpen, state, action, pending, fieldErrors: errors } = useDialogAction(deleteApiAccountAction);
   return (
@@ -98,6 +145,7 @@ export function AccountActions({ account }: { account: Account }) {
     <div className="flex items-center gap-1">
       <RenameDialog account={account} />
       <RotateDialog account={account} />
+      <RetentionDialog account={account} />
       <DeleteDialog account={account} />
     </div>
   );

@@ -3,14 +3,8 @@ import { CopyableId } from "@/components/copyable-id";
 import { StatusBadge } from "@/components/status-badge";
 import { MaybeMoney } from "@/components/money";
 import type { DashboardPaths, UserTab } from "@/lib/dashboard-paths";
+import { syncedAgo } from "@/lib/format";
 import type { MirrorObjectHit, MirrorSearchResult } from "@/lib/services/search/find-in-mirror";
-
-function syncedAgo(s: number): string {
-  if (s < 120) return `${s} seconds ago`;
-  if (s < 7200) return `${Math.round(s / 60)} minutes ago`;
-  if (s < 172_800) return `${Math.round(s / 3600)} hours ago`;
-  return `${Math.round(s / 86_400)} days ago`;
-}
 
 const USER_TAB: Partial<Record<MirrorObjectHit["kind"], UserTab>> = {
   bankAccount: "bank-accounts",

@@ -1,0 +1,22 @@
+import { requireAccountPermission } from "@/lib/server/account-context";
+import { csvResponse, exportErrorResponse } from "@/lib/server/csv-response";
+import { USER_CSV_COLUMNS } from "@/lib/services/exports/csv";
+import { exportUsers } from "@/lib/services/exports/export-users";
+import { queryObject } from "@/lib/services/exports/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ accountId: string }> };
+
+/** The mirror's users in the users list's order (same query string), as CSV streamed in batches. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { accountId } = await params;
+  // A public endpoint: session, account access (else 404) and permission are checked here, and again in the service.
+  const ctx = await requireAccountPermission(accountId, "users.read");
+  try {
+    const records = await exportUsers({ ctx, input: queryObject(new URL(request.url).searchParams) });
+    return csvResponse(records, USER_CSV_COLUMNS, "users");
+  } catch (err) {
+    return exportErrorResponse(err);
+  }
+}

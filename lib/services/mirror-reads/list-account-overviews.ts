@@ -1,0 +1,96 @@
+import "server-only";
+import type { HubContext } from "@/lib/server/context-types";
+import { db } from "@/lib/server/db";
+import { effectivePermissions, type Permission } from "@/lib/server/permissions";
+import { mirrorFreshnessOf, type MirrorFreshness } from "./internal";
+
+const DAY_MS = 86_400_000;
+export const OVERVIEW_DAYS = 30;
+
+export type MoneyTotal = { currency: string; amountMinor: number };
+
+/** A metric the member may not see on that account, or one the mirror does not hold yet: null ("—"). */
+export type AccountOverviewDTO = {
+  accountId: string;
+  name: string;
+  environment: "SANDBOX" | "PRODUCTION";
+  /** Succeeded transactions' debited amounts over the last 30 days, per currency. */
+  volume: MoneyTotal[] | null;
+  fees: MoneyTotal[] | null;
+  failedPayouts: number | null;
+  /** Not mirrored yet (disputes, KYC documents): always null for now. */
+  openDisputes: number | null;
+  kycIssues: number | null;
+  freshness: MirrorFreshness;
+};
+
+function totals(rows: { apiAccountId: string; currency: string; amount: bigint | null }[], accountId: string) {
+  return rows
+    .filter((r) => r.apiAccountId === accountId)
+    .map((r) => ({ currency: r.currency, amountMinor: Number(r.amount ?? 0n) }))
+    .sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/**
+ * The Hub home's row per API account the member may open: 30-day volume and fees, failed payouts and
+ * the mirror's freshness, each metric only where the member's permissions on that account allow it.
+ * One query per metric over all those accounts, whatever their number.
+ */
+export async function listAccountOverviews({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: HubContext;
+  now?: Date;
+}): Promise<AccountOverviewDTO[]> {
+  const access = await db.accountAccess.findMany({
+    where: { membershipId: ctx.membership.id, apiAccount: { hubId: ctx.hub.id } },
+    select: { grants: true, apiAccount: { select: { id: true, name: true, environment: true } } },
+    orderBy: { apiAccount: { name: "asc" } },
+  });
+  const may = new Map(access.map((a) => [a.apiAccount.id, effectivePermissions(ctx.membership.role, a.grants)]));
+  const holding = (p: Permission) => access.map((a) => a.apiAccount.id).filter((id) => may.get(id)?.has(p));
+  const money = holding("transactions.read");
+  const payouts = holding("payouts.read");
+  const since = new Date(now.getTime() - OVERVIEW_DAYS * DAY_MS);
+  const scope = { hubId: ctx.hub.id, createdAt: { gte: since } };
+  const [sums, failed, freshness] = await Promise.all([
+    money.length === 0
+      ? []
+      : db.mirrorTransaction.groupBy({
+          by: ["apiAccountId", "currency"],
+          where: { ...scope, apiAccountId: { in: money }, status: "SUCCEEDED" },
+          _sum: { debitedMinor: true, feesMinor: true },
+        }),
+    payouts.length === 0
+      ? []
+      : db.mirrorTransaction.groupBy({
+          by: ["apiAccountId"],
+          where: { ...scope, apiAccountId: { in: payouts }, type: "PAYOUT", status: "FAILED" },
+          _count: { _all: true },
+        }),
+    mirrorFreshnessOf(
+      ctx.hub.id,
+      access.map((a) => a.apiAccount.id),
+      now,
+    ),
+  ]);
+  const volumes = sums.map((s) => ({
+    apiAccountId: s.apiAccountId,
+    currency: s.currency,
+    amount: s._sum.debitedMinor,
+  }));
+  const fees = sums.map((s) => ({ apiAccountId: s.apiAccountId, currency: s.currency, amount: s._sum.feesMinor }));
+  const failedBy = new Map(failed.map((f) => [f.apiAccountId, f._count._all]));
+  return access.map(({ apiAccount: a }) => ({
+    accountId: a.id,
+    name: a.name,
+    environment: a.environment,
+    volume: money.includes(a.id) ? totals(volumes, a.id) : null,
+    fees: money.includes(a.id) ? totals(fees, a.id) : null,
+    failedPayouts: payouts.includes(a.id) ? (failedBy.get(a.id) ?? 0) : null,
+    openDisputes: null,
+    kycIssues: null,
+    freshness: freshness.get(a.id) ?? { connected: false, lastSyncedAt: null, secondsAgo: null },
+  }));
+}
