@@ -60,6 +60,8 @@ const EnvSchema = z
     JOBS_POOL_MAX: z.coerce.number().int().min(1).max(20).default(2),
     // How often each instance looks for scheduled reports that are due (seconds).
     REPORT_SCHEDULE_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    // Webhook pings accepted per API account and minute (429 beyond; MANGOPAY retries). 0: no cap.
+    WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   })
   .refine((v) => v.ENCRYPTION_KEY || v.ENCRYPTION_KEYS, {
     path: ["ENCRYPTION_KEY"],
@@ -159,4 +161,9 @@ export function jobSettings(): { enabled: boolean; connectionString: string; poo
     poolMax: e.JOBS_POOL_MAX,
     tickSeconds: e.REPORT_SCHEDULE_TICK_SECONDS,
   };
+}
+
+/** The receiver's per-account flood cap (pings a minute; 0: none). */
+export function webhookPingCap(): number {
+  return env().WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE;
 }
