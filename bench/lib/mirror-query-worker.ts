@@ -135,8 +135,13 @@ async function csv(): Promise<object> {
       where: {
         hubId,
         apiAccountId: accountId,
+        // The redundant `gte` gives PostgreSQL an index range to start from; the OR alone made it
+        // scan from the account's first row on every page.
         ...(after
-          ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+          ? {
+              createdAt: { gte: after.createdAt },
+              OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
+            }
           : {}),
       },
       select: {
