@@ -9,6 +9,7 @@ import path from "node:path";
 import { assertPortsFree } from "./lib/ports.mjs";
 import {
   ROOT,
+  connectDemoWebhooks,
   ensureDevEnvFile,
   migrateDeploy,
   runningServices,
@@ -54,6 +55,21 @@ function exitOf(child) {
   );
   exited.catch(() => {}); // observed by the races below; never an unhandled rejection meanwhile
   return exited;
+}
+
+async function connectWebhooksInBackground() {
+  try {
+    for (const r of await connectDemoWebhooks(env)) {
+      if (stopping) return;
+      if (r.ok)
+        console.log(
+          `[dev] webhooks of ${r.account} → ${r.receiverBase}… (${r.connected} event types${r.changed ? `, ${r.changed} written` : ""})`,
+        );
+      else console.error(`[dev] webhooks of ${r.account} not connected: ${r.error}`);
+    }
+  } catch (err) {
+    if (!stopping) console.error(`[dev] demo webhooks not connected: ${err instanceof Error ? err.message : err}`);
+  }
 }
 
 try {
@@ -134,6 +150,9 @@ try {
 `);
   // After the banner, a part that dies takes the rest down with it rather than leaving half a stack.
   Promise.race(watched).catch((err) => shutdown(1, `${err.message}\n[dev] the stack cannot run without it`));
+  // Then, in the background (the first sign-in does not wait for it): the demo accounts' webhooks
+  // point at this app, so what happens in the emulator reaches the mirror. Failures are printed only.
+  if (env.DEV_CONNECT_WEBHOOKS !== "0" && seeded.accounts > 0) void connectWebhooksInBackground();
 } catch (err) {
   await shutdown(1, `failed to start: ${err instanceof Error ? err.message : err}`);
 }

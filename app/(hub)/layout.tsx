@@ -13,6 +13,7 @@ export default async function HubLayout({ children }: { children: React.ReactNod
     { href: "/hub/team", label: "Team", show: can(ctx, "hub.team.manage") },
     { href: "/hub/security", label: "Security history", show: can(ctx, "hub.security.read") },
     { href: "/hub/settings", label: "Settings", show: can(ctx, "hub.settings.manage") },
+    { href: "/hub/jobs", label: "Jobs", show: can(ctx, "hub.jobs.manage") },
     { href: "/hub/feedback", label: "Feedback", show: can(ctx, "hub.feedback.read") },
     { href: "/hub/profile", label: "Profile", show: true },
   ].filter((l) => l.show);

@@ -56,10 +56,15 @@ const EnvSchema = z
     // Background jobs (pg-boss in the app database, lib/server/jobs.ts): report schedules. Off: this
     // instance neither ticks schedules nor runs jobs (tests start their own queues).
     JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
+    // false: this instance enqueues jobs (webhook pings, report runs) but leaves running them to the
+    // others (a receiver-only instance).
+    JOBS_WORK: z.enum(["true", "false"]).default("true"),
     // pg-boss's own pool. The embedded PGlite multiplexes every socket onto one backend: 1–2 is enough.
     JOBS_POOL_MAX: z.coerce.number().int().min(1).max(20).default(2),
     // How often each instance looks for scheduled reports that are due (seconds).
     REPORT_SCHEDULE_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    // Webhook pings accepted per API account and minute (429 beyond; MANGOPAY retries). 0: no cap.
+    WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   })
   .refine((v) => v.ENCRYPTION_KEY || v.ENCRYPTION_KEYS, {
     path: ["ENCRYPTION_KEY"],
@@ -151,12 +156,24 @@ export function proxySettings(): { https: boolean; dev: boolean } {
 }
 
 /** Background job settings (lib/services/background.ts). */
-export function jobSettings(): { enabled: boolean; connectionString: string; poolMax: number; tickSeconds: number } {
+export function jobSettings(): {
+  enabled: boolean;
+  work: boolean;
+  connectionString: string;
+  poolMax: number;
+  tickSeconds: number;
+} {
   const e = env();
   return {
     enabled: e.JOBS_ENABLED === "true",
+    work: e.JOBS_WORK === "true",
     connectionString: e.DATABASE_URL,
     poolMax: e.JOBS_POOL_MAX,
     tickSeconds: e.REPORT_SCHEDULE_TICK_SECONDS,
   };
+}
+
+/** The receiver's per-account flood cap (pings a minute; 0: none). */
+export function webhookPingCap(): number {
+  return env().WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE;
 }

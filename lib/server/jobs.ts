@@ -101,6 +101,19 @@ export class JobQueue {
     });
   }
 
+  /**
+   * Enqueues the keyed job again: a new one if none exists, or the existing one back to "retry"
+   * when it failed (its retries exhausted). A job still queued or running is left as it is.
+   * True when a job is (again) on its way.
+   */
+  async resend<T extends object>(job: JobDefinition<T>, data: T, key: string): Promise<boolean> {
+    if (await this.send(job, data, { key })) return true;
+    const id = jobIdFor(`${job.name}:${key}`);
+    const existing = await this.boss.getJobById(job.name, id);
+    if (existing?.state === "failed") await this.boss.retry(job.name, id);
+    return existing !== null && existing.state !== "completed" && existing.state !== "cancelled";
+  }
+
   /** Readiness: the queue is started and its database answers. */
   async health(): Promise<{ ok: boolean; detail: string }> {
     if (!this.started) return { ok: false, detail: "not started" };

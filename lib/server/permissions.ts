@@ -43,6 +43,8 @@ export const HUB_PERMISSIONS = [
   "hub.connections.manage",
   // Owner-only: what members wrote through "Share feedback".
   "hub.feedback.read",
+  // Owners and Admins: the job queue's state and the retry of failed webhook pings.
+  "hub.jobs.manage",
   "dashboard.permissions.manage",
 ] as const;
 export type HubPermission = (typeof HUB_PERMISSIONS)[number];

@@ -27,7 +27,11 @@ const START_ATTEMPTS = 5;
  */
 async function startQueueWithRetries(settings: ReturnType<typeof jobSettings>): Promise<JobQueue | null> {
   for (let attempt = 1; ; attempt += 1) {
-    const queue = new JobQueue(APP_JOBS, { connectionString: settings.connectionString, poolMax: settings.poolMax });
+    const queue = new JobQueue(APP_JOBS, {
+      connectionString: settings.connectionString,
+      poolMax: settings.poolMax,
+      work: settings.work,
+    });
     try {
       await queue.start();
       return queue;
@@ -73,5 +77,8 @@ export async function startBackgroundJobs(): Promise<void> {
   const stop = () => void queue.stop().catch(() => undefined);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  logger.info({ poolMax: settings.poolMax, tickSeconds: settings.tickSeconds }, "job queue started");
+  logger.info(
+    { poolMax: settings.poolMax, work: settings.work, tickSeconds: settings.tickSeconds },
+    "job queue started",
+  );
 }

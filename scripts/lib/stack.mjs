@@ -193,6 +193,17 @@ export function seedDemo(env) {
   );
 }
 
+/** The demo accounts' webhooks → the app's receiver (APP_URL); resolves to each account's outcome. */
+export async function connectDemoWebhooks(env) {
+  const out = await run(
+    "connect demo webhooks",
+    bin("tsx"),
+    ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/connect-demo-webhooks.ts"],
+    { env },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "[]");
+}
+
 /** Reads KEY=VALUE lines (no interpolation); missing file → {}. */
 export function readEnvFile(file) {
   if (!fs.existsSync(file)) return {};

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createCipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -109,4 +109,104 @@ test("a client's own peer and forwarding headers do not change the recorded IP, 
     `%${email}%`,
   ]);
   expect(keys.map((k) => k.key)).toEqual([`signin.email:email:${email}`, `signin.pair:pair:${email}|127.0.0.1`]);
+});
+
+/** The server's sealed form of an API key (lib/server/crypto.ts, v2 with the one "default" key). */
+function sealed(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", Buffer.from(process.env.ENCRYPTION_KEY ?? "", "base64"), iv);
+  const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [
+    "v2",
+    "default",
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ct.toString("base64url"),
+  ].join(".");
+}
+
+test("webhook pings spread over both instances are each processed once, by one of the two queues", async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const emulatorUrl = fs.readFileSync(path.join(ROOT, ".data/deploy-check/emulator-url"), "utf8").trim();
+  const [client] = (await (await fetch(`${emulatorUrl}/_emulator/clients`)).json()) as Array<{
+    ClientId: string;
+    ApiKey: string;
+  }>;
+  if (!client) throw new Error("the emulator has no client");
+  // Users MANGOPAY (the emulator) knows, so that processing finds each ping's object.
+  const auth = Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64");
+  const { access_token: token } = (await (
+    await fetch(`${emulatorUrl}/v2.01/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${auth}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    })
+  ).json()) as { access_token: string };
+  const users = (await (
+    await fetch(`${emulatorUrl}/v2.01/${client.ClientId}/users?per_page=15`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json()) as Array<{ Id: string }>;
+  expect(users.length).toBeGreaterThan(5);
+
+  // A Hub with this client as its API account and a receiver secret, as "Connect webhooks" leaves them.
+  const tag = `${Date.now()}`;
+  const hubId = `hub-webhooks-${tag}`;
+  const accountId = `acct-webhooks-${tag}`;
+  const secret = randomBytes(32).toString("base64url");
+  await query(`INSERT INTO "Hub" (id, name, "allowCustomBaseUrls", "updatedAt") VALUES ($1, $2, true, now())`, [
+    hubId,
+    `Webhooks ${tag}`,
+  ]);
+  await query(
+    `INSERT INTO "ApiAccount" (id, "hubId", name, environment, "clientId", "apiKeyEnc", "apiKeyLast4", "baseUrl", "updatedAt")
+     VALUES ($1, $2, 'Webhook check', 'SANDBOX', $3, $4, $5, $6, now())`,
+    [accountId, hubId, client.ClientId, sealed(client.ApiKey), client.ApiKey.slice(-4), emulatorUrl],
+  );
+  await query(
+    `INSERT INTO "WebhookEndpoint" (id, "hubId", "apiAccountId", "tokenHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+    [`endpoint-${tag}`, hubId, accountId, createHash("sha256").update(secret).digest("hex")],
+  );
+
+  // Two events per user, alternating instances, all at once; each ping is sent again to the other
+  // instance (MANGOPAY retries a delivery it thinks failed).
+  const date = Math.floor(Date.now() / 1000);
+  const pings = users.flatMap((u, i) =>
+    ["USER_ACCOUNT_ACTIVATED", "USER_KYC_LIGHT"].map((eventType, j) => ({
+      first: instances[(i + j) % 2] ?? "",
+      again: instances[(i + j + 1) % 2] ?? "",
+      query: `EventType=${eventType}&RessourceId=${u.Id}&Date=${date + j}`,
+    })),
+  );
+  const url = (base: string, q: string) => `${base}/api/webhooks/mangopay/${secret}?${q}`;
+  const answers = await Promise.all(pings.map((p) => request.get(url(p.first, p.query))));
+  answers.push(...(await Promise.all(pings.map((p) => request.get(url(p.again, p.query))))));
+  expect(answers.map((a) => a.status())).toEqual(answers.map(() => 200));
+
+  await expect
+    .poll(
+      async () =>
+        (
+          await query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "WebhookPing" WHERE "apiAccountId" = $1 AND status = 'DONE'`,
+            [accountId],
+          )
+        )[0]?.n,
+      { timeout: 120_000, intervals: [500] },
+    )
+    .toBe(pings.length);
+  const rows = await query<{ id: string; status: string; attempts: number; audits: number }>(
+    `SELECT p.id, p.status, p.attempts,
+       (SELECT count(*)::int FROM "AuditEvent" a WHERE a."targetId" = p.id AND a.action = 'mirror.sync') AS audits
+     FROM "WebhookPing" p WHERE p."apiAccountId" = $1`,
+    [accountId],
+  );
+  expect(rows).toHaveLength(pings.length);
+  for (const row of rows) expect(row).toEqual({ id: row.id, status: "DONE", attempts: 1, audits: 1 });
+  const mirrored = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "MirrorUser" WHERE "apiAccountId" = $1`, [
+    accountId,
+  ]);
+  expect(mirrored[0]?.n).toBe(users.length);
 });

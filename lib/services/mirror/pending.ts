@@ -6,7 +6,7 @@ import { WEBHOOK_PING_JOB } from "./process-ping";
 /**
  * Pings stored but not (or no longer) on the queue — enqueue failed, the queue was off, retries
  * exhausted — older than `graceMs`, sent again. The job id derives from the ping id, so a ping that
- * is still queued is not queued twice.
+ * is still queued is not queued twice (the count includes those, already on their way).
  */
 export async function enqueuePendingPings(queue: JobQueue, now: Date, graceMs = 60_000, batch = 200): Promise<number> {
   const pending = await db.webhookPing.findMany({
@@ -20,6 +20,7 @@ export async function enqueuePendingPings(queue: JobQueue, now: Date, graceMs = 
     take: batch,
   });
   let sent = 0;
-  for (const p of pending) if (await queue.send(WEBHOOK_PING_JOB, { pingId: p.id }, { key: p.id })) sent++;
+  // A job whose retries ran out stays "failed" under the same id: it is put back to "retry".
+  for (const p of pending) if (await queue.resend(WEBHOOK_PING_JOB, { pingId: p.id }, p.id)) sent++;
   return sent;
 }

@@ -256,6 +256,36 @@ describe("webhook pings", () => {
     expect(await db.webhookPing.count()).toBe(before);
   });
 
+  it("caps pings per account at the configured number a minute; the ping row is the record, not an audit row", async () => {
+    const { webhookLimits } = await import("@/lib/services/mirror/receive-ping");
+    const { LocalWindowCounter } = await import("@/lib/server/local-window");
+    const configured = webhookLimits.pingsByAccount;
+    webhookLimits.pingsByAccount = new LocalWindowCounter(() => 3, 60_000);
+    try {
+      const base = Number(now()) + 1000;
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await ping(token, { EventType: "USER_KYC_LIGHT", RessourceId: world.owner.Id, Date: String(base + i) }))
+            .status,
+        );
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const stored = await db.webhookPing.findMany({
+        where: { apiAccountId: env.account.id, eventType: "USER_KYC_LIGHT" },
+        select: { id: true, eventDate: true, receivedAt: true },
+        orderBy: { eventDate: "asc" },
+      });
+      expect(stored.map((p) => p.eventDate)).toEqual([String(base), String(base + 1), String(base + 2)]);
+      expect(
+        await db.auditEvent.count({
+          where: { hubId: env.hub.hubId, action: "webhook.ping.received" },
+        }),
+      ).toBe(0);
+    } finally {
+      webhookLimits.pingsByAccount = configured;
+    }
+  });
+
   // Last: it exhausts the miss budget of this test's client address.
   it("turns away a client guessing paths after 30 misses a minute, even with the right path", async () => {
     const q = { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() };

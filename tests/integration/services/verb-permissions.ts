@@ -847,4 +847,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: () => ({ message: "The payouts page could show the bank name.", page: "/accounts" }),
   },
   "feedback/list.ts#listFeedback": { kind: "hub", permissions: ["hub.feedback.read"] },
+  "jobs/overview.ts#getJobsOverview": { kind: "hub", permissions: ["hub.jobs.manage"] },
+  "jobs/retry-ping.ts#retryWebhookPing": {
+    kind: "hub",
+    permissions: ["hub.jobs.manage"],
+    input: () => ({ pingId: "cping000000000000000000000" }),
+    foreign: () => [{ pingId: "cping000000000000000000000" }],
+  },
 };

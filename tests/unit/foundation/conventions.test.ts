@@ -73,9 +73,34 @@ describe("import graph", () => {
   });
 });
 
+/**
+ * Writes exempt from the audit rule, by file and model, each with the reason. Nothing else may be
+ * added without one: the exemption is the design decision, written where the rule is enforced.
+ */
+const UNAUDITED_WRITES: Record<string, string> = {
+  "lib/services/mirror/receive-ping.ts webhookPing":
+    "the public webhook receiver stores one ping per call at up to thousands a second; the ping row " +
+    "itself (time, client address, unique key) is the record, and its processing is audited (mirror.sync…)",
+};
+
 describe("audit", () => {
   it("every service write happens in a transaction that writes an audit row", () => {
-    expect(unauditedWrites(readSources("lib/services", "lib/server/audit.ts"))).toEqual([]);
+    const problems = unauditedWrites(readSources("lib/services", "lib/server/audit.ts"));
+    const exempt = (p: string) =>
+      Object.keys(UNAUDITED_WRITES).some((k) => {
+        const [file, model] = k.split(" ");
+        return p.startsWith(`${file}:`) && p.includes(` ${model} write `);
+      });
+    expect(problems.filter((p) => !exempt(p))).toEqual([]);
+  });
+
+  it("every exemption from the audit rule states its reason and still matches a write", () => {
+    const problems = unauditedWrites(readSources("lib/services", "lib/server/audit.ts"));
+    for (const [key, reason] of Object.entries(UNAUDITED_WRITES)) {
+      expect(reason.length).toBeGreaterThan(40);
+      const [file, model] = key.split(" ");
+      expect(problems.some((p) => p.startsWith(`${file}:`) && p.includes(` ${model} write `))).toBe(true);
+    }
   });
 
   it("guard: flags a write without an audit row, a write outside a transaction, and a helper's write", () => {

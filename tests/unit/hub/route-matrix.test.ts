@@ -120,6 +120,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /hub/security": ["OWNER", "ADMIN", "FINANCE"],
   "page /hub/settings": MANAGERS,
   "page /hub/feedback": ["OWNER"],
+  "page /hub/jobs": MANAGERS,
   "page /hub/profile": ALL,
   "page /accounts/[accountId]": ALL,
   "page /accounts/[accountId]/search": ALL,

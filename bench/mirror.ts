@@ -1,0 +1,320 @@
+// The local mirror's speed goals (not a timed test): `npm run bench -- mirror`.
+//  (a) the webhook receiver on one `next start` instance: pings accepted per second for 20,000 pings
+//      from N concurrent clients (the queue on, its worker off: JOBS_WORK=false, so the number is the
+//      receiver's), and every ping stored once with its job queued;
+//  (b) the search (the real findInMirror service) by email and by name over 100,000 mirrored users;
+//  (c) 90 days of fees per day and currency over 1,000,000 mirrored transactions (plain SQL);
+//  (d) those 1,000,000 transactions streamed as CSV (keyset pages + csv-stringify): first byte, total,
+//      peak RSS of the process.
+// Rows for (b)–(d) are inserted by SQL (generate_series). The database is a fresh one on the local
+// PostgreSQL (BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres), or a
+// throwaway PGlite with BENCH_DB=pglite or when no PostgreSQL answers. `.next` must hold a build
+// (`npm run build`); BENCH_PINGS, BENCH_CLIENTS, BENCH_PORT change the receiver run.
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import * as stackModule from "../scripts/lib/stack.mjs";
+import { FIRST, LAST } from "./lib/mirror-names";
+import { pad } from "./lib/recording-proxy";
+
+type Env = Record<string, string | undefined>;
+const stack = stackModule as unknown as {
+  ROOT: string;
+  migrateDeploy(env: Env): Promise<string>;
+  startPglite(opts: { dataDir: string; port: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
+  startService(
+    name: string,
+    cmd: string,
+    args: string[],
+    opts: { env: Env; ready: RegExp; quiet: boolean; timeoutMs?: number },
+  ): Promise<{ child: import("node:child_process").ChildProcess }>;
+  stopAll(): Promise<void>;
+};
+const { ROOT, migrateDeploy, startPglite, startService, stopAll } = stack;
+
+const PINGS = Number(process.env.BENCH_PINGS ?? 20_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PORT = Number(process.env.BENCH_PORT ?? 3392);
+const USERS = 100_000;
+const TRANSACTIONS = 1_000_000;
+
+type Row = { part: string; measure: string; value: string; goal: string; pass: boolean | null };
+const rows: Row[] = [];
+
+async function openDatabase(): Promise<{ url: string; kind: string; drop: () => Promise<void> }> {
+  const admin = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (process.env.BENCH_DB !== "pglite") {
+    const name = `bench_mirror_${Date.now()}`;
+    const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
+    try {
+      await c.connect();
+      await c.query(`CREATE DATABASE ${name}`);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      const drop = async () => {
+        const d = new pg.Client({ connectionString: admin });
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => d.end());
+      };
+      return { url: url.toString(), kind: "PostgreSQL", drop };
+    } catch (err) {
+      console.log(`no PostgreSQL at ${admin} (${err instanceof Error ? err.message : err}): PGlite instead`);
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
+  const db = await startPglite({ dataDir: "memory://", port: 0, env: process.env, quiet: true });
+  return { url: db.url, kind: "PGlite", drop: async () => undefined };
+}
+
+async function sql<T = unknown>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** A Hub with one API account and its receiver secret, as "Connect webhooks" leaves them. */
+async function createAccount(url: string, tag: string): Promise<{ hubId: string; accountId: string; secret: string }> {
+  const hubId = `bench-hub-${tag}`;
+  const accountId = `bench-account-${tag}`;
+  const secret = randomBytes(32).toString("base64url");
+  await sql(url, `INSERT INTO "Hub" (id, name, "updatedAt") VALUES ($1, $2, now())`, [hubId, `Bench ${tag}`]);
+  await sql(
+    url,
+    `INSERT INTO "ApiAccount" (id, "hubId", name, environment, "clientId", "apiKeyEnc", "apiKeyLast4", "baseUrl", "updatedAt")
+     VALUES ($1, $2, $3, 'SANDBOX', $4, 'unused', 'used', 'https://api.sandbox.mangopay.com', now())`,
+    [accountId, hubId, `Bench ${tag}`, `client${tag}`],
+  );
+  await sql(
+    url,
+    `INSERT INTO "WebhookEndpoint" (id, "hubId", "apiAccountId", "tokenHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+    [`bench-endpoint-${tag}`, hubId, accountId, createHash("sha256").update(secret).digest("hex")],
+  );
+  return { hubId, accountId, secret };
+}
+
+async function receiverBench(env: Env, url: string): Promise<void> {
+  const { accountId, secret } = await createAccount(url, "receiver");
+  const { child: server } = await startService(
+    "next",
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        JOBS_ENABLED: "true",
+        JOBS_WORK: "false",
+        WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE: "0",
+      },
+      ready: /Ready in|✓ Ready/,
+      quiet: true,
+      timeoutMs: 120_000,
+    },
+  );
+  const base = `http://127.0.0.1:${PORT}/api/webhooks/mangopay/${secret}`;
+  for (let i = 0; i < 300; i++) {
+    const res = await fetch(`${base}?EventType=USER_CREATED&RessourceId=warm${i}&Date=1`).catch(() => null);
+    if (res?.status !== 200 && i > 100) throw new Error(`the receiver answers ${res?.status ?? "nothing"}`);
+    await res?.arrayBuffer();
+  }
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < PINGS; i = next++) {
+        const res = await fetch(`${base}?EventType=PAYIN_NORMAL_SUCCEEDED&RessourceId=p${i}&Date=1800000000`);
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  // The server only (a PGlite database keeps running for the next parts).
+  await new Promise((resolve) => {
+    server.once("exit", resolve);
+    server.kill("SIGTERM");
+  });
+  const [stored] = await sql<{ n: number; distinct: number }>(
+    url,
+    `SELECT count(*)::int AS n, count(DISTINCT "resourceId")::int AS distinct FROM "WebhookPing"
+     WHERE "apiAccountId" = $1 AND "eventType" = 'PAYIN_NORMAL_SUCCEEDED'`,
+    [accountId],
+  );
+  const [queued] = await sql<{ n: number }>(
+    url,
+    `SELECT count(*)::int AS n FROM pgboss.job j JOIN "WebhookPing" p ON j.data->>'pingId' = p.id
+     WHERE j.name = 'webhook-ping' AND p."apiAccountId" = $1 AND p."eventType" = 'PAYIN_NORMAL_SUCCEEDED'`,
+    [accountId],
+  );
+  const ok = statuses.get(200) ?? 0;
+  const rate = ok / seconds;
+  rows.push({
+    part: "a",
+    measure: `receiver: pings/s accepted (${PINGS} pings, ${CLIENTS} clients)`,
+    value: rate.toFixed(0),
+    goal: "≥ 1000",
+    pass: rate >= 1000,
+  });
+  rows.push({
+    part: "a",
+    measure: "answers 200 / stored once / queued",
+    value: `${ok} / ${stored?.distinct ?? 0} of ${stored?.n ?? 0} / ${queued?.n ?? 0}`,
+    goal: `${PINGS} each`,
+    pass: ok === PINGS && stored?.n === PINGS && stored?.distinct === PINGS && queued?.n === PINGS,
+  });
+}
+
+async function fillMirror(url: string, hubId: string, accountId: string): Promise<number> {
+  const t0 = performance.now();
+  await sql(
+    url,
+    `INSERT INTO "MirrorUser" (id, "hubId", "apiAccountId", "mangopayId", "personType", email, "emailLower",
+       "firstName", "firstNameLower", "lastName", "lastNameLower", status, "createdAt", raw, "syncedAt")
+     SELECT 'bu' || g, $1, $2, (200000000 + g)::text, 'NATURAL',
+       'user' || g || '@example' || (g % 50) || '.test', 'user' || g || '@example' || (g % 50) || '.test',
+       ($3::text[])[1 + g % 10], lower(($3::text[])[1 + g % 10]),
+       ($4::text[])[1 + (g * 3 / 7) % 10] || (g % 97), lower(($4::text[])[1 + (g * 3 / 7) % 10] || (g % 97)),
+       'ACTIVE', now() - g * interval '5 minutes',
+       jsonb_build_object('Id', (200000000 + g)::text, 'PersonType', 'NATURAL', 'Email', 'user' || g || '@example.test',
+         'KYCLevel', 'LIGHT', 'UserCategory', 'PAYER', 'Tag', 'bench'),
+       now()
+     FROM generate_series(0, ${USERS - 1}) AS g`,
+    [hubId, accountId, FIRST, LAST],
+  );
+  // One year of transactions, about 2,700 a day, three types and currencies.
+  for (let from = 0; from < TRANSACTIONS; from += 250_000) {
+    await sql(
+      url,
+      `INSERT INTO "MirrorTransaction" (id, "hubId", "apiAccountId", "mangopayId", type, nature, status, "paymentType",
+         "authorId", "creditedUserId", "debitedWalletId", "creditedWalletId", currency, "debitedMinor", "creditedMinor",
+         "feesMinor", "createdAt", "executedAt", raw, "syncedAt")
+       SELECT 'bt' || g, $1, $2, (300000000 + g)::text,
+         (ARRAY['PAYIN', 'TRANSFER', 'PAYOUT'])[1 + g % 3], 'REGULAR',
+         CASE WHEN g % 10 = 0 THEN 'FAILED' ELSE 'SUCCEEDED' END, CASE WHEN g % 3 = 0 THEN 'CARD' END,
+         (200000000 + g % ${USERS})::text, (200000000 + (g * 7) % ${USERS})::text,
+         'w' || (g % ${USERS}), 'w' || ((g * 7) % ${USERS}),
+         (ARRAY['EUR', 'GBP', 'USD'])[1 + (g / 3) % 3],
+         1000 + (g * 37) % 100000, 1000 + (g * 37) % 100000 - (g * 13) % 500, (g * 13) % 500,
+         now() - g * interval '31.536 seconds', now() - g * interval '31.536 seconds',
+         jsonb_build_object('Id', (300000000 + g)::text, 'Status', 'SUCCEEDED', 'ResultCode', '000000',
+           'DebitedFunds', jsonb_build_object('Currency', 'EUR', 'Amount', 1000 + (g * 37) % 100000),
+           'Fees', jsonb_build_object('Currency', 'EUR', 'Amount', (g * 13) % 500), 'Tag', 'bench'),
+         now()
+       FROM generate_series(${from}, ${Math.min(TRANSACTIONS, from + 250_000) - 1}) AS g`,
+      [hubId, accountId],
+    );
+  }
+  await sql(url, `ANALYZE "MirrorUser"; ANALYZE "MirrorTransaction"`);
+  return (performance.now() - t0) / 1000;
+}
+
+function worker(env: Env, mode: string, hubId: string, accountId: string): Record<string, unknown> {
+  const res = spawnSync(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [
+      "--conditions=react-server",
+      "--tsconfig",
+      "tsconfig.json",
+      "bench/lib/mirror-query-worker.ts",
+      mode,
+      hubId,
+      accountId,
+    ],
+    { cwd: ROOT, env: { ...env, NODE_ENV: "production", LOG_LEVEL: "warn" }, encoding: "utf8", maxBuffer: 1 << 22 },
+  );
+  if (res.status !== 0) throw new Error(`worker ${mode} failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split("\n").pop() ?? "{}") as Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const database = await openDatabase();
+  const env: Env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DB_POOL_MAX: database.kind === "PGlite" ? "3" : "10",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    APP_URL: `http://127.0.0.1:${PORT}`,
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+    MIGRATE_ON_START: "false",
+  };
+  try {
+    console.log(`database: a fresh ${database.kind} database`);
+    await migrateDeploy(env);
+    if (process.env.BENCH_SKIP_RECEIVER !== "1") {
+      console.log(`(a) receiver: ${PINGS} pings from ${CLIENTS} clients…`);
+      await receiverBench(env, database.url);
+    }
+    const { hubId, accountId } = await createAccount(database.url, "mirror");
+    console.log(`(b–d) inserting ${USERS} users and ${TRANSACTIONS} transactions…`);
+    console.log(`      inserted in ${(await fillMirror(database.url, hubId, accountId)).toFixed(0)} s`);
+    const s = worker(env, "search", hubId, accountId) as {
+      email: { p50: number; p95: number; n: number };
+      name: { p50: number; p95: number; n: number };
+    };
+    for (const [label, st] of [
+      ["by email", s.email],
+      ["by name", s.name],
+    ] as const)
+      rows.push({
+        part: "b",
+        measure: `findInMirror ${label}: p50 / p95 ms (${st.n} queries)`,
+        value: `${st.p50.toFixed(1)} / ${st.p95.toFixed(1)}`,
+        goal: "p95 ≤ 50",
+        pass: st.p95 <= 50,
+      });
+    const f = worker(env, "fees", hubId, accountId) as { p50: number; p95: number; n: number; days: number };
+    rows.push({
+      part: "c",
+      measure: `90-day fees per day and currency: p50 / p95 ms (${f.days} days)`,
+      value: `${f.p50.toFixed(0)} / ${f.p95.toFixed(0)}`,
+      goal: "p95 ≤ 200",
+      pass: f.p95 <= 200,
+    });
+    const c = worker(env, "csv", hubId, accountId) as {
+      rows: number;
+      bytes: number;
+      firstByteMs: number;
+      totalMs: number;
+      peakRssMb: number;
+    };
+    rows.push({
+      part: "d",
+      measure: `CSV of ${c.rows} transactions (${(c.bytes / 1e6).toFixed(0)} MB): first byte ms`,
+      value: c.firstByteMs.toFixed(0),
+      goal: "≤ 1000",
+      pass: c.firstByteMs <= 1000 && c.rows === TRANSACTIONS,
+    });
+    rows.push({ part: "d", measure: "CSV: total s", value: (c.totalMs / 1000).toFixed(1), goal: "—", pass: null });
+    rows.push({
+      part: "d",
+      measure: "CSV: peak RSS MB",
+      value: c.peakRssMb.toFixed(0),
+      goal: "≤ 250",
+      pass: c.peakRssMb <= 250,
+    });
+  } finally {
+    await stopAll();
+    await database.drop().catch((err: unknown) => console.error(`could not drop the bench database: ${String(err)}`));
+  }
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  console.log(`\n${"".padEnd(3)}${"measure".padEnd(width)}  ${pad("value", 22)}  ${pad("goal", 12)}  result`);
+  for (const r of rows)
+    console.log(
+      `${r.part.padEnd(3)}${r.measure.padEnd(width)}  ${pad(r.value, 22)}  ${pad(r.goal, 12)}  ${
+        r.pass === null ? "" : r.pass ? "pass" : "FAIL"
+      }`,
+    );
+  process.exitCode = rows.every((r) => r.pass !== false) ? 0 : 1;
+}
+
+await main();
