@@ -80,6 +80,7 @@ export async function connectWebhooks({
         action: "hook.create",
         targetType: "hook",
         intent: { eventType, url: redactUrl(url) },
+        confirm: { by: "response" },
         call: (idempotencyKey) =>
           callMangopay(() => hooks.create(client, { EventType: eventType, Url: url }, { idempotencyKey })),
         result: (h) => ({ upstreamId: h.Id, after: { eventType, url: redactUrl(h.Url), status: h.Status } }),
@@ -91,6 +92,12 @@ export async function connectWebhooks({
         targetId: hook.Id,
         before: { eventType, url: redactUrl(hook.Url), status: hook.Status, validity: hook.Validity },
         intent: { eventType, url: redactUrl(url), status: "ENABLED" },
+        confirm: {
+          by: "read",
+          path: "/hooks/{hookId}",
+          params: { hookId: hook.Id },
+          expect: { Url: url, Status: "ENABLED" },
+        },
         call: () => callMangopay(() => hooks.update(client, hook.Id, { Url: url, Status: "ENABLED" })),
         result: (h) => ({ upstreamId: h.Id, after: { eventType, url: redactUrl(h.Url), status: h.Status } }),
       });

@@ -23,6 +23,7 @@ export async function createHook({ ctx, input }: { ctx: AccountContext; input: C
     action: "hook.create",
     targetType: "hook",
     intent: { eventType: data.eventType, url: data.url },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.create(client, body, { idempotencyKey }))),

@@ -5,7 +5,7 @@ import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors"
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toHookDTO, type HookDTO } from "./dto";
 import { HOOK_FIELD_NAMES, hookUrlProblem, UpdateHookInput } from "./schemas";
@@ -26,6 +26,7 @@ export async function updateHook({ ctx, input }: { ctx: AccountContext; input: U
     targetId: data.hookId,
     before,
     intent: { url: data.url ?? null, status: data.status ?? null },
+    confirm: { by: "read", path: "/hooks/{hookId}", params: { hookId: data.hookId }, expect: scalarFields(body) },
     call: () =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.update(client, data.hookId, body))),
