@@ -9,6 +9,9 @@ import type { UserDTO } from "@/lib/services/users/dto";
 jest.mock("@/app/(dashboard)/accounts/[accountId]/users/actions", () => ({ createUserAction: jest.fn() }));
 const action = jest.mocked(createUserAction);
 
+// The action answers at once; the wait only absorbs a loaded machine (jsdom renders slowly then).
+const WAIT = { timeout: 10_000 };
+
 function renderPage() {
   render(
     <>
@@ -41,7 +44,7 @@ describe("a dashboard action's outcome (the add-user dialog)", () => {
     const user = userEvent.setup();
     renderPage();
     const dialog = await fillAndSubmit(user);
-    expect(await within(dialog).findByText("Enter a valid email address")).toBeVisible();
+    expect(await within(dialog).findByText("Enter a valid email address", {}, WAIT)).toBeVisible();
     expect(within(dialog).getByText("Please correct the highlighted fields.")).toBeVisible();
     expect(screen.queryByTestId("toast")).toBeNull();
     // The typed values survive the refusal.
@@ -57,7 +60,7 @@ describe("a dashboard action's outcome (the add-user dialog)", () => {
     const user = userEvent.setup();
     renderPage();
     await fillAndSubmit(user);
-    const toast = await screen.findByTestId("toast");
+    const toast = await screen.findByTestId("toast", {}, WAIT);
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(toast).toHaveAttribute("role", "status");
     expect(screen.getByTestId("toaster")).toHaveAttribute("aria-live", "polite");
@@ -68,6 +71,6 @@ describe("a dashboard action's outcome (the add-user dialog)", () => {
     );
     within(toast).getByRole("button", { name: "Dismiss" }).focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(screen.queryByTestId("toast")).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("toast")).toBeNull(), WAIT);
   });
 });
