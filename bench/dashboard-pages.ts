@@ -5,7 +5,9 @@
 // the slowest single upstream call and the ratio; token calls per 100 loads; then each route's
 // first-load JavaScript (compressed bytes chromium receives on a cold load) next to an empty page.
 //
-//   npm run bench -- dashboard            (BENCH_SKIP_BUILD=1 reuses .next; BENCH_LOADS=N, BENCH_LATENCY_MS=N)
+//   npm run bench -- dashboard            (BENCH_SKIP_BUILD=1 reuses .next; BENCH_LOADS=N, BENCH_LATENCY_MS=N;
+//                                          BENCH_PAGES=<regex> measures only those pages; BENCH_TRACE=1
+//                                          prints one load's calls per page with their rounds)
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -93,6 +95,14 @@ const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
   "disputes pending": { rounds: 2, why: "disputes name no user: the disputed pay-in's author, per row, all at once" },
   dispute: { rounds: 2, why: "the disputed transaction's id is known from the dispute itself" },
   transaction: { rounds: 2, why: "its card, bank account or mandate id is known from the transaction itself" },
+  "user profile": {
+    rounds: 2,
+    why: "virtual accounts are listed per wallet: the user's wallets first, then each one's",
+  },
+  wallet: {
+    rounds: 2,
+    why: "its menu offers the owner's bank accounts, mandates and cards; the owner is known from the wallet itself",
+  },
 };
 
 /**
@@ -101,6 +111,10 @@ const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
  * Independent of machine load, unlike the times.
  */
 function rounds(calls: RecordedCall[]): number {
+  return Math.max(0, ...callDepths(calls).map(([, d]) => d));
+}
+
+function callDepths(calls: RecordedCall[]): [RecordedCall, number][] {
   const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
   const depth: number[] = [];
   sorted.forEach((c, i) => {
@@ -110,7 +124,17 @@ function rounds(calls: RecordedCall[]): number {
         d = Math.max(d, (depth[j] ?? 0) + 1);
     depth.push(d);
   });
-  return Math.max(0, ...depth);
+  return sorted.map((c, i) => [c, depth[i] ?? 1]);
+}
+
+/** BENCH_TRACE=1: one load's calls in start order, with their round — where a page's waterfall is. */
+function printTrace(name: string, calls: RecordedCall[]) {
+  const t0 = Math.min(...calls.map((c) => c.startedAt));
+  console.log(`  trace of one "${name}" load (round, start ms, duration ms, call):`);
+  for (const [c, d] of callDepths(calls))
+    console.log(
+      `    ${d}  ${pad((c.startedAt - t0).toFixed(0), 5)} ${pad(c.durationMs.toFixed(0), 5)}  ${c.method} ${c.path}`,
+    );
 }
 
 async function main() {
@@ -161,9 +185,12 @@ async function main() {
     const auth = { authorization: `Basic ${Buffer.from(`${mk?.ClientId}:${mk?.ApiKey}`).toString("base64")}` };
     const api = async <T>(p: string) =>
       (await (await fetch(`${emulator.url}/v2.01/${mk?.ClientId}${p}`, { headers: auth })).json()) as T;
-    const [legal] = (await api<{ Id: string; PersonType: string }[]>("/users?per_page=100")).filter(
-      (u) => u.PersonType === "LEGAL",
-    );
+    const someUsers = await api<{ Id: string; PersonType: string }[]>("/users?per_page=100");
+    const [legal] = someUsers.filter((u) => u.PersonType === "LEGAL");
+    // A seeded deposit preauthorization (MANGOPAY lists them per user only).
+    const [deposit] = (
+      await Promise.all(someUsers.map((u) => api<{ Id: string }[]>(`/users/${u.Id}/deposit-preauthorizations`)))
+    ).flat();
     const [wallet] = await api<{ Id: string }[]>(`/users/${legal?.Id}/wallets`);
     const [payin] = await api<{ Id: string }[]>(`/users/${legal?.Id}/transactions?per_page=1&Type=PAYIN`);
     // The transaction page of the commonest pay-in, a card one: it also shows the card it used.
@@ -194,6 +221,8 @@ async function main() {
       ["search by Id", `${a}/search?q=${payin?.Id}`],
       ["transactions", `${a}/transactions`],
       ["transaction", `${a}/transactions/${cardPayIn?.Id}?kind=PAYIN`],
+      // The hold and its pay-ins in one round.
+      ["deposit", `${a}/deposits/${deposit?.Id}`],
       ["events", `${a}/events`],
       [
         "event",
@@ -215,7 +244,9 @@ async function main() {
     const notes: string[] = [];
     const firstToken = proxy.calls.length;
     let totalLoads = 0;
+    const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
     for (const [name, url] of pages) {
+      if (only && !only.test(name)) continue;
       const times: number[] = [];
       const firstBytes: number[] = [];
       const perLoadCalls: number[] = [];
@@ -233,6 +264,7 @@ async function main() {
         perLoadCalls.push(calls.length);
         slowest.push(Math.max(0, ...calls.map((c) => c.durationMs)));
         depths.push(rounds(calls));
+        if (process.env.BENCH_TRACE && i === WARMUP + LOADS - 1 && calls.length) printTrace(name, calls);
       }
       const t = median(times);
       const s = median(slowest);

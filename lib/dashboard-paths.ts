@@ -10,6 +10,8 @@ export const USER_TABS = [
   "mandates",
   "kyc-documents",
   "ubo-declarations",
+  "deposit-preauthorizations",
+  "identity-verifications",
 ] as const;
 export type UserTab = (typeof USER_TABS)[number];
 
@@ -31,6 +33,14 @@ export function dashboardPaths(accountId: string) {
     /** `kind` (from the list row's Type and Nature) saves the detail page from probing endpoints. */
     transaction: (id: string, kind?: string | null) =>
       `${base}/transactions/${enc(id)}${kind ? `?kind=${enc(kind)}` : ""}`,
+    deposit: (depositId: string) => `${base}/deposits/${enc(depositId)}`,
+    recurringRegistration: (registrationId: string) => `${base}/recurring-registrations/${enc(registrationId)}`,
+    identityVerification: (sessionId: string) => `${base}/identity-verifications/${enc(sessionId)}`,
+    /** MANGOPAY reads a card validation only through its card, a virtual account through its wallet. */
+    cardValidation: (cardId: string, validationId: string) =>
+      `${base}/cards/${enc(cardId)}/validations/${enc(validationId)}`,
+    virtualAccount: (walletId: string, virtualAccountId: string) =>
+      `${base}/wallets/${enc(walletId)}/virtual-accounts/${enc(virtualAccountId)}`,
     events: `${base}/events`,
     event: (e: { resourceId: string; eventType: string; date: string }) =>
       `${base}/events/${enc(e.resourceId)}?${new URLSearchParams({ type: e.eventType, date: e.date }).toString()}`,

@@ -2,7 +2,8 @@
 // are isomorphic (used by server components and client forms alike) and never use floats for sums.
 
 // Currencies MANGOPAY supports that have no minor unit (JPY) or three (none supported today).
-const ZERO_DECIMAL = new Set(["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "UGX"]);
+export const ZERO_DECIMAL_CURRENCIES = ["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "UGX"] as const;
+const ZERO_DECIMAL = new Set<string>(ZERO_DECIMAL_CURRENCIES);
 
 export function minorDigits(currency: string): number {
   return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
@@ -11,14 +12,24 @@ export function minorDigits(currency: string): number {
 export type Money = { Currency: string; Amount: number };
 
 /** 12345 EUR → "€123.45" in the given locale. */
+// One formatter per locale and currency: building one costs far more than formatting with it.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amountMinor: number, currency: string, locale = "en-GB"): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    if (moneyFormats.size > 200) moneyFormats.clear();
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 10 ** digits);
 }
 
 /**

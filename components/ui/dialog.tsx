@@ -1,42 +1,117 @@
 "use client";
 
-import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { Slot } from "@radix-ui/react-slot";
+import dynamic from "next/dynamic";
 import * as React from "react";
-import { cn } from "@/lib/cn";
 import { Button } from "./button";
+import type { DialogPanelProps } from "./dialog-panel";
 
-export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
-export const DialogClose = DialogPrimitive.Close;
+// A dialog's trigger and state are light; the dialog itself (Radix: focus trap, portal, scroll lock —
+// ~20 kB compressed) is loaded when a dialog first opens, or when the pointer or focus reaches its
+// trigger. Pages full of closed dialogs (a table's row actions, the profile's action bar, the profile
+// menu's feedback) no longer carry it in their first-load JavaScript.
+const loadPanel = () => import("./dialog-panel");
+const DialogPanel = dynamic(loadPanel, { ssr: false });
 
-export function DialogContent({
-  className,
+type DialogState = {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  openerRef: React.RefObject<HTMLElement | null>;
+};
+
+const DialogContext = React.createContext<DialogState | null>(null);
+
+function useDialog(part: string): DialogState {
+  const state = React.useContext(DialogContext);
+  if (!state) throw new Error(`${part} must be inside <Dialog>`);
+  return state;
+}
+
+/** Open state, controlled (`open` + `onOpenChange`) or not. */
+export function Dialog({
+  open: controlledOpen,
+  onOpenChange,
+  defaultOpen = false,
   children,
-  title,
-  description,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Content> & { title: React.ReactNode; description?: React.ReactNode }) {
-  return (
-    <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-      <DialogPrimitive.Content
-        className={cn(
-          "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg border border-slate-200 bg-white p-6 shadow-xl focus:outline-none",
-          className,
-        )}
-        {...(description ? {} : { "aria-describedby": undefined })}
-        {...props}
-      >
-        <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
-        {description ? (
-          <DialogPrimitive.Description className="mt-1 text-sm text-slate-600">
-            {description}
-          </DialogPrimitive.Description>
-        ) : null}
-        <div className="mt-4">{children}</div>
-      </DialogPrimitive.Content>
-    </DialogPrimitive.Portal>
+}: {
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  defaultOpen?: boolean;
+  children: React.ReactNode;
+}) {
+  const [ownOpen, setOwnOpen] = React.useState(defaultOpen);
+  const openerRef = React.useRef<HTMLElement | null>(null);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = React.useCallback(
+    (next: boolean) => {
+      if (controlledOpen === undefined) setOwnOpen(next);
+      onOpenChange?.(next);
+    },
+    [controlledOpen, onOpenChange],
   );
+  const state = React.useMemo(() => ({ open, setOpen, openerRef }), [open, setOpen]);
+  return <DialogContext.Provider value={state}>{children}</DialogContext.Provider>;
+}
+
+/** The element that opens the dialog (always `asChild`: the page's own button). */
+export function DialogTrigger({
+  children,
+  onClick,
+  ...props
+}: React.ComponentProps<typeof Slot> & { asChild?: boolean }) {
+  const { open, setOpen, openerRef } = useDialog("DialogTrigger");
+  const rest: Record<string, unknown> = { ...props };
+  delete rest.asChild; // always a child: the Slot is the page's own element
+  const preload = () => void loadPanel();
+  return (
+    <Slot
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      data-state={open ? "open" : "closed"}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={(event: React.MouseEvent<HTMLElement>) => {
+        onClick?.(event);
+        if (event.defaultPrevented) return;
+        openerRef.current = event.currentTarget;
+        setOpen(true);
+      }}
+      {...rest}
+    >
+      {children}
+    </Slot>
+  );
+}
+
+/** Closes the dialog it sits in (always `asChild`). */
+export function DialogClose({
+  children,
+  onClick,
+  ...props
+}: React.ComponentProps<typeof Slot> & { asChild?: boolean }) {
+  const { setOpen } = useDialog("DialogClose");
+  const rest: Record<string, unknown> = { ...props };
+  delete rest.asChild; // always a child: the Slot is the page's own element
+  return (
+    <Slot
+      onClick={(event: React.MouseEvent<HTMLElement>) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) setOpen(false);
+      }}
+      {...rest}
+    >
+      {children}
+    </Slot>
+  );
+}
+
+/** The dialog's box; nothing is rendered (or loaded) until the dialog has been opened once. */
+export function DialogContent(props: Omit<DialogPanelProps, "open" | "onOpenChange" | "returnFocusTo">) {
+  const { open, setOpen, openerRef } = useDialog("DialogContent");
+  const [opened, setOpened] = React.useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return <DialogPanel open={open} onOpenChange={setOpen} returnFocusTo={openerRef} {...props} />;
 }
 
 /** The footer of a dialog form: Cancel closes without submitting; the submit button shows progress. */

@@ -13,8 +13,9 @@ export type LinkMenuEntry =
 /**
  * A menu of links for the dashboard's top bar (account switcher, profile menu): button + `menu` of
  * `menuitem` links, arrow keys, Escape and outside clicks close it. The shell loads on every
- * dashboard page, so this stays a few hundred bytes instead of a full menu library (action menus
- * with dialogs keep using components/ui/dropdown-menu.tsx).
+ * dashboard page, so this stays a few hundred bytes instead of a full menu library. Action menus
+ * inside tables (a wallet's ⋯) use `floating`: the menu is placed with fixed coordinates under its
+ * button, so a scrolling table does not clip it, and it closes when the page scrolls.
  */
 export function LinkMenu({
   label,
@@ -22,14 +23,19 @@ export function LinkMenu({
   entries,
   align = "end",
   className,
+  floating = false,
+  testId,
 }: {
   label: string;
   trigger: React.ReactNode;
   entries: LinkMenuEntry[];
   align?: "start" | "end";
   className?: string;
+  floating?: boolean;
+  testId?: string;
 }) {
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<React.CSSProperties | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
@@ -56,13 +62,28 @@ export function LinkMenu({
         setOpen(false);
       }
     };
+    const onScroll = () => setOpen(false);
     document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);
+    if (floating) window.addEventListener("scroll", onScroll, { capture: true, passive: true });
     return () => {
       document.removeEventListener("pointerdown", onPointer);
       document.removeEventListener("keydown", onKey);
+      if (floating) window.removeEventListener("scroll", onScroll, { capture: true });
     };
-  }, [open]);
+  }, [open, floating]);
+
+  const toggle = () => {
+    if (!open && floating && button.current) {
+      const r = button.current.getBoundingClientRect();
+      setPlace(
+        align === "end"
+          ? { position: "fixed", top: r.bottom + 6, right: Math.max(8, window.innerWidth - r.right) }
+          : { position: "fixed", top: r.bottom + 6, left: Math.max(8, r.left) },
+      );
+    }
+    setOpen((o) => !o);
+  };
 
   return (
     <div ref={root} className="relative">
@@ -73,8 +94,9 @@ export function LinkMenu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className={className}
+        data-testid={testId}
       >
         {trigger}
       </button>
@@ -83,7 +105,8 @@ export function LinkMenu({
           id={menuId}
           role="menu"
           aria-label={label}
-          className={`absolute z-50 mt-1.5 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "end" ? "right-0" : "left-0"}`}
+          style={floating ? place : undefined}
+          className={`z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${floating ? "" : `absolute mt-1.5 ${align === "end" ? "right-0" : "left-0"}`}`}
         >
           {entries.map((e) =>
             e.kind === "separator" ? (

@@ -245,6 +245,17 @@ export const APMS: Record<ApmPaymentType, ApmSpec> = {
     required: ["ReturnURL"],
     echo: ["StatementDescriptor"],
   },
+  BIZUM: {
+    label: "Bizum",
+    PaymentType: "BIZUM",
+    ExecutionType: "WEB",
+    paths: ["/payins/payment-methods/bizum"],
+    currencies: ["EUR"],
+    // With a Phone the payer confirms in the banking app (no RedirectURL, ReturnURL ignored): see flowOf.
+    flow: "redirect",
+    required: [],
+    echo: ["Phone", "StatementDescriptor"],
+  },
   PAY_BY_BANK: {
     label: "Pay by Bank",
     PaymentType: "PAY_BY_BANK",
@@ -270,11 +281,14 @@ export interface ApmInput {
   Tag?: string | null;
   /** The raw body: the method's own fields are read from it through the spec. */
   body: Record<string, unknown>;
+  /** Fields of the pay-in beyond the method's (a recurring PayPal pay-in's RecurringPayinRegistrationId). */
+  extra?: Record<string, unknown>;
 }
 
-/** The flow one pay-in follows: BLIK with a code is confirmed in the banking app. */
+/** The flow one pay-in follows: BLIK with a code and Bizum with a phone number are confirmed in the banking app. */
 export function flowOf(spec: ApmSpec, body: Record<string, unknown>): ApmFlow {
   if (spec.PaymentType === "BLIK" && typeof body.Code === "string" && body.Code !== "") return "app";
+  if (spec.PaymentType === "BIZUM" && typeof body.Phone === "string" && body.Phone !== "") return "app";
   return spec.flow;
 }
 
@@ -302,15 +316,17 @@ export function createApmPayIn(
     const page = apmPageUrl(origin, store, id);
     const fields: Record<string, unknown> = {};
     for (const key of spec.echo) fields[key] = input.body[key] ?? null;
-    // MB WAY has no ReturnURL: the payer never leaves the platform's page.
-    if (spec.ExecutionType === "WEB" && spec.required.includes("ReturnURL")) {
+    // MB WAY has no ReturnURL: the payer never leaves the platform's page; Bizum by phone ignores it.
+    if (spec.ExecutionType === "WEB" && spec.flow === "redirect") {
       fields.RedirectURL = flow === "redirect" ? page : null;
-      fields.ReturnURL = returnUrl ? withParam(returnUrl, "transactionId", id) : null;
+      const kept = returnUrl && !(spec.PaymentType === "BIZUM" && flow === "app");
+      fields.ReturnURL = kept ? withParam(returnUrl, "transactionId", id) : null;
     }
     return {
       ExecutionType: spec.ExecutionType,
       ...fields,
       ...spec.computed?.({ id, page, body: input.body }),
+      ...input.extra,
     };
   });
   recordCreated(emu, store, tx);

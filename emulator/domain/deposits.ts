@@ -104,6 +104,22 @@ export function cancelDeposit(emu: Emulator, store: ClientStore, deposit: Deposi
   return deposit;
 }
 
+/**
+ * `PUT … {PaymentStatus: NO_SHOW_REQUESTED}`: the payer did not show up; the platform will charge a penalty with a
+ * `complement` pay-in on the unused hold (which ends NO_SHOW). Only a WAITING hold qualifies.
+ */
+export function requestNoShow(emu: Emulator, store: ClientStore, deposit: Deposit, now: number): Deposit {
+  if (deposit.Status !== "SUCCEEDED" || deposit.PaymentStatus !== "WAITING")
+    throw new ApiError(
+      400,
+      "invalid_action",
+      `A no-show needs a WAITING deposit (Status ${deposit.Status}, PaymentStatus ${deposit.PaymentStatus})`,
+    );
+  deposit.PaymentStatus = "NO_SHOW_REQUESTED";
+  emu.events.emit(store, "DEPOSIT_PREAUTHORIZATION_PAYMENT_NO_SHOW_REQUESTED", deposit.Id, now);
+  return deposit;
+}
+
 export type DepositCaptureKind = "full-capture" | "capture-with-complement" | "complement";
 
 export interface DepositPayInInput {
@@ -119,7 +135,7 @@ export interface DepositPayInInput {
 /**
  * Pay-ins from a deposit: `full-capture` takes the held amount (or less) and ends the hold (VALIDATED);
  * `capture-with-complement` takes the held amount and leaves it TO_BE_COMPLETED; `complement` then charges
- * the extra amount on the same card (VALIDATED).
+ * the extra amount on the same card (VALIDATED) — or, after a no-show request, the penalty (NO_SHOW).
  */
 export function createDepositPayIn(
   emu: Emulator,
@@ -133,14 +149,15 @@ export function createDepositPayIn(
     throw new ApiError(400, "param_error", "The deposit does not belong to the author", {
       DepositId: "The deposit does not belong to the author",
     });
-  const wanted = kind === "complement" ? "TO_BE_COMPLETED" : "WAITING";
+  const noShow = kind === "complement" && deposit.PaymentStatus === "NO_SHOW_REQUESTED";
+  const wanted = kind !== "complement" ? "WAITING" : noShow ? "NO_SHOW_REQUESTED" : "TO_BE_COMPLETED";
   if (deposit.Status !== "SUCCEEDED" || deposit.PaymentStatus !== wanted)
     throw new ApiError(
       400,
       "invalid_action",
       `This capture needs a deposit with PaymentStatus ${wanted} (it is ${deposit.Status}/${deposit.PaymentStatus})`,
     );
-  if (kind !== "complement" && now > deposit.ExpirationDate)
+  if ((kind !== "complement" || noShow) && now > deposit.ExpirationDate)
     throw new ApiError(400, "invalid_action", "The deposit has expired");
   const funds = input.DebitedFunds ?? deposit.DebitedFunds;
   if (funds.Currency !== deposit.DebitedFunds.Currency)
@@ -159,7 +176,8 @@ export function createDepositPayIn(
   succeed(emu, store, tx, now);
   if (kind === "complement") deposit.PayinsLinked.PayinComplementId = tx.Id;
   else deposit.PayinsLinked.PayinCaptureId = tx.Id;
-  deposit.PaymentStatus = kind === "capture-with-complement" ? "TO_BE_COMPLETED" : "VALIDATED";
+  deposit.PaymentStatus = noShow ? "NO_SHOW" : kind === "capture-with-complement" ? "TO_BE_COMPLETED" : "VALIDATED";
+  if (noShow) emu.events.emit(store, "DEPOSIT_PREAUTHORIZATION_PAYMENT_NO_SHOW", deposit.Id, now);
   if (deposit.PaymentStatus === "VALIDATED")
     emu.events.emit(store, "DEPOSIT_PREAUTHORIZATION_PAYMENT_VALIDATED", deposit.Id, now);
   return tx;

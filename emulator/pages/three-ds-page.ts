@@ -2,6 +2,7 @@
 // redirected to SecureModeReturnURL with ?transactionId= (pay-in) or ?preAuthorizationId=.
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
+import { completeAcquiringThreeDs } from "../domain/acquiring";
 import { completeThreeDs } from "../domain/card-payments";
 import { completeDepositThreeDs } from "../domain/deposits";
 import { escapeHtml, page } from "./html";
@@ -27,7 +28,9 @@ export function registerThreeDsPages(app: Hono, emu: Emulator): void {
     const id = c.req.param("id");
     const now = emu.clock.now();
     const target = store
-      ? (completeThreeDs(emu, store, id, success, now) ?? completeDepositThreeDs(emu, store, id, success, now))
+      ? (completeThreeDs(emu, store, id, success, now) ??
+        completeDepositThreeDs(emu, store, id, success, now) ??
+        completeAcquiringThreeDs(emu, store, id, success, now))
       : null;
     if (!target) return c.html(page("3-D Secure", "<p>This authentication is unknown or already completed.</p>"), 404);
     return c.redirect(target, 302);

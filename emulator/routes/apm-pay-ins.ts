@@ -28,6 +28,17 @@ function createFor(spec: ApmSpec, ctx: ApiContext) {
     if (phone !== null && !/^351#?\d{9}$/.test(phone.replace(/\s/g, "")))
       b.fail("Phone", "The Phone field must be a Portuguese mobile number (351#9XXXXXXXX).");
   }
+  if (spec.PaymentType === "PAYPAL" && b.has("DataCollectionId")) {
+    const id = b.string("DataCollectionId");
+    if (id !== null && !ctx.store.paypalDataCollections.has(id))
+      b.fail("DataCollectionId", "The DataCollectionId does not match any data collection.");
+  }
+  if (spec.PaymentType === "BIZUM") {
+    const phone = b.string("Phone");
+    if (phone !== null && !/^\+[1-9]\d{4,14}$/.test(phone))
+      b.fail("Phone", "The Phone field must be an E.164 number (+34…).");
+    if (phone === null && !b.has("ReturnURL")) b.fail("ReturnURL", "The ReturnURL field is required without a Phone.");
+  }
   if (spec.PaymentType === "BLIK" && b.has("Code")) {
     const code = b.string("Code");
     if (code !== null && !/^\d{6}$/.test(code)) b.fail("Code", "The Code field must be 6 digits.");

@@ -9,6 +9,7 @@ import type { ApiRouter } from "../core/router";
 import { getCard, getUser } from "../domain/lookups";
 import {
   cancelDeposit,
+  requestNoShow,
   createCardValidation,
   createDeposit,
   createDepositPayIn,
@@ -20,7 +21,7 @@ import type { Money } from "../store/types";
 import { readCardExtras } from "./pay-ins";
 import { txList } from "./tx-lists";
 
-function requireBrowser(b: BodyReader): void {
+export function requireBrowser(b: BodyReader): void {
   if (!b.has("BrowserInfo")) b.fail("BrowserInfo", "The BrowserInfo field is required.");
   const ip = b.string("IpAddress", { required: true });
   if (ip !== null && !/^[0-9a-fA-F:.]+$/.test(ip))
@@ -81,9 +82,10 @@ export function registerDepositRoutes(r: ApiRouter): void {
     b.done();
     if (b.has("Tag")) deposit.Tag = tag;
     if (status === null || status === deposit.PaymentStatus) return ok(deposit);
+    if (status === "NO_SHOW_REQUESTED") return ok(requestNoShow(ctx.emu, ctx.store, deposit, ctx.now));
     if (status !== "CANCELED")
-      throw new ApiError(400, "param_error", "Only PaymentStatus CANCELED can be requested", {
-        PaymentStatus: "Only PaymentStatus CANCELED can be requested",
+      throw new ApiError(400, "param_error", "Only PaymentStatus CANCELED or NO_SHOW_REQUESTED can be requested", {
+        PaymentStatus: "Only PaymentStatus CANCELED or NO_SHOW_REQUESTED can be requested",
       });
     return ok(cancelDeposit(ctx.emu, ctx.store, deposit, ctx.now));
   });

@@ -1,5 +1,6 @@
 // Every resource file registers its routes here (paths relative to /v2.01/{ClientId}).
 import { ApiRouter } from "../core/router";
+import { registerAcquiringRoutes } from "./acquiring";
 import { registerApmPayInRoutes } from "./apm-pay-ins";
 import { registerBankAccountRoutes } from "./bank-accounts";
 import { registerCardRoutes } from "./cards";
@@ -37,6 +38,7 @@ export function buildApiRouter(): ApiRouter {
   registerCardRoutes(router);
   registerPayInRoutes(router);
   registerApmPayInRoutes(router);
+  registerAcquiringRoutes(router);
   registerPreauthorizationRoutes(router);
   registerDepositRoutes(router);
   registerRecurringRoutes(router);

@@ -174,5 +174,8 @@ export function registerPayInRoutes(r: ApiRouter): void {
       ),
     );
   });
-  r.get("/payins/:payInId", (ctx) => ok(getTransaction(ctx.store, ctx.params.payInId, "PAYIN")));
+  // Acquiring-only pay-ins have no read route of their own: the pay-in read serves them too (emulator choice).
+  r.get("/payins/:payInId", (ctx) =>
+    ok(ctx.store.acquiringPayIns.get(ctx.params.payInId) ?? getTransaction(ctx.store, ctx.params.payInId, "PAYIN")),
+  );
 }

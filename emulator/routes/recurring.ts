@@ -5,6 +5,7 @@ import { ApiError } from "../core/errors";
 import type { ApiRouter } from "../core/router";
 import {
   createRecurringPayIn,
+  createRecurringPayPalPayIn,
   createRegistration,
   endRegistration,
   getRegistration,
@@ -29,7 +30,12 @@ export function registerRecurringRoutes(r: ApiRouter): void {
   r.post("/recurringpayinregistrations", (ctx) => {
     const b = new BodyReader(ctx.body);
     const AuthorId = b.string("AuthorId", { required: true }) as string;
-    const CardId = b.string("CardId", { required: true }) as string;
+    const PaymentType = ctx.body.PaymentType === "PAYPAL" ? "PAYPAL" : "CARD_DIRECT";
+    if (b.has("PaymentType") && ctx.body.PaymentType !== "CARD_DIRECT" && ctx.body.PaymentType !== "PAYPAL")
+      b.fail("PaymentType", "PaymentType must be CARD_DIRECT or PAYPAL.");
+    const CardId = b.string("CardId", { required: PaymentType === "CARD_DIRECT" });
+    if (PaymentType === "PAYPAL" && CardId !== null)
+      b.fail("CardId", "A PAYPAL recurring registration takes no CardId.");
     const CreditedUserId = b.string("CreditedUserId");
     const CreditedWalletId = b.string("CreditedWalletId", { required: true }) as string;
     const FirstTransactionDebitedFunds = b.money("FirstTransactionDebitedFunds", { required: true }) as Money;
@@ -48,8 +54,6 @@ export function registerRecurringRoutes(r: ApiRouter): void {
     const FractionedPayment = b.bool("FractionedPayment");
     const FreeCycles = b.int("FreeCycles", { min: 0 });
     const Migration = b.bool("Migration");
-    if (b.has("PaymentType") && ctx.body.PaymentType !== "CARD_DIRECT")
-      b.fail("PaymentType", "Only CARD_DIRECT recurring registrations are supported here.");
     const Tag = b.tag();
     b.done();
     const reg = createRegistration(
@@ -57,6 +61,7 @@ export function registerRecurringRoutes(r: ApiRouter): void {
       {
         AuthorId,
         CardId,
+        PaymentType,
         CreditedUserId,
         CreditedWalletId,
         FirstTransactionDebitedFunds,
@@ -92,6 +97,10 @@ export function registerRecurringRoutes(r: ApiRouter): void {
       });
     if (reg.Status === "ENDED" && (cardId !== null || b.has("Billing") || b.has("Shipping")))
       throw new ApiError(400, "invalid_action", "An ENDED recurring registration cannot be changed");
+    if (cardId !== null && reg.PaymentType === "PAYPAL")
+      throw new ApiError(400, "param_error", "A PAYPAL recurring registration takes no CardId", {
+        CardId: "A PAYPAL recurring registration takes no CardId",
+      });
     if (cardId !== null) {
       const card = getCard(ctx.store, cardId);
       if (card.UserId !== reg.AuthorId)
@@ -104,6 +113,28 @@ export function registerRecurringRoutes(r: ApiRouter): void {
     if (b.has("Shipping")) reg.Shipping = ctx.body.Shipping;
     if (status === "ENDED") endRegistration(reg);
     return ok(registrationView(ctx.store, reg));
+  });
+  r.post("/payins/payment-methods/paypal/recurring", (ctx) => {
+    const b = new BodyReader(ctx.body);
+    const RecurringPayinRegistrationId = b.string("RecurringPayinRegistrationId", { required: true }) as string;
+    const DebitedFunds = b.money("DebitedFunds");
+    const Fees = b.money("Fees");
+    for (const field of ["ReturnURL", "CancelURL"]) if (b.has(field)) b.string(field, { max: 2048 });
+    b.string("StatementDescriptor", { max: 10 });
+    if (b.has("LineItems") && !Array.isArray(ctx.body.LineItems)) b.fail("LineItems", "LineItems must be a list.");
+    const Tag = b.tag();
+    if ((DebitedFunds === null) !== (Fees === null) && (b.has("DebitedFunds") || b.has("Fees")))
+      b.fail(DebitedFunds === null ? "DebitedFunds" : "Fees", "DebitedFunds and Fees are sent together.");
+    b.done();
+    return ok(
+      createRecurringPayPalPayIn(
+        ctx.emu,
+        ctx.store,
+        { RecurringPayinRegistrationId, DebitedFunds, Fees, Tag, body: ctx.body },
+        ctx.now,
+        ctx.origin,
+      ),
+    );
   });
   r.post("/payins/recurring/card/direct", (ctx) => {
     const b = new BodyReader(ctx.body);

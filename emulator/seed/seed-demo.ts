@@ -9,6 +9,7 @@ import { seedCompliance } from "./seed-compliance";
 import { seedOperation, type FlowState } from "./seed-flows";
 import { seedLifecycle } from "./seed-lifecycle";
 import { seedPerson } from "./seed-people";
+import { seedPaymentVariants } from "./seed-payment-variants";
 import { seedPayments } from "./seed-payments";
 import { seedSurface } from "./seed-surface";
 
@@ -44,6 +45,7 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
       Object.assign(counts, seedLifecycle(emu, store, now));
       Object.assign(counts, seedSurface(emu, store, now, origin));
       Object.assign(counts, seedPayments(emu, store, now, origin));
+      Object.assign(counts, seedPaymentVariants(emu, store, now, origin));
       sortEvents(store);
       for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
     });

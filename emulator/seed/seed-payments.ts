@@ -128,6 +128,7 @@ export function seedPayments(emu: Emulator, store: ClientStore, now: number, ori
     {
       AuthorId: payer,
       CardId: card.Id,
+      PaymentType: "CARD_DIRECT",
       CreditedWalletId: wallet.Id,
       FirstTransactionDebitedFunds: eur(1_990),
       FirstTransactionFees: eur(50),

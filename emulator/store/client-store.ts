@@ -31,6 +31,9 @@ import type {
   CardValidation,
   RecurringRegistration,
   IdentityVerification,
+  AcquiringPayIn,
+  AcquiringRefund,
+  PayPalDataCollection,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -106,6 +109,12 @@ export class ClientStore {
   /** Registration id → its pay-in ids, oldest first. */
   readonly recurringPayIns = new Map<string, string[]>();
   readonly identityVerifications = new Map<string, IdentityVerification>();
+  /** Acquiring-only pay-ins and their refunds (outside the wallets: never in transaction lists). */
+  readonly acquiringPayIns = new Map<string, AcquiringPayIn>();
+  readonly acquiringRefunds = new Map<string, AcquiringRefund>();
+  /** Acquiring pay-in id → its refund ids, oldest first. */
+  readonly acquiringPayInRefunds = new Map<string, string[]>();
+  readonly paypalDataCollections = new Map<string, PayPalDataCollection>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

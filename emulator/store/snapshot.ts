@@ -43,6 +43,10 @@ export const SNAPSHOT_MAPS = [
   "recurringRegistrations",
   "recurringPayIns",
   "identityVerifications",
+  "acquiringPayIns",
+  "acquiringRefunds",
+  "acquiringPayInRefunds",
+  "paypalDataCollections",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

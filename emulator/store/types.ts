@@ -117,7 +117,8 @@ export type ApmPaymentType =
   | "PAYCONIQ"
   | "SWISH"
   | "TWINT"
-  | "PAY_BY_BANK";
+  | "PAY_BY_BANK"
+  | "BIZUM";
 
 export interface PayIn extends TxBase {
   Nature: Exclude<TxNature, "REFUND">;
@@ -318,7 +319,7 @@ export interface Deposit extends Entity {
   AuthorId: string;
   DebitedFunds: Money;
   Status: TxStatus;
-  PaymentStatus: "WAITING" | "CANCELED" | "EXPIRED" | "TO_BE_COMPLETED" | "VALIDATED";
+  PaymentStatus: "WAITING" | "CANCELED" | "EXPIRED" | "TO_BE_COMPLETED" | "NO_SHOW_REQUESTED" | "NO_SHOW" | "VALIDATED";
   PayinsLinked: { PayinCaptureId: string | null; PayinComplementId: string | null };
   ResultCode: string | null;
   ResultMessage: string | null;
@@ -355,9 +356,11 @@ export interface RecurringRegistration extends Entity {
   Status: "CREATED" | "AUTHENTICATION_NEEDED" | "IN_PROGRESS" | "ENDED";
   RecurringType: "CLASSIC_SUBSCRIPTION" | "FRACTIONED_PAYMENT" | "CUSTOM";
   AuthorId: string;
-  CardId: string;
+  /** null on a PAYPAL registration (the payer's PayPal account stands for the card). */
+  CardId: string | null;
   CreditedUserId: string;
   CreditedWalletId: string;
+  PaymentType: "CARD_DIRECT" | "PAYPAL";
   FirstTransactionDebitedFunds: Money;
   FirstTransactionFees: Money;
   NextTransactionDebitedFunds: Money | null;
@@ -373,4 +376,40 @@ export interface IdentityVerification extends Entity {
   LastUpdate: number;
   UserId: string;
   Checks: Array<Record<string, unknown>>;
+}
+
+/** Acquiring-only pay-in (domain/acquiring.ts): no author, wallet or fees; the funds settle outside MANGOPAY. */
+export interface AcquiringPayIn extends Entity {
+  DebitedFunds: Money;
+  Nature: "REGULAR";
+  Status: TxStatus;
+  ExecutionDate: number | null;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  Type: "PAYIN";
+  PaymentType: "CARD" | "IDEAL" | "APPLEPAY" | "GOOGLE_PAY" | "PAYPAL";
+  ExecutionType: "DIRECT" | "WEB";
+  [extra: string]: unknown;
+}
+
+/** Refund of an acquiring pay-in (the SDK's acquiring RefundData). */
+export interface AcquiringRefund extends Entity {
+  DebitedFunds: Money;
+  DebitedWalletId: null;
+  Nature: "REFUND";
+  Status: TxStatus;
+  ExecutionDate: number | null;
+  ResultCode: string | null;
+  ResultMessage: string | null;
+  Type: "PAYOUT";
+  InitialTransactionId: string;
+  InitialTransactionType: "PAYIN";
+  RefundReason: { RefundReasonType: string; RefundReasonMessage: string | null };
+  StatementDescriptor: string | null;
+}
+
+/** PayPal data collection (`/payins/payment-methods/paypal/data-collection`): the payer's risk data, as sent. */
+export interface PayPalDataCollection {
+  dataCollectionId: string;
+  [field: string]: string;
 }

@@ -5,7 +5,7 @@
 import type { CallOptions, MangopayClient } from "./client";
 import type { BrowserInfo } from "./payins";
 import { getOne, send, type MoneyActionOptions } from "./resource";
-import { ApmPayIn } from "./schemas/apm-payins";
+import { ApmPayIn, PayPalDataCollection } from "./schemas/apm-payins";
 import type { Money } from "./schemas/common";
 
 /** The current path of each method (after /v2.01/{ClientId}). */
@@ -25,6 +25,7 @@ export const APM_PATHS = {
   SWISH: "/payins/payment-methods/swish",
   TWINT: "/payins/payment-methods/twint",
   PAY_BY_BANK: "/payins/payment-methods/openbanking",
+  BIZUM: "/payins/payment-methods/bizum",
 } as const;
 
 export type ApmMethod = keyof typeof APM_PATHS;
@@ -45,6 +46,7 @@ export const APM_LABELS: Record<ApmMethod, string> = {
   SWISH: "Swish",
   TWINT: "TWINT",
   PAY_BY_BANK: "Pay by Bank",
+  BIZUM: "Bizum",
 };
 
 export interface ApmPayInInput {
@@ -57,8 +59,10 @@ export interface ApmPayInInput {
   StatementDescriptor?: string;
   /** Required by every redirect method (not MB WAY, not Apple Pay). */
   ReturnURL?: string;
-  /** MB WAY: `351#` + 9 digits. */
+  /** MB WAY: `351#` + 9 digits; Bizum: E.164 (`+34…`), then confirmed in the banking app (no redirect). */
   Phone?: string;
+  /** PayPal: the id of a data collection submitted beforehand (createPayPalDataCollection). */
+  DataCollectionId?: string;
   /** Satispay, Payconiq, Klarna, Pay by Bank. */
   Country?: string;
   Culture?: string;
@@ -93,4 +97,39 @@ export function create(
 
 export function get(client: MangopayClient, payInId: string, options: CallOptions = {}): Promise<ApmPayIn> {
   return getOne(client, "/payins/{payInId}", { payInId }, ApmPayIn, "pay-in", options);
+}
+
+/** The payer's risk data PayPal asks for before a pay-in (snake_case strings: sender_email, txn_count_total…). */
+export type PayPalDataCollectionInput = Record<string, string>;
+
+export function createPayPalDataCollection(
+  client: MangopayClient,
+  input: PayPalDataCollectionInput,
+  options: CallOptions = {},
+): Promise<PayPalDataCollection> {
+  return send(
+    client,
+    "POST",
+    "/payins/payment-methods/paypal/data-collection",
+    {},
+    input,
+    PayPalDataCollection,
+    "PayPal data collection",
+    options,
+  );
+}
+
+export function getPayPalDataCollection(
+  client: MangopayClient,
+  dataCollectionId: string,
+  options: CallOptions = {},
+): Promise<PayPalDataCollection> {
+  return getOne(
+    client,
+    "/payins/payment-methods/paypal/data-collection/{dataCollectionId}",
+    { dataCollectionId },
+    PayPalDataCollection,
+    "PayPal data collection",
+    options,
+  );
 }

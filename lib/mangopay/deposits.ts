@@ -46,6 +46,23 @@ export function cancel(client: MangopayClient, depositId: string, options: CallO
   );
 }
 
+/**
+ * The payer did not show up: the WAITING hold becomes NO_SHOW_REQUESTED, and a `complement` capture then charges
+ * the penalty (the deposit ends NO_SHOW). MANGOPAY withdrew this for new integrations in 2025; the SDK keeps it.
+ */
+export function requestNoShow(client: MangopayClient, depositId: string, options: CallOptions = {}): Promise<Deposit> {
+  return send(
+    client,
+    "PUT",
+    "/deposit-preauthorizations/{depositId}",
+    { depositId },
+    { PaymentStatus: "NO_SHOW_REQUESTED" },
+    Deposit,
+    "deposit",
+    options,
+  );
+}
+
 type DepositFilter = "Status" | "PaymentStatus" | "ResultCode";
 
 export function listByUser(

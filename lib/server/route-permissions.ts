@@ -51,6 +51,12 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/settings/sso": account("ssos.read"),
   "/accounts/[accountId]/transactions": account("transactions.read"),
   "/accounts/[accountId]/transactions/[transactionId]": account("transactions.read"),
+  // Newer MANGOPAY kinds reuse the scope of the data they are (docs/dashboard-reads.md, "Scopes").
+  "/accounts/[accountId]/deposits/[depositId]": account("preauthorizations.read"),
+  "/accounts/[accountId]/recurring-registrations/[registrationId]": account("payins.read"),
+  "/accounts/[accountId]/identity-verifications/[sessionId]": account("kycDocuments.read"),
+  "/accounts/[accountId]/cards/[cardId]/validations/[validationId]": account("cards.read"),
+  "/accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": account("wallets.read"),
   "/accounts/[accountId]/events": account("events.read"),
   "/accounts/[accountId]/events/[resourceId]": account("events.read"),
   "/accounts/[accountId]/compliance": account("kycDocuments.read"),
@@ -122,6 +128,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/settings/sso/actions.ts#syncSsoGrantsAction":
     account("dashboard.permissions.manage"),
   "(dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction": account("hooks.create"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#startMirrorBackfillAction": account("hooks.create"),
+  "(dashboard)/accounts/[accountId]/hooks/actions.ts#cancelMirrorBackfillAction": account("hooks.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#createReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#runReportAction": account("reporting.create"),
   "(dashboard)/accounts/[accountId]/reports/actions.ts#rerunReportAction": account("reporting.create"),

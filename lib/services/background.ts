@@ -2,12 +2,14 @@ import "server-only";
 import { jobSettings } from "@/lib/server/env";
 import { currentJobQueue, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
+import { MIRROR_BACKFILL_JOB, resumeStalledBackfills } from "@/lib/services/mirror/backfill";
 import { enqueuePendingPings } from "@/lib/services/mirror/pending";
 import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
+import { enqueueReconciliations, MIRROR_RECONCILE_JOB } from "@/lib/services/mirror/reconcile";
 import { enqueueDueReports, REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
 
 /** Every job this app runs; another feature adds its JobDefinition here. */
-export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB] as const;
+export const APP_JOBS = [REPORT_RUN_JOB, WEBHOOK_PING_JOB, MIRROR_BACKFILL_JOB, MIRROR_RECONCILE_JOB] as const;
 
 const START_ATTEMPTS = 5;
 
@@ -53,6 +55,10 @@ export async function startBackgroundJobs(): Promise<void> {
   setInterval(tick, settings.tickSeconds * 1000).unref();
   // Webhook pings stored but not queued (enqueue failed, queue was down): sent again each minute.
   setInterval(() => void enqueuePendingPings(queue, new Date()).catch(() => undefined), 60_000).unref();
+  // Backfills with no page written for 10 minutes are queued again; reconciliation once per half-hour
+  // slot per connected account (the job key makes it one job across instances).
+  setInterval(() => void resumeStalledBackfills(queue, new Date()).catch(() => undefined), 60_000).unref();
+  setInterval(() => void enqueueReconciliations(queue, new Date()).catch(() => undefined), 60_000).unref();
   const stop = () => void queue.stop().catch(() => undefined);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -71,6 +71,13 @@ export const MODELS = {
   SwishPayIn: "payIn.SwishWebPayInData",
   TwintPayIn: "payIn.TwintWebPayInData",
   PayByBankPayIn: "payIn.PayByBankWebPayInData",
+  BizumPayIn: "payIn.BizumWebPayInData",
+  AcquiringCardPayIn: "acquiring.CardDirectPayInData",
+  AcquiringIdealPayIn: "acquiring.IdealWebPayInData",
+  AcquiringApplePayPayIn: "acquiring.ApplePayPayInData",
+  AcquiringGooglePayPayIn: "acquiring.GooglePayDirectPayInData",
+  AcquiringPayPalPayIn: "acquiring.PayPalWebPayInData",
+  AcquiringRefund: "acquiring.RefundData",
   Deposit: "deposit.DepositData",
   CardValidation: "cardValidation.CardValidationData",
   RecurringRegistration: "payIn.PayInRecurringRegistrationData",
@@ -196,6 +203,15 @@ const PAYIN_KIND: Record<string, Kind> = {
   "SWISH/WEB": "SwishPayIn",
   "TWINT/WEB": "TwintPayIn",
   "PAY_BY_BANK/WEB": "PayByBankPayIn",
+  "BIZUM/WEB": "BizumPayIn",
+};
+
+const ACQUIRING_KIND: Record<string, Kind> = {
+  CARD: "AcquiringCardPayIn",
+  IDEAL: "AcquiringIdealPayIn",
+  APPLEPAY: "AcquiringApplePayPayIn",
+  GOOGLE_PAY: "AcquiringGooglePayPayIn",
+  PAYPAL: "AcquiringPayPalPayIn",
 };
 
 type Item = Record<string, unknown>;
@@ -206,6 +222,7 @@ const byPersonType: Classifier = (u) =>
 const byPersonTypeSca: Classifier = (u) =>
   u.PersonType === "NATURAL" ? "NaturalUserSca" : u.PersonType === "LEGAL" ? "LegalUserSca" : null;
 const byPayIn: Classifier = (p) => PAYIN_KIND[`${String(p.PaymentType)}/${String(p.ExecutionType)}`] ?? null;
+const byAcquiring: Classifier = (p) => ACQUIRING_KIND[String(p.PaymentType)] ?? null;
 const byAccountType: Classifier = (a) => (typeof a.Type === "string" ? (`BankAccount${a.Type}` as Kind) : null);
 const fixed =
   (kind: Kind): Classifier =>
@@ -239,6 +256,10 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/POST/, /^\/cards\/[^/]+\/validation$/, fixed("CardValidation")],
   [/POST|GET|PUT/, /^\/recurringpayinregistrations(\/[^/]+)?$/, fixed("RecurringRegistration")],
   [/POST/, /^\/payins\/recurring\/card\/direct$/, fixed("RecurringPayIn")],
+  [/POST/, /^\/payins\/payment-methods\/paypal\/recurring$/, fixed("PayPalPayIn")],
+  [/POST/, /^\/acquiring\/payins\/(card\/direct|payment-methods\/[a-z]+)$/, byAcquiring],
+  [/POST/, /^\/acquiring\/payins\/[^/]+\/refunds$/, fixed("AcquiringRefund")],
+  [/POST/, /^\/acquiring\/cards\/[^/]+\/validation$/, fixed("CardValidation")],
   [/POST|GET/, /^\/users\/[^/]+\/identity-verifications$/, fixed("IdentityVerification")],
   [/GET/, /^\/identity-verifications\/[^/]+$/, fixed("IdentityVerification")],
   [/GET/, /^\/cards\/[^/]+\/validation\/[^/]+$/, fixed("CardValidation")],

@@ -2,11 +2,12 @@
  * The official SDK (mangopay4-nodejs-sdk 1.68.0) on deposit preauthorizations (Deposits.create, get, cancel,
  * getAllForCard, getAllForUser, getTransactions), the pay-ins from deposits
  * (createCardPreAuthorizedDepositPayIn, createDepositPreauthorizedPayInPriorToComplement,
- * createDepositPreauthorizedPayInComplement) and card validations (Cards.validate, getCardValidation).
+ * createDepositPreauthorizedPayInComplement), the no-show (Deposits.update with PaymentStatus NO_SHOW_REQUESTED, then
+ * the complement) and card validations (Cards.validate, getCardValidation).
  */
 import type Mangopay from "mangopay4-nodejs-sdk";
 import type { RunningEmulator } from "@/emulator/server";
-import { startSdkEmulator } from "./sdk-setup";
+import { sdkEventTypes, startSdkEmulator, type SdkError } from "./sdk-setup";
 
 let emu: RunningEmulator;
 let api: Mangopay;
@@ -112,6 +113,50 @@ describe("SDK: Deposits", () => {
     const done = await api.Deposits.get(deposit.Id);
     expect(done.PaymentStatus).toBe("VALIDATED");
     expect(done.PayinsLinked.PayinComplementId).toBeTruthy();
+  });
+});
+
+describe("SDK: deposit no-show", () => {
+  it("NO_SHOW_REQUESTED on a waiting hold, the penalty complement ends it NO_SHOW, with its events", async () => {
+    const deposit = await createDeposit(4000);
+    const requested = await api.Deposits.update({ Id: deposit.Id, PaymentStatus: "NO_SHOW_REQUESTED" });
+    expect(requested.PaymentStatus).toBe("NO_SHOW_REQUESTED");
+    const base = { AuthorId: userId, CreditedWalletId: walletId, Fees: { Currency: "EUR", Amount: 0 } };
+    const fullCapture = (await api.PayIns.createCardPreAuthorizedDepositPayIn({
+      ...base,
+      DebitedFunds: { Currency: "EUR", Amount: 4000 },
+      DepositId: deposit.Id,
+    } as never).catch((e: unknown) => e)) as SdkError;
+    expect(fullCapture.Type).toBe("invalid_action");
+    const before = (await api.Wallets.get(walletId)).Balance.Amount;
+    const penalty = (await api.PayIns.createDepositPreauthorizedPayInComplement({
+      ...base,
+      DebitedFunds: { Currency: "EUR", Amount: 2500 },
+      DepositId: deposit.Id,
+    } as never)) as unknown as Record<string, unknown>;
+    expect(penalty).toMatchObject({ Status: "SUCCEEDED", PaymentType: "PREAUTHORIZED", DepositId: deposit.Id });
+    const done = await api.Deposits.get(deposit.Id);
+    expect(done.PaymentStatus).toBe("NO_SHOW");
+    expect(done.PayinsLinked.PayinComplementId).toBe(penalty.Id);
+    expect((await api.Wallets.get(walletId)).Balance.Amount).toBe(before + 2500);
+    expect(await sdkEventTypes(api, deposit.Id)).toEqual([
+      "DEPOSIT_PREAUTHORIZATION_CREATED",
+      "DEPOSIT_PREAUTHORIZATION_PAYMENT_WAITING",
+      "DEPOSIT_PREAUTHORIZATION_PAYMENT_NO_SHOW_REQUESTED",
+      "DEPOSIT_PREAUTHORIZATION_PAYMENT_NO_SHOW",
+    ]);
+  });
+
+  it("refuses a no-show on a captured or canceled hold, and other requested statuses", async () => {
+    const canceled = await api.Deposits.cancel((await createDeposit(1000)).Id);
+    const late = (await api.Deposits.update({ Id: canceled.Id, PaymentStatus: "NO_SHOW_REQUESTED" }).catch(
+      (e: unknown) => e,
+    )) as SdkError;
+    expect(late.Type).toBe("invalid_action");
+    const other = (await api.Deposits.update({ Id: (await createDeposit(1000)).Id, PaymentStatus: "VALIDATED" }).catch(
+      (e: unknown) => e,
+    )) as SdkError;
+    expect([other.Type, Object.keys(other.errors ?? {})]).toEqual(["param_error", ["PaymentStatus"]]);
   });
 });
 

@@ -21,6 +21,7 @@ export const ApmPaymentType = openEnum([
   "SWISH",
   "TWINT",
   "PAY_BY_BANK",
+  "BIZUM",
 ]);
 export type ApmPaymentType = z.output<typeof ApmPaymentType>;
 
@@ -46,5 +47,11 @@ export const ApmPayIn = PayIn.extend({
   PaypalBuyerAccountEmail: OptionalString,
   CancelURL: OptionalString,
   Recurring: z.boolean().nullish(),
+  /** A recurring PayPal pay-in's registration. */
+  RecurringPayinRegistrationId: OptionalString,
 });
 export type ApmPayIn = z.output<typeof ApmPayIn>;
+
+/** PayPal data collection: the payer's risk data as submitted (snake_case strings), under its id. */
+export const PayPalDataCollection = z.looseObject({ dataCollectionId: z.string() });
+export type PayPalDataCollection = z.output<typeof PayPalDataCollection>;

@@ -1,6 +1,7 @@
 // Deposit preauthorizations (a card hold captured later by pay-ins carrying DepositId) and card validations
 // (a zero-amount check of a card): see docs/mangopay-api.md §3.7.
 import { z } from "zod";
+import { CardValidity } from "./cards";
 import { EntityBase, Money, OptionalString, TransactionStatus, UnixDate, openEnum } from "./common";
 
 export const DepositPaymentStatus = openEnum([
@@ -31,8 +32,6 @@ export const Deposit = z.looseObject({
   StatementDescriptor: OptionalString,
 });
 export type Deposit = z.output<typeof Deposit>;
-
-export const CardValidity = openEnum(["UNKNOWN", "VALID", "INVALID"]);
 
 export const CardValidation = z.looseObject({
   ...EntityBase,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EntityBase, Money, NullableUnixDate, OptionalString, openEnum } from "./common";
 import { DocumentStatus } from "./kyc";
+import { DISPUTE_DOCUMENT_TYPES } from "../values";
 
 export const DisputeType = openEnum(["CONTESTABLE", "NOT_CONTESTABLE", "RETRIEVAL"]);
 export const DisputeStatus = openEnum([
@@ -33,15 +34,7 @@ export const Dispute = z.looseObject({
 export type Dispute = z.output<typeof Dispute>;
 
 /** The evidence types MANGOPAY takes on a dispute document (also the dashboard's choice list). */
-export const DISPUTE_DOCUMENT_TYPES = [
-  "DELIVERY_PROOF",
-  "INVOICE",
-  "REFUND_PROOF",
-  "USER_CORRESPONDANCE",
-  "USER_ACCEPTANCE_PROOF",
-  "PRODUCT_REPLACEMENT_PROOF",
-  "OTHER",
-] as const;
+export { DISPUTE_DOCUMENT_TYPES };
 
 export const DisputeDocumentType = openEnum(DISPUTE_DOCUMENT_TYPES);
 

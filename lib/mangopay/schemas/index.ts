@@ -14,3 +14,8 @@ export * from "./events";
 export * from "./reports";
 export * from "./client";
 export * from "./idempotency";
+export * from "./apm-payins";
+export * from "./recurring";
+export * from "./deposits";
+export * from "./identity-verification";
+export * from "./acquiring";

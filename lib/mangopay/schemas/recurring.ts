@@ -1,16 +1,20 @@
-// Recurring card pay-in registrations: the card, wallet and amounts of a subscription; CurrentState sums
-// the pay-ins made so far (docs/mangopay-api.md §3.5).
+// Recurring pay-in registrations: the card (or PayPal), wallet and amounts of a subscription; CurrentState
+// sums the pay-ins made so far (docs/mangopay-api.md §3.5).
 import { z } from "zod";
 import { EntityBase, Money, OptionalString, openEnum } from "./common";
 
 export const RecurringStatus = openEnum(["CREATED", "AUTHENTICATION_NEEDED", "IN_PROGRESS", "ENDED"]);
+
+export const RecurringPaymentType = openEnum(["CARD_DIRECT", "PAYPAL"]);
 
 export const RecurringRegistration = z.looseObject({
   ...EntityBase,
   Status: RecurringStatus,
   RecurringType: OptionalString,
   AuthorId: z.string(),
-  CardId: z.string(),
+  /** null on a PAYPAL registration. */
+  CardId: OptionalString,
+  PaymentType: RecurringPaymentType.nullish(),
   CreditedUserId: OptionalString,
   CreditedWalletId: z.string(),
   Frequency: OptionalString,

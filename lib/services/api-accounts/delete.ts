@@ -6,9 +6,13 @@ import { ForbiddenError, parseInput, ValidationError } from "@/lib/server/errors
 import { assertCan } from "@/lib/server/permissions";
 import { auditSnapshot } from "./dto";
 import { getAccountInHub } from "./internal";
+import { deleteMirror } from "@/lib/services/mirror/delete-mirror";
 import { DeleteApiAccountInput } from "./schemas";
 
-/** Removes the account, its stored key and every member's access to it (the audit trail stays). */
+/**
+ * Removes the account, its stored key, every member's access to it, and its local mirror (rows,
+ * events, webhook pings, receiver endpoint, backfill state) — the audit trail stays.
+ */
 export async function deleteApiAccount({
   ctx,
   input,
@@ -27,11 +31,13 @@ export async function deleteApiAccount({
       throw new ValidationError("The name does not match.", { confirmName: ["Type the account name exactly"] });
     }
     await tx.apiAccount.delete({ where: { id: account.id, hubId: ctx.hub.id }, select: { id: true } });
+    const mirror = await deleteMirror(tx, { hubId: ctx.hub.id, apiAccountId: account.id });
     await writeAudit(tx, ctx, {
       apiAccountId: account.id,
       action: "api_account.delete",
       target: { type: "api_account", id: account.id },
       before: auditSnapshot(account),
+      metadata: { mirrorRowsDeleted: mirror },
     });
     return { id: account.id };
   });

@@ -1,5 +1,6 @@
 // Adding a bank account: MANGOPAY's field rules per type (docs/dashboard-actions.md), on flat form fields.
 import { z } from "zod";
+import { BANK_ACCOUNT_TYPES } from "@/lib/mangopay/values";
 import type { CreateBankAccountInput as MangopayBankAccountBody } from "@/lib/mangopay/bank-accounts";
 import {
   AccountIdField,
@@ -11,7 +12,7 @@ import {
   AddressShape,
 } from "@/lib/services/mangopay/write-inputs";
 
-export const BANK_ACCOUNT_TYPES = ["IBAN", "GB", "US", "CA", "OTHER"] as const;
+export { BANK_ACCOUNT_TYPES };
 
 const compact = (s: string) => s.replace(/[\s-]+/g, "").toUpperCase();
 const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;

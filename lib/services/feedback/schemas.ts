@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { FEEDBACK_MAX_CHARS } from "./limits";
 
-export const FEEDBACK_MAX_CHARS = 2000;
+export { FEEDBACK_MAX_CHARS };
 
 export const SendFeedbackInput = z.object({
   accountId: z.string().min(1).max(64).optional(),

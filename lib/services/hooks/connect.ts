@@ -7,10 +7,11 @@ import { writeAudit } from "@/lib/server/audit";
 import type { AccountContext } from "@/lib/server/context-types";
 import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
-import { NotFoundError, parseInput } from "@/lib/server/errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { newEndpointToken, receiverBase, receiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
+import { newEndpointToken, receiverUrl, redactReceiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
+import { startMirrorBackfill } from "@/lib/services/mirror/start-backfill";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { allHooks, linkState, summarize, type WebhookConnectionDTO } from "./connection";
@@ -23,13 +24,14 @@ export const ConnectWebhooksInput = z.object({
 export type ConnectWebhooksInput = z.input<typeof ConnectWebhooksInput>;
 
 /** The audited form of a receiver URL: the secret path never reaches the audit log. */
-const redactUrl = (url: string) => (tokenOfUrl(url) ? `${receiverBase()}…` : url);
+const redactUrl = redactReceiverUrl;
 
 /**
  * Points every event type's hook at this app's receiver: creates missing hooks, repairs ours
  * (disabled, INVALID, older secret path) and, with `takeOver`, repoints hooks delivering elsewhere.
  * The secret path is kept when a hook already carries it (MANGOPAY holds the only plain copy);
- * otherwise a new one is made and only its hash stored, before any hook is written.
+ * otherwise a new one is made and only its hash stored, before any hook is written. The first
+ * successful connection also starts the account's backfill (the mirror then holds older objects too).
  */
 export async function connectWebhooks({
   ctx,
@@ -37,7 +39,7 @@ export async function connectWebhooks({
 }: {
   ctx: AccountContext;
   input: ConnectWebhooksInput;
-}): Promise<WebhookConnectionDTO & { changed: number }> {
+}): Promise<WebhookConnectionDTO & { changed: number; backfillStarted: boolean }> {
   assertCan(ctx, "hooks.create");
   assertCan(ctx, "hooks.edit");
   const data = parseInput(ConnectWebhooksInput, input);
@@ -105,5 +107,12 @@ export async function connectWebhooks({
     changed++;
   }
   const after = await callMangopay(() => allHooks(client));
-  return { ...summarize(after, tokenHash), changed };
+  // Another start won the race: that run fills the mirror just the same.
+  const backfill = await startMirrorBackfill({ ctx, input: { accountId: ctx.account.id, ifNeverRun: true } }).catch(
+    (err: unknown) => {
+      if (err instanceof ConflictError) return { started: false };
+      throw err;
+    },
+  );
+  return { ...summarize(after, tokenHash), changed, backfillStarted: backfill.started };
 }

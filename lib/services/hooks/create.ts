@@ -1,4 +1,5 @@
 import "server-only";
+import { redactReceiverUrl } from "@/lib/services/mirror/endpoint";
 import { hooks } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
@@ -22,7 +23,7 @@ export async function createHook({ ctx, input }: { ctx: AccountContext; input: C
   return recordedMangopayCall(ctx, {
     action: "hook.create",
     targetType: "hook",
-    intent: { eventType: data.eventType, url: data.url },
+    intent: { eventType: data.eventType, url: redactReceiverUrl(data.url) },
     confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>

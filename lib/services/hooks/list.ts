@@ -5,13 +5,24 @@ import type { Hook } from "@/lib/mangopay/schemas/events";
 import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
+import { redactReceiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
 
 export type HookProblem = "missing" | "invalid" | "disabled" | null;
 
 export type HookRowDTO = {
   eventType: string;
   group: string;
-  hook: { id: string; url: string; status: string; validity: string; createdAt: string; tag: string | null } | null;
+  hook: {
+    id: string;
+    /** With this app's receiver secret cut. */
+    url: string;
+    /** Points at this app's receiver (managed by "Connect webhooks"). */
+    receiver: boolean;
+    status: string;
+    validity: string;
+    createdAt: string;
+    tag: string | null;
+  } | null;
   problem: HookProblem;
 };
 
@@ -47,7 +58,8 @@ export async function listHooks({
       hook: h
         ? {
             id: h.Id,
-            url: h.Url,
+            url: redactReceiverUrl(h.Url),
+            receiver: tokenOfUrl(h.Url) !== null,
             status: h.Status,
             validity: h.Validity,
             createdAt: h.CreationDate.toISOString(),

@@ -1,11 +1,12 @@
 import "server-only";
+import { redactReceiverUrl } from "@/lib/services/mirror/endpoint";
 import { hooks } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
-import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toHookDTO, type HookDTO } from "./dto";
 import { HOOK_FIELD_NAMES, hookUrlProblem, UpdateHookInput } from "./schemas";
@@ -25,8 +26,14 @@ export async function updateHook({ ctx, input }: { ctx: AccountContext; input: U
     targetType: "hook",
     targetId: data.hookId,
     before,
-    intent: { url: data.url ?? null, status: data.status ?? null },
-    confirm: { by: "read", path: "/hooks/{hookId}", params: { hookId: data.hookId }, expect: scalarFields(body) },
+    intent: { url: data.url ? redactReceiverUrl(data.url) : null, status: data.status ?? null },
+    // The URL may carry the dashboard receiver's token: it is never stored, so only a status change is checked.
+    confirm: {
+      by: "read",
+      path: "/hooks/{hookId}",
+      params: { hookId: data.hookId },
+      expect: data.status ? { Status: data.status } : {},
+    },
     call: () =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.update(client, data.hookId, body))),

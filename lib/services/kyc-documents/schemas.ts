@@ -2,13 +2,9 @@ import { z } from "zod";
 import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
 import { DateInput, PageQuery } from "@/lib/services/mangopay/inputs";
 
-export const KYC_DOCUMENT_TYPES = [
-  "IDENTITY_PROOF",
-  "REGISTRATION_PROOF",
-  "ARTICLES_OF_ASSOCIATION",
-  "SHAREHOLDER_DECLARATION",
-  "ADDRESS_PROOF",
-] as const;
+import { KYC_DOCUMENT_TYPES } from "@/lib/mangopay/values";
+
+export { KYC_DOCUMENT_TYPES };
 export const KYC_DOCUMENT_STATUSES = ["CREATED", "VALIDATION_ASKED", "VALIDATED", "REFUSED", "OUT_OF_DATE"] as const;
 
 export const KycDocumentFilters = z

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { MANDATE_CULTURES } from "@/lib/mangopay/values";
 import { AccountIdField, OptionalText, UpstreamIdField } from "@/lib/services/mangopay/write-inputs";
 
 /** Languages MANGOPAY's mandate confirmation page is offered in. */
-export const MANDATE_CULTURES = ["EN", "FR", "NL", "DE", "ES", "IT", "PL"] as const;
+export { MANDATE_CULTURES };
 
 export const CreateMandateInput = z.object({
   accountId: AccountIdField,

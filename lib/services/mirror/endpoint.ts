@@ -29,6 +29,14 @@ export function receiverUrl(token: string): string {
   return receiverBase() + token;
 }
 
+/**
+ * A hook URL as it may be shown or audited: this app's receiver with its secret cut (whoever reads a
+ * hooks list or an audit row must not be able to post pings as MANGOPAY), any other URL unchanged.
+ */
+export function redactReceiverUrl(url: string): string {
+  return tokenOfUrl(url) ? `${receiverBase()}…` : url;
+}
+
 /** The token of a hook URL that points at this app's receiver, else null. */
 export function tokenOfUrl(url: string): string | null {
   const base = receiverBase();

@@ -1,12 +1,17 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { PayIn, PayOut, Refund, Transfer } from "@/lib/mangopay/schemas/transactions";
+import type { BankAccount } from "@/lib/mangopay/schemas/bank-accounts";
+import type { Card } from "@/lib/mangopay/schemas/cards";
+import type { Dispute } from "@/lib/mangopay/schemas/disputes";
+import type { KycDocument, UboDeclaration } from "@/lib/mangopay/schemas/kyc";
+import type { Mandate, MandateListItem } from "@/lib/mangopay/schemas/mandates";
+import type { PayIn, PayOut, Refund, Transaction, Transfer } from "@/lib/mangopay/schemas/transactions";
 import type { User } from "@/lib/mangopay/schemas/users";
 import type { Wallet } from "@/lib/mangopay/schemas/wallets";
 
 // Pure mappings from MANGOPAY objects (as re-read from the API) to mirror columns. Search columns are
 // stored lower-case next to the original; the whole object is kept as JSON (`raw`).
 
-type Scope = { hubId: string; apiAccountId: string };
+export type Scope = { hubId: string; apiAccountId: string };
 const lower = (v: string | null | undefined) => (v ? v.toLowerCase() : null);
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
@@ -50,10 +55,17 @@ export function walletRow(scope: Scope, w: Wallet, syncedAt: Date) {
   };
 }
 
-export type AnyTransaction = PayIn | PayOut | Transfer | Refund;
+/** A transaction as read by id, or as a `…/transactions` list returns it (no PaymentType, no WireReference). */
+export type AnyTransaction = PayIn | PayOut | Transfer | Refund | Transaction;
+
+const stringField = (o: object, field: string): string | null => {
+  const v = (o as Record<string, unknown>)[field];
+  return typeof v === "string" && v !== "" ? v : null;
+};
+const tail = (v: string | null | undefined) => (v ? v.replace(/\s+/g, "").slice(-4).toUpperCase() : null);
 
 export function transactionRow(scope: Scope, t: AnyTransaction, syncedAt: Date) {
-  const paymentType = "PaymentType" in t && typeof t.PaymentType === "string" ? t.PaymentType : null;
+  const paymentType = stringField(t, "PaymentType");
   return {
     ...scope,
     mangopayId: t.Id,
@@ -71,9 +83,116 @@ export function transactionRow(scope: Scope, t: AnyTransaction, syncedAt: Date) 
     feesMinor: BigInt(t.Fees?.Amount ?? 0),
     resultCode: t.ResultCode ?? null,
     tag: t.Tag ?? null,
+    wireReference: stringField(t, "WireReference"),
     createdAt: t.CreationDate,
     executedAt: t.ExecutionDate ?? null,
     raw: json(t),
+    syncedAt,
+  };
+}
+
+export function kycDocumentRow(scope: Scope, d: KycDocument, syncedAt: Date) {
+  return {
+    ...scope,
+    mangopayId: d.Id,
+    userId: d.UserId,
+    type: d.Type,
+    status: d.Status,
+    refusedReasonType: d.RefusedReasonType ?? null,
+    tag: d.Tag ?? null,
+    createdAt: d.CreationDate,
+    processedAt: d.ProcessedDate ?? null,
+    raw: json(d),
+    syncedAt,
+  };
+}
+
+export function uboDeclarationRow(scope: Scope, d: UboDeclaration, syncedAt: Date) {
+  return {
+    ...scope,
+    mangopayId: d.Id,
+    userId: d.UserId,
+    status: d.Status,
+    reason: d.Reason ?? null,
+    tag: d.Tag ?? null,
+    createdAt: d.CreationDate,
+    processedAt: d.ProcessedDate ?? null,
+    raw: json(d),
+    syncedAt,
+  };
+}
+
+export function disputeRow(scope: Scope, d: Dispute, syncedAt: Date) {
+  return {
+    ...scope,
+    mangopayId: d.Id,
+    initialTransactionId: d.InitialTransactionId,
+    disputeType: d.DisputeType ?? null,
+    status: d.Status,
+    resultCode: d.ResultCode ?? null,
+    currency: d.DisputedFunds.Currency,
+    disputedMinor: BigInt(d.DisputedFunds.Amount),
+    contestDeadline: d.ContestDeadlineDate ?? null,
+    tag: d.Tag ?? null,
+    createdAt: d.CreationDate,
+    closedAt: d.ClosedDate ?? null,
+    raw: json(d),
+    syncedAt,
+  };
+}
+
+/** Only the last 4 characters of the IBAN or account number get a column (search); the rest stays in `raw`. */
+export function bankAccountRow(scope: Scope, b: BankAccount, syncedAt: Date) {
+  return {
+    ...scope,
+    mangopayId: b.Id,
+    userId: b.UserId,
+    type: b.Type,
+    ownerName: b.OwnerName,
+    accountTail: tail(b.IBAN ?? b.AccountNumber),
+    country: b.Country ?? null,
+    active: b.Active,
+    tag: b.Tag ?? null,
+    createdAt: b.CreationDate,
+    raw: json(b),
+    syncedAt,
+  };
+}
+
+export function cardRow(scope: Scope, c: Card, syncedAt: Date) {
+  const alias = c.Alias ? c.Alias.toUpperCase() : null;
+  return {
+    ...scope,
+    mangopayId: c.Id,
+    userId: c.UserId,
+    alias,
+    aliasTail: tail(alias),
+    cardType: c.CardType ?? null,
+    currency: c.Currency,
+    expirationDate: c.ExpirationDate ?? null,
+    fingerprint: c.Fingerprint ?? null,
+    active: c.Active,
+    validity: c.Validity ?? null,
+    tag: c.Tag ?? null,
+    createdAt: c.CreationDate,
+    raw: json(c),
+    syncedAt,
+  };
+}
+
+/** Mandate lists omit BankAccountId, Scheme and BankReference: a list row keeps them null until a full read. */
+export function mandateRow(scope: Scope, m: Mandate | MandateListItem, syncedAt: Date) {
+  return {
+    ...scope,
+    mangopayId: m.Id,
+    userId: m.UserId,
+    bankAccountId: stringField(m, "BankAccountId"),
+    status: m.Status,
+    scheme: stringField(m, "Scheme"),
+    bankReference: stringField(m, "BankReference"),
+    tag: m.Tag ?? null,
+    createdAt: m.CreationDate,
+    raw: json(m),
     syncedAt,
   };
 }

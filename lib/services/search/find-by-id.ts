@@ -4,35 +4,43 @@ import {
   cardRegistrations,
   cards,
   clientWallets,
+  conversions,
+  deposits,
   disputes,
   hooks,
+  identityVerifications,
   kycDocuments,
   mandates,
   payins,
   payouts,
   preauthorizations,
+  recurring,
   refunds,
   reports,
   repudiations,
   transfers,
   ubo,
   users,
+  virtualAccounts,
   wallets,
   type CallOptions,
   type MangopayClient,
 } from "@/lib/mangopay";
+import { APM_LABELS, type ApmMethod } from "@/lib/mangopay/apm-payins";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan, can, type Permission } from "@/lib/server/permissions";
 import { toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { accountClient } from "@/lib/services/mangopay/request";
 import { describeError, toServiceError, type ErrorView } from "@/lib/services/upstream";
-import { parseSearchQuery, TYPE_LABELS, type SearchableType } from "./id-shapes";
+import { parseSearchQuery, TYPE_LABELS, type LoneIdType, type PairType, type SearchableType } from "./id-shapes";
 
 export type SearchHit = {
   type: SearchableType | "clientWallet";
   typeLabel: string;
   id: string;
+  /** The card or wallet an object is read through (card validations, virtual accounts). */
+  parentId: string | null;
   status: string | null;
   amount: MoneyDTO | null;
   /** The user the object belongs to, when it has one (links go through the user). */
@@ -51,7 +59,7 @@ export type SearchResult = {
   skipped: string[];
 };
 
-type Found = Omit<SearchHit, "type" | "typeLabel" | "id">;
+type Found = Omit<SearchHit, "type" | "typeLabel" | "id" | "parentId">;
 type Probe = { permission: Permission; fetch: (client: MangopayClient, id: string, o: CallOptions) => Promise<Found> };
 
 const tx = (t: {
@@ -71,7 +79,7 @@ const tx = (t: {
 });
 const none = { amount: null, walletId: null };
 
-const PROBES: Record<SearchableType, Probe> = {
+const PROBES: Record<LoneIdType, Probe> = {
   user: {
     permission: "users.read",
     fetch: async (c, id, o) => {
@@ -97,7 +105,15 @@ const PROBES: Record<SearchableType, Probe> = {
       };
     },
   },
-  payin: { permission: "payins.read", fetch: async (c, id, o) => tx(await payins.get(c, id, o)) },
+  payin: {
+    permission: "payins.read",
+    // The method by name (card, bank wire, MB WAY, PayPal…): APM pay-ins are pay-ins too.
+    fetch: async (c, id, o) => {
+      const p = await payins.get(c, id, o);
+      const method = APM_LABELS[p.PaymentType as ApmMethod] ?? p.PaymentType;
+      return { ...tx(p), summary: `${p.Type} · ${p.Nature} · ${method}` };
+    },
+  },
   payout: { permission: "payouts.read", fetch: async (c, id, o) => tx(await payouts.get(c, id, o)) },
   transfer: { permission: "transfers.read", fetch: async (c, id, o) => tx(await transfers.get(c, id, o)) },
   refund: { permission: "refunds.read", fetch: async (c, id, o) => tx(await refunds.get(c, id, o)) },
@@ -133,7 +149,6 @@ const PROBES: Record<SearchableType, Probe> = {
       };
     },
   },
-  bankAccount: { permission: "bankAccounts.read", fetch: () => Promise.reject(new NotFoundError()) },
   mandate: {
     permission: "mandates.read",
     fetch: async (c, id, o) => {
@@ -180,11 +195,96 @@ const PROBES: Record<SearchableType, Probe> = {
       return { ...none, userId: null, status: r.Status, summary: r.ReportType ?? null };
     },
   },
+  conversion: {
+    permission: "transactions.read",
+    fetch: async (c, id, o) => {
+      const t = await conversions.get(c, id, o);
+      const credited = t.CreditedFunds ? ` → ${t.CreditedFunds.Currency}` : "";
+      return {
+        ...tx(t),
+        summary: `${t.QuoteId ? "Quoted" : "Instant"} conversion ${t.DebitedFunds.Currency}${credited}`,
+      };
+    },
+  },
+  deposit: {
+    permission: "preauthorizations.read",
+    fetch: async (c, id, o) => {
+      const d = await deposits.get(c, id, o);
+      return {
+        status: d.PaymentStatus,
+        amount: toMoneyDTO(d.DebitedFunds),
+        userId: d.AuthorId,
+        walletId: null,
+        summary: `${d.Status} · card ${d.CardId}`,
+      };
+    },
+  },
+  recurringRegistration: {
+    permission: "payins.read",
+    fetch: async (c, id, o) => {
+      const r = await recurring.getRegistration(c, id, o);
+      return {
+        status: r.Status,
+        amount: toMoneyDTO(r.NextTransactionDebitedFunds ?? r.FirstTransactionDebitedFunds),
+        userId: r.AuthorId,
+        walletId: r.CreditedWalletId,
+        summary: `${r.Frequency ?? r.RecurringType ?? "Recurring"} · ${r.CurrentState?.PayinsLinked ?? 0} pay-in(s)`,
+      };
+    },
+  },
+  identityVerification: {
+    permission: "kycDocuments.read",
+    fetch: async (c, id, o) => {
+      const v = await identityVerifications.get(c, id, o);
+      return { ...none, status: v.Status, userId: v.UserId, summary: `${v.Checks?.length ?? 0} check(s)` };
+    },
+  },
   hook: {
     permission: "hooks.read",
     fetch: async (c, id, o) => {
       const h = await hooks.get(c, id, o);
       return { ...none, userId: null, status: h.Status, summary: `${h.EventType} → ${h.Url}` };
+    },
+  },
+};
+
+type PairProbe = {
+  permission: Permission;
+  fetch: (client: MangopayClient, parentId: string, id: string, o: CallOptions) => Promise<Found>;
+};
+
+// `PARENT_ID/ID`: the parent is the user, card or wallet MANGOPAY reads the object through.
+const PAIR_PROBES: Record<PairType, PairProbe> = {
+  bankAccount: {
+    permission: "bankAccounts.read",
+    fetch: async (c, userId, id, o) => {
+      const b = await bankAccounts.get(c, userId, id, o);
+      return {
+        ...none,
+        status: b.Active ? "ACTIVE" : "INACTIVE",
+        userId: b.UserId,
+        summary: `${b.Type} · ${b.OwnerName}`,
+      };
+    },
+  },
+  cardValidation: {
+    permission: "cards.read",
+    fetch: async (c, cardId, id, o) => {
+      const v = await deposits.getCardValidation(c, cardId, id, o);
+      return { ...none, status: v.Validity, userId: v.AuthorId ?? null, summary: `${v.Status} · card ${cardId}` };
+    },
+  },
+  virtualAccount: {
+    permission: "wallets.read",
+    fetch: async (c, walletId, id, o) => {
+      const va = await virtualAccounts.get(c, walletId, id, o);
+      return {
+        status: va.Status,
+        amount: null,
+        userId: va.CreditedUserId ?? null,
+        walletId: va.WalletId,
+        summary: `${va.VirtualAccountPurpose} · ${va.Country ?? ""}`.trim(),
+      };
     },
   },
 };
@@ -217,7 +317,13 @@ export async function findById({
   if (parsed.kind === "invalid") return empty;
   const client = await accountClient(ctx.hub.id, ctx.account.id);
 
-  type Job = { type: SearchableType | "clientWallet"; id: string; permission: Permission; run: () => Promise<Found> };
+  type Job = {
+    type: SearchableType | "clientWallet";
+    id: string;
+    parentId?: string;
+    permission: Permission;
+    run: () => Promise<Found>;
+  };
   let jobs: Job[];
   if (parsed.kind === "clientWallet") {
     const [fundsType, currency] = parsed.id.split("_") as ["FEES" | "CREDIT", string];
@@ -238,24 +344,15 @@ export async function findById({
         },
       },
     ];
-  } else if (parsed.kind === "bankAccount") {
-    const { userId, bankAccountId } = parsed;
-    jobs = [
-      {
-        type: "bankAccount",
-        id: bankAccountId,
-        permission: "bankAccounts.read",
-        run: async () => {
-          const b = await bankAccounts.get(client, userId, bankAccountId, PROBE_OPTIONS);
-          return {
-            ...none,
-            status: b.Active ? "ACTIVE" : "INACTIVE",
-            userId: b.UserId,
-            summary: `${b.Type} · ${b.OwnerName}`,
-          };
-        },
-      },
-    ];
+  } else if (parsed.kind === "pair") {
+    const { parentId, id } = parsed;
+    jobs = parsed.candidates.map((type) => ({
+      type,
+      id,
+      parentId,
+      permission: PAIR_PROBES[type].permission,
+      run: () => PAIR_PROBES[type].fetch(client, parentId, id, PROBE_OPTIONS),
+    }));
   } else {
     const { id } = parsed;
     jobs = parsed.candidates.map((type) => ({
@@ -273,7 +370,13 @@ export async function findById({
     const job = allowed[i];
     if (!job) return;
     if (s.status === "fulfilled") {
-      result.hits.push({ type: job.type, typeLabel: label(job.type), id: job.id, ...s.value });
+      result.hits.push({
+        type: job.type,
+        typeLabel: label(job.type),
+        id: job.id,
+        parentId: job.parentId ?? null,
+        ...s.value,
+      });
       return;
     }
     const mapped = toServiceError(s.reason);

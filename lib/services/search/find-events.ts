@@ -4,7 +4,7 @@ import { EVENT_RETENTION_DAYS, EVENT_TYPE_GROUPS, eventResource, type EventResou
 import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
 import { readMangopay } from "@/lib/services/mangopay/request";
-import { parseSearchQuery, SEARCHABLE_TYPES, type SearchableType } from "./id-shapes";
+import { LONE_ID_TYPES, parseSearchQuery, type SearchableType } from "./id-shapes";
 
 /** Pages of 100 events read at once (all in parallel, one round): the 500 newest events are searched. */
 export const EVENT_SCAN_PAGES = 5;
@@ -56,7 +56,7 @@ export async function findEventsByResourceId({
   if (parsed.kind !== "ids") return { hits: [], scanned: 0, truncated: false };
   const resources = new Set(parsed.candidates.map((t) => RESOURCE_OF[t]).filter((r) => r !== undefined));
   // An id without a telling prefix may be any event's resource (dispute documents too): no type filter.
-  const anyType = parsed.candidates.length >= SEARCHABLE_TYPES.length - 1;
+  const anyType = parsed.candidates.length >= LONE_ID_TYPES.length;
   const types = anyType
     ? undefined
     : EVENT_TYPE_GROUPS.filter((g) => resources.has(g.resource)).flatMap((g) => g.types);

@@ -5,10 +5,12 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { findMirrorObjects, type MirrorObjectHit } from "./find-mirror-objects";
 
-// Search by email and names in the account's local mirror (docs/mirror.md), which MANGOPAY's API
-// cannot answer. Each term is a case-insensitive prefix of the stored lower-case column: a btree
-// range (served by the index in any collation) narrowed by LIKE 'term%' (exact prefix semantics).
+// Search in the account's local mirror (docs/mirror.md), which MANGOPAY's API cannot answer: users by
+// email and names — each term a case-insensitive prefix of the stored lower-case column: a btree
+// range (served by the index in any collation) narrowed by LIKE 'term%' (exact prefix semantics) —
+// and other objects by IBAN last digits, card alias, wire reference, Tag and amount.
 
 export const FindInMirrorInput = z.object({ query: z.string().trim().min(2).max(120) });
 export type FindInMirrorInput = z.input<typeof FindInMirrorInput>;
@@ -24,7 +26,8 @@ export type MirrorUserHit = {
   /** Seconds between that re-read and this search ("synced N seconds ago"). */
   syncedSecondsAgo: number;
 };
-export type MirrorSearchResult = { connected: boolean; hits: MirrorUserHit[] };
+export type MirrorSearchResult = { connected: boolean; hits: MirrorUserHit[]; objects: MirrorObjectHit[] };
+export type { MirrorObjectHit };
 
 const MAX_HITS = 20;
 
@@ -50,7 +53,7 @@ function whereFor(query: string): Prisma.MirrorUserWhereInput[] {
   return any;
 }
 
-/** Users of this account whose email, first, last or company name starts with the query. */
+/** Users of this account whose email, first, last or company name starts with the query, and objects matching it otherwise. */
 export async function findInMirror({
   ctx,
   input,
@@ -61,7 +64,7 @@ export async function findInMirror({
   assertCan(ctx, "users.read");
   const { query } = parseInput(FindInMirrorInput, input);
   const scope = { hubId: ctx.hub.id, apiAccountId: ctx.account.id };
-  const [endpoint, rows] = await Promise.all([
+  const [endpoint, rows, objects] = await Promise.all([
     db.webhookEndpoint.findFirst({ where: scope, select: { id: true } }),
     db.mirrorUser.findMany({
       where: { ...scope, OR: whereFor(query) },
@@ -78,6 +81,7 @@ export async function findInMirror({
       orderBy: [{ lastNameLower: "asc" }, { mangopayId: "asc" }],
       take: MAX_HITS,
     }),
+    findMirrorObjects(scope, query),
   ]);
   const nowMs = Date.now();
   return {
@@ -91,5 +95,6 @@ export async function findInMirror({
       syncedAt: r.syncedAt.toISOString(),
       syncedSecondsAgo: Math.max(0, Math.round((nowMs - r.syncedAt.getTime()) / 1000)),
     })),
+    objects,
   };
 }

@@ -1,7 +1,9 @@
 // Which MANGOPAY object types an id can be, from its shape. Newer MANGOPAY ids carry a prefix that
 // names the type (`user_m_…`, `wlt_m_…`, `payin_m_…`, `po_b_…`, `xfer_refund_c_…`, `report_m_…`,
-// `card_m_…`); client wallets are `FEES_EUR`/`CREDIT_EUR`; plain digits and UUIDs say nothing, so
-// every type stays a candidate. Pure: unit-tested in tests/unit/dashboard/id-shapes.test.ts.
+// `card_m_…`, `deposit_m_…`, `cvr_…`, `recpayinreg_…`, `idnver_m_…`, `wltbank_m_…`); client wallets are
+// `FEES_EUR`/`CREDIT_EUR`; plain digits and UUIDs say nothing, so every type stays a candidate.
+// Objects MANGOPAY reads only through a parent take `PARENT_ID/ID`. Pure: unit-tested in
+// tests/unit/dashboard/id-shapes.test.ts.
 
 export const SEARCHABLE_TYPES = [
   "user",
@@ -22,6 +24,12 @@ export const SEARCHABLE_TYPES = [
   "settlement",
   "report",
   "hook",
+  "conversion",
+  "deposit",
+  "recurringRegistration",
+  "identityVerification",
+  "cardValidation",
+  "virtualAccount",
 ] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
@@ -44,11 +52,34 @@ export const TYPE_LABELS: Record<SearchableType, string> = {
   settlement: "Settlement",
   report: "Report",
   hook: "Hook",
+  conversion: "Conversion",
+  deposit: "Deposit preauthorization",
+  recurringRegistration: "Recurring registration",
+  identityVerification: "Identity verification",
+  cardValidation: "Card validation",
+  virtualAccount: "Virtual account",
 };
 
+/**
+ * Read only through a parent: a bank account through its user, a card validation through its card, a
+ * virtual account through its wallet. A lone id never probes them; `PARENT_ID/ID` does.
+ */
+export const PAIR_TYPES = ["bankAccount", "cardValidation", "virtualAccount"] as const;
+export type PairType = (typeof PAIR_TYPES)[number];
+/** Everything else: read by its id alone. */
+export type LoneIdType = Exclude<SearchableType, PairType>;
+const isLoneIdType = (t: SearchableType): t is LoneIdType => !(PAIR_TYPES as readonly string[]).includes(t);
+
+/** What a lone id without a telling prefix may be. */
+export const LONE_ID_TYPES: readonly LoneIdType[] = SEARCHABLE_TYPES.filter(isLoneIdType);
+
 // Longest prefixes first: `xfer_refund_` is a refund, `xfer_` a transfer.
-const PREFIXES: [RegExp, SearchableType[]][] = [
+const PREFIXES: [RegExp, LoneIdType[]][] = [
   [/^xfer_refund_/i, ["refund"]],
+  [/^recpayinreg_/i, ["recurringRegistration"]],
+  [/^(deposit|dep)_/i, ["deposit"]],
+  [/^(cvr|conv)_/i, ["conversion"]],
+  [/^idnver_/i, ["identityVerification"]],
   [/^(refund|rf)_/i, ["refund"]],
   [/^(xfer|tr)_/i, ["transfer", "settlement"]],
   [/^user_/i, ["user"]],
@@ -69,20 +100,30 @@ const PREFIXES: [RegExp, SearchableType[]][] = [
 export type ParsedQuery =
   | { kind: "invalid" }
   | { kind: "clientWallet"; id: string }
-  /** `USER_ID/BANK_ACCOUNT_ID`: MANGOPAY reads a bank account only through its user. */
-  | { kind: "bankAccount"; userId: string; bankAccountId: string }
-  | { kind: "ids"; id: string; candidates: SearchableType[] };
+  /** `PARENT_ID/ID`: a user's bank account, a card's validation or a wallet's virtual account. */
+  | { kind: "pair"; parentId: string; id: string; candidates: PairType[] }
+  | { kind: "ids"; id: string; candidates: LoneIdType[] };
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export function parseSearchQuery(raw: string): ParsedQuery {
   const q = raw.trim();
   const pair = q.split(/\s*[/ ]\s*/);
-  if (pair.length === 2 && pair.every((p) => ID.test(p)))
-    return { kind: "bankAccount", userId: pair[0] ?? "", bankAccountId: pair[1] ?? "" };
+  if (pair.length === 2 && pair.every((p) => ID.test(p))) {
+    const parentId = pair[0] ?? "";
+    const id = pair[1] ?? "";
+    return { kind: "pair", parentId, id, candidates: pairCandidates(parentId, id) };
+  }
   if (!ID.test(q)) return { kind: "invalid" };
   if (/^(FEES|CREDIT)_[A-Z]{3}$/.test(q)) return { kind: "clientWallet", id: q };
   for (const [re, types] of PREFIXES) if (re.test(q)) return { kind: "ids", id: q, candidates: types };
-  // Bank accounts need their user, so a lone id never probes them.
-  return { kind: "ids", id: q, candidates: SEARCHABLE_TYPES.filter((t) => t !== "bankAccount") };
+  return { kind: "ids", id: q, candidates: [...LONE_ID_TYPES] };
+}
+
+// The parent's prefix (or the child's) narrows a pair; plain digits keep all three.
+function pairCandidates(parentId: string, id: string): PairType[] {
+  if (/^wltbank_/i.test(id) || /^wlt_/i.test(parentId)) return ["virtualAccount"];
+  if (/^user_/i.test(parentId)) return ["bankAccount"];
+  if (/^card_/i.test(parentId)) return ["cardValidation"];
+  return [...PAIR_TYPES];
 }

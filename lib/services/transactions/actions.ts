@@ -19,9 +19,9 @@ export function transactionActionsFor(
     can(holder, "refunds.create")
   )
     out.push("refund");
-  // A receipt exists for a pay-in, payout, transfer (REGULAR) and a refund (lib/services/receipts).
-  if (succeeded && (tx.nature === "REGULAR" || tx.kind === "REFUND") && can(holder, "transactions.read"))
-    out.push("proof");
+  // A receipt exists for a pay-in, payout, transfer (REGULAR) and a refund (lib/services/receipts), not a conversion.
+  const hasReceipt = tx.kind !== "CONVERSION" && (tx.nature === "REGULAR" || tx.kind === "REFUND");
+  if (succeeded && hasReceipt && can(holder, "transactions.read")) out.push("proof");
   if (
     (tx.kind === "PAYIN" && tx.payIn?.paymentType === "CARD" && can(holder, "payins.create")) ||
     (tx.kind === "PAYOUT" && can(holder, "payouts.create")) ||

@@ -1,5 +1,6 @@
 import type { Transaction } from "@/lib/mangopay/schemas/transactions";
 import type { Money } from "@/lib/mangopay/schemas/common";
+import type { Conversion } from "@/lib/mangopay/schemas/conversions";
 import type { PayIn, PayOut, Refund, Repudiation, Settlement, Transfer } from "@/lib/mangopay/schemas/transactions";
 import { iso, toMoneyDTO, type MoneyDTO } from "@/lib/services/mangopay/inputs";
 import { kindOf, type TransactionKind } from "./schemas";
@@ -10,7 +11,7 @@ import { kindOf, type TransactionKind } from "./schemas";
  */
 export type TransactionDTO = {
   id: string;
-  /** Which endpoint holds the full object (from Type and Nature); null for conversions. */
+  /** Which endpoint holds the full object (from Type and Nature); null when no endpoint is known. */
   kind: TransactionKind | null;
   tag: string | null;
   createdAt: string;
@@ -69,6 +70,41 @@ export type PayInDetailsDTO = {
   declaredFees: MoneyDTO | null;
   bankAccount: { type: string | null; ownerName: string | null; iban: string | null; bic: string | null } | null;
   secureMode: string | null;
+  /** The hold a deposit pay-in captures, the registration a recurring pay-in belongs to. */
+  depositId: string | null;
+  recurringRegistrationId: string | null;
+  /** What an alternative payment method (PayPal, MB WAY, iDEAL…) answered; empty for cards and wires. */
+  method: PaymentMethodDetailsDTO;
+};
+
+/** The method's own fields, as label-ready values; null when the method does not send it. */
+export type PaymentMethodDetailsDTO = {
+  redirectUrl: string | null;
+  returnUrl: string | null;
+  deepLinkUrl: string | null;
+  qrCodeUrl: string | null;
+  phone: string | null;
+  paymentFlow: string | null;
+  country: string | null;
+  culture: string | null;
+  bic: string | null;
+  iban: string | null;
+  bankName: string | null;
+  scheme: string | null;
+  processingStatus: string | null;
+  reference: string | null;
+  email: string | null;
+  paypalOrderId: string | null;
+  paypalBuyerEmail: string | null;
+};
+
+export type ConversionDetailsDTO = {
+  quoteId: string | null;
+  clientRate: number;
+  marketRate: number;
+  /** MANGOPAY's and the platform's margins, when sent. */
+  mangopayMargin: MoneyDTO | null;
+  userMargin: MoneyDTO | null;
 };
 
 export type PayOutDetailsDTO = {
@@ -83,6 +119,7 @@ export type TransactionDetailDTO = TransactionDTO & {
   kind: TransactionKind;
   payIn: PayInDetailsDTO | null;
   payOut: PayOutDetailsDTO | null;
+  conversion: ConversionDetailsDTO | null;
   /** Refunds and repudiations point at the transaction they reverse. */
   initialTransaction: { id: string; type: string; nature: string | null; kind: TransactionKind | undefined } | null;
   refundReason: { type: string | null; message: string | null } | null;
@@ -95,9 +132,36 @@ function str(v: unknown): string | null {
   return typeof v === "string" && v !== "" ? v : null;
 }
 
+function methodDetails(raw: Record<string, unknown>): PaymentMethodDetailsDTO {
+  return {
+    redirectUrl: str(raw.RedirectURL),
+    returnUrl: str(raw.ReturnURL),
+    deepLinkUrl: str(raw.DeepLinkURL),
+    qrCodeUrl: str(raw.QRCodeURL),
+    phone: str(raw.Phone),
+    paymentFlow: str(raw.PaymentFlow),
+    country: str(raw.Country),
+    culture: str(raw.Culture),
+    bic: str(raw.Bic) ?? str(raw.BIC),
+    iban: str(raw.IBAN),
+    bankName: str(raw.BankName),
+    scheme: str(raw.Scheme),
+    processingStatus: str(raw.ProcessingStatus),
+    reference: str(raw.Reference),
+    email: str(raw.Email),
+    paypalOrderId: str(raw.PaypalOrderID),
+    paypalBuyerEmail: str(raw.PaypalBuyerAccountEmail),
+  };
+}
+
+// A margin is sent as an amount in minor units of the debited currency.
+function marginOf(m: { Amount?: number | null } | null | undefined, currency: string): MoneyDTO | null {
+  return typeof m?.Amount === "number" ? { amountMinor: m.Amount, currency } : null;
+}
+
 export function toTransactionDetailDTO(
   kind: TransactionKind,
-  t: PayIn | PayOut | Transfer | Refund | Repudiation | Settlement,
+  t: PayIn | PayOut | Transfer | Refund | Repudiation | Settlement | Conversion,
 ): TransactionDetailDTO {
   const raw = t as Record<string, unknown>;
   const payIn =
@@ -123,6 +187,9 @@ export function toTransactionDetailDTO(
                 }
               : null,
             secureMode: p.SecureMode ?? null,
+            depositId: str(raw.DepositId),
+            recurringRegistrationId: str(raw.RecurringPayinRegistrationId),
+            method: methodDetails(raw),
           };
         })()
       : null;
@@ -139,6 +206,19 @@ export function toTransactionDetailDTO(
           };
         })()
       : null;
+  const conversion =
+    kind === "CONVERSION"
+      ? (() => {
+          const c = t as Conversion;
+          return {
+            quoteId: c.QuoteId ?? null,
+            clientRate: c.ConversionRateResponse.ClientRate,
+            marketRate: c.ConversionRateResponse.MarketRate,
+            mangopayMargin: marginOf(c.MarginsResponse?.Mangopay, c.DebitedFunds.Currency),
+            userMargin: marginOf(c.MarginsResponse?.User, c.DebitedFunds.Currency),
+          };
+        })()
+      : null;
   const initialId = str(raw.InitialTransactionId);
   const initialType = str(raw.InitialTransactionType) ?? "";
   const initialNature = str(raw.InitialTransactionNature);
@@ -149,6 +229,7 @@ export function toTransactionDetailDTO(
     kind,
     payIn,
     payOut,
+    conversion,
     initialTransaction: initialId
       ? {
           id: initialId,

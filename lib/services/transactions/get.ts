@@ -1,5 +1,5 @@
 import "server-only";
-import { payins, payouts, refunds, repudiations, transfers, type MangopayClient } from "@/lib/mangopay";
+import { conversions, payins, payouts, refunds, repudiations, transfers, type MangopayClient } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -24,6 +24,8 @@ function fetchByKind(client: MangopayClient, kind: Kind, id: string): Promise<An
       return repudiations.get(client, id);
     case "SETTLEMENT":
       return repudiations.getSettlement(client, id);
+    case "CONVERSION":
+      return conversions.get(client, id);
   }
 }
 

@@ -34,7 +34,15 @@ export function transactionQueryKey(q: TransactionListQuery): string {
 }
 
 /** Which endpoint holds a transaction: the list row's Type and Nature, when known, save probing. */
-export const TransactionKind = z.enum(["PAYIN", "PAYOUT", "TRANSFER", "REFUND", "REPUDIATION", "SETTLEMENT"]);
+export const TransactionKind = z.enum([
+  "PAYIN",
+  "PAYOUT",
+  "TRANSFER",
+  "REFUND",
+  "REPUDIATION",
+  "SETTLEMENT",
+  "CONVERSION",
+]);
 export type TransactionKind = z.infer<typeof TransactionKind>;
 
 export const GetTransactionInput = z.object({
@@ -48,7 +56,7 @@ export function kindOf(t: { Type: string; Nature: string }): TransactionKind | u
   if (t.Nature === "REFUND") return "REFUND";
   if (t.Nature === "REPUDIATION") return "REPUDIATION";
   if (t.Nature === "SETTLEMENT") return "SETTLEMENT";
-  if (t.Type === "PAYIN" || t.Type === "PAYOUT" || t.Type === "TRANSFER") return t.Type;
+  if (t.Type === "PAYIN" || t.Type === "PAYOUT" || t.Type === "TRANSFER" || t.Type === "CONVERSION") return t.Type;
   return undefined;
 }
 

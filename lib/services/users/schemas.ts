@@ -2,6 +2,7 @@
 // requires of each person type and category (docs/dashboard-actions.md), and turned into the body
 // MANGOPAY takes. Pure, so the form can share the field names.
 import { z } from "zod";
+import { LEGAL_PERSON_TYPES, USER_CATEGORIES } from "@/lib/mangopay/values";
 import type { CreateLegalUserInput, CreateNaturalUserInput } from "@/lib/mangopay/users";
 import {
   AccountIdField,
@@ -16,8 +17,7 @@ import {
   type AddressFields,
 } from "@/lib/services/mangopay/write-inputs";
 
-export const USER_CATEGORIES = ["PAYER", "OWNER"] as const;
-export const LEGAL_PERSON_TYPES = ["BUSINESS", "ORGANIZATION", "SOLETRADER", "PARTNERSHIP"] as const;
+export { USER_CATEGORIES, LEGAL_PERSON_TYPES };
 
 const Email = z.string().trim().toLowerCase().max(255).pipe(z.email("Enter a valid email address"));
 const OptionalEmail = z

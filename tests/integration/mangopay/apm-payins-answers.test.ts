@@ -81,6 +81,7 @@ const FIELDS: Record<ApmMethod, [string, Partial<ApmPayInInput>]> = {
   SWISH: ["SEK", { ReturnURL: RETURN }],
   TWINT: ["CHF", { ReturnURL: RETURN }],
   PAY_BY_BANK: ["EUR", { ReturnURL: RETURN, Country: "FR" }],
+  BIZUM: ["EUR", { Phone: "+34700000000" }],
 };
 
 it.each(Object.keys(APM_PATHS) as ApmMethod[])("%s: created, parsed, completed", async (method) => {
@@ -105,7 +106,7 @@ it.each(Object.keys(APM_PATHS) as ApmMethod[])("%s: created, parsed, completed",
     return;
   }
   expect(payin.Status).toBe("CREATED");
-  const waitsForApp = method === "MBWAY" || method === "BLIK";
+  const waitsForApp = method === "MBWAY" || method === "BLIK" || method === "BIZUM";
   expect(payin.RedirectURL ?? null).toBe(waitsForApp ? null : `${emu.url}/apm/${clientId}/${payin.Id}`);
   await fetch(`${emu.url}/apm/${clientId}/${payin.Id}`, {
     method: "POST",

@@ -8,6 +8,7 @@ import { EVENT_TYPES } from "@/lib/mangopay/event-types";
 import { db } from "@/lib/server/db";
 import { JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { connectWebhooks } from "@/lib/services/hooks/connect";
+import { listHooks } from "@/lib/services/hooks/list";
 import { getWebhookConnection } from "@/lib/services/hooks/connection";
 import { RECEIVER_PATH } from "@/lib/services/mirror/endpoint";
 import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
@@ -119,6 +120,14 @@ describe("connecting webhooks", () => {
     const readOnly = accountContextFor(env.hub, "READ_ONLY", env.account);
     expect((await getWebhookConnection({ ctx: readOnly })).counts.connected).toBe(EVENT_TYPES.length);
     await expect(connectWebhooks({ ctx: readOnly, input: { accountId: env.account.id } })).rejects.toThrow();
+
+    // The hooks list shows where each hook points, never the receiver's secret: a member who may read
+    // hooks must not be able to post pings as MANGOPAY.
+    const listed = await listHooks({ ctx: readOnly });
+    const firstRow = listed.rows.find((r) => r.eventType === firstType);
+    expect(firstRow?.hook).toMatchObject({ receiver: true, url: ours.slice(0, ours.lastIndexOf("/") + 1) + "…" });
+    expect(listed.rows.every((r) => r.hook?.receiver === true)).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain(token);
   });
 });
 

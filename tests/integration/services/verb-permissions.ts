@@ -314,6 +314,46 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["bankAccounts.read"],
     input: () => ({ userId: "100000001", bankAccountId: "100000002" }),
   },
+  "card-validations/get.ts#getCardValidation": {
+    kind: "account",
+    permissions: ["cards.read"],
+    input: () => ({ cardId: "100000001", validationId: "100000002" }),
+  },
+  "deposits/get.ts#getDeposit": {
+    kind: "account",
+    permissions: ["preauthorizations.read"],
+    input: () => ({ depositId: "100000001" }),
+  },
+  "deposits/list-by-user.ts#listUserDeposits": {
+    kind: "account",
+    permissions: ["preauthorizations.read"],
+    input: () => ({ userId: "100000001" }),
+  },
+  "deposits/list-transactions.ts#listDepositTransactions": {
+    kind: "account",
+    permissions: ["transactions.read"],
+    input: () => ({ depositId: "100000001" }),
+  },
+  "identity-verifications/get.ts#getIdentityVerification": {
+    kind: "account",
+    permissions: ["kycDocuments.read"],
+    input: () => ({ sessionId: "idnver_m_01J0000000000000000000000" }),
+  },
+  "identity-verifications/list-by-user.ts#listUserIdentityVerifications": {
+    kind: "account",
+    permissions: ["kycDocuments.read"],
+    input: () => ({ userId: "100000001" }),
+  },
+  "recurring-registrations/get.ts#getRecurringRegistration": {
+    kind: "account",
+    permissions: ["payins.read"],
+    input: () => ({ registrationId: "100000001" }),
+  },
+  "virtual-accounts/get.ts#getVirtualAccount": {
+    kind: "account",
+    permissions: ["wallets.read"],
+    input: () => ({ walletId: "100000002", virtualAccountId: "wltbank_m_01J0000000000000000000000" }),
+  },
   "cards/get.ts#getCard": { kind: "account", permissions: ["cards.read"], input: () => ({ cardId: "100000001" }) },
   "cards/list-by-user.ts#listUserCards": {
     kind: "account",
@@ -558,6 +598,17 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: (ids) => ({ accountId: ids.accountId, takeOver: false }),
     foreign: (ids) => [{ accountId: ids.other.accountId, takeOver: false }],
   },
+  "mirror/start-backfill.ts#startMirrorBackfill": {
+    kind: "account",
+    permissions: ["hooks.create", "hooks.edit"],
+    foreign: (ids) => [{ accountId: ids.other.accountId }],
+  },
+  "mirror/cancel-backfill.ts#cancelMirrorBackfill": {
+    kind: "account",
+    permissions: ["hooks.create", "hooks.edit"],
+    foreign: (ids) => [{ accountId: ids.other.accountId }],
+  },
+  "mirror/get-backfill.ts#getMirrorBackfill": { kind: "account", permissions: ["hooks.read"] },
   "search/find-by-id.ts#findById": {
     kind: "account",
     permissions: ["users.read"],

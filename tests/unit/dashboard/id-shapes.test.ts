@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { parseSearchQuery, SEARCHABLE_TYPES } from "@/lib/services/search/id-shapes";
+import { LONE_ID_TYPES, PAIR_TYPES, parseSearchQuery, SEARCHABLE_TYPES } from "@/lib/services/search/id-shapes";
 
 describe("search id shapes", () => {
   it("narrows prefixed ids to their type", () => {
@@ -15,23 +15,61 @@ describe("search id shapes", () => {
     expect(parseSearchQuery("report_m_DD43658B2FFA94F02D68F5BE")).toMatchObject({ candidates: ["report"] });
   });
 
-  it("keeps every type but bank accounts for plain digits", () => {
-    const parsed = parseSearchQuery(" 100000525 ");
-    expect(parsed).toMatchObject({ kind: "ids", id: "100000525" });
-    if (parsed.kind === "ids") expect(parsed.candidates).toEqual(SEARCHABLE_TYPES.filter((t) => t !== "bankAccount"));
+  it("narrows the newer kinds' prefixes to their type", () => {
+    expect(parseSearchQuery("deposit_m_01JH3BWB8K89TDQC54FFZY6MFV")).toMatchObject({ candidates: ["deposit"] });
+    expect(parseSearchQuery("deposit_wt_073099a9-4e14-42b7-9bc7-d1978f65d8ba")).toMatchObject({
+      candidates: ["deposit"],
+    });
+    expect(parseSearchQuery("cvr_01HQ1QSE554QW3HYQ9DMVF0D5H")).toMatchObject({ candidates: ["conversion"] });
+    expect(parseSearchQuery("recpayinreg_wt_c1fb7e3f-8204-4427-9251-df886fbb4e42")).toMatchObject({
+      candidates: ["recurringRegistration"],
+    });
+    expect(parseSearchQuery("idnver_m_01J9ZZ")).toMatchObject({ candidates: ["identityVerification"] });
+    // A pay-in by any method (APMs included) keeps the pay-in prefix.
+    expect(parseSearchQuery("payin_m_01J9ZZ")).toMatchObject({ candidates: ["payin", "repudiation"] });
   });
 
-  it("recognises client wallets and user/bank-account pairs", () => {
+  it("keeps every type but those read through a parent for plain digits", () => {
+    const parsed = parseSearchQuery(" 100000525 ");
+    expect(parsed).toMatchObject({ kind: "ids", id: "100000525" });
+    if (parsed.kind === "ids") {
+      expect(parsed.candidates).toEqual(SEARCHABLE_TYPES.filter((t) => !(PAIR_TYPES as readonly string[]).includes(t)));
+      expect(parsed.candidates).toEqual([...LONE_ID_TYPES]);
+      expect(parsed.candidates).not.toContain("bankAccount");
+      expect(parsed.candidates).not.toContain("cardValidation");
+      expect(parsed.candidates).not.toContain("virtualAccount");
+      expect(parsed.candidates).toEqual(
+        expect.arrayContaining(["conversion", "deposit", "recurringRegistration", "identityVerification"]),
+      );
+    }
+  });
+
+  it("recognises client wallets and parent/child pairs", () => {
     expect(parseSearchQuery("FEES_EUR")).toEqual({ kind: "clientWallet", id: "FEES_EUR" });
+    // Plain digits: the parent may be a user (bank account), a card (validation) or a wallet (virtual account).
     expect(parseSearchQuery("100000029/100000033")).toEqual({
-      kind: "bankAccount",
-      userId: "100000029",
-      bankAccountId: "100000033",
+      kind: "pair",
+      parentId: "100000029",
+      id: "100000033",
+      candidates: ["bankAccount", "cardValidation", "virtualAccount"],
     });
     expect(parseSearchQuery("100000029 100000033")).toEqual({
-      kind: "bankAccount",
-      userId: "100000029",
-      bankAccountId: "100000033",
+      kind: "pair",
+      parentId: "100000029",
+      id: "100000033",
+      candidates: ["bankAccount", "cardValidation", "virtualAccount"],
+    });
+  });
+
+  it("narrows a pair by the parent's or the child's prefix", () => {
+    expect(parseSearchQuery("user_m_01J8/100000033")).toMatchObject({ kind: "pair", candidates: ["bankAccount"] });
+    expect(parseSearchQuery("card_m_01J8/100000040")).toMatchObject({ kind: "pair", candidates: ["cardValidation"] });
+    expect(parseSearchQuery("wlt_m_01J8/100000050")).toMatchObject({ kind: "pair", candidates: ["virtualAccount"] });
+    expect(parseSearchQuery("100000002/wltbank_m_01J8")).toEqual({
+      kind: "pair",
+      parentId: "100000002",
+      id: "wltbank_m_01J8",
+      candidates: ["virtualAccount"],
     });
   });
 

@@ -131,6 +131,23 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "page /accounts/[accountId]/settings/sso": ["OWNER", "ADMIN", "DEVELOPER"],
   "page /accounts/[accountId]/transactions": ALL,
   "page /accounts/[accountId]/transactions/[transactionId]": ALL,
+  "page /accounts/[accountId]/deposits/[depositId]": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
+  "page /accounts/[accountId]/recurring-registrations/[registrationId]": ALL,
+  "page /accounts/[accountId]/identity-verifications/[sessionId]": [
+    "OWNER",
+    "ADMIN",
+    "DEVELOPER",
+    "OPERATOR",
+    "READ_ONLY",
+  ],
+  "page /accounts/[accountId]/cards/[cardId]/validations/[validationId]": [
+    "OWNER",
+    "ADMIN",
+    "DEVELOPER",
+    "OPERATOR",
+    "READ_ONLY",
+  ],
+  "page /accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": ALL,
   "page /accounts/[accountId]/events": ALL,
   "page /accounts/[accountId]/events/[resourceId]": ALL,
   "page /accounts/[accountId]/compliance": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
@@ -213,7 +230,9 @@ Object.assign(EXPECTED, {
   [`${DASHBOARD}/hooks/actions.ts#createHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
   [`${DASHBOARD}/hooks/actions.ts#updateHookAction`]: ["OWNER", "ADMIN", "DEVELOPER"],
 });
-// …and connecting webhooks, which Developers do too (Hooks create/edit).
+// …and connecting webhooks and backfilling the mirror, which Developers do too (Hooks create/edit).
+for (const action of ["startMirrorBackfillAction", "cancelMirrorBackfillAction"])
+  EXPECTED[`action (dashboard)/accounts/[accountId]/hooks/actions.ts#${action}`] = ["OWNER", "ADMIN", "DEVELOPER"];
 EXPECTED["action (dashboard)/accounts/[accountId]/hooks/actions.ts#connectWebhooksAction"] = [
   "OWNER",
   "ADMIN",

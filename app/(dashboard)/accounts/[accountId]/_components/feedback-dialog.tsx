@@ -6,7 +6,7 @@ import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/input";
 import { useAnnouncedAction } from "@/components/use-dialog-action";
-import { FEEDBACK_MAX_CHARS } from "@/lib/services/feedback/schemas";
+import { FEEDBACK_MAX_CHARS } from "@/lib/services/feedback/limits";
 import { sendFeedbackAction } from "../actions";
 
 /** "Share feedback" from the profile menu: stored with this page and account, Owners read it in the Hub. */

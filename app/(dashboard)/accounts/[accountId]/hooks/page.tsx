@@ -17,6 +17,7 @@ import { can } from "@/lib/server/permissions";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
 import { HookControls } from "./_components/hook-controls";
+import { MirrorBackfill } from "./_components/mirror-backfill";
 import { MirrorConnection } from "./_components/mirror-connection";
 
 export const metadata: Metadata = { title: "Hooks" };
@@ -133,9 +134,14 @@ export default async function HooksPage({ params, searchParams }: Props) {
           more until it is fixed.
         </p>
       </div>
-      <Suspense fallback={<SectionSkeleton label="Loading the webhook connection" height="h-24" />}>
-        <MirrorConnection ctx={ctx} />
-      </Suspense>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Suspense fallback={<SectionSkeleton label="Loading the webhook connection" height="h-24" />}>
+          <MirrorConnection ctx={ctx} />
+        </Suspense>
+        <Suspense fallback={<SectionSkeleton label="Loading the mirror backfill" height="h-24" />}>
+          <MirrorBackfill ctx={ctx} />
+        </Suspense>
+      </div>
       <nav aria-label="Hook filter" className="flex gap-2" data-testid="hook-filter">
         {[
           { label: "All event types", value: undefined },

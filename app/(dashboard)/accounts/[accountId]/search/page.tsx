@@ -44,6 +44,16 @@ const USER_TAB_OF: Partial<Record<SearchHit["type"], UserTab>> = {
 function hitLink(hit: SearchHit, paths: DashboardPaths, ctx: PermissionHolder): { href: string; label: string } | null {
   if (hit.type === "user") return { href: paths.user(hit.id), label: "Open user" };
   if (hit.type === "wallet") return { href: paths.wallet(hit.id), label: "Open wallet" };
+  if (hit.type === "conversion") return { href: paths.transaction(hit.id, "CONVERSION"), label: "Open conversion" };
+  if (hit.type === "deposit") return { href: paths.deposit(hit.id), label: "Open deposit preauthorization" };
+  if (hit.type === "recurringRegistration")
+    return { href: paths.recurringRegistration(hit.id), label: "Open recurring registration" };
+  if (hit.type === "identityVerification")
+    return { href: paths.identityVerification(hit.id), label: "Open identity verification" };
+  if (hit.type === "cardValidation" && hit.parentId)
+    return { href: paths.cardValidation(hit.parentId, hit.id), label: "Open card validation" };
+  if (hit.type === "virtualAccount" && hit.parentId)
+    return { href: paths.virtualAccount(hit.parentId, hit.id), label: "Open virtual account" };
   const tab = USER_TAB_OF[hit.type];
   if (tab && hit.userId && can(ctx, "users.read"))
     return { href: paths.userTab(hit.userId, tab), label: `Open in user ${hit.userId}` };
@@ -62,7 +72,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <EmptyState title="Search any object by its Id">
           Type an Id in the search box (press <kbd className="rounded border px-1">/</kbd> or{" "}
           <kbd className="rounded border px-1">Ctrl K</kbd>). For a bank account, type the user&apos;s Id, a slash and
-          the bank account&apos;s Id.
+          the bank account&apos;s Id; for a card validation, the card&apos;s Id first; for a virtual account, the
+          wallet&apos;s Id first.
         </EmptyState>
       </div>
     );
@@ -70,7 +81,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   // The events naming this Id are read at the same time as the objects (their own section below),
   // and the Id probes (MANGOPAY) side by side with the email/name lookup (local mirror).
   const events = can(ctx, "events.read") ? settle(findEventsByResourceId({ ctx, input: { query: q } })) : null;
-  const empty: MirrorSearchResult = { connected: false, hits: [] };
+  const empty: MirrorSearchResult = { connected: false, hits: [], objects: [] };
   const [result, mirror] = await Promise.all([
     findById({ ctx, input: { query: q } }),
     q.trim().length >= 2 ? findInMirror({ ctx, input: { query: q } }) : Promise.resolve(empty),
@@ -84,12 +95,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </p>
       </div>
       <MirrorHits result={mirror} paths={paths} />
-      {mirror.hits.length > 0 ? null : !result.valid ? (
+      {mirror.hits.length + mirror.objects.length > 0 ? null : !result.valid ? (
         <EmptyState title="That is not an Id">
           MANGOPAY Ids are letters, digits, “_” and “-” (up to 128 characters).{" "}
           {mirror.connected
-            ? "No user of the local mirror has this email or name either."
-            : "Search by email or name needs this account's webhooks connected (Hooks page)."}
+            ? "Nothing in the local mirror has this email, name, IBAN ending, card alias, wire reference, tag or amount either."
+            : "Search by email, name, IBAN ending, card alias, wire reference, tag or amount needs this account's webhooks connected (Hooks page)."}
         </EmptyState>
       ) : result.hits.length === 0 && result.failures.length === 0 ? (
         <EmptyState title={`Nothing found for “${result.query}”`}>

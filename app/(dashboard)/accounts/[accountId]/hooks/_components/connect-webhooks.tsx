@@ -21,7 +21,7 @@ export function ConnectWebhooksButton({
   elsewhere: number;
 }) {
   const { open, setOpen, state, action, pending } = useDialogAction(connectWebhooksAction, (r) => ({
-    title: `${r.changed} hook(s) written · ${r.counts.connected} event types connected.`,
+    title: `${r.changed} hook(s) written · ${r.counts.connected} event types connected.${r.backfillStarted ? " The mirror's backfill has started." : ""}`,
     href: dashboardPaths(accountId).hooks,
     linkLabel: "Open the hooks",
   }));

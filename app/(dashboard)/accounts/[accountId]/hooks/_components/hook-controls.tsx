@@ -12,7 +12,7 @@ import { createHookAction, updateHookAction } from "../actions";
 type Props = {
   accountId: string;
   eventType: string;
-  hook: { id: string; url: string; status: string } | null;
+  hook: { id: string; url: string; status: string; receiver: boolean } | null;
   canCreate: boolean;
   canEdit: boolean;
   production: boolean;
@@ -56,29 +56,35 @@ export function HookControls({ accountId, eventType, hook, canCreate, canEdit, p
   const enabled = hook.status === "ENABLED";
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <Dialog open={edit.open} onOpenChange={edit.setOpen}>
-        <DialogTrigger asChild>
-          <Button size="sm" variant="ghost" aria-label={`Change the ${eventType} hook's URL`}>
-            Change URL
-          </Button>
-        </DialogTrigger>
-        <DialogContent title={`Change the ${eventType} hook's URL`}>
-          <form onSubmit={edit.onSubmit} className="space-y-4" noValidate>
-            <input type="hidden" name="accountId" value={accountId} />
-            <input type="hidden" name="hookId" value={hook.id} />
-            <TextField
-              name="url"
-              label={urlHint}
-              type="url"
-              errors={edit.fieldErrors}
-              defaultValue={hook.url}
-              maxLength={255}
-            />
-            {edit.state && !edit.state.ok ? <FormAlert>{edit.state.error}</FormAlert> : null}
-            <DialogFormActions pending={edit.pending} label="Save" pendingLabel="Sending to MANGOPAY…" />
-          </form>
-        </DialogContent>
-      </Dialog>
+      {hook.receiver ? (
+        <span className="px-2 text-xs text-slate-500" title="This dashboard's receiver: managed by Connect webhooks">
+          Managed by Connect webhooks
+        </span>
+      ) : (
+        <Dialog open={edit.open} onOpenChange={edit.setOpen}>
+          <DialogTrigger asChild>
+            <Button size="sm" variant="ghost" aria-label={`Change the ${eventType} hook's URL`}>
+              Change URL
+            </Button>
+          </DialogTrigger>
+          <DialogContent title={`Change the ${eventType} hook's URL`}>
+            <form onSubmit={edit.onSubmit} className="space-y-4" noValidate>
+              <input type="hidden" name="accountId" value={accountId} />
+              <input type="hidden" name="hookId" value={hook.id} />
+              <TextField
+                name="url"
+                label={urlHint}
+                type="url"
+                errors={edit.fieldErrors}
+                defaultValue={hook.url}
+                maxLength={255}
+              />
+              {edit.state && !edit.state.ok ? <FormAlert>{edit.state.error}</FormAlert> : null}
+              <DialogFormActions pending={edit.pending} label="Save" pendingLabel="Sending to MANGOPAY…" />
+            </form>
+          </DialogContent>
+        </Dialog>
+      )}
       <form action={toggle}>
         <input type="hidden" name="accountId" value={accountId} />
         <input type="hidden" name="hookId" value={hook.id} />

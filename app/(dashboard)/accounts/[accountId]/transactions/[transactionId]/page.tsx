@@ -10,8 +10,10 @@ import { MaybeMoney, Money } from "@/components/money";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
+import { UserLink, WalletLink } from "../../_components/object-links";
 import { TransactionTable } from "../../_components/transaction-table";
-import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
+import { APM_LABELS, type ApmMethod } from "@/lib/mangopay/apm-payins";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
@@ -39,34 +41,56 @@ const KIND_LABEL: Record<TransactionKind, string> = {
   REFUND: "Refund",
   REPUDIATION: "Repudiation",
   SETTLEMENT: "Settlement transfer",
+  CONVERSION: "Conversion",
 };
+
+const paymentTypeLabel = (type: string) => (type in APM_LABELS ? APM_LABELS[type as ApmMethod] : humanize(type));
+
+/** A link to a URL MANGOPAY sent (the payer's redirect, app link or QR code page), shown in full. */
+function ExternalUrl({ url }: { url: string | null }) {
+  if (!url) return null;
+  return /^https?:\/\//i.test(url) ? (
+    <a href={url} className="text-xs break-all underline" rel="noreferrer noopener" target="_blank">
+      {url}
+    </a>
+  ) : (
+    <span className="font-mono text-xs break-all">{url}</span>
+  );
+}
+
+function MethodDetails({ tx }: { tx: TransactionDetailDTO }) {
+  const m = tx.payIn?.method;
+  if (!m) return null;
+  const items = [
+    { label: "Redirect URL", value: <ExternalUrl url={m.redirectUrl} />, present: m.redirectUrl },
+    { label: "Return URL", value: <ExternalUrl url={m.returnUrl} />, present: m.returnUrl },
+    { label: "App link", value: <ExternalUrl url={m.deepLinkUrl} />, present: m.deepLinkUrl },
+    { label: "QR code", value: <ExternalUrl url={m.qrCodeUrl} />, present: m.qrCodeUrl },
+    { label: "Phone", value: m.phone, present: m.phone },
+    { label: "Payment flow", value: m.paymentFlow, present: m.paymentFlow },
+    { label: "Country", value: m.country, present: m.country },
+    { label: "Language", value: m.culture, present: m.culture },
+    { label: "Bank", value: m.bankName, present: m.bankName },
+    { label: "BIC", value: m.bic, present: m.bic },
+    { label: "IBAN", value: m.iban, present: m.iban },
+    { label: "Scheme", value: m.scheme, present: m.scheme },
+    { label: "Processing status", value: m.processingStatus, present: m.processingStatus },
+    { label: "Reference", value: m.reference, present: m.reference },
+    { label: "Payer email", value: m.email ?? m.paypalBuyerEmail, present: m.email ?? m.paypalBuyerEmail },
+    { label: "PayPal order", value: m.paypalOrderId, present: m.paypalOrderId },
+  ].filter((i) => i.present !== null);
+  if (items.length === 0) return null;
+  return (
+    <div className="mt-4 rounded-md bg-slate-50 p-3" data-testid="payment-method">
+      <p className="mb-2 text-sm font-medium">{paymentTypeLabel(tx.payIn?.paymentType ?? "")} details</p>
+      <DetailList items={items.map(({ label, value }) => ({ label, value }))} />
+    </div>
+  );
+}
 
 type RefundKind = "PAYIN" | "TRANSFER" | "PAYOUT" | "REPUDIATION";
 const hasRefunds = (kind: TransactionKind): kind is RefundKind =>
   kind === "PAYIN" || kind === "TRANSFER" || kind === "PAYOUT" || kind === "REPUDIATION";
-
-function UserLink({ ctx, id }: { ctx: AccountContext; id: string | null }) {
-  if (!id) return null;
-  return can(ctx, "users.read") ? (
-    <Link href={dashboardPaths(ctx.account.id).user(id)} className="font-mono text-xs underline">
-      {id}
-    </Link>
-  ) : (
-    <span className="font-mono text-xs">{id}</span>
-  );
-}
-
-function WalletLink({ accountId, id }: { accountId: string; id: string | null }) {
-  if (!id) return null;
-  return (
-    <Link
-      href={isClientWallet(id) ? dashboardPaths(accountId).transactions : dashboardPaths(accountId).wallet(id)}
-      className="font-mono text-xs underline"
-    >
-      {id}
-    </Link>
-  );
-}
 
 async function RefundsSection({
   ctx,
@@ -220,7 +244,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           <Section title="Payment" testId="tx-payment">
             <DetailList
               items={[
-                { label: "Payment type", value: humanize(t.payIn.paymentType) },
+                { label: "Payment type", value: paymentTypeLabel(t.payIn.paymentType) },
                 { label: "Execution", value: t.payIn.executionType ? humanize(t.payIn.executionType) : null },
                 {
                   label: "Card",
@@ -234,6 +258,36 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                   label: "Preauthorization",
                   value: t.payIn.preauthorizationId ? (
                     <span className="font-mono text-xs">{t.payIn.preauthorizationId}</span>
+                  ) : null,
+                },
+                {
+                  label: "Deposit preauthorization",
+                  value: t.payIn.depositId ? (
+                    can(ctx, "preauthorizations.read") ? (
+                      <Link
+                        href={dashboardPaths(base).deposit(t.payIn.depositId)}
+                        className="font-mono text-xs underline"
+                      >
+                        {t.payIn.depositId}
+                      </Link>
+                    ) : (
+                      <span className="font-mono text-xs">{t.payIn.depositId}</span>
+                    )
+                  ) : null,
+                },
+                {
+                  label: "Recurring registration",
+                  value: t.payIn.recurringRegistrationId ? (
+                    can(ctx, "payins.read") ? (
+                      <Link
+                        href={dashboardPaths(base).recurringRegistration(t.payIn.recurringRegistrationId)}
+                        className="font-mono text-xs underline"
+                      >
+                        {t.payIn.recurringRegistrationId}
+                      </Link>
+                    ) : (
+                      <span className="font-mono text-xs">{t.payIn.recurringRegistrationId}</span>
+                    )
                   ) : null,
                 },
                 { label: "Secure mode", value: t.payIn.secureMode },
@@ -261,6 +315,29 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                 />
               </div>
             ) : null}
+            <MethodDetails tx={t} />
+          </Section>
+        ) : null}
+        {t.conversion ? (
+          <Section title="Conversion" testId="tx-conversion">
+            <DetailList
+              items={[
+                { label: "Kind", value: t.conversion.quoteId ? "Quoted (rate guaranteed)" : "Instant" },
+                {
+                  label: "Quote",
+                  value: t.conversion.quoteId ? (
+                    <span className="font-mono text-xs">{t.conversion.quoteId}</span>
+                  ) : null,
+                },
+                {
+                  label: "Rate",
+                  value: `1 ${t.debited.currency} = ${t.conversion.clientRate} ${t.credited?.currency ?? ""}`.trim(),
+                },
+                { label: "Market rate", value: String(t.conversion.marketRate) },
+                { label: "MANGOPAY margin", value: <MaybeMoney value={t.conversion.mangopayMargin} /> },
+                { label: "Platform margin", value: <MaybeMoney value={t.conversion.userMargin} /> },
+              ]}
+            />
           </Section>
         ) : null}
         {t.payOut ? (

@@ -16,7 +16,9 @@ import { getUser } from "@/lib/services/users/get";
 import { getUserRegulatory } from "@/lib/services/users/get-regulatory";
 import { settle } from "@/lib/services/upstream";
 import { UserScaStatus, UserVirtualAccounts } from "./_components/user-sca-and-accounts";
-import { UserActions } from "./_components/user-actions";
+import { listUserVirtualAccounts } from "@/lib/services/virtual-accounts/list-by-user";
+import { preloadWalletActions } from "../../wallets/_components/wallet-actions";
+import { preloadUserActions, UserActions } from "./_components/user-actions";
 import { USER_SECTIONS } from "./_components/user-sections";
 import { userTabsFor } from "./_components/user-tabs";
 
@@ -185,6 +187,9 @@ export default async function UserInformationPage({ params }: Props) {
   // Every summary starts now, in parallel with the user (memoized for the sections below): no
   // waterfall. The UBO list is started for natural users too, so legal users never wait for it.
   void settle(getUserRegulatory({ ctx, input: { userId } }));
+  if (can(ctx, "wallets.read")) void settle(listUserVirtualAccounts({ ctx, input: { userId } }));
+  preloadUserActions(ctx, userId);
+  if (can(ctx, "wallets.read")) preloadWalletActions(ctx, userId);
   for (const t of userTabsFor(ctx, "LEGAL"))
     if (t.tab) void settle(USER_SECTIONS[t.tab].load(ctx, userId, SUMMARY_QUERY));
   // Same request as the layout: served from the per-request memo, not fetched again.

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/input";
-import { LEGAL_PERSON_TYPES, USER_CATEGORIES } from "@/lib/services/users/schemas";
+import { LEGAL_PERSON_TYPES, USER_CATEGORIES } from "@/lib/mangopay/values";
 import { AddressFields, SelectField, TextField } from "../../_components/form-fields";
 
 type Errors = Record<string, string[]> | undefined;

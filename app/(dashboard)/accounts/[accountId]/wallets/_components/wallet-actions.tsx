@@ -7,6 +7,42 @@ import { listRecentTransferDestinations } from "@/lib/services/operations/list-r
 import { settle } from "@/lib/services/upstream";
 import { WalletMenu, type WalletMenuProps } from "./wallet-menu";
 
+const ALL_OF_THEM = { perPage: 100 };
+
+function allowedItems(ctx: AccountContext) {
+  return {
+    createWallet: can(ctx, "wallets.create"),
+    payIn: can(ctx, "payins.create"),
+    payout: can(ctx, "payouts.create"),
+    transfer: can(ctx, "transfers.create"),
+  };
+}
+
+/** The user's bank accounts, mandates and cards the menu offers, each read only when an item needs it. */
+function loadOwnerMeans(ctx: AccountContext, userId: string, allowed: ReturnType<typeof allowedItems>) {
+  return Promise.all([
+    allowed.payout && can(ctx, "bankAccounts.read")
+      ? settle(listUserBankAccounts({ ctx, input: { userId, query: ALL_OF_THEM } }))
+      : null,
+    allowed.payIn && can(ctx, "mandates.read")
+      ? settle(listUserMandates({ ctx, input: { userId, query: ALL_OF_THEM } }))
+      : null,
+    allowed.payIn && can(ctx, "cards.read")
+      ? settle(listUserCards({ ctx, input: { userId, query: ALL_OF_THEM } }))
+      : null,
+  ]);
+}
+
+/**
+ * Starts the reads of a user's wallet menus where the user is known before their wallets are (the
+ * profile and its wallets tab), so the menus cost no second round of MANGOPAY calls: the menus then
+ * get the same answers from the per-request memo.
+ */
+export function preloadWalletActions(ctx: AccountContext, userId: string): void {
+  const allowed = allowedItems(ctx);
+  if (Object.values(allowed).some(Boolean)) void loadOwnerMeans(ctx, userId, allowed);
+}
+
 /**
  * The wallet's ellipsis menu: each item only when this member holds its permission on the account,
  * and the menu itself only when at least one item is left (never a dead button). The user's active
@@ -19,24 +55,10 @@ export async function WalletActions({
   ctx: AccountContext;
   wallet: { id: string; currency: string; ownerId: string; description: string | null };
 }) {
-  const allowed = {
-    createWallet: can(ctx, "wallets.create"),
-    payIn: can(ctx, "payins.create"),
-    payout: can(ctx, "payouts.create"),
-    transfer: can(ctx, "transfers.create"),
-  };
+  const allowed = allowedItems(ctx);
   if (!Object.values(allowed).some(Boolean)) return null;
-  const userId = wallet.ownerId;
-  const [banks, mandates, cards, recent] = await Promise.all([
-    allowed.payout && can(ctx, "bankAccounts.read")
-      ? settle(listUserBankAccounts({ ctx, input: { userId, query: { perPage: 100 } } }))
-      : null,
-    allowed.payIn && can(ctx, "mandates.read")
-      ? settle(listUserMandates({ ctx, input: { userId, query: { perPage: 100 } } }))
-      : null,
-    allowed.payIn && can(ctx, "cards.read")
-      ? settle(listUserCards({ ctx, input: { userId, query: { perPage: 100 } } }))
-      : null,
+  const [[banks, mandates, cards], recent] = await Promise.all([
+    loadOwnerMeans(ctx, wallet.ownerId, allowed),
     allowed.transfer ? listRecentTransferDestinations({ ctx, input: { currency: wallet.currency } }) : [],
   ]);
   const props: WalletMenuProps = {

@@ -2,15 +2,10 @@
 
 import { useState } from "react";
 import type { MoneySummary } from "@/components/confirm-money-dialog";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { buttonVariants } from "@/components/ui/button";
+import { LinkMenu } from "@/components/ui/link-menu";
 import { parseAmountToMinor } from "@/lib/money";
-import { CURRENCIES } from "@/lib/services/operations/inputs";
+import { CURRENCIES } from "@/lib/mangopay/values";
 import { MoneyFormDialog, type MoneyField } from "../../_components/money-form-dialog";
 import {
   createBankWirePayInAction,
@@ -84,20 +79,14 @@ export function WalletMenu(props: WalletMenuProps) {
   if (shown.length === 0) return null;
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="secondary" size="sm" aria-label={`Actions for ${label}`} data-testid="wallet-menu">
-            ⋯
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent>
-          {shown.map((i) => (
-            <DropdownMenuItem key={i.key} onSelect={() => setDialog(i.key)}>
-              {i.label}
-            </DropdownMenuItem>
-          ))}
-        </DropdownMenuContent>
-      </DropdownMenu>
+      <LinkMenu
+        floating
+        label={`Actions for ${label}`}
+        testId="wallet-menu"
+        className={buttonVariants({ variant: "secondary", size: "sm" })}
+        trigger="⋯"
+        entries={shown.map((i) => ({ kind: "action", key: i.key, label: i.label, onSelect: () => setDialog(i.key) }))}
+      />
       <MoneyFormDialog
         {...common}
         open={dialog === "wallet"}

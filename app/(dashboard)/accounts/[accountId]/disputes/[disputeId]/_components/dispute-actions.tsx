@@ -12,7 +12,7 @@ import { dashboardPaths } from "@/lib/dashboard-paths";
 import { ACCEPTED_PAGE_TYPES, pageProblem } from "@/lib/document-files";
 import { formatMoney, minorDigits } from "@/lib/money";
 import type { DisputeActions as Allowed } from "@/lib/services/disputes/allowed-actions";
-import { DISPUTE_DOCUMENT_TYPES } from "@/lib/services/disputes/action-schemas";
+import { DISPUTE_DOCUMENT_TYPES } from "@/lib/mangopay/values";
 import { readFileBase64, TextField } from "../../../_components/form-fields";
 import {
   addDisputeDocumentPageAction,

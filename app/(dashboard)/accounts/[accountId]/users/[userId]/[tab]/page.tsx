@@ -13,6 +13,7 @@ import { getUser } from "@/lib/services/users/get";
 import { TransactionFilters } from "../../../_components/transaction-filters";
 import { USER_SECTIONS } from "../_components/user-sections";
 import { tabSpec } from "../_components/user-tabs";
+import { preloadWalletActions } from "../../../wallets/_components/wallet-actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -33,6 +34,7 @@ export default async function UserTabPage({ params, searchParams }: Props) {
   const isTransactions = tab === "transactions";
   const parsed = isTransactions ? TransactionListQuery.parse(query) : PageQuery.parse(query);
   // The user (memoized with the layout) and the list load in parallel.
+  if (tab === "wallets") preloadWalletActions(ctx, userId);
   const [user, result] = await Promise.all([
     settle(getUser({ ctx, input: { userId } })),
     settle(section.load(ctx, userId, parsed)),

@@ -9,9 +9,7 @@ import { Label } from "@/components/ui/input";
 import { announceOutcome, useDialogForm } from "@/components/use-dialog-action";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { ACCEPTED_PAGE_TYPES, MAX_KYC_PAGES, pageProblem } from "@/lib/document-files";
-import { BANK_ACCOUNT_TYPES } from "@/lib/services/bank-accounts/schemas";
-import { KYC_DOCUMENT_TYPES } from "@/lib/services/kyc-documents/schemas";
-import { MANDATE_CULTURES } from "@/lib/services/mandates/schemas";
+import { BANK_ACCOUNT_TYPES, KYC_DOCUMENT_TYPES, MANDATE_CULTURES } from "@/lib/mangopay/values";
 import { AddressFields, readFileBase64, SelectField, TextField } from "../../../_components/form-fields";
 import { UserFields, type UserFormDefaults } from "../../_components/user-fields";
 import {

@@ -14,7 +14,41 @@ import {
 } from "./user-action-dialogs";
 import { UboControls } from "./ubo-dialogs";
 
-const FIRST_PAGE = { perPage: 50 };
+// The same page as the wallet menus' bank accounts: one call answers both from the request memo.
+const FIRST_PAGE = { perPage: 100 };
+
+function allowedActions(ctx: AccountContext, personType: string | null) {
+  return {
+    edit: can(ctx, "users.edit"),
+    addBank: can(ctx, "bankAccounts.create"),
+    deactivateBank: can(ctx, "bankAccounts.edit") && can(ctx, "bankAccounts.read"),
+    mandate: can(ctx, "mandates.create") && can(ctx, "bankAccounts.read"),
+    kyc: can(ctx, "kycDocuments.create") && can(ctx, "kycDocuments.edit"),
+    ubo:
+      personType !== "NATURAL" &&
+      can(ctx, "uboDeclarations.create") &&
+      can(ctx, "uboDeclarations.edit") &&
+      can(ctx, "uboDeclarations.read"),
+  };
+}
+
+function loadActionData(ctx: AccountContext, userId: string, may: ReturnType<typeof allowedActions>) {
+  return Promise.all([
+    may.deactivateBank || may.mandate
+      ? settle(listUserBankAccounts({ ctx, input: { userId, query: FIRST_PAGE } }))
+      : null,
+    may.ubo ? settle(getEditableUboDeclaration({ ctx, input: { userId } })) : null,
+  ]);
+}
+
+/**
+ * Starts the action bar's reads before the user is known (its person type is not: the editable UBO
+ * declaration is read for any user the member may declare for), so they run beside the user's read
+ * instead of after it.
+ */
+export function preloadUserActions(ctx: AccountContext, userId: string): void {
+  void loadActionData(ctx, userId, allowedActions(ctx, null));
+}
 
 /**
  * The profile's action bar: each button only for members holding its scope (no dead buttons); the
@@ -22,25 +56,9 @@ const FIRST_PAGE = { perPage: 50 };
  */
 export async function UserActions({ ctx, user }: { ctx: AccountContext; user: UserDTO }) {
   const ids = { accountId: ctx.account.id, userId: user.id };
-  const may = {
-    edit: can(ctx, "users.edit"),
-    addBank: can(ctx, "bankAccounts.create"),
-    deactivateBank: can(ctx, "bankAccounts.edit") && can(ctx, "bankAccounts.read"),
-    mandate: can(ctx, "mandates.create") && can(ctx, "bankAccounts.read"),
-    kyc: can(ctx, "kycDocuments.create") && can(ctx, "kycDocuments.edit"),
-    ubo:
-      user.personType === "LEGAL" &&
-      can(ctx, "uboDeclarations.create") &&
-      can(ctx, "uboDeclarations.edit") &&
-      can(ctx, "uboDeclarations.read"),
-  };
+  const may = allowedActions(ctx, user.personType === "LEGAL" ? "LEGAL" : "NATURAL");
   if (!Object.values(may).some(Boolean)) return null;
-  const [banks, declarations] = await Promise.all([
-    may.deactivateBank || may.mandate
-      ? settle(listUserBankAccounts({ ctx, input: { userId: user.id, query: FIRST_PAGE } }))
-      : null,
-    may.ubo ? settle(getEditableUboDeclaration({ ctx, input: { userId: user.id } })) : null,
-  ]);
+  const [banks, declarations] = await loadActionData(ctx, user.id, may);
   const active = (banks?.ok ? banks.data.items : [])
     .filter((b: BankAccountDTO) => b.active)
     .map((b) => ({ id: b.id, label: `${b.type} ${b.maskedNumber ?? ""} · ${b.ownerName} (${b.id})` }));

@@ -1,3 +1,4 @@
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { CopyableId } from "@/components/copyable-id";
 import { DataTable } from "@/components/data-table";
 import { MaybeTime } from "@/components/local-time";
@@ -78,6 +79,8 @@ export async function UserVirtualAccounts({ ctx, userId }: { ctx: AccountContext
           caption="Virtual accounts"
           rows={r.data}
           rowKey={(a) => a.id}
+          rowHref={(a) => dashboardPaths(ctx.account.id).virtualAccount(a.walletId, a.id)}
+          rowLabel={(a) => `Open virtual account ${a.id}`}
           columns={[
             { header: "Account", cell: (a) => <span className="font-mono">{a.identifier ?? "—"}</span> },
             { header: "Purpose", cell: (a) => (a.purpose === "USER_OWNED" ? "User-owned" : "Collection") },

@@ -9,6 +9,10 @@ import type { AccountContext } from "@/lib/server/context-types";
 import type { BankAccountDTO } from "@/lib/services/bank-accounts/dto";
 import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
 import type { CardDTO } from "@/lib/services/cards/dto";
+import type { DepositDTO } from "@/lib/services/deposits/dto";
+import { listUserDeposits } from "@/lib/services/deposits/list-by-user";
+import type { IdentityVerificationDTO } from "@/lib/services/identity-verifications/dto";
+import { listUserIdentityVerifications } from "@/lib/services/identity-verifications/list-by-user";
 import { listUserCards } from "@/lib/services/cards/list-by-user";
 import type { KycDocumentDTO } from "@/lib/services/kyc-documents/dto";
 import { listUserKycDocuments } from "@/lib/services/kyc-documents/list-by-user";
@@ -130,6 +134,31 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
       />
     ),
   }),
+  "deposit-preauthorizations": section<DepositDTO>({
+    noun: "deposit preauthorizations",
+    load: (ctx, userId, query) => listUserDeposits({ ctx, input: { userId, query } }),
+    table: (rows, paths) => (
+      <DataTable
+        testId="deposit-preauthorizations"
+        rows={rows}
+        rowKey={(d) => d.id}
+        rowHref={(d) => paths.deposit(d.id)}
+        rowLabel={(d) => `Open deposit preauthorization ${d.id}`}
+        columns={[
+          { header: "Created", cell: (d) => <MaybeTime iso={d.createdAt} /> },
+          { header: "Id", cell: (d) => <CopyableId id={d.id} /> },
+          { header: "Payment status", cell: (d) => <StatusBadge status={d.paymentStatus} /> },
+          { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
+          {
+            header: "Amount",
+            numeric: true,
+            cell: (d) => <Money amountMinor={d.debited.amountMinor} currency={d.debited.currency} />,
+          },
+          { header: "Expires", cell: (d) => <MaybeTime iso={d.expiresAt} /> },
+        ]}
+      />
+    ),
+  }),
   "bank-accounts": section<BankAccountDTO>({
     noun: "bank accounts",
     load: (ctx, userId, query) => listUserBankAccounts({ ctx, input: { userId, query } }),
@@ -189,6 +218,30 @@ export const USER_SECTIONS: Record<UserTab, Section<unknown>> = {
           },
           { header: "Created", cell: (d) => <MaybeTime iso={d.createdAt} /> },
           { header: "Processed", cell: (d) => <MaybeTime iso={d.processedAt} /> },
+        ]}
+      />
+    ),
+  }),
+  "identity-verifications": section<IdentityVerificationDTO>({
+    noun: "identity verifications",
+    load: (ctx, userId, query) => listUserIdentityVerifications({ ctx, input: { userId, query } }),
+    table: (rows, paths) => (
+      <DataTable
+        testId="identity-verifications"
+        rows={rows}
+        rowKey={(v) => v.id}
+        rowHref={(v) => paths.identityVerification(v.id)}
+        rowLabel={(v) => `Open identity verification ${v.id}`}
+        columns={[
+          { header: "Created", cell: (v) => <MaybeTime iso={v.createdAt} /> },
+          { header: "Id", cell: (v) => <CopyableId id={v.id} /> },
+          { header: "Status", cell: (v) => <StatusBadge status={v.status} /> },
+          {
+            header: "Checks",
+            cell: (v) =>
+              v.checks.length > 0 ? v.checks.map((c) => `${label(c.type)}: ${label(c.status)}`).join(", ") : "—",
+          },
+          { header: "Updated", cell: (v) => <MaybeTime iso={v.updatedAt} /> },
         ]}
       />
     ),

@@ -10,9 +10,11 @@ export const USER_TAB_SPECS: readonly TabSpec[] = [
   { tab: "wallets", label: "Wallets", permission: "wallets.read" },
   { tab: "cards", label: "Cards", permission: "cards.read" },
   { tab: "preauthorizations", label: "Preauthorizations", permission: "preauthorizations.read" },
+  { tab: "deposit-preauthorizations", label: "Deposit preauthorizations", permission: "preauthorizations.read" },
   { tab: "bank-accounts", label: "Bank accounts", permission: "bankAccounts.read" },
   { tab: "mandates", label: "Mandates", permission: "mandates.read" },
   { tab: "kyc-documents", label: "KYC documents", permission: "kycDocuments.read" },
+  { tab: "identity-verifications", label: "Identity verifications", permission: "kycDocuments.read" },
   { tab: "ubo-declarations", label: "UBO declarations", permission: "uboDeclarations.read", legalOnly: true },
 ];
 

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { useDisplayTimeZone } from "@/components/time-zone";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
 import { formatMoney, minorDigits } from "@/lib/money";
 import { MoneyFormDialog } from "../../../../_components/money-form-dialog";
 import { moneyOf } from "../../../../wallets/_components/wallet-menu";
@@ -26,6 +28,7 @@ export function SettleDispute({
   deadline: string | null;
 }) {
   const [open, setOpen] = useState(false);
+  const zone = useDisplayTimeZone();
   const ccy = owed.currency;
   const owedText = formatMoney(owed.amountMinor, ccy);
   return (
@@ -37,7 +40,7 @@ export function SettleDispute({
         open={open}
         onOpenChange={setOpen}
         title="Settle the lost dispute"
-        description={`Left to settle: ${owedText}${deadline ? ` (deadline ${new Date(deadline).toLocaleString()})` : ""}.`}
+        description={`Left to settle: ${owedText}${deadline ? ` (deadline ${formatDateTime(new Date(deadline), zone)}${zone === "UTC" ? " UTC" : ""})` : ""}.`}
         testId="settle-dialog"
         accountId={accountId}
         isProduction={isProduction}

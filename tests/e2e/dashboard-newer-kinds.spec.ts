@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { formatMoney } from "@/lib/money";
+import { accountIdByName, signInOwner } from "./support/dashboard";
+import { emulatorClient, emulatorUrl, mangopayGet, mangopayPost } from "./support/emulator";
+
+// The newer MANGOPAY kinds in the dashboard, against the emulator: a seeded deposit preauthorization and a
+// conversion are found by Id from the search box, open on their own page with their real amounts, and
+// the deposit is listed on its user's profile tab. Values come from the emulator, never hard-coded.
+test.describe.configure({ mode: "serial" });
+
+type Obj = { Id: string } & Record<string, unknown>;
+type Money = { Amount: number; Currency: string };
+type Deposit = Obj & { AuthorId: string; DebitedFunds: Money; PaymentStatus: string };
+type Client = Awaited<ReturnType<typeof emulatorClient>>;
+const SHOTS = ".data/screenshots/newer-kinds";
+
+let mk: Client;
+let accountId = "";
+
+async function ownerPage(page: Page) {
+  await signInOwner(page);
+  accountId ||= await accountIdByName(page, "Demo Marketplace");
+}
+
+/** A deposit the emulator's seed made: MANGOPAY lists them per user only, so the users are read. */
+async function seededDeposit(): Promise<Deposit> {
+  for (let page = 1; page <= 10; page++) {
+    const users = (await mangopayGet<Obj[]>(mk, `/users?per_page=100&page=${page}`)).body;
+    const lists = await Promise.all(
+      users.map((u) => mangopayGet<Deposit[]>(mk, `/users/${u.Id}/deposit-preauthorizations?per_page=100`)),
+    );
+    const found = lists.flatMap((l) => l.body)[0];
+    if (found) return found;
+    if (users.length < 100) break;
+  }
+  throw new Error("the emulator's seed has no deposit preauthorization");
+}
+
+/** Types the Id in the top bar's box (retried until the page is hydrated and the box navigates). */
+async function search(page: Page, id: string) {
+  const box = page.getByLabel("Search by Id");
+  await expect(async () => {
+    await box.fill(id);
+    await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(id)}`), { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test.beforeAll(async () => {
+  mk = await emulatorClient("Demo Marketplace");
+});
+
+test("a seeded deposit preauthorization: found by Id, opened with its amount, listed on its user's tab", async ({
+  page,
+}) => {
+  const deposit = await seededDeposit();
+  const amount = formatMoney(deposit.DebitedFunds.Amount, deposit.DebitedFunds.Currency);
+  await ownerPage(page);
+  await page.goto(`/accounts/${accountId}`);
+  await search(page, deposit.Id);
+  const hit = page.locator('[data-testid="search-hit"][data-type="deposit"]');
+  await expect(hit).toContainText("Deposit preauthorization");
+  await expect(hit).toContainText(amount);
+  await page.screenshot({ path: `${SHOTS}/deposit-search.png`, fullPage: true });
+
+  await hit.getByRole("link", { name: "Open deposit preauthorization" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deposits/${deposit.Id}$`));
+  await expect(page.getByTestId("deposit-title")).toContainText(amount);
+  await expect(page.getByTestId("deposit-hold")).toContainText(amount);
+  await expect(page.getByTestId("deposit-links")).toContainText(deposit.AuthorId);
+  await page.screenshot({ path: `${SHOTS}/deposit-detail.png`, fullPage: true });
+
+  await page.getByRole("link", { name: `Deposit preauthorizations of ${deposit.AuthorId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/users/${deposit.AuthorId}/deposit-preauthorizations$`));
+  const row = page.getByTestId("deposit-preauthorizations").getByRole("row").filter({ hasText: deposit.Id });
+  await expect(row).toContainText(amount);
+  await page.goto(`/accounts/${accountId}/users/${deposit.AuthorId}`);
+  await expect(page.getByTestId("summary-deposit-preauthorizations")).toContainText(deposit.Id);
+});
+
+test("a conversion: found by Id and opened on the transaction page with both amounts and its rate", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const user = await mangopayPost<Obj>(mk, "/users/natural", {
+    FirstName: "Kinds",
+    LastName: `Owner${stamp}`,
+    Email: `kinds.${stamp}@example.com`,
+    Birthday: 631152000,
+    Nationality: "FR",
+    CountryOfResidence: "FR",
+    TermsAndConditionsAccepted: true,
+    UserCategory: "OWNER",
+  });
+  const eur = await mangopayPost<Obj>(mk, "/wallets", { Owners: [user.Id], Currency: "EUR", Description: "Euros" });
+  const gbp = await mangopayPost<Obj>(mk, "/wallets", { Owners: [user.Id], Currency: "GBP", Description: "Pounds" });
+  const va = await mangopayPost<Obj>(mk, `/wallets/${eur.Id}/virtual-accounts`, {
+    Country: "FR",
+    VirtualAccountPurpose: "USER_OWNED",
+  });
+  const wire = await fetch(`${emulatorUrl()}/_emulator/clients/${mk.ClientId}/virtual-accounts/${va.Id}/wire`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ Amount: 20_000, WireReference: "E2E" }),
+  });
+  expect(wire.ok).toBe(true);
+  const conversion = await mangopayPost<Obj & { DebitedFunds: Money; CreditedFunds: Money }>(
+    mk,
+    "/conversions/instant-conversion",
+    {
+      AuthorId: user.Id,
+      DebitedWalletId: eur.Id,
+      CreditedWalletId: gbp.Id,
+      DebitedFunds: { Currency: "EUR", Amount: 12_345 },
+      CreditedFunds: { Currency: "GBP" },
+    },
+  );
+  const debited = formatMoney(conversion.DebitedFunds.Amount, conversion.DebitedFunds.Currency);
+  const credited = formatMoney(conversion.CreditedFunds.Amount, conversion.CreditedFunds.Currency);
+
+  await ownerPage(page);
+  await page.goto(`/accounts/${accountId}`);
+  await search(page, conversion.Id);
+  const hit = page.locator('[data-testid="search-hit"][data-type="conversion"]');
+  await expect(hit).toContainText(debited);
+  await hit.getByRole("link", { name: "Open conversion" }).click();
+  await expect(page).toHaveURL(new RegExp(`/transactions/${conversion.Id}\\?kind=CONVERSION$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Conversion ${debited}`);
+  await expect(page.getByTestId("tx-money")).toContainText(credited);
+  await expect(page.getByTestId("tx-conversion")).toContainText("Instant");
+  await expect(page.getByTestId("tx-conversion")).toContainText("1 EUR =");
+  await page.screenshot({ path: `${SHOTS}/conversion-detail.png`, fullPage: true });
+});
