@@ -1,14 +1,17 @@
-// Money-action benchmark (not a timed test): each money service verb — the code a server action runs
+// Dashboard-action benchmark (not a timed test): each service verb — the code a server action runs
 // after its session check — against a real database (PGlite) and the emulator behind a recording
-// proxy that adds 100 ms to every MANGOPAY call. Per action: server time (median of N runs), MANGOPAY
-// calls per run (reads that verify the named objects + the one write) and the cold run's calls with the
-// OAuth token (token cache emptied first). Goal: one MANGOPAY write per action, plus the token when cold.
+// proxy that adds 100 ms to every MANGOPAY call. Money actions first, then the actions that move no
+// money (bench/lib/other-actions.ts). Per action: server time (median of N runs), MANGOPAY calls per
+// run (reads that verify the named objects + the write) and the cold run's calls with the OAuth token
+// (token cache emptied first). Goal: one MANGOPAY write per action, plus the token when cold; the
+// note column says which ownership reads an action needs.
 //
-//   npm run bench -- money            (BENCH_RUNS=N, BENCH_LATENCY_MS=N)
+//   npm run bench -- money            (BENCH_RUNS=N, BENCH_LATENCY_MS=N, BENCH_SHOW_CALLS=1 lists each call)
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import * as stackModule from "../scripts/lib/stack.mjs";
+import { otherActions, type BenchAction } from "./lib/other-actions";
 import { median, pad, startRecordingProxy, type RecordedCall } from "./lib/recording-proxy";
 
 // Services start with `import "server-only"`, which only the react-server condition resolves to a no-op.
@@ -29,6 +32,7 @@ const stack = stackModule as unknown as {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const SHOW_CALLS = process.env.BENCH_SHOW_CALLS === "1";
 
 async function main() {
   Object.assign(process.env, {
@@ -72,7 +76,7 @@ async function main() {
     baseUrl: proxy.url,
     clientId: mk.ClientId,
     apiKey: mk.ApiKey,
-    access: ["OPERATOR"],
+    access: ["OPERATOR", "DEVELOPER"],
   });
   const ctx = accountContextFor(hub, "OPERATOR", account);
   const key = () => ({ accountId: account.id, operationKey: randomUUID() });
@@ -81,7 +85,7 @@ async function main() {
       Symbol.for("mangopay-dashboard.account-states")
     ]?.clear();
 
-  const actions: [string, () => Promise<unknown>][] = [
+  const money: [string, () => Promise<unknown>][] = [
     [
       "create wallet",
       () => createWallet({ ctx, input: { ...key(), userId: world.owner.Id, currency: "EUR", description: "Bench" } }),
@@ -124,19 +128,42 @@ async function main() {
     ],
     ["operations log (view)", () => listOperations({ ctx, input: {} })],
   ];
+  const moneyNotes: Record<string, string> = {
+    "create wallet": "+1 ownership read: the user",
+    "bank-wire pay-in": "+1 ownership read: the wallet",
+    "card pay-in": "+2 ownership reads: the wallet, the card (of the wallet's owner, valid)",
+    transfer: "+2 ownership reads: both wallets",
+    payout: "+2 ownership reads: the wallet, the bank account (of its owner, active)",
+    "refund (partial)": "+2 reads: the pay-in and its earlier refunds (what is left to refund)",
+    "operations log (view)": "no MANGOPAY call unless a PENDING row is shown",
+  };
+  const actions: BenchAction[] = [
+    ...money.map(([name, run]) => ({ name, prepare: async () => run, note: moneyNotes[name] })),
+    ...(await otherActions({
+      accountId: account.id,
+      operator: ctx,
+      developer: accountContextFor(hub, "DEVELOPER", account),
+      world,
+      direct,
+      emulatorUrl: emulator.url,
+      clientId: mk.ClientId,
+    })),
+  ];
 
   console.log(`${RUNS} runs per action, ${LATENCY_MS} ms added to each MANGOPAY call\n`);
   console.log(
-    `${"action".padEnd(22)} ${pad("median ms", 10)} ${pad("calls/run", 10)} ${pad("writes", 7)} ${pad("reads", 6)}   cold run (token emptied)`,
+    `${"action".padEnd(24)} ${pad("median ms", 10)} ${pad("calls/run", 10)} ${pad("writes", 7)} ${pad("reads", 6)}   ${"cold run (token emptied)".padEnd(26)} note`,
   );
-  for (const [name, run] of actions) {
+  for (const { name, prepare, note } of actions) {
     forgetTokens();
+    let run = await prepare();
     let from = proxy.calls.length;
     await run();
     const cold = proxy.calls.slice(from);
     const times: number[] = [];
     const perRun: RecordedCall[][] = [];
     for (let i = 0; i < RUNS; i += 1) {
+      run = await prepare();
       from = proxy.calls.length;
       const t0 = performance.now();
       await run();
@@ -147,8 +174,10 @@ async function main() {
     const writes = last.filter((c) => c.method !== "GET" && !c.path.includes("oauth")).length;
     const coldToken = cold.filter((c) => c.path.includes("oauth")).length;
     console.log(
-      `${name.padEnd(22)} ${pad(median(times).toFixed(0), 10)} ${pad(median(perRun.map((r) => r.length)), 10)} ${pad(writes, 7)} ${pad(last.length - writes, 6)}   ${cold.length} calls (${coldToken} token)`,
+      `${name.padEnd(24)} ${pad(median(times).toFixed(0), 10)} ${pad(median(perRun.map((r) => r.length)), 10)} ${pad(writes, 7)} ${pad(last.length - writes, 6)}   ${`${cold.length} calls (${coldToken} token)`.padEnd(26)} ${note ?? ""}`,
     );
+    if (SHOW_CALLS)
+      for (const c of last) console.log(`${"".padEnd(26)}${c.method} ${c.path.replace(/^\/v2\.01\/[^/]+/, "")}`);
   }
   await proxy.close();
   await emulator.close();

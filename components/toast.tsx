@@ -60,7 +60,7 @@ export function Toaster() {
           )}
         >
           <div>
-            <p>{t.title}</p>
+            <p className="[overflow-wrap:anywhere]">{t.title}</p>
             {t.href ? (
               <Link href={t.href} className="font-medium underline" onClick={() => dismissToast(t.id)}>
                 {t.linkLabel ?? "Open"}

@@ -57,6 +57,8 @@ export function dashboardPaths(accountId: string) {
       `${base}/reports/status?${new URLSearchParams(runIds.map((id) => ["run", id])).toString()}`,
     operations: `${base}/operations`,
     operation: (operationId: string) => `${base}/operations/${enc(operationId)}`,
+    ssoSettings: `${base}/settings/sso`,
+    permissionSettings: `${base}/settings/permissions`,
     operationsExport: (query: string) => `${base}/operations/export${query ? `?${query}` : ""}`,
     analytics: `${base}/analytics`,
     /** CSV exports from the mirror: the list's own query string, filters only. */

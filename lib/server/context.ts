@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionSession, requireSession, sessionUserIdHint } from "./auth";
 import type { HubContext, RequestMeta, SessionUser } from "./context-types";
-import { CURRENT_HUB_COOKIE } from "./current-hub";
+import { chooseMembership, CURRENT_HUB_COOKIE } from "./current-hub";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { getMemberships } from "@/lib/services/hubs/memberships";
 import { effectivePermissions } from "./permissions";
@@ -47,8 +47,7 @@ export { CURRENT_HUB_COOKIE };
 async function loadHubContext(actor: SessionUser): Promise<LoadedContext | null> {
   const wanted = (await cookies()).get(CURRENT_HUB_COOKIE)?.value;
   const memberships = await getMemberships(actor.id);
-  // A stale or forged cookie naming a Hub the user is not in simply falls back to the oldest one.
-  const membership = memberships.find((m) => m.hub.id === wanted) ?? memberships[0];
+  const membership = chooseMembership(memberships, wanted);
   if (!membership) return null;
   const requestId = await getRequestId();
   noteRequestActor(requestId, { memberId: membership.id });

@@ -1,11 +1,12 @@
 import "server-only";
+import { chooseMembership } from "./current-hub";
 import { db } from "./db";
 import { noteRequestActor } from "./request-context";
 
 // The member a signed-in request acts for, for its log line, from the session alone. Pages note it
 // when they load the Hub context, but router prefetches and cached layouts often render no layout
-// that does: proxy.ts notes it for every signed-in request. The membership is chosen as the Hub
-// context chooses it (the Hub cookie if it names one of the person's Hubs, else the oldest).
+// that does: proxy.ts notes it for every signed-in request. The membership is chosen by the Hub
+// context's own rule (chooseMembership).
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
@@ -21,7 +22,7 @@ async function memberOf(userId: string, hubId: string | undefined, nowMs: number
     orderBy: { createdAt: "asc" },
     select: { id: true, hubId: true },
   });
-  const memberId = (memberships.find((m) => m.hubId === hubId) ?? memberships[0])?.id ?? null;
+  const memberId = chooseMembership(memberships, hubId)?.id ?? null;
   if (known.size >= MAX_ENTRIES) known.clear();
   known.set(key, { memberId, until: nowMs + TTL_MS });
   return memberId;

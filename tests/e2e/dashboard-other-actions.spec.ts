@@ -33,11 +33,14 @@ function pdfFile(name: string, bytes: number) {
   };
 }
 
+/** The shared toast that announces an action's success, found by its text. */
+const toastWith = (page: Page, text: string) => page.getByTestId("toast").filter({ hasText: text });
+
 test.beforeAll(async () => {
   accountId = (await demoAccount()).id;
 });
 
-test("an operator adds a natural user, opens it from the success message and edits it", async ({ page }) => {
+test("an operator adds a natural user, opens it from the success toast and edits it", async ({ page }) => {
   await signInAs(page, "OPERATOR");
   await page.goto(`${base()}/users`);
   page.on("request", (req) => {
@@ -56,8 +59,10 @@ test("an operator adds a natural user, opens it from the success message and edi
   await expect(dialog.getByText("Enter a valid email address")).toBeVisible();
   await dialog.getByLabel("Email").fill(email);
   await dialog.getByRole("button", { name: "Create user" }).click();
-  const created = page.getByTestId("user-created");
-  await expect(created).toContainText("User Ada Lovelace created");
+  const created = toastWith(page, "User Ada Lovelace created");
+  await expect(created).toBeVisible();
+  await expect(created).toHaveAttribute("role", "status");
+  await expect(created.getByRole("link")).toHaveAttribute("href", new RegExp(`^${base()}/users/[^/]+$`));
   await page.screenshot({ path: `${SHOTS}/user-created.png` });
   await created.getByRole("link").click();
   await expect(page.getByTestId("user-name")).toHaveText("Ada Lovelace");
@@ -69,7 +74,13 @@ test("an operator adds a natural user, opens it from the success message and edi
   const edit = page.getByRole("dialog", { name: "Edit user" });
   await edit.getByLabel("First name").fill("Augusta");
   await edit.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("user-updated")).toContainText("Augusta Lovelace");
+  const saved = toastWith(page, "User Augusta Lovelace saved");
+  await expect(saved).toBeVisible();
+  await expect(saved.getByRole("link")).toHaveAttribute("href", `${base()}/users/${userId}`);
+  // Dismissible from the keyboard: the toast's close button.
+  await saved.getByRole("button", { name: "Dismiss" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(saved).toHaveCount(0);
   await expect(page.getByTestId("user-name")).toHaveText("Augusta Lovelace");
   expect((await mangopay<Obj>(`/users/${userId}`)).body.FirstName).toBe("Augusta");
 });
@@ -88,7 +99,9 @@ test("the operator adds an IBAN bank account and uploads a KYC document whose st
   await bank.getByLabel("Postal code").fill("75002");
   await bank.getByLabel("Country (ISO code, e.g. FR)").fill("FR");
   await bank.getByRole("button", { name: "Add bank account" }).click();
-  await expect(page.getByTestId("bank-account-created")).toContainText("FR76");
+  const added = toastWith(page, "FR76");
+  await expect(added).toContainText(/Bank account \S+ added/);
+  await expect(added.getByRole("link")).toHaveAttribute("href", `${base()}/users/${userId}/bank-accounts`);
   const accounts = (await mangopay<Obj[]>(`/users/${userId}/bankaccounts`)).body;
   expect(accounts).toEqual([expect.objectContaining({ Type: "IBAN", IBAN: "FR7630004000031234567890143" })]);
 
@@ -104,7 +117,9 @@ test("the operator adds an IBAN bank account and uploads a KYC document whose st
   expect((await mangopay<Obj[]>(`/users/${userId}/kyc/documents`)).body).toHaveLength(0);
   await kyc.getByLabel("Pages").setInputFiles([pdfFile("bill-1.pdf", 4096), pdfFile("bill-2.pdf", 4096)]);
   await kyc.getByRole("button", { name: "Upload and submit" }).click();
-  await expect(page.getByTestId("kyc-submitted")).toContainText("status VALIDATION_ASKED");
+  const submitted = toastWith(page, "status VALIDATION_ASKED");
+  await expect(submitted).toContainText(/KYC document \S+ submitted/);
+  await expect(submitted.getByRole("link")).toHaveAttribute("href", `${base()}/users/${userId}/kyc-documents`);
   const docs = (await mangopay<Obj[]>(`/users/${userId}/kyc/documents`)).body;
   expect(docs).toEqual([expect.objectContaining({ Type: "ADDRESS_PROOF", Status: "VALIDATION_ASKED" })]);
   await page.screenshot({ path: `${SHOTS}/profile-actions.png`, fullPage: true });
@@ -134,7 +149,9 @@ test("the operator contests a dispute for part of its amount with an evidence do
     .getByLabel("Document 1 pages")
     .setInputFiles([pdfFile("delivery.pdf", 8192), pdfFile("signature.pdf", 2048)]);
   await dialog.getByRole("button", { name: "Submit to MANGOPAY" }).click();
-  await expect(page.getByTestId("dispute-action-done")).toContainText("Submitted");
+  const contested = toastWith(page, `Dispute ${open.Id} is now Submitted`);
+  await expect(contested).toBeVisible();
+  await expect(contested.getByRole("link")).toHaveAttribute("href", `${base()}/disputes/${open.Id}`);
   const after = (await mangopay<Obj & { ContestedFunds: { Amount: number } }>(`/disputes/${open.Id}`)).body;
   expect(after).toMatchObject({ Status: "SUBMITTED", ContestedFunds: { Amount: half } });
   const evidence = (await mangopay<Obj[]>(`/disputes/${open.Id}/documents`)).body;

@@ -119,7 +119,11 @@ test("an admin narrows a grant and the member loses the page on the next request
   await expect(box).toBeChecked();
   await box.uncheck();
   await card.getByRole("button", { name: "Save permissions" }).click();
-  await expect(card.getByText(/Saved\./)).toBeVisible();
+  const saved = owner
+    .getByTestId("toast")
+    .filter({ hasText: `Saved. The change applies at ${memberEmail}'s next request.` });
+  await expect(saved).toBeVisible();
+  await expect(saved.getByRole("link")).toHaveAttribute("href", `/accounts/${grantedId}/settings/permissions`);
 
   await member.goto(`/accounts/${grantedId}/settings/sso`);
   await expect(member).toHaveURL(new RegExp(`/accounts/${grantedId}\\?denied=1$`));
@@ -171,7 +175,9 @@ test("an SSO for the member's email drives their access: sync grants it, deactiv
 
   await owner.goto(`/accounts/${grantedId}/settings/permissions`);
   await owner.getByRole("button", { name: "Sync from SSO" }).click();
-  await expect(owner.getByText(/1 member\(s\) updated from their SSO/)).toBeVisible();
+  const synced = owner.getByTestId("toast").filter({ hasText: /1 member\(s\) updated from their SSO/ });
+  await expect(synced).toBeVisible();
+  await expect(synced.getByRole("link")).toHaveAttribute("href", `/accounts/${grantedId}/settings/permissions`);
   await owner.reload();
   await expect(owner.getByTestId("member-grants").filter({ hasText: memberEmail })).toContainText("From SSO");
 

@@ -27,6 +27,7 @@ export async function createBankAccount({
     action: "bank_account.create",
     targetType: "bank_account",
     intent: { userId: data.userId, type: data.body.Type, ownerName: data.body.OwnerName },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(BANK_ACCOUNT_FIELD_NAMES, () =>
         callMangopay(async () =>

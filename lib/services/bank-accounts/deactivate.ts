@@ -29,6 +29,12 @@ export async function deactivateBankAccount({
     targetId: data.bankAccountId,
     before,
     intent: { userId: data.userId, active: false },
+    confirm: {
+      by: "read",
+      path: "/users/{userId}/bankaccounts/{bankAccountId}",
+      params: { userId: data.userId, bankAccountId: data.bankAccountId },
+      expect: { Active: false },
+    },
     call: () =>
       callMangopay(async () =>
         toBankAccountDTO(await bankAccounts.deactivate(client, data.userId, data.bankAccountId)),

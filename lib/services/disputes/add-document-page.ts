@@ -30,6 +30,7 @@ export async function addDisputeDocumentPage({
     targetType: "dispute_document",
     targetId: doc.id,
     intent: { disputeId: data.disputeId, bytes },
+    confirm: { by: "response" },
     call: async (idempotencyKey) => {
       await callMangopay(() => disputeDocuments.addPage(client, data.disputeId, doc.id, data.file, { idempotencyKey }));
       return { documentId: doc.id };

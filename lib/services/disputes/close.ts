@@ -17,6 +17,7 @@ export async function closeDispute({
   assertCan(ctx, "disputes.edit");
   return recordedDisputeStep(ctx, input, {
     action: "close",
+    settledStatus: "CLOSED",
     intent: (dispute) => ({ status: "CLOSED", disputedFunds: dispute.disputedFunds }),
     send: (client, disputeId) => disputes.close(client, disputeId),
     after: (d) => ({ status: d.status, resultCode: d.resultCode }),

@@ -38,6 +38,12 @@ export async function contestDispute({
     targetId: dispute.id,
     before: { status: dispute.status },
     intent: { contestedFunds: { amountMinor, currency }, disputedFunds: dispute.disputedFunds },
+    confirm: {
+      by: "read",
+      path: "/disputes/{disputeId}",
+      params: { disputeId: dispute.id },
+      expect: { Status: "SUBMITTED" },
+    },
     call: () => callMangopay(async () => toDisputeDTO(await disputes.submit(client, dispute.id, { ContestedFunds }))),
     result: (d) => ({ upstreamId: d.id, after: { status: d.status, contestedFunds: d.contestedFunds } }),
   });

@@ -24,6 +24,7 @@ export async function createDisputeDocument({
     action: "dispute_document.create",
     targetType: "dispute_document",
     intent: { disputeId: dispute.id, type: data.type },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       callMangopay(async () =>
         toDisputeDocumentDTO(

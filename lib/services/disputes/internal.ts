@@ -57,6 +57,8 @@ export async function accountDisputeAllowing(
 /** A dispute step that takes no form fields (close, resubmit): what it asks MANGOPAY and what it records. */
 type PlainDisputeStep = {
   action: "close" | "resubmit";
+  /** The dispute's Status once the step is made (how the sweep tells a lost answer from a lost request). */
+  settledStatus: string;
   intent: (dispute: DisputeDTO) => Prisma.InputJsonValue;
   send: (client: MangopayClient, disputeId: string) => Promise<Dispute>;
   after: (dispute: DisputeDTO) => Prisma.InputJsonValue;
@@ -79,6 +81,12 @@ export async function recordedDisputeStep(
     targetId: dispute.id,
     before: { status: dispute.status },
     intent: step.intent(dispute),
+    confirm: {
+      by: "read",
+      path: "/disputes/{disputeId}",
+      params: { disputeId: dispute.id },
+      expect: { Status: step.settledStatus },
+    },
     call: () => callMangopay(async () => toDisputeDTO(await step.send(client, dispute.id))),
     result: (d) => ({ upstreamId: d.id, after: step.after(d) }),
   });

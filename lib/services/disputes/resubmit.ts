@@ -17,6 +17,7 @@ export async function resubmitDispute({
   assertCan(ctx, "disputes.edit");
   return recordedDisputeStep(ctx, input, {
     action: "resubmit",
+    settledStatus: "SUBMITTED",
     intent: () => ({ status: "SUBMITTED" }),
     send: (client, disputeId) => disputes.submit(client, disputeId),
     after: (d) => ({ status: d.status }),

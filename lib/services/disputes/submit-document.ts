@@ -29,6 +29,12 @@ export async function submitDisputeDocument({
     targetId: doc.id,
     before: { status: doc.status },
     intent: { disputeId: data.disputeId, status: "VALIDATION_ASKED" },
+    confirm: {
+      by: "read",
+      path: "/dispute-documents/{documentId}",
+      params: { documentId: doc.id },
+      expect: { Status: "VALIDATION_ASKED" },
+    },
     call: () =>
       callMangopay(async () => toDisputeDocumentDTO(await disputeDocuments.submit(client, data.disputeId, doc.id))),
     result: (d) => ({ upstreamId: d.id, after: { status: d.status } }),

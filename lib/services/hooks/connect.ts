@@ -10,12 +10,7 @@ import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import {
-  newEndpointToken,
-  receiverUrl,
-  redactReceiverUrl,
-  tokenOfUrl,
-} from "@/lib/services/mirror/endpoint";
+import { newEndpointToken, receiverUrl, redactReceiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
 import { startMirrorBackfill } from "@/lib/services/mirror/start-backfill";
 import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
@@ -87,6 +82,7 @@ export async function connectWebhooks({
         action: "hook.create",
         targetType: "hook",
         intent: { eventType, url: redactUrl(url) },
+        confirm: { by: "response" },
         call: (idempotencyKey) =>
           callMangopay(() => hooks.create(client, { EventType: eventType, Url: url }, { idempotencyKey })),
         result: (h) => ({ upstreamId: h.Id, after: { eventType, url: redactUrl(h.Url), status: h.Status } }),
@@ -98,6 +94,12 @@ export async function connectWebhooks({
         targetId: hook.Id,
         before: { eventType, url: redactUrl(hook.Url), status: hook.Status, validity: hook.Validity },
         intent: { eventType, url: redactUrl(url), status: "ENABLED" },
+        confirm: {
+          by: "read",
+          path: "/hooks/{hookId}",
+          params: { hookId: hook.Id },
+          expect: { Url: url, Status: "ENABLED" },
+        },
         call: () => callMangopay(() => hooks.update(client, hook.Id, { Url: url, Status: "ENABLED" })),
         result: (h) => ({ upstreamId: h.Id, after: { eventType, url: redactUrl(h.Url), status: h.Status } }),
       });

@@ -24,6 +24,7 @@ export async function createHook({ ctx, input }: { ctx: AccountContext; input: C
     action: "hook.create",
     targetType: "hook",
     intent: { eventType: data.eventType, url: redactReceiverUrl(data.url) },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.create(client, body, { idempotencyKey }))),

@@ -27,6 +27,13 @@ export async function updateHook({ ctx, input }: { ctx: AccountContext; input: U
     targetId: data.hookId,
     before,
     intent: { url: data.url ? redactReceiverUrl(data.url) : null, status: data.status ?? null },
+    // The URL may carry the dashboard receiver's token: it is never stored, so only a status change is checked.
+    confirm: {
+      by: "read",
+      path: "/hooks/{hookId}",
+      params: { hookId: data.hookId },
+      expect: data.status ? { Status: data.status } : {},
+    },
     call: () =>
       withFormFieldNames(HOOK_FIELD_NAMES, () =>
         callMangopay(async () => toHookDTO(await hooks.update(client, data.hookId, body))),

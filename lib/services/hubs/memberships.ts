@@ -12,6 +12,7 @@ export const getMemberships = cache((userId: string) =>
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
+      hubId: true,
       role: true,
       hub: { select: { id: true, name: true, require2fa: true } },
       user: { select: { totpEnabledAt: true } },

@@ -31,6 +31,7 @@ export async function addKycPage({
     targetType: "kyc_document",
     targetId: doc.id,
     intent: { userId: data.userId, bytes },
+    confirm: { by: "response" },
     call: async (idempotencyKey) => {
       await callMangopay(() => kycDocuments.addPage(client, data.userId, doc.id, data.file, { idempotencyKey }));
       return { documentId: doc.id };

@@ -28,6 +28,7 @@ export async function createKycDocument({
     action: "kyc_document.create",
     targetType: "kyc_document",
     intent: { userId: data.userId, type: data.type },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       callMangopay(async () =>
         toKycDocumentDTO(await kycDocuments.create(client, data.userId, { Type: data.type }, { idempotencyKey })),

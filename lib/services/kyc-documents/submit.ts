@@ -29,6 +29,12 @@ export async function submitKycDocument({
     targetId: doc.id,
     before: { status: doc.status },
     intent: { userId: data.userId, status: "VALIDATION_ASKED" },
+    confirm: {
+      by: "read",
+      path: "/kyc/documents/{documentId}",
+      params: { documentId: doc.id },
+      expect: { Status: "VALIDATION_ASKED" },
+    },
     call: () => callMangopay(async () => toKycDocumentDTO(await kycDocuments.submit(client, data.userId, doc.id))),
     result: (d) => ({ upstreamId: d.id, after: { status: d.status } }),
   });

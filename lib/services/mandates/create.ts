@@ -38,6 +38,7 @@ export async function createMandate({
     action: "mandate.create",
     targetType: "mandate",
     intent: { userId: data.userId, bankAccountId: data.bankAccountId, culture: data.culture },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(MANDATE_FIELD_NAMES, () =>
         callMangopay(async () => {

@@ -10,6 +10,7 @@ import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { callMangopay } from "@/lib/services/upstream";
 import { OPERATION_SELECT, type OperationRow } from "./dto";
 import { readOutcome } from "./outcome";
+import { reconcileRecordedCall, recordedConfirmOf } from "./reconcile-recorded";
 import { settleOperation } from "./record-outcome";
 
 /** Longer than the client's whole-call deadline (25 s): a younger PENDING row may still be in flight. */
@@ -26,6 +27,9 @@ export async function reconcileOperation(
   if (row.status !== "PENDING" || !row.sentAt) return row;
   const graceMs = options.graceMs ?? RECONCILE_GRACE_MS;
   const now = options.now ?? new Date();
+  const pastGrace = now.getTime() - row.sentAt.getTime() >= graceMs;
+  const recorded = recordedConfirmOf(row);
+  if (recorded && trigger !== "resubmit") return reconcileRecordedCall(row, recorded, trigger, scope, pastGrace);
   let stored: Awaited<ReturnType<typeof responses.get>>;
   try {
     const client = await mangopayClientFor(row.hubId, row.apiAccountId);
@@ -54,7 +58,7 @@ export async function reconcileOperation(
       trigger,
     );
   }
-  if (now.getTime() - row.sentAt.getTime() < graceMs) return row;
+  if (!pastGrace) return row;
   return settleOperation(
     scope,
     row,
@@ -69,7 +73,8 @@ export async function reconcileOperation(
 }
 
 /**
- * The periodic sweep: every PENDING operation that has been sent, oldest first. A plain function so a
+ * The periodic sweep: every PENDING operation that has been sent, oldest first — money operations and
+ * the non-money writes of recordedMangopayCall (reconcile-recorded.ts). A plain function so a
  * job runner can call it; returns how many it looked at and how many it settled.
  */
 export async function reconcilePendingOperations(

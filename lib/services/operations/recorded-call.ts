@@ -17,6 +17,26 @@ export class ResultNotRecordedError extends ServiceError {
   }
 }
 
+/**
+ * How a recorded call left PENDING (the process died between the call and the record) is settled
+ * later by the sweep or a view (reconcile.ts): a creation sent with the operation's idempotency key
+ * through MANGOPAY's stored answer (`GET /responses/{key}`); an update, which carries no key, by
+ * reading the object back and comparing the fields it set.
+ */
+export type RecordedConfirm =
+  | { by: "response" }
+  | { by: "read"; path: string; params: Record<string, string>; expect: Record<string, ConfirmValue> };
+export type ConfirmValue = string | number | boolean | null;
+
+/** The scalar fields of a request body: what a read of the object must show once the update applied. */
+export function scalarFields(body: object): Record<string, ConfirmValue> {
+  return Object.fromEntries(
+    Object.entries(body).filter(
+      (e): e is [string, ConfirmValue] => e[1] === null || ["string", "number", "boolean"].includes(typeof e[1]),
+    ),
+  );
+}
+
 export type RecordedCall<T> = {
   action: string;
   targetType: string;
@@ -26,6 +46,8 @@ export type RecordedCall<T> = {
   /** What is about to be sent, audited as the intent before anything reaches MANGOPAY. */
   intent: Prisma.InputJsonValue;
   call: (idempotencyKey: string) => Promise<T>;
+  /** How the sweep settles this call if its result is never recorded. */
+  confirm: RecordedConfirm;
   result: (value: T) => { upstreamId: string; after: Prisma.InputJsonValue };
   /** More writes in the result transaction (e.g. grants withdrawn after a deactivation). */
   alsoInResult?: (tx: Tx, value: T) => Promise<void>;
@@ -35,7 +57,8 @@ export type RecordedCall<T> = {
  * A MANGOPAY write in three steps: (1) one transaction records a PENDING operation and audits the
  * intent — if that fails (bad input, database down) nothing is sent; (2) the call, never inside a
  * transaction; (3) one transaction completes the operation and audits the result. A failed call is
- * recorded as FAILED. A failed step 3 leaves the PENDING row and the intent audit behind.
+ * recorded as FAILED. A failed step 3 leaves the PENDING row and the intent audit behind, settled
+ * later by the operation sweep through `op.confirm`.
  */
 export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedCall<T>): Promise<T> {
   const idempotencyKey = randomUUID();
@@ -47,6 +70,9 @@ export async function recordedMangopayCall<T>(ctx: AccountContext, op: RecordedC
         actorUserId: ctx.actor.id,
         action: op.action,
         idempotencyKey,
+        // Marks the row as possibly sent, for the sweep; `targetId` names the object of a response without a body.
+        sentAt: new Date(),
+        request: { confirm: op.confirm, targetId: op.targetId ?? null },
       },
       select: { id: true },
     });

@@ -8,6 +8,7 @@ import { writeAudit, type AuditScope } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError, PreconditionError, ServiceError } from "@/lib/server/errors";
 import { mangopayAddressPolicy } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 import { openReportFile } from "@/lib/mangopay/report-file";
 import { isLegacyReport, isReportKind, type ReportKind } from "@/lib/report-catalog";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
@@ -101,10 +102,40 @@ async function createAtMangopay(client: MangopayClient, def: DefinitionShape, ru
   }
 }
 
+/** Postgres refuses NUL and friends in text; an error message is shown to members, so keep it printable. */
+const printable = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").slice(0, 500);
+
+/**
+ * Marks a run ERROR with what went wrong (and the MANGOPAY report, when one was created), so a run
+ * never stays REQUESTING after its request threw. If even that cannot be written, it is logged.
+ */
+async function markRunErrored(scope: RunScope, runId: string, err: unknown, mangopayReportId: string | null) {
+  const message = printable(err instanceof Error ? err.message : "The request failed.");
+  await db
+    .$transaction(async (tx) => {
+      await tx.reportRun.update({
+        where: { id: runId },
+        data: { status: "ERROR", resultMessage: message, ...(mangopayReportId ? { mangopayReportId } : {}) },
+        select: { id: true },
+      });
+      await writeAudit(tx, scope, {
+        action: "report.run.failed",
+        target: { type: "report_run", id: runId },
+        metadata: { error: err instanceof ServiceError ? err.code : "UNKNOWN", mangopayReportId },
+      });
+    })
+    .catch((recordErr: unknown) =>
+      logger.error(
+        { runId, err: recordErr instanceof Error ? recordErr.message : String(recordErr) },
+        "could not record a failed report run",
+      ),
+    );
+}
+
 /**
  * Creates the MANGOPAY report of a run row already recorded (its intent audited): the call, never in a
- * transaction, then the report id and status with an audit row. A failed call marks the run ERROR
- * (visible in the run list) and is rethrown.
+ * transaction, then the report id and status with an audit row. A failed call — or a failure to record
+ * its answer — marks the run ERROR (visible in the run list) and is rethrown.
  */
 export async function sendRun(scope: RunScope, def: DefinitionShape, run: RunRow): Promise<RunRow> {
   let report: Report;
@@ -113,40 +144,33 @@ export async function sendRun(scope: RunScope, def: DefinitionShape, run: RunRow
       createAtMangopay(await mangopayClientFor(scope.hub.id, scope.account.id), def, run),
     );
   } catch (err) {
-    const message = err instanceof Error ? err.message.slice(0, 500) : "The request failed.";
-    await db.$transaction(async (tx) => {
-      await tx.reportRun.update({
-        where: { id: run.id },
-        data: { status: "ERROR", resultMessage: message },
-        select: { id: true },
-      });
-      await writeAudit(tx, scope, {
-        action: "report.run.failed",
-        target: { type: "report_run", id: run.id },
-        metadata: { error: err instanceof ServiceError ? err.code : "UNKNOWN" },
-      });
-    });
+    await markRunErrored(scope, run.id, err, null);
     throw err;
   }
   const status = runStatusOf(report.Status);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.reportRun.update({
-      where: { id: run.id },
-      data: {
-        mangopayReportId: report.Id,
-        status,
-        resultMessage: status === "FAILED" ? (report.ResultMessage ?? "MANGOPAY could not generate it") : null,
-        readyAt: status === "READY" ? new Date() : null,
-      },
-      select: RUN_SELECT,
+  try {
+    return await db.$transaction(async (tx) => {
+      const updated = await tx.reportRun.update({
+        where: { id: run.id },
+        data: {
+          mangopayReportId: report.Id,
+          status,
+          resultMessage: status === "FAILED" ? (report.ResultMessage ?? "MANGOPAY could not generate it") : null,
+          readyAt: status === "READY" ? new Date() : null,
+        },
+        select: RUN_SELECT,
+      });
+      await writeAudit(tx, scope, {
+        action: "report.run",
+        target: { type: "report", id: report.Id },
+        after: { runId: run.id, status, trigger: run.trigger },
+      });
+      return updated;
     });
-    await writeAudit(tx, scope, {
-      action: "report.run",
-      target: { type: "report", id: report.Id },
-      after: { runId: run.id, status, trigger: run.trigger },
-    });
-    return updated;
-  });
+  } catch (err) {
+    await markRunErrored(scope, run.id, err, report.Id);
+    throw err;
+  }
 }
 
 /** Records a member's run (intent audited in the same transaction), then sends it. */

@@ -33,6 +33,7 @@ export async function createPermissionGroup({
     action: "permission_group.create",
     targetType: "permission_group",
     intent: { name: data.name, tag: data.tag ?? null, grants },
+    confirm: { by: "response" },
     call: async (idempotencyKey) =>
       toPermissionGroupDTO(await callMangopay(() => permissionGroups.create(client, body, { idempotencyKey }))),
     result: (group) => ({ upstreamId: group.id, after: { name: group.name, grants: group.grants } }),

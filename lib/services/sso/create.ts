@@ -34,6 +34,7 @@ export async function createSso({ ctx, input }: { ctx: AccountContext; input: Cr
       permissionGroupId: data.permissionGroupId,
       tag: data.tag ?? null,
     },
+    confirm: { by: "response" },
     call: async (idempotencyKey) => toSsoDTO(await callMangopay(() => sso.create(client, body, { idempotencyKey }))),
     result: (created) => ({ upstreamId: created.id, after: ssoAuditSnapshot(created) }),
   });

@@ -26,6 +26,7 @@ export async function deactivateSso({ ctx, input }: { ctx: AccountContext; input
     targetId: current.id,
     before: ssoAuditSnapshot(current),
     intent: { email: current.email, active: false },
+    confirm: { by: "read", path: "/clients/ssos/{ssoId}", params: { ssoId: data.ssoId }, expect: { Active: false } },
     call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, { Active: false }))),
     result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
     alsoInResult: async (tx, after) => {

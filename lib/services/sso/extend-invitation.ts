@@ -23,6 +23,12 @@ export async function extendSsoInvitation({ ctx, input }: { ctx: AccountContext;
     targetId: current.id,
     before: { email: current.email, invitationStatus: current.invitationStatus },
     intent: { email: current.email },
+    confirm: {
+      by: "read",
+      path: "/clients/ssos/{ssoId}",
+      params: { ssoId: data.ssoId },
+      expect: { InvitationStatus: "SENT" },
+    },
     call: async () => toSsoDTO(await callMangopay(() => sso.extendInvitation(client, data.ssoId))),
     result: (after) => ({
       upstreamId: after.id,

@@ -4,7 +4,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput, PreconditionError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
 import { checkedGrants } from "./create-permission-group";
 import { toPermissionGroupDTO, type PermissionGroupDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
@@ -36,6 +36,12 @@ export async function updatePermissionGroup({
     targetId: before.id,
     before: { name: before.name, grants: before.grants },
     intent: { name: data.name, tag: data.tag ?? null, grants },
+    confirm: {
+      by: "read",
+      path: "/clients/permissiongroups/{permissionGroupId}",
+      params: { permissionGroupId: data.permissionGroupId },
+      expect: scalarFields(body),
+    },
     call: async () =>
       toPermissionGroupDTO(await callMangopay(() => permissionGroups.update(client, data.permissionGroupId, body))),
     result: (after) => ({ upstreamId: after.id, after: { name: after.name, grants: after.grants } }),

@@ -4,7 +4,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
 import { ssoAuditSnapshot, toSsoDTO, type SsoDTO } from "./dto";
 import { callMangopay } from "@/lib/services/upstream";
 import { getManageableSso } from "./internal";
@@ -34,6 +34,7 @@ export async function updateSso({ ctx, input }: { ctx: AccountContext; input: Up
       permissionGroupId: data.permissionGroupId,
       tag: data.tag ?? null,
     },
+    confirm: { by: "read", path: "/clients/ssos/{ssoId}", params: { ssoId: data.ssoId }, expect: scalarFields(body) },
     call: async () => toSsoDTO(await callMangopay(() => sso.update(client, data.ssoId, body))),
     result: (after) => ({ upstreamId: after.id, after: ssoAuditSnapshot(after) }),
   });

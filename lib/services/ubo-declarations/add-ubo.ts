@@ -22,6 +22,7 @@ export async function addUbo({ ctx, input }: { ctx: AccountContext; input: AddUb
     action: "ubo.create",
     targetType: "ubo",
     intent: { declarationId: declaration.id, firstName: data.body.FirstName, lastName: data.body.LastName },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(UBO_FIELD_NAMES, () =>
         callMangopay(async () => {

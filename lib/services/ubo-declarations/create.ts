@@ -30,6 +30,7 @@ export async function createUboDeclaration({
     action: "ubo_declaration.create",
     targetType: "ubo_declaration",
     intent: { userId: data.userId },
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       callMangopay(async () =>
         toUboDeclarationDTO(await ubo.createDeclaration(client, data.userId, { idempotencyKey })),

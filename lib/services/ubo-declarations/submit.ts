@@ -31,6 +31,12 @@ export async function submitUboDeclaration({
     targetId: declaration.id,
     before: { status: declaration.status },
     intent: { userId: data.userId, status: "VALIDATION_ASKED" },
+    confirm: {
+      by: "read",
+      path: "/kyc/ubodeclarations/{declarationId}",
+      params: { declarationId: declaration.id },
+      expect: { Status: "VALIDATION_ASKED" },
+    },
     call: () =>
       callMangopay(async () => toUboDeclarationDTO(await ubo.submitDeclaration(client, data.userId, declaration.id))),
     result: (d) => ({ upstreamId: d.id, after: { status: d.status } }),

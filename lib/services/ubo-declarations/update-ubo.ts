@@ -5,7 +5,7 @@ import { NotFoundError, parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { UBO_FIELD_NAMES, uboBody, UpdateUboInput } from "./action-schemas";
 import { editableDeclaration } from "./internal";
@@ -36,6 +36,12 @@ export async function updateUbo({
       firstName: data.body.FirstName,
       lastName: data.body.LastName,
       active: data.isActive,
+    },
+    confirm: {
+      by: "read",
+      path: "/users/{userId}/kyc/ubodeclarations/{declarationId}/ubos/{uboId}",
+      params: { userId: data.userId, declarationId: declaration.id, uboId: current.id },
+      expect: scalarFields(data.body),
     },
     call: () =>
       withFormFieldNames(UBO_FIELD_NAMES, () =>

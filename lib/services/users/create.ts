@@ -22,6 +22,7 @@ export async function createUser({ ctx, input }: { ctx: AccountContext; input: C
     action: "user.create",
     targetType: "user",
     intent: redact({ personType: data.personType, ...data.body }) ?? {},
+    confirm: { by: "response" },
     call: (idempotencyKey) =>
       withFormFieldNames(USER_FIELD_NAMES, async () =>
         callMangopay(async () =>

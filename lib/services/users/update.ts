@@ -6,7 +6,7 @@ import { NotFoundError, parseInput, ValidationError } from "@/lib/server/errors"
 import { assertCan } from "@/lib/server/permissions";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { withFormFieldNames } from "@/lib/services/mangopay/write-inputs";
-import { recordedMangopayCall } from "@/lib/services/operations/recorded-call";
+import { recordedMangopayCall, scalarFields } from "@/lib/services/operations/recorded-call";
 import { callMangopay } from "@/lib/services/upstream";
 import { toUserDTO, type UserDTO } from "./dto";
 import { UpdateUserInput, USER_FIELD_NAMES, userBody } from "./schemas";
@@ -33,6 +33,12 @@ export async function updateUser({ ctx, input }: { ctx: AccountContext; input: U
     targetId: data.userId,
     before,
     intent: redact({ personType: data.personType, ...data.body }) ?? {},
+    confirm: {
+      by: "read",
+      path: data.personType === "NATURAL" ? "/users/natural/{userId}" : "/users/legal/{userId}",
+      params: { userId: data.userId },
+      expect: scalarFields(data.body),
+    },
     // PUT is idempotent by nature: MANGOPAY takes no key on updates.
     call: () =>
       withFormFieldNames(USER_FIELD_NAMES, async () =>

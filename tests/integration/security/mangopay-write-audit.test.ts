@@ -70,6 +70,7 @@ describe("no MANGOPAY change without an audit row", () => {
       action: "test.write",
       targetType: "thing",
       intent: { name: "fine" },
+      confirm: { by: "response" },
       call: async () => {
         called += 1;
         return { id: "up-1" };
@@ -92,6 +93,7 @@ describe("no MANGOPAY change without an audit row", () => {
         action: "test.refused",
         targetType: "thing",
         intent: { name: "x" },
+        confirm: { by: "response" },
         call: async () => {
           throw new UpstreamServiceError("MANGOPAY is not answering properly (HTTP 500): HTTP 500", {
             kind: "unavailable",

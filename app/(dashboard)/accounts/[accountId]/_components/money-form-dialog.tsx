@@ -5,12 +5,12 @@
 // a resubmit or a browser retry maps to the same operation on the server (docs/operations.md).
 import { useState, useTransition } from "react";
 import { ConfirmMoneyDialog, type MoneySummary } from "@/components/confirm-money-dialog";
-import { toast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { announceOutcome } from "@/components/use-dialog-action";
 import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
 import type { ActionResult } from "@/lib/server/action";
 import type { OperationDTO } from "@/lib/services/operations/dto";
@@ -95,7 +95,7 @@ function MoneyFormBody({
       if (!res.ok) return;
       const o = res.data;
       const failed = o.status === "FAILED" || o.status === "NOT_SENT";
-      toast({
+      announceOutcome({
         tone: failed ? "error" : o.status === "SUCCEEDED" ? "success" : "info",
         title: failed
           ? `${title} failed: ${o.resultMessage ?? "refused by MANGOPAY"}`

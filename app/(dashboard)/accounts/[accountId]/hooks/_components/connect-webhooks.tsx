@@ -4,11 +4,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
 import { useDialogAction } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { connectWebhooksAction } from "../actions";
 
 /**
- * "Connect webhooks": confirms what changes, offers to take over hooks that point elsewhere. Stays
- * mounted when nothing is left to connect, so the outcome of the last run remains visible.
+ * "Connect webhooks": confirms what changes, offers to take over hooks that point elsewhere; the
+ * outcome is announced in the shared toast.
  */
 export function ConnectWebhooksButton({
   accountId,
@@ -19,7 +20,11 @@ export function ConnectWebhooksButton({
   toChange: number;
   elsewhere: number;
 }) {
-  const { open, setOpen, state, action, pending } = useDialogAction(connectWebhooksAction);
+  const { open, setOpen, state, action, pending } = useDialogAction(connectWebhooksAction, (r) => ({
+    title: `${r.changed} hook(s) written · ${r.counts.connected} event types connected.${r.backfillStarted ? " The mirror's backfill has started." : ""}`,
+    href: dashboardPaths(accountId).hooks,
+    linkLabel: "Open the hooks",
+  }));
   return (
     <div className="space-y-1">
       {toChange + elsewhere === 0 ? null : (
@@ -48,12 +53,6 @@ export function ConnectWebhooksButton({
           </DialogContent>
         </Dialog>
       )}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          {state.data.changed} hook(s) written · {state.data.counts.connected} event types connected.
-          {state.data.backfillStarted ? " The mirror's backfill has started." : null}
-        </p>
-      ) : null}
     </div>
   );
 }

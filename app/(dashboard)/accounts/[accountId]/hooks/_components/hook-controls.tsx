@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
-import { useDialogForm } from "@/components/use-dialog-action";
+import { useAnnouncedAction, useDialogForm, type NoticeFor } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
+import type { HookDTO } from "@/lib/services/hooks/dto";
 import { TextField } from "../../_components/form-fields";
 import { createHookAction, updateHookAction } from "../actions";
 
@@ -19,9 +20,16 @@ type Props = {
 
 /** One event type's hook controls: create it, change its URL, enable or disable it. */
 export function HookControls({ accountId, eventType, hook, canCreate, canEdit, production }: Props) {
-  const create = useDialogForm(createHookAction);
-  const edit = useDialogForm(updateHookAction);
-  const [toggled, toggle, toggling] = useActionState(updateHookAction, null);
+  const notice =
+    (done: string): NoticeFor<HookDTO> =>
+    (h) => ({
+      title: `The ${h.eventType} hook ${done}: ${h.status.toLowerCase()}, ${h.url}.`,
+      href: dashboardPaths(accountId).hooks,
+      linkLabel: "Open the hooks",
+    });
+  const create = useDialogForm(createHookAction, notice("was created"));
+  const edit = useDialogForm(updateHookAction, notice("was saved"));
+  const [toggled, toggle, toggling] = useAnnouncedAction(updateHookAction, notice("was saved"));
   const urlHint = production ? "URL (https, production account)" : "URL";
   if (!hook) {
     if (!canCreate) return null;

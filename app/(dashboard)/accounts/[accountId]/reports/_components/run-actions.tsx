@@ -5,9 +5,21 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
+import { announceOutcome } from "@/components/use-dialog-action";
 import { useFormAction } from "@/components/use-form-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
+import type { ReportRunDTO } from "@/lib/services/reports/dto";
 import { rerunReportAction, runReportAction, setReportScheduleAction } from "../actions";
 import { ScheduleSelect } from "./schedule-select";
+
+/** The toast of a run that started: its period, linked to the run's page (its status updates there). */
+function announceRun(accountId: string, run: ReportRunDTO): void {
+  announceOutcome({
+    title: `Report run for ${run.from} to ${run.to} started: ${run.status.toLowerCase()}.`,
+    href: dashboardPaths(accountId).reportRun(run.definitionId, run.id),
+    linkLabel: "Open the run",
+  });
+}
 
 /** "Re-run": the same definition and period, or a new period, linked to this run. */
 export function RerunButton({
@@ -24,9 +36,11 @@ export function RerunButton({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending, fieldErrors } = useFormAction(rerunReportAction, () =>
-    afterHref ? router.push(afterHref) : router.refresh(),
-  );
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(rerunReportAction, (run) => {
+    announceRun(accountId, run);
+    if (afterHref) router.push(afterHref);
+    else router.refresh();
+  });
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label={`${label} ${runId}`}>
       <input type="hidden" name="accountId" value={accountId} />
@@ -72,7 +86,10 @@ export function RunForm({
   to: string;
 }) {
   const router = useRouter();
-  const { state, onSubmit, pending, fieldErrors } = useFormAction(runReportAction, () => router.refresh());
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(runReportAction, (run) => {
+    announceRun(accountId, run);
+    router.refresh();
+  });
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Run for a period">
       <input type="hidden" name="accountId" value={accountId} />
@@ -106,7 +123,14 @@ export function ScheduleForm({
   schedule: string | null;
 }) {
   const router = useRouter();
-  const { state, onSubmit, pending } = useFormAction(setReportScheduleAction, () => router.refresh());
+  const { state, onSubmit, pending } = useFormAction(setReportScheduleAction, () => {
+    announceOutcome({
+      title: "Schedule saved.",
+      href: dashboardPaths(accountId).report(definitionId),
+      linkLabel: "Open the report",
+    });
+    router.refresh();
+  });
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Schedule">
       <input type="hidden" name="accountId" value={accountId} />
@@ -118,13 +142,7 @@ export function ScheduleForm({
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Save schedule"}
       </Button>
-      {state ? (
-        state.ok ? (
-          <FormAlert tone="success">Schedule saved.</FormAlert>
-        ) : (
-          <FormAlert>{state.error}</FormAlert>
-        )
-      ) : null}
+      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
     </form>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
@@ -12,9 +11,12 @@ import { UserFields } from "./user-fields";
 
 /** The users page's "+": shown only to members holding users.create (the page decides). */
 export function CreateUserDialog({ accountId }: { accountId: string }) {
-  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(createUserAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(createUserAction, (user) => ({
+    title: `User ${user.name} created.`,
+    href: dashboardPaths(accountId).user(user.id),
+    linkLabel: `Open ${user.id}`,
+  }));
   const [formKey, setFormKey] = useState(0);
-  const created = state?.ok ? state.data : null;
   return (
     <div className="flex flex-col items-end gap-2">
       <Dialog
@@ -40,14 +42,6 @@ export function CreateUserDialog({ accountId }: { accountId: string }) {
           </form>
         </DialogContent>
       </Dialog>
-      {created && !open ? (
-        <FormAlert tone="success" data-testid="user-created">
-          User {created.name} created:{" "}
-          <Link className="underline" href={dashboardPaths(accountId).user(created.id)}>
-            open {created.id}
-          </Link>
-        </FormAlert>
-      ) : null}
     </div>
   );
 }

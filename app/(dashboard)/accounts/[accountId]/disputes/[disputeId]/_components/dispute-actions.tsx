@@ -7,6 +7,8 @@ import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/compo
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { announceOutcome } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { ACCEPTED_PAGE_TYPES, pageProblem } from "@/lib/document-files";
 import { formatMoney, minorDigits } from "@/lib/money";
 import type { DisputeActions as Allowed } from "@/lib/services/disputes/allowed-actions";
@@ -118,7 +120,6 @@ export function DisputeActions({ accountId, disputeId, allowed, disputed }: Prop
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>();
-  const [done, setDone] = useState<string | null>(null);
 
   async function run(kind: "contest" | "resubmit" | "close", form: HTMLFormElement) {
     setError(null);
@@ -136,8 +137,12 @@ export function DisputeActions({ accountId, disputeId, allowed, disputed }: Prop
             ? await resubmitDisputeAction(null, ids)
             : await closeDisputeAction(null, ids);
       if (!result.ok) return (setErrors(result.fieldErrors), setError(result.error));
-      setDone(`Dispute ${result.data.id} is now ${label(result.data.status)}.`);
       setOpen(null);
+      announceOutcome({
+        title: `Dispute ${result.data.id} is now ${label(result.data.status)}.`,
+        href: dashboardPaths(accountId).dispute(result.data.id),
+        linkLabel: `Open ${result.data.id}`,
+      });
       router.refresh();
     } finally {
       setPending(false);
@@ -183,8 +188,8 @@ export function DisputeActions({ accountId, disputeId, allowed, disputed }: Prop
     </Dialog>
   );
 
-  // After a success the page re-renders with fewer (or no) actions; the outcome stays visible.
-  if (!allowed.contest && !allowed.resubmit && !allowed.close && !done) return null;
+  // After a success the page re-renders with fewer (or no) actions; the toast says what happened.
+  if (!allowed.contest && !allowed.resubmit && !allowed.close) return null;
   return (
     <section aria-label="Dispute actions" data-testid="dispute-actions" className="flex flex-wrap items-start gap-2">
       {allowed.contest
@@ -226,11 +231,6 @@ export function DisputeActions({ accountId, disputeId, allowed, disputed }: Prop
             </p>,
           )
         : null}
-      {done ? (
-        <FormAlert tone="success" data-testid="dispute-action-done">
-          {done}
-        </FormAlert>
-      ) : null}
     </section>
   );
 }

@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogAction, type NoticeFor } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
+import type { PermissionGroupDTO } from "@/lib/services/sso/dto";
 import { createPermissionGroupAction, updatePermissionGroupAction } from "../actions";
 
 type Group = { id: string; name: string; tag: string | null; grants: string[] };
@@ -49,8 +51,19 @@ function GroupForm({
   );
 }
 
+const groupNotice =
+  (accountId: string, done: string): NoticeFor<PermissionGroupDTO> =>
+  (group) => ({
+    title: `Permission group “${group.name}” ${done}.`,
+    href: dashboardPaths(accountId).ssoSettings,
+    linkLabel: "Open the permission groups",
+  });
+
 export function CreateGroupDialog({ accountId }: { accountId: string }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(createPermissionGroupAction);
+  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(
+    createPermissionGroupAction,
+    groupNotice(accountId, "created"),
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -70,7 +83,10 @@ export function CreateGroupDialog({ accountId }: { accountId: string }) {
 }
 
 export function EditGroupDialog({ accountId, group }: { accountId: string; group: Group }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(updatePermissionGroupAction);
+  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(
+    updatePermissionGroupAction,
+    groupNotice(accountId, "saved"),
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

@@ -5,7 +5,9 @@ import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/compo
 import { FieldError, FormAlert } from "@/components/ui/form-message";
 import { Input, Label } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { useDialogAction } from "@/components/use-dialog-action";
+import { useDialogAction, type NoticeFor } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
+import type { SsoDTO } from "@/lib/services/sso/dto";
 import { createSsoAction, deactivateSsoAction, extendSsoInvitationAction, updateSsoAction } from "../actions";
 
 export type GroupOption = { id: string; name: string };
@@ -69,8 +71,19 @@ function SsoFields({
   );
 }
 
+const ssoNotice =
+  (accountId: string, done: string): NoticeFor<SsoDTO> =>
+  (sso) => ({
+    title: `SSO ${sso.email} ${done}.`,
+    href: dashboardPaths(accountId).ssoSettings,
+    linkLabel: "Open the SSOs",
+  });
+
 export function CreateSsoDialog({ accountId, groups }: { accountId: string; groups: GroupOption[] }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(createSsoAction);
+  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(
+    createSsoAction,
+    ssoNotice(accountId, "created: invitation emailed"),
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -92,7 +105,10 @@ export function CreateSsoDialog({ accountId, groups }: { accountId: string; grou
 }
 
 export function EditSsoDialog({ accountId, sso, groups }: { accountId: string; sso: SsoRow; groups: GroupOption[] }) {
-  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(updateSsoAction);
+  const { open, setOpen, state, action, pending, fieldErrors } = useDialogAction(
+    updateSsoAction,
+    ssoNotice(accountId, "saved"),
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -114,7 +130,10 @@ export function EditSsoDialog({ accountId, sso, groups }: { accountId: string; s
 }
 
 export function DeactivateSsoDialog({ accountId, sso }: { accountId: string; sso: SsoRow }) {
-  const { open, setOpen, state, action, pending } = useDialogAction(deactivateSsoAction);
+  const { open, setOpen, state, action, pending } = useDialogAction(
+    deactivateSsoAction,
+    ssoNotice(accountId, "deactivated"),
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -138,7 +157,7 @@ export function DeactivateSsoDialog({ accountId, sso }: { accountId: string; sso
 }
 
 export function ReinviteSsoButton({ accountId, ssoId }: { accountId: string; ssoId: string }) {
-  const { state, action, pending } = useDialogAction(extendSsoInvitationAction);
+  const { state, action, pending } = useDialogAction(extendSsoInvitationAction, ssoNotice(accountId, "invited again"));
   return (
     <form action={action} className="inline">
       <input type="hidden" name="accountId" value={accountId} />
@@ -151,7 +170,6 @@ export function ReinviteSsoButton({ accountId, ssoId }: { accountId: string; sso
           {state.error}
         </span>
       ) : null}
-      {state?.ok ? <span className="text-xs text-emerald-700">Invitation sent</span> : null}
     </form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-message";
-import { useDialogForm } from "@/components/use-dialog-action";
+import { useAnnouncedAction, useDialogForm } from "@/components/use-dialog-action";
+import { dashboardPaths } from "@/lib/dashboard-paths";
 import { AddressFields, TextField } from "../../../_components/form-fields";
 import type { EditableUboDeclarationDTO, UboFormDTO } from "@/lib/services/ubo-declarations/get-editable";
 import { addUboAction, createUboDeclarationAction, submitUboDeclarationAction, updateUboAction } from "../actions";
@@ -23,8 +23,17 @@ function Hidden({ accountId, userId, declarationId }: Ids & { declarationId?: st
 
 /** A legal user's UBO declaration: start one, add its beneficial owners, submit it for review. */
 export function UboControls({ ids, declaration }: { ids: Ids; declaration: EditableUboDeclarationDTO | null }) {
-  const [started, start, starting] = useActionState(createUboDeclarationAction, null);
-  const [submitted, submit, submitting] = useActionState(submitUboDeclarationAction, null);
+  const uboTab = dashboardPaths(ids.accountId).userTab(ids.userId, "ubo-declarations");
+  const [started, start, starting] = useAnnouncedAction(createUboDeclarationAction, (d) => ({
+    title: `UBO declaration ${d.id} started.`,
+    href: uboTab,
+    linkLabel: "Open the UBO declarations",
+  }));
+  const [submitted, submit, submitting] = useAnnouncedAction(submitUboDeclarationAction, (d) => ({
+    title: `Declaration ${d.id} submitted: ${d.status}.`,
+    href: uboTab,
+    linkLabel: "Open the UBO declarations",
+  }));
   if (!declaration)
     return (
       <form action={start} className="inline-flex flex-col gap-1">
@@ -48,11 +57,6 @@ export function UboControls({ ids, declaration }: { ids: Ids; declaration: Edita
           {submitting ? "Sending to MANGOPAY…" : `Submit UBO declaration (${activeUbos} UBO)`}
         </Button>
         {submitted && !submitted.ok ? <FormAlert>{submitted.error}</FormAlert> : null}
-        {submitted?.ok ? (
-          <FormAlert tone="success">
-            Declaration {submitted.data.id} submitted: {submitted.data.status}.
-          </FormAlert>
-        ) : null}
       </form>
     </>
   );
@@ -100,7 +104,11 @@ function UboFields({ errors, ubo }: { errors: Record<string, string[]> | undefin
 }
 
 function EditUboDialog({ ids, declarationId, ubo }: { ids: Ids; declarationId: string; ubo: UboFormDTO }) {
-  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(updateUboAction);
+  const { open, setOpen, state, onSubmit, pending, fieldErrors } = useDialogForm(updateUboAction, (u) => ({
+    title: `UBO ${u.id} saved.`,
+    href: dashboardPaths(ids.accountId).userTab(ids.userId, "ubo-declarations"),
+    linkLabel: "Open the UBO declarations",
+  }));
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -126,29 +134,37 @@ function EditUboDialog({ ids, declarationId, ubo }: { ids: Ids; declarationId: s
 }
 
 function AddUboDialog({ ids, declarationId }: { ids: Ids; declarationId: string }) {
-  const { open, setOpen, state, onSubmit, pending, fieldErrors: e } = useDialogForm(addUboAction);
+  const {
+    open,
+    setOpen,
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: e,
+  } = useDialogForm(addUboAction, (u) => ({
+    title: `UBO ${u.id} added.`,
+    href: dashboardPaths(ids.accountId).userTab(ids.userId, "ubo-declarations"),
+    linkLabel: "Open the UBO declarations",
+  }));
   return (
-    <>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogTrigger asChild>
-          <Button size="sm" variant="secondary">
-            Add UBO
-          </Button>
-        </DialogTrigger>
-        <DialogContent
-          title="Add a beneficial owner"
-          description="A person who owns more than 25% of the company or controls it."
-          className="max-h-[90vh] max-w-2xl overflow-y-auto"
-        >
-          <form onSubmit={onSubmit} className="space-y-4" noValidate>
-            <Hidden {...ids} declarationId={declarationId} />
-            <UboFields errors={e} />
-            {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
-            <DialogFormActions pending={pending} label="Add UBO" pendingLabel="Sending to MANGOPAY…" />
-          </form>
-        </DialogContent>
-      </Dialog>
-      {state?.ok && !open ? <FormAlert tone="success">UBO {state.data.id} added.</FormAlert> : null}
-    </>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="secondary">
+          Add UBO
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Add a beneficial owner"
+        description="A person who owns more than 25% of the company or controls it."
+        className="max-h-[90vh] max-w-2xl overflow-y-auto"
+      >
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <Hidden {...ids} declarationId={declarationId} />
+          <UboFields errors={e} />
+          {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+          <DialogFormActions pending={pending} label="Add UBO" pendingLabel="Sending to MANGOPAY…" />
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }
