@@ -18,8 +18,9 @@ export type AccountOverviewDTO = {
   volume: MoneyTotal[] | null;
   fees: MoneyTotal[] | null;
   failedPayouts: number | null;
-  /** Not mirrored yet (disputes, KYC documents): always null for now. */
+  /** Disputes waiting for the platform (PENDING_CLIENT_ACTION, REOPENED_PENDING_CLIENT_ACTION). */
   openDisputes: number | null;
+  /** KYC documents refused or out of date. */
   kycIssues: number | null;
   freshness: MirrorFreshness;
 };
@@ -32,8 +33,8 @@ function totals(rows: { apiAccountId: string; currency: string; amount: bigint |
 }
 
 /**
- * The Hub home's row per API account the member may open: 30-day volume and fees, failed payouts and
- * the mirror's freshness, each metric only where the member's permissions on that account allow it.
+ * The Hub home's row per API account the member may open: 30-day volume and fees, failed payouts, open
+ * disputes, KYC documents refused or out of date, and the mirror's freshness, each metric only where the member's permissions on that account allow it.
  * One query per metric over all those accounts, whatever their number.
  */
 export async function listAccountOverviews({
@@ -52,9 +53,11 @@ export async function listAccountOverviews({
   const holding = (p: Permission) => access.map((a) => a.apiAccount.id).filter((id) => may.get(id)?.has(p));
   const money = holding("transactions.read");
   const payouts = holding("payouts.read");
+  const disputes = holding("disputes.read");
+  const kyc = holding("kycDocuments.read");
   const since = new Date(now.getTime() - OVERVIEW_DAYS * DAY_MS);
   const scope = { hubId: ctx.hub.id, createdAt: { gte: since } };
-  const [sums, failed, freshness] = await Promise.all([
+  const [sums, failed, disputed, refused, freshness] = await Promise.all([
     money.length === 0
       ? []
       : db.mirrorTransaction.groupBy({
@@ -67,6 +70,24 @@ export async function listAccountOverviews({
       : db.mirrorTransaction.groupBy({
           by: ["apiAccountId"],
           where: { ...scope, apiAccountId: { in: payouts }, type: "PAYOUT", status: "FAILED" },
+          _count: { _all: true },
+        }),
+    disputes.length === 0
+      ? []
+      : db.mirrorDispute.groupBy({
+          by: ["apiAccountId"],
+          where: {
+            hubId: ctx.hub.id,
+            apiAccountId: { in: disputes },
+            status: { in: ["PENDING_CLIENT_ACTION", "REOPENED_PENDING_CLIENT_ACTION"] },
+          },
+          _count: { _all: true },
+        }),
+    kyc.length === 0
+      ? []
+      : db.mirrorKycDocument.groupBy({
+          by: ["apiAccountId"],
+          where: { hubId: ctx.hub.id, apiAccountId: { in: kyc }, status: { in: ["REFUSED", "OUT_OF_DATE"] } },
           _count: { _all: true },
         }),
     mirrorFreshnessOf(
@@ -82,6 +103,8 @@ export async function listAccountOverviews({
   }));
   const fees = sums.map((s) => ({ apiAccountId: s.apiAccountId, currency: s.currency, amount: s._sum.feesMinor }));
   const failedBy = new Map(failed.map((f) => [f.apiAccountId, f._count._all]));
+  const disputedBy = new Map(disputed.map((d) => [d.apiAccountId, d._count._all]));
+  const refusedBy = new Map(refused.map((k) => [k.apiAccountId, k._count._all]));
   return access.map(({ apiAccount: a }) => ({
     accountId: a.id,
     name: a.name,
@@ -89,8 +112,8 @@ export async function listAccountOverviews({
     volume: money.includes(a.id) ? totals(volumes, a.id) : null,
     fees: money.includes(a.id) ? totals(fees, a.id) : null,
     failedPayouts: payouts.includes(a.id) ? (failedBy.get(a.id) ?? 0) : null,
-    openDisputes: null,
-    kycIssues: null,
+    openDisputes: disputes.includes(a.id) ? (disputedBy.get(a.id) ?? 0) : null,
+    kycIssues: kyc.includes(a.id) ? (refusedBy.get(a.id) ?? 0) : null,
     freshness: freshness.get(a.id) ?? { connected: false, lastSyncedAt: null, secondsAgo: null },
   }));
 }

@@ -504,6 +504,38 @@ describe("the Hub home's accounts at a glance", () => {
         transaction(ownersOnly, h.hubId, { at: daysAgo(1, now), debited: 1 }),
       ],
     });
+    const dispute = (acc: Account, status: string) => ({
+      hubId: h.hubId,
+      apiAccountId: acc.id,
+      mangopayId: `d${uid()}`,
+      initialTransactionId: `t${uid()}`,
+      status,
+      currency: "EUR",
+      disputedMinor: 1000n,
+      createdAt: daysAgo(60, now),
+      raw: {},
+    });
+    await db.mirrorDispute.createMany({
+      data: [
+        dispute(a, "PENDING_CLIENT_ACTION"),
+        dispute(a, "REOPENED_PENDING_CLIENT_ACTION"),
+        dispute(a, "CLOSED"),
+        dispute(b, "SUBMITTED"),
+      ],
+    });
+    const kyc = (acc: Account, status: string) => ({
+      hubId: h.hubId,
+      apiAccountId: acc.id,
+      mangopayId: `k${uid()}`,
+      userId: `u${uid()}`,
+      type: "IDENTITY_PROOF",
+      status,
+      createdAt: daysAgo(90, now),
+      raw: {},
+    });
+    await db.mirrorKycDocument.createMany({
+      data: [kyc(a, "REFUSED"), kyc(a, "VALIDATED"), kyc(b, "OUT_OF_DATE"), kyc(b, "REFUSED")],
+    });
     await connect(a, h.hubId, 90);
     // The Developer may not read transactions on b.
     await db.accountAccess.updateMany({
@@ -528,12 +560,19 @@ describe("the Hub home's accounts at a glance", () => {
         { currency: "GBP", amountMinor: 5 },
       ],
       failedPayouts: 0,
-      openDisputes: null,
-      kycIssues: null,
+      openDisputes: 2,
+      kycIssues: 1,
       freshness: { connected: true },
     });
     expect(dev[a.id]?.freshness.secondsAgo).toBeGreaterThanOrEqual(90);
-    expect(dev[b.id]).toMatchObject({ volume: null, fees: null, failedPayouts: 2, freshness: { connected: false } });
+    expect(dev[b.id]).toMatchObject({
+      volume: null,
+      fees: null,
+      failedPayouts: 2,
+      openDisputes: 0,
+      kycIssues: 2,
+      freshness: { connected: false },
+    });
     const owner = byName(await listAccountOverviews({ ctx: h.ctx("OWNER") }));
     expect(owner[ownersOnly.id]?.volume).toEqual([{ currency: "EUR", amountMinor: 1 }]);
     expect(owner[b.id]?.volume).toEqual([]);
