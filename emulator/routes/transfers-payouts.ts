@@ -7,7 +7,8 @@ import { getTransaction } from "../domain/lookups";
 import { checkInstantEligibility, createPayout, payoutView } from "../domain/payouts";
 import { createRefund } from "../domain/refunds";
 import { createTransfer } from "../domain/transfers";
-import type { Money, PayOut } from "../store/types";
+import { listResult, resolveIds } from "../core/list";
+import type { AcquiringRefund, Money, PayOut } from "../store/types";
 import { refundList } from "./tx-lists";
 
 const SCA_CONTEXTS = ["USER_PRESENT", "USER_NOT_PRESENT"] as const;
@@ -42,8 +43,30 @@ function refund(ctx: ApiContext, kind: "PAYIN" | "TRANSFER") {
 }
 
 function refundsOf(ctx: ApiContext, kind: "PAYIN" | "TRANSFER" | "PAYOUT") {
+  // An acquiring-only pay-in is read through GET /payins/{id} (emulator choice): its refunds likewise.
+  const acquiring = kind === "PAYIN" ? ctx.store.acquiringPayIns.get(ctx.params.id) : undefined;
+  if (acquiring)
+    return listResult(
+      ctx,
+      resolveIds(ctx.store.acquiringPayInRefunds.get(acquiring.Id) ?? [], ctx.store.acquiringRefunds).map((r) =>
+        acquiringRefundView(r),
+      ),
+      { filters: ["Status", "ResultCode"] },
+    );
   getTransaction(ctx.store, ctx.params.id, kind);
   return refundList(ctx, ctx.params.id);
+}
+
+/** An acquiring refund as GET /refunds/{id} shows it: no author, no wallet, nothing credited, no fees. */
+function acquiringRefundView(r: AcquiringRefund) {
+  return {
+    ...r,
+    AuthorId: null,
+    CreditedUserId: null,
+    CreditedWalletId: null,
+    CreditedFunds: r.DebitedFunds,
+    Fees: { Currency: r.DebitedFunds.Currency, Amount: 0 },
+  };
 }
 
 export function registerTransferPayoutRoutes(r: ApiRouter): void {
@@ -116,7 +139,11 @@ export function registerTransferPayoutRoutes(r: ApiRouter): void {
 
   r.post("/payins/:id/refunds", (ctx) => refund(ctx, "PAYIN"));
   r.post("/transfers/:id/refunds", (ctx) => refund(ctx, "TRANSFER"));
-  r.get("/refunds/:id", (ctx) => ok(getTransaction(ctx.store, ctx.params.id, "REFUND")));
+  r.get("/refunds/:id", (ctx) => {
+    const acquiring = ctx.store.acquiringRefunds.get(ctx.params.id);
+    if (!acquiring) return ok(getTransaction(ctx.store, ctx.params.id, "REFUND"));
+    return ok(acquiringRefundView(acquiring));
+  });
   r.get("/payins/:id/refunds", (ctx) => refundsOf(ctx, "PAYIN"));
   r.get("/transfers/:id/refunds", (ctx) => refundsOf(ctx, "TRANSFER"));
   r.get("/payouts/:id/refunds", (ctx) => refundsOf(ctx, "PAYOUT"));
