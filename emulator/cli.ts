@@ -1,4 +1,5 @@
-// `npm run emulator -- [--port N] [--seed N | --no-seed] [--snapshot PATH] [--scale users=N,transactions=N]`.
+// `npm run emulator -- [--port N] [--seed N | --no-seed] [--snapshot PATH] [--scale users=N,transactions=N]
+//                      [--rate-limits N,N,N,N]` (the 15-minute, 30-minute, hour and day quotas per client).
 // Prints exactly one line on stdout when ready: "emulator listening on http://127.0.0.1:<port>".
 import { parseArgs } from "node:util";
 import { parseScale, scaleClient } from "./seed/scale-seed";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       "no-seed": { type: "boolean" },
       snapshot: { type: "string" },
       scale: { type: "string" },
+      "rate-limits": { type: "string" },
     },
     strict: true,
   });
@@ -34,6 +36,14 @@ async function main(): Promise<void> {
     seed: values["no-seed"] ? null : parseIntFlag("seed", values.seed, 1),
     snapshotPath: values.snapshot ?? null,
   });
+  if (values["rate-limits"] !== undefined) {
+    const limits = values["rate-limits"].split(",").map((n) => parseIntFlag("rate-limits", n, 0));
+    if (limits.length !== 4) {
+      console.error(`emulator: --rate-limits expects four numbers (15 min, 30 min, hour, day)`);
+      process.exit(2);
+    }
+    running.emulator.rateLimiter.setStartLimits(limits);
+  }
   if (values.scale !== undefined) {
     // --scale: a large data set in the first client, reported on stderr (stdout keeps its one line).
     const result = scaleClient(running.emulator, [...running.emulator.clients.values()][0], parseScale(values.scale));

@@ -27,7 +27,17 @@ try {
   env.DB_POOL_MAX = "4";
   await migrateDeploy(env);
   if (!env.EMULATOR_URL) {
-    const emulator = await startEmulator({ port: Number(env.E2E_EMULATOR_PORT ?? 0), seed: 1, env, quiet: true });
+    // Twenty times a sandbox client's quotas: the whole suite makes more calls in 15 minutes than one
+    // sandbox quota allows, and its first "Connect webhooks" starts a backfill that, at background
+    // priority, uses the quota down to the reserve kept for people (by design). The quota specs set
+    // their own limits through the control API, whose reset restores these.
+    const emulator = await startEmulator({
+      port: Number(env.E2E_EMULATOR_PORT ?? 0),
+      seed: 1,
+      rateLimits: [46_000, 90_000, 176_000, 2_112_000],
+      env,
+      quiet: true,
+    });
     env.EMULATOR_URL = emulator.url;
   }
   console.log(`[e2e] emulator ${env.EMULATOR_URL}`);

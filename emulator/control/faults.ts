@@ -2,7 +2,6 @@
 // POST/GET/DELETE /faults, DELETE /faults/:id, POST /ratelimit { limits } | { reset: true }.
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
-import { DEFAULT_LIMITS } from "../core/rate-limit";
 import { FAULT_KINDS, type Fault, type FaultKind } from "../faults/fault-registry";
 import { readJson } from "./read-json";
 
@@ -85,7 +84,7 @@ export function registerFaultControls(app: Hono, emu: Emulator): void {
     const body = await readJson(c.req.raw);
     if (!body) return c.json({ error: "param_error", errors: { body: "expected a JSON object" } }, 400);
     if (body.reset === true) {
-      emu.rateLimiter.setLimits(DEFAULT_LIMITS);
+      emu.rateLimiter.setLimits(emu.rateLimiter.getStartLimits());
       emu.rateLimiter.reset();
     }
     if (body.limits !== undefined) {

@@ -43,7 +43,18 @@ class ClientBuckets {
 
 export class RateLimiter {
   private limits: number[] = [...DEFAULT_LIMITS];
+  /** The limits the emulator started with (`--rate-limits`): what the control API's reset restores. */
+  private startLimits: number[] = [...DEFAULT_LIMITS];
   private readonly buckets = new Map<string, ClientBuckets>();
+
+  setStartLimits(limits: readonly number[]): void {
+    this.startLimits = [...limits];
+    this.limits = [...limits];
+  }
+
+  getStartLimits(): readonly number[] {
+    return this.startLimits;
+  }
 
   setLimits(limits: readonly number[]): void {
     this.limits = [...limits];

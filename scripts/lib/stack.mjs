@@ -164,10 +164,11 @@ export function migrateDeploy(env) {
   return run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], { env });
 }
 
-export async function startEmulator({ port = 4010, snapshot, seed, env = process.env, quiet = false }) {
+export async function startEmulator({ port = 4010, snapshot, seed, rateLimits, env = process.env, quiet = false }) {
   const args = ["--port", String(port)];
   if (snapshot) args.push("--snapshot", snapshot);
   if (seed !== undefined) args.push("--seed", String(seed));
+  if (rateLimits) args.push("--rate-limits", rateLimits.join(","));
   // `node --import tsx` rather than the tsx launcher, so that the emulator is our direct child.
   const { child, match } = await startService(
     "emulator",
