@@ -43,6 +43,9 @@ test("a Developer connects webhooks, and a delivered user event makes the user f
   await expect(panel).toContainText("event types connected");
   await panel.getByRole("button", { name: "Connect webhooks" }).click();
   const dialog = page.getByRole("dialog");
+  // The dialog loads when it first opens: wait for it before asking whether it offers the take-over
+  // box (count() does not wait).
+  await expect(dialog.getByRole("button", { name: "Connect" })).toBeVisible();
   const takeOver = dialog.getByRole("checkbox");
   if (await takeOver.count()) await takeOver.check();
   await dialog.getByRole("button", { name: "Connect" }).click();
