@@ -31,6 +31,12 @@ export type JobQueueOptions = {
   maintenanceIntervalSeconds?: number;
   /** Whether this instance runs jobs (false: it only enqueues). */
   work?: boolean;
+  /**
+   * pg-boss's schema, "pgboss" unless set. Instances share jobs only within one schema: a test file
+   * that runs its own workers takes a schema of its own, so that another file's workers, running at
+   * the same time on the same database, never take (and then abandon) its jobs.
+   */
+  schema?: string;
 };
 
 /** A deterministic job id from a business key: sending the same key twice is one job, on any instance. */
@@ -52,6 +58,7 @@ export class JobQueue {
       connectionString: options.connectionString,
       max: options.poolMax,
       application_name: "dashboard-jobs",
+      ...(options.schema ? { schema: options.schema } : {}),
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
       // No cron schedules through pg-boss: schedules are computed by the app from its own clock.
       schedule: false,

@@ -18,7 +18,9 @@ export type PingOutcome =
   { status: 200; stored: boolean } | { status: 400 | 404 } | { status: 429; retryAfterMs: number };
 
 /**
- * Guessing paths: misses per client IP, shared by every instance (the database-backed limiter).
+ * Guessing paths: misses per client IP, shared by every instance (the database-backed limiter). Only
+ * misses are limited: a known path is always served, or anyone could silence MANGOPAY's pings by
+ * guessing from the same address — and without a trusted proxy every client's address is "unknown".
  * Known endpoints: pings per account and minute (WEBHOOK_PINGS_PER_ACCOUNT_PER_MINUTE), counted per
  * instance in memory — a flood guard for this process; one shared row rewritten on every ping would
  * itself cap the receiver's throughput.
@@ -37,9 +39,6 @@ export async function receiveWebhookPing(args: {
   query: PingQuery;
   ip: string | null;
 }): Promise<PingOutcome> {
-  const ipKey = args.ip ?? "unknown";
-  const miss = await webhookLimits.missesByIp.check(ipKey);
-  if (!miss.allowed) return { status: 429, retryAfterMs: miss.retryAfterMs };
   const tokenHash = tokenHashOf(args.token);
   // The endpoint and its account (still in the same Hub, not deleted) in one round trip.
   const [endpoint] = tokenHash
@@ -49,6 +48,9 @@ export async function receiveWebhookPing(args: {
         WHERE e."tokenHash" = ${tokenHash}`
     : [];
   if (!endpoint) {
+    const ipKey = args.ip ?? "unknown";
+    const miss = await webhookLimits.missesByIp.check(ipKey);
+    if (!miss.allowed) return { status: 429, retryAfterMs: miss.retryAfterMs };
     await webhookLimits.missesByIp.hit(ipKey);
     return { status: 404 };
   }

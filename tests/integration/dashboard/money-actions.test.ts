@@ -166,11 +166,21 @@ describe("direct-debit pay-in through a mandate", () => {
       "payin.directdebit.create.intent",
       "payin.directdebit.create.result",
     ]);
+    // The debit settles at MANGOPAY a few seconds later (the emulator: 3 s) and credits the wallet
+    // 12.50 − 0.50. Waited for here, so that the credit cannot land in a later test's before/after.
+    let settled = await payins.get(w.direct, op.upstreamId ?? "");
+    for (let i = 0; i < 100 && settled.Status === "CREATED"; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      settled = await payins.get(w.direct, op.upstreamId ?? "");
+    }
+    expect(settled.Status).toBe("SUCCEEDED");
+    expect((await wallets.get(w.direct, w.world.ownerWallet.Id)).Balance.Amount).toBe(1200);
   });
 });
 
 describe("transfer", () => {
   it("moves money between two wallets of the same currency", async () => {
+    const before = (await wallets.get(w.direct, w.world.ownerWallet.Id)).Balance.Amount;
     const op = await createTransfer({
       ctx: w.ctx(),
       input: {
@@ -182,7 +192,7 @@ describe("transfer", () => {
       },
     });
     expect(op).toMatchObject({ status: "SUCCEEDED", upstreamStatus: "SUCCEEDED", amountMinor: 3000, feesMinor: 100 });
-    expect((await wallets.get(w.direct, w.world.ownerWallet.Id)).Balance.Amount).toBe(2900);
+    expect((await wallets.get(w.direct, w.world.ownerWallet.Id)).Balance.Amount).toBe(before + 2900);
   });
 
   it("offers the wallets this account recently paid as transfer destinations, per currency, for members who may transfer", async () => {

@@ -37,7 +37,12 @@ beforeAll(async () => {
   env = await emulatorHub(48, ["OWNER"]);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  queue = new JobQueue([WEBHOOK_PING_JOB], { connectionString: url, poolMax: 1, pollingIntervalSeconds: 0.5 });
+  queue = new JobQueue([WEBHOOK_PING_JOB], {
+    connectionString: url,
+    poolMax: 1,
+    pollingIntervalSeconds: 0.5,
+    schema: "pgboss_test_dev_connect",
+  });
   await queue.start();
   setCurrentJobQueue(queue);
 });

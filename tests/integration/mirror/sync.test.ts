@@ -273,6 +273,7 @@ describe("backfill", () => {
       connectionString: url,
       poolMax: 1,
       pollingIntervalSeconds: 0.5,
+      schema: "pgboss_test_sync",
     });
     await queue.start();
     setCurrentJobQueue(queue);

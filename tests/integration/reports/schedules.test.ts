@@ -28,6 +28,7 @@ function instance(jobs: JobDefinition<ScheduledRunData>[] = [REPORT_RUN_JOB], wo
     pollingIntervalSeconds: 0.5,
     maintenanceIntervalSeconds: 1,
     work,
+    schema: "pgboss_test_schedules",
   });
   queues.push(q);
   return q;
