@@ -11,6 +11,8 @@ import type { DialogPanelProps } from "./dialog-panel";
 // trigger. Pages full of closed dialogs (a table's row actions, the profile's action bar, the profile
 // menu's feedback) no longer carry it in their first-load JavaScript.
 const loadPanel = () => import("./dialog-panel");
+/** Starts loading the dialog's code (a dialog opened without a DialogTrigger: on hover or focus of its opener). */
+export const preloadDialogPanel = (): void => void loadPanel();
 const DialogPanel = dynamic(loadPanel, { ssr: false });
 
 type DialogState = {
@@ -27,20 +29,26 @@ function useDialog(part: string): DialogState {
   return state;
 }
 
-/** Open state, controlled (`open` + `onOpenChange`) or not. */
+/**
+ * Open state, controlled (`open` + `onOpenChange`) or not. `openerRef`: for a dialog opened without a
+ * DialogTrigger, the element focus returns to when it closes.
+ */
 export function Dialog({
   open: controlledOpen,
   onOpenChange,
   defaultOpen = false,
+  openerRef: givenOpenerRef,
   children,
 }: {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
   defaultOpen?: boolean;
+  openerRef?: React.RefObject<HTMLElement | null>;
   children: React.ReactNode;
 }) {
   const [ownOpen, setOwnOpen] = React.useState(defaultOpen);
-  const openerRef = React.useRef<HTMLElement | null>(null);
+  const ownOpenerRef = React.useRef<HTMLElement | null>(null);
+  const openerRef = givenOpenerRef ?? ownOpenerRef;
   const open = controlledOpen ?? ownOpen;
   const setOpen = React.useCallback(
     (next: boolean) => {
@@ -49,7 +57,7 @@ export function Dialog({
     },
     [controlledOpen, onOpenChange],
   );
-  const state = React.useMemo(() => ({ open, setOpen, openerRef }), [open, setOpen]);
+  const state = React.useMemo(() => ({ open, setOpen, openerRef }), [open, setOpen, openerRef]);
   return <DialogContext.Provider value={state}>{children}</DialogContext.Provider>;
 }
 

@@ -18,7 +18,7 @@ let userId = "";
 let forged: { url: string; headers: Record<string, string>; body: string } | null = null;
 const base = () => `/accounts/${accountId}`;
 
-async function signInAs(page: Page, role: "OPERATOR" | "READ_ONLY") {
+async function signInAs(page: Page, role: "OPERATOR" | "DEVELOPER" | "READ_ONLY") {
   const email = await seedDemoMember(role, (await demoAccount()).name, []);
   await signIn(page, email);
   await expect(page).toHaveURL(/\/hub$/);
@@ -185,6 +185,39 @@ test("a pay-in's receipt downloads as a PDF whose text holds the amounts shown o
   expect(text).toContain(`Pay-in receipt ${payin.Id}`);
   expect(text).toContain(debited);
   expect(text).toContain(formatMoney(payin.Fees.Amount, payin.Fees.Currency));
+});
+
+test("a developer changes a hook's URL in its dialog and enables it, each announced and sent to MANGOPAY", async ({
+  page,
+}) => {
+  // A seeded hook pointing elsewhere (the dashboard's own receiver hooks have no URL to change).
+  const hooks = await mangopay<{ Id: string; EventType: string; Url: string; Status: string }[]>("/hooks?per_page=100");
+  const seeded = hooks.body.find((h) => h.Url.startsWith("https://hooks.example.com/") && h.Status === "DISABLED");
+  if (!seeded) throw new Error("the seed has no disabled hook pointing elsewhere");
+  await signInAs(page, "DEVELOPER");
+  await page.goto(`${base()}/hooks`);
+  const row = page.getByTestId("hooks-row").filter({ hasText: seeded.EventType });
+  const change = row.getByRole("button", { name: `Change the ${seeded.EventType} hook's URL` });
+  await change.click();
+  const dialog = page.getByRole("dialog", { name: `Change the ${seeded.EventType} hook's URL` });
+  await expect(dialog.getByLabel("URL")).toHaveValue(seeded.Url);
+  const url = `https://hooks.example.com/mangopay/changed-${Date.now()}`;
+  await dialog.getByLabel("URL").fill(url);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(toastWith(page, `The ${seeded.EventType} hook was saved: disabled, ${url}.`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(change).toBeFocused(); // focus back on the row's button
+  await expect(row).toContainText(url);
+  expect((await mangopay<{ Url: string }>(`/hooks/${seeded.Id}`)).body.Url).toBe(url);
+
+  await row.getByRole("button", { name: `Enable the ${seeded.EventType} hook` }).click();
+  await expect(toastWith(page, `The ${seeded.EventType} hook was saved: enabled, ${url}.`)).toBeVisible();
+  await expect(row.getByRole("button", { name: `Disable the ${seeded.EventType} hook` })).toBeVisible();
+  expect((await mangopay<{ Status: string }>(`/hooks/${seeded.Id}`)).body.Status).toBe("ENABLED");
+  // Back as seeded (disabled), for the specs that count the seed's hooks.
+  await row.getByRole("button", { name: `Disable the ${seeded.EventType} hook` }).click();
+  await expect(row.getByRole("button", { name: `Enable the ${seeded.EventType} hook` })).toBeVisible();
+  expect((await mangopay<{ Status: string }>(`/hooks/${seeded.Id}`)).body.Status).toBe("DISABLED");
 });
 
 test("a read-only member sees no action controls, and a forged POST of the add-user action is refused", async ({

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TimeZoneProvider } from "@/components/time-zone";
 import { Toaster } from "@/components/toast";
 import { getAccountContext } from "@/lib/server/account-context";
+import { getHubContext } from "@/lib/server/context";
 import { can } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
@@ -19,12 +20,18 @@ export default async function AccountDashboardLayout({
   params: Promise<{ accountId: string }>;
 }) {
   const { accountId } = await params;
+  // The switcher's accounts and the member's time zone need only the Hub context: read alongside the
+  // account's own row, not after it (getHubContext is memoized: the same read getAccountContext awaits).
+  const shared = getHubContext().then((hub) =>
+    Promise.all([
+      listApiAccounts({ ctx: hub }),
+      hub.actor.timeZone !== undefined ? hub.actor.timeZone : getMemberTimeZone(hub.actor.id),
+    ]),
+  );
+  shared.catch(() => undefined); // awaited below once the account is known to be accessible
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
-  const [accounts, timeZone] = await Promise.all([
-    listApiAccounts({ ctx }),
-    ctx.actor.timeZone !== undefined ? ctx.actor.timeZone : getMemberTimeZone(ctx.actor.id),
-  ]);
+  const [accounts, timeZone] = await shared;
   const isProduction = ctx.account.environment === "PRODUCTION";
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
   const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({

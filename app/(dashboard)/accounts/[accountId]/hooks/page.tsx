@@ -16,7 +16,7 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
-import { HookControls } from "./_components/hook-controls";
+import { HookActions, HookControls } from "./_components/hook-controls";
 import { MirrorBackfill } from "./_components/mirror-backfill";
 import { MirrorConnection } from "./_components/mirror-connection";
 
@@ -38,7 +38,9 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
   const counts = { invalid: 0, missing: 0, disabled: 0 };
   for (const r of all) if (r.problem) counts[r.problem] += 1;
   const rows = onlyProblems ? all.filter((r) => r.problem) : all;
-  return (
+  const canCreate = can(ctx, "hooks.create");
+  const canEdit = can(ctx, "hooks.edit");
+  const table = (
     <>
       <p className="text-sm" data-testid="hook-summary">
         {all.length} event types ·{" "}
@@ -95,18 +97,18 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
               cell: (r) =>
                 r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>,
             },
-            ...(can(ctx, "hooks.create") || can(ctx, "hooks.edit")
+            ...(canCreate || canEdit
               ? [
                   {
                     header: "Actions",
                     cell: (r: HookRowDTO) => (
                       <HookControls
-                        accountId={ctx.account.id}
                         eventType={r.eventType}
-                        hook={r.hook}
-                        canCreate={can(ctx, "hooks.create")}
-                        canEdit={can(ctx, "hooks.edit")}
-                        production={ctx.account.environment === "PRODUCTION"}
+                        hook={
+                          r.hook
+                            ? { id: r.hook.id, url: r.hook.url, status: r.hook.status, receiver: r.hook.receiver }
+                            : null
+                        }
                       />
                     ),
                   },
@@ -116,6 +118,18 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
         />
       )}
     </>
+  );
+  return canCreate || canEdit ? (
+    <HookActions
+      accountId={ctx.account.id}
+      canCreate={canCreate}
+      canEdit={canEdit}
+      production={ctx.account.environment === "PRODUCTION"}
+    >
+      {table}
+    </HookActions>
+  ) : (
+    table
   );
 }
 
