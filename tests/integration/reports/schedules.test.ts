@@ -38,7 +38,9 @@ beforeAll(async () => {
   env = await emulatorHub(31, ["FINANCE"]);
 });
 afterAll(async () => {
-  for (const q of queues) await q.stop({ graceful: false }).catch(() => undefined);
+  // Gracefully: a job still running after this file ends keeps pg-boss polling in a torn-down test
+  // environment, which fails whichever file the jest worker runs next.
+  for (const q of queues) await q.stop().catch(() => undefined);
   await env.emulator.close();
   await db.$disconnect();
 });
