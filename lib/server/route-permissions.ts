@@ -113,6 +113,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(hub)/hub/settings/actions.ts#setHubRequire2faAction": hub("hub.settings.manage"),
   "(hub)/hub/settings/actions.ts#setAllowCustomBaseUrlsAction": hub("hub.connections.manage"),
   "(hub)/hub/jobs/actions.ts#retryWebhookPingAction": hub("hub.jobs.manage"),
+  "(hub)/hub/jobs/actions.ts#retryJobAction": hub("hub.jobs.manage"),
+  "(hub)/hub/jobs/actions.ts#cancelJobAction": hub("hub.jobs.manage"),
   "(hub)/hub/actions.ts#switchHubAction": session,
   "(hub)/hub/profile/actions.ts#startTotpEnrollmentAction": session,
   "(hub)/hub/profile/actions.ts#confirmTotpEnrollmentAction": session,

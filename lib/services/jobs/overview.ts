@@ -99,6 +99,28 @@ async function readQueue(): Promise<{ counts: CountRow[]; failed: FailedRow[] } 
   return { counts, failed };
 }
 
+/**
+ * One job of the installation's queue, if it is about one of this Hub's API accounts (null
+ * otherwise: another Hub's job, a missing one and a job about no account look the same).
+ */
+export async function findHubJob(
+  hubId: string,
+  queue: string,
+  jobId: string,
+): Promise<(FailedJobDTO & { jobState: string; data: unknown }) | null> {
+  const [schema] = await db.$queryRaw<Array<{ ok: boolean }>>`
+    SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
+  if (!schema?.ok) return null;
+  const [row] = await db.$queryRaw<Array<FailedRow & { jobState: string }>>`
+    SELECT id::text AS id, name, state::text AS state, state::text AS "jobState", data, output,
+      retry_count AS "retryCount", retry_limit AS "retryLimit", COALESCE(completed_on, started_on, created_on) AS at
+    FROM pgboss.job WHERE name = ${queue} AND id = ${jobId}::uuid`;
+  if (!row) return null;
+  const accounts = await db.apiAccount.findMany({ where: { hubId }, select: { id: true, name: true } });
+  const [own] = await ownJobs(hubId, [row], new Map(accounts.map((a) => [a.id, a.name])));
+  return own ? { ...own, jobState: row.jobState, data: row.data } : null;
+}
+
 /** Which of this Hub's accounts each failed job is about (jobs about no account of it are dropped). */
 async function ownJobs(hubId: string, failed: FailedRow[], accounts: Map<string, string>): Promise<FailedJobDTO[]> {
   const pingIds = failed.flatMap((j) => str(j.data, "pingId") ?? []);

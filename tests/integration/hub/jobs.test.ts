@@ -3,11 +3,13 @@
 // accounts only, its pending and failed webhook pings, and the audited retry of a ping — on the
 // integration database with a real pg-boss queue (not working, so nothing here gets processed).
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "@/lib/server/errors";
 import { jobIdFor, JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
 import { getJobsOverview } from "@/lib/services/jobs/overview";
+import { cancelJob, retryJob } from "@/lib/services/jobs/manage-job";
 import { retryWebhookPing } from "@/lib/services/jobs/retry-ping";
 import { WEBHOOK_PING_JOB } from "@/lib/services/mirror/process-ping";
+import { REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
 import { createTestAccount, createTestHub, uid, type TestHub } from "./factories";
 
 jest.setTimeout(60_000);
@@ -47,10 +49,39 @@ async function failedPing(h: TestHub, apiAccountId: string, error: string) {
   return { ...ping, jobId: id };
 }
 
+/** A scheduled report's job of `h`'s account, failed for good (or, with `retrying`, waiting to retry). */
+async function failedReportJob(h: TestHub, apiAccountId: string, name: string, retrying = false) {
+  const definition = await db.reportDefinition.create({
+    data: {
+      hubId: h.hubId,
+      apiAccountId,
+      name,
+      reportType: "TRANSACTIONS",
+      filters: {},
+      columns: ["Id"],
+      schedule: "DAILY",
+    },
+    select: { id: true },
+  });
+  const id = await queue.boss.send(
+    REPORT_RUN_JOB.name,
+    {
+      definitionId: definition.id,
+      schedule: "DAILY",
+      periodStart: "2026-11-01T00:00:00.000Z",
+      periodEnd: "2026-11-02T00:00:00.000Z",
+    },
+    { retryLimit: retrying ? 5 : 0, startAfter: new Date(Date.now() + 3_600_000) },
+  );
+  if (!id) throw new Error("not sent");
+  await queue.boss.fail(REPORT_RUN_JOB.name, id, new Error("MANGOPAY answered 500"));
+  return id;
+}
+
 beforeAll(async () => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  queue = new JobQueue([WEBHOOK_PING_JOB], { connectionString: url, poolMax: 1, work: false });
+  queue = new JobQueue([WEBHOOK_PING_JOB, REPORT_RUN_JOB], { connectionString: url, poolMax: 1, work: false });
   await queue.start();
   setCurrentJobQueue(queue);
   hub = await createTestHub();
@@ -162,5 +193,69 @@ describe("retrying a ping", () => {
     await expect(retryWebhookPing({ ctx: hub.ctx("FINANCE"), input: { pingId: "x" } })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+  });
+});
+
+describe("a failed job's hands", () => {
+  const state = async (id: string) => (await queue.boss.getJobById(REPORT_RUN_JOB.name, id))?.state;
+
+  it("runs a failed scheduled report's job again now, audited", async () => {
+    const jobId = await failedReportJob(hub, account.id, "Daily fees");
+    expect(await state(jobId)).toBe("failed");
+    const res = await retryJob({ ctx: hub.ctx("ADMIN"), input: { queue: "report-run", jobId } });
+    expect(res).toEqual({ jobId, queue: "report-run", subject: "Report “Daily fees”", state: "retry" });
+    expect(await state(jobId)).toBe("retry");
+    const audit = await db.auditEvent.findFirst({ where: { hubId: hub.hubId, action: "job.retry", targetId: jobId } });
+    expect(audit).toMatchObject({
+      actorUserId: hub.members.ADMIN.userId,
+      before: { state: "failed" },
+      metadata: { queue: "report-run", subject: "Report “Daily fees”", accountName: account.name },
+    });
+    // Now on its way: not retried twice.
+    await expect(retryJob({ ctx: hub.ctx("ADMIN"), input: { queue: "report-run", jobId } })).rejects.toBeInstanceOf(
+      PreconditionError,
+    );
+  });
+
+  it("cancels a scheduled report's job waiting to retry, audited; a ping's job is not cancelled here", async () => {
+    const jobId = await failedReportJob(hub, account.id, "Weekly payouts", true);
+    expect(await state(jobId)).toBe("retry");
+    const res = await cancelJob({ ctx: hub.ctx("OWNER"), input: { queue: "report-run", jobId } });
+    expect(res.state).toBe("cancelled");
+    expect(await state(jobId)).toBe("cancelled");
+    expect(await db.auditEvent.count({ where: { hubId: hub.hubId, action: "job.cancel", targetId: jobId } })).toBe(1);
+    const ping = await failedPing(hub, account.id, "503");
+    await expect(
+      cancelJob({ ctx: hub.ctx("OWNER"), input: { queue: "webhook-ping", jobId: ping.jobId } }),
+    ).rejects.toBeInstanceOf(PreconditionError);
+    expect((await queue.boss.getJobById(WEBHOOK_PING_JOB.name, ping.jobId))?.state).toBe("failed");
+  });
+
+  it("retries a ping's failed job through its ping, which goes back to PENDING", async () => {
+    const ping = await failedPing(hub, account.id, "timeout");
+    await retryJob({ ctx: hub.ctx("OWNER"), input: { queue: "webhook-ping", jobId: ping.jobId } });
+    expect((await db.webhookPing.findUnique({ where: { id: ping.id } }))?.status).toBe("PENDING");
+    expect((await queue.boss.getJobById(WEBHOOK_PING_JOB.name, ping.jobId))?.state).toBe("retry");
+  });
+
+  it("answers NotFound for another Hub's job, and refuses bad ids and lower roles, changing nothing", async () => {
+    const theirs = await failedReportJob(other, otherAccount.id, "Their report");
+    for (const call of [retryJob, cancelJob])
+      await expect(
+        call({ ctx: hub.ctx("OWNER"), input: { queue: "report-run", jobId: theirs } }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await state(theirs)).toBe("failed");
+    for (const input of [
+      { queue: "report-run", jobId: "1; DROP TABLE pgboss.job" },
+      { queue: "__pgboss__send-it", jobId: theirs },
+      { queue: "report-run'--", jobId: theirs },
+    ])
+      await expect(retryJob({ ctx: hub.ctx("OWNER"), input })).rejects.toBeInstanceOf(ValidationError);
+    for (const role of ["DEVELOPER", "OPERATOR", "FINANCE", "READ_ONLY"] as const)
+      await expect(
+        retryJob({ ctx: hub.ctx(role), input: { queue: "report-run", jobId: theirs } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await state(theirs)).toBe("failed");
+    expect(await db.auditEvent.count({ where: { targetId: theirs } })).toBe(0);
   });
 });

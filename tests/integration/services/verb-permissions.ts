@@ -848,6 +848,18 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   },
   "feedback/list.ts#listFeedback": { kind: "hub", permissions: ["hub.feedback.read"] },
   "jobs/overview.ts#getJobsOverview": { kind: "hub", permissions: ["hub.jobs.manage"] },
+  "jobs/manage-job.ts#retryJob": {
+    kind: "hub",
+    permissions: ["hub.jobs.manage"],
+    input: () => ({ queue: "report-run", jobId: "00000000-0000-4000-8000-000000000000" }),
+    foreign: () => [{ queue: "report-run", jobId: "00000000-0000-4000-8000-000000000000" }],
+  },
+  "jobs/manage-job.ts#cancelJob": {
+    kind: "hub",
+    permissions: ["hub.jobs.manage"],
+    input: () => ({ queue: "report-run", jobId: "00000000-0000-4000-8000-000000000000" }),
+    foreign: () => [{ queue: "report-run", jobId: "00000000-0000-4000-8000-000000000000" }],
+  },
   "jobs/retry-ping.ts#retryWebhookPing": {
     kind: "hub",
     permissions: ["hub.jobs.manage"],

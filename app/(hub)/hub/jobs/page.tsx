@@ -5,6 +5,8 @@ import { LocalTime } from "@/components/local-time";
 import { Badge } from "@/components/ui/badge";
 import { requireHubPermission } from "@/lib/server/account-context";
 import { getJobsOverview, type FailedJobDTO, type PingRowDTO } from "@/lib/services/jobs/overview";
+import { REPORT_RUN_JOB } from "@/lib/services/reports/scheduled";
+import { JobActions } from "./_components/job-actions";
 import { RetryPingButton } from "./_components/retry-ping-button";
 
 export const metadata: Metadata = { title: "Jobs" };
@@ -78,6 +80,18 @@ export default async function JobsPage() {
               },
               { header: "Retries", numeric: true, cell: (j) => `${j.retryCount} of ${j.retryLimit}` },
               { header: "Error", className: "max-w-md break-words", cell: (j) => j.error },
+              {
+                header: "Action",
+                cell: (j) => (
+                  <JobActions
+                    queue={j.queue}
+                    jobId={j.id}
+                    subject={j.subject}
+                    state={j.state}
+                    cancellable={j.queue === REPORT_RUN_JOB.name}
+                  />
+                ),
+              },
             ]}
           />
         )}
