@@ -65,6 +65,8 @@ export function dashboardPaths(accountId: string) {
     usersExport: (query: string) => `${base}/users/export${query ? `?${query}` : ""}`,
     transactionsExport: (query: string) => `${base}/transactions/export${query ? `?${query}` : ""}`,
     eventsExport: (query: string) => `${base}/events/export${query ? `?${query}` : ""}`,
+    complianceExport: (query: string) => `${base}/compliance/export${query ? `?${query}` : ""}`,
+    disputesExport: (query: string) => `${base}/disputes/export${query ? `?${query}` : ""}`,
   };
 }
 export type DashboardPaths = ReturnType<typeof dashboardPaths>;

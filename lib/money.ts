@@ -67,6 +67,18 @@ export function parseAmountToMinor(input: string, currency: string): number | nu
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
+/**
+ * Minor units as a plain decimal in the currency's own digits, for files a spreadsheet reads:
+ * 123456n EUR → "1234.56", -5n EUR → "-0.05", 1200n JPY → "1200". String arithmetic, no floats.
+ */
+export function minorToDecimal(amountMinor: bigint | number, currency: string): string {
+  const digits = minorDigits(currency);
+  const minor = BigInt(amountMinor);
+  const sign = minor < 0n ? "-" : "";
+  const units = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, "0");
+  return digits === 0 ? `${sign}${units}` : `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
 /** Sums amounts per currency; never adds different currencies together. */
 export function sumByCurrency(items: readonly Money[]): Map<string, number> {
   const out = new Map<string, number>();

@@ -1,7 +1,9 @@
 // The mirror's reading side in chromium against the demo stack, with mirror rows written straight to
 // the database: a 60-day-old event (beyond MANGOPAY's 45 days) listed from the mirror opens its
-// resource's live page, and the Analytics page draws the last quarter's fees from mirrored transactions.
-import { randomUUID } from "node:crypto";
+// resource's live page, the Analytics page draws the last quarter's fees from mirrored transactions,
+// and the disputes page downloads its filtered disputes as CSV.
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { demoAccount, mangopay, signInOwner } from "./support/dashboard";
@@ -11,11 +13,11 @@ let account: { id: string; hubId: string; name: string };
 let base = "";
 const DAY_MS = 86_400_000;
 
-async function sql(text: string, values: unknown[]): Promise<void> {
+async function sql(text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
-    await client.query(text, values);
+    return (await client.query(text, values)).rows;
   } finally {
     await client.end();
   }
@@ -91,4 +93,57 @@ test("Analytics draws the last quarter's fees per currency from the mirrored tra
   await expect(
     chf.getByRole("img", { name: "Fees per week in CHF" }).locator(".recharts-bar-rectangle").first(),
   ).toBeVisible();
+});
+
+test("the disputes page downloads its filtered disputes from the mirror as CSV, amounts in decimals", async ({
+  page,
+}) => {
+  const day = "2020-01-15";
+  const insertDispute = (id: string, status: string, disputedMinor: number) =>
+    sql(
+      `INSERT INTO "MirrorDispute" ("id", "hubId", "apiAccountId", "mangopayId", "initialTransactionId",
+         "disputeType", "status", "currency", "disputedMinor", "createdAt", "raw")
+       VALUES ($1, $2, $3, $4, $5, 'CONTESTABLE', $6, 'EUR', $7, $8, '{}')`,
+      [randomUUID(), account.hubId, account.id, id, `payin-${id}`, status, disputedMinor, new Date(`${day}T10:00:00Z`)],
+    );
+  const waiting = `e2e-${randomUUID().slice(0, 8)}`;
+  await insertDispute(waiting, "PENDING_CLIENT_ACTION", 12_345);
+  await insertDispute(`e2e-${randomUUID().slice(0, 8)}`, "CLOSED", 999);
+  // The export is offered where the account's webhooks feed the mirror: connect it for this test only.
+  const created = await sql(
+    `INSERT INTO "WebhookEndpoint" ("id", "hubId", "apiAccountId", "tokenHash", "updatedAt")
+     VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("apiAccountId") DO NOTHING RETURNING "id"`,
+    [randomUUID(), account.hubId, account.id, randomBytes(32).toString("hex")],
+  );
+  try {
+    await signInOwner(page);
+    await page.goto(`${base}/disputes?status=PENDING_CLIENT_ACTION&type=CONTESTABLE&from=${day}&to=${day}`);
+    const link = page.getByTestId("export-csv");
+    await expect(link).toHaveText("Export CSV");
+    await expect(link).toHaveAttribute(
+      "href",
+      `${base}/disputes/export?status=PENDING_CLIENT_ACTION&type=CONTESTABLE&from=${day}&to=${day}`,
+    );
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^disputes-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = (await readFile(await download.path(), "utf8")).trim().split("\n");
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.split(",").slice(0, 8)).toEqual([
+      waiting,
+      "CONTESTABLE",
+      "PENDING_CLIENT_ACTION",
+      "",
+      "",
+      "EUR",
+      "123.45",
+      "12345",
+    ]);
+    // "To settle" is MANGOPAY's own queue: the page says why it has no export instead of offering one.
+    await page.goto(`${base}/disputes?quick=to-settle`);
+    await expect(page.getByTestId("export-unavailable")).toContainText("No CSV export");
+    await expect(page.getByTestId("export-csv")).toHaveCount(0);
+  } finally {
+    const id = created[0]?.id;
+    if (typeof id === "string") await sql(`DELETE FROM "WebhookEndpoint" WHERE "id" = $1`, [id]);
+  }
 });

@@ -8,7 +8,7 @@ import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 /** Rows read per query: the export never holds more than one batch in memory. */
 export const EXPORT_BATCH = 1000;
 
-export type ExportList = "users" | "transactions" | "events";
+export type ExportList = "users" | "transactions" | "events" | "compliance" | "disputes";
 
 /** The account must be this Hub's before anything is audited (a forged context writes nothing). */
 export async function auditExport(

@@ -1,7 +1,10 @@
 // The filters each CSV export takes: exactly the ones its list page has. Pure (route handlers parse
 // the query string with them, services parse again).
 import { z } from "zod";
+import { DISPUTE_QUICK_FILTERS, DISPUTE_STATUSES, DISPUTE_TYPES } from "@/lib/services/disputes/schemas";
 import { EventHistoryFilters } from "@/lib/services/events/schemas";
+import { KYC_DOCUMENT_STATUSES, KYC_DOCUMENT_TYPES } from "@/lib/services/kyc-documents/schemas";
+import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
 import { DateInput } from "@/lib/services/mangopay/inputs";
 import { TRANSACTION_NATURES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/lib/services/transactions/schemas";
 
@@ -22,6 +25,50 @@ export type ExportTransactionsInput = z.input<typeof ExportTransactionsInput>;
 /** The events list's filters (types, inclusive UTC days), without MANGOPAY's 45-day limit. */
 export const ExportEventsInput = EventHistoryFilters;
 export type ExportEventsInput = z.input<typeof ExportEventsInput>;
+
+/**
+ * An inclusive UTC day of an export's range. Unlike the pages (which drop a day they cannot read and
+ * show the field empty), an export refuses it: a mistyped day must not widen the file to every row.
+ */
+const ExportDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a day as YYYY-MM-DD.")
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+  }, "This day does not exist.")
+  .optional();
+
+/** The compliance page's KYC document filters (type, status, inclusive UTC days of creation). */
+export const ExportKycDocumentsInput = z
+  .object({
+    type: z.enum(KYC_DOCUMENT_TYPES).optional(),
+    status: z.enum(KYC_DOCUMENT_STATUSES).optional(),
+    from: ExportDay,
+    to: ExportDay,
+  })
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
+export type ExportKycDocumentsInput = z.input<typeof ExportKycDocumentsInput>;
+
+/** Why the "To settle" queue has no export: the mirror does not know which repudiations are repaid. */
+export const TO_SETTLE_NOT_EXPORTABLE =
+  "The mirror cannot tell which lost disputes are still to settle (MANGOPAY's own list): export without this quick filter, or use Reports.";
+
+/**
+ * The disputes page's filters (quick filter, status, type, inclusive UTC days of opening). "Pending
+ * client" is both waiting statuses and overrides `status`, as on the page; "To settle" is refused.
+ */
+export const ExportDisputesInput = z
+  .object({
+    quick: z.enum(DISPUTE_QUICK_FILTERS).optional(),
+    status: z.enum(DISPUTE_STATUSES).optional(),
+    type: z.enum(DISPUTE_TYPES).optional(),
+    from: ExportDay,
+    to: ExportDay,
+  })
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] })
+  .refine((f) => f.quick !== "to-settle", { message: TO_SETTLE_NOT_EXPORTABLE, path: ["quick"] });
+export type ExportDisputesInput = z.input<typeof ExportDisputesInput>;
 
 /** A query string as a plain object, repeated keys as arrays (`types=A&types=B`). */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {

@@ -10,9 +10,13 @@ const VIEW_PERMISSION = {
   users: "users.read",
   transactions: "transactions.read",
   events: "events.read",
+  compliance: "kycDocuments.read",
+  disputes: "disputes.read",
 } as const satisfies Record<string, AccountPermission>;
 
-export const GetMirrorFreshnessInput = z.object({ view: z.enum(["users", "transactions", "events"]) });
+export const GetMirrorFreshnessInput = z.object({
+  view: z.enum(["users", "transactions", "events", "compliance", "disputes"]),
+});
 export type GetMirrorFreshnessInput = z.input<typeof GetMirrorFreshnessInput>;
 
 /**

@@ -625,6 +625,16 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: () => ({ status: "SUCCEEDED" }),
   },
   "exports/export-events.ts#exportEvents": { kind: "account", permissions: ["events.read"], input: () => ({}) },
+  "exports/export-kyc-documents.ts#exportKycDocuments": {
+    kind: "account",
+    permissions: ["kycDocuments.read"],
+    input: () => ({ status: "REFUSED" }),
+  },
+  "exports/export-disputes.ts#exportDisputes": {
+    kind: "account",
+    permissions: ["disputes.read"],
+    input: () => ({ quick: "pending-client" }),
+  },
   "hooks/connect.ts#connectWebhooks": {
     kind: "account",
     permissions: ["hooks.create", "hooks.edit"],

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { formatMoney, parseAmountToMinor, sumByCurrency } from "@/lib/money";
+import { formatMoney, minorToDecimal, parseAmountToMinor, sumByCurrency } from "@/lib/money";
 
 describe("money in minor units", () => {
   it("formats per currency, including zero-decimal ones", () => {
@@ -7,6 +7,15 @@ describe("money in minor units", () => {
     expect(formatMoney(5, "GBP")).toBe("£0.05");
     expect(formatMoney(1200, "JPY")).toBe("JP¥1,200");
     expect(formatMoney(-250, "USD")).toBe("-US$2.50");
+  });
+
+  it("writes minor units as a plain decimal in the currency's digits, exactly, for CSV files", () => {
+    expect(minorToDecimal(123456n, "EUR")).toBe("1234.56");
+    expect(minorToDecimal(5, "GBP")).toBe("0.05");
+    expect(minorToDecimal(-5n, "EUR")).toBe("-0.05");
+    expect(minorToDecimal(0n, "EUR")).toBe("0.00");
+    expect(minorToDecimal(1200n, "JPY")).toBe("1200");
+    expect(minorToDecimal(9_007_199_254_740_993n, "USD")).toBe("90071992547409.93");
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { Section } from "@/components/detail-list";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, humanize, optionsOf } from "@/components/filter-bar";
 import { LocalTime, MaybeTime } from "@/components/local-time";
+import { MirrorExportLink, MirrorFreshnessLine } from "@/components/mirror-freshness";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
@@ -16,6 +17,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listKycDocuments } from "@/lib/services/kyc-documents/list";
+import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import {
   ComplianceQuery,
   KYC_DOCUMENT_STATUSES,
@@ -133,14 +135,33 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, "kycDocuments.read");
   const q = ComplianceQuery.parse(query);
-  const pathname = `${dashboardPaths(ctx.account.id).home}/compliance`;
+  const paths = dashboardPaths(ctx.account.id);
+  const pathname = paths.compliance;
   // The recently changed UBO declarations do not depend on the documents: start them now (memoized).
   if (can(ctx, "uboDeclarations.read")) void settle(listUboDeclarations({ ctx, input: { userIds: [] } }));
+  const freshness = await getMirrorFreshness({ ctx, input: { view: "compliance" } });
+  const filterQuery = new URLSearchParams(
+    Object.entries({ type: q.type, status: q.status, from: q.from, to: q.to }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
+  ).toString();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Compliance</h1>
-        <p className="text-sm text-slate-600">KYC documents of every user, newest first.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Compliance</h1>
+          <p className="text-sm text-slate-600">KYC documents of every user, newest first.</p>
+        </div>
+        <MirrorExportLink
+          freshness={freshness}
+          href={paths.complianceExport(filterQuery)}
+          reportsHref={paths.reports}
+        />
+      </div>
+      <div className="text-xs text-slate-500">
+        The CSV export holds every KYC document the mirror has that matches these filters (UBO declarations are not in
+        it).
+        <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       </div>
       <FilterBar
         action={pathname}

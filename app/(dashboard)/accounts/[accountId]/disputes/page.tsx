@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, humanize, optionsOf } from "@/components/filter-bar";
 import { LocalTime, MaybeTime } from "@/components/local-time";
+import { MirrorExportLink, MirrorFreshnessLine } from "@/components/mirror-freshness";
 import { MaybeMoney, Money } from "@/components/money";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { hrefWith, Pagination } from "@/components/pagination";
@@ -17,6 +18,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { listDisputes } from "@/lib/services/disputes/list";
 import { DISPUTE_STATUSES, DISPUTE_TYPES, DisputesQuery } from "@/lib/services/disputes/schemas";
+import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import { settle } from "@/lib/services/upstream";
 import { DisputedUser } from "./_components/disputed-user";
 
@@ -122,12 +124,48 @@ export default async function DisputesPage({ params, searchParams }: Props) {
   const [{ accountId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requireAccountPermission(accountId, "disputes.read");
   const q = DisputesQuery.parse(query);
-  const pathname = `${dashboardPaths(ctx.account.id).home}/disputes`;
+  const paths = dashboardPaths(ctx.account.id);
+  const pathname = paths.disputes;
+  const freshness = await getMirrorFreshness({ ctx, input: { view: "disputes" } });
+  // "Pending client" stands for both waiting statuses, so the page ignores `status` with it: so does the link.
+  const filterQuery = new URLSearchParams(
+    Object.entries({
+      quick: q.quick,
+      status: q.quick === "pending-client" ? undefined : q.status,
+      type: q.type,
+      from: q.from,
+      to: q.to,
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Disputes</h1>
-        <p className="text-sm text-slate-600">Chargebacks opened by cardholders&apos; banks, newest first.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Disputes</h1>
+          <p className="text-sm text-slate-600">Chargebacks opened by cardholders&apos; banks, newest first.</p>
+        </div>
+        {q.quick === "to-settle" ? null : (
+          <MirrorExportLink
+            freshness={freshness}
+            href={paths.disputesExport(filterQuery)}
+            reportsHref={paths.reports}
+          />
+        )}
+      </div>
+      <div className="text-xs text-slate-500">
+        {q.quick === "to-settle" ? (
+          <span className="text-amber-700" data-testid="export-unavailable">
+            No CSV export for &quot;To settle&quot;: it is MANGOPAY&apos;s own list of lost disputes whose repudiation
+            is not yet repaid, which the mirror cannot tell apart. Export from &quot;All&quot; with the filters, or use{" "}
+            <Link href={paths.reports} className="underline">
+              Reports
+            </Link>
+            .
+          </span>
+        ) : (
+          "The CSV export holds every dispute the mirror has that matches these filters."
+        )}
+        <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       </div>
       <nav aria-label="Quick filters" className="flex gap-2" data-testid="quick-filters">
         {QUICK.map((f) => {
