@@ -2,29 +2,14 @@
 // the query string with them, services parse again).
 import { z } from "zod";
 import { DISPUTE_QUICK_FILTERS, DISPUTE_STATUSES, DISPUTE_TYPES } from "@/lib/services/disputes/schemas";
-import { EventHistoryFilters } from "@/lib/services/events/schemas";
+import { EventFilters } from "@/lib/services/events/schemas";
 import { KYC_DOCUMENT_STATUSES, KYC_DOCUMENT_TYPES } from "@/lib/services/kyc-documents/schemas";
 import { rangeInOrder, RANGE_ORDER_MESSAGE } from "@/lib/services/mangopay/date-range";
-import { DateInput } from "@/lib/services/mangopay/inputs";
 import { TRANSACTION_NATURES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/lib/services/transactions/schemas";
 
 /** The users list's only filter: its order by creation date. */
 export const ExportUsersInput = z.object({ sort: z.enum(["asc", "desc"]).default("desc") });
 export type ExportUsersInput = z.input<typeof ExportUsersInput>;
-
-/** The transactions list's filters (status, type, nature, inclusive UTC days). */
-export const ExportTransactionsInput = z.object({
-  status: z.enum(TRANSACTION_STATUSES).optional(),
-  type: z.enum(TRANSACTION_TYPES).optional(),
-  nature: z.enum(TRANSACTION_NATURES).optional(),
-  from: DateInput,
-  to: DateInput,
-});
-export type ExportTransactionsInput = z.input<typeof ExportTransactionsInput>;
-
-/** The events list's filters (types, inclusive UTC days), without MANGOPAY's 45-day limit. */
-export const ExportEventsInput = EventHistoryFilters;
-export type ExportEventsInput = z.input<typeof ExportEventsInput>;
 
 /**
  * An inclusive UTC day of an export's range. Unlike the pages (which drop a day they cannot read and
@@ -38,6 +23,25 @@ const ExportDay = z
     return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === d;
   }, "This day does not exist.")
   .optional();
+
+/** The transactions list's filters (status, type, nature, inclusive UTC days). */
+export const ExportTransactionsInput = z
+  .object({
+    status: z.enum(TRANSACTION_STATUSES).optional(),
+    type: z.enum(TRANSACTION_TYPES).optional(),
+    nature: z.enum(TRANSACTION_NATURES).optional(),
+    from: ExportDay,
+    to: ExportDay,
+  })
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
+export type ExportTransactionsInput = z.input<typeof ExportTransactionsInput>;
+
+/** The events list's filters (types, inclusive UTC days), without MANGOPAY's 45-day limit. */
+export const ExportEventsInput = EventFilters.extend({ from: ExportDay, to: ExportDay }).refine(rangeInOrder, {
+  message: RANGE_ORDER_MESSAGE,
+  path: ["to"],
+});
+export type ExportEventsInput = z.input<typeof ExportEventsInput>;
 
 /** The compliance page's KYC document filters (type, status, inclusive UTC days of creation). */
 export const ExportKycDocumentsInput = z

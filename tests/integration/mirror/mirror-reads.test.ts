@@ -406,6 +406,16 @@ describe("CSV exports from the mirror", () => {
     const bad = await get("transactions/export?status=MAYBE", route, exportAccount.id);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/^Invalid filters\.\nstatus: /);
+    // A day that does not exist, or a reversed range, is refused too: never widened to every row.
+    for (const [query, field] of [
+      ["from=2026-13-45", "from"],
+      ["to=2026-02-30", "to"],
+      ["from=2026-02-01&to=2026-01-01", "to"],
+    ] as const) {
+      const refused = await get(`transactions/export?${query}`, route, exportAccount.id);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toMatch(new RegExp(`^Invalid filters\\.\\n${field}: `));
+    }
     expect(await audits()).toBe(before);
   });
 
@@ -482,6 +492,10 @@ describe("CSV exports from the mirror", () => {
     const rows = await lines(filtered);
     expect(rows).toHaveLength(1 + 720);
     expect(rows.slice(1).every((r) => r.includes(",PAYOUT_NORMAL_FAILED,"))).toBe(true);
+    // A day that does not exist is refused, not dropped (which would export every event).
+    const refused = await get("events/export?types=PAYOUT_NORMAL_FAILED&from=2025-13-45", route, big.id);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/^Invalid filters\.\nfrom: /);
   });
 });
 
