@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { DateField } from "@/components/date-field";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/input";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { syncedAgo } from "@/lib/format";
 import type { MirrorFreshness } from "@/lib/services/mirror-reads/internal";
 

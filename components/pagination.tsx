@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { cn } from "@/lib/cn";
 import type { PageDTO } from "@/lib/services/mangopay/inputs";
 

@@ -3,7 +3,7 @@
 // A small toast: one store per browser tab, one <Toaster /> mounted by the dashboard layout, and
 // `toast()` callable from any client component. Announced politely to screen readers; each toast
 // stays 8 s (longer than a glance, shorter than a distraction) and can be dismissed.
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { useSyncExternalStore } from "react";
 import { cn } from "@/lib/cn";
 

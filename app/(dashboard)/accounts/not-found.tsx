@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 
 /** Shown for a missing, foreign or not-granted API account: all three look the same on purpose. */
 export default function AccountNotFound() {

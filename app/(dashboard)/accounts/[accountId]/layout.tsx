@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { TimeZoneProvider } from "@/components/time-zone";
 import { Toaster } from "@/components/toast";
 import { getAccountContext } from "@/lib/server/account-context";

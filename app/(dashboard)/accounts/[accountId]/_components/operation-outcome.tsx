@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { FormAlert } from "@/components/ui/form-message";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import type { OperationDTO } from "@/lib/services/operations/dto";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { Suspense } from "react";
 import { SeriesBarChartLazy } from "@/components/charts/series-bar-chart-lazy";
 import { EmptyState } from "@/components/empty-state";

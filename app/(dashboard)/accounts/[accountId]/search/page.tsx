@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { Suspense } from "react";
 import { CopyableId } from "@/components/copyable-id";
 import { SectionSkeleton } from "@/components/page-skeleton";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { LocalTime } from "@/components/local-time";
 import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";

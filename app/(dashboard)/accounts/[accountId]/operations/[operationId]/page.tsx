@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { DataTable } from "@/components/data-table";
 import { DetailList, Section } from "@/components/detail-list";
 import { humanize } from "@/components/filter-bar";

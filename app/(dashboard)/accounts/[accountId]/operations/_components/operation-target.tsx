@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CopyableId } from "@/components/copyable-id";
 import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
 import type { OperationDTO } from "@/lib/services/operations/dto";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { humanize } from "@/components/filter-bar";
 import { LocalTime } from "@/components/local-time";
 import { ServiceErrorMessage } from "@/components/service-error-message";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CopyableId } from "@/components/copyable-id";
 import { StatusBadge } from "@/components/status-badge";
 import { MaybeMoney } from "@/components/money";

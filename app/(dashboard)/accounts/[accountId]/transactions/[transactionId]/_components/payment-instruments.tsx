@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CopyableId } from "@/components/copyable-id";
 import { DetailList, Section } from "@/components/detail-list";
 import { humanize } from "@/components/filter-bar";
