@@ -350,6 +350,16 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["kycDocuments.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "recipients/get.ts#getRecipient": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ recipientId: "rec_m_01J0000000000000000000000" }),
+  },
+  "recipients/list-by-user.ts#listUserRecipients": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ userId: "100000001" }),
+  },
   "recurring-registrations/get.ts#getRecurringRegistration": {
     kind: "account",
     permissions: ["payins.read"],
