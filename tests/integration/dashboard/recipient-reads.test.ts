@@ -12,6 +12,7 @@ import * as wallets from "@/lib/mangopay/wallets";
 import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import { listClientPayouts } from "@/lib/services/client-wallets/list-client-payouts";
 import { getRecipient } from "@/lib/services/recipients/get";
 import { listUserRecipients } from "@/lib/services/recipients/list-by-user";
 import { findById } from "@/lib/services/search/find-by-id";
@@ -205,4 +206,30 @@ it("answers NotFound for an unknown or malformed id, another MANGOPAY client's a
   ).rejects.toBeInstanceOf(NotFoundError);
   await expect(getRecipient({ ctx: mine, input: { recipientId: "../users" } })).rejects.toBeInstanceOf(NotFoundError);
   await expect(listUserRecipients({ ctx: mine, input: { userId: "999999999" } })).rejects.toBeInstanceOf(NotFoundError);
+});
+
+it("lists the platform's own payouts and the bank account they went to, with clientWallets.read only", async () => {
+  const r = await listClientPayouts({ ctx: ctxAs() });
+  // Newest first: this test's payout, then the seed's (the demo data has one client payout).
+  expect(r.payouts[0]).toEqual(
+    expect.objectContaining({
+      id: ids.clientPayout,
+      debited: { amountMinor: 500, currency: "EUR" },
+      debitedWalletId: "FEES_EUR",
+      bankAccountId: ids.platformAccount,
+      status: "CREATED",
+    }),
+  );
+  expect(
+    r.payouts.every((p) => p.debitedWalletId?.startsWith("FEES_") || p.debitedWalletId?.startsWith("CREDIT_")),
+  ).toBe(true);
+  expect(r.bankAccounts[0]).toEqual(expect.objectContaining({ id: ids.platformAccount, payoutCount: 1 }));
+  // The owner's own payout (no fees) is not the platform's.
+  expect(r.payouts.map((p) => p.id)).not.toContain(ids.payout);
+  await expect(listClientPayouts({ ctx: ctxAs(["users.read", "transactions.read"]) })).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
+  await expect(listClientPayouts({ ctx: otherHubCtx })).rejects.toBeInstanceOf(NotFoundError);
+  const theirs = await listClientPayouts({ ctx: otherClientCtx });
+  expect(theirs.payouts.map((p) => p.id)).not.toContain(ids.clientPayout);
 });

@@ -378,6 +378,7 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   },
   "client-wallets/fees-per-day.ts#getFeesPerDay": { kind: "account", permissions: ["clientWallets.read"] },
   "client-wallets/list-fees.ts#listFeesWallets": { kind: "account", permissions: ["clientWallets.read"] },
+  "client-wallets/list-client-payouts.ts#listClientPayouts": { kind: "account", permissions: ["clientWallets.read"] },
   "disputes/count-needing-action.ts#countDisputesNeedingAction": { kind: "account", permissions: ["disputes.read"] },
   "kyc-documents/count-issues.ts#countKycIssues": { kind: "account", permissions: ["kycDocuments.read"] },
   "kyc-documents/list-by-user.ts#listUserKycDocuments": {
