@@ -178,3 +178,27 @@ test("a seeded recipient: found by Id, opened with its IBAN, listed on its user'
   await page.getByTestId("tx-recipient-link").click();
   await expect(page).toHaveURL(new RegExp(`/recipients/${recipient.Id}$`));
 });
+
+test("the seeded client payout: listed under Client payouts on the Transactions page, opened with the platform as author", async ({
+  page,
+}) => {
+  const payouts = (
+    await mangopayGet<(Obj & { AuthorId: string; DebitedFunds: Money })[]>(
+      mk,
+      "/clients/transactions?Type=PAYOUT&per_page=100&Sort=CreationDate:DESC",
+    )
+  ).body;
+  const own = payouts.find((p) => p.AuthorId === mk.ClientId);
+  if (!own) throw new Error("the emulator's seed has no client payout");
+  const detail = (await mangopayGet<Obj & { BankAccountId: string }>(mk, `/payouts/${own.Id}`)).body;
+  await ownerPage(page);
+  await page.goto(`/accounts/${accountId}/transactions`);
+  const row = page.getByTestId("client-payout-rows").getByRole("row").filter({ hasText: own.Id });
+  await expect(row).toContainText(formatMoney(own.DebitedFunds.Amount, own.DebitedFunds.Currency));
+  await expect(row).toContainText(detail.BankAccountId);
+  await expect(page.getByTestId("client-bank-accounts")).toContainText(detail.BankAccountId);
+  await row.getByRole("link", { name: `Open client payout ${own.Id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/transactions/${own.Id}\\?kind=PAYOUT$`));
+  await expect(page.getByTestId("tx-platform-author")).toContainText(mk.ClientId);
+  await expect(page.getByTestId("tx-payout")).toContainText("the platform's own account");
+});

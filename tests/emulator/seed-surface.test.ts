@@ -71,10 +71,11 @@ it("seeds a user's recipients, a payout to one of them and a client payout to th
   expect(v2).toHaveLength(1);
   expect(v2[0]).toMatchObject({ RecipientId: main?.Id, BankAccountId: null, Status: "SUCCEEDED" });
 
+  // What the dashboard reads: the newest 100 payouts touching a client wallet (users' payouts whose fees
+  // the platform took, too); the client payout is the platform's.
   const fees = list(
-    (await api.call("GET", "/clients/wallets/FEES/EUR/transactions?per_page=100&Sort=CreationDate:DESC")).body,
+    (await api.call("GET", "/clients/transactions?Type=PAYOUT&per_page=100&Sort=CreationDate:DESC")).body,
   );
-  // The fees wallet also lists the payouts whose fees it collected: the client payout is the platform's.
   const clientPayouts = fees.filter((t) => str(t.Type) === "PAYOUT" && str(t.AuthorId) === api.clientId);
   expect(clientPayouts).toHaveLength(1);
   const clientPayout = await api.call("GET", `/payouts/${str(clientPayouts[0].Id)}`);
