@@ -201,4 +201,7 @@ test("the seeded client payout: listed under Client payouts on the Transactions 
   await expect(page).toHaveURL(new RegExp(`/transactions/${own.Id}\\?kind=PAYOUT$`));
   await expect(page.getByTestId("tx-platform-author")).toContainText(mk.ClientId);
   await expect(page.getByTestId("tx-payout")).toContainText("the platform's own account");
+  // Its proof is offered; no Repeat: a client payout is not a user's payout form.
+  await expect(page.getByTestId("transaction-actions")).toBeVisible();
+  await expect(page.getByTestId("repeat-button")).toHaveCount(0);
 });
