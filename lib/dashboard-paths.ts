@@ -36,6 +36,7 @@ export function dashboardPaths(accountId: string) {
     deposit: (depositId: string) => `${base}/deposits/${enc(depositId)}`,
     recurringRegistration: (registrationId: string) => `${base}/recurring-registrations/${enc(registrationId)}`,
     identityVerification: (sessionId: string) => `${base}/identity-verifications/${enc(sessionId)}`,
+    recipient: (recipientId: string) => `${base}/recipients/${enc(recipientId)}`,
     /** MANGOPAY reads a card validation only through its card, a virtual account through its wallet. */
     cardValidation: (cardId: string, validationId: string) =>
       `${base}/cards/${enc(cardId)}/validations/${enc(validationId)}`,

@@ -1,11 +1,15 @@
 // Demo data of the newer API surface, so the dashboard shows it on first start: SCA users (one
 // enrolled with consents, one waiting for enrollment), FX conversions (instant and quoted) between
-// users' wallets and client wallets, virtual accounts (a wire received on one) and a banking alias.
+// users' wallets and client wallets, virtual accounts (a wire received on one), a banking alias,
+// recipients (payouts v2) with one payout to a recipient, and the platform's own bank account with a
+// client payout from its fees.
 // Runs after the other seed steps, so earlier seeded ids do not move.
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
-import type { NaturalUser, Wallet } from "../store/types";
+import type { BankAccount, NaturalUser, Wallet } from "../store/types";
 import { clientParties, createQuote, instantConversion, quotedConversion } from "../domain/conversions";
+import { createPayout, settlePayout } from "../domain/payouts";
+import { createRecipient } from "../domain/recipients";
 import { profileOf, requireEnrollment } from "../domain/sca";
 import { createBankingAlias, createVirtualAccount, receiveWire } from "../domain/virtual-accounts";
 import { newNaturalUser } from "../routes/users";
@@ -47,7 +51,7 @@ export function seedSurface(emu: Emulator, store: ClientStore, now: number, orig
       u.UserStatus === "ACTIVE" &&
       (eurWalletOf(store, u.Id)?.Balance.Amount ?? 0) >= 20_000,
   );
-  const counts = { scaUsers: 0, conversions: 0, virtualAccounts: 0 };
+  const counts = { scaUsers: 0, conversions: 0, virtualAccounts: 0, recipients: 0, clientPayouts: 0 };
 
   // SCA: the first rich OWNER enrolled 20 days ago and gave its consents; a new OWNER still pending.
   const enrolled = owners[0];
@@ -172,5 +176,107 @@ export function seedSurface(emu: Emulator, store: ClientStore, now: number, orig
         at,
       );
   });
+  // Recipients: the enrolled owner's EUR account (paid once by a payout v2) and a US business supplier.
+  if (enrolled) {
+    const at = now - 8 * DAY;
+    const address = { AddressLine1: "12 rue des Lilas", City: "Lyon", PostalCode: "69003", Country: "FR" };
+    const local = createRecipient(
+      emu,
+      store,
+      enrolled.Id,
+      {
+        DisplayName: "Main bank account",
+        PayoutMethodType: "LocalBankTransfer",
+        RecipientType: "Individual",
+        Currency: "EUR",
+        Tag: "demo",
+        IndividualRecipient: { FirstName: enrolled.FirstName, LastName: enrolled.LastName, Address: address },
+        LocalBankTransfer: { EUR: { IBAN: "FR7630004000031234567890143", BIC: "BNPAFRPP" } },
+      },
+      origin,
+      at,
+    );
+    createRecipient(
+      emu,
+      store,
+      enrolled.Id,
+      {
+        DisplayName: "US supplier",
+        PayoutMethodType: "InternationalBankTransfer",
+        RecipientType: "Business",
+        Currency: "USD",
+        Country: "US",
+        Tag: "demo",
+        BusinessRecipient: {
+          BusinessName: "Acme Supplies Inc",
+          Address: { AddressLine1: "1 Main St", City: "Austin", Region: "TX", PostalCode: "78701", Country: "US" },
+        },
+        InternationalBankTransfer: { AccountNumber: "000123456789", BIC: "CHASUS33" },
+      },
+      origin,
+      at + 600,
+    );
+    counts.recipients += 2;
+    const eur = eurWalletOf(store, enrolled.Id) as Wallet;
+    const payout = createPayout(
+      emu,
+      store,
+      {
+        AuthorId: enrolled.Id,
+        DebitedWalletId: eur.Id,
+        DebitedFunds: { Currency: "EUR", Amount: 3_000 },
+        Fees: { Currency: "EUR", Amount: 0 },
+        RecipientId: local.Id,
+        BankWireRef: "DEMO-V2",
+        Tag: "demo: payout to a recipient",
+      },
+      at + DAY,
+    );
+    if (payout.Status === "CREATED") settlePayout(emu, store, payout.Id, at + DAY + 3600);
+  }
+
+  // The platform's own IBAN account and a payout of part of its EUR fees to it.
+  const feesEur = store.clientWallets.get("FEES_EUR");
+  // Four days old: the newest seeded payouts stay users' ones (specs open the newest payout's bank account),
+  // and it is among the newest 100 payouts touching a client wallet (the dashboard's Client payouts).
+  if (feesEur && feesEur.Balance.Amount >= 500) {
+    const at = now - 4 * DAY;
+    const account: BankAccount = {
+      Id: store.nextId(),
+      Tag: "demo: the platform's account",
+      CreationDate: at,
+      UserId: store.info.ClientId,
+      Type: "IBAN",
+      OwnerName: store.info.Name,
+      OwnerAddress: {
+        AddressLine1: "1 place de la Bourse",
+        AddressLine2: null,
+        City: "Paris",
+        Region: null,
+        PostalCode: "75002",
+        Country: "FR",
+      },
+      Active: true,
+      IBAN: "FR7630006000011234567890189",
+      BIC: "AGRIFRPP",
+    };
+    store.addBankAccount(account);
+    const payout = createPayout(
+      emu,
+      store,
+      {
+        AuthorId: store.info.ClientId,
+        DebitedWalletId: feesEur.Id,
+        DebitedFunds: { Currency: "EUR", Amount: 500 },
+        Fees: { Currency: "EUR", Amount: 0 },
+        BankAccountId: account.Id,
+        BankWireRef: "FEES",
+        Tag: "demo: client payout",
+      },
+      at,
+    );
+    if (payout.Status === "CREATED") settlePayout(emu, store, payout.Id, at + 3600);
+    counts.clientPayouts++;
+  }
   return counts;
 }

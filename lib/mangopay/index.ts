@@ -36,6 +36,7 @@ export * as payouts from "./payouts";
 export * as transfers from "./transfers";
 export * as conversions from "./conversions";
 export * as virtualAccounts from "./virtual-accounts";
+export * as recipients from "./recipients";
 export * as refunds from "./refunds";
 export * as cards from "./cards";
 export * as cardRegistrations from "./card-registrations";

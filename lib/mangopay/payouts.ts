@@ -12,16 +12,18 @@ export function getBankWire(client: MangopayClient, payOutId: string, options: C
   return getOne(client, "/payouts/bankwire/{payOutId}", { payOutId }, PayOut, "payout", options);
 }
 
-export interface CreatePayOutInput {
+export type PayoutModeRequested = "STANDARD" | "INSTANT_PAYMENT" | "INSTANT_PAYMENT_ONLY" | "RTGS_PAYMENT";
+
+/** The destination is a bank account, or (payouts v2) one of the author's recipients. */
+export type CreatePayOutInput = {
   AuthorId: string;
   DebitedWalletId: string;
   DebitedFunds: Money;
   Fees: Money;
-  BankAccountId: string;
   BankWireRef?: string;
-  PayoutModeRequested?: "STANDARD" | "INSTANT_PAYMENT" | "INSTANT_PAYMENT_ONLY" | "RTGS_PAYMENT";
+  PayoutModeRequested?: PayoutModeRequested;
   Tag?: string;
-}
+} & ({ BankAccountId: string; RecipientId?: never } | { RecipientId: string; BankAccountId?: never });
 
 /** Money leaves the platform: the key must be the one stored with the payout intent. */
 export function create(client: MangopayClient, input: CreatePayOutInput, options: MoneyActionOptions): Promise<PayOut> {

@@ -56,6 +56,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/deposits/[depositId]": account("preauthorizations.read"),
   "/accounts/[accountId]/recurring-registrations/[registrationId]": account("payins.read"),
   "/accounts/[accountId]/identity-verifications/[sessionId]": account("kycDocuments.read"),
+  "/accounts/[accountId]/recipients/[recipientId]": account("bankAccounts.read"),
   "/accounts/[accountId]/cards/[cardId]/validations/[validationId]": account("cards.read"),
   "/accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": account("wallets.read"),
   // Aggregates of the mirrored transactions: whoever may read transactions.

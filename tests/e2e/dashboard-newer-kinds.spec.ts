@@ -131,3 +131,77 @@ test("a conversion: found by Id and opened on the transaction page with both amo
   await expect(page.getByTestId("tx-conversion")).toContainText("1 EUR =");
   await page.screenshot({ path: `${SHOTS}/conversion-detail.png`, fullPage: true });
 });
+
+type Recipient = Obj & {
+  UserId: string;
+  DisplayName: string;
+  Currency: string;
+  LocalBankTransfer: Record<string, { IBAN?: string }> | null;
+  IndividualRecipient: { FirstName: string; LastName: string } | null;
+};
+
+test("a seeded recipient: found by Id, opened with its IBAN, listed on its user's profile, linked from its payout", async ({
+  page,
+}) => {
+  const active = (await mangopayGet<(Obj & { ResourceId: string })[]>(mk, "/events?EventType=RECIPIENT_ACTIVE")).body;
+  const recipients = await Promise.all(active.map((e) => mangopayGet<Recipient>(mk, `/recipients/${e.ResourceId}`)));
+  const recipient = recipients.map((r) => r.body).find((r) => r.Currency === "EUR" && r.LocalBankTransfer?.EUR?.IBAN);
+  if (!recipient) throw new Error("the emulator's seed has no EUR recipient");
+  const iban = recipient.LocalBankTransfer?.EUR?.IBAN ?? "";
+  const holder = `${recipient.IndividualRecipient?.FirstName} ${recipient.IndividualRecipient?.LastName}`;
+
+  await ownerPage(page);
+  await page.goto(`/accounts/${accountId}`);
+  await search(page, recipient.Id);
+  const hit = page.locator('[data-testid="search-hit"][data-type="recipient"]');
+  await expect(hit).toContainText(recipient.DisplayName);
+  await hit.getByRole("link", { name: "Open recipient" }).click();
+  await expect(page).toHaveURL(new RegExp(`/recipients/${recipient.Id}$`));
+  await expect(page.getByTestId("recipient-title")).toContainText(recipient.DisplayName);
+  await expect(page.getByTestId("recipient-holder")).toContainText(holder);
+  await expect(page.getByTestId("recipient-bank")).toContainText(iban);
+  await page.screenshot({ path: `${SHOTS}/recipient-detail.png`, fullPage: true });
+
+  await page.goto(`/accounts/${accountId}/users/${recipient.UserId}`);
+  const row = page.getByTestId("recipients").getByRole("row").filter({ hasText: recipient.DisplayName });
+  await expect(row).toContainText(iban);
+
+  // The seed paid this recipient once (payouts v2): its transaction page links back to it.
+  const txs = (await mangopayGet<Obj[]>(mk, `/users/${recipient.UserId}/transactions?Type=PAYOUT&per_page=100`)).body;
+  const payouts = await Promise.all(
+    txs.map((t) => mangopayGet<Obj & { RecipientId: string | null }>(mk, `/payouts/${t.Id}`)),
+  );
+  const v2 = payouts.map((p) => p.body).find((p) => p.RecipientId === recipient.Id);
+  if (!v2) throw new Error("the emulator's seed has no payout to this recipient");
+  await page.goto(`/accounts/${accountId}/transactions/${v2.Id}?kind=PAYOUT`);
+  await expect(page.getByTestId("tx-recipient")).toContainText(holder);
+  await page.getByTestId("tx-recipient-link").click();
+  await expect(page).toHaveURL(new RegExp(`/recipients/${recipient.Id}$`));
+});
+
+test("the seeded client payout: listed under Client payouts on the Transactions page, opened with the platform as author", async ({
+  page,
+}) => {
+  const payouts = (
+    await mangopayGet<(Obj & { AuthorId: string; DebitedFunds: Money })[]>(
+      mk,
+      "/clients/transactions?Type=PAYOUT&per_page=100&Sort=CreationDate:DESC",
+    )
+  ).body;
+  const own = payouts.find((p) => p.AuthorId === mk.ClientId);
+  if (!own) throw new Error("the emulator's seed has no client payout");
+  const detail = (await mangopayGet<Obj & { BankAccountId: string }>(mk, `/payouts/${own.Id}`)).body;
+  await ownerPage(page);
+  await page.goto(`/accounts/${accountId}/transactions`);
+  const row = page.getByTestId("client-payout-rows").getByRole("row").filter({ hasText: own.Id });
+  await expect(row).toContainText(formatMoney(own.DebitedFunds.Amount, own.DebitedFunds.Currency));
+  await expect(row).toContainText(detail.BankAccountId);
+  await expect(page.getByTestId("client-bank-accounts")).toContainText(detail.BankAccountId);
+  await row.getByRole("link", { name: `Open client payout ${own.Id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/transactions/${own.Id}\\?kind=PAYOUT$`));
+  await expect(page.getByTestId("tx-platform-author")).toContainText(mk.ClientId);
+  await expect(page.getByTestId("tx-payout")).toContainText("the platform's own account");
+  // Its proof is offered; no Repeat: a client payout is not a user's payout form.
+  await expect(page.getByTestId("transaction-actions")).toBeVisible();
+  await expect(page.getByTestId("repeat-button")).toHaveCount(0);
+});

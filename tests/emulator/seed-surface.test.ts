@@ -53,3 +53,31 @@ it("seeds SCA users, conversions, virtual accounts and a banking alias", async (
   expect(received.map((p) => str(p.BankingAliasId))).toEqual([str(vas[0].Id)]);
   expect(list((await api.call("GET", `/users/${enrolledId}/transactions?Type=CONVERSION`)).body).length).toBe(2);
 });
+
+it("seeds a user's recipients, a payout to one of them and a client payout to the platform's account", async () => {
+  const active = list((await api.call("GET", "/events?EventType=RECIPIENT_ACTIVE")).body);
+  expect(active).toHaveLength(2);
+  const recipient = await api.call("GET", `/recipients/${str(active[0].ResourceId)}`);
+  const owner = str(recipient.body.UserId);
+  const mine = list((await api.call("GET", `/users/${owner}/recipients`)).body);
+  expect(mine.map((r) => str(r.DisplayName)).sort()).toEqual(["Main bank account", "US supplier"]);
+  const payouts = list((await api.call("GET", `/users/${owner}/transactions?Type=PAYOUT&per_page=100`)).body);
+  const v2 = [];
+  for (const t of payouts) {
+    const p = await api.call("GET", `/payouts/${str(t.Id)}`);
+    if (p.body.RecipientId) v2.push(p.body);
+  }
+  const main = mine.find((r) => str(r.DisplayName) === "Main bank account");
+  expect(v2).toHaveLength(1);
+  expect(v2[0]).toMatchObject({ RecipientId: main?.Id, BankAccountId: null, Status: "SUCCEEDED" });
+
+  // What the dashboard reads: the newest 100 payouts touching a client wallet (users' payouts whose fees
+  // the platform took, too); the client payout is the platform's.
+  const fees = list(
+    (await api.call("GET", "/clients/transactions?Type=PAYOUT&per_page=100&Sort=CreationDate:DESC")).body,
+  );
+  const clientPayouts = fees.filter((t) => str(t.Type) === "PAYOUT" && str(t.AuthorId) === api.clientId);
+  expect(clientPayouts).toHaveLength(1);
+  const clientPayout = await api.call("GET", `/payouts/${str(clientPayouts[0].Id)}`);
+  expect(clientPayout.body).toMatchObject({ AuthorId: api.clientId, DebitedWalletId: "FEES_EUR", Status: "SUCCEEDED" });
+});

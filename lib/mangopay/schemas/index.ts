@@ -5,6 +5,7 @@ export * from "./wallets";
 export * from "./transactions";
 export * from "./conversions";
 export * from "./virtual-accounts";
+export * from "./recipients";
 export * from "./cards";
 export * from "./bank-accounts";
 export * from "./mandates";

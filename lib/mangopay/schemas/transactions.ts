@@ -79,7 +79,9 @@ export const PayoutMode = openEnum([
 export const PayOut = z.looseObject({
   ...TransactionFields,
   PaymentType: OptionalString,
+  /** Null on a payout v2, which names its `RecipientId` instead. */
   BankAccountId: OptionalString,
+  RecipientId: OptionalString,
   BankWireRef: OptionalString,
   ModeRequested: PayoutMode.nullish(),
   ModeApplied: PayoutMode.nullish(),

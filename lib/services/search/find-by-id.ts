@@ -14,6 +14,7 @@ import {
   payins,
   payouts,
   preauthorizations,
+  recipients,
   recurring,
   refunds,
   reports,
@@ -237,6 +238,20 @@ const PROBES: Record<LoneIdType, Probe> = {
     fetch: async (c, id, o) => {
       const v = await identityVerifications.get(c, id, o);
       return { ...none, status: v.Status, userId: v.UserId, summary: `${v.Checks?.length ?? 0} check(s)` };
+    },
+  },
+  // Recipients replace bank accounts (payouts v2); MANGOPAY serves a migrated bank account here under
+  // its old (digits) Id, so plain digits probe them too.
+  recipient: {
+    permission: "bankAccounts.read",
+    fetch: async (c, id, o) => {
+      const r = await recipients.get(c, id, o);
+      return {
+        ...none,
+        status: r.Status,
+        userId: r.UserId,
+        summary: [r.DisplayName, r.Currency, r.PayoutMethodType].filter(Boolean).join(" · "),
+      };
     },
   },
   hook: {

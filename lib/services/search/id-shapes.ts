@@ -1,6 +1,6 @@
 // Which MANGOPAY object types an id can be, from its shape. Newer MANGOPAY ids carry a prefix that
 // names the type (`user_m_…`, `wlt_m_…`, `payin_m_…`, `po_b_…`, `xfer_refund_c_…`, `report_m_…`,
-// `card_m_…`, `deposit_m_…`, `cvr_…`, `recpayinreg_…`, `idnver_m_…`, `wltbank_m_…`); client wallets are
+// `card_m_…`, `deposit_m_…`, `cvr_…`, `recpayinreg_…`, `idnver_m_…`, `wltbank_m_…`, `rec_m_…`); client wallets are
 // `FEES_EUR`/`CREDIT_EUR`; plain digits and UUIDs say nothing, so every type stays a candidate.
 // Objects MANGOPAY reads only through a parent take `PARENT_ID/ID`. Pure: unit-tested in
 // tests/unit/dashboard/id-shapes.test.ts.
@@ -30,6 +30,7 @@ export const SEARCHABLE_TYPES = [
   "identityVerification",
   "cardValidation",
   "virtualAccount",
+  "recipient",
 ] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
@@ -58,6 +59,7 @@ export const TYPE_LABELS: Record<SearchableType, string> = {
   identityVerification: "Identity verification",
   cardValidation: "Card validation",
   virtualAccount: "Virtual account",
+  recipient: "Recipient",
 };
 
 /**
@@ -77,6 +79,7 @@ export const LONE_ID_TYPES: readonly LoneIdType[] = SEARCHABLE_TYPES.filter(isLo
 const PREFIXES: [RegExp, LoneIdType[]][] = [
   [/^xfer_refund_/i, ["refund"]],
   [/^recpayinreg_/i, ["recurringRegistration"]],
+  [/^rec_/i, ["recipient"]],
   [/^(deposit|dep)_/i, ["deposit"]],
   [/^(cvr|conv)_/i, ["conversion"]],
   [/^idnver_/i, ["identityVerification"]],

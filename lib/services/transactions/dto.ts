@@ -109,6 +109,8 @@ export type ConversionDetailsDTO = {
 
 export type PayOutDetailsDTO = {
   bankAccountId: string | null;
+  /** Payouts v2 name a recipient instead of a bank account. */
+  recipientId: string | null;
   bankWireRef: string | null;
   modeRequested: string | null;
   modeApplied: string | null;
@@ -199,6 +201,7 @@ export function toTransactionDetailDTO(
           const p = t as PayOut;
           return {
             bankAccountId: p.BankAccountId ?? null,
+            recipientId: p.RecipientId ?? null,
             bankWireRef: p.BankWireRef ?? null,
             modeRequested: p.ModeRequested ?? null,
             modeApplied: p.ModeApplied ?? null,

@@ -350,6 +350,16 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["kycDocuments.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "recipients/get.ts#getRecipient": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ recipientId: "rec_m_01J0000000000000000000000" }),
+  },
+  "recipients/list-by-user.ts#listUserRecipients": {
+    kind: "account",
+    permissions: ["bankAccounts.read"],
+    input: () => ({ userId: "100000001" }),
+  },
   "recurring-registrations/get.ts#getRecurringRegistration": {
     kind: "account",
     permissions: ["payins.read"],
@@ -368,6 +378,7 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   },
   "client-wallets/fees-per-day.ts#getFeesPerDay": { kind: "account", permissions: ["clientWallets.read"] },
   "client-wallets/list-fees.ts#listFeesWallets": { kind: "account", permissions: ["clientWallets.read"] },
+  "client-wallets/list-client-payouts.ts#listClientPayouts": { kind: "account", permissions: ["clientWallets.read"] },
   "disputes/count-needing-action.ts#countDisputesNeedingAction": { kind: "account", permissions: ["disputes.read"] },
   "kyc-documents/count-issues.ts#countKycIssues": { kind: "account", permissions: ["kycDocuments.read"] },
   "kyc-documents/list-by-user.ts#listUserKycDocuments": {

@@ -25,6 +25,7 @@ describe("search id shapes", () => {
       candidates: ["recurringRegistration"],
     });
     expect(parseSearchQuery("idnver_m_01J9ZZ")).toMatchObject({ candidates: ["identityVerification"] });
+    expect(parseSearchQuery("rec_m_01J9ZZ")).toMatchObject({ candidates: ["recipient"] });
     // A pay-in by any method (APMs included) keeps the pay-in prefix.
     expect(parseSearchQuery("payin_m_01J9ZZ")).toMatchObject({ candidates: ["payin", "repudiation"] });
   });
@@ -39,7 +40,7 @@ describe("search id shapes", () => {
       expect(parsed.candidates).not.toContain("cardValidation");
       expect(parsed.candidates).not.toContain("virtualAccount");
       expect(parsed.candidates).toEqual(
-        expect.arrayContaining(["conversion", "deposit", "recurringRegistration", "identityVerification"]),
+        expect.arrayContaining(["conversion", "deposit", "recurringRegistration", "identityVerification", "recipient"]),
       );
     }
   });

@@ -141,6 +141,7 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
     "OPERATOR",
     "READ_ONLY",
   ],
+  "page /accounts/[accountId]/recipients/[recipientId]": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
   "page /accounts/[accountId]/cards/[cardId]/validations/[validationId]": [
     "OWNER",
     "ADMIN",

@@ -19,11 +19,14 @@ export function TransactionTable({
   paths,
   compact = false,
   testId = "transactions",
+  platformId,
 }: {
   rows: TransactionDTO[];
   paths: DashboardPaths;
   compact?: boolean;
   testId?: string;
+  /** The account's ClientId: the author of client payouts and conversions, not a user to link to. */
+  platformId?: string;
 }) {
   const walletLink = (id: string | null) =>
     id && isClientWallet(id) ? (
@@ -63,7 +66,9 @@ export function TransactionTable({
               {
                 header: "Author",
                 cell: (t: TransactionDTO) =>
-                  t.authorId ? (
+                  t.authorId && t.authorId === platformId ? (
+                    <span className="text-xs">Platform</span>
+                  ) : t.authorId ? (
                     <Link
                       href={paths.user(t.authorId)}
                       className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-700"

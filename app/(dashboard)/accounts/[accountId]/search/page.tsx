@@ -52,6 +52,7 @@ function hitLink(hit: SearchHit, paths: DashboardPaths, ctx: PermissionHolder): 
     return { href: paths.identityVerification(hit.id), label: "Open identity verification" };
   if (hit.type === "cardValidation" && hit.parentId)
     return { href: paths.cardValidation(hit.parentId, hit.id), label: "Open card validation" };
+  if (hit.type === "recipient") return { href: paths.recipient(hit.id), label: "Open recipient" };
   if (hit.type === "virtualAccount" && hit.parentId)
     return { href: paths.virtualAccount(hit.parentId, hit.id), label: "Open virtual account" };
   const tab = USER_TAB_OF[hit.type];

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
+import { can } from "@/lib/server/permissions";
 import type { AccountContext } from "@/lib/server/context-types";
 import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import { listPlatformTransactions } from "@/lib/services/transactions/list-platform";
@@ -14,6 +15,7 @@ import { TransactionListQuery } from "@/lib/services/transactions/schemas";
 import { settle } from "@/lib/services/upstream";
 import { TransactionFilters } from "../_components/transaction-filters";
 import { TransactionTable } from "../_components/transaction-table";
+import { ClientPayouts } from "./_components/client-payouts";
 
 export const metadata: Metadata = { title: "Transactions" };
 
@@ -36,7 +38,7 @@ async function TransactionsSection({ ctx, q, query }: { ctx: AccountContext; q: 
   }
   return (
     <>
-      <TransactionTable rows={page.items} paths={paths} />
+      <TransactionTable rows={page.items} paths={paths} platformId={ctx.account.clientId} />
       <Pagination pathname={paths.transactions} query={query} result={page} />
     </>
   );
@@ -84,6 +86,11 @@ export default async function TransactionsPage({ params, searchParams }: Props) 
       <Suspense key={JSON.stringify(q)} fallback={<SectionSkeleton label="Loading transactions" height="h-96" />}>
         <TransactionsSection ctx={ctx} q={q} query={query} />
       </Suspense>
+      {can(ctx, "clientWallets.read") ? (
+        <Suspense fallback={<SectionSkeleton label="Loading client payouts" height="h-24" />}>
+          <ClientPayouts ctx={ctx} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -24,7 +24,7 @@ import { getTransaction } from "@/lib/services/transactions/get";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
 import { TransactionKind } from "@/lib/services/transactions/schemas";
 import { settle, type Settled } from "@/lib/services/upstream";
-import { PaymentInstruments, startPaymentInstruments } from "./_components/payment-instruments";
+import { isPlatform, PaymentInstruments, startPaymentInstruments } from "./_components/payment-instruments";
 import { TransactionActions } from "./_components/transaction-actions";
 
 export const metadata: Metadata = { title: "Transaction" };
@@ -233,7 +233,14 @@ export default async function TransactionPage({ params, searchParams }: Props) {
               },
               { label: "Fees", value: <MaybeMoney value={t.fees} /> },
               { label: "Credited funds", value: <MaybeMoney value={t.credited} /> },
-              { label: "Author", value: <UserLink ctx={ctx} id={t.authorId} /> },
+              {
+                label: "Author",
+                value: isPlatform(ctx, t.authorId) ? (
+                  <span data-testid="tx-platform-author">The platform ({t.authorId})</span>
+                ) : (
+                  <UserLink ctx={ctx} id={t.authorId} />
+                ),
+              },
               { label: "Credited user", value: <UserLink ctx={ctx} id={t.creditedUserId} /> },
               { label: "Debited wallet", value: <WalletLink accountId={base} id={t.debitedWalletId} /> },
               { label: "Credited wallet", value: <WalletLink accountId={base} id={t.creditedWalletId} /> },
@@ -347,9 +354,33 @@ export default async function TransactionPage({ params, searchParams }: Props) {
                 {
                   label: "Bank account",
                   value: t.payOut.bankAccountId ? (
-                    <span className="font-mono text-xs">{t.payOut.bankAccountId}</span>
+                    <>
+                      <span className="font-mono text-xs">{t.payOut.bankAccountId}</span>
+                      {isPlatform(ctx, t.authorId) ? " (the platform's own account)" : null}
+                    </>
                   ) : null,
                 },
+                ...(t.payOut.recipientId
+                  ? [
+                      {
+                        label: "Recipient",
+                        value: can(ctx, "bankAccounts.read") ? (
+                          <Link
+                            href={dashboardPaths(base).recipient(t.payOut.recipientId)}
+                            className="font-mono text-xs underline"
+                            data-testid="tx-recipient-link"
+                          >
+                            {t.payOut.recipientId}
+                          </Link>
+                        ) : (
+                          <span className="font-mono text-xs">{t.payOut.recipientId}</span>
+                        ),
+                      },
+                    ]
+                  : []),
+                ...(isPlatform(ctx, t.authorId)
+                  ? [{ label: "Client payout", value: "From a client wallet to the platform's own bank account" }]
+                  : []),
                 { label: "Bank wire reference", value: t.payOut.bankWireRef },
                 { label: "Mode requested", value: t.payOut.modeRequested },
                 { label: "Mode applied", value: t.payOut.modeApplied },

@@ -15,7 +15,13 @@ import type { PersonDTO, UserDTO } from "@/lib/services/users/dto";
 import { getUser } from "@/lib/services/users/get";
 import { getUserRegulatory } from "@/lib/services/users/get-regulatory";
 import { settle } from "@/lib/services/upstream";
-import { UserScaStatus, UserVirtualAccounts } from "./_components/user-sca-and-accounts";
+import { listUserRecipients } from "@/lib/services/recipients/list-by-user";
+import {
+  RECIPIENTS_QUERY,
+  UserRecipients,
+  UserScaStatus,
+  UserVirtualAccounts,
+} from "./_components/user-sca-and-accounts";
 import { listUserVirtualAccounts } from "@/lib/services/virtual-accounts/list-by-user";
 import { preloadWalletActions } from "../../wallets/_components/wallet-actions";
 import { preloadUserActions, UserActions } from "./_components/user-actions";
@@ -188,6 +194,8 @@ export default async function UserInformationPage({ params }: Props) {
   // waterfall. The UBO list is started for natural users too, so legal users never wait for it.
   void settle(getUserRegulatory({ ctx, input: { userId } }));
   if (can(ctx, "wallets.read")) void settle(listUserVirtualAccounts({ ctx, input: { userId } }));
+  if (can(ctx, "bankAccounts.read"))
+    void settle(listUserRecipients({ ctx, input: { userId, query: RECIPIENTS_QUERY } }));
   preloadUserActions(ctx, userId);
   if (can(ctx, "wallets.read")) preloadWalletActions(ctx, userId);
   for (const t of userTabsFor(ctx, "LEGAL"))
@@ -229,6 +237,11 @@ export default async function UserInformationPage({ params }: Props) {
       {can(ctx, "wallets.read") ? (
         <Suspense fallback={<SectionSkeleton label="Loading virtual accounts" height="h-16" />}>
           <UserVirtualAccounts ctx={ctx} userId={u.id} />
+        </Suspense>
+      ) : null}
+      {can(ctx, "bankAccounts.read") ? (
+        <Suspense fallback={<SectionSkeleton label="Loading recipients" height="h-16" />}>
+          <UserRecipients ctx={ctx} userId={u.id} />
         </Suspense>
       ) : null}
       {tabs.map((t) => (

@@ -12,6 +12,8 @@ import type { BankAccountDTO } from "@/lib/services/bank-accounts/dto";
 import { getCard } from "@/lib/services/cards/get";
 import type { CardDTO } from "@/lib/services/cards/dto";
 import { getMandate } from "@/lib/services/mandates/get";
+import type { RecipientDTO } from "@/lib/services/recipients/dto";
+import { getRecipient } from "@/lib/services/recipients/get";
 import type { MandateDTO } from "@/lib/services/mandates/dto";
 import type { TransactionDetailDTO } from "@/lib/services/transactions/dto";
 import { settle, type Settled } from "@/lib/services/upstream";
@@ -20,6 +22,7 @@ type Instruments = {
   card: Promise<Settled<CardDTO>> | null;
   bankAccount: Promise<Settled<BankAccountDTO>> | null;
   mandate: Promise<Settled<MandateDTO>> | null;
+  recipient: Promise<Settled<RecipientDTO>> | null;
 };
 
 /**
@@ -30,15 +33,24 @@ export function startPaymentInstruments(ctx: AccountContext, t: TransactionDetai
   const cardId = t.payIn?.cardId ?? null;
   const mandateId = t.payIn?.mandateId ?? null;
   const bankAccountId = t.payOut?.bankAccountId ?? null;
+  const recipientId = t.payOut?.recipientId ?? null;
   return {
     card: cardId && can(ctx, "cards.read") ? settle(getCard({ ctx, input: { cardId } })) : null,
     mandate: mandateId && can(ctx, "mandates.read") ? settle(getMandate({ ctx, input: { mandateId } })) : null,
-    // A payout's bank account belongs to its author (MANGOPAY reads bank accounts through their user).
+    // A payout's bank account belongs to its author (MANGOPAY reads bank accounts through their user);
+    // a client payout's is the platform's own, which MANGOPAY does not serve back.
     bankAccount:
-      bankAccountId && t.authorId && can(ctx, "bankAccounts.read")
+      bankAccountId && t.authorId && !isPlatform(ctx, t.authorId) && can(ctx, "bankAccounts.read")
         ? settle(getBankAccount({ ctx, input: { userId: t.authorId, bankAccountId } }))
         : null,
+    recipient:
+      recipientId && can(ctx, "bankAccounts.read") ? settle(getRecipient({ ctx, input: { recipientId } })) : null,
   };
+}
+
+/** A client payout's author is the platform itself: its ClientId, not a user. */
+export function isPlatform(ctx: AccountContext, authorId: string | null): boolean {
+  return authorId !== null && authorId === ctx.account.clientId;
 }
 
 function UserTabLink({
@@ -152,14 +164,46 @@ async function MandateBlock({ ctx, mandate }: { ctx: AccountContext; mandate: Pr
   );
 }
 
-/** The card, bank account and mandate the transaction used, each with its own state and link. */
+async function RecipientBlock({ ctx, recipient }: { ctx: AccountContext; recipient: Promise<Settled<RecipientDTO>> }) {
+  const r = await recipient;
+  return (
+    <Section title="Recipient" testId="tx-recipient">
+      {!r.ok ? (
+        <ServiceErrorMessage view={r.error} />
+      ) : (
+        <>
+          <DetailList
+            items={[
+              { label: "Recipient", value: r.data.displayName },
+              { label: "Paid to", value: r.data.holder },
+              { label: "Method", value: r.data.payoutMethodLabel },
+              ...r.data.bankDetails.map((d) => ({
+                label: d.label,
+                value: <span className="font-mono text-xs">{d.value}</span>,
+              })),
+              { label: "Status", value: <StatusBadge status={r.data.status} /> },
+            ]}
+          />
+          <p className="mt-3">
+            <Link href={dashboardPaths(ctx.account.id).recipient(r.data.id)} className="text-sm underline">
+              Open recipient
+            </Link>
+          </p>
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** The card, bank account, recipient and mandate the transaction used, each with its own state and link. */
 export function PaymentInstruments({ ctx, instruments }: { ctx: AccountContext; instruments: Instruments }) {
-  const { card, bankAccount, mandate } = instruments;
-  if (!card && !bankAccount && !mandate) return null;
+  const { card, bankAccount, mandate, recipient } = instruments;
+  if (!card && !bankAccount && !mandate && !recipient) return null;
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="tx-instruments">
       {card ? <CardBlock ctx={ctx} card={card} /> : null}
       {bankAccount ? <BankAccountBlock ctx={ctx} bankAccount={bankAccount} /> : null}
+      {recipient ? <RecipientBlock ctx={ctx} recipient={recipient} /> : null}
       {mandate ? <MandateBlock ctx={ctx} mandate={mandate} /> : null}
     </div>
   );

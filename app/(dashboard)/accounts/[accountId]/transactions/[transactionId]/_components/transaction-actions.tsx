@@ -23,7 +23,12 @@ export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx:
   const actions = transactionActionsFor(ctx, tx, left).filter((a) => IMPLEMENTED_TRANSACTION_ACTIONS.includes(a));
   const canRefund = actions.includes("refund") && refundKind !== null && left !== null && left.amountMinor > 0;
   // Repeat is built for payouts and transfers; a card pay-in's repeat waits for the card form to take defaults.
-  const repeat = actions.includes("repeat") && (tx.kind === "PAYOUT" || tx.kind === "TRANSFER") && !!tx.debitedWalletId;
+  // A client payout (the platform as author, `POST /clients/payouts`) has no form here: no repeat.
+  const repeat =
+    actions.includes("repeat") &&
+    (tx.kind === "PAYOUT" || tx.kind === "TRANSFER") &&
+    !!tx.debitedWalletId &&
+    tx.authorId !== ctx.account.clientId;
   const ownerId = tx.authorId;
   const banks =
     repeat && tx.kind === "PAYOUT" && ownerId && can(ctx, "bankAccounts.read")

@@ -6,6 +6,7 @@ import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import type { AccountContext } from "@/lib/server/context-types";
+import { listUserRecipients } from "@/lib/services/recipients/list-by-user";
 import { getUserScaStatus } from "@/lib/services/users/get-sca-status";
 import { settle } from "@/lib/services/upstream";
 import { listUserVirtualAccounts } from "@/lib/services/virtual-accounts/list-by-user";
@@ -92,6 +93,50 @@ export async function UserVirtualAccounts({ ctx, userId }: { ctx: AccountContext
           ]}
         />
       )}
+    </section>
+  );
+}
+
+export const RECIPIENTS_QUERY = { perPage: 20 };
+
+/** The user's recipients (payouts v2 destinations): the newest 20, each opening its page. */
+export async function UserRecipients({ ctx, userId }: { ctx: AccountContext; userId: string }) {
+  const r = await settle(listUserRecipients({ ctx, input: { userId, query: RECIPIENTS_QUERY } }));
+  const count = r.ok ? (r.data.totalItems ?? r.data.items.length) : null;
+  return (
+    <section aria-label="Recipients" data-testid="summary-recipients" className="space-y-2">
+      <h2 className="font-semibold">
+        Recipients {count !== null ? <span className="text-sm font-normal text-slate-500">({count})</span> : null}
+      </h2>
+      {!r.ok ? (
+        <ServiceErrorMessage view={r.error} />
+      ) : r.data.items.length === 0 ? (
+        <Card className="border-dashed px-4 py-3 text-sm text-slate-600">No recipients.</Card>
+      ) : (
+        <DataTable
+          testId="recipients"
+          caption="Recipients"
+          rows={r.data.items}
+          rowKey={(x) => x.id}
+          rowHref={(x) => dashboardPaths(ctx.account.id).recipient(x.id)}
+          rowLabel={(x) => `Open recipient ${x.id}`}
+          columns={[
+            { header: "Name", cell: (x) => x.displayName ?? "—" },
+            { header: "Paid to", cell: (x) => x.holder ?? "—" },
+            { header: "Method", cell: (x) => x.payoutMethodLabel },
+            { header: "Currency", cell: (x) => x.currency },
+            {
+              header: "Account",
+              cell: (x) => <span className="font-mono">{x.bankDetails[0]?.value ?? "—"}</span>,
+            },
+            { header: "Status", cell: (x) => <StatusBadge status={x.status} /> },
+            { header: "Created", cell: (x) => <MaybeTime iso={x.createdAt} /> },
+          ]}
+        />
+      )}
+      {count !== null && count > RECIPIENTS_QUERY.perPage ? (
+        <p className="text-xs text-slate-500">The newest {RECIPIENTS_QUERY.perPage} are shown.</p>
+      ) : null}
     </section>
   );
 }
