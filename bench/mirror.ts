@@ -3,13 +3,15 @@
 //      from N concurrent clients (the queue on, its worker off: JOBS_WORK=false, so the number is the
 //      receiver's), and every ping stored once with its job queued;
 //  (b) the search (the real findInMirror service) by email and by name over 100,000 mirrored users;
-//  (c) 90 days of fees per day and currency over 1,000,000 mirrored transactions (plain SQL);
-//  (d) those 1,000,000 transactions streamed as CSV (keyset pages + csv-stringify): first byte, total,
-//      peak RSS of the process.
+//  (c) 90 days of fees per day and currency over 1,000,000 mirrored transactions (the analytics
+//      page's getTransactionSeries);
+//  (d) those 1,000,000 transactions streamed as CSV (the export route's exportTransactions and
+//      csvResponse): first byte, total, peak RSS of the process.
 // Rows for (b)–(d) are inserted by SQL (generate_series). The database is a fresh one on the local
 // PostgreSQL (BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres), or a
 // throwaway PGlite with BENCH_DB=pglite or when no PostgreSQL answers. `.next` must hold a build
-// (`npm run build`); BENCH_PINGS, BENCH_CLIENTS, BENCH_PORT change the receiver run.
+// (`npm run build`); BENCH_PINGS, BENCH_CLIENTS, BENCH_PORT change the receiver run; BENCH_USERS and
+// BENCH_TRANSACTIONS scale (b)–(d) down on a loaded machine (compare runs of the same size only).
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
@@ -36,8 +38,8 @@ const { ROOT, migrateDeploy, startPglite, startService, stopAll } = stack;
 const PINGS = Number(process.env.BENCH_PINGS ?? 20_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3392);
-const USERS = 100_000;
-const TRANSACTIONS = 1_000_000;
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
 
 type Row = { part: string; measure: string; value: string; goal: string; pass: boolean | null };
 const rows: Row[] = [];
@@ -188,7 +190,7 @@ async function fillMirror(url: string, hubId: string, accountId: string): Promis
      FROM generate_series(0, ${USERS - 1}) AS g`,
     [hubId, accountId, FIRST, LAST],
   );
-  // One year of transactions, about 2,700 a day, three types and currencies.
+  // One year of transactions (about 2,700 a day at 1,000,000), three types and currencies.
   for (let from = 0; from < TRANSACTIONS; from += 250_000) {
     await sql(
       url,
@@ -202,7 +204,7 @@ async function fillMirror(url: string, hubId: string, accountId: string): Promis
          'w' || (g % ${USERS}), 'w' || ((g * 7) % ${USERS}),
          (ARRAY['EUR', 'GBP', 'USD'])[1 + (g / 3) % 3],
          1000 + (g * 37) % 100000, 1000 + (g * 37) % 100000 - (g * 13) % 500, (g * 13) % 500,
-         now() - g * interval '31.536 seconds', now() - g * interval '31.536 seconds',
+         now() - g * interval '${31_536_000 / TRANSACTIONS} seconds', now() - g * interval '${31_536_000 / TRANSACTIONS} seconds',
          jsonb_build_object('Id', (300000000 + g)::text, 'Status', 'SUCCEEDED', 'ResultCode', '000000',
            'DebitedFunds', jsonb_build_object('Currency', 'EUR', 'Amount', 1000 + (g * 37) % 100000),
            'Fees', jsonb_build_object('Currency', 'EUR', 'Amount', (g * 13) % 500), 'Tag', 'bench'),
