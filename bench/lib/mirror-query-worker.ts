@@ -1,12 +1,14 @@
 // One measurement of the mirror bench (bench/mirror.ts) in its own process, so that its peak RSS is
-// its own: `search` (the real findInMirror service), `fees` (90 days of fees per day and currency)
-// or `csv` (every transaction of the account streamed as CSV). Run with
+// its own: `search` (findInMirror), `fees` (getTransactionSeries, 90 days by day) or `csv` (every
+// transaction of the account through exportTransactions and csvResponse) — the services pages use. Run with
 // `tsx --conditions=react-server` (server-only code) against DATABASE_URL; prints one JSON line.
-import { Writable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { csvResponse } from "@/lib/server/csv-response";
 import { db } from "@/lib/server/db";
 import type { AccountContext } from "@/lib/server/context-types";
 import { effectivePermissions, roleAccountPermissions } from "@/lib/server/permissions";
+import { getTransactionSeries } from "@/lib/services/analytics/get-transaction-series";
+import { TRANSACTION_CSV_COLUMNS } from "@/lib/services/exports/csv";
+import { exportTransactions } from "@/lib/services/exports/export-transactions";
 import { findInMirror } from "@/lib/services/search/find-in-mirror";
 import { FIRST, LAST } from "./mirror-names";
 
@@ -67,123 +69,42 @@ async function search(): Promise<object> {
   return { email: stats(byEmail), name: stats(byName), hits };
 }
 
+/** The analytics page's 90 days by day (getTransactionSeries, UTC), as a member opens it. */
 async function fees(): Promise<object> {
+  const ctx = contextFor(hubId ?? "", accountId ?? "");
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const to = new Date();
+  const from = new Date(to.getTime() - 89 * 86_400_000);
   const ms: number[] = [];
   let days = 0;
   for (let i = 0; i < 25; i++) {
-    const [t, rows] = await timed(
-      () => db.$queryRaw<Array<{ day: Date; currency: string; fees: bigint; n: number }>>`
-        SELECT date_trunc('day', "createdAt") AS day, currency, sum("feesMinor") AS fees, count(*)::int AS n
-        FROM "MirrorTransaction"
-        WHERE "hubId" = ${hubId} AND "apiAccountId" = ${accountId} AND status = 'SUCCEEDED'
-          AND "createdAt" >= now() - interval '90 days'
-        GROUP BY 1, 2 ORDER BY 1, 2`,
+    const [t, series] = await timed(() =>
+      getTransactionSeries({ ctx, input: { from: day(from), to: day(to), granularity: "day" } }),
     );
     if (i >= 5) ms.push(t);
-    days = new Set(rows.map((r) => r.day.toISOString())).size;
+    days = series.series[0]?.points.filter((p) => p.count > 0).length ?? 0;
   }
   return { ...stats(ms), days };
 }
 
-const COLUMNS = [
-  "id",
-  "createdAt",
-  "type",
-  "nature",
-  "status",
-  "currency",
-  "debited",
-  "fees",
-  "author",
-  "credited wallet",
-];
-
+/** Every transaction of the account through the export route's service and CSV stream. */
 async function csv(): Promise<object> {
+  const ctx = contextFor(hubId ?? "", accountId ?? "");
   const t0 = performance.now();
   let firstByteMs = 0;
   let bytes = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      if (!bytes) firstByteMs = performance.now() - t0;
-      bytes += chunk.length;
-      done();
-    },
-  });
-  const out = stringify({ header: true, columns: COLUMNS });
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on("finish", resolve);
-    out.on("error", reject);
-  });
-  out.pipe(sink);
-  // Keyset pagination on (createdAt, id): each page starts after the last row of the previous one.
-  let after: { createdAt: Date; id: string } | null = null;
-  let rows = 0;
-  for (;;) {
-    const page: Array<{
-      id: string;
-      mangopayId: string;
-      createdAt: Date;
-      type: string;
-      nature: string;
-      status: string;
-      currency: string;
-      debitedMinor: bigint;
-      feesMinor: bigint;
-      authorId: string | null;
-      creditedWalletId: string | null;
-    }> = await db.mirrorTransaction.findMany({
-      where: {
-        hubId,
-        apiAccountId: accountId,
-        // The redundant `gte` gives PostgreSQL an index range to start from; the OR alone made it
-        // scan from the account's first row on every page.
-        ...(after
-          ? {
-              createdAt: { gte: after.createdAt },
-              OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
-            }
-          : {}),
-      },
-      select: {
-        id: true,
-        mangopayId: true,
-        createdAt: true,
-        type: true,
-        nature: true,
-        status: true,
-        currency: true,
-        debitedMinor: true,
-        feesMinor: true,
-        authorId: true,
-        creditedWalletId: true,
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: 5000,
-    });
-    for (const r of page) {
-      const ok = out.write([
-        r.mangopayId,
-        r.createdAt.toISOString(),
-        r.type,
-        r.nature,
-        r.status,
-        r.currency,
-        r.debitedMinor.toString(),
-        r.feesMinor.toString(),
-        r.authorId ?? "",
-        r.creditedWalletId ?? "",
-      ]);
-      if (!ok) await new Promise((resolve) => out.once("drain", resolve));
-    }
-    rows += page.length;
-    const last = page.at(-1);
-    if (!last || page.length < 5000) break;
-    after = { createdAt: last.createdAt, id: last.id };
+  let lines = 0;
+  const records = await exportTransactions({ ctx, input: {} });
+  const body = csvResponse(records, TRANSACTION_CSV_COLUMNS, "transactions").body;
+  if (!body) throw new Error("no body");
+  const reader = body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    if (!bytes) firstByteMs = performance.now() - t0;
+    bytes += r.value.length;
+    for (const b of r.value) if (b === 10) lines++;
   }
-  out.end();
-  await finished;
   return {
-    rows,
+    rows: lines - 1,
     bytes,
     firstByteMs,
     totalMs: performance.now() - t0,

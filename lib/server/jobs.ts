@@ -109,6 +109,26 @@ export class JobQueue {
   }
 
   /**
+   * Enqueues many keyed jobs in one statement (pg-boss `insert`); a key that already has its job is
+   * skipped, as with `send`.
+   */
+  async sendMany<T extends object>(job: JobDefinition<T>, items: Array<{ data: T; key: string }>): Promise<void> {
+    if (items.length === 0) return;
+    await this.boss.insert(
+      items.map(({ data, key }) => ({
+        name: job.name,
+        data,
+        id: jobIdFor(`${job.name}:${key}`),
+        singletonKey: key,
+        retryLimit: job.retryLimit,
+        retryDelay: job.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: job.expireInSeconds,
+      })),
+    );
+  }
+
+  /**
    * Enqueues the keyed job again: a new one if none exists, or the existing one back to "retry"
    * when it failed (its retries exhausted). A job still queued or running is left as it is.
    * True when a job is (again) on its way.

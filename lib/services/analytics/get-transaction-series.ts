@@ -52,10 +52,80 @@ function zoneOf(ctx: AccountContext): string {
 
 const toNumber = (v: bigint) => Number(v);
 
+type Period = { from: string; to: string; granularity: Granularity; type?: string };
+
+/**
+ * Whether the zone is a whole number of hours from UTC through the period (checked weekly and at both
+ * ends): then its days are whole UTC hours and MirrorTransactionHour cuts them exactly.
+ */
+export function isWholeHourZone(tz: string, from: string, to: string): boolean {
+  if (tz === "UTC") return true;
+  const fmt = new Intl.DateTimeFormat("en", { timeZone: tz, timeZoneName: "longOffset" });
+  const end = Date.parse(`${to}T12:00:00Z`) + 86_400_000;
+  for (
+    let t = Date.parse(`${from}T12:00:00Z`) - 86_400_000;
+    t <= end;
+    t = t < end && t + 7 * 86_400_000 > end ? end : t + 7 * 86_400_000
+  ) {
+    const offset = fmt.formatToParts(new Date(t)).find((p) => p.type === "timeZoneName")?.value ?? "";
+    if (!/^GMT([+-]\d{2}(:00)?)?$/.test(offset)) return false;
+  }
+  return true;
+}
+
+// Bounds: the period's first and last local days, as UTC instants (createdAt and hour are stored as
+// UTC without a zone: AT TIME ZONE 'UTC' marks them so, AT TIME ZONE tz reads them locally).
+const bounds = (column: Prisma.Sql, p: Period, tz: string) => Prisma.sql`
+  ${column} >= ((${p.from}::date)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
+  AND ${column} < ((${p.to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'`;
+const localBucket = (column: Prisma.Sql, p: Period, tz: string) =>
+  Prisma.sql`to_char(date_trunc(${p.granularity}, ((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})), 'YYYY-MM-DD')`;
+
+/** From the hourly aggregate: a 90-day chart reads a few thousand rows, however many transactions. */
+function fromHours(ctx: AccountContext, p: Period, tz: string): Promise<Row[]> {
+  const hour = Prisma.sql`"hour"`;
+  return db.$queryRaw<Row[]>`
+    SELECT ${localBucket(hour, p, tz)} AS "bucket",
+           "currency",
+           SUM("count")::int AS "count",
+           (COALESCE(SUM("count") FILTER (WHERE "status" = 'SUCCEEDED'), 0))::int AS "succeeded",
+           (COALESCE(SUM("count") FILTER (WHERE "status" = 'FAILED'), 0))::int AS "failed",
+           COALESCE(SUM("debitedMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "volumeMinor",
+           COALESCE(SUM("feesMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "feesMinor"
+    FROM "MirrorTransactionHour"
+    WHERE "hubId" = ${ctx.hub.id}
+      AND "apiAccountId" = ${ctx.account.id}
+      AND ${bounds(hour, p, tz)}
+      ${p.type ? Prisma.sql`AND "type" = ${p.type}` : Prisma.empty}
+    GROUP BY 1, 2
+    HAVING SUM("count") > 0
+    ORDER BY 2, 1`;
+}
+
+/** From the transactions themselves, for the few zones whose days are not whole UTC hours. */
+function fromTransactions(ctx: AccountContext, p: Period, tz: string): Promise<Row[]> {
+  const createdAt = Prisma.sql`"createdAt"`;
+  return db.$queryRaw<Row[]>`
+    SELECT ${localBucket(createdAt, p, tz)} AS "bucket",
+           "currency",
+           COUNT(*)::int AS "count",
+           (COUNT(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS "succeeded",
+           (COUNT(*) FILTER (WHERE "status" = 'FAILED'))::int AS "failed",
+           COALESCE(SUM("debitedMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "volumeMinor",
+           COALESCE(SUM("feesMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "feesMinor"
+    FROM "MirrorTransaction"
+    WHERE "hubId" = ${ctx.hub.id}
+      AND "apiAccountId" = ${ctx.account.id}
+      AND ${bounds(createdAt, p, tz)}
+      ${p.type ? Prisma.sql`AND "type" = ${p.type}` : Prisma.empty}
+    GROUP BY 1, 2
+    ORDER BY 2, 1`;
+}
+
 /**
  * Volume, count, success rate and fees of the mirrored transactions per day, week or month and per
  * currency, over any period. Aggregated in the database (date_trunc in the member's time zone, sums
- * of BIGINT minor units); volume and fees count succeeded transactions only.
+ * of BIGINT minor units) from the hourly aggregate; volume and fees count succeeded transactions only.
  */
 export async function getTransactionSeries({
   ctx,
@@ -69,25 +139,10 @@ export async function getTransactionSeries({
   // A context forged with another Hub's account finds nothing: NotFound, as for a missing account.
   await getAccountInHub(db, ctx.hub.id, ctx.account.id);
   const tz = zoneOf(ctx);
-  // createdAt is stored as UTC without a zone: AT TIME ZONE 'UTC' marks it so, AT TIME ZONE tz reads it locally.
-  const local = Prisma.sql`(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})`;
   const [rows, freshness] = await Promise.all([
-    db.$queryRaw<Row[]>`
-      SELECT to_char(date_trunc(${granularity}, ${local}), 'YYYY-MM-DD') AS "bucket",
-             "currency",
-             COUNT(*)::int AS "count",
-             (COUNT(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS "succeeded",
-             (COUNT(*) FILTER (WHERE "status" = 'FAILED'))::int AS "failed",
-             COALESCE(SUM("debitedMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "volumeMinor",
-             COALESCE(SUM("feesMinor") FILTER (WHERE "status" = 'SUCCEEDED'), 0)::bigint AS "feesMinor"
-      FROM "MirrorTransaction"
-      WHERE "hubId" = ${ctx.hub.id}
-        AND "apiAccountId" = ${ctx.account.id}
-        AND "createdAt" >= ((${from}::date)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
-        AND "createdAt" < ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
-        ${type ? Prisma.sql`AND "type" = ${type}` : Prisma.empty}
-      GROUP BY 1, 2
-      ORDER BY 2, 1`,
+    isWholeHourZone(tz, from, to)
+      ? fromHours(ctx, { from, to, granularity, type }, tz)
+      : fromTransactions(ctx, { from, to, granularity, type }, tz),
     mirrorFreshness(ctx.hub.id, ctx.account.id),
   ]);
   const buckets = bucketsBetween(from, to, granularity);

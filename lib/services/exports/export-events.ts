@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { eventHistoryWhere } from "@/lib/services/events/list-history";
 import { csvRecord } from "./csv";
-import { after, auditExport, EXPORT_BATCH, keysetBatches } from "./internal";
+import { after, auditExport, keysetBatches } from "./internal";
 import { ExportEventsInput } from "./schemas";
 
 /** Every mirrored event matching the events page's filters as CSV records, newest first; audited first. */
@@ -24,11 +24,11 @@ export async function exportEvents({
 }
 
 async function* readEvents(where: Prisma.MirrorEventWhereInput): AsyncGenerator<string[]> {
-  const batches = keysetBatches((last: { id: string; eventDate: Date } | null) =>
+  const batches = keysetBatches((last: { id: string; eventDate: Date } | null, take: number) =>
     db.mirrorEvent.findMany({
       where: { AND: [where, after("eventDate", last && { id: last.id, at: last.eventDate }, "desc")] },
       orderBy: [{ eventDate: "desc" }, { id: "desc" }],
-      take: EXPORT_BATCH,
+      take,
       select: { id: true, eventType: true, resourceId: true, eventDate: true, recordedAt: true },
     }),
   );

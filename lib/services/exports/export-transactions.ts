@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { utcDayRange } from "@/lib/services/mirror-reads/day-range";
 import { csvRecord } from "./csv";
-import { after, auditExport, EXPORT_BATCH, keysetBatches } from "./internal";
+import { after, auditExport, keysetBatches } from "./internal";
 import { ExportTransactionsInput } from "./schemas";
 
 /**
@@ -35,11 +35,11 @@ export async function exportTransactions({
 }
 
 async function* readTransactions(where: Prisma.MirrorTransactionWhereInput): AsyncGenerator<string[]> {
-  const batches = keysetBatches((last: { id: string; createdAt: Date } | null) =>
+  const batches = keysetBatches((last: { id: string; createdAt: Date } | null, take: number) =>
     db.mirrorTransaction.findMany({
       where: { AND: [where, after("createdAt", last && { id: last.id, at: last.createdAt }, "desc")] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EXPORT_BATCH,
+      take,
       select: {
         id: true,
         mangopayId: true,

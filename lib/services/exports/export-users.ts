@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { csvRecord } from "./csv";
-import { after, auditExport, EXPORT_BATCH, keysetBatches } from "./internal";
+import { after, auditExport, keysetBatches } from "./internal";
 import { ExportUsersInput } from "./schemas";
 
 /** Every mirrored user of the account as CSV records, in the list's order; the export is audited first. */
@@ -23,11 +23,11 @@ export async function exportUsers({
 
 async function* readUsers(ctx: AccountContext, sort: "asc" | "desc"): AsyncGenerator<string[]> {
   const scope = { hubId: ctx.hub.id, apiAccountId: ctx.account.id };
-  const batches = keysetBatches((last: { id: string; createdAt: Date } | null) =>
+  const batches = keysetBatches((last: { id: string; createdAt: Date } | null, take: number) =>
     db.mirrorUser.findMany({
       where: { ...scope, ...after("createdAt", last && { id: last.id, at: last.createdAt }, sort) },
       orderBy: [{ createdAt: sort }, { id: sort }],
-      take: EXPORT_BATCH,
+      take,
       select: {
         id: true,
         mangopayId: true,

@@ -5,8 +5,12 @@ import { db } from "@/lib/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 
-/** Rows read per query: the export never holds more than one batch in memory. */
-export const EXPORT_BATCH = 1000;
+/**
+ * Rows read per query: the first batch small, so the download starts at once, then a ceiling that
+ * bounds memory (larger batches made no export faster and its peak memory higher).
+ */
+export const EXPORT_FIRST_BATCH = 500;
+export const EXPORT_MAX_BATCH = 1000;
 
 export type ExportList = "users" | "transactions" | "events" | "compliance" | "disputes";
 
@@ -30,19 +34,26 @@ type Keyed = { id: string };
 
 /**
  * Keyset pagination over (time, id), newest or oldest first: each batch continues strictly after the
- * last row of the previous one, so the export reads any number of rows in fixed-size batches.
+ * last row of the previous one, so the export reads any number of rows in bounded batches (500, then
+ * 1,000 each).
  */
-export async function* keysetBatches<R extends Keyed>(read: (after: R | null) => Promise<R[]>): AsyncGenerator<R[]> {
+export async function* keysetBatches<R extends Keyed>(
+  read: (after: R | null, take: number) => Promise<R[]>,
+): AsyncGenerator<R[]> {
   let last: R | null = null;
-  for (;;) {
-    const rows = await read(last);
+  for (let take = EXPORT_FIRST_BATCH; ; take = EXPORT_MAX_BATCH) {
+    const rows = await read(last, take);
     if (rows.length > 0) yield rows;
-    if (rows.length < EXPORT_BATCH) return;
+    if (rows.length < take) return;
     last = rows[rows.length - 1] ?? null;
   }
 }
 
-/** The `where` continuing after `(at, id)` for a descending or ascending order on `field`, then id. */
+/**
+ * The `where` continuing after `(at, id)` for a descending or ascending order on `field`, then id.
+ * The plain bound on `field` repeats what the OR says: it gives PostgreSQL an index range to start
+ * from, where the OR alone made it scan from the first row again for every batch.
+ */
 export function after<F extends string>(
   field: F,
   last: { id: string; at: Date } | null,
@@ -50,5 +61,9 @@ export function after<F extends string>(
 ): Record<string, unknown> {
   if (!last) return {};
   const op = direction === "desc" ? "lt" : "gt";
-  return { OR: [{ [field]: { [op]: last.at } }, { [field]: last.at, id: { [op]: last.id } }] };
+  const bound = direction === "desc" ? "lte" : "gte";
+  return {
+    [field]: { [bound]: last.at },
+    OR: [{ [field]: { [op]: last.at } }, { [field]: last.at, id: { [op]: last.id } }],
+  };
 }

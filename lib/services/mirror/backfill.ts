@@ -6,6 +6,7 @@ import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server
 import { logger } from "@/lib/server/logger";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { ACCOUNT_LISTINGS, READ, readUserTree, type MirrorItem } from "./kinds";
+import { rebuildTransactionHours } from "./transaction-hours";
 import { writeMirrorItems } from "./write";
 
 // The backfill of one API account, run on the job queue a few pages per job. Its cursor (phase =
@@ -117,6 +118,8 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
           });
           if (moved.count === 0) throw new CursorMoved();
           await writeMirrorItems(tx, scope, fetched.items, syncedAt);
+          // The charts' aggregate recounted once the whole history is in (a repair: triggers keep it).
+          if (done) await rebuildTransactionHours(tx, scope);
           if (fetched.events.length > 0)
             await tx.mirrorEvent.createMany({
               data: fetched.events.map((e) => ({ ...scope, ...e })),

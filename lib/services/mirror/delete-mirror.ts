@@ -16,6 +16,7 @@ export async function deleteMirror(
     users: (await tx.mirrorUser.deleteMany({ where })).count,
     wallets: (await tx.mirrorWallet.deleteMany({ where })).count,
     transactions: (await tx.mirrorTransaction.deleteMany({ where })).count,
+    transactionHours: (await tx.mirrorTransactionHour.deleteMany({ where })).count,
     bankAccounts: (await tx.mirrorBankAccount.deleteMany({ where })).count,
     cards: (await tx.mirrorCard.deleteMany({ where })).count,
     mandates: (await tx.mirrorMandate.deleteMany({ where })).count,

@@ -1,16 +1,13 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { webhookPingCap } from "@/lib/server/env";
-import { currentJobQueue } from "@/lib/server/jobs";
 import { LocalWindowCounter } from "@/lib/server/local-window";
-import { logger } from "@/lib/server/logger";
 import { SharedWindowLimiter } from "@/lib/server/rate-limit";
 import { tokenHashOf } from "./endpoint";
-import { WEBHOOK_PING_JOB } from "./process-ping";
+import { storePing } from "./ping-batch";
 
-// The public receiver's work (app/api/webhooks/mangopay/[token]/route.ts): a few indexed queries and
-// one insert, then 200. Nothing in the query string is trusted beyond being a key: processing
+// The public receiver's work (app/api/webhooks/mangopay/[token]/route.ts): the endpoint (cached for a
+// few seconds), then the ping joins the next group-committed insert (ping-batch.ts), then 200. Nothing in the query string is trusted beyond being a key: processing
 // re-reads the resource from MANGOPAY with the account's own credentials.
 
 export type PingQuery = { eventType: string | null; resourceId: string | null; date: string | null };
@@ -34,26 +31,43 @@ const EVENT_TYPE = /^[A-Z][A-Z0-9_]{2,80}$/;
 const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const UNIX_DATE = /^\d{1,12}$/;
 
+/** Known endpoints, briefly: the ping's insert joins the endpoint again, so a stale entry stores nothing. */
+const ENDPOINT_TTL_MS = 10_000;
+const endpoints = new Map<string, { hubId: string; apiAccountId: string; untilMs: number }>();
+
+async function endpointOf(tokenHash: string): Promise<{ hubId: string; apiAccountId: string } | null> {
+  const cached = endpoints.get(tokenHash);
+  if (cached && cached.untilMs > Date.now()) return cached;
+  // The endpoint and its account (still in the same Hub, not deleted) in one round trip.
+  const [found] = await db.$queryRaw<Array<{ hubId: string; apiAccountId: string }>>`
+    SELECT e."hubId", e."apiAccountId" FROM "WebhookEndpoint" e
+    JOIN "ApiAccount" a ON a."id" = e."apiAccountId" AND a."hubId" = e."hubId"
+    WHERE e."tokenHash" = ${tokenHash}`;
+  if (!found) {
+    endpoints.delete(tokenHash);
+    return null;
+  }
+  if (endpoints.size > 10_000) endpoints.clear();
+  endpoints.set(tokenHash, { ...found, untilMs: Date.now() + ENDPOINT_TTL_MS });
+  return found;
+}
+
+async function miss(ip: string | null): Promise<PingOutcome> {
+  const ipKey = ip ?? "unknown";
+  const verdict = await webhookLimits.missesByIp.check(ipKey);
+  if (!verdict.allowed) return { status: 429, retryAfterMs: verdict.retryAfterMs };
+  await webhookLimits.missesByIp.hit(ipKey);
+  return { status: 404 };
+}
+
 export async function receiveWebhookPing(args: {
   token: string;
   query: PingQuery;
   ip: string | null;
 }): Promise<PingOutcome> {
   const tokenHash = tokenHashOf(args.token);
-  // The endpoint and its account (still in the same Hub, not deleted) in one round trip.
-  const [endpoint] = tokenHash
-    ? await db.$queryRaw<Array<{ hubId: string; apiAccountId: string }>>`
-        SELECT e."hubId", e."apiAccountId" FROM "WebhookEndpoint" e
-        JOIN "ApiAccount" a ON a."id" = e."apiAccountId" AND a."hubId" = e."hubId"
-        WHERE e."tokenHash" = ${tokenHash}`
-    : [];
-  if (!endpoint) {
-    const ipKey = args.ip ?? "unknown";
-    const miss = await webhookLimits.missesByIp.check(ipKey);
-    if (!miss.allowed) return { status: 429, retryAfterMs: miss.retryAfterMs };
-    await webhookLimits.missesByIp.hit(ipKey);
-    return { status: 404 };
-  }
+  const endpoint = tokenHash ? await endpointOf(tokenHash) : null;
+  if (!tokenHash || !endpoint) return miss(args.ip);
   const flood = webhookLimits.pingsByAccount.hit(endpoint.apiAccountId);
   if (!flood.allowed) return { status: 429, retryAfterMs: flood.retryAfterMs };
   const { eventType, resourceId, date } = args.query;
@@ -67,34 +81,21 @@ export async function receiveWebhookPing(args: {
   )
     return { status: 400 };
 
-  let pingId: string;
-  try {
-    // The ping row is the record of what arrived (time, client address): no audit row per ping, so
-    // the receiver stays one insert per ping. Processing audits each ping's outcome (mirror.sync…).
-    const ping = await db.webhookPing.create({
-      data: {
-        hubId: endpoint.hubId,
-        apiAccountId: endpoint.apiAccountId,
-        eventType,
-        resourceId,
-        eventDate: date,
-        sourceIp: args.ip,
-      },
-      select: { id: true },
-    });
-    pingId = ping.id;
-  } catch (err) {
-    // The same ping again (MANGOPAY retries, or a replay): already stored, already queued.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
-      return { status: 200, stored: false };
-    throw err;
+  // The ping row is the record of what arrived (time, client address): no audit row per ping, so
+  // the receiver stays a share of one insert per ping. Processing audits each ping's outcome.
+  const result = await storePing({
+    tokenHash,
+    apiAccountId: endpoint.apiAccountId,
+    eventType,
+    resourceId,
+    eventDate: date,
+    sourceIp: args.ip,
+  });
+  if (result === "gone") {
+    // Deleted or rotated since it was looked up: from now on an unknown path.
+    endpoints.delete(tokenHash);
+    return { status: 404 };
   }
-  const queue = currentJobQueue();
-  if (queue) {
-    await queue.send(WEBHOOK_PING_JOB, { pingId }, { key: pingId }).catch((err: unknown) => {
-      // Stored as PENDING: the ping is not lost; it is picked up by the pending sweep.
-      logger.warn({ err: err instanceof Error ? err.message : String(err), pingId }, "webhook ping not enqueued");
-    });
-  }
-  return { status: 200, stored: true };
+  // A duplicate (MANGOPAY retries, or a replay): already stored, already queued.
+  return { status: 200, stored: result === "stored" };
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import type { JobDefinition, JobQueue } from "@/lib/server/jobs";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
 import { isMirroredEventType, READ, readForEvent, syncedAtOf, type MirrorItem } from "./kinds";
+import { rebuildTransactionHours } from "./transaction-hours";
 import { writeMirrorItems } from "./write";
 
 // Reconciliation: every half hour, per connected account, MANGOPAY's events of the last hour are
@@ -76,6 +77,8 @@ export async function reconcileMirror(
   await db.$transaction(
     async (tx) => {
       await writeMirrorItems(tx, scope, items, syncedAt);
+      // The charts' aggregate of the last two days recounted (a repair: triggers keep it exact).
+      await rebuildTransactionHours(tx, scope, { from: new Date(syncedAt.getTime() - 2 * 86_400_000), to: syncedAt });
       if (seen.length > 0)
         await tx.mirrorEvent.createMany({ data: seen.map((e) => ({ ...scope, ...e })), skipDuplicates: true });
       await writeAudit(

@@ -293,6 +293,61 @@ describe("webhook pings", () => {
     }
   });
 
+  it("group-commits concurrent pings: each duplicate stored and queued once, every ping processed", async () => {
+    const { receiveWebhookPing } = await import("@/lib/services/mirror/receive-ping");
+    const base = Number(now()) + 5000;
+    const distinct = Array.from({ length: 6 }, (_, i) => ({
+      eventType: "USER_KYC_REGULAR",
+      resourceId: i % 2 ? world.payer.Id : world.owner.Id,
+      date: String(base + i),
+    }));
+    // Three copies of each at once: they meet in one batch or in batches written side by side.
+    const outcomes = await Promise.all(
+      [...distinct, ...distinct, ...distinct].map((query) => receiveWebhookPing({ token, query, ip: "203.0.113.9" })),
+    );
+    expect(outcomes.every((o) => o.status === 200)).toBe(true);
+    expect(outcomes.filter((o) => o.status === 200 && o.stored).length).toBe(6);
+    const stored = await db.webhookPing.findMany({
+      where: { apiAccountId: env.account.id, eventType: "USER_KYC_REGULAR", eventDate: { gte: String(base) } },
+      select: { id: true, eventDate: true, sourceIp: true },
+      orderBy: { eventDate: "asc" },
+    });
+    expect(stored.map((p) => p.eventDate)).toEqual(distinct.map((d) => d.date));
+    expect(stored.every((p) => p.sourceIp === "203.0.113.9")).toBe(true);
+    const jobs = await db.$queryRawUnsafe<Array<{ pingId: string }>>(
+      `SELECT data->>'pingId' AS "pingId" FROM pgboss_test_webhooks.job WHERE name = $1 AND data->>'pingId' = ANY($2::text[])`,
+      WEBHOOK_PING_JOB.name,
+      stored.map((p) => p.id),
+    );
+    expect(jobs.map((j) => j.pingId).sort()).toEqual(stored.map((p) => p.id).sort());
+    // Processing (one job at a time here) re-reads each object from the emulator: slow on a loaded machine.
+    const end = Date.now() + 100_000;
+    for (;;) {
+      const done = await db.webhookPing.count({ where: { id: { in: stored.map((p) => p.id) }, status: "DONE" } });
+      if (done === stored.length) break;
+      if (Date.now() > end) throw new Error(`${stored.length - done} of ${stored.length} pings not processed`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+
+  it("stores nothing for a path whose secret changed after the receiver last saw it", async () => {
+    const mine = { apiAccountId: env.account.id };
+    const q = { EventType: "USER_KYC_LIGHT", RessourceId: world.payer.Id, Date: String(Number(now()) + 9000) };
+    expect((await ping(token, q)).status).toBe(200);
+    // Processed before the secret changes: no job of this test is left running when the file ends.
+    await settled(q.EventType, q.RessourceId);
+    const endpoint = await db.webhookEndpoint.findFirstOrThrow({ where: mine, select: { id: true, tokenHash: true } });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { tokenHash: "rotated".padEnd(64, "0") } });
+    try {
+      const before = await db.webhookPing.count({ where: mine });
+      expect((await ping(token, { ...q, Date: String(Number(q.Date) + 1) })).status).toBe(404);
+      expect((await ping(token, { ...q, Date: String(Number(q.Date) + 2) })).status).toBe(404);
+      expect(await db.webhookPing.count({ where: mine })).toBe(before);
+    } finally {
+      await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { tokenHash: endpoint.tokenHash } });
+    }
+  });
+
   // Last: it exhausts the miss budget of this test's client address.
   it("turns away a client guessing paths after 30 misses a minute, and still serves the right path", async () => {
     const q = { EventType: "USER_ACCOUNT_ACTIVATED", RessourceId: world.owner.Id, Date: now() };

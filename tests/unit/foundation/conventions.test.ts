@@ -78,8 +78,8 @@ describe("import graph", () => {
  * added without one: the exemption is the design decision, written where the rule is enforced.
  */
 const UNAUDITED_WRITES: Record<string, string> = {
-  "lib/services/mirror/receive-ping.ts webhookPing":
-    "the public webhook receiver stores one ping per call at up to thousands a second; the ping row " +
+  "lib/services/mirror/ping-batch.ts webhookPing":
+    "the public webhook receiver stores pings at up to thousands a second (one insert per batch); the ping row " +
     "itself (time, client address, unique key) is the record, and its processing is audited (mirror.sync…)",
 };
 

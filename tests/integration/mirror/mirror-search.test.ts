@@ -1,0 +1,93 @@
+/** @jest-environment node */
+// Search by email and name over mirrored users this file inserts for its own Hubs: at most 20 hits
+// per way of matching, read in index order, listed by last name; many users sharing a prefix.
+import type { AccountContext } from "@/lib/server/context-types";
+import { db } from "@/lib/server/db";
+import { findInMirror } from "@/lib/services/search/find-in-mirror";
+import { accountContextFor, createTestAccount, createTestHub, type TestHub } from "../hub/factories";
+
+jest.setTimeout(120_000);
+afterAll(() => db.$disconnect());
+
+let hub: TestHub;
+let other: TestHub;
+let account: AccountContext["account"];
+let foreign: AccountContext["account"];
+
+type Person = { id: string; first?: string; last?: string; company?: string; email?: string };
+function userRow(hubId: string, apiAccountId: string, p: Person) {
+  return {
+    hubId,
+    apiAccountId,
+    mangopayId: p.id,
+    personType: p.company ? "LEGAL" : "NATURAL",
+    email: p.email ?? null,
+    emailLower: p.email?.toLowerCase() ?? null,
+    firstName: p.first ?? null,
+    firstNameLower: p.first?.toLowerCase() ?? null,
+    lastName: p.last ?? null,
+    lastNameLower: p.last?.toLowerCase() ?? null,
+    companyName: p.company ?? null,
+    companyNameLower: p.company?.toLowerCase() ?? null,
+    status: "ACTIVE",
+    createdAt: new Date(),
+    raw: {},
+  };
+}
+
+beforeAll(async () => {
+  [hub, other] = await Promise.all([createTestHub(), createTestHub()]);
+  const baseUrl = "https://api.sandbox.mangopay.com";
+  account = await createTestAccount(hub, { baseUrl });
+  foreign = await createTestAccount(other, { baseUrl });
+  // 600 users named Lovelace<n>, 300 of them Ada; a few others; and the same names in another Hub.
+  const many: Person[] = Array.from({ length: 600 }, (_, i) => ({
+    id: `u${String(i).padStart(4, "0")}`,
+    first: i % 2 ? "Grace" : "Ada",
+    last: `Lovelace${i % 7}`,
+    email: `ada${i}@example.test`,
+  }));
+  const few: Person[] = [
+    { id: "x1", first: "Ada", last: "Byron", email: "byron@example.test" },
+    { id: "x2", first: "Lovelace", last: "Zed", email: "zed@example.test" },
+    { id: "x3", company: "Lovelace 100% Ltd", email: "ltd@example.test" },
+    { id: "x4", first: "Percy", last: "Under_Score", email: "p_s@example.test" },
+    { id: "x5", first: "Percy", last: "Underxscore", email: "pxs@example.test" },
+  ];
+  await db.mirrorUser.createMany({ data: [...many, ...few].map((p) => userRow(hub.hubId, account.id, p)) });
+  await db.mirrorUser.createMany({
+    data: [...many.slice(0, 50), ...few].map((p) => userRow(other.hubId, foreign.id, { ...p, id: `f${p.id}` })),
+  });
+});
+
+const search = async (query: string) =>
+  (await findInMirror({ ctx: accountContextFor(hub, "READ_ONLY", account), input: { query } })).hits;
+
+describe("search by name and email over many users", () => {
+  it("lists 20 users when hundreds share a prefix, by last name then id, only this account's", async () => {
+    const hits = await search("love");
+    expect(hits).toHaveLength(20);
+    // The first 20 Lovelace… by (last name, id): Lovelace0 has ids u0000, u0007, … (86 of them).
+    expect(hits.map((h) => h.id)).toEqual(Array.from({ length: 20 }, (_, k) => `u${String(k * 7).padStart(4, "0")}`));
+    expect(hits[0]).toMatchObject({ name: "Ada Lovelace0", email: "ada0@example.test", status: "ACTIVE" });
+  });
+
+  it("matches first and last name either way round, and a company name", async () => {
+    const adaLove = await search("Ada Lovelace3");
+    expect(adaLove).toHaveLength(20);
+    expect(adaLove.every((h) => h.name.startsWith("Ada Lovelace3"))).toBe(true);
+    expect((await search("Zed Love")).map((h) => h.id)).toEqual(["x2"]);
+    // The company (legal user, no last name) comes after every last name.
+    const company = await search("lovelace 1");
+    expect(company.map((h) => [h.id, h.name])).toEqual([["x3", "Lovelace 100% Ltd"]]);
+  });
+
+  it("finds an email by its start, and reads % and _ as themselves", async () => {
+    expect((await search("ADA59@")).map((h) => h.id)).toEqual(["u0059"]);
+    expect((await search("lovelace 100%")).map((h) => h.id)).toEqual(["x3"]);
+    expect((await search("lovelace 1%")).map((h) => h.id)).toEqual([]);
+    expect((await search("p_s@")).map((h) => h.id)).toEqual(["x4"]);
+    expect((await search("under_")).map((h) => h.id)).toEqual(["x4"]);
+    expect((await search("Under")).map((h) => h.id)).toEqual(["x4", "x5"]);
+  });
+});
