@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { PENDING_CLIENT_STATUSES } from "@/lib/services/disputes/schemas";
 import { utcDayRange } from "@/lib/services/mirror-reads/day-range";
 import { csvRecord, rawMoney, rawText } from "./csv";
-import { after, auditExport, EXPORT_BATCH, keysetBatches } from "./internal";
+import { after, auditExport, keysetBatches } from "./internal";
 import { ExportDisputesInput } from "./schemas";
 
 /**
@@ -37,11 +37,11 @@ export async function exportDisputes({
 }
 
 async function* readDisputes(ctx: AccountContext, where: Prisma.MirrorDisputeWhereInput): AsyncGenerator<string[]> {
-  const batches = keysetBatches((last: { id: string; createdAt: Date } | null) =>
+  const batches = keysetBatches((last: { id: string; createdAt: Date } | null, take: number) =>
     db.mirrorDispute.findMany({
       where: { AND: [where, after("createdAt", last && { id: last.id, at: last.createdAt }, "desc")] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EXPORT_BATCH,
+      take,
       select: {
         id: true,
         mangopayId: true,

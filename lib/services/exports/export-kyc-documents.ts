@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { utcDayRange } from "@/lib/services/mirror-reads/day-range";
 import { csvRecord, rawText } from "./csv";
-import { after, auditExport, EXPORT_BATCH, keysetBatches } from "./internal";
+import { after, auditExport, keysetBatches } from "./internal";
 import { ExportKycDocumentsInput } from "./schemas";
 
 /** Every mirrored KYC document matching the compliance page's filters as CSV records, newest first; audited first. */
@@ -31,11 +31,11 @@ export async function exportKycDocuments({
 }
 
 async function* readKycDocuments(where: Prisma.MirrorKycDocumentWhereInput): AsyncGenerator<string[]> {
-  const batches = keysetBatches((last: { id: string; createdAt: Date } | null) =>
+  const batches = keysetBatches((last: { id: string; createdAt: Date } | null, take: number) =>
     db.mirrorKycDocument.findMany({
       where: { AND: [where, after("createdAt", last && { id: last.id, at: last.createdAt }, "desc")] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: EXPORT_BATCH,
+      take,
       select: {
         id: true,
         mangopayId: true,
