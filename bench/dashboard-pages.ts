@@ -97,6 +97,10 @@ const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
   "disputes pending": { rounds: 2, why: "disputes name no user: the disputed pay-in's author, per row, all at once" },
   dispute: { rounds: 2, why: "the disputed transaction's id is known from the dispute itself" },
   transaction: { rounds: 2, why: "its card, bank account or mandate id is known from the transaction itself" },
+  transactions: {
+    rounds: 2,
+    why: "client payouts: the client wallets' transaction list names no bank account: the platform's own payouts are read, all at once",
+  },
   "user profile": {
     rounds: 2,
     why: "virtual accounts are listed per wallet: the user's wallets first, then each one's",
