@@ -239,7 +239,8 @@ async function main() {
       ["disputes pending", `${a}/disputes?quick=pending-client`],
       ["dispute", `${a}/disputes/${dispute?.Id}`],
       ["hooks", `${a}/hooks`],
-      // The same calls, a handful of rows: what rendering 127 event types costs on top.
+      // The same calls, only the event types with a problem (few on a connected account; on the demo
+      // account, where most types have no hook, nearly all of them).
       ["hooks problems", `${a}/hooks?problems=1`],
       // From the local mirror (no MANGOPAY call): the quarter's charts.
       ["analytics", `${a}/analytics?period=quarter`],
