@@ -45,6 +45,21 @@ export function jobIdFor(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A job's retry and expiry settings as pg-boss takes them (queue creation, send and insert alike). */
+function retryOptions(job: AnyJob) {
+  return {
+    retryLimit: job.retryLimit,
+    retryDelay: job.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: job.expireInSeconds,
+  };
+}
+
+/** A keyed job's id and singleton key: the same key is one job, on any instance. */
+function keyed(job: AnyJob, key: string) {
+  return { id: jobIdFor(`${job.name}:${key}`), singletonKey: key };
+}
+
 export class JobQueue {
   readonly boss: PgBoss;
   private started = false;
@@ -73,18 +88,10 @@ export class JobQueue {
     await this.boss.start();
     for (const job of this.jobs) {
       if (!(await this.boss.getQueue(job.name)))
-        await this.boss
-          .createQueue(job.name, {
-            name: job.name,
-            retryLimit: job.retryLimit,
-            retryDelay: job.retryDelaySeconds,
-            retryBackoff: true,
-            expireInSeconds: job.expireInSeconds,
-          })
-          .catch(async (err: unknown) => {
-            // Another instance created it between our check and our create.
-            if (!(await this.boss.getQueue(job.name))) throw err;
-          });
+        await this.boss.createQueue(job.name, { name: job.name, ...retryOptions(job) }).catch(async (err: unknown) => {
+          // Another instance created it between our check and our create.
+          if (!(await this.boss.getQueue(job.name))) throw err;
+        });
       if (this.options.work !== false)
         await this.boss.work<object>(
           job.name,
@@ -100,11 +107,8 @@ export class JobQueue {
   /** Enqueues a job; with `key`, at most one job per key exists (the id is derived from it). */
   async send<T extends object>(job: JobDefinition<T>, data: T, options: { key?: string } = {}): Promise<string | null> {
     return this.boss.send(job.name, data, {
-      ...(options.key ? { id: jobIdFor(`${job.name}:${options.key}`), singletonKey: options.key } : {}),
-      retryLimit: job.retryLimit,
-      retryDelay: job.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: job.expireInSeconds,
+      ...(options.key ? keyed(job, options.key) : {}),
+      ...retryOptions(job),
     });
   }
 
@@ -115,16 +119,7 @@ export class JobQueue {
   async sendMany<T extends object>(job: JobDefinition<T>, items: Array<{ data: T; key: string }>): Promise<void> {
     if (items.length === 0) return;
     await this.boss.insert(
-      items.map(({ data, key }) => ({
-        name: job.name,
-        data,
-        id: jobIdFor(`${job.name}:${key}`),
-        singletonKey: key,
-        retryLimit: job.retryLimit,
-        retryDelay: job.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: job.expireInSeconds,
-      })),
+      items.map(({ data, key }) => ({ name: job.name, data, ...keyed(job, key), ...retryOptions(job) })),
     );
   }
 
@@ -135,7 +130,7 @@ export class JobQueue {
    */
   async resend<T extends object>(job: JobDefinition<T>, data: T, key: string): Promise<boolean> {
     if (await this.send(job, data, { key })) return true;
-    const id = jobIdFor(`${job.name}:${key}`);
+    const { id } = keyed(job, key);
     const existing = await this.boss.getJobById(job.name, id);
     if (existing?.state === "failed") await this.boss.retry(job.name, id);
     return existing !== null && existing.state !== "completed" && existing.state !== "cancelled";

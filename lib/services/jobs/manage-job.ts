@@ -32,6 +32,20 @@ async function hubJob(ctx: HubContext, input: ManageJobInput) {
   return job;
 }
 
+type HubJob = NonNullable<Awaited<ReturnType<typeof findHubJob>>>;
+
+/** The audit row of a hand on a job (its own transaction: pg-boss's change is on another connection). */
+async function auditJob(ctx: HubContext, action: "job.retry" | "job.cancel", job: HubJob): Promise<void> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action,
+      target: { type: "job", id: job.id },
+      before: { state: job.jobState, retryCount: job.retryCount },
+      metadata: { queue: job.queue, subject: job.subject, accountName: job.accountName },
+    }),
+  );
+}
+
 function runningQueue(): JobQueue {
   const queue = currentJobQueue();
   if (!queue) throw new PreconditionError("The job queue does not run on this instance (JOBS_ENABLED=false).");
@@ -51,14 +65,7 @@ export async function retryJob({ ctx, input }: { ctx: HubContext; input: ManageJ
     return { jobId: job.id, queue: job.queue, subject: job.subject, state: "retry" };
   }
   await runningQueue().boss.retry(job.queue, job.id);
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: "job.retry",
-      target: { type: "job", id: job.id },
-      before: { state: job.jobState, retryCount: job.retryCount },
-      metadata: { queue: job.queue, subject: job.subject, accountName: job.accountName },
-    }),
-  );
+  await auditJob(ctx, "job.retry", job);
   return { jobId: job.id, queue: job.queue, subject: job.subject, state: "retry" };
 }
 
@@ -76,13 +83,6 @@ export async function cancelJob({ ctx, input }: { ctx: HubContext; input: Manage
   if (job.jobState !== "failed" && job.jobState !== "retry" && job.jobState !== "created")
     throw new PreconditionError("This job is running or finished: it cannot be cancelled.");
   await runningQueue().boss.cancel(job.queue, job.id);
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      action: "job.cancel",
-      target: { type: "job", id: job.id },
-      before: { state: job.jobState, retryCount: job.retryCount },
-      metadata: { queue: job.queue, subject: job.subject, accountName: job.accountName },
-    }),
-  );
+  await auditJob(ctx, "job.cancel", job);
   return { jobId: job.id, queue: job.queue, subject: job.subject, state: "cancelled" };
 }

@@ -79,10 +79,15 @@ const str = (data: unknown, key: string): string | null => {
   return typeof v === "string" ? v : null;
 };
 
-async function readQueue(): Promise<{ counts: CountRow[]; failed: FailedRow[] } | null> {
+/** Whether pg-boss's schema exists (the queue has started once on this database). */
+async function queueSchemaReady(): Promise<boolean> {
   const [schema] = await db.$queryRaw<Array<{ ok: boolean }>>`
     SELECT to_regclass('pgboss.job') IS NOT NULL AND to_regclass('pgboss.archive') IS NOT NULL AS ok`;
-  if (!schema?.ok) return null;
+  return schema?.ok === true;
+}
+
+async function readQueue(): Promise<{ counts: CountRow[]; failed: FailedRow[] } | null> {
+  if (!(await queueSchemaReady())) return null;
   const counts = await db.$queryRaw<CountRow[]>`
     SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job
     WHERE state <> 'completed' OR completed_on > now() - interval '24 hours'
@@ -108,9 +113,7 @@ export async function findHubJob(
   queue: string,
   jobId: string,
 ): Promise<(FailedJobDTO & { jobState: string; data: unknown }) | null> {
-  const [schema] = await db.$queryRaw<Array<{ ok: boolean }>>`
-    SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
-  if (!schema?.ok) return null;
+  if (!(await queueSchemaReady())) return null;
   const [row] = await db.$queryRaw<Array<FailedRow & { jobState: string }>>`
     SELECT id::text AS id, name, state::text AS state, state::text AS "jobState", data, output,
       retry_count AS "retryCount", retry_limit AS "retryLimit", COALESCE(completed_on, started_on, created_on) AS at
