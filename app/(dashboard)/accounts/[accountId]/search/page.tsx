@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
-import Link from "@/components/intent-link";
 import { Suspense } from "react";
-import { CopyableId } from "@/components/copyable-id";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { EmptyState } from "@/components/empty-state";
-import { MaybeMoney } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
-import { StatusBadge } from "@/components/status-badge";
 import { dashboardPaths, type DashboardPaths, type UserTab } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import { can, type PermissionHolder } from "@/lib/server/permissions";
@@ -16,6 +12,7 @@ import { findById, type SearchHit } from "@/lib/services/search/find-by-id";
 import { EventsNamingId } from "./_components/events-naming-id";
 import { findInMirror, type MirrorSearchResult } from "@/lib/services/search/find-in-mirror";
 import { MirrorHits } from "./_components/mirror-hits";
+import { SearchHitCard } from "./_components/search-hit-card";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -112,39 +109,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
       {result.hits.length > 0 ? (
         <ul className="space-y-2" aria-label="Search results">
           {result.hits.map((hit) => {
-            const link = hitLink(hit, paths, ctx);
             return (
-              <li
+              <SearchHitCard
                 key={`${hit.type}:${hit.id}`}
-                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-                data-testid="search-hit"
-                data-type={hit.type}
-              >
-                <div className="space-y-1">
-                  <p className="flex items-center gap-2">
-                    <span className="font-semibold">{hit.typeLabel}</span>
-                    <CopyableId id={hit.id} />
-                    {hit.status ? <StatusBadge status={hit.status} /> : null}
-                  </p>
-                  <p className="text-sm text-slate-600">
-                    {hit.summary}
-                    {hit.amount ? (
-                      <>
-                        {" · "}
-                        <MaybeMoney value={hit.amount} />
-                      </>
-                    ) : null}
-                  </p>
-                </div>
-                {link ? (
-                  <Link
-                    href={link.href}
-                    className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-                  >
-                    {link.label}
-                  </Link>
-                ) : null}
-              </li>
+                testId="search-hit"
+                data={{ "data-type": hit.type }}
+                label={hit.typeLabel}
+                id={hit.id}
+                status={hit.status}
+                summary={hit.summary}
+                amount={hit.amount}
+                link={hitLink(hit, paths, ctx)}
+              />
             );
           })}
         </ul>

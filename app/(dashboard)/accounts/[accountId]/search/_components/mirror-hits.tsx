@@ -1,10 +1,7 @@
-import Link from "@/components/intent-link";
-import { CopyableId } from "@/components/copyable-id";
-import { StatusBadge } from "@/components/status-badge";
-import { MaybeMoney } from "@/components/money";
 import type { DashboardPaths, UserTab } from "@/lib/dashboard-paths";
 import { syncedAgo } from "@/lib/format";
 import type { MirrorObjectHit, MirrorSearchResult } from "@/lib/services/search/find-in-mirror";
+import { SearchHitCard } from "./search-hit-card";
 
 const USER_TAB: Partial<Record<MirrorObjectHit["kind"], UserTab>> = {
   bankAccount: "bank-accounts",
@@ -45,35 +42,18 @@ function MirrorObjectHits({ objects, paths }: { objects: MirrorObjectHit[]; path
         {objects.map((hit) => {
           const href = objectLink(hit, paths);
           return (
-            <li
+            <SearchHitCard
               key={`${hit.kind}:${hit.id}`}
-              className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-              data-testid="mirror-object-hit"
-              data-kind={hit.kind}
-            >
-              <div className="space-y-1">
-                <p className="flex items-center gap-2">
-                  <span className="font-semibold">{hit.label}</span>
-                  <CopyableId id={hit.id} />
-                  {hit.status ? <StatusBadge status={hit.status} /> : null}
-                </p>
-                <p className="text-sm text-slate-600">
-                  {hit.matched}
-                  {hit.amount ? (
-                    <>
-                      {" · "}
-                      <MaybeMoney value={hit.amount} />
-                    </>
-                  ) : null}
-                </p>
-                <p className="text-xs text-slate-500">From the mirror, synced {syncedAgo(hit.syncedSecondsAgo)}</p>
-              </div>
-              {href ? (
-                <Link href={href} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
-                  Open
-                </Link>
-              ) : null}
-            </li>
+              testId="mirror-object-hit"
+              data={{ "data-kind": hit.kind }}
+              label={hit.label}
+              id={hit.id}
+              status={hit.status}
+              summary={hit.matched}
+              amount={hit.amount}
+              source={`From the mirror, synced ${syncedAgo(hit.syncedSecondsAgo)}`}
+              link={href ? { href, label: "Open" } : null}
+            />
           );
         })}
       </ul>
@@ -90,29 +70,16 @@ function MirrorUserHits({ result, paths }: { result: MirrorSearchResult; paths: 
       </h2>
       <ul className="space-y-2" aria-label="Users found in the mirror">
         {result.hits.map((hit) => (
-          <li
+          <SearchHitCard
             key={hit.id}
-            className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-            data-testid="mirror-hit"
-          >
-            <div className="space-y-1">
-              <p className="flex items-center gap-2">
-                <span className="font-semibold">{hit.name || "(no name)"}</span>
-                <CopyableId id={hit.id} />
-                {hit.status ? <StatusBadge status={hit.status} /> : null}
-              </p>
-              <p className="text-sm text-slate-600">
-                {hit.email ?? "no email"} · {hit.personType === "LEGAL" ? "Legal user" : "Natural user"}
-              </p>
-              <p className="text-xs text-slate-500">From the mirror, synced {syncedAgo(hit.syncedSecondsAgo)}</p>
-            </div>
-            <Link
-              href={paths.user(hit.id)}
-              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-            >
-              Open user
-            </Link>
-          </li>
+            testId="mirror-hit"
+            label={hit.name || "(no name)"}
+            id={hit.id}
+            status={hit.status}
+            summary={`${hit.email ?? "no email"} · ${hit.personType === "LEGAL" ? "Legal user" : "Natural user"}`}
+            source={`From the mirror, synced ${syncedAgo(hit.syncedSecondsAgo)}`}
+            link={{ href: paths.user(hit.id), label: "Open user" }}
+          />
         ))}
       </ul>
     </section>
