@@ -12,6 +12,9 @@ export async function register(): Promise<void> {
   // Once a minute, settles money operations a crash left PENDING (lib/services/operations/sweep.ts).
   const { ensureOperationSweep } = await import("./lib/services/operations/sweep");
   ensureOperationSweep();
+  // Webhook pings answered before Next.js by the production server (scripts/start.mjs).
+  const { offerWebhookDoor } = await import("./lib/services/mirror/webhook-door");
+  offerWebhookDoor();
 }
 
 // One JSON line per server error, with the request id the user can quote (the error pages show it).

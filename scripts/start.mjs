@@ -37,6 +37,10 @@ if (!secret) {
   process.exit(1);
 }
 const handle = app.getRequestHandler();
+// MANGOPAY's webhook pings, answered before Next.js's router by the receiver itself, which
+// instrumentation.ts offers while the app prepares (lib/services/mirror/webhook-door.ts); every other
+// request, and any ping the door does not take, goes to Next.js.
+const DOOR = Symbol.for("mangopay-dashboard.webhook-door");
 
 /** The peer header for a socket address (the same MAC as signPeer in lib/server/client-ip.ts). */
 function peerHeader(remoteAddress) {
@@ -44,8 +48,17 @@ function peerHeader(remoteAddress) {
   return `${ip} ${createHmac("sha256", secret).update(`peer:${ip}`).digest("base64url")}`;
 }
 
+// One MAC per connection rather than per request: keep-alive sockets carry many.
+const peerOfSocket = new WeakMap();
+function socketPeerHeader(socket) {
+  let header = peerOfSocket.get(socket);
+  if (header === undefined) peerOfSocket.set(socket, (header = peerHeader(socket.remoteAddress)));
+  return header;
+}
+
 const server = createServer((req, res) => {
-  req.headers["x-mpd-peer"] = peerHeader(req.socket.remoteAddress);
+  req.headers["x-mpd-peer"] = socketPeerHeader(req.socket);
+  if (globalThis[DOOR]?.(req, res)) return;
   handle(req, res);
 });
 const keepAliveTimeoutMs = Number(process.env.KEEP_ALIVE_TIMEOUT);

@@ -6,9 +6,9 @@ import { logger } from "@/lib/server/logger";
 import { WEBHOOK_PING_JOB } from "./process-ping";
 
 // Group commit for the webhook receiver: pings arriving while a write is in flight wait for the
-// next one, and each write is one read of the batch's endpoints, one multi-row INSERT … ON CONFLICT DO
-// NOTHING and one pg-boss insert of their jobs. Alone, a ping is written at once; under load a batch
-// holds what arrived meanwhile, so the database sees three statements per batch instead of two or
+// next one, and each write is one statement (the batch's endpoints read again and one multi-row
+// INSERT … ON CONFLICT DO NOTHING) and one pg-boss insert of their jobs. Alone, a ping is written at once; under load a batch
+// holds what arrived meanwhile, so the database sees two statements per batch instead of two or
 // three per ping. A ping is answered only once its batch is committed.
 
 export type PingToStore = {
@@ -57,38 +57,39 @@ function schedule(): void {
 
 async function writeBatch(pings: PingToStore[]): Promise<StoreResult[]> {
   try {
-    // The endpoints again, for the batch at once: a ping whose account or secret went since it was
-    // looked up is not stored.
-    const hashes = [...new Set(pings.map((p) => p.tokenHash))];
-    const live = await db.$queryRaw<Array<{ tokenHash: string; hubId: string; apiAccountId: string }>>`
-      SELECT e."tokenHash", e."hubId", e."apiAccountId" FROM "WebhookEndpoint" e
-      JOIN "ApiAccount" a ON a."id" = e."apiAccountId" AND a."hubId" = e."hubId"
-      WHERE e."tokenHash" = ANY(${hashes}::text[])`;
-    const endpointOf = new Map(live.map((e) => [e.tokenHash, e]));
-    const rows = pings.map((p) => {
-      const e = endpointOf.get(p.tokenHash);
-      return e && e.apiAccountId === p.apiAccountId
-        ? {
-            id: randomUUID(),
-            hubId: e.hubId,
-            apiAccountId: e.apiAccountId,
-            eventType: p.eventType,
-            resourceId: p.resourceId,
-            eventDate: p.eventDate,
-            sourceIp: p.sourceIp,
-          }
-        : null;
-    });
-    // One INSERT … ON CONFLICT DO NOTHING: the unique (account, event type, resource, date) keeps a
-    // duplicate — within the batch or from an earlier one — out, and only new rows come back.
-    const inserted = await db.webhookPing.createManyAndReturn({
-      data: rows.filter((r) => r !== null),
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const stored = new Set(inserted.map((r) => r.id));
-    await enqueue([...stored]);
-    return rows.map((r) => (!r ? "gone" : stored.has(r.id) ? "stored" : "duplicate"));
+    const ids = pings.map(() => randomUUID());
+    // One statement, whatever the batch's size: the batch's endpoints again (a ping whose account or
+    // secret went since it was looked up is not stored), then one INSERT … ON CONFLICT DO NOTHING, where
+    // the unique (account, event type, resource, date) keeps a duplicate — within the batch or from an
+    // earlier one — out, and only new rows come back. Arrays rather than one placeholder per value, so
+    // the statement is the same text for every batch.
+    const rows = await db.$queryRaw<Array<{ kind: "stored" | "live"; key: string }>>`
+      WITH live AS (
+        SELECT e."tokenHash", e."hubId", e."apiAccountId" FROM "WebhookEndpoint" e
+        JOIN "ApiAccount" a ON a."id" = e."apiAccountId" AND a."hubId" = e."hubId"
+        WHERE e."tokenHash" = ANY(${[...new Set(pings.map((p) => p.tokenHash))]}::text[])
+      ), ins AS (
+        INSERT INTO "WebhookPing" ("id", "hubId", "apiAccountId", "eventType", "resourceId", "eventDate", "sourceIp")
+        SELECT p.id, l."hubId", l."apiAccountId", p.event_type, p.resource_id, p.event_date, p.source_ip
+        FROM unnest(
+          ${ids}::text[], ${pings.map((p) => p.tokenHash)}::text[], ${pings.map((p) => p.apiAccountId)}::text[],
+          ${pings.map((p) => p.eventType)}::text[], ${pings.map((p) => p.resourceId)}::text[],
+          ${pings.map((p) => p.eventDate)}::text[], ${pings.map((p) => p.sourceIp)}::text[]
+        ) WITH ORDINALITY AS p(id, token_hash, account_id, event_type, resource_id, event_date, source_ip, n)
+        JOIN live l ON l."tokenHash" = p.token_hash AND l."apiAccountId" = p.account_id
+        ORDER BY p.n
+        ON CONFLICT DO NOTHING
+        RETURNING "id"
+      )
+      SELECT 'stored' AS kind, "id" AS key FROM ins
+      UNION ALL
+      SELECT 'live' AS kind, "tokenHash" || ' ' || "apiAccountId" AS key FROM live`;
+    const stored = new Set(rows.filter((r) => r.kind === "stored").map((r) => r.key));
+    const live = new Set(rows.filter((r) => r.kind === "live").map((r) => r.key));
+    await enqueue(ids.filter((id) => stored.has(id)));
+    return pings.map((p, i) =>
+      !live.has(`${p.tokenHash} ${p.apiAccountId}`) ? "gone" : stored.has(ids[i]!) ? "stored" : "duplicate",
+    );
   } finally {
     writing--;
     schedule();

@@ -2,6 +2,8 @@
 // The local mirror fed by webhooks, end to end on the integration database and a private emulator over
 // HTTP: "Connect webhooks" writes the hooks at MANGOPAY, pings reach the real route handler, pg-boss
 // runs the processing, which re-reads each object from MANGOPAY; search then finds users by email and name.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { GET } from "@/app/api/webhooks/mangopay/[token]/route";
 import { transfers, users, type MangopayClient } from "@/lib/mangopay";
 import { EVENT_TYPES } from "@/lib/mangopay/event-types";
@@ -345,6 +347,46 @@ describe("webhook pings", () => {
       expect(await db.webhookPing.count({ where: mine })).toBe(before);
     } finally {
       await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { tokenHash: endpoint.tokenHash } });
+    }
+  });
+
+  it("answers pings before Next.js in the production server, with the receiver's own checks", async () => {
+    const { webhookDoor } = await import("@/lib/services/mirror/webhook-door");
+    const server = createServer((req, res) => {
+      if (webhookDoor(req, res)) return;
+      res.writeHead(418).end("left to Next.js");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const at = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
+    const mine = { apiAccountId: env.account.id };
+    const q = new URLSearchParams({
+      EventType: "USER_KYC_LIGHT",
+      RessourceId: world.owner.Id,
+      Date: String(Number(now()) + 7000),
+    });
+    try {
+      const before = await db.webhookPing.count({ where: mine });
+      const first = await at(`${RECEIVER_PATH}${token}?${q}`);
+      expect([first.status, await first.text()]).toEqual([200, "OK"]);
+      expect(first.headers.get("cache-control")).toBe("no-store");
+      expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+      expect((await at(`${RECEIVER_PATH}${token}?${q}`)).status).toBe(200);
+      await settled("USER_KYC_LIGHT", world.owner.Id);
+      expect(await db.webhookPing.count({ where: mine })).toBe(before + 1);
+
+      const unknown = await at(`${RECEIVER_PATH}${"B".repeat(43)}?${q}`);
+      expect([unknown.status, await unknown.text()]).toEqual([404, "Not found"]);
+      const malformed = await at(`${RECEIVER_PATH}${token}?EventType=USER_KYC_LIGHT&Date=1`);
+      expect([malformed.status, await malformed.text()]).toEqual([400, "Bad request"]);
+      // Whatever the door does not recognise goes on to Next.js, whose route handler answers it.
+      expect((await at(`${RECEIVER_PATH}${token}?${q}`, { method: "POST" })).status).toBe(418);
+      expect((await at(`${RECEIVER_PATH}not-a-token?${q}`)).status).toBe(418);
+      expect((await at(`${RECEIVER_PATH}${token}/more?${q}`)).status).toBe(418);
+      expect((await at(`${RECEIVER_PATH.replace("mangopay", "Mangopay")}${token}?${q}`)).status).toBe(418);
+      expect(await db.webhookPing.count({ where: mine })).toBe(before + 1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
