@@ -13,8 +13,9 @@ function formatValue(v: number, format: SeriesFormat): string {
 }
 
 /**
- * One series as bars (the dashboard's one chart: fees per day on the home page, the Analytics page's
- * metrics). Values arrive as the DTO has them (money in minor units) and are scaled here for the axis.
+ * One series as bars, interactive, for the Analytics page's metrics (the home page draws its fees
+ * on the server with StaticBarChart, without JavaScript). Values arrive as the DTO has them (money in
+ * minor units) and are scaled here for the axis.
  */
 export default function SeriesBarChart({
   title,

@@ -2,6 +2,7 @@ import Link from "@/components/intent-link";
 import { LocalTime } from "@/components/local-time";
 import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
+import StaticBarChart from "@/components/charts/static-bar-chart";
 import { Card } from "@/components/ui/card";
 import type { AccountContext } from "@/lib/server/context-types";
 import { getFeesPerDay } from "@/lib/services/client-wallets/fees-per-day";
@@ -11,7 +12,6 @@ import { countKycIssues } from "@/lib/services/kyc-documents/count-issues";
 import { listReturnedPayouts } from "@/lib/services/payouts/list-returned";
 import { listUboNeedingAttention } from "@/lib/services/ubo-declarations/list-needing-attention";
 import { settle } from "@/lib/services/upstream";
-import { FeesChartLazy } from "./fees-chart-lazy";
 
 function IssueCard({
   title,
@@ -74,7 +74,12 @@ export async function FeesPerDay({ ctx }: { ctx: AccountContext }) {
             <Money amountMinor={s.totalMinor} currency={s.currency} />
             {s.complete ? null : <span className="text-amber-700"> (partial: more transactions than read)</span>}
           </p>
-          <FeesChartLazy currency={s.currency} days={s.days} />
+          <StaticBarChart
+            title={`Fees per day in ${s.currency} over the last ${s.days.length} days`}
+            currency={s.currency}
+            points={s.days.map((d) => ({ label: d.date.slice(5), value: d.amountMinor }))}
+            labelEvery={4}
+          />
         </div>
       ))}
     </div>

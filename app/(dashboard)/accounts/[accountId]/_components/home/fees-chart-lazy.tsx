@@ -1,9 +1,0 @@
-"use client";
-
-import dynamic from "next/dynamic";
-
-// recharts is loaded only where a chart is drawn, after the page itself (not in the shared bundle).
-export const FeesChartLazy = dynamic(() => import("./fees-chart"), {
-  ssr: false,
-  loading: () => <div className="h-48 w-full animate-pulse rounded bg-slate-100" aria-label="Loading chart" />,
-});
