@@ -67,6 +67,7 @@ export function dashboardPaths(accountId: string) {
     transactionsExport: (query: string) => `${base}/transactions/export${query ? `?${query}` : ""}`,
     eventsExport: (query: string) => `${base}/events/export${query ? `?${query}` : ""}`,
     complianceExport: (query: string) => `${base}/compliance/export${query ? `?${query}` : ""}`,
+    uboDeclarationsExport: (query: string) => `${base}/compliance/ubo-declarations/export${query ? `?${query}` : ""}`,
     disputesExport: (query: string) => `${base}/disputes/export${query ? `?${query}` : ""}`,
   };
 }

@@ -94,6 +94,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/transactions/export": account("transactions.read"),
   "/accounts/[accountId]/events/export": account("events.read"),
   "/accounts/[accountId]/compliance/export": account("kycDocuments.read"),
+  "/accounts/[accountId]/compliance/ubo-declarations/export": account("uboDeclarations.read"),
   "/accounts/[accountId]/disputes/export": account("disputes.read"),
   "/accounts/[accountId]/transactions/[transactionId]/receipt": account("transactions.read"),
 };

@@ -52,6 +52,19 @@ export const KYC_DOCUMENT_CSV_COLUMNS = [
   "synced_utc",
 ] as const;
 
+export const UBO_DECLARATION_CSV_COLUMNS = [
+  "id",
+  "user_id",
+  "status",
+  "reason",
+  "message",
+  "ubo_count",
+  "tag",
+  "created_utc",
+  "processed_utc",
+  "synced_utc",
+] as const;
+
 /** Amounts twice: as a decimal in the currency's digits (to read) and in minor units (to reconcile). */
 export const DISPUTE_CSV_COLUMNS = [
   "id",

@@ -12,7 +12,7 @@ import { getAccountInHub } from "@/lib/services/api-accounts/internal";
 export const EXPORT_FIRST_BATCH = 500;
 export const EXPORT_MAX_BATCH = 1000;
 
-export type ExportList = "users" | "transactions" | "events" | "compliance" | "disputes";
+export type ExportList = "users" | "transactions" | "events" | "compliance" | "ubo-declarations" | "disputes";
 
 /** The account must be this Hub's before anything is audited (a forged context writes nothing). */
 export async function auditExport(

@@ -54,6 +54,22 @@ export const ExportKycDocumentsInput = z
   .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
 export type ExportKycDocumentsInput = z.input<typeof ExportKycDocumentsInput>;
 
+/** MANGOPAY's UBO declaration statuses. */
+export const UBO_DECLARATION_STATUSES = ["CREATED", "VALIDATION_ASKED", "INCOMPLETE", "VALIDATED", "REFUSED"] as const;
+
+/**
+ * The compliance page's UBO declarations: the page's days of creation (its type and status filters are
+ * KYC documents'), and a declaration status for a direct link.
+ */
+export const ExportUboDeclarationsInput = z
+  .object({
+    status: z.enum(UBO_DECLARATION_STATUSES).optional(),
+    from: ExportDay,
+    to: ExportDay,
+  })
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
+export type ExportUboDeclarationsInput = z.input<typeof ExportUboDeclarationsInput>;
+
 /** Why the "To settle" queue has no export: the mirror does not know which repudiations are repaid. */
 export const TO_SETTLE_NOT_EXPORTABLE =
   "The mirror cannot tell which lost disputes are still to settle (MANGOPAY's own list): export without this quick filter, or use Reports.";

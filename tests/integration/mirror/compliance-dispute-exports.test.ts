@@ -138,6 +138,37 @@ beforeAll(async () => {
       }),
     ],
   });
+  const ubo = (
+    a: Account,
+    hubId: string,
+    id: string,
+    status: string,
+    at: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    hubId,
+    apiAccountId: a.id,
+    mangopayId: id,
+    userId: `legal-${id}`,
+    status,
+    reason: (extra.Reason as string | undefined) ?? null,
+    tag: null,
+    createdAt: new Date(at),
+    processedAt: status === "CREATED" ? null : new Date(Date.parse(at) + 86_400_000),
+    raw: { Id: id, Status: status, Ubos: [], ...extra },
+  });
+  await db.mirrorUboDeclaration.createMany({
+    data: [
+      ubo(account, h, "ubo-refused", "REFUSED", "2026-03-02T09:00:00Z", {
+        Reason: "MISSING_UBO",
+        Message: '+HYPERLINK("http://evil.test")',
+        Ubos: [{ Id: "u1" }, { Id: "u2" }],
+      }),
+      ubo(account, h, "ubo-validated", "VALIDATED", "2026-03-20T09:00:00Z", { Ubos: [{ Id: "u3" }] }),
+      ubo(account, h, "ubo-created-april", "CREATED", "2026-04-02T09:00:00Z"),
+      ubo(foreign, other.hubId, "ubo-other-hub", "REFUSED", "2026-03-02T10:00:00Z"),
+    ],
+  });
   await db.mirrorDispute.createMany({
     data: [
       dispute(account, h, {
@@ -248,6 +279,80 @@ describe("the compliance export", () => {
     expect(column(await rowsOf(await get(route, "compliance/export?from=2026-04-01&to=2026-04-01")), 0)).toEqual([
       "kyc-refused-april",
     ]);
+  });
+});
+
+describe("the UBO declarations export", () => {
+  const uboRoute = () => import("@/app/(dashboard)/accounts/[accountId]/compliance/ubo-declarations/export/route");
+
+  it("exports the declarations of the page's days with their owners counted, formulas neutralised, and audits it", async () => {
+    current = hub.ctx("OPERATOR");
+    const res = await get(await uboRoute(), "compliance/ubo-declarations/export?from=2026-03-01&to=2026-03-31");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/filename="ubo-declarations-\d{4}-\d{2}-\d{2}\.csv"/);
+    const rows = await rowsOf(res);
+    expect(rows[0]).toBe("id,user_id,status,reason,message,ubo_count,tag,created_utc,processed_utc,synced_utc");
+    expect(rows.slice(1).map((r) => r.split(",").slice(0, 9))).toEqual([
+      [
+        "ubo-validated",
+        "legal-ubo-validated",
+        "VALIDATED",
+        "",
+        "",
+        "1",
+        "",
+        "2026-03-20T09:00:00.000Z",
+        "2026-03-21T09:00:00.000Z",
+      ],
+      [
+        "ubo-refused",
+        "legal-ubo-refused",
+        "REFUSED",
+        "MISSING_UBO",
+        `"'+HYPERLINK(""http://evil.test"")"`,
+        "2",
+        "",
+        "2026-03-02T09:00:00.000Z",
+        "2026-03-03T09:00:00.000Z",
+      ],
+    ]);
+    const audit = await db.auditEvent.findFirst({
+      where: { hubId: hub.hubId, apiAccountId: account.id, action: "mirror.export" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit?.actorUserId).toBe(hub.members.OPERATOR.userId);
+    expect(audit?.metadata).toEqual({ list: "ubo-declarations", filters: { from: "2026-03-01", to: "2026-03-31" } });
+    // Every declaration of this account, newest first; by status alone.
+    expect(column(await rowsOf(await get(await uboRoute(), "compliance/ubo-declarations/export")), 0)).toEqual([
+      "ubo-created-april",
+      "ubo-validated",
+      "ubo-refused",
+    ]);
+    expect(
+      column(await rowsOf(await get(await uboRoute(), "compliance/ubo-declarations/export?status=CREATED")), 0),
+    ).toEqual(["ubo-created-april"]);
+  });
+
+  it("refuses a bad status or day (400), Finance (no UBO permission) and another Hub's account (404), auditing nothing", async () => {
+    current = hub.ctx("OWNER");
+    const before = await exportAudits();
+    for (const [path, reason] of [
+      ["compliance/ubo-declarations/export?status=OUT_OF_DATE", "status: "],
+      ["compliance/ubo-declarations/export?from=2026-02-30", "from: This day does not exist."],
+    ]) {
+      const res = await get(await uboRoute(), path!);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(reason);
+    }
+    await expect(get(await uboRoute(), "compliance/ubo-declarations/export", foreign.id)).rejects.toMatchObject({
+      digest: expect.stringMatching(/404/),
+    });
+    current = hub.ctx("FINANCE");
+    await expect(get(await uboRoute(), "compliance/ubo-declarations/export")).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_REDIRECT;.*denied=1/),
+    });
+    expect(await exportAudits()).toBe(before);
+    expect(await exportAudits(foreign.id)).toBe(0);
   });
 });
 

@@ -641,6 +641,11 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["kycDocuments.read"],
     input: () => ({ status: "REFUSED" }),
   },
+  "exports/export-ubo-declarations.ts#exportUboDeclarations": {
+    kind: "account",
+    permissions: ["uboDeclarations.read"],
+    input: () => ({ status: "REFUSED" }),
+  },
   "exports/export-disputes.ts#exportDisputes": {
     kind: "account",
     permissions: ["disputes.read"],

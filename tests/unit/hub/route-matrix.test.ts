@@ -175,6 +175,13 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
   "route /accounts/[accountId]/transactions/export": ALL,
   "route /accounts/[accountId]/events/export": ALL,
   "route /accounts/[accountId]/compliance/export": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
+  "route /accounts/[accountId]/compliance/ubo-declarations/export": [
+    "OWNER",
+    "ADMIN",
+    "DEVELOPER",
+    "OPERATOR",
+    "READ_ONLY",
+  ],
   "route /accounts/[accountId]/disputes/export": ALL,
   "route /accounts/[accountId]/transactions/[transactionId]/receipt": ALL,
 };

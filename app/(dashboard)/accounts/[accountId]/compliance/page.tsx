@@ -94,7 +94,15 @@ async function DocumentsSection({
   );
 }
 
-async function UboSection({ ctx, q }: { ctx: AccountContext; q: ComplianceQuery }) {
+async function UboSection({
+  ctx,
+  q,
+  exportHref,
+}: {
+  ctx: AccountContext;
+  q: ComplianceQuery;
+  exportHref: string | null;
+}) {
   const docs = await settle(listKycDocuments({ ctx, input: documentsInput(q) }));
   const userIds = docs.ok
     ? [...new Set(docs.data.items.filter((d) => LEGAL_ONLY_TYPES.includes(d.type)).map((d) => d.userId))].slice(0, 20)
@@ -102,9 +110,19 @@ async function UboSection({ ctx, q }: { ctx: AccountContext; q: ComplianceQuery 
   const result = await settle(listUboDeclarations({ ctx, input: { userIds } }));
   return (
     <Section title="UBO declarations" testId="ubo-declarations">
-      <p className="mb-3 text-xs text-slate-500">
-        Of the legal users in the documents above, and every declaration that changed in the last 45 days.
-      </p>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+        <p>Of the legal users in the documents above, and every declaration that changed in the last 45 days.</p>
+        {exportHref ? (
+          <a
+            href={exportHref}
+            download
+            className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-700 hover:bg-slate-100"
+            data-testid="export-ubo-csv"
+          >
+            Export every UBO declaration in the mirror (CSV{q.from || q.to ? ", these days" : ""})
+          </a>
+        ) : null}
+      </div>
       {!result.ok ? (
         <ServiceErrorMessage view={result.error} />
       ) : result.data.length === 0 ? (
@@ -159,8 +177,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
         />
       </div>
       <div className="text-xs text-slate-500">
-        The CSV export holds every KYC document the mirror has that matches these filters (UBO declarations are not in
-        it).
+        The CSV export holds every KYC document the mirror has that matches these filters; UBO declarations have their
+        own, below.
         <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       </div>
       <FilterBar
@@ -184,7 +202,21 @@ export default async function CompliancePage({ params, searchParams }: Props) {
       </Suspense>
       {can(ctx, "uboDeclarations.read") ? (
         <Suspense key={`ubo-${JSON.stringify(q)}`} fallback={<SectionSkeleton label="Loading UBO declarations" />}>
-          <UboSection ctx={ctx} q={q} />
+          <UboSection
+            ctx={ctx}
+            q={q}
+            exportHref={
+              freshness.connected
+                ? paths.uboDeclarationsExport(
+                    new URLSearchParams(
+                      Object.entries({ from: q.from, to: q.to }).filter(
+                        (e): e is [string, string] => e[1] !== undefined,
+                      ),
+                    ).toString(),
+                  )
+                : null
+            }
+          />
         </Suspense>
       ) : null}
     </div>
