@@ -17,6 +17,7 @@ import {
   type CallOptions,
   type MangopayClient,
   type Page,
+  UpstreamError,
 } from "@/lib/mangopay";
 import { eventResource } from "@/lib/mangopay/event-types";
 import type { BankAccount } from "@/lib/mangopay/schemas/bank-accounts";
@@ -163,8 +164,38 @@ export async function readForEvent(
   const walletIds = [
     ...new Set([transaction.DebitedWalletId, transaction.CreditedWalletId].filter((w): w is string => !!w)),
   ];
-  const touched = await Promise.all(walletIds.map((id) => wallets.get(client, id, READ)));
-  return [{ kind: "transaction", item: transaction }, ...touched.map((item) => ({ kind: "wallet" as const, item }))];
+  // In one round: the wallets it moved and the card or bank account it used.
+  const [touched, instrument] = await Promise.all([
+    Promise.all(walletIds.map((id) => wallets.get(client, id, READ))),
+    readInstrument(client, kind, transaction),
+  ]);
+  return [
+    { kind: "transaction", item: transaction },
+    ...touched.map((item) => ({ kind: "wallet" as const, item })),
+    ...(instrument ? [instrument] : []),
+  ];
+}
+
+/**
+ * The card a card pay-in used, or the bank account a payout went to. Neither has events of its own:
+ * besides its user's events, this is when the mirror sees one change (a card deactivated or expired, a
+ * bank account closed). One that cannot be read as the author's (a client payout's account) is skipped.
+ */
+async function readInstrument(
+  client: MangopayClient,
+  kind: string | null,
+  transaction: AnyTransaction,
+): Promise<MirrorItem | null> {
+  const t = transaction as { CardId?: string | null; BankAccountId?: string | null; AuthorId?: string | null };
+  try {
+    if (kind === "payIn" && t.CardId) return { kind: "card", item: await cards.get(client, t.CardId, READ) };
+    if (kind === "payOut" && t.BankAccountId && t.AuthorId)
+      return { kind: "bankAccount", item: await bankAccounts.get(client, t.AuthorId, t.BankAccountId, READ) };
+  } catch (err) {
+    if (err instanceof UpstreamError && err.isNotFound) return null;
+    throw err;
+  }
+  return null;
 }
 
 /** The account-wide listings a backfill pages through after the users, each one page at a time. */

@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { GET } from "@/app/api/webhooks/mangopay/[token]/route";
-import { transfers, users, type MangopayClient } from "@/lib/mangopay";
+import { bankAccounts, cards, payouts, transfers, users, type MangopayClient } from "@/lib/mangopay";
 import { EVENT_TYPES } from "@/lib/mangopay/event-types";
 import { db } from "@/lib/server/db";
 import { JobQueue, setCurrentJobQueue } from "@/lib/server/jobs";
@@ -348,6 +348,42 @@ describe("webhook pings", () => {
     } finally {
       await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { tokenHash: endpoint.tokenHash } });
     }
+  });
+
+  it("reads again the card a pay-in used and the bank account a payout went to: they have no events of their own", async () => {
+    const key = (mangopayId: string) => ({ apiAccountId_mangopayId: { apiAccountId: env.account.id, mangopayId } });
+    const payout = await payouts.create(
+      env.direct,
+      {
+        AuthorId: world.owner.Id,
+        DebitedWalletId: world.ownerWallet.Id,
+        DebitedFunds: eur(500),
+        Fees: eur(0),
+        BankAccountId: world.bankAccount.Id,
+        BankWireRef: "Mirror 1",
+      },
+      { idempotencyKey: newKey() },
+    );
+    // Both closed at MANGOPAY after the mirror last read them with their users.
+    await cards.deactivate(env.direct, world.card.Id);
+    await bankAccounts.deactivate(env.direct, world.owner.Id, world.bankAccount.Id);
+    const date = String(Number(now()) + 11_000);
+    await ping(token, { EventType: "PAYIN_NORMAL_SUCCEEDED", RessourceId: world.payIn.Id, Date: date });
+    await ping(token, { EventType: "PAYOUT_NORMAL_CREATED", RessourceId: payout.Id, Date: date });
+    expect((await settled("PAYIN_NORMAL_SUCCEEDED", world.payIn.Id)).status).toBe("DONE");
+    expect((await settled("PAYOUT_NORMAL_CREATED", payout.Id)).status).toBe("DONE");
+    expect(await db.mirrorCard.findUnique({ where: key(world.card.Id) })).toMatchObject({
+      userId: world.payer.Id,
+      active: false,
+    });
+    expect(await db.mirrorBankAccount.findUnique({ where: key(world.bankAccount.Id) })).toMatchObject({
+      userId: world.owner.Id,
+      active: false,
+    });
+    expect(await db.mirrorTransaction.findUnique({ where: key(payout.Id) })).toMatchObject({
+      type: "PAYOUT",
+      debitedMinor: BigInt(500),
+    });
   });
 
   it("answers pings before Next.js in the production server, with the receiver's own checks", async () => {
