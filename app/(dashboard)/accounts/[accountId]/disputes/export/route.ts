@@ -1,8 +1,7 @@
 import { requireAccountPermission } from "@/lib/server/account-context";
-import { csvResponse, exportErrorResponse } from "@/lib/server/csv-response";
+import { csvExport } from "@/lib/server/csv-export";
 import { DISPUTE_CSV_COLUMNS } from "@/lib/services/exports/csv";
 import { exportDisputes } from "@/lib/services/exports/export-disputes";
-import { queryObject } from "@/lib/services/exports/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +12,5 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { accountId } = await params;
   // A public endpoint: session, account access (else 404) and permission are checked here, and again in the service.
   const ctx = await requireAccountPermission(accountId, "disputes.read");
-  try {
-    const records = await exportDisputes({ ctx, input: queryObject(new URL(request.url).searchParams) });
-    return csvResponse(records, DISPUTE_CSV_COLUMNS, "disputes");
-  } catch (err) {
-    return exportErrorResponse(err);
-  }
+  return csvExport(request, ctx, exportDisputes, DISPUTE_CSV_COLUMNS, "disputes");
 }

@@ -1,8 +1,7 @@
 import { requireAccountPermission } from "@/lib/server/account-context";
-import { csvResponse, exportErrorResponse } from "@/lib/server/csv-response";
+import { csvExport } from "@/lib/server/csv-export";
 import { EVENT_CSV_COLUMNS } from "@/lib/services/exports/csv";
 import { exportEvents } from "@/lib/services/exports/export-events";
-import { queryObject } from "@/lib/services/exports/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +12,5 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { accountId } = await params;
   // A public endpoint: session, account access (else 404) and permission are checked here, and again in the service.
   const ctx = await requireAccountPermission(accountId, "events.read");
-  try {
-    const records = await exportEvents({ ctx, input: queryObject(new URL(request.url).searchParams) });
-    return csvResponse(records, EVENT_CSV_COLUMNS, "events");
-  } catch (err) {
-    return exportErrorResponse(err);
-  }
+  return csvExport(request, ctx, exportEvents, EVENT_CSV_COLUMNS, "events");
 }
