@@ -246,6 +246,7 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
     byPayIn,
   ],
   [/GET/, /^\/payins\/[^/]+$/, byPayIn],
+  [/PUT/, /^\/payins\/[^/]+\/trackings$/, byPayIn],
   [
     /POST/,
     /^\/payins\/deposit-preauthorized\/direct\/(full-capture|capture-with-complement|complement)$/,
