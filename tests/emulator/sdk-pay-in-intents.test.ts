@@ -20,8 +20,27 @@ let otherSellerId = "";
 let otherWalletId = "";
 let buyerId = "";
 
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- SDK answers read freely
-const loose = (value: unknown) => value as Loose;
+/** What the tests read of an answer (intent, split, or the splits list): the emulator's fields, loosely. */
+interface Step {
+  Id: string;
+  Amount: number;
+  Status: string;
+  LineItems: Array<{ Id: string; Amount: number }>;
+}
+interface Answer {
+  Id: string;
+  Status: string;
+  AvailableAmountToSplit: number;
+  LineItems: Array<{ Id: string; CapturedAmount: number; CanceledAmount: number; SplitAmount: number; Seller: object }>;
+  Capture: Step;
+  Captures: Step[];
+  Refund: Step;
+  Dispute: Step;
+  Refunds: Step[];
+  Splits: Array<Step & { LineItemId: string; SplitAmount: number }>;
+}
+type Loose = Answer;
+const loose = (value: unknown) => value as Answer;
 interface V3Error {
   Type: string;
   Message: string;
@@ -142,7 +161,7 @@ describe("SDK: captures and cancellations", () => {
     expect(captured).toMatchObject({ Id: intent.Id, Status: "CAPTURED", AvailableAmountToSplit: 1000 });
     expect(captured.Capture).toMatchObject({ Amount: 1000, Status: "CAPTURED" });
     expect(captured.Captures).toEqual([captured.Capture]);
-    expect(captured.LineItems.map((l: Loose) => l.CapturedAmount)).toEqual([700, 300]);
+    expect(captured.LineItems.map((l) => l.CapturedAmount)).toEqual([700, 300]);
     expectConformant("POST", `/v3.0/payins/intents/${intent.Id}/captures`, captured);
     const again = await sdkError(api.PayIns.createPayInIntentFullCapture(intent.Id, {}));
     expect(again?.Type).toBe("invalid_action");
@@ -153,7 +172,7 @@ describe("SDK: captures and cancellations", () => {
 
   it("partial captures: PARTIALLY_CAPTURED, then the rest → CAPTURED; amounts checked per line", async () => {
     const intent = await authorize();
-    const [chair, lamp] = intent.LineItems as Loose[];
+    const [chair, lamp] = intent.LineItems;
     const tooMuch = await sdkError(
       api.PayIns.createPayInIntentPartialCapture(intent.Id, {
         Amount: 800,
@@ -189,11 +208,11 @@ describe("SDK: captures and cancellations", () => {
     const whole = await authorize();
     const canceled = loose(await api.PayIns.fullCancelPayInIntent(whole.Id, { ExternalData: { ...EXTERNAL } }));
     expect(canceled).toMatchObject({ Status: "CANCELLED", NextActions: [] });
-    expect(canceled.LineItems.map((l: Loose) => l.CanceledAmount)).toEqual([700, 300]);
+    expect(canceled.LineItems.map((l) => l.CanceledAmount)).toEqual([700, 300]);
     expectConformant("POST", `/v3.0/payins/intents/${whole.Id}/cancel`, canceled);
 
     const part = await authorize();
-    const lamp = part.LineItems[1] as Loose;
+    const lamp = part.LineItems[1];
     const partly = loose(
       await api.PayIns.partialCancelPayInIntent(part.Id, { Amount: 300, LineItems: [{ Id: lamp.Id, Amount: 300 }] }),
     );
@@ -207,7 +226,7 @@ describe("SDK: captures and cancellations", () => {
 describe("SDK: refunds and disputes", () => {
   it("partial refund → PARTIALLY_REFUNDED, the rest → REFUNDED; a reversal → REFUND_REVERSED", async () => {
     const intent = loose(await api.PayIns.createPayInIntentFullCapture((await authorize()).Id, {}));
-    const lamp = intent.LineItems[1] as Loose;
+    const lamp = intent.LineItems[1];
     const partial = loose(
       await api.PayIns.createPayInIntentRefund(intent.Id, {
         Amount: 300,
@@ -229,7 +248,7 @@ describe("SDK: refunds and disputes", () => {
       await api.PayIns.reversePayInIntentRefund(intent.Id, full.Refund.Id, { ExternalData: { ...EXTERNAL } }),
     );
     expect(reversed).toMatchObject({ Status: "REFUND_REVERSED", AvailableAmountToSplit: 700 });
-    expect(reversed.Refunds.map((r: Loose) => r.Status)).toEqual(["REFUNDED", "REFUND_REVERSED"]);
+    expect(reversed.Refunds.map((r) => r.Status)).toEqual(["REFUNDED", "REFUND_REVERSED"]);
     expectConformant("POST", `/v3.0/payins/intents/${intent.Id}/refunds/${full.Refund.Id}/reverse`, reversed);
     expect(await sdkEventTypes(api, intent.Id)).toEqual([
       "INTENT_AUTHORIZED",
@@ -274,13 +293,13 @@ describe("SDK: refunds and disputes", () => {
 describe("SDK: splits", () => {
   it("create on a captured intent (CREATED), get, update, reverse; execute refused before settlement", async () => {
     const intent = loose(await api.PayIns.createPayInIntentFullCapture((await authorize()).Id, {}));
-    const chair = intent.LineItems[0] as Loose;
+    const chair = intent.LineItems[0];
     const created = loose(
       await api.PayIns.createPayInIntentSplits(intent.Id, {
         Splits: [{ LineItemId: chair.Id, SplitAmount: 600, FeesAmount: 70, Description: "chairs" }],
       }),
     );
-    const split = created.Splits[0] as Loose;
+    const split = created.Splits[0];
     expect(split).toMatchObject({
       LineItemId: chair.Id,
       SellerId: sellerId,
@@ -333,7 +352,7 @@ describe("SDK: splits", () => {
       "Splits[0].SplitAmount": `At most 0 of the line item ${String(authorized.LineItems[0].Id)} can be split.`,
     });
     const intent = loose(await api.PayIns.createPayInIntentFullCapture(authorized.Id, {}));
-    const lamp = intent.LineItems[1] as Loose;
+    const lamp = intent.LineItems[1];
     const tooMuch = await sdkError(
       api.PayIns.createPayInIntentSplits(intent.Id, {
         Splits: [
@@ -350,7 +369,7 @@ describe("SDK: splits", () => {
       await api.PayIns.createPayInIntentSplits(other.Id, {
         Splits: [{ LineItemId: other.LineItems[1].Id, SplitAmount: 100 }],
       }),
-    ).Splits[0] as Loose;
+    ).Splits[0];
     const wrongIntent = await sdkError(api.PayIns.getPayInIntentSplit(intent.Id, foreign.Id));
     expect(wrongIntent?.Type).toBe("ressource_not_found");
   });
