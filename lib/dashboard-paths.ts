@@ -77,3 +77,27 @@ export type DashboardPaths = ReturnType<typeof dashboardPaths>;
 export function isClientWallet(walletId: string): boolean {
   return /^(FEES|CREDIT)_[A-Z]{3}$/.test(walletId);
 }
+
+/**
+ * The dashboard page of the object behind an event, for the kinds that have one besides transactions (which open
+ * through their kind): a dispute's timeline, a recipient's page. Null for every other kind.
+ */
+export function eventResourcePage(
+  accountId: string,
+  resource: string | null,
+  resourceId: string,
+): { href: string; label: string; after: string } | null {
+  const paths = dashboardPaths(accountId);
+  switch (resource) {
+    case "dispute":
+      return { href: paths.dispute(resourceId), label: "Open this dispute", after: "for its timeline and next step." };
+    case "recipient":
+      return {
+        href: paths.recipient(resourceId),
+        label: "Open this recipient",
+        after: "for its bank details and payouts.",
+      };
+    default:
+      return null;
+  }
+}

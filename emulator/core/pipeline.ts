@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { authenticate, clientOfCredentials } from "./auth";
 import type { ApiContext, ApiResult, AppEnv } from "./context";
 import type { Emulator } from "./emulator";
-import { ApiError, invalidCredentials, rateLimitError } from "./errors";
+import { ApiError, invalidCredentials, rateLimitError, type ErrorBody } from "./errors";
 import { checkIdempotencyKey, storeIdempotentResponse } from "./idempotency";
 import { Query } from "./query";
 import { drop, errorResponse, hang, jsonResponse } from "./respond";
@@ -21,13 +21,18 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
   const method = c.req.method.toUpperCase();
   const url = c.req.url;
   const segments = splitPath(c.req.path);
-  if (segments[0]?.toLowerCase() !== "v2.01" || segments.length < 2) return notFoundRoute(emu);
+  const version = segments[0]?.toLowerCase();
+  if ((version !== "v2.01" && version !== "v3.0") || segments.length < 2) return notFoundRoute(emu);
+  // `/V3.0/{ClientId}/…` (pay-in intents) shares the client, auth and pipeline; its routes are registered
+  // under `/v3.0/…` so they never collide with v2.01 paths.
+  const v3 = version === "v3.0";
 
   const isOAuth =
-    segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
+    !v3 && segments.length === 3 && segments[1].toLowerCase() === "oauth" && segments[2].toLowerCase() === "token";
   // `/v2.01/countries/…` has no ClientId: the bearer token (or Basic credentials) names the client.
-  const clientless = !isOAuth && segments[1].toLowerCase() === "countries" && emu.client(segments[1]) === undefined;
-  const rest = isOAuth || clientless ? segments.slice(1) : segments.slice(2);
+  const clientless =
+    !v3 && !isOAuth && segments[1].toLowerCase() === "countries" && emu.client(segments[1]) === undefined;
+  const rest = isOAuth || clientless ? segments.slice(1) : v3 ? ["v3.0", ...segments.slice(2)] : segments.slice(2);
   const restPath = "/" + rest.join("/");
 
   const decision = emu.faults.decide(restPath, method);
@@ -91,7 +96,7 @@ export async function handleApi(emu: Emulator, router: ApiRouter, c: Context<App
   } catch (err) {
     const apiErr = err instanceof ApiError ? err : internalError(err);
     status = apiErr.status;
-    json = JSON.stringify(apiErr.toBody(now));
+    json = JSON.stringify(v3 ? v3ErrorBody(apiErr.toBody(now)) : apiErr.toBody(now));
     // A conflicting key must not overwrite the response stored under it.
     if (
       apiErr.type === "idempotent_creation_conflict" ||
@@ -127,6 +132,12 @@ async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>
     throw new ApiError(400, "param_error", "The request body must be a JSON object.", { Body: "Expected an object." });
   }
   return parsed as Record<string, unknown>;
+}
+
+/** V3.0 errors name their field messages `Errors` (the SDK's own intent tests read `error.Errors.Split`). */
+function v3ErrorBody(body: ErrorBody): Record<string, unknown> {
+  const { errors, ...rest } = body;
+  return errors === undefined ? rest : { ...rest, Errors: errors };
 }
 
 function internalError(err: unknown): ApiError {

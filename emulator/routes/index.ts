@@ -15,6 +15,7 @@ import { registerEventHookRoutes } from "./events-hooks";
 import { registerIdentityVerificationRoutes } from "./identity-verification";
 import { registerKycRoutes } from "./kyc";
 import { registerMandateRoutes } from "./mandates";
+import { registerPayInIntentRoutes } from "./pay-in-intents";
 import { registerPayInRoutes } from "./pay-ins";
 import { registerPreauthorizationRoutes } from "./preauthorizations";
 import { registerReportRoutes } from "./reports";
@@ -38,6 +39,7 @@ export function buildApiRouter(): ApiRouter {
   registerCardRoutes(router);
   registerPayInRoutes(router);
   registerApmPayInRoutes(router);
+  registerPayInIntentRoutes(router);
   registerAcquiringRoutes(router);
   registerPreauthorizationRoutes(router);
   registerDepositRoutes(router);

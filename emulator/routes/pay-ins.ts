@@ -6,6 +6,7 @@ import type { ApiRouter } from "../core/router";
 import { createCardPayIn } from "../domain/card-payments";
 import { createCardWebPayIn } from "../domain/card-web";
 import { getTransaction } from "../domain/lookups";
+import { addPayPalTracking } from "../domain/paypal-tracking";
 import { createBankWirePayIn, createDirectDebitPayIn, createPreauthorizedPayIn } from "../domain/pay-ins";
 import type { Money } from "../store/types";
 
@@ -174,6 +175,7 @@ export function registerPayInRoutes(r: ApiRouter): void {
       ),
     );
   });
+  r.put("/payins/:payInId/trackings", (ctx) => ok(addPayPalTracking(ctx.store, ctx.params.payInId, ctx.body)));
   // Acquiring-only pay-ins have no read route of their own: the pay-in read serves them too (emulator choice).
   r.get("/payins/:payInId", (ctx) =>
     ok(ctx.store.acquiringPayIns.get(ctx.params.payInId) ?? getTransaction(ctx.store, ctx.params.payInId, "PAYIN")),

@@ -34,6 +34,8 @@ import type {
   AcquiringPayIn,
   AcquiringRefund,
   PayPalDataCollection,
+  PayInIntent,
+  IntentSplit,
 } from "./types";
 import { MultiIndex } from "./multi-index";
 import type { BankingAlias, Quote, Recipient, ScaProfile, ScaSession, VirtualAccount } from "./sca-types";
@@ -115,6 +117,11 @@ export class ClientStore {
   /** Acquiring pay-in id → its refund ids, oldest first. */
   readonly acquiringPayInRefunds = new Map<string, string[]>();
   readonly paypalDataCollections = new Map<string, PayPalDataCollection>();
+  /** V3.0 pay-in intents and their splits. */
+  readonly payInIntents = new Map<string, PayInIntent>();
+  readonly intentSplits = new Map<string, IntentSplit>();
+  /** Intent dispute id → the capture it disputes. */
+  readonly intentDisputeCaptures = new Map<string, string>();
   /** The client object (`GET /clients`), built on first read. */
   details: ClientDetails | null = null;
   /** Kept sorted by Date (seeding sorts once at the end; live events append with the current time). */

@@ -47,6 +47,9 @@ export const SNAPSHOT_MAPS = [
   "acquiringRefunds",
   "acquiringPayInRefunds",
   "paypalDataCollections",
+  "payInIntents",
+  "intentSplits",
+  "intentDisputeCaptures",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 
 type MapName = (typeof SNAPSHOT_MAPS)[number];

@@ -413,3 +413,82 @@ export interface PayPalDataCollection {
   dataCollectionId: string;
   [field: string]: string;
 }
+
+/** External processing data of a pay-in intent step (the platform's own PSP, e.g. Stripe). */
+export interface IntentExternalData {
+  ExternalProcessingDate: number | null;
+  ExternalProviderReference: string | null;
+  ExternalMerchantReference: string | null;
+  ExternalProviderName: string | null;
+  ExternalProviderPaymentMethod: string | null;
+}
+
+/** One item of a pay-in intent with its running amounts (V3.0 `/payins/intents`). */
+export interface IntentLineItem {
+  Id: string;
+  Seller: { AuthorId: string | null; WalletId: string | null; FeesAmount: number; TransferDate: number | null };
+  Sku: string;
+  Name: string | null;
+  Description: string | null;
+  Quantity: number;
+  UnitAmount: number;
+  TaxAmount: number;
+  DiscountAmount: number;
+  Category: string | null;
+  ShippingAddress: unknown;
+  TotalLineItemAmount: number;
+  CanceledAmount: number;
+  CapturedAmount: number;
+  RefundedAmount: number;
+  DisputedAmount: number;
+  SplitAmount: number;
+}
+
+/** A capture, refund or dispute of an intent: the amount per line item it took. */
+export interface IntentStep {
+  Id: string;
+  CreationDate: number;
+  ExecutionDate: number | null;
+  Amount: number;
+  Status: string;
+  LineItems: Array<{ Id: string; Amount: number }>;
+}
+
+/** Pay-in intent (V3.0): a payment processed outside MANGOPAY, declared so its funds can be split to sellers. */
+export interface PayInIntent {
+  Id: string;
+  Tag: string | null;
+  CreationDate: number;
+  Amount: number;
+  AvailableAmountToSplit: number;
+  Currency: string;
+  PlatformFeesAmount: number;
+  Status: string;
+  NextActions: string[];
+  ExternalData: IntentExternalData;
+  Buyer: { Id: string | null };
+  LineItems: IntentLineItem[];
+  Captures: IntentStep[];
+  Refunds: IntentStep[];
+  Disputes: IntentStep[];
+  Splits: IntentStep[];
+  SettlementId: string | null;
+  UnfundedAmount: number;
+  Decision: string | null;
+}
+
+/** A split of an intent's line item to its seller's wallet. */
+export interface IntentSplit {
+  Id: string;
+  Tag: string | null;
+  CreationDate: number;
+  LineItemId: string;
+  SellerId: string | null;
+  WalletId: string | null;
+  SplitAmount: number;
+  FeesAmount: number;
+  TransferDate: number | null;
+  Description: string | null;
+  Status: string;
+  SplitOriginWalletId: string | null;
+}

@@ -19,6 +19,7 @@ export type EventResource =
   | "preauthorization"
   | "card"
   | "report"
+  | "recipient"
   | null;
 
 /** How the dashboard names each kind of resource. */
@@ -38,6 +39,7 @@ export const EVENT_RESOURCE_LABELS: Record<Exclude<EventResource, null>, string>
   preauthorization: "Preauthorization",
   card: "Card",
   report: "Report",
+  recipient: "Recipient",
 };
 
 export type EventTypeGroup = { label: string; resource: EventResource; types: readonly string[] };
@@ -96,7 +98,11 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
     ],
   },
   { label: "Country authorizations", resource: null, types: ["COUNTRY_AUTHORIZATION_UPDATED"] },
-  { label: "Recipients", resource: null, types: ["RECIPIENT_ACTIVE", "RECIPIENT_CANCELED", "RECIPIENT_DEACTIVATED"] },
+  {
+    label: "Recipients",
+    resource: "recipient",
+    types: ["RECIPIENT_ACTIVE", "RECIPIENT_CANCELED", "RECIPIENT_DEACTIVATED"],
+  },
   {
     label: "Pay-ins",
     resource: "payIn",

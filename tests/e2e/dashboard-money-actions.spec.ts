@@ -1,8 +1,8 @@
 // Money actions end to end in chromium against the emulator: an Operator creates a wallet, declares a
-// bank-wire pay-in (settled through the emulator's control API), transfers, pays out, refunds and
-// settles a lost dispute, each confirmed in the dialog, and finds every one in the operations log. A
-// Read-only member sees no action menu, and replaying the Operator's server-action POST with the
-// Read-only member's session is refused with nothing changed.
+// bank-wire pay-in (settled through the emulator's control API), transfers, pays out (to a bank account, then to
+// a recipient), refunds and settles a lost dispute, each confirmed in the dialog, and finds every one in the
+// operations log. A Read-only member sees no action menu, and replaying the Operator's server-action POST with
+// the Read-only member's session is refused with nothing changed.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { demoAccount, emulatorControl, mangopay, seedDemoMember } from "./support/dashboard";
@@ -18,6 +18,7 @@ let payee: Obj;
 let wallet: Wallet;
 let payeeWallet: Wallet;
 let bankAccount: Obj;
+let recipient: Obj;
 
 const ADDRESS = { AddressLine1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR" };
 
@@ -68,6 +69,17 @@ test.beforeAll(async () => {
       OwnerAddress: ADDRESS,
       IBAN: "FR7630004000031234567890143",
       BIC: "BNPAFRPP",
+    })
+  ).body;
+  // A recipient (payouts v2) of the same owner: the payout form offers it next to the bank account.
+  recipient = (
+    await mangopay<Obj>(`/users/${owner.Id}/recipients`, {
+      DisplayName: "Mona savings",
+      PayoutMethodType: "LocalBankTransfer",
+      RecipientType: "Individual",
+      Currency: "EUR",
+      IndividualRecipient: { FirstName: "Mona", LastName: "E2E", Address: ADDRESS },
+      LocalBankTransfer: { EUR: { IBAN: "FR7630004000031234567890143", BIC: "BNPAFRPP" } },
     })
   ).body;
 });
@@ -140,8 +152,8 @@ test.describe.serial("an Operator", () => {
     transferId = (await page.getByTestId("operation-upstream-id").textContent()) ?? "";
     await page.keyboard.press("Escape");
 
-    // Payout to the owner's bank account.
-    confirm = await runFromWalletMenu(page, "Payout to a bank account", async (d) => {
+    // Payout to the owner's bank account (the form's first destination).
+    confirm = await runFromWalletMenu(page, "Payout to a bank account or recipient", async (d) => {
       await d.getByLabel("Amount", { exact: true }).fill("10");
       await d.getByLabel(/Bank wire reference/).fill("E2E PAYOUT");
     });
@@ -151,6 +163,27 @@ test.describe.serial("an Operator", () => {
     await page.keyboard.press("Escape");
     await page.reload();
     await expect(page.getByTestId("wallet-balance")).toContainText("€60.00");
+
+    // Payout to the owner's recipient instead: both destinations at once is refused in the form.
+    confirm = await runFromWalletMenu(page, "Payout to a bank account or recipient", async (d) => {
+      await d.getByLabel("Recipient").selectOption(recipient.Id);
+      await d.getByLabel("Amount", { exact: true }).fill("5");
+      await d.getByTestId("money-review").click();
+      await expect(d.getByText("Choose a bank account or a recipient, not both.")).toBeVisible();
+      await d.getByLabel("Bank account").selectOption("");
+    });
+    await expect(confirm.getByTestId("confirm-money-summary")).toContainText(recipient.Id);
+    await expect(confirm.getByTestId("confirm-money-summary")).toContainText("Mona savings");
+    await confirm.getByTestId("confirm-money").click();
+    await expect(page.getByTestId("operation-outcome")).toHaveAttribute("data-status", "SUCCEEDED");
+    const recipientPayoutId = (await page.getByTestId("operation-upstream-id").textContent()) ?? "";
+    await page.keyboard.press("Escape");
+    const sent = (
+      await mangopay<{ RecipientId: string | null; BankAccountId: string | null }>(`/payouts/${recipientPayoutId}`)
+    ).body;
+    expect(sent).toMatchObject({ RecipientId: recipient.Id, BankAccountId: null });
+    await page.reload();
+    await expect(page.getByTestId("wallet-balance")).toContainText("€55.00");
   });
 
   test("refunds the transfer from its detail page and settles a lost dispute", async ({ page }) => {

@@ -140,7 +140,7 @@ type Recipient = Obj & {
   IndividualRecipient: { FirstName: string; LastName: string } | null;
 };
 
-test("a seeded recipient: found by Id, opened with its IBAN, listed on its user's profile, linked from its payout", async ({
+test("a seeded recipient: found by Id, opened with its IBAN and from its event, listed on its user's profile, linked from its payout", async ({
   page,
 }) => {
   const active = (await mangopayGet<(Obj & { ResourceId: string })[]>(mk, "/events?EventType=RECIPIENT_ACTIVE")).body;
@@ -161,6 +161,15 @@ test("a seeded recipient: found by Id, opened with its IBAN, listed on its user'
   await expect(page.getByTestId("recipient-holder")).toContainText(holder);
   await expect(page.getByTestId("recipient-bank")).toContainText(iban);
   await page.screenshot({ path: `${SHOTS}/recipient-detail.png`, fullPage: true });
+
+  // Its RECIPIENT_ACTIVE event, found by the same search, opens the event page, which opens the recipient.
+  await search(page, recipient.Id);
+  const event = page.getByTestId("search-event").filter({ hasText: "RECIPIENT_ACTIVE" });
+  await expect(event).toContainText("Recipient");
+  await event.getByRole("link", { name: /Open the event/ }).click();
+  await expect(page.getByTestId("event-resource")).toContainText(recipient.DisplayName);
+  await page.getByTestId("open-resource").click();
+  await expect(page).toHaveURL(new RegExp(`/recipients/${recipient.Id}$`));
 
   await page.goto(`/accounts/${accountId}/users/${recipient.UserId}`);
   const row = page.getByTestId("recipients").getByRole("row").filter({ hasText: recipient.DisplayName });

@@ -230,3 +230,54 @@ describe("refused input: nothing is created", () => {
     expect(list((await api.call("GET", `/wallets/${walletId}/transactions`)).body).length).toBe(before);
   });
 });
+
+describe("PayPal tracking information (PUT /payins/{id}/trackings)", () => {
+  const TRACKING = { TrackingNumber: "1Z999AA10123456784", Carrier: "UPS", NotifyBuyer: true };
+
+  it("added to a SUCCEEDED PayPal pay-in, listed on the pay-in; a number once, several shipments", async () => {
+    const { userId, walletId } = await userWithWallet(api, "EUR");
+    const created = await create("/payins/payment-methods/paypal", walletId, userId, "EUR", { ReturnURL: RETURN });
+    const id = str(created.body.Id);
+    expect(created.body.Trackings).toBeNull();
+    await decide(str(created.body.RedirectURL), "authorized");
+
+    const first = await api.call("PUT", `/payins/${id}/trackings`, TRACKING);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ Id: id, PaymentType: "PAYPAL", Status: "SUCCEEDED", Trackings: [TRACKING] });
+    const second = await api.call("PUT", `/payins/${id}/trackings`, { TrackingNumber: "JD0002", Carrier: "DHL" });
+    expect(second.body.Trackings).toEqual([TRACKING, { TrackingNumber: "JD0002", Carrier: "DHL", NotifyBuyer: false }]);
+    expect((await api.call("GET", `/payins/${id}`)).body.Trackings).toEqual(second.body.Trackings);
+
+    const again = await api.call("PUT", `/payins/${id}/trackings`, { ...TRACKING, Carrier: "DHL" });
+    expect(again.status).toBe(400);
+    expect(again.body.Type).toBe("invalid_action");
+    expect((await api.call("GET", `/payins/${id}`)).body.Trackings).toEqual(second.body.Trackings);
+    // No event: MANGOPAY documents none for tracking information.
+    expect(await eventsOf(id)).toEqual(["PAYIN_NORMAL_CREATED", "PAYIN_NORMAL_SUCCEEDED"]);
+  });
+
+  it("refused before the pay-in succeeded, on another payment method, with missing fields, for an unknown id", async () => {
+    const { userId, walletId } = await userWithWallet(api, "EUR");
+    const waiting = await create("/payins/payment-methods/paypal", walletId, userId, "EUR", { ReturnURL: RETURN });
+    const notPaid = await api.call("PUT", `/payins/${str(waiting.body.Id)}/trackings`, TRACKING);
+    expect(notPaid.status).toBe(400);
+    expect(notPaid.body).toMatchObject({
+      Type: "invalid_action",
+      Message: "Tracking information can only be added to a SUCCEEDED pay-in.",
+    });
+    const ideal = await create("/payins/payment-methods/ideal", walletId, userId, "EUR", { ReturnURL: RETURN });
+    await decide(str(ideal.body.RedirectURL), "authorized");
+    const notPayPal = await api.call("PUT", `/payins/${str(ideal.body.Id)}/trackings`, TRACKING);
+    expect(notPayPal.status).toBe(400);
+    expect(notPayPal.body).toMatchObject({
+      Type: "invalid_action",
+      Message: "Tracking information can only be added to a PayPal pay-in.",
+    });
+    const missing = await api.call("PUT", `/payins/${str(waiting.body.Id)}/trackings`, { Carrier: "ups" });
+    expect(missing.status).toBe(400);
+    expect(Object.keys(missing.body.errors as Json).sort()).toEqual(["Carrier", "TrackingNumber"]);
+    const unknown = await api.call("PUT", "/payins/999999999/trackings", TRACKING);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.Type).toBe("ressource_not_found");
+  });
+});

@@ -83,6 +83,9 @@ export const MODELS = {
   RecurringRegistration: "payIn.PayInRecurringRegistrationData",
   RecurringPayIn: "payIn.RecurringPayInData",
   IdentityVerification: "identityVerification.IdentityVerificationData",
+  PayInIntent: "payIn.PayInIntentData",
+  PayInIntentSplit: "payIn.PayInIntentSplitData",
+  PayInIntentSplits: "payIn.PayInIntentSplitsData",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -246,6 +249,10 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
     byPayIn,
   ],
   [/GET/, /^\/payins\/[^/]+$/, byPayIn],
+  [/PUT/, /^\/payins\/[^/]+\/trackings$/, byPayIn],
+  [/POST/, /^\/v3\.0\/payins\/intents\/[^/]+\/splits$/, fixed("PayInIntentSplits")],
+  [/GET|PUT|POST/, /^\/v3\.0\/payins\/intents\/[^/]+\/splits\/[^/]+(\/reverse|\/execute)?$/, fixed("PayInIntentSplit")],
+  [/POST|GET|PUT/, /^\/v3\.0\/payins\/intents(\/[^/]+(\/.*)?)?$/, fixed("PayInIntent")],
   [
     /POST/,
     /^\/payins\/deposit-preauthorized\/direct\/(full-capture|capture-with-complement|complement)$/,

@@ -75,6 +75,57 @@ describe("SDK: the platform's bank account and payouts", () => {
     expect(missing.Type).toBe("param_error");
     expect(missing.errors).toHaveProperty("BankAccountId");
   });
+
+  it("refuses a bad IBAN, a user's bank account; a payout beyond the wallet's balance FAILS with 001001", async () => {
+    const clients = api.Clients as unknown as UntypedClients;
+    const badIban = (await clients
+      .createBankAccountIBAN({
+        OwnerName: "Demo Marketplace SAS",
+        OwnerAddress: { AddressLine1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR" },
+        IBAN: "FR7630004000031234567890144",
+      })
+      .catch((e: unknown) => e)) as SdkError;
+    expect(badIban.Type).toBe("param_error");
+    expect(badIban.errors).toHaveProperty("IBAN");
+
+    const account = await clients.createBankAccountIBAN({
+      OwnerName: "Demo Marketplace SAS",
+      OwnerAddress: { AddressLine1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR" },
+      IBAN: "FR7630004000031234567890143",
+    });
+    const userId = (
+      await api.Users.create({
+        PersonType: "NATURAL",
+        FirstName: "Una",
+        LastName: "User",
+        Email: "una@example.com",
+        UserCategory: "PAYER",
+      } as never)
+    ).Id;
+    const usersAccount = await api.Users.createBankAccount(userId, {
+      Type: "IBAN",
+      OwnerName: "Una User",
+      OwnerAddress: { AddressLine1: "2 rue", City: "Paris", PostalCode: "75001", Country: "FR" },
+      IBAN: "FR7630004000031234567890143",
+    } as never);
+    const toUser = (await clients
+      .createPayOut({
+        DebitedWalletId: "FEES_EUR",
+        DebitedFunds: { Currency: "EUR", Amount: 10 },
+        BankAccountId: usersAccount.Id,
+      })
+      .catch((e: unknown) => e)) as SdkError;
+    expect(toUser.Type).toBe("bankaccount_error");
+
+    const fees = await api.Clients.getClientWallet("FEES", "EUR");
+    const tooMuch = await clients.createPayOut({
+      DebitedWalletId: "FEES_EUR",
+      DebitedFunds: { Currency: "EUR", Amount: fees.Balance.Amount + 1 },
+      BankAccountId: account.Id,
+    });
+    expect(tooMuch).toMatchObject({ Status: "FAILED", ResultCode: "001001" });
+    expect((await api.Clients.getClientWallet("FEES", "EUR")).Balance.Amount).toBe(fees.Balance.Amount);
+  });
 });
 
 describe("SDK: Regulatory country authorizations", () => {

@@ -192,6 +192,39 @@ describe("SDK: PayPal data collection", () => {
   });
 });
 
+describe("SDK: PayPal tracking information", () => {
+  it("addPayPalTrackingInformation on a paid PayPal pay-in: the pay-in with its Trackings; refusals", async () => {
+    const payIn = loose(
+      await api.PayIns.createPayPal({
+        AuthorId: userId,
+        CreditedWalletId: walletId,
+        DebitedFunds: eur(2500),
+        Fees: eur(0),
+        ReturnURL: RETURN,
+        LineItems: LINE_ITEMS,
+      } as never),
+    );
+    const id = String(payIn.Id);
+    const tracking = { TrackingNumber: "FR123456789", Carrier: "FR_COLISSIMO", NotifyBuyer: false };
+    const early = await sdkError(api.PayIns.addPayPalTrackingInformation(id, { ...tracking }));
+    expect(early).toMatchObject({ Type: "invalid_action" });
+
+    await decide(payIn.RedirectURL, "authorized");
+    const tracked = loose(await api.PayIns.addPayPalTrackingInformation(id, { ...tracking }));
+    expect(tracked).toMatchObject({ Id: id, PaymentType: "PAYPAL", Status: "SUCCEEDED", Trackings: [tracking] });
+    expectConformant("PUT", `/payins/${id}/trackings`, tracked);
+    expect(loose(await api.PayIns.get(id)).Trackings).toEqual([tracking]);
+
+    const twice = await sdkError(api.PayIns.addPayPalTrackingInformation(id, { ...tracking, NotifyBuyer: true }));
+    expect(twice).toMatchObject({ Type: "invalid_action" });
+    const noCarrier = await sdkError(api.PayIns.addPayPalTrackingInformation(id, { TrackingNumber: "FR2" } as never));
+    expect(noCarrier?.Type).toBe("param_error");
+    expect(Object.keys(noCarrier?.errors ?? {})).toEqual(["Carrier"]);
+    const unknown = await sdkError(api.PayIns.addPayPalTrackingInformation("999999999", { ...tracking }));
+    expect(unknown?.Type).toBe("ressource_not_found");
+  });
+});
+
 describe("SDK: recurring PayPal pay-ins", () => {
   it("registration PAYPAL → CIT on PayPal's page (AUTHENTICATION_NEEDED) → IN_PROGRESS → MIT at once → ENDED", async () => {
     const registration = loose(

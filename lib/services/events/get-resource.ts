@@ -7,6 +7,7 @@ import {
   payins,
   payouts,
   preauthorizations,
+  recipients,
   refunds,
   reports,
   repudiations,
@@ -42,6 +43,7 @@ const READ_PERMISSION: Record<Readable, AccountPermission> = {
   mandate: "mandates.read",
   preauthorization: "preauthorizations.read",
   report: "reporting.read",
+  recipient: "bankAccounts.read",
 };
 
 const TRANSACTION_KIND: Partial<Record<Readable, TransactionKind>> = {
@@ -83,6 +85,8 @@ function fetchResource(client: MangopayClient, kind: Readable, id: string): Prom
       return preauthorizations.get(client, id);
     case "report":
       return reports.get(client, id);
+    case "recipient":
+      return recipients.get(client, id);
   }
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 // The objects a money action names, read from MANGOPAY before anything is recorded: an id of another
 // API account (another MANGOPAY client) or of another user answers 404 there and NotFound here, so a
 // forged id never opens an operation nor reaches a MANGOPAY write.
-import { bankAccounts, cards, mandates, users, wallets } from "@/lib/mangopay";
+import { bankAccounts, cards, mandates, recipients, users, wallets } from "@/lib/mangopay";
 import type { AccountContext } from "@/lib/server/context-types";
 import { NotFoundError, PreconditionError } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
@@ -28,6 +28,20 @@ export async function activeBankAccountOf(ctx: AccountContext, userId: string, b
   if (b.UserId !== userId) throw new NotFoundError("Bank account not found");
   if (!b.Active) throw new PreconditionError("This bank account is deactivated: choose an active one.");
   return b;
+}
+
+/** A recipient (payouts v2) of `userId` that a payout in `currency` can pay: ACTIVE, payout scope, same currency. */
+export async function payableRecipientOf(ctx: AccountContext, userId: string, recipientId: string, currency: string) {
+  const r = await readMangopay(ctx, `recipient:${recipientId}`, (client) => recipients.get(client, recipientId));
+  if (r.UserId !== userId) throw new NotFoundError("Recipient not found");
+  if (r.Status !== "ACTIVE") {
+    throw new PreconditionError(`This recipient is ${r.Status}: only an active recipient can be paid.`);
+  }
+  if (r.RecipientScope === "PAYIN") {
+    throw new PreconditionError("This recipient is registered for pay-ins: choose a payout recipient.");
+  }
+  assertSameCurrency(currency, r.Currency, "This recipient");
+  return r;
 }
 
 export async function activeMandateOf(ctx: AccountContext, userId: string, mandateId: string) {

@@ -5,10 +5,13 @@ import { assertCan } from "@/lib/server/permissions";
 import type { OperationDTO } from "@/lib/services/operations/dto";
 import { feesToMinor, toMinor } from "@/lib/services/operations/inputs";
 import { runMoneyOperation } from "@/lib/services/operations/money-operation";
-import { activeBankAccountOf, walletParty } from "@/lib/services/operations/parties";
+import { activeBankAccountOf, payableRecipientOf, walletParty } from "@/lib/services/operations/parties";
 import { CreatePayoutInput } from "./schemas";
 
-/** Money leaves the platform to one of the wallet owner's active bank accounts. */
+/**
+ * Money leaves the platform to one of the wallet owner's active bank accounts or, payouts v2, to one of their
+ * active recipients (`RecipientId` instead of `BankAccountId`). Another user's account or recipient is NotFound.
+ */
 export async function createPayout({
   ctx,
   input,
@@ -20,7 +23,9 @@ export async function createPayout({
   const data = parseInput(CreatePayoutInput, input);
   if (data.accountId !== ctx.account.id) throw new NotFoundError("API account not found");
   const wallet = await walletParty(ctx, data.walletId);
-  const bank = await activeBankAccountOf(ctx, wallet.ownerId, data.bankAccountId);
+  const to = data.recipientId
+    ? { RecipientId: (await payableRecipientOf(ctx, wallet.ownerId, data.recipientId, wallet.currency)).Id }
+    : { BankAccountId: (await activeBankAccountOf(ctx, wallet.ownerId, data.bankAccountId ?? "")).Id };
   const amountMinor = toMinor(data.amount, wallet.currency, "amount");
   const feesMinor = feesToMinor(data.fees, wallet.currency, amountMinor);
   return runMoneyOperation(ctx, {
@@ -31,7 +36,7 @@ export async function createPayout({
     feesMinor,
     currency: wallet.currency,
     sourceId: wallet.id,
-    destinationId: bank.Id,
+    destinationId: to.RecipientId ?? to.BankAccountId,
     request: {
       path: "/payouts/bankwire",
       params: {},
@@ -40,7 +45,7 @@ export async function createPayout({
         DebitedWalletId: wallet.id,
         DebitedFunds: { Currency: wallet.currency, Amount: amountMinor },
         Fees: { Currency: wallet.currency, Amount: feesMinor },
-        BankAccountId: bank.Id,
+        ...to,
         ...(data.bankWireRef ? { BankWireRef: data.bankWireRef } : {}),
         ...(data.mode !== "STANDARD" ? { PayoutModeRequested: data.mode } : {}),
       },

@@ -70,3 +70,13 @@ export function toRecipientDTO(r: Recipient): RecipientDTO {
     createdAt: r.CreationDate.toISOString(),
   };
 }
+
+/** The recipients a payout from a `currency` wallet can pay (ACTIVE, payout scope, same currency), as form options. */
+export function payableRecipientOptions(items: RecipientDTO[], currency: string): { id: string; label: string }[] {
+  return items
+    .filter((r) => r.status === "ACTIVE" && r.scope !== "PAYIN" && r.currency === currency)
+    .map((r) => ({
+      id: r.id,
+      label: `${r.displayName ?? r.holder ?? "Recipient"} · ${r.payoutMethodLabel} (${r.id})`,
+    }));
+}

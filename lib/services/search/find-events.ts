@@ -26,6 +26,7 @@ const RESOURCE_OF: Partial<Record<SearchableType, EventResource>> = {
   repudiation: "repudiation",
   settlement: "settlement",
   report: "report",
+  recipient: "recipient",
 };
 
 export type EventHit = { resourceId: string; eventType: string; date: string; resource: EventResource };

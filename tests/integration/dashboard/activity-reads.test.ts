@@ -6,6 +6,7 @@ import {
   disputes as mpDisputes,
   events as mpEvents,
   kycDocuments as mpKyc,
+  recipients as mpRecipients,
   transactions as mpTransactions,
 } from "@/lib/mangopay";
 import { db } from "@/lib/server/db";
@@ -264,6 +265,33 @@ describe("listEvents and getEventResource", () => {
       input: { resourceId: expected.Id, eventType: "DISPUTE_CREATED" },
     });
     expect(hidden).toEqual({ state: "forbidden", resource: "dispute", permission: "disputes.read" });
+  });
+
+  it("loads the recipient behind a RECIPIENT_ACTIVE event, and hides it without Bank accounts", async () => {
+    const page = await listEvents({
+      ctx: owner(),
+      input: { filters: { types: ["RECIPIENT_ACTIVE"] }, page: 1, perPage: 10 },
+      nowMs: now,
+    });
+    const event = page.items[0];
+    expect(event?.resource).toBe("recipient");
+    const expected = await mpRecipients.get(raw, event?.resourceId ?? "");
+    const res = await getEventResource({
+      ctx: owner(),
+      input: { resourceId: expected.Id, eventType: "RECIPIENT_ACTIVE" },
+    });
+    expect(res).toMatchObject({ state: "loaded", resource: "recipient", id: expected.Id, userId: expected.UserId });
+    if (res.state !== "loaded") return;
+    expect(res.fields.find((f) => f.key === "Status")?.value).toEqual({ kind: "text", value: expected.Status });
+    expect(res.fields.find((f) => f.key === "DisplayName")?.value).toEqual({
+      kind: "text",
+      value: expected.DisplayName,
+    });
+    const hidden = await getEventResource({
+      ctx: without("bankAccounts.read"),
+      input: { resourceId: expected.Id, eventType: "RECIPIENT_ACTIVE" },
+    });
+    expect(hidden).toEqual({ state: "forbidden", resource: "recipient", permission: "bankAccounts.read" });
   });
 
   it("rejects members without Events and foreign accounts", async () => {

@@ -16,7 +16,8 @@ import { createPayout } from "@/lib/services/payouts/create";
 import { createRefund } from "@/lib/services/refunds/create";
 import { createTransfer } from "@/lib/services/transfers/create";
 import { createWallet } from "@/lib/services/wallets/create";
-import { mandates, payins, wallets } from "@/lib/mangopay";
+import { mandates, payins, payouts, recipients, wallets } from "@/lib/mangopay";
+import type { RecipientInput } from "@/lib/mangopay/recipients";
 import { BROWSER } from "../mangopay/world";
 import {
   countAllRows,
@@ -307,6 +308,84 @@ describe("payout", () => {
         }),
       NotFoundError,
     );
+  });
+});
+
+describe("payout to a recipient (payouts v2)", () => {
+  const ADDRESS = { AddressLine1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR" };
+  const eurRecipient = (over: Partial<RecipientInput> = {}): RecipientInput => ({
+    DisplayName: "Owner's IBAN",
+    PayoutMethodType: "LocalBankTransfer",
+    RecipientType: "Individual",
+    Currency: "EUR",
+    IndividualRecipient: { FirstName: "Olive", LastName: "Owner", Address: ADDRESS },
+    LocalBankTransfer: { EUR: { IBAN: "FR7630004000031234567890143", BIC: "BNPAFRPP" } },
+    ...over,
+  });
+  const pay = (recipientId: string, over: Record<string, unknown> = {}) =>
+    createPayout({
+      ctx: w.ctx(),
+      input: { ...base(), walletId: w.world.ownerWallet.Id, recipientId, amount: "4.00", ...over },
+    });
+
+  it("pays the owner's active recipient: RecipientId sent instead of a bank account, audited", async () => {
+    const recipient = await recipients.create(w.direct, w.world.owner.Id, eurRecipient());
+    expect(recipient.Status).toBe("ACTIVE");
+    const operationKey = newOperationKey();
+    const op = await pay(recipient.Id, { bankWireRef: "V2 PAYOUT", operationKey });
+    expect(op).toMatchObject({ status: "SUCCEEDED", kind: "PAYOUT", amountMinor: 400, destinationId: recipient.Id });
+    const sent = await payouts.get(w.direct, op.upstreamId ?? "");
+    expect(sent).toMatchObject({ RecipientId: recipient.Id, BankAccountId: null, BankWireRef: "V2 PAYOUT" });
+    expect(sent.DebitedFunds).toEqual({ Currency: "EUR", Amount: 400 });
+    expect((await audits(op.id)).map((a) => a.action)).toEqual(["payout.create.intent", "payout.create.result"]);
+    // The same operation key again is the same operation: no second payout.
+    const again = await createPayout({
+      ctx: w.ctx(),
+      input: {
+        accountId: w.account.id,
+        operationKey,
+        walletId: w.world.ownerWallet.Id,
+        recipientId: recipient.Id,
+        amount: "4.00",
+        bankWireRef: "V2 PAYOUT",
+      },
+    });
+    expect(again.id).toBe(op.id);
+    const listed = await walletTransactions(w.direct, w.world.ownerWallet.Id, "PAYOUT");
+    expect(listed.filter((p) => p.Id === op.upstreamId)).toHaveLength(1);
+  });
+
+  it("refuses another user's recipient as NotFound, changing nothing", async () => {
+    const payers = await recipients.create(w.direct, w.world.payer.Id, eurRecipient({ DisplayName: "Payer's" }));
+    await expectNothingChanged(() => pay(payers.Id), NotFoundError);
+    await expectNothingChanged(() => pay("rec_m_01JXXXXXXXXXXXXXXXXXXXXXXX"), NotFoundError);
+  });
+
+  it("refuses a recipient of another currency or for pay-ins, and a form naming both or neither destination", async () => {
+    const usd = await recipients.create(w.direct, w.world.owner.Id, {
+      DisplayName: "US account",
+      PayoutMethodType: "LocalBankTransfer",
+      RecipientType: "Business",
+      Currency: "USD",
+      BusinessRecipient: { BusinessName: "Owner Inc", Address: ADDRESS },
+      LocalBankTransfer: { USD: { AccountNumber: "12345678", ABA: "026009593", AccountType: "CHECKING" } },
+    });
+    await expectNothingChanged(() => pay(usd.Id), PreconditionError);
+    const payin = await recipients.create(w.direct, w.world.owner.Id, eurRecipient({ RecipientScope: "PAYIN" }));
+    await expectNothingChanged(() => pay(payin.Id), PreconditionError);
+
+    const eur = await recipients.create(w.direct, w.world.owner.Id, eurRecipient({ DisplayName: "Second" }));
+    const both = await pay(eur.Id, { bankAccountId: w.world.bankAccount.Id }).catch((e: unknown) => e);
+    expect(both).toBeInstanceOf(ValidationError);
+    expect((both as ValidationError).fieldErrors.recipientId).toEqual([
+      "Choose a bank account or a recipient, not both.",
+    ]);
+    const neither = await createPayout({
+      ctx: w.ctx(),
+      input: { ...base(), walletId: w.world.ownerWallet.Id, bankAccountId: "", recipientId: "", amount: "1" },
+    }).catch((e: unknown) => e);
+    expect(neither).toBeInstanceOf(ValidationError);
+    expect((neither as ValidationError).fieldErrors.bankAccountId).toEqual(["Choose a bank account or a recipient."]);
   });
 });
 

@@ -532,6 +532,10 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
   "operations/parties.ts#walletParty": { kind: "helper", why: "a wallet read through readMangopay, after assertCan" },
   "operations/parties.ts#userParty": { kind: "helper", why: "a user read through readMangopay, after assertCan" },
   "operations/parties.ts#activeBankAccountOf": { kind: "helper", why: "ownership check after assertCan" },
+  "operations/parties.ts#payableRecipientOf": {
+    kind: "helper",
+    why: "ownership, status, scope and currency check after assertCan",
+  },
   "operations/parties.ts#activeMandateOf": { kind: "helper", why: "ownership check after assertCan" },
   "operations/parties.ts#validCardOf": { kind: "helper", why: "ownership check after assertCan" },
   "operations/list.ts#listOperations": { kind: "account", permissions: ["transactions.read"] },

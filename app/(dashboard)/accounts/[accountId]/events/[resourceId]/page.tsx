@@ -8,7 +8,7 @@ import { Money } from "@/components/money";
 import { ServiceErrorMessage } from "@/components/service-error-message";
 import { StatusBadge } from "@/components/status-badge";
 import { EVENT_RESOURCE_LABELS, isEventType } from "@/lib/mangopay/event-types";
-import { dashboardPaths, isClientWallet } from "@/lib/dashboard-paths";
+import { dashboardPaths, eventResourcePage, isClientWallet } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can, SCOPE_LABELS, type Scope } from "@/lib/server/permissions";
@@ -85,6 +85,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   const result = await settle(getEventResource({ ctx, input: { resourceId, eventType } }));
   if (!result.ok && result.notFound) notFound();
   const base = dashboardPaths(ctx.account.id).home;
+  const resourcePage =
+    result.ok && result.data.state === "loaded"
+      ? eventResourcePage(ctx.account.id, result.data.resource, result.data.id)
+      : null;
   return (
     <div className="space-y-4">
       <div>
@@ -141,12 +145,12 @@ export default async function EventPage({ params, searchParams }: Props) {
                 </span>
               ) : null}
             </p>
-          ) : result.data.resource === "dispute" ? (
+          ) : resourcePage ? (
             <p className="mb-3 text-sm">
-              <Link href={dashboardPaths(ctx.account.id).dispute(result.data.id)} className="underline">
-                Open this dispute
+              <Link href={resourcePage.href} className="underline" data-testid="open-resource">
+                {resourcePage.label}
               </Link>{" "}
-              for its timeline and next step.
+              {resourcePage.after}
             </p>
           ) : null}
           {result.data.transactionKind && can(ctx, "transactions.read") ? (

@@ -4,6 +4,8 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listUserMandates } from "@/lib/services/mandates/list-by-user";
 import { listRecentTransferDestinations } from "@/lib/services/operations/list-recent-destinations";
+import { payableRecipientOptions } from "@/lib/services/recipients/dto";
+import { listUserRecipients } from "@/lib/services/recipients/list-by-user";
 import { settle } from "@/lib/services/upstream";
 import { WalletMenu, type WalletMenuProps } from "./wallet-menu";
 
@@ -18,12 +20,12 @@ function allowedItems(ctx: AccountContext) {
   };
 }
 
-/** The user's bank accounts, mandates and cards the menu offers, each read only when an item needs it. */
+/** The user's bank accounts, recipients, mandates and cards the menu offers, each read only when an item needs it. */
 function loadOwnerMeans(ctx: AccountContext, userId: string, allowed: ReturnType<typeof allowedItems>) {
+  const payout = allowed.payout && can(ctx, "bankAccounts.read");
   return Promise.all([
-    allowed.payout && can(ctx, "bankAccounts.read")
-      ? settle(listUserBankAccounts({ ctx, input: { userId, query: ALL_OF_THEM } }))
-      : null,
+    payout ? settle(listUserBankAccounts({ ctx, input: { userId, query: ALL_OF_THEM } })) : null,
+    payout ? settle(listUserRecipients({ ctx, input: { userId, query: ALL_OF_THEM } })) : null,
     allowed.payIn && can(ctx, "mandates.read")
       ? settle(listUserMandates({ ctx, input: { userId, query: ALL_OF_THEM } }))
       : null,
@@ -46,7 +48,7 @@ export function preloadWalletActions(ctx: AccountContext, userId: string): void 
 /**
  * The wallet's ellipsis menu: each item only when this member holds its permission on the account,
  * and the menu itself only when at least one item is left (never a dead button). The user's active
- * bank accounts, mandates and cards are read only for the items shown.
+ * bank accounts, payable recipients, mandates and cards are read only for the items shown.
  */
 export async function WalletActions({
   ctx,
@@ -57,7 +59,7 @@ export async function WalletActions({
 }) {
   const allowed = allowedItems(ctx);
   if (!Object.values(allowed).some(Boolean)) return null;
-  const [[banks, mandates, cards], recent] = await Promise.all([
+  const [[banks, recipients, mandates, cards], recent] = await Promise.all([
     loadOwnerMeans(ctx, wallet.ownerId, allowed),
     allowed.transfer ? listRecentTransferDestinations({ ctx, input: { currency: wallet.currency } }) : [],
   ]);
@@ -73,6 +75,7 @@ export async function WalletActions({
             .filter((b) => b.active)
             .map((b) => ({ id: b.id, label: `${b.ownerName} · ${b.maskedNumber ?? b.type} (${b.id})` }))
         : [],
+    recipients: recipients?.ok === true ? payableRecipientOptions(recipients.data.items, wallet.currency) : [],
     mandates:
       mandates?.ok === true
         ? mandates.data.items

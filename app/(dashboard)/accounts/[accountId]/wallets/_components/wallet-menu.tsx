@@ -23,6 +23,8 @@ export type WalletMenuProps = {
   wallet: { id: string; currency: string; ownerId: string; description: string | null };
   allowed: { createWallet: boolean; payIn: boolean; payout: boolean; transfer: boolean };
   bankAccounts: Option[];
+  /** The owner's recipients (payouts v2) a payout from this wallet can pay. */
+  recipients: Option[];
   mandates: Option[];
   cards: Option[];
   /** Wallets this account recently transferred to in this currency. */
@@ -72,7 +74,11 @@ export function WalletMenu(props: WalletMenuProps) {
     { key: "bankwire", label: "Pay-in by bank wire", show: allowed.payIn },
     { key: "directdebit", label: "Pay-in by direct debit", show: allowed.payIn && props.mandates.length > 0 },
     { key: "card", label: "Pay-in with a registered card", show: allowed.payIn && props.cards.length > 0 },
-    { key: "payout", label: "Payout to a bank account", show: allowed.payout && props.bankAccounts.length > 0 },
+    {
+      key: "payout",
+      label: props.recipients.length > 0 ? "Payout to a bank account or recipient" : "Payout to a bank account",
+      show: allowed.payout && (props.bankAccounts.length > 0 || props.recipients.length > 0),
+    },
     { key: "transfer", label: "Transfer to another wallet", show: allowed.transfer },
   ];
   const shown = items.filter((i) => i.show);
@@ -172,21 +178,56 @@ export function WalletMenu(props: WalletMenuProps) {
   );
 }
 
-/** Payout form, also opened pre-filled by "Repeat" on a payout. */
+/** The payout's destination: exactly one of a bank account and a recipient (a select left on "—" is empty). */
+export function payoutDestination(
+  values: Record<string, string>,
+  bankAccounts: Option[],
+  recipients: Option[],
+): string | { label: string } {
+  const bank = values.bankAccountId ?? "";
+  const recipient = values.recipientId ?? "";
+  if (bank && recipient) return "Choose a bank account or a recipient, not both.";
+  if (recipient) return { label: recipients.find((r) => r.id === recipient)?.label ?? `recipient ${recipient}` };
+  if (bank) return { label: bankAccounts.find((b) => b.id === bank)?.label ?? `bank account ${bank}` };
+  return "Choose a bank account or a recipient.";
+}
+
+/** Payout form, also opened pre-filled by "Repeat" on a payout. With recipients, either destination can be chosen. */
 export function PayoutDialog({
   accountId,
   isProduction,
   wallet,
   bankAccounts,
+  recipients = [],
   open,
   onOpenChange,
   defaults,
 }: Pick<WalletMenuProps, "accountId" | "isProduction" | "wallet" | "bankAccounts"> & {
+  recipients?: Option[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   defaults?: Record<string, string>;
 }) {
   const ccy = wallet.currency;
+  const withRecipients = recipients.length > 0;
+  const none = (what: string) => [{ value: "", label: `— none (pay ${what}) —` }];
+  const destinations: MoneyField[] = withRecipients
+    ? [
+        {
+          kind: "select",
+          name: "bankAccountId",
+          label: "Bank account",
+          options: [...optionsOf(bankAccounts), ...none("a recipient")],
+        },
+        {
+          kind: "select",
+          name: "recipientId",
+          label: "Recipient",
+          options: [...none("the bank account"), ...optionsOf(recipients)],
+          hint: "A recipient registered for payouts (payouts v2) instead of a bank account.",
+        },
+      ]
+    : [{ kind: "select", name: "bankAccountId", label: "Bank account", options: optionsOf(bankAccounts) }];
   return (
     <MoneyFormDialog
       accountId={accountId}
@@ -199,7 +240,7 @@ export function PayoutDialog({
       hidden={{ walletId: wallet.id }}
       defaults={defaults}
       fields={[
-        { kind: "select", name: "bankAccountId", label: "Bank account", options: optionsOf(bankAccounts) },
+        ...destinations,
         AMOUNT,
         FEES,
         {
@@ -224,14 +265,15 @@ export function PayoutDialog({
       summarize={(v) => {
         const m = moneyOf(v, ccy);
         if (typeof m === "string") return m;
+        const to = payoutDestination(v, bankAccounts, recipients);
+        if (typeof to === "string") return to;
         return {
           verb: "Pay out",
           amountMinor: m.amount,
           feesMinor: m.fees,
           currency: ccy,
           source: `wallet ${wallet.id}`,
-          destination:
-            bankAccounts.find((b) => b.id === v.bankAccountId)?.label ?? `bank account ${v.bankAccountId ?? ""}`,
+          destination: to.label,
           details: [
             { label: "Reference", value: v.bankWireRef || "—" },
             { label: "Mode", value: v.mode ?? "STANDARD" },

@@ -1,6 +1,8 @@
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listUserBankAccounts } from "@/lib/services/bank-accounts/list-by-user";
+import { payableRecipientOptions } from "@/lib/services/recipients/dto";
+import { listUserRecipients } from "@/lib/services/recipients/list-by-user";
 import { IMPLEMENTED_TRANSACTION_ACTIONS, transactionActionsFor } from "@/lib/services/transactions/actions";
 import type { TransactionDetailDTO } from "@/lib/services/transactions/dto";
 import { listTransactionRefunds, refundableAmount } from "@/lib/services/transactions/list-refunds";
@@ -30,10 +32,13 @@ export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx:
     !!tx.debitedWalletId &&
     tx.authorId !== ctx.account.clientId;
   const ownerId = tx.authorId;
-  const banks =
-    repeat && tx.kind === "PAYOUT" && ownerId && can(ctx, "bankAccounts.read")
-      ? await settle(listUserBankAccounts({ ctx, input: { userId: ownerId, query: { perPage: 100 } } }))
-      : null;
+  const readMeans = repeat && tx.kind === "PAYOUT" && ownerId && can(ctx, "bankAccounts.read");
+  const [banks, recipients] = readMeans
+    ? await Promise.all([
+        settle(listUserBankAccounts({ ctx, input: { userId: ownerId, query: { perPage: 100 } } })),
+        settle(listUserRecipients({ ctx, input: { userId: ownerId, query: { perPage: 100 } } })),
+      ])
+    : [null, null];
   const proof = actions.includes("proof");
   if (!canRefund && !repeat && !proof) return null;
   return (
@@ -52,6 +57,7 @@ export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx:
           creditedWalletId: tx.creditedWalletId,
           authorId: ownerId,
           bankAccountId: tx.payOut?.bankAccountId ?? null,
+          recipientId: tx.payOut?.recipientId ?? null,
           bankWireRef: tx.payOut?.bankWireRef ?? null,
         }}
         refund={canRefund && refundKind && left ? { kind: refundKind, leftMinor: left.amountMinor } : null}
@@ -63,6 +69,7 @@ export async function TransactionActions({ ctx, tx }: { ctx: AccountContext; tx:
                 .map((b) => ({ id: b.id, label: `${b.ownerName} · ${b.maskedNumber ?? b.type} (${b.id})` }))
             : []
         }
+        recipients={recipients?.ok ? payableRecipientOptions(recipients.data.items, tx.debited.currency) : []}
       />
     </div>
   );

@@ -17,6 +17,7 @@ type Tx = {
   creditedWalletId: string | null;
   authorId: string | null;
   bankAccountId: string | null;
+  recipientId: string | null;
   bankWireRef: string | null;
 };
 
@@ -30,6 +31,7 @@ export function TransactionMoneyActions({
   refund,
   repeat,
   bankAccounts,
+  recipients,
 }: {
   accountId: string;
   isProduction: boolean;
@@ -37,6 +39,7 @@ export function TransactionMoneyActions({
   refund: { kind: "PAYIN" | "TRANSFER"; leftMinor: number } | null;
   repeat: boolean;
   bankAccounts: { id: string; label: string }[];
+  recipients: { id: string; label: string }[];
 }) {
   const [open, setOpen] = useState<"refund" | "repeat" | null>(null);
   const close = (o: boolean) => (o ? undefined : setOpen(null));
@@ -45,6 +48,7 @@ export function TransactionMoneyActions({
     amount: major(tx.amountMinor, tx.currency),
     fees: tx.feesMinor ? major(tx.feesMinor, tx.currency) : "",
     bankAccountId: tx.bankAccountId ?? "",
+    recipientId: tx.recipientId ?? "",
     bankWireRef: tx.bankWireRef ?? "",
     creditedWalletId: tx.creditedWalletId ?? "",
   };
@@ -102,6 +106,7 @@ export function TransactionMoneyActions({
           isProduction={isProduction}
           wallet={wallet}
           bankAccounts={bankAccounts}
+          recipients={recipients}
           open={open === "repeat"}
           onOpenChange={close}
           defaults={repeatDefaults}

@@ -1,0 +1,67 @@
+// Pay-in intents (V3.0): `/V3.0/{ClientId}/payins/intents…`, registered under `/v3.0` (core/pipeline.ts).
+// Settlements (`/payins/intents/settlements…`) are not served: see emulator/README.md.
+import { ok } from "../core/context";
+import type { ApiRouter } from "../core/router";
+import {
+  cancelIntent,
+  captureIntent,
+  createIntentAuthorization,
+  createIntentSplits,
+  decideIntentDispute,
+  disputeIntentCapture,
+  executeIntentSplit,
+  getIntent,
+  getIntentSplit,
+  refundIntent,
+  reverseIntentRefund,
+  reverseIntentSplit,
+  updateIntentSplit,
+} from "../domain/pay-in-intents";
+
+const BASE = "/v3.0/payins/intents";
+
+export function registerPayInIntentRoutes(r: ApiRouter): void {
+  r.post(BASE, (ctx) => ok(createIntentAuthorization(ctx.emu, ctx.store, ctx.body, ctx.now)));
+  r.get(`${BASE}/:intentId`, (ctx) => ok(getIntent(ctx.store, ctx.params.intentId)));
+  r.post(`${BASE}/:intentId/captures`, (ctx) =>
+    ok(captureIntent(ctx.emu, ctx.store, ctx.params.intentId, ctx.body, ctx.now)),
+  );
+  r.post(`${BASE}/:intentId/cancel`, (ctx) => ok(cancelIntent(ctx.store, ctx.params.intentId, ctx.body)));
+  r.post(`${BASE}/:intentId/refunds`, (ctx) =>
+    ok(refundIntent(ctx.emu, ctx.store, ctx.params.intentId, ctx.body, ctx.now)),
+  );
+  r.post(`${BASE}/:intentId/refunds/:refundId/reverse`, (ctx) =>
+    ok(reverseIntentRefund(ctx.emu, ctx.store, ctx.params.intentId, ctx.params.refundId, ctx.body, ctx.now)),
+  );
+  r.post(`${BASE}/:intentId/captures/:captureId/disputes`, (ctx) =>
+    ok(disputeIntentCapture(ctx.emu, ctx.store, ctx.params.intentId, ctx.params.captureId, ctx.body, ctx.now)),
+  );
+  r.put(`${BASE}/:intentId/captures/:captureId/disputes/:disputeId/decision`, (ctx) =>
+    ok(
+      decideIntentDispute(
+        ctx.emu,
+        ctx.store,
+        ctx.params.intentId,
+        ctx.params.captureId,
+        ctx.params.disputeId,
+        ctx.body,
+        ctx.now,
+      ),
+    ),
+  );
+  r.post(`${BASE}/:intentId/splits`, (ctx) =>
+    ok(createIntentSplits(ctx.emu, ctx.store, ctx.params.intentId, ctx.body, ctx.now)),
+  );
+  r.get(`${BASE}/:intentId/splits/:splitId`, (ctx) =>
+    ok(getIntentSplit(ctx.store, ctx.params.intentId, ctx.params.splitId)),
+  );
+  r.put(`${BASE}/:intentId/splits/:splitId`, (ctx) =>
+    ok(updateIntentSplit(ctx.store, ctx.params.intentId, ctx.params.splitId, ctx.body, ctx.now)),
+  );
+  r.post(`${BASE}/:intentId/splits/:splitId/execute`, (ctx) =>
+    ok(executeIntentSplit(ctx.store, ctx.params.intentId, ctx.params.splitId)),
+  );
+  r.post(`${BASE}/:intentId/splits/:splitId/reverse`, (ctx) =>
+    ok(reverseIntentSplit(ctx.emu, ctx.store, ctx.params.intentId, ctx.params.splitId, ctx.now)),
+  );
+}
