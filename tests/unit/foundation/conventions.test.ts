@@ -103,7 +103,7 @@ describe("audit", () => {
     }
   });
 
-  it("guard: flags a write without an audit row, a write outside a transaction, and a helper's write", () => {
+  it("guard: flags a write without an audit row, a write outside a transaction, a helper's write and a raw SQL write", () => {
     const broken = fixture({
       "lib/server/audit.ts":
         "export async function writeAudit(tx: Tx, ctx: AuditScope | null, entry: AuditEntry) { await tx.auditEvent.create({}); }",
@@ -126,10 +126,18 @@ describe("audit", () => {
       "lib/services/x/via-helper.ts": `export async function helpX({ ctx }) {
   await db.$transaction(async (tx) => { await touchThing(tx, "a"); });
 }`,
+      "lib/services/x/raw.ts": `export async function rawX({ ctx }) {
+  await db.$executeRaw\`DELETE FROM "ThingLog" WHERE "id" = \${ctx.id}\`;
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw\`INSERT INTO "Thing" ("id") VALUES ('a')\`;
+    await writeAudit(tx, ctx, { action: "x.raw" });
+  });
+}`,
     });
     expect(unauditedWrites(broken)).toEqual([
       "lib/services/x/bare.ts:3 thing write outside a transaction, so with no audit row",
       "lib/services/x/forgot.ts:2 transaction with thing write and no audit row",
+      "lib/services/x/raw.ts:2 thingLog write outside a transaction, so with no audit row",
       "lib/services/x/via-helper.ts:2 transaction with touchThing() and no audit row",
     ]);
   });

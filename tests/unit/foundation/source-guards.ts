@@ -118,6 +118,18 @@ const DB_WRITE = new RegExp(
   `(?:\\btx|\\bdb|\\bclient|\\))\\s*\\.\\s*(?!auditEvent\\b)([a-z]\\w*)\\s*\\.\\s*(?:${WRITE_OPS})\\s*\\(`,
   "g",
 );
+/** A write in SQL text (`$queryRaw`, `$executeRaw`): its table, a model's name, as the model's client property. */
+const SQL_WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([A-Z]\w*)"/g;
+
+/** Every write to a model in this text, through Prisma's model methods or in raw SQL, with where it is. */
+function dbWrites(text: string): { model: string; index: number }[] {
+  return [
+    ...[...text.matchAll(DB_WRITE)].map((w) => ({ model: w[1] ?? "", index: w.index ?? 0 })),
+    ...[...text.matchAll(SQL_WRITE)]
+      .filter((w) => w[1] !== "AuditEvent")
+      .map((w) => ({ model: (w[1] ?? "").charAt(0).toLowerCase() + (w[1] ?? "").slice(1), index: w.index ?? 0 })),
+  ];
+}
 
 type FunctionInfo = { file: string; name: string; body: string; takesTx: boolean };
 
@@ -150,7 +162,7 @@ export function unauditedWrites(files: Sources): string[] {
         auditing.add(f.name);
         changed = true;
       }
-      const writes = [...f.body.matchAll(DB_WRITE)].length > 0 || calls(f.body, writingHelpers);
+      const writes = dbWrites(f.body).length > 0 || calls(f.body, writingHelpers);
       if (f.takesTx && !writingHelpers.has(f.name) && writes) {
         writingHelpers.add(f.name);
         changed = true;
@@ -165,7 +177,7 @@ export function unauditedWrites(files: Sources): string[] {
       const open = (m.index ?? 0) + m[0].length - 1;
       const body = balanced(src, open);
       covered.push([open, open + body.length]);
-      const writes = [...body.matchAll(DB_WRITE)].map((w) => `${w[1]} write`);
+      const writes = dbWrites(body).map((w) => `${w.model} write`);
       const helperWrites = [...writingHelpers]
         .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
         .map((h) => `${h}()`);
@@ -183,11 +195,11 @@ export function unauditedWrites(files: Sources): string[] {
         const start = src.indexOf(f.body);
         return [start, start + f.body.length] as [number, number];
       });
-    for (const w of src.matchAll(DB_WRITE)) {
-      const at = w.index ?? 0;
+    for (const w of dbWrites(src)) {
+      const at = w.index;
       if ([...covered, ...helperRanges].some(([a, b]) => at > a && at < b)) continue;
       problems.push(
-        `${file}:${src.slice(0, at).split("\n").length} ${w[1]} write outside a transaction, so with no audit row`,
+        `${file}:${src.slice(0, at).split("\n").length} ${w.model} write outside a transaction, so with no audit row`,
       );
     }
   }
