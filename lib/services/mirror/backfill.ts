@@ -113,6 +113,7 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
               usersDone: { increment: fetched.users },
               ...(fetched.usersTotal !== null ? { usersTotal: fetched.usersTotal } : {}),
               lastError: null,
+              lastPageAt: syncedAt,
               ...(done ? { status: "DONE", finishedAt: syncedAt } : {}),
             },
           });

@@ -713,4 +713,45 @@ describe("freshness", () => {
       secondsAgo: null,
     });
   });
+
+  it("is the latest of the last processed ping, the last page a backfill wrote and the last reconciliation", async () => {
+    const h = await createTestHub();
+    const acc = await createTestAccount(h, { baseUrl: "https://api.sandbox.mangopay.com" });
+    const ctx = accountContextFor(h, "READ_ONLY", acc);
+    const fresh = () => getMirrorFreshness({ ctx, input: { view: "users" } });
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    // A backfill without a webhook endpoint: not connected, yet synced by its pages.
+    const backfill = await db.mirrorBackfill.create({
+      data: {
+        hubId: h.hubId,
+        apiAccountId: acc.id,
+        runId: "r1",
+        status: "RUNNING",
+        phase: "user",
+        eventsSince: ago(86_400),
+        lastPageAt: ago(3_000),
+      },
+    });
+    expect(await fresh()).toEqual({
+      connected: false,
+      lastSyncedAt: backfill.lastPageAt?.toISOString(),
+      secondsAgo: expect.any(Number),
+    });
+    expect((await fresh()).secondsAgo).toBeGreaterThanOrEqual(3_000);
+    // A processed ping newer than the page.
+    await connect(acc, h.hubId, 2_000);
+    expect((await fresh()).secondsAgo).toBeGreaterThanOrEqual(2_000);
+    expect((await fresh()).secondsAgo).toBeLessThan(2_100);
+    // A reconciliation run newer still.
+    const reconciledAt = ago(1_000);
+    await db.webhookEndpoint.update({ where: { apiAccountId: acc.id }, data: { reconciledAt } });
+    expect(await fresh()).toMatchObject({ connected: true, lastSyncedAt: reconciledAt.toISOString() });
+    // Then the backfill writes a page: the newest of the three.
+    const lastPageAt = ago(10);
+    await db.mirrorBackfill.update({ where: { id: backfill.id }, data: { lastPageAt } });
+    expect(await fresh()).toMatchObject({ lastSyncedAt: lastPageAt.toISOString() });
+    // The Hub home reads the same.
+    const [overview] = await listAccountOverviews({ ctx: h.ctx("OWNER") });
+    expect(overview?.freshness).toMatchObject({ connected: true, lastSyncedAt: lastPageAt.toISOString() });
+  });
 });
