@@ -89,6 +89,19 @@ beforeAll(async () => {
   );
   seeded.wire = wire.Id;
   seeded.wireReference = wire.WireReference ?? "";
+  // A bank wire no webhook announces: only the backfill brings it.
+  const quietWire = await payins.createBankWireDirect(
+    c,
+    {
+      AuthorId: world.owner.Id,
+      CreditedWalletId: world.ownerWallet.Id,
+      DeclaredDebitedFunds: eur(3_131),
+      DeclaredFees: eur(0),
+    },
+    { idempotencyKey: newKey() },
+  );
+  seeded.quietWire = quietWire.Id;
+  seeded.quietWireReference = quietWire.WireReference ?? "";
   seeded.kyc = (await kycDocuments.create(c, world.owner.Id, { Type: "IDENTITY_PROOF", Tag: "kyc-tagged" })).Id;
   const legal = await users.createLegal(c, {
     Name: "Acme SAS",
@@ -332,6 +345,19 @@ describe("backfill", () => {
     expect(await db.mirrorTransaction.findUnique({ where: key(seeded.wire ?? "") })).toMatchObject({
       wireReference: seeded.wireReference,
     });
+    // A bank wire only the backfill saw has its reference too (its pay-in read by id), and search finds it.
+    expect(seeded.quietWireReference).toMatch(/^[0-9A-Z]{4,}$/);
+    expect(await db.mirrorTransaction.findUnique({ where: key(seeded.quietWire ?? "") })).toMatchObject({
+      type: "PAYIN",
+      paymentType: "BANK_WIRE",
+      wireReference: seeded.quietWireReference,
+    });
+    const found = await findInMirror({ ctx: dev(), input: { query: seeded.quietWireReference?.toLowerCase() ?? "" } });
+    expect(found.objects.map((o) => [o.kind, o.id, o.matched])).toContainEqual([
+      "transaction",
+      seeded.quietWire,
+      `Wire reference ${seeded.quietWireReference}`,
+    ]);
     expect((await db.mirrorMandate.findUnique({ where: key(seeded.mandate ?? "") }))?.bankAccountId).toBe(
       world.bankAccount.Id,
     );
