@@ -1,22 +1,59 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
 import { ServiceError, ValidationError } from "./errors";
 
+/** Records per chunk sent: a chunk is at most a few dozen kilobytes, and never more than one batch read. */
+const RECORDS_PER_CHUNK = 256;
+
 /**
- * A streamed CSV download: records are pulled from the generator as the client reads, so an export of
- * any size holds one batch in memory. The file name gets today's date (UTC).
+ * A streamed CSV download, pulled by the client: each `pull` (the client has read what was queued)
+ * takes the next records from the generator and sends them as one chunk, so the generator reads its
+ * next batch only when the client has taken the previous rows, and an export of any size holds one
+ * batch in memory. A client that goes away ends the generator (its `finally` runs). The file name
+ * gets today's date (UTC).
  */
 export function csvResponse(records: AsyncIterable<string[]>, columns: readonly string[], name: string): Response {
-  const csv = Readable.from(records).pipe(stringify({ header: true, columns: [...columns] }));
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
+  return new Response(csvStream(records, columns), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}-${stamp}.csv"`,
       "cache-control": "no-store",
     },
   });
+}
+
+/** The header, then the records, as UTF-8 chunks of up to RECORDS_PER_CHUNK records. */
+export function csvStream(records: AsyncIterable<string[]>, columns: readonly string[]): ReadableStream<Uint8Array> {
+  const iterator = records[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  let header = true;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const chunk: string[][] = [];
+        let done = false;
+        while (chunk.length < RECORDS_PER_CHUNK) {
+          const next = await iterator.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          chunk.push(next.value);
+        }
+        if (header || chunk.length > 0) {
+          controller.enqueue(encoder.encode(stringify(chunk, { header, columns: [...columns] })));
+          header = false;
+        }
+        if (done) controller.close();
+      },
+      async cancel() {
+        await iterator.return?.(undefined);
+      },
+    },
+    // One chunk ready ahead of the client at most.
+    { highWaterMark: 1 },
+  );
 }
 
 /** An export's refusal as plain text: bad filters 400 with the reason, other service errors by kind. */

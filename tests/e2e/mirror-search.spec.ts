@@ -1,7 +1,8 @@
 // The local mirror in chromium against the demo stack: a Developer connects the account's webhooks
 // from the hooks page; MANGOPAY (the emulator) then delivers a user event to the app's receiver over
 // HTTP; the operator finds that user in the search by email and by part of the last name ("from the
-// mirror, synced N seconds ago") and opens the live user page. A Read-only member sees no button.
+// mirror, synced N seconds ago") and opens the live user page; the backfill that connecting started
+// shows its rows per type while it runs, then its completion. A Read-only member sees no button.
 import { expect, test } from "@playwright/test";
 import { demoAccount, emulatorControl, mangopay, seedDemoMember } from "./support/dashboard";
 import { signIn } from "./support/users";
@@ -75,6 +76,45 @@ test("a Developer connects webhooks, and a delivered user event makes the user f
   await expect(byName).toHaveCount(1);
   await byName.getByRole("link", { name: "Open user" }).click();
   await expect(page).toHaveURL(new RegExp(`${base}/users/${user.Id}`));
+});
+
+test("the backfill started by connecting shows its rows per type while it runs, then its completion", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const email = await seedDemoMember("DEVELOPER", accountName, []);
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/hub/);
+  await page.goto(`${base}/hooks`);
+  const panel = page.getByTestId("mirror-backfill");
+  const status = panel.getByRole("status");
+  // Connecting the webhooks (the test above) started it; start one if it already ended.
+  await expect(status).toContainText(/Backfill running|Last backfill finished/);
+  if (!/Backfill running/.test((await status.textContent()) ?? "")) {
+    await panel.getByRole("button", { name: "Backfill" }).click();
+    await expect(status).toContainText("Backfill running");
+  }
+  const rows = panel.getByRole("definition");
+  const count = async (label: string) =>
+    Number(
+      await panel
+        .locator("dl > div")
+        .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+        .locator("dd")
+        .textContent(),
+    );
+  // Rows per type, and users counted against MANGOPAY's total while the pages are written.
+  await expect(panel.locator("dt")).toContainText(["Users", "Wallets", "Transactions"]);
+  await expect(rows.first()).toHaveText(/^\d+$/);
+  await expect(panel).toContainText(/Users \d+ of \d+ · \d+ page\(s\) written/);
+  // The panel refreshes itself every 5 s while running; the run ends with every user listed.
+  await expect(status).toContainText("Last backfill finished", { timeout: 280_000 });
+  await expect(panel.getByRole("button", { name: "Backfill" })).toBeVisible();
+  const progress = (await panel.textContent()) ?? "";
+  const [, done, total] = /Users (\d+) of (\d+)/.exec(progress) ?? [];
+  expect(Number(done)).toBe(Number(total));
+  expect(await count("Users")).toBeGreaterThanOrEqual(Number(total));
+  expect(await count("Transactions")).toBeGreaterThan(0);
 });
 
 test("a Read-only member sees the webhook connection but no button to change it", async ({ page }) => {

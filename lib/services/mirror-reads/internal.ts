@@ -5,15 +5,22 @@ import { db } from "@/lib/server/db";
 export type MirrorFreshness = {
   /** The account has a webhook endpoint: "Connect webhooks" was run on its hooks page. */
   connected: boolean;
-  /** The newest processed ping (the mirror's last sync), ISO; null before the first one. */
+  /**
+   * The mirror's last sync, ISO: the latest of its newest processed ping, the last page a backfill
+   * wrote and the last reconciliation run; null before any of them.
+   */
   lastSyncedAt: string | null;
   /** Seconds between that sync and this read ("synced N seconds ago"). */
   secondsAgo: number | null;
 };
 
+const latest = (...dates: (Date | null | undefined)[]): Date | null =>
+  dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
+
 /**
- * Freshness of several accounts of one Hub in two queries (endpoints, newest processed ping per
- * account), whatever their number. Accounts without rows come back not connected, never synced.
+ * Freshness of several accounts of one Hub in three queries (endpoints with their last
+ * reconciliation, newest processed ping per account, backfills' last pages), whatever their number.
+ * Accounts without rows come back not connected, never synced.
  */
 export async function mirrorFreshnessOf(
   hubId: string,
@@ -21,23 +28,31 @@ export async function mirrorFreshnessOf(
   now = new Date(),
 ): Promise<Map<string, MirrorFreshness>> {
   const ids = [...accountIds];
-  const [endpoints, pings] = await Promise.all([
-    db.webhookEndpoint.findMany({ where: { hubId, apiAccountId: { in: ids } }, select: { apiAccountId: true } }),
+  const [endpoints, pings, backfills] = await Promise.all([
+    db.webhookEndpoint.findMany({
+      where: { hubId, apiAccountId: { in: ids } },
+      select: { apiAccountId: true, reconciledAt: true },
+    }),
     db.webhookPing.groupBy({
       by: ["apiAccountId"],
       where: { hubId, apiAccountId: { in: ids }, processedAt: { not: null } },
       _max: { processedAt: true },
     }),
+    db.mirrorBackfill.findMany({
+      where: { hubId, apiAccountId: { in: ids }, lastPageAt: { not: null } },
+      select: { apiAccountId: true, lastPageAt: true },
+    }),
   ]);
-  const connected = new Set(endpoints.map((e) => e.apiAccountId));
-  const last = new Map(pings.map((p) => [p.apiAccountId, p._max.processedAt]));
+  const reconciled = new Map(endpoints.map((e) => [e.apiAccountId, e.reconciledAt]));
+  const pinged = new Map(pings.map((p) => [p.apiAccountId, p._max.processedAt]));
+  const paged = new Map(backfills.map((b) => [b.apiAccountId, b.lastPageAt]));
   return new Map(
     ids.map((id) => {
-      const at = last.get(id) ?? null;
+      const at = latest(pinged.get(id), paged.get(id), reconciled.get(id));
       return [
         id,
         {
-          connected: connected.has(id),
+          connected: reconciled.has(id),
           lastSyncedAt: at ? at.toISOString() : null,
           secondsAgo: at ? Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000)) : null,
         },

@@ -1,5 +1,5 @@
 import "server-only";
-import { events, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
+import { events, payins, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
 import { writeAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
@@ -45,8 +45,47 @@ function nextPhase(phase: string): BackfillPhase {
 const isLast = (p: { items: unknown[]; page: number; perPage: number; totalPages: number | null }) =>
   p.items.length < p.perPage || (p.totalPages !== null && p.page >= p.totalPages);
 
+type Scope = { hubId: string; apiAccountId: string };
+/** Pay-ins read by id at once, per page of users. */
+const PAYIN_READS_AT_ONCE = 5;
+
+/**
+ * A transaction list gives pay-ins without PaymentType and WireReference (a bank wire's reference, which
+ * search finds) and nothing that tells a bank wire from a card pay-in. Each listed pay-in still waiting
+ * (CREATED: a bank wire waits there for the payer's transfer quoting its reference) that the mirror
+ * does not hold in full yet (no payment type stored) is read by id. Settled pay-ins are not: reading
+ * every pay-in would cost one call each (1,766 in the integration world, about 3/4 of a 15-minute
+ * quota); theirs comes with their next event. A pay-in gone meanwhile keeps its list row.
+ */
+async function withPayInDetails(client: MangopayClient, scope: Scope, items: MirrorItem[]): Promise<MirrorItem[]> {
+  const listed = items.flatMap((i) =>
+    i.kind === "transaction" && i.item.Type === "PAYIN" && i.item.Nature === "REGULAR" && i.item.Status === "CREATED"
+      ? [i.item.Id]
+      : [],
+  );
+  if (listed.length === 0) return items;
+  const held = await db.mirrorTransaction.findMany({
+    where: { ...scope, mangopayId: { in: listed }, paymentType: { not: null } },
+    select: { mangopayId: true },
+  });
+  const known = new Set(held.map((t) => t.mangopayId));
+  const missing = listed.filter((id) => !known.has(id));
+  const full = new Map<string, MirrorItem>();
+  for (let i = 0; i < missing.length; i += PAYIN_READS_AT_ONCE)
+    await Promise.all(
+      missing.slice(i, i + PAYIN_READS_AT_ONCE).map(async (id) => {
+        try {
+          full.set(id, { kind: "transaction", item: await payins.get(client, id, READ) });
+        } catch (err) {
+          if (!(err instanceof UpstreamError && err.isNotFound)) throw err;
+        }
+      }),
+    );
+  return full.size === 0 ? items : items.map((i) => (i.kind === "transaction" ? (full.get(i.item.Id) ?? i) : i));
+}
+
 /** Reads one page of the cursor's listing from MANGOPAY (no transaction open meanwhile). */
-async function fetchPage(client: MangopayClient, cursor: Cursor, eventsSince: Date): Promise<Fetched> {
+async function fetchPage(client: MangopayClient, scope: Scope, cursor: Cursor, eventsSince: Date): Promise<Fetched> {
   const { phase, page } = cursor;
   const after = (last: boolean): Cursor => (last ? { phase: nextPhase(phase), page: 1 } : { phase, page: page + 1 });
   if (phase === "user") {
@@ -66,7 +105,13 @@ async function fetchPage(client: MangopayClient, cursor: Cursor, eventsSince: Da
       }
     }
     const usersTotal = listed.totalItems;
-    return { items, events: [], next: after(isLast(listed)), users: listed.items.length, usersTotal };
+    return {
+      items: await withPayInDetails(client, scope, items),
+      events: [],
+      next: after(isLast(listed)),
+      users: listed.items.length,
+      usersTotal,
+    };
   }
   if (phase === "kycDocument" || phase === "mandate" || phase === "dispute") {
     const listed = await ACCOUNT_LISTINGS[phase](client, page);
@@ -98,7 +143,7 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
     if (!state || state.runId !== data.runId || state.status !== "RUNNING") return { status: "stopped", steps: 0 };
     const scope = { hubId: state.hubId, apiAccountId: state.apiAccountId };
     const client = await mangopayClientFor(state.hubId, state.apiAccountId);
-    const fetched = await fetchPage(client, { phase: state.phase, page: state.page }, state.eventsSince);
+    const fetched = await fetchPage(client, scope, { phase: state.phase, page: state.page }, state.eventsSince);
     const done = fetched.next.phase === "done";
     const syncedAt = new Date();
     try {
@@ -113,6 +158,7 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
               usersDone: { increment: fetched.users },
               ...(fetched.usersTotal !== null ? { usersTotal: fetched.usersTotal } : {}),
               lastError: null,
+              lastPageAt: syncedAt,
               ...(done ? { status: "DONE", finishedAt: syncedAt } : {}),
             },
           });

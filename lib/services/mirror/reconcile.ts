@@ -77,6 +77,8 @@ export async function reconcileMirror(
   await db.$transaction(
     async (tx) => {
       await writeMirrorItems(tx, scope, items, syncedAt);
+      // The mirror's freshness counts this run (the endpoint is gone if the account was disconnected).
+      await tx.webhookEndpoint.updateMany({ where: scope, data: { reconciledAt: syncedAt } });
       // The charts' aggregate of the last two days recounted (a repair: triggers keep it exact).
       await rebuildTransactionHours(tx, scope, { from: new Date(syncedAt.getTime() - 2 * 86_400_000), to: syncedAt });
       if (seen.length > 0)

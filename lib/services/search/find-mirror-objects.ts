@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { parseAmountToMinor, ZERO_DECIMAL_CURRENCIES } from "@/lib/money";
 import { db } from "@/lib/server/db";
 import { kindOf } from "@/lib/services/transactions/schemas";
@@ -32,7 +32,6 @@ const PER_KIND = 10;
 const ZERO = [...ZERO_DECIMAL_CURRENCIES];
 
 const ago = (d: Date, nowMs: number) => Math.max(0, Math.round((nowMs - d.getTime()) / 1000));
-const tagPrefix = (q: string): Prisma.StringNullableFilter => ({ gte: q, lt: `${q}\uffff`, startsWith: q });
 
 type TxRow = {
   mangopayId: string;
@@ -216,63 +215,133 @@ export async function findMirrorObjects(scope: Scope, query: string): Promise<Mi
   });
 }
 
+type TagRow = {
+  kind: MirrorObjectKind;
+  mangopayId: string;
+  tag: string | null;
+  syncedAt: Date;
+  status: string | null;
+  userId: string | null;
+  active: boolean | null;
+  currency: string | null;
+  amountMinor: bigint | null;
+  type: string | null;
+  nature: string | null;
+};
+
+/**
+ * Per kind: the table, and its columns as the common row (the branch's NULLs typed so that every
+ * branch of the UNION has the same columns). Listed in the order hits are shown.
+ */
+const TAG_BRANCHES: ReadonlyArray<{ kind: MirrorObjectKind; table: string; columns: string }> = [
+  {
+    kind: "user",
+    table: "MirrorUser",
+    columns: `"status", "mangopayId" AS "userId", NULL::boolean AS "active", NULL::text AS "currency",
+      NULL::bigint AS "amountMinor", NULL::text AS "type", NULL::text AS "nature"`,
+  },
+  {
+    kind: "wallet",
+    table: "MirrorWallet",
+    columns: `NULL::text AS "status", "ownerId" AS "userId", NULL::boolean AS "active", "currency",
+      "balanceMinor" AS "amountMinor", NULL::text AS "type", NULL::text AS "nature"`,
+  },
+  {
+    kind: "transaction",
+    table: "MirrorTransaction",
+    columns: `"status", "authorId" AS "userId", NULL::boolean AS "active", "currency",
+      "debitedMinor" AS "amountMinor", "type", "nature"`,
+  },
+  ...(
+    [
+      ["bankAccount", "MirrorBankAccount", true],
+      ["card", "MirrorCard", true],
+      ["mandate", "MirrorMandate", false],
+      ["kycDocument", "MirrorKycDocument", false],
+      ["uboDeclaration", "MirrorUboDeclaration", false],
+    ] as const
+  ).map(([kind, table, hasActive]) => ({
+    kind,
+    table,
+    columns: `${hasActive ? `NULL::text AS "status"` : `"status"`}, "userId",
+      ${hasActive ? `"active"` : `NULL::boolean AS "active"`}, NULL::text AS "currency", NULL::bigint AS "amountMinor",
+      NULL::text AS "type", NULL::text AS "nature"`,
+  })),
+  {
+    kind: "dispute",
+    table: "MirrorDispute",
+    columns: `"status", NULL::text AS "userId", NULL::boolean AS "active", NULL::text AS "currency",
+      NULL::bigint AS "amountMinor", NULL::text AS "type", NULL::text AS "nature"`,
+  },
+];
+const KIND_ORDER = new Map(TAG_BRANCHES.map((b, i) => [b.kind, i]));
+
+/**
+ * Objects of every kind whose Tag starts with the query, at most 10 per kind, in one statement: one
+ * `LIMIT 10` branch per table, each an index range on (account, tag) narrowed by LIKE (exact prefix:
+ * % and _ are themselves).
+ */
 async function findByTag(where: Scope, q: string, nowMs: number, hits: MirrorObjectHit[]): Promise<void> {
-  const tag = { ...where, tag: tagPrefix(q) };
-  const common = { mangopayId: true, tag: true, syncedAt: true } as const;
-  const [usersT, walletsT, txT, banksT, cardsT, mandatesT, kycT, uboT, disputesT] = await Promise.all([
-    db.mirrorUser.findMany({ where: tag, select: { ...common, status: true }, take: PER_KIND }),
-    db.mirrorWallet.findMany({
-      where: tag,
-      select: { ...common, ownerId: true, currency: true, balanceMinor: true },
-      take: PER_KIND,
-    }),
-    db.mirrorTransaction.findMany({ where: tag, select: { ...TX_SELECT, tag: true }, take: PER_KIND }),
-    db.mirrorBankAccount.findMany({ where: tag, select: { ...common, userId: true, active: true }, take: PER_KIND }),
-    db.mirrorCard.findMany({ where: tag, select: { ...common, userId: true, active: true }, take: PER_KIND }),
-    db.mirrorMandate.findMany({ where: tag, select: { ...common, userId: true, status: true }, take: PER_KIND }),
-    db.mirrorKycDocument.findMany({ where: tag, select: { ...common, userId: true, status: true }, take: PER_KIND }),
-    db.mirrorUboDeclaration.findMany({ where: tag, select: { ...common, userId: true, status: true }, take: PER_KIND }),
-    db.mirrorDispute.findMany({ where: tag, select: { ...common, status: true }, take: PER_KIND }),
-  ]);
-  const matched = (t: string | null) => `Tag “${t ?? ""}”`;
-  for (const r of usersT)
-    hits.push({
-      ...base("user", "User"),
-      id: r.mangopayId,
-      matched: matched(r.tag),
-      status: r.status,
-      userId: r.mangopayId,
-      syncedSecondsAgo: ago(r.syncedAt, nowMs),
-    });
-  for (const r of walletsT)
-    hits.push({
-      ...base("wallet", "Wallet"),
-      id: r.mangopayId,
-      matched: matched(r.tag),
-      status: null,
-      userId: r.ownerId,
-      amount: { amountMinor: Number(r.balanceMinor), currency: r.currency },
-      syncedSecondsAgo: ago(r.syncedAt, nowMs),
-    });
-  for (const r of txT) hits.push(txHit(r, matched(r.tag), nowMs));
-  const owned = (
-    kind: MirrorObjectKind,
-    label: string,
-    r: { mangopayId: string; tag: string | null; syncedAt: Date; userId: string | null },
-    status: string | null,
-  ) =>
-    hits.push({
-      ...base(kind, label),
-      id: r.mangopayId,
-      matched: matched(r.tag),
-      status,
-      userId: r.userId,
-      syncedSecondsAgo: ago(r.syncedAt, nowMs),
-    });
-  for (const r of banksT) owned("bankAccount", "Bank account", r, r.active ? "ACTIVE" : "INACTIVE");
-  for (const r of cardsT) owned("card", "Card", r, r.active ? "ACTIVE" : "INACTIVE");
-  for (const r of mandatesT) owned("mandate", "Mandate", r, r.status);
-  for (const r of kycT) owned("kycDocument", "KYC document", r, r.status);
-  for (const r of uboT) owned("uboDeclaration", "UBO declaration", r, r.status);
-  for (const r of disputesT) owned("dispute", "Dispute", { ...r, userId: null }, r.status);
+  const like = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const branches = TAG_BRANCHES.map(
+    (
+      b,
+    ) => Prisma.sql`(SELECT ${Prisma.raw(`'${b.kind}'::text`)} AS "kind", "mangopayId", "tag", "syncedAt", ${Prisma.raw(b.columns)}
+      FROM ${Prisma.raw(`"${b.table}"`)}
+      WHERE "apiAccountId" = ${where.apiAccountId} AND "hubId" = ${where.hubId}
+        AND "tag" >= ${q} AND "tag" < ${`${q}\uffff`} AND "tag" LIKE ${like}
+      LIMIT ${PER_KIND})`,
+  );
+  const rows = await db.$queryRaw<TagRow[]>`${Prisma.join(branches, " UNION ALL ")}`;
+  rows.sort((x, y) => (KIND_ORDER.get(x.kind) ?? 0) - (KIND_ORDER.get(y.kind) ?? 0));
+  for (const r of rows) {
+    const matched = `Tag “${r.tag ?? ""}”`;
+    const common = { id: r.mangopayId, matched, userId: r.userId, syncedSecondsAgo: ago(r.syncedAt, nowMs) };
+    switch (r.kind) {
+      case "transaction":
+        hits.push(
+          txHit(
+            {
+              mangopayId: r.mangopayId,
+              type: r.type ?? "",
+              nature: r.nature ?? "",
+              status: r.status ?? "",
+              authorId: r.userId,
+              currency: r.currency ?? "",
+              debitedMinor: r.amountMinor ?? 0n,
+              syncedAt: r.syncedAt,
+            },
+            matched,
+            nowMs,
+          ),
+        );
+        break;
+      case "wallet":
+        hits.push({
+          ...base("wallet", "Wallet"),
+          ...common,
+          status: null,
+          amount: { amountMinor: Number(r.amountMinor ?? 0n), currency: r.currency ?? "" },
+        });
+        break;
+      default:
+        hits.push({
+          ...base(r.kind, TAG_LABELS[r.kind]),
+          ...common,
+          status: r.active === null ? r.status : r.active ? "ACTIVE" : "INACTIVE",
+        });
+    }
+  }
 }
+
+const TAG_LABELS: Record<MirrorObjectKind, string> = {
+  user: "User",
+  wallet: "Wallet",
+  transaction: "Transaction",
+  bankAccount: "Bank account",
+  card: "Card",
+  mandate: "Mandate",
+  kycDocument: "KYC document",
+  uboDeclaration: "UBO declaration",
+  dispute: "Dispute",
+};

@@ -91,3 +91,162 @@ describe("search by name and email over many users", () => {
     expect((await search("Under")).map((h) => h.id)).toEqual(["x4", "x5"]);
   });
 });
+
+describe("search by Tag", () => {
+  let tagged: AccountContext["account"];
+  beforeAll(async () => {
+    tagged = await createTestAccount(hub, { baseUrl: "https://api.sandbox.mangopay.com" });
+    const at = { hubId: hub.hubId, apiAccountId: tagged.id, createdAt: new Date("2026-03-01T00:00:00Z"), raw: {} };
+    await db.mirrorUser.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        ...at,
+        mangopayId: `tu${i}`,
+        personType: "NATURAL",
+        status: "ACTIVE",
+        tag: `campaign-user-${i}`,
+      })),
+    });
+    await db.mirrorWallet.create({
+      data: { ...at, mangopayId: "tw1", ownerId: "tu1", currency: "GBP", balanceMinor: 1234n, tag: "campaign-wallet" },
+    });
+    await db.mirrorTransaction.create({
+      data: {
+        ...at,
+        mangopayId: "tt1",
+        type: "TRANSFER",
+        nature: "REGULAR",
+        status: "SUCCEEDED",
+        authorId: "tu2",
+        currency: "EUR",
+        debitedMinor: 2500n,
+        creditedMinor: 2500n,
+        feesMinor: 0n,
+        tag: "campaign-transfer",
+      },
+    });
+    await db.mirrorBankAccount.create({
+      data: {
+        ...at,
+        mangopayId: "tb1",
+        userId: "tu3",
+        type: "IBAN",
+        ownerName: "T",
+        active: true,
+        tag: "campaign-bank",
+      },
+    });
+    await db.mirrorCard.create({
+      data: { ...at, mangopayId: "tc1", userId: "tu4", currency: "EUR", active: false, tag: "campaign-card" },
+    });
+    await db.mirrorMandate.create({
+      data: { ...at, mangopayId: "tm1", userId: "tu5", status: "SUBMITTED", tag: "campaign-mandate" },
+    });
+    await db.mirrorKycDocument.create({
+      data: {
+        ...at,
+        mangopayId: "tk1",
+        userId: "tu6",
+        type: "IDENTITY_PROOF",
+        status: "VALIDATED",
+        tag: "campaign-kyc",
+      },
+    });
+    await db.mirrorUboDeclaration.create({
+      data: { ...at, mangopayId: "to1", userId: "tu7", status: "CREATED", tag: "campaign-ubo" },
+    });
+    await db.mirrorDispute.create({
+      data: {
+        ...at,
+        mangopayId: "td1",
+        initialTransactionId: "tt1",
+        status: "SUBMITTED",
+        currency: "EUR",
+        disputedMinor: 900n,
+        tag: "campaign-dispute",
+      },
+    });
+    // Elsewhere: another account of this Hub, and a Tag that only contains the query.
+    await db.mirrorWallet.create({
+      data: {
+        ...at,
+        apiAccountId: account.id,
+        mangopayId: "tw2",
+        currency: "EUR",
+        balanceMinor: 1n,
+        tag: "campaign-x",
+      },
+    });
+    await db.mirrorWallet.create({
+      data: { ...at, mangopayId: "tw3", currency: "EUR", balanceMinor: 1n, tag: "old-campaign" },
+    });
+  });
+
+  const objects = async (query: string) =>
+    (await findInMirror({ ctx: accountContextFor(hub, "READ_ONLY", tagged), input: { query } })).objects;
+
+  it("finds every kind of object by a Tag's start, 10 per kind, this account's only", async () => {
+    const found = await objects("campaign-");
+    const users = found.filter((o) => o.kind === "user");
+    expect(users).toHaveLength(10);
+    expect(users[0]).toEqual({
+      kind: "user",
+      label: "User",
+      id: expect.stringMatching(/^tu\d+$/),
+      matched: expect.stringMatching(/^Tag “campaign-user-\d+”$/),
+      status: "ACTIVE",
+      userId: users[0]?.id,
+      transactionKind: null,
+      amount: null,
+      syncedSecondsAgo: expect.any(Number),
+    });
+    const rest = found.filter((o) => o.kind !== "user");
+    expect(rest.every((o) => o.syncedSecondsAgo >= 0)).toBe(true);
+    expect(rest).toEqual(
+      [
+        {
+          kind: "wallet",
+          label: "Wallet",
+          id: "tw1",
+          matched: "Tag “campaign-wallet”",
+          status: null,
+          userId: "tu1",
+          transactionKind: null,
+          amount: { amountMinor: 1234, currency: "GBP" },
+        },
+        {
+          kind: "transaction",
+          label: "TRANSFER",
+          id: "tt1",
+          matched: "Tag “campaign-transfer”",
+          status: "SUCCEEDED",
+          userId: "tu2",
+          transactionKind: "TRANSFER",
+          amount: { amountMinor: 2500, currency: "EUR" },
+        },
+        ...[
+          ["bankAccount", "Bank account", "tb1", "campaign-bank", "ACTIVE", "tu3"],
+          ["card", "Card", "tc1", "campaign-card", "INACTIVE", "tu4"],
+          ["mandate", "Mandate", "tm1", "campaign-mandate", "SUBMITTED", "tu5"],
+          ["kycDocument", "KYC document", "tk1", "campaign-kyc", "VALIDATED", "tu6"],
+          ["uboDeclaration", "UBO declaration", "to1", "campaign-ubo", "CREATED", "tu7"],
+          ["dispute", "Dispute", "td1", "campaign-dispute", "SUBMITTED", null],
+        ].map(([kind, label, id, tag, status, userId]) => ({
+          kind,
+          label,
+          id,
+          matched: `Tag “${tag}”`,
+          status,
+          userId,
+          transactionKind: null,
+          amount: null,
+        })),
+      ].map((o) => ({ ...o, syncedSecondsAgo: expect.any(Number) })),
+    );
+  });
+
+  it("narrows by a longer start and finds nothing for a Tag's middle", async () => {
+    expect((await objects("campaign-user-1")).map((o) => o.id).sort()).toEqual(["tu1", "tu10", "tu11"]);
+    expect((await objects("campaign-wal")).map((o) => o.id)).toEqual(["tw1"]);
+    expect(await objects("paign")).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ import { MIRROR_BACKFILL_JOB, resumeStalledBackfills, runBackfillSlice } from "@
 import { cancelMirrorBackfill } from "@/lib/services/mirror/cancel-backfill";
 import { newEndpointToken, RECEIVER_PATH } from "@/lib/services/mirror/endpoint";
 import { getMirrorBackfill } from "@/lib/services/mirror/get-backfill";
+import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
 import { processWebhookPing } from "@/lib/services/mirror/process-ping";
 import { reconcileMirror } from "@/lib/services/mirror/reconcile";
 import { startMirrorBackfill } from "@/lib/services/mirror/start-backfill";
@@ -88,6 +89,19 @@ beforeAll(async () => {
   );
   seeded.wire = wire.Id;
   seeded.wireReference = wire.WireReference ?? "";
+  // A bank wire no webhook announces: only the backfill brings it.
+  const quietWire = await payins.createBankWireDirect(
+    c,
+    {
+      AuthorId: world.owner.Id,
+      CreditedWalletId: world.ownerWallet.Id,
+      DeclaredDebitedFunds: eur(3_131),
+      DeclaredFees: eur(0),
+    },
+    { idempotencyKey: newKey() },
+  );
+  seeded.quietWire = quietWire.Id;
+  seeded.quietWireReference = quietWire.WireReference ?? "";
   seeded.kyc = (await kycDocuments.create(c, world.owner.Id, { Type: "IDENTITY_PROOF", Tag: "kyc-tagged" })).Id;
   const legal = await users.createLegal(c, {
     Name: "Acme SAS",
@@ -220,6 +234,20 @@ async function countsAtMangopay(c: MangopayClient) {
   };
 }
 
+const freshness = () =>
+  getMirrorFreshness({ ctx: accountContextFor(env.hub, "READ_ONLY", env.account), input: { view: "users" } });
+
+/** Every source of the account's freshness an hour old or older. */
+async function backdateFreshness(): Promise<void> {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await db.webhookPing.updateMany({
+    where: { ...scope(), processedAt: { not: null } },
+    data: { processedAt: hourAgo },
+  });
+  await db.mirrorBackfill.updateMany({ where: scope(), data: { lastPageAt: hourAgo } });
+  await db.webhookEndpoint.updateMany({ where: scope(), data: { reconciledAt: hourAgo } });
+}
+
 describe("backfill", () => {
   it("refuses Viewers and Operators on its own, and a foreign account id", async () => {
     for (const role of ["READ_ONLY", "OPERATOR"] as const) {
@@ -317,6 +345,19 @@ describe("backfill", () => {
     expect(await db.mirrorTransaction.findUnique({ where: key(seeded.wire ?? "") })).toMatchObject({
       wireReference: seeded.wireReference,
     });
+    // A bank wire only the backfill saw has its reference too (its pay-in read by id), and search finds it.
+    expect(seeded.quietWireReference).toMatch(/^[0-9A-Z]{4,}$/);
+    expect(await db.mirrorTransaction.findUnique({ where: key(seeded.quietWire ?? "") })).toMatchObject({
+      type: "PAYIN",
+      paymentType: "BANK_WIRE",
+      wireReference: seeded.quietWireReference,
+    });
+    const found = await findInMirror({ ctx: dev(), input: { query: seeded.quietWireReference?.toLowerCase() ?? "" } });
+    expect(found.objects.map((o) => [o.kind, o.id, o.matched])).toContainEqual([
+      "transaction",
+      seeded.quietWire,
+      `Wire reference ${seeded.quietWireReference}`,
+    ]);
     expect((await db.mirrorMandate.findUnique({ where: key(seeded.mandate ?? "") }))?.bankAccountId).toBe(
       world.bankAccount.Id,
     );
@@ -328,7 +369,11 @@ describe("backfill", () => {
     const state = await db.mirrorBackfill.findUniqueOrThrow({ where: { apiAccountId: env.account.id } });
     expect(state).toMatchObject({ phase: "user", page: 1, steps: 0, status: "RUNNING" });
     const data = { backfillId: state.id, runId: state.runId };
+    // The mirror's freshness moves with the page written, not only with pings.
+    await backdateFreshness();
+    expect((await freshness()).secondsAgo).toBeGreaterThanOrEqual(3_600);
     expect((await runBackfillSlice(data, 1)).status).toBe("more");
+    expect((await freshness()).secondsAgo).toBeLessThan(60);
     await cancelMirrorBackfill({ ctx: dev(), input: { accountId: env.account.id } });
     expect(await runBackfillSlice(data, 3)).toEqual({ status: "stopped", steps: 0 });
     expect(await db.mirrorBackfill.findUniqueOrThrow({ where: { id: state.id } })).toMatchObject({
@@ -348,7 +393,11 @@ describe("reconciliation", () => {
   it("re-reads an object with a recent event whose mirror row was deleted", async () => {
     await db.mirrorKycDocument.delete({ where: key(seeded.kyc ?? "") });
     await db.mirrorTransaction.delete({ where: key(seeded.wire ?? "") });
+    await backdateFreshness();
+    expect((await freshness()).secondsAgo).toBeGreaterThanOrEqual(3_600);
     const outcome = await reconcileMirror(scope());
+    // The run counts for the mirror's freshness.
+    expect((await freshness()).secondsAgo).toBeLessThan(60);
     expect(outcome.repaired).toBeGreaterThanOrEqual(1);
     expect(await db.mirrorKycDocument.findUnique({ where: key(seeded.kyc ?? "") })).toMatchObject({
       userId: world.owner.Id,
