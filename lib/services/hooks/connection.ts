@@ -50,11 +50,13 @@ export function summarize(all: Hook[], tokenHash: string | null): WebhookConnect
 /** The account's hooks compared with this app's receiver. */
 export async function getWebhookConnection({ ctx }: { ctx: AccountContext }): Promise<WebhookConnectionDTO> {
   assertCan(ctx, "hooks.read");
-  const endpoint = await db.webhookEndpoint.findFirst({
-    where: { hubId: ctx.hub.id, apiAccountId: ctx.account.id },
-    select: { tokenHash: true },
-  });
-  const client = await mangopayClientFor(ctx.hub.id, ctx.account.id);
-  const all = await callMangopay(() => allHooks(client));
+  // The receiver's secret and MANGOPAY's hooks side by side: the page waits for the slower one.
+  const [endpoint, all] = await Promise.all([
+    db.webhookEndpoint.findFirst({
+      where: { hubId: ctx.hub.id, apiAccountId: ctx.account.id },
+      select: { tokenHash: true },
+    }),
+    mangopayClientFor(ctx.hub.id, ctx.account.id).then((client) => callMangopay(() => allHooks(client))),
+  ]);
   return summarize(all, endpoint?.tokenHash ?? null);
 }
