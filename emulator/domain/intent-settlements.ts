@@ -20,8 +20,19 @@ type LineError = IntentSettlement["LinesErrors"][number];
 export type SettlementView = Omit<IntentSettlement, "UploadToken" | "FooterErrors" | "LinesErrors">;
 
 export function settlementView(s: IntentSettlement): SettlementView {
-  const { UploadToken: _token, FooterErrors: _footer, LinesErrors: _lines, ...view } = s;
-  return view;
+  return {
+    SettlementId: s.SettlementId,
+    Status: s.Status,
+    SettlementDate: s.SettlementDate,
+    ExternalProviderName: s.ExternalProviderName,
+    DeclaredIntentAmount: s.DeclaredIntentAmount,
+    ExternalProcessorFeesAmount: s.ExternalProcessorFeesAmount,
+    ActualSettlementAmount: s.ActualSettlementAmount,
+    FundsMissingAmount: s.FundsMissingAmount,
+    FileName: s.FileName,
+    UploadUrl: s.UploadUrl,
+    CreationDate: s.CreationDate,
+  };
 }
 
 export function getSettlement(store: ClientStore, id: string): IntentSettlement {

@@ -1,6 +1,7 @@
 // The pre-signed upload URL of a pay-in intent settlement (UploadUrl): MANGOPAY's is an S3 URL authenticated by its
 // query string, answered 200 with an empty body. Here `PUT /settlement-uploads/{clientId}/{settlementId}?token=…`
-// takes the CSV and processes it at once (domain/intent-settlements.ts); an unknown, replaced or used URL is 403.
+// takes the CSV and processes it at once (domain/intent-settlements.ts). The same URL takes a corrected file while
+// nothing was matched; an unknown or replaced URL, or one of a matched or cancelled settlement, is 403.
 import type { Hono } from "hono";
 import type { Emulator } from "../core/emulator";
 import { uploadSettlementFile } from "../domain/intent-settlements";
