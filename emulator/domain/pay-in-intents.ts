@@ -1,12 +1,13 @@
 // Pay-in intents (V3.0, `/V3.0/{ClientId}/payins/intents…`, SDK PayIns.*PayInIntent*): a payment the platform
 // processed with its own provider is declared to MANGOPAY (authorization), then its captures, cancellations,
-// refunds, disputes and splits to the sellers' wallets. No money moves in the emulator's wallets until a
-// split is executed, which needs MANGOPAY's settlement of the intent (not emulated: see emulator/README.md).
+// refunds, disputes and splits to the sellers' wallets. A settlement (domain/intent-settlements.ts) makes the
+// splits AVAILABLE; executing one is still refused (no escrow wallet in the emulator: see emulator/README.md).
 // Statuses follow the SDK's own tests (AUTHORIZED, CAPTURED, CANCELLED, REFUNDED, REFUND_REVERSED, DISPUTED;
 // splits CREATED, REVERSED); the rest is the emulator's reading, listed in the README.
 import { ApiError, invalidAction, notFound, paramError, type FieldErrors } from "../core/errors";
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
+import { splitStatusOnSettledIntent } from "./intent-settlements";
 import type { IntentExternalData, IntentLineItem, IntentSplit, IntentStep, PayInIntent } from "../store/types";
 
 type Body = Record<string, unknown>;
@@ -537,8 +538,13 @@ export function createIntentSplits(
     };
     line.SplitAmount += d.amount;
     store.intentSplits.set(split.Id, split);
-    syncSplitInfo(intent, split);
     emu.events.emit(store, "SPLIT_CREATED", split.Id, now);
+    // A split of an intent whose funds were already received (settlement RECONCILED) is available at once.
+    if (splitStatusOnSettledIntent(intent) === "AVAILABLE") {
+      split.Status = "AVAILABLE";
+      emu.events.emit(store, "SPLIT_AVAILABLE", split.Id, now);
+    }
+    syncSplitInfo(intent, split);
     return split;
   });
   refresh(intent);
@@ -609,6 +615,9 @@ export function executeIntentSplit(store: ClientStore, intentId: string, splitId
   const message = "Execute split requires a status in [AVAILABLE, REJECTED]";
   if (split.Status !== "AVAILABLE" && split.Status !== "REJECTED")
     throw new ApiError(400, "invalid_action", message, { Split: message });
-  // Unreachable here: splits become AVAILABLE only through MANGOPAY's settlement, which is not emulated.
-  throw invalidAction("Executing a split needs the intent's settlement, which the emulator does not model.");
+  // AVAILABLE after a settlement (domain/intent-settlements.ts), but the funds sit on MANGOPAY's escrow wallet,
+  // which the emulator does not model: no transfer to the seller's wallet can be made (see emulator/README.md).
+  throw invalidAction(
+    "Executing a split moves funds from the escrow wallet, which the emulator does not model: the split stays AVAILABLE.",
+  );
 }

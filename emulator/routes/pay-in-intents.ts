@@ -1,5 +1,5 @@
 // Pay-in intents (V3.0): `/V3.0/{ClientId}/payins/intents…`, registered under `/v3.0` (core/pipeline.ts).
-// Settlements (`/payins/intents/settlements…`) are not served: see emulator/README.md.
+// Settlements (`/payins/intents/settlements…`) are registered first; the file upload is a page (pages/settlement-upload.ts).
 import { ok } from "../core/context";
 import type { ApiRouter } from "../core/router";
 import {
@@ -17,10 +17,29 @@ import {
   reverseIntentSplit,
   updateIntentSplit,
 } from "../domain/pay-in-intents";
+import {
+  cancelSettlement,
+  createSettlement,
+  getSettlement,
+  renewSettlementUpload,
+  settlementValidations,
+  settlementView,
+} from "../domain/intent-settlements";
 
 const BASE = "/v3.0/payins/intents";
 
+const SETTLEMENTS = `${BASE}/settlements`;
+
 export function registerPayInIntentRoutes(r: ApiRouter): void {
+  r.post(SETTLEMENTS, (ctx) => ok(createSettlement(ctx.store, ctx.body, ctx.now, ctx.origin)));
+  r.get(`${SETTLEMENTS}/:settlementId`, (ctx) => ok(settlementView(getSettlement(ctx.store, ctx.params.settlementId))));
+  r.put(`${SETTLEMENTS}/:settlementId`, (ctx) =>
+    ok(renewSettlementUpload(ctx.store, ctx.params.settlementId, ctx.body, ctx.now, ctx.origin)),
+  );
+  r.get(`${SETTLEMENTS}/:settlementId/validations`, (ctx) =>
+    ok(settlementValidations(ctx.store, ctx.params.settlementId)),
+  );
+  r.post(`${SETTLEMENTS}/:settlementId/cancel`, (ctx) => ok(cancelSettlement(ctx.store, ctx.params.settlementId)));
   r.post(BASE, (ctx) => ok(createIntentAuthorization(ctx.emu, ctx.store, ctx.body, ctx.now)));
   r.get(`${BASE}/:intentId`, (ctx) => ok(getIntent(ctx.store, ctx.params.intentId)));
   r.post(`${BASE}/:intentId/captures`, (ctx) =>

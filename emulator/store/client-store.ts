@@ -31,6 +31,7 @@ import type {
   CardValidation,
   RecurringRegistration,
   IdentityVerification,
+  IntentSettlement,
   AcquiringPayIn,
   AcquiringRefund,
   PayPalDataCollection,
@@ -120,6 +121,7 @@ export class ClientStore {
   /** V3.0 pay-in intents and their splits. */
   readonly payInIntents = new Map<string, PayInIntent>();
   readonly intentSplits = new Map<string, IntentSplit>();
+  readonly intentSettlements = new Map<string, IntentSettlement>();
   /** Intent dispute id → the capture it disputes. */
   readonly intentDisputeCaptures = new Map<string, string>();
   /** The client object (`GET /clients`), built on first read. */

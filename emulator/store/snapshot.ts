@@ -49,6 +49,7 @@ export const SNAPSHOT_MAPS = [
   "paypalDataCollections",
   "payInIntents",
   "intentSplits",
+  "intentSettlements",
   "intentDisputeCaptures",
 ] as const satisfies ReadonlyArray<keyof ClientStore>;
 

@@ -477,6 +477,30 @@ export interface PayInIntent {
   Decision: string | null;
 }
 
+/** A pay-in intent settlement (V3.0): the provider's settlement file, uploaded to UploadUrl, matched to intents. */
+export interface IntentSettlement {
+  SettlementId: string;
+  Status: string;
+  SettlementDate: number | null;
+  ExternalProviderName: string | null;
+  DeclaredIntentAmount: number | null;
+  ExternalProcessorFeesAmount: number | null;
+  ActualSettlementAmount: number | null;
+  FundsMissingAmount: number | null;
+  FileName: string;
+  UploadUrl: string;
+  CreationDate: number;
+  /** The secret of the current UploadUrl (a new URL replaces it). */
+  UploadToken: string;
+  FooterErrors: Array<{ FooterName: string; Code: string; Description: string }>;
+  LinesErrors: Array<{
+    ExternalProviderReference: string;
+    ExternalTransactionType: string;
+    Code: string;
+    Description: string;
+  }>;
+}
+
 /** A split of an intent's line item to its seller's wallet. */
 export interface IntentSplit {
   Id: string;

@@ -86,6 +86,8 @@ export const MODELS = {
   PayInIntent: "payIn.PayInIntentData",
   PayInIntentSplit: "payIn.PayInIntentSplitData",
   PayInIntentSplits: "payIn.PayInIntentSplitsData",
+  IntentSettlement: "settlement.SettlementData",
+  IntentSettlementValidation: "settlement.SettlementValidation",
 } as const;
 export type Kind = keyof typeof MODELS;
 
@@ -252,6 +254,8 @@ const ROUTES: Array<[RegExp, RegExp, Classifier, ListView?]> = [
   [/PUT/, /^\/payins\/[^/]+\/trackings$/, byPayIn],
   [/POST/, /^\/v3\.0\/payins\/intents\/[^/]+\/splits$/, fixed("PayInIntentSplits")],
   [/GET|PUT|POST/, /^\/v3\.0\/payins\/intents\/[^/]+\/splits\/[^/]+(\/reverse|\/execute)?$/, fixed("PayInIntentSplit")],
+  [/GET/, /^\/v3\.0\/payins\/intents\/settlements\/[^/]+\/validations$/, fixed("IntentSettlementValidation")],
+  [/POST|GET|PUT/, /^\/v3\.0\/payins\/intents\/settlements(\/[^/]+(\/cancel)?)?$/, fixed("IntentSettlement")],
   [/POST|GET|PUT/, /^\/v3\.0\/payins\/intents(\/[^/]+(\/.*)?)?$/, fixed("PayInIntent")],
   [
     /POST/,
