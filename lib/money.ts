@@ -32,6 +32,11 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
   return format.format(amountMinor / 10 ** digits);
 }
 
+/** An amount as a chart's axis writes it: whole amounts without their ".00" (€500, €12.50). */
+export function formatMoneyTick(amountMinor: number, currency: string): string {
+  return formatMoney(amountMinor, currency).replace(/\.00$/, "");
+}
+
 /**
  * Parses what a person typed ("1,234.50", "1.234,50", "12,5", "12") into minor units exactly (string
  * arithmetic, no float rounding). Ambiguous input such as "1,234" (thousands or decimals?) is refused

@@ -38,8 +38,9 @@ if (!secret) {
 }
 const handle = app.getRequestHandler();
 // MANGOPAY's webhook pings, answered before Next.js's router by the receiver itself, which
-// instrumentation.ts offers while the app prepares (lib/services/mirror/webhook-door.ts); every other
-// request, and any ping the door does not take, goes to Next.js.
+// instrumentation.ts offers at start-up (lib/services/mirror/webhook-door.ts). Looked up per request:
+// instrumentation may finish after prepare(), and until it has, pings go to Next.js's route handler,
+// as does every other request and any ping the door does not take.
 const DOOR = Symbol.for("mangopay-dashboard.webhook-door");
 
 /** The peer header for a socket address (the same MAC as signPeer in lib/server/client-ip.ts). */

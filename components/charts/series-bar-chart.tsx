@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, minorDigits } from "@/lib/money";
+import { formatMoney, formatMoneyTick, minorDigits } from "@/lib/money";
 
 /** How a series' values read: money in minor units of one currency, a count, or a percentage. */
 export type SeriesFormat = { kind: "money"; currency: string } | { kind: "count" } | { kind: "percent" };
@@ -44,9 +44,7 @@ export default function SeriesBarChart({
             tick={{ fontSize: 11 }}
             width={60}
             tickFormatter={(v: number) =>
-              format.kind === "money"
-                ? formatMoney(Math.round(v * scale), format.currency).replace(/\.00$/, "")
-                : formatValue(v, format)
+              format.kind === "money" ? formatMoneyTick(Math.round(v * scale), format.currency) : formatValue(v, format)
             }
           />
           <Tooltip formatter={(_v, _n, item) => [formatValue((item.payload as { raw: number }).raw, format), name]} />

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/money";
+import { formatMoney, formatMoneyTick } from "@/lib/money";
 
 // A bar chart drawn on the server in HTML and CSS: no JavaScript reaches the browser. The home page
 // draws one per currency above the fold, where recharts (over 100 kB compressed) would double the
@@ -40,7 +40,6 @@ export default function StaticBarChart({
   const ticks: number[] = [];
   for (let v = bottom ? -bottom : 0; step && v <= top; v += step) ticks.push(v);
   if (ticks.length === 0) ticks.push(0);
-  const axisLabel = (v: number) => formatMoney(v, currency).replace(/\.00$/, "");
 
   return (
     <figure className="w-full">
@@ -52,7 +51,7 @@ export default function StaticBarChart({
               className="absolute right-1 translate-y-1/2 whitespace-nowrap"
               style={{ bottom: `${zero + pct(t)}%` }}
             >
-              {axisLabel(t)}
+              {formatMoneyTick(t, currency)}
             </span>
           ))}
         </div>

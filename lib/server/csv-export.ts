@@ -7,15 +7,15 @@ import { csvResponse, exportErrorResponse } from "./csv-response";
  * query string is the list's filters (the service parses them again), bad ones answer 400 with the
  * reason, and the records stream as CSV.
  */
-export async function csvExport<C, I>(
+export async function csvExport<C>(
   request: Request,
   ctx: C,
-  exporter: (args: { ctx: C; input: I }) => Promise<AsyncIterable<string[]>>,
+  exporter: (args: { ctx: C; input: ReturnType<typeof queryObject> }) => Promise<AsyncIterable<string[]>>,
   columns: readonly string[],
   name: string,
 ): Promise<Response> {
   try {
-    const records = await exporter({ ctx, input: queryObject(new URL(request.url).searchParams) as I });
+    const records = await exporter({ ctx, input: queryObject(new URL(request.url).searchParams) });
     return csvResponse(records, columns, name);
   } catch (err) {
     return exportErrorResponse(err);

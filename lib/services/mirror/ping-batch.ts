@@ -7,9 +7,9 @@ import { WEBHOOK_PING_JOB } from "./process-ping";
 
 // Group commit for the webhook receiver: pings arriving while a write is in flight wait for the
 // next one, and each write is one statement (the batch's endpoints read again and one multi-row
-// INSERT … ON CONFLICT DO NOTHING) and one pg-boss insert of their jobs. Alone, a ping is written at once; under load a batch
-// holds what arrived meanwhile, so the database sees two statements per batch instead of two or
-// three per ping. A ping is answered only once its batch is committed.
+// INSERT … ON CONFLICT DO NOTHING) and one pg-boss insert of their jobs. Alone, a ping is written at
+// once; under load a batch holds what arrived meanwhile, so the database sees two statements per batch
+// instead of two or three per ping. A ping is answered only once its batch is committed.
 
 export type PingToStore = {
   tokenHash: string;

@@ -78,7 +78,10 @@ export function webhookDoor(req: IncomingMessage, res: ServerResponse): boolean 
 
 const DOOR = Symbol.for("mangopay-dashboard.webhook-door");
 
-/** Offers the door to the production server (instrumentation.ts runs this while Next.js prepares). */
+/**
+ * Offers the door to the production server (instrumentation.ts runs this at start-up, which may end
+ * after Next.js's `prepare()`: start.mjs looks the door up for each request).
+ */
 export function offerWebhookDoor(): void {
   (globalThis as Record<symbol, unknown>)[DOOR] = webhookDoor;
 }
