@@ -81,7 +81,22 @@ export function claimOn(
   };
 }
 
-/** Pure step of `observe`: newer headers replace older ones (answers may arrive out of order). */
+/**
+ * One bucket's newest count. Answers can arrive in another order than MANGOPAY counted their calls
+ * (two instances, latency), so the order is MANGOPAY's own: a bucket's reset time moves on with the
+ * server's clock, a later reset is a later count. Within one reset second the count only grows, so
+ * the lower remaining is the newer one; taking it never lets a late answer hand back a spent call.
+ */
+function newerBucket(
+  old: QuotaLedger["buckets"][number] | undefined,
+  next: QuotaLedger["buckets"][number],
+): QuotaLedger["buckets"][number] {
+  if (!old || next.resetAtMs > old.resetAtMs) return next;
+  if (next.resetAtMs < old.resetAtMs) return old;
+  return next.remaining <= old.remaining ? next : old;
+}
+
+/** Pure step of `observe`: each bucket keeps its newest count in MANGOPAY's order (`newerBucket`). */
 export function observeOn(
   ledger: QuotaLedger,
   snapshot: RateLimitSnapshot | null,
@@ -90,10 +105,15 @@ export function observeOn(
 ): QuotaLedger {
   const claims = liveClaims(ledger, nowMs);
   if (claimId) delete claims[claimId];
-  if (!snapshot || snapshot.observedAt.getTime() < ledger.observedAtMs) return { ...ledger, claims };
+  if (!snapshot) return { ...ledger, claims };
   return {
-    buckets: snapshot.buckets.map(({ resetAt, ...b }) => ({ ...b, resetAtMs: resetAt.getTime() })),
-    observedAtMs: snapshot.observedAt.getTime(),
+    buckets: snapshot.buckets.map(({ resetAt, ...b }) =>
+      newerBucket(
+        ledger.buckets.find((o) => o.windowMinutes === b.windowMinutes),
+        { ...b, resetAtMs: resetAt.getTime() },
+      ),
+    ),
+    observedAtMs: Math.max(ledger.observedAtMs, snapshot.observedAt.getTime()),
     claims,
   };
 }

@@ -122,12 +122,14 @@ export function databaseQuotaStore(via: Db = db): QuotaStore {
     ) {
       // Nothing to record: an answer without headers that ends no claim (e.g. a token call).
       if (!snapshot && !claimId) return;
-      if (!claimId && snapshot) {
-        // The common case (every call): one statement, newer headers only. Interactive answers are
-        // skipped for a second after the last write while the quota is far from the reserve;
-        // background answers, which the next claim relies on, are always written.
+      if (!claimId && snapshot && farFromReserve(snapshot, nowMs)) {
+        // The common case (every call while the quota is far from the reserve): one statement,
+        // later answers only. Interactive answers are skipped for a second after the last write;
+        // background answers, which the next claim relies on, are always written. Near the reserve
+        // an answer is merged under the row lock instead (below), bucket by bucket in MANGOPAY's
+        // order, so that an answer arriving late cannot raise the count another one lowered.
         const quiet = nowMs - (lastWrites.get(key) ?? 0) < QUIET_WRITE_INTERVAL_MS;
-        if (priority === "interactive" && quiet && farFromReserve(snapshot, nowMs)) return;
+        if (priority === "interactive" && quiet) return;
         lastWrites.set(key, nowMs);
         if (lastWrites.size > 10_000) lastWrites.clear();
         const fresh = observeOn(emptyLedger(), snapshot, null, nowMs);

@@ -5,7 +5,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_QUOTA_POLICY } from "@/lib/mangopay/rate-limits";
+import type { RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
 import { db } from "@/lib/server/db";
+import { databaseQuotaStore } from "@/lib/server/quota-store";
 import { createTestAccount, createTestHub } from "../hub/factories";
 import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
 
@@ -44,6 +46,37 @@ function runInstance(hubId: string, accountId: string, startAt: number): Promise
     });
   });
 }
+
+const counted = (remaining: number, countedAtMs: number, limit = LIMIT_15_MIN): RateLimitSnapshot => ({
+  observedAt: new Date(countedAtMs),
+  buckets: [{ windowMinutes: 15, made: limit - remaining, limit, remaining, resetAt: new Date(countedAtMs + 900_000) }],
+});
+
+describe("the MANGOPAY quota ledger in the database", () => {
+  it("near the reserve, keeps the lower count of answers MANGOPAY counted in the same second, whatever their arrival order", async () => {
+    const key = `ledger-order|${Date.now()}|${Math.random()}`;
+    const [first, second] = [databaseQuotaStore(), databaseQuotaStore()];
+    const second0 = Math.floor(Date.now() / 1000) * 1000;
+    // Two background calls counted in one second left 6 and then 5 calls; the second's answer reaches
+    // its instance first, the first's reaches the other instance 50 ms later.
+    await second.observe(key, counted(5, second0), null, second0 + 40, "background");
+    await first.observe(
+      key,
+      { ...counted(6, second0), observedAt: new Date(second0 + 90) },
+      null,
+      second0 + 90,
+      "background",
+    );
+    const row = await db.mangopayQuotaLedger.findUniqueOrThrow({ where: { credentialsKey: key } });
+    expect(row.ledger).toMatchObject({ buckets: [{ remaining: 5 }] });
+    // 5 left with a reserve of 3: two more background calls between them, then both are shed.
+    expect((await first.claim(key, second0 + 100)).ok).toBe(true);
+    expect((await second.claim(key, second0 + 101)).ok).toBe(true);
+    expect((await first.claim(key, second0 + 102)).ok).toBe(false);
+    expect((await second.claim(key, second0 + 103)).ok).toBe(false);
+    await db.mangopayQuotaLedger.delete({ where: { credentialsKey: key } });
+  });
+});
 
 describe("the MANGOPAY quota shared by two app instances", () => {
   let emulator: TestEmulator;

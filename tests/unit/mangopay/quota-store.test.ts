@@ -35,6 +35,22 @@ describe("quota ledger", () => {
     expect(claimOn(ledger, T + 2, undefined, "c").claim.ok).toBe(true);
   });
 
+  it("orders answers by MANGOPAY's count, not by their arrival: a late answer cannot hand back a spent call", () => {
+    // Two calls counted in the same second (reset T+900 s): the first left 6, the second 5. The
+    // second's answer arrives first; the first's arrives later, by this process's clock.
+    let ledger = observeOn(emptyLedger(), snapshot(5, T), null, T + 40);
+    ledger = observeOn(ledger, { ...snapshot(6, T), observedAt: new Date(T + 90) }, null, T + 90);
+    expect(ledger.buckets[0]?.remaining).toBe(5);
+    expect(claimOn(ledger, T + 100, undefined, "next").claim.ok).toBe(false);
+    // A count from a later second is newer even with more left (the sliding window moved on)…
+    ledger = observeOn(ledger, snapshot(40, T + 60_000), null, T + 60_000);
+    expect(ledger.buckets[0]?.remaining).toBe(40);
+    // …and one from an earlier second, arriving after it, is ignored.
+    ledger = observeOn(ledger, { ...snapshot(3, T + 1_000), observedAt: new Date(T + 61_000) }, null, T + 61_000);
+    expect(ledger.buckets[0]?.remaining).toBe(40);
+    expect(ledger.observedAtMs).toBe(T + 61_000);
+  });
+
   it("forgets claims of calls that never reported back once their lease ends", () => {
     let ledger = observeOn(emptyLedger(), snapshot(6), null, T);
     ledger = claimOn(ledger, T, undefined, "lost").ledger;
