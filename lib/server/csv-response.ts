@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
+import { describeError, UpstreamServiceError } from "@/lib/services/upstream";
 import { ServiceError, ValidationError } from "./errors";
 
 /** Records per chunk sent: a chunk is at most a few dozen kilobytes, and never more than one batch read. */
@@ -56,7 +57,10 @@ export function csvStream(records: AsyncIterable<string[]>, columns: readonly st
   );
 }
 
-/** An export's refusal as plain text: bad filters 400 with the reason, other service errors by kind. */
+/**
+ * An export's refusal as plain text: bad filters 400 with the reason, other service errors by kind;
+ * MANGOPAY failing or refusing (an export read from it) 502 with what it said and its reference.
+ */
 export function exportErrorResponse(err: unknown): Response {
   const text = { "content-type": "text/plain; charset=utf-8" };
   if (err instanceof ValidationError) {
@@ -65,5 +69,10 @@ export function exportErrorResponse(err: unknown): Response {
   }
   if (err instanceof ServiceError && err.code === "FORBIDDEN") return new Response("Forbidden.", { status: 403 });
   if (err instanceof ServiceError && err.code === "NOT_FOUND") return new Response("Not found.", { status: 404 });
+  if (err instanceof UpstreamServiceError) {
+    const view = describeError(err);
+    const reference = view.mangopayId ? `\nMANGOPAY reference: ${view.mangopayId}` : "";
+    return new Response(`${view.title}. ${view.message}${reference}`, { status: 502, headers: text });
+  }
   throw err;
 }

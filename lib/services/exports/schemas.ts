@@ -70,13 +70,9 @@ export const ExportUboDeclarationsInput = z
   .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
 export type ExportUboDeclarationsInput = z.input<typeof ExportUboDeclarationsInput>;
 
-/** Why the "To settle" queue has no export: the mirror does not know which repudiations are repaid. */
-export const TO_SETTLE_NOT_EXPORTABLE =
-  "The mirror cannot tell which lost disputes are still to settle (MANGOPAY's own list): export without this quick filter, or use Reports.";
-
 /**
  * The disputes page's filters (quick filter, status, type, inclusive UTC days of opening). "Pending
- * client" is both waiting statuses and overrides `status`, as on the page; "To settle" is refused.
+ * client" is both waiting statuses and overrides `status`, as on the page; "To settle" is MANGOPAY's list.
  */
 export const ExportDisputesInput = z
   .object({
@@ -86,8 +82,7 @@ export const ExportDisputesInput = z
     from: ExportDay,
     to: ExportDay,
   })
-  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] })
-  .refine((f) => f.quick !== "to-settle", { message: TO_SETTLE_NOT_EXPORTABLE, path: ["quick"] });
+  .refine(rangeInOrder, { message: RANGE_ORDER_MESSAGE, path: ["to"] });
 export type ExportDisputesInput = z.input<typeof ExportDisputesInput>;
 
 /** A query string as a plain object, repeated keys as arrays (`types=A&types=B`). */

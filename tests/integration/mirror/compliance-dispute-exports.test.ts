@@ -412,17 +412,6 @@ describe("the disputes export", () => {
     expect(await ids("status=REOPENED_PENDING_CLIENT_ACTION&type=CONTESTABLE")).toEqual([]);
   });
 
-  it("refuses the 'To settle' queue, which the mirror cannot tell apart, rather than export something else", async () => {
-    current = hub.ctx("OWNER");
-    const before = await exportAudits();
-    const res = await get(await disputesRoute(), "disputes/export?quick=to-settle");
-    expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(
-      /^Invalid filters\.\nquick: The mirror cannot tell which lost disputes are still to settle/,
-    );
-    expect(await exportAudits()).toBe(before);
-  });
-
   it("reads any number of disputes in keyset batches, each exactly once, even when many share one second", async () => {
     const big = await createTestAccount(hub, { baseUrl: SANDBOX });
     const second = "2026-02-01T12:00:00Z";

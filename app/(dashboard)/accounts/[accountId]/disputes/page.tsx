@@ -144,7 +144,17 @@ export default async function DisputesPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-semibold">Disputes</h1>
           <p className="text-sm text-slate-600">Chargebacks opened by cardholders&apos; banks, newest first.</p>
         </div>
-        {q.quick === "to-settle" ? null : (
+        {q.quick === "to-settle" ? (
+          // MANGOPAY's own list: its export reads MANGOPAY, whether or not the mirror is connected.
+          <a
+            href={paths.disputesExport(filterQuery)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+            data-testid="export-csv"
+            download
+          >
+            Export CSV
+          </a>
+        ) : (
           <MirrorExportLink
             freshness={freshness}
             href={paths.disputesExport(filterQuery)}
@@ -153,18 +163,9 @@ export default async function DisputesPage({ params, searchParams }: Props) {
         )}
       </div>
       <div className="text-xs text-slate-500">
-        {q.quick === "to-settle" ? (
-          <span className="text-amber-700" data-testid="export-unavailable">
-            No CSV export for &quot;To settle&quot;: it is MANGOPAY&apos;s own list of lost disputes whose repudiation
-            is not yet repaid, which the mirror cannot tell apart. Export from &quot;All&quot; with the filters, or use{" "}
-            <Link href={paths.reports} className="underline">
-              Reports
-            </Link>
-            .
-          </span>
-        ) : (
-          "The CSV export holds every dispute the mirror has that matches these filters."
-        )}
+        {q.quick === "to-settle"
+          ? "The CSV export holds MANGOPAY's whole list of lost disputes still to settle, read from MANGOPAY as it downloads."
+          : "The CSV export holds every dispute the mirror has that matches these filters."}
         <MirrorFreshnessLine freshness={freshness} hooksHref={paths.hooks} />
       </div>
       <nav aria-label="Quick filters" className="flex gap-2" data-testid="quick-filters">
