@@ -59,6 +59,7 @@ export default async function SettlementsPage({ params, searchParams }: Props) {
               { header: "Provider", cell: (s) => s.providerName },
               {
                 header: "Settlement date",
+                className: "whitespace-nowrap",
                 cell: (s) => (s.settlementDate ? formatDate(new Date(s.settlementDate), "UTC") : null),
               },
               {

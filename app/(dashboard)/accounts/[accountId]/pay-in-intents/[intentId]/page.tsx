@@ -116,11 +116,6 @@ export default async function PayInIntentPage({ params }: Props) {
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-sm text-slate-500">
-          <Link href={paths.intentSettlements} className="underline">
-            Settlements
-          </Link>
-        </p>
         <h1 className="flex items-center gap-3 text-2xl font-semibold" data-testid="intent-title">
           Pay-in intent <Money amountMinor={i.amountMinor} currency={i.currency} /> <StatusBadge status={i.status} />
         </h1>
@@ -264,7 +259,7 @@ export default async function PayInIntentPage({ params }: Props) {
           />
         )}
       </Section>
-      <div className="grid gap-4 xl:grid-cols-3">
+      <div className="space-y-4">
         <Steps
           title="Captures"
           testId="intent-captures"

@@ -20,6 +20,9 @@ import { SettlementAmount } from "../_components/settlement-amount";
 
 export const metadata: Metadata = { title: "Settlement" };
 
+/** A settlement in these statuses matched all its lines: its intents carry its SettlementId. */
+const PAID_STATUSES = ["PENDING_FUNDS_RECEPTION", "RECONCILED"];
+
 type Props = {
   params: Promise<{ accountId: string; settlementId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -162,6 +165,11 @@ export default async function SettlementPage({ params, searchParams }: Props) {
           />
         ) : intent && !intent.ok && !intent.notFound ? (
           <ServiceErrorMessage view={intent.error} />
+        ) : !PAID_STATUSES.includes(s.status) ? (
+          <p className="text-sm text-slate-600">
+            None: intents are paid only once their settlement file fully matches them (this one is{" "}
+            {s.status.replaceAll("_", " ").toLowerCase()}).
+          </p>
         ) : (
           <p className="text-sm text-slate-600">
             MANGOPAY does not list the intents a settlement paid; each intent names its settlement. Open this settlement
