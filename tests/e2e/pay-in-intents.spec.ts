@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney } from "@/lib/money";
 import { demoAccount, seedDemoMember } from "./support/dashboard";
-import { emulatorClient, emulatorUrl, mangopayGet } from "./support/emulator";
+import { addFault, clearFaults, emulatorClient, emulatorUrl, mangopayGet } from "./support/emulator";
 import { signIn } from "./support/users";
 
 // V3.0 pay-in intents in the dashboard, against the emulator's demo seed: a read-only member searches the settled
@@ -110,6 +110,34 @@ test("the Settlements list opens a failed settlement with its footer and line er
 
   await page.goto(`/accounts/${accountId}/pay-in-intents/int_m_does_not_exist`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("MANGOPAY failing: the intent page and the settlement's errors section say so", async ({ page }) => {
+  const failed = (await v3Get<Settlement[]>("/payins/intents/settlements?Status=FAILED"))[0];
+  const authorized = (await mangopayGet<Array<{ ResourceId: string }>>(mk, "/events?EventType=INTENT_AUTHORIZED"))
+    .body[0];
+  await signInAs(page);
+  try {
+    await addFault({ route: "/v3.0/payins/intents/int_*", method: "GET", kind: "error", status: 500 });
+    await addFault({
+      route: "/v3.0/payins/intents/settlements/*/validations",
+      method: "GET",
+      kind: "error",
+      status: 500,
+    });
+    await page.goto(`/accounts/${accountId}/pay-in-intents/${authorized?.ResourceId ?? ""}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      `Pay-in intent ${authorized?.ResourceId ?? ""}`,
+    );
+    await expect(page.getByTestId("section-error")).toContainText("MANGOPAY is not answering properly (HTTP 500)");
+
+    await page.goto(`/accounts/${accountId}/settlements/${failed?.SettlementId ?? ""}`);
+    await expect(page.getByTestId("settlement-title")).toContainText("Failed");
+    await expect(page.getByTestId("settlement-errors").getByTestId("section-error")).toContainText("HTTP 500");
+    await page.screenshot({ path: `${SHOTS}/upstream-failing.png`, fullPage: true });
+  } finally {
+    await clearFaults();
+  }
 });
 
 test("a member without the pay-ins permission has no Settlements link and cannot open the pages", async ({ page }) => {

@@ -80,6 +80,23 @@ describe("error mapping", () => {
     expect(error.date?.getTime()).toBe(1690291065000);
   });
 
+  it("reads a V3.0 error's field messages, named Errors", () => {
+    const error = toUpstreamError(
+      raw(400, {
+        Id: "v3-err",
+        Message: "Execute split requires a status in [AVAILABLE, REJECTED]",
+        Type: "invalid_action",
+        Errors: { Split: "Execute split requires a status in [AVAILABLE, REJECTED]" },
+      }),
+      { method: "POST", pathTemplate: "/payins/intents/{intentId}/splits/{splitId}/execute" },
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      type: "invalid_action",
+      errors: { Split: "Execute split requires a status in [AVAILABLE, REJECTED]" },
+    });
+  });
+
   it("falls back to a request-id header when the body has no Id", () => {
     const error = toUpstreamError(raw(500, "upstream exploded", { "x-request-id": "req-9" }), site);
     // A raw text body is never echoed (it could be an internal page): only MANGOPAY error objects are.
