@@ -37,6 +37,21 @@ const TONES: Record<string, Tone> = {
   INCOMPLETE: "warning",
   PENDING_USER_ACTION: "warning",
   LIGHT: "warning",
+  // Pay-in intents, their splits and settlements (V3.0).
+  AUTHORIZED: "info",
+  CAPTURED: "success",
+  PARTIALLY_CAPTURED: "info",
+  PAID: "success",
+  SETTLED_NOT_PAID: "info",
+  AVAILABLE: "success",
+  PENDING_FUNDS_RECEPTION: "info",
+  RECONCILED: "success",
+  PENDING_UPLOAD: "info",
+  UPLOADED: "info",
+  UNMATCHED: "danger",
+  PARTIALLY_MATCHED: "warning",
+  DISPUTED: "warning",
+  REJECTED: "danger",
 };
 
 export function statusTone(status: string): Tone {

@@ -37,6 +37,11 @@ export function dashboardPaths(accountId: string) {
     recurringRegistration: (registrationId: string) => `${base}/recurring-registrations/${enc(registrationId)}`,
     identityVerification: (sessionId: string) => `${base}/identity-verifications/${enc(sessionId)}`,
     recipient: (recipientId: string) => `${base}/recipients/${enc(recipientId)}`,
+    payInIntent: (intentId: string) => `${base}/pay-in-intents/${enc(intentId)}`,
+    intentSettlements: `${base}/settlements`,
+    /** `intentId`: an intent this settlement paid, when the link comes from it (MANGOPAY lists no intents per settlement). */
+    intentSettlement: (settlementId: string, intentId?: string | null) =>
+      `${base}/settlements/${enc(settlementId)}${intentId ? `?intent=${enc(intentId)}` : ""}`,
     /** MANGOPAY reads a card validation only through its card, a virtual account through its wallet. */
     cardValidation: (cardId: string, validationId: string) =>
       `${base}/cards/${enc(cardId)}/validations/${enc(validationId)}`,
@@ -96,6 +101,12 @@ export function eventResourcePage(
         href: paths.recipient(resourceId),
         label: "Open this recipient",
         after: "for its bank details and payouts.",
+      };
+    case "payInIntent":
+      return {
+        href: paths.payInIntent(resourceId),
+        label: "Open this pay-in intent",
+        after: "for its line items, captures, refunds, disputes, splits and settlement.",
       };
     default:
       return null;

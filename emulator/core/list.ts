@@ -128,7 +128,11 @@ export function pageResult<T>(
 }
 
 function linkHeader(ctx: ApiContext, page: number, perPage: number, pages: number): string {
-  const base = `${ctx.origin}/v2.01/${ctx.store.info.ClientId}${ctx.path}`;
+  // V3.0 routes are registered under `/v3.0` (core/pipeline.ts): their links keep the V3.0 prefix.
+  const v3 = /^\/v3\.0(?=\/)/i.exec(ctx.path);
+  const base = v3
+    ? `${ctx.origin}/V3.0/${ctx.store.info.ClientId}${ctx.path.slice(v3[0].length)}`
+    : `${ctx.origin}/v2.01/${ctx.store.info.ClientId}${ctx.path}`;
   const url = (p: number): string => {
     const params = new URLSearchParams(ctx.rawQuery);
     for (const k of [...params.keys()]) if (/^(page|per_page)$/i.test(k)) params.delete(k);

@@ -1,6 +1,7 @@
 // Pay-in intents (V3.0): `/V3.0/{ClientId}/payins/intents…`, registered under `/v3.0` (core/pipeline.ts).
 // Settlements (`/payins/intents/settlements…`) are registered first; the file upload is a page (pages/settlement-upload.ts).
 import { ok } from "../core/context";
+import { pageParams, pageResult, sortParam } from "../core/list";
 import type { ApiRouter } from "../core/router";
 import {
   cancelIntent,
@@ -31,6 +32,19 @@ const BASE = "/v3.0/payins/intents";
 const SETTLEMENTS = `${BASE}/settlements`;
 
 export function registerPayInIntentRoutes(r: ApiRouter): void {
+  // Documented by MANGOPAY (absent from the SDK): newest first; `Sort=CreationDate:ASC` turns it; `Status` filters.
+  r.get(SETTLEMENTS, (ctx) => {
+    const { page, perPage } = pageParams(ctx);
+    const sort = sortParam(ctx);
+    const oldestFirst = sort !== null && sort.field.toLowerCase() === "creationdate" && !sort.desc;
+    const wanted = ctx.query.all("Status").flatMap((v) => v.toUpperCase().split(","));
+    const all = [...ctx.store.intentSettlements.values()].filter(
+      (s) => wanted.length === 0 || wanted.includes(s.Status),
+    );
+    // Creation order is insertion order; ties in CreationDate keep it (reversed for newest first).
+    const ordered = oldestFirst ? all : all.reverse();
+    return pageResult(ctx, ordered, page, perPage, settlementView);
+  });
   r.post(SETTLEMENTS, (ctx) => ok(createSettlement(ctx.store, ctx.body, ctx.now, ctx.origin)));
   r.get(`${SETTLEMENTS}/:settlementId`, (ctx) => ok(settlementView(getSettlement(ctx.store, ctx.params.settlementId))));
   r.put(`${SETTLEMENTS}/:settlementId`, (ctx) =>

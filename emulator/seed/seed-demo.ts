@@ -7,6 +7,7 @@ import type { ClientStore } from "../store/client-store";
 import type { Hook } from "../store/types";
 import { seedCompliance } from "./seed-compliance";
 import { seedOperation, type FlowState } from "./seed-flows";
+import { seedIntents } from "./seed-intents";
 import { seedLifecycle } from "./seed-lifecycle";
 import { seedPerson } from "./seed-people";
 import { seedPaymentVariants } from "./seed-payment-variants";
@@ -46,6 +47,7 @@ export function seedDemo(emu: Emulator, seed: number): Record<string, number> {
       Object.assign(counts, seedSurface(emu, store, now, origin));
       Object.assign(counts, seedPayments(emu, store, now, origin));
       Object.assign(counts, seedPaymentVariants(emu, store, now, origin));
+      Object.assign(counts, seedIntents(emu, store, now, origin));
       sortEvents(store);
       for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
     });

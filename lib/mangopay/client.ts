@@ -49,7 +49,7 @@ import { lookupStoredResponse } from "./stored-response";
 
 export { createAccountState, assertIdempotencyKey, type AccountState };
 // The request/response shapes live in http.ts (stored-response.ts needs them without the client).
-export type { ApiRequest, ApiResponse, CallOptions, RequestPriority } from "./http";
+export type { ApiRequest, ApiResponse, ApiVersion, CallOptions, RequestPriority } from "./http";
 
 export interface MangopayAccountConfig {
   clientId: string;
@@ -242,7 +242,7 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
 
   async function send(req: ApiRequest): Promise<ApiResponse> {
     const site = { method: req.method, pathTemplate: req.path };
-    const url = buildUrl(baseUrl, config.clientId, req.path, req.params, req.query);
+    const url = buildUrl(baseUrl, config.clientId, req.path, req.params, req.query, req.version);
     const key = req.method === "POST" ? assertIdempotencyKey(req.idempotencyKey ?? newKey()) : null;
     const deadlineMs = req.deadlineMs ?? policy.deadlineMs;
     const deadlineAt = now() + deadlineMs;

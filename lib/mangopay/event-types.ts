@@ -20,6 +20,7 @@ export type EventResource =
   | "card"
   | "report"
   | "recipient"
+  | "payInIntent"
   | null;
 
 /** How the dashboard names each kind of resource. */
@@ -40,6 +41,7 @@ export const EVENT_RESOURCE_LABELS: Record<Exclude<EventResource, null>, string>
   card: "Card",
   report: "Report",
   recipient: "Recipient",
+  payInIntent: "Pay-in intent",
 };
 
 export type EventTypeGroup = { label: string; resource: EventResource; types: readonly string[] };
@@ -241,7 +243,7 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
   },
   {
     label: "Intents",
-    resource: null,
+    resource: "payInIntent",
     types: [
       "INTENT_AUTHORIZED",
       "INTENT_CAPTURED",
@@ -255,6 +257,7 @@ export const EVENT_TYPE_GROUPS: readonly EventTypeGroup[] = [
       "INTENT_PAID",
     ],
   },
+  // The ResourceId is the split's; MANGOPAY reads a split only through its intent, which the event does not name.
   {
     label: "Intent splits",
     resource: null,

@@ -26,10 +26,18 @@ export interface CallOptions {
   deadlineMs?: number;
 }
 
+/**
+ * The API version segment of the URL. Most of MANGOPAY is `/v2.01/{ClientId}/…`; pay-in intents and their
+ * settlements live under `/V3.0/{ClientId}/…` on the same host, token and rate limits.
+ */
+export type ApiVersion = "v2.01" | "V3.0";
+
 export interface ApiRequest extends CallOptions {
   method: HttpMethod;
-  /** Template after `/v2.01/{ClientId}`, e.g. `/users/{id}`; recorded as is. */
+  /** Template after `/{version}/{ClientId}`, e.g. `/users/{id}`; recorded as is. */
   path: string;
+  /** `v2.01` when absent. */
+  version?: ApiVersion;
   params?: Record<string, string>;
   query?: QueryInput;
   body?: unknown;
@@ -57,7 +65,7 @@ function queryString(value: Exclude<QueryValue, null | undefined>): string {
 }
 
 /**
- * `{base}/v2.01/{ClientId}{template with params}` plus query. An empty or missing id is refused:
+ * `{base}/{version}/{ClientId}{template with params}` plus query (version `v2.01` unless given). An empty or missing id is refused:
  * `/users/` would silently list every user instead of fetching one.
  */
 export function buildUrl(
@@ -66,6 +74,7 @@ export function buildUrl(
   template: string,
   params: Record<string, string> = {},
   query: QueryInput = {},
+  version: ApiVersion = "v2.01",
 ): string {
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = params[name];
@@ -74,7 +83,7 @@ export function buildUrl(
     }
     return encodeURIComponent(value);
   });
-  const url = new URL(`${baseUrl.replace(/\/+$/, "")}/v2.01/${encodeURIComponent(clientId)}${path}`);
+  const url = new URL(`${baseUrl.replace(/\/+$/, "")}/${version}/${encodeURIComponent(clientId)}${path}`);
   for (const [key, value] of Object.entries(query)) {
     if (value === null || value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;
@@ -160,7 +169,8 @@ export function toUpstreamError(raw: RawResponse, site: CallSite): UpstreamError
     status: raw.status,
     type,
     message,
-    errors: fieldErrors(body.errors),
+    // V3.0 answers (pay-in intents) name the field messages `Errors`.
+    errors: fieldErrors(body.errors ?? body.Errors),
     requestId: requestIdFrom(raw.headers, raw.body),
     date,
   };

@@ -8,6 +8,7 @@ export type {
   CallOptions,
   ApiRequest,
   ApiResponse,
+  ApiVersion,
   RequestPriority,
 } from "./client";
 export * from "./errors";
@@ -37,6 +38,7 @@ export * as transfers from "./transfers";
 export * as conversions from "./conversions";
 export * as virtualAccounts from "./virtual-accounts";
 export * as recipients from "./recipients";
+export * as payInIntents from "./pay-in-intents";
 export * as refunds from "./refunds";
 export * as cards from "./cards";
 export * as cardRegistrations from "./card-registrations";

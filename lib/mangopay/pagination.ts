@@ -2,7 +2,7 @@
 // `per_page` is capped at 100 by the API.
 import { z } from "zod";
 import type { CallOptions, MangopayClient } from "./client";
-import type { QueryInput, QueryValue } from "./http";
+import type { ApiVersion, QueryInput, QueryValue } from "./http";
 import { parseOrThrow } from "./schemas/common";
 
 export const MAX_PER_PAGE = 100;
@@ -46,6 +46,8 @@ export interface ListRequest<S extends z.ZodType> {
   query?: QueryInput;
   item: S;
   itemName: string;
+  /** `v2.01` when absent. */
+  version?: ApiVersion;
 }
 
 export async function listPage<S extends z.ZodType>(
@@ -61,6 +63,7 @@ export async function listPage<S extends z.ZodType>(
     method: "GET",
     path: req.path,
     params: req.params,
+    version: req.version,
     query,
     priority: options.priority,
     signal: options.signal,

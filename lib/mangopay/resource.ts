@@ -1,7 +1,7 @@
 // Shared plumbing for the resource files: call, then parse with the resource's zod schema.
 import { z } from "zod";
 import type { CallOptions, MangopayClient } from "./client";
-import type { QueryInput } from "./http";
+import type { ApiVersion, QueryInput } from "./http";
 import { parseOrThrow } from "./schemas/common";
 
 export type ScaContext = "USER_PRESENT" | "USER_NOT_PRESENT";
@@ -48,9 +48,16 @@ export async function getOne<S extends z.ZodType>(
   params: Record<string, string>,
   schema: S,
   name: string,
-  options: CallOptions & { query?: QueryInput } = {},
+  options: CallOptions & { query?: QueryInput; version?: ApiVersion } = {},
 ): Promise<z.output<S>> {
-  const response = await client.request({ method: "GET", path, params, query: options.query, ...callOptions(options) });
+  const response = await client.request({
+    method: "GET",
+    path,
+    params,
+    query: options.query,
+    version: options.version,
+    ...callOptions(options),
+  });
   return parseOrThrow(schema, response.body, name);
 }
 

@@ -57,6 +57,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/accounts/[accountId]/recurring-registrations/[registrationId]": account("payins.read"),
   "/accounts/[accountId]/identity-verifications/[sessionId]": account("kycDocuments.read"),
   "/accounts/[accountId]/recipients/[recipientId]": account("bankAccounts.read"),
+  // V3.0 pay-in intents and their settlements are pay-ins declared from the platform's own provider.
+  "/accounts/[accountId]/pay-in-intents/[intentId]": account("payins.read"),
+  "/accounts/[accountId]/settlements": account("payins.read"),
+  "/accounts/[accountId]/settlements/[settlementId]": account("payins.read"),
   "/accounts/[accountId]/cards/[cardId]/validations/[validationId]": account("cards.read"),
   "/accounts/[accountId]/wallets/[walletId]/virtual-accounts/[virtualAccountId]": account("wallets.read"),
   // Aggregates of the mirrored transactions: whoever may read transactions.
@@ -218,6 +222,7 @@ export const DASHBOARD_NAV: readonly { label: string; segment: string; permissio
   { label: "Analytics", segment: "/analytics", permission: "transactions.read" },
   { label: "Compliance", segment: "/compliance", permission: "kycDocuments.read" },
   { label: "Disputes", segment: "/disputes", permission: "disputes.read" },
+  { label: "Settlements", segment: "/settlements", permission: "payins.read" },
   { label: "Events", segment: "/events", permission: "events.read" },
   { label: "Hooks", segment: "/hooks", permission: "hooks.read" },
   { label: "Reports", segment: "/reports", permission: "reporting.read" },

@@ -20,3 +20,4 @@ export * from "./recurring";
 export * from "./deposits";
 export * from "./identity-verification";
 export * from "./acquiring";
+export * from "./pay-in-intents";

@@ -4,6 +4,7 @@ import {
   disputes,
   kycDocuments,
   mandates,
+  payInIntents,
   payins,
   payouts,
   preauthorizations,
@@ -44,6 +45,7 @@ const READ_PERMISSION: Record<Readable, AccountPermission> = {
   preauthorization: "preauthorizations.read",
   report: "reporting.read",
   recipient: "bankAccounts.read",
+  payInIntent: "payins.read",
 };
 
 const TRANSACTION_KIND: Partial<Record<Readable, TransactionKind>> = {
@@ -87,6 +89,8 @@ function fetchResource(client: MangopayClient, kind: Readable, id: string): Prom
       return reports.get(client, id);
     case "recipient":
       return recipients.get(client, id);
+    case "payInIntent":
+      return payInIntents.get(client, id);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   identityVerifications,
   kycDocuments,
   mandates,
+  payInIntents,
   payins,
   payouts,
   preauthorizations,
@@ -251,6 +252,34 @@ const PROBES: Record<LoneIdType, Probe> = {
         status: r.Status,
         userId: r.UserId,
         summary: [r.DisplayName, r.Currency, r.PayoutMethodType].filter(Boolean).join(" · "),
+      };
+    },
+  },
+  payInIntent: {
+    permission: "payins.read",
+    fetch: async (c, id, o) => {
+      const i = await payInIntents.get(c, id, o);
+      const provider = i.ExternalData?.ExternalProviderName;
+      const lines = `${i.LineItems.length} line item${i.LineItems.length === 1 ? "" : "s"}`;
+      return {
+        status: i.Status,
+        amount: toMoneyDTO({ Amount: i.Amount, Currency: i.Currency }),
+        userId: i.Buyer?.Id ?? null,
+        walletId: null,
+        summary: [provider ? `via ${provider}` : null, lines].filter(Boolean).join(" · "),
+      };
+    },
+  },
+  // MANGOPAY's settlement carries no currency: the amount shows in the settlement page, with a matched intent's.
+  intentSettlement: {
+    permission: "payins.read",
+    fetch: async (c, id, o) => {
+      const s = await payInIntents.getSettlement(c, id, o);
+      return {
+        ...none,
+        userId: null,
+        status: s.Status,
+        summary: [s.ExternalProviderName, s.FileName].filter(Boolean).join(" · ") || null,
       };
     },
   },

@@ -27,6 +27,7 @@ const RESOURCE_OF: Partial<Record<SearchableType, EventResource>> = {
   settlement: "settlement",
   report: "report",
   recipient: "recipient",
+  payInIntent: "payInIntent",
 };
 
 export type EventHit = { resourceId: string; eventType: string; date: string; resource: EventResource };

@@ -1,6 +1,7 @@
 // Which MANGOPAY object types an id can be, from its shape. Newer MANGOPAY ids carry a prefix that
 // names the type (`user_m_…`, `wlt_m_…`, `payin_m_…`, `po_b_…`, `xfer_refund_c_…`, `report_m_…`,
-// `card_m_…`, `deposit_m_…`, `cvr_…`, `recpayinreg_…`, `idnver_m_…`, `wltbank_m_…`, `rec_m_…`); client wallets are
+// `card_m_…`, `deposit_m_…`, `cvr_…`, `recpayinreg_…`, `idnver_m_…`, `wltbank_m_…`, `rec_m_…`, V3.0's `int_…` and
+// `stl_…`); client wallets are
 // `FEES_EUR`/`CREDIT_EUR`; plain digits and UUIDs say nothing, so every type stays a candidate.
 // Objects MANGOPAY reads only through a parent take `PARENT_ID/ID`. Pure: unit-tested in
 // tests/unit/dashboard/id-shapes.test.ts.
@@ -31,6 +32,8 @@ export const SEARCHABLE_TYPES = [
   "cardValidation",
   "virtualAccount",
   "recipient",
+  "payInIntent",
+  "intentSettlement",
 ] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
@@ -60,6 +63,8 @@ export const TYPE_LABELS: Record<SearchableType, string> = {
   cardValidation: "Card validation",
   virtualAccount: "Virtual account",
   recipient: "Recipient",
+  payInIntent: "Pay-in intent",
+  intentSettlement: "Intent settlement",
 };
 
 /**
@@ -72,8 +77,16 @@ export type PairType = (typeof PAIR_TYPES)[number];
 export type LoneIdType = Exclude<SearchableType, PairType>;
 const isLoneIdType = (t: SearchableType): t is LoneIdType => !(PAIR_TYPES as readonly string[]).includes(t);
 
+/**
+ * Found only by their prefix: V3.0 pay-in intents (`int_…`) and their settlements (`stl_…`) have no other id
+ * shape, so plain digits never probe them.
+ */
+export const PREFIX_ONLY_TYPES = ["payInIntent", "intentSettlement"] as const;
+
 /** What a lone id without a telling prefix may be. */
-export const LONE_ID_TYPES: readonly LoneIdType[] = SEARCHABLE_TYPES.filter(isLoneIdType);
+export const LONE_ID_TYPES: readonly LoneIdType[] = SEARCHABLE_TYPES.filter(isLoneIdType).filter(
+  (t) => !(PREFIX_ONLY_TYPES as readonly string[]).includes(t),
+);
 
 // Longest prefixes first: `xfer_refund_` is a refund, `xfer_` a transfer.
 const PREFIXES: [RegExp, LoneIdType[]][] = [
@@ -98,6 +111,8 @@ const PREFIXES: [RegExp, LoneIdType[]][] = [
   [/^ubo_/i, ["uboDeclaration"]],
   [/^(dispute|dsp)_/i, ["dispute"]],
   [/^(hook|hk)_/i, ["hook"]],
+  [/^int_/i, ["payInIntent"]],
+  [/^stl_/i, ["intentSettlement"]],
 ];
 
 export type ParsedQuery =

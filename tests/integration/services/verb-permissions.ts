@@ -350,6 +350,25 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["kycDocuments.read"],
     input: () => ({ userId: "100000001" }),
   },
+  "pay-in-intents/get.ts#getPayInIntent": {
+    kind: "account",
+    permissions: ["payins.read"],
+    input: () => ({ intentId: "int_m_01J0000000000000000000000" }),
+  },
+  "intent-settlements/get.ts#getIntentSettlement": {
+    kind: "account",
+    permissions: ["payins.read"],
+    input: () => ({ settlementId: "stl_m_01J0000000000000000000000" }),
+  },
+  "intent-settlements/get-validations.ts#getSettlementValidations": {
+    kind: "account",
+    permissions: ["payins.read"],
+    input: () => ({ settlementId: "stl_m_01J0000000000000000000000" }),
+  },
+  "intent-settlements/list.ts#listIntentSettlements": {
+    kind: "account",
+    permissions: ["payins.read"],
+  },
   "recipients/get.ts#getRecipient": {
     kind: "account",
     permissions: ["bankAccounts.read"],

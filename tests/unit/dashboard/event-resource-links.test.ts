@@ -24,6 +24,18 @@ describe("the object behind an event and its dashboard page", () => {
     });
   });
 
+  it("reads the pay-in intent behind every INTENT_* event and opens its page", () => {
+    const intentTypes = EVENT_TYPE_GROUPS.flatMap((g) => g.types).filter((t) => t.startsWith("INTENT_"));
+    expect(intentTypes).toHaveLength(10);
+    for (const type of intentTypes) expect(eventResource(type)).toBe("payInIntent");
+    expect(EVENT_RESOURCE_LABELS.payInIntent).toBe("Pay-in intent");
+    expect(eventResourcePage("acc1", "payInIntent", "int_m_01J0")).toEqual({
+      href: "/accounts/acc1/pay-in-intents/int_m_01J0",
+      label: "Open this pay-in intent",
+      after: "for its line items, captures, refunds, disputes, splits and settlement.",
+    });
+  });
+
   it("has no page of its own for the other kinds (transactions open through their kind)", () => {
     for (const resource of ["payIn", "payOut", "user", "kycDocument", "report", null]) {
       expect(eventResourcePage("acc1", resource, "1")).toBeNull();

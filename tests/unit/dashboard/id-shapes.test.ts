@@ -1,5 +1,11 @@
 /** @jest-environment node */
-import { LONE_ID_TYPES, PAIR_TYPES, parseSearchQuery, SEARCHABLE_TYPES } from "@/lib/services/search/id-shapes";
+import {
+  LONE_ID_TYPES,
+  PAIR_TYPES,
+  parseSearchQuery,
+  PREFIX_ONLY_TYPES,
+  SEARCHABLE_TYPES,
+} from "@/lib/services/search/id-shapes";
 
 describe("search id shapes", () => {
   it("narrows prefixed ids to their type", () => {
@@ -30,11 +36,22 @@ describe("search id shapes", () => {
     expect(parseSearchQuery("payin_m_01J9ZZ")).toMatchObject({ candidates: ["payin", "repudiation"] });
   });
 
-  it("keeps every type but those read through a parent for plain digits", () => {
+  it("finds V3.0 pay-in intents and their settlements by their prefix only", () => {
+    expect(parseSearchQuery("int_m_01J02ZBWA94Q3RWGHYHHD520M2")).toMatchObject({ candidates: ["payInIntent"] });
+    expect(parseSearchQuery("int_0197f975-63f6-714e-8fc6-4451e128170f")).toMatchObject({
+      candidates: ["payInIntent"],
+    });
+    expect(parseSearchQuery("stl_m_01J02ZBWACK9FJQJKZD48804K0")).toMatchObject({ candidates: ["intentSettlement"] });
+    expect(LONE_ID_TYPES).not.toContain("payInIntent");
+    expect(LONE_ID_TYPES).not.toContain("intentSettlement");
+  });
+
+  it("keeps every type but those read through a parent or found by prefix only for plain digits", () => {
     const parsed = parseSearchQuery(" 100000525 ");
     expect(parsed).toMatchObject({ kind: "ids", id: "100000525" });
     if (parsed.kind === "ids") {
-      expect(parsed.candidates).toEqual(SEARCHABLE_TYPES.filter((t) => !(PAIR_TYPES as readonly string[]).includes(t)));
+      const notLone: readonly string[] = [...PAIR_TYPES, ...PREFIX_ONLY_TYPES];
+      expect(parsed.candidates).toEqual(SEARCHABLE_TYPES.filter((t) => !notLone.includes(t)));
       expect(parsed.candidates).toEqual([...LONE_ID_TYPES]);
       expect(parsed.candidates).not.toContain("bankAccount");
       expect(parsed.candidates).not.toContain("cardValidation");

@@ -25,6 +25,7 @@ describe("dashboard navigation", () => {
       "Analytics",
       "Compliance",
       "Disputes",
+      "Settlements",
       "Events",
       "Hooks",
       "Reports",
@@ -44,6 +45,7 @@ describe("dashboard navigation", () => {
       "Transactions",
       "Analytics",
       "Compliance",
+      "Settlements",
       "Hooks",
       "Reports",
       "Operations",
@@ -59,6 +61,7 @@ describe("dashboard navigation", () => {
       "Transactions",
       "Analytics",
       "Disputes",
+      "Settlements",
       "Events",
       "Reports",
       "Operations",
@@ -72,7 +75,16 @@ describe("dashboard navigation", () => {
     );
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).not.toContain("Reports");
-    expect(visible).toEqual(["Home", "Users", "Transactions", "Analytics", "Disputes", "Events", "Operations"]);
+    expect(visible).toEqual([
+      "Home",
+      "Users",
+      "Transactions",
+      "Analytics",
+      "Disputes",
+      "Settlements",
+      "Events",
+      "Operations",
+    ]);
   });
 
   it("hides Analytics (mirrored transactions) from a member whose grants exclude transactions.read", () => {
@@ -83,6 +95,16 @@ describe("dashboard navigation", () => {
     const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
     expect(visible).not.toContain("Analytics");
     expect(visible).toContain("Users");
+  });
+
+  it("hides Settlements (pay-in intents' settlement files) from a member whose grants exclude payins.read", () => {
+    const perms = effectivePermissions(
+      "OPERATOR",
+      roleAccountPermissions("OPERATOR").filter((p) => p !== "payins.read"),
+    );
+    const visible = DASHBOARD_NAV.filter((l) => l.permission === null || perms.has(l.permission)).map((l) => l.label);
+    expect(visible).not.toContain("Settlements");
+    expect(visible).toContain("Transactions");
   });
 
   it("hides Operations (who moved what) from a member whose grants exclude transactions.read", () => {

@@ -142,6 +142,9 @@ const EXPECTED: Record<string, RoleName[] | "public" | "session"> = {
     "READ_ONLY",
   ],
   "page /accounts/[accountId]/recipients/[recipientId]": ["OWNER", "ADMIN", "DEVELOPER", "OPERATOR", "READ_ONLY"],
+  "page /accounts/[accountId]/pay-in-intents/[intentId]": ALL,
+  "page /accounts/[accountId]/settlements": ALL,
+  "page /accounts/[accountId]/settlements/[settlementId]": ALL,
   "page /accounts/[accountId]/cards/[cardId]/validations/[validationId]": [
     "OWNER",
     "ADMIN",

@@ -32,6 +32,22 @@ describe("URLs", () => {
     );
   });
 
+  it("puts V3.0 paths (pay-in intents) under /V3.0/{ClientId} on the same base URL", () => {
+    expect(
+      buildUrl(
+        "https://api.sandbox.mangopay.com",
+        "cid",
+        "/payins/intents/{intentId}",
+        { intentId: "int_1" },
+        {},
+        "V3.0",
+      ),
+    ).toBe("https://api.sandbox.mangopay.com/V3.0/cid/payins/intents/int_1");
+    expect(buildUrl("http://127.0.0.1:4410/", "cid", "/payins/intents/settlements", {}, { page: 2 }, "V3.0")).toBe(
+      "http://127.0.0.1:4410/V3.0/cid/payins/intents/settlements?page=2",
+    );
+  });
+
   it("refuses an empty id instead of calling the list endpoint", () => {
     expect(() => buildUrl("https://x", "c", "/users/{userId}", { userId: "" })).toThrow(InvalidRequestError);
     expect(() => buildUrl("https://x", "c", "/users/{userId}", {})).toThrow(InvalidRequestError);
@@ -62,6 +78,23 @@ describe("error mapping", () => {
       pathTemplate: "/wallets/{walletId}",
     });
     expect(error.date?.getTime()).toBe(1690291065000);
+  });
+
+  it("reads a V3.0 error's field messages, named Errors", () => {
+    const error = toUpstreamError(
+      raw(400, {
+        Id: "v3-err",
+        Message: "Execute split requires a status in [AVAILABLE, REJECTED]",
+        Type: "invalid_action",
+        Errors: { Split: "Execute split requires a status in [AVAILABLE, REJECTED]" },
+      }),
+      { method: "POST", pathTemplate: "/payins/intents/{intentId}/splits/{splitId}/execute" },
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      type: "invalid_action",
+      errors: { Split: "Execute split requires a status in [AVAILABLE, REJECTED]" },
+    });
   });
 
   it("falls back to a request-id header when the body has no Id", () => {

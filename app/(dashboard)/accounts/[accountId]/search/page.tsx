@@ -50,6 +50,8 @@ function hitLink(hit: SearchHit, paths: DashboardPaths, ctx: PermissionHolder): 
   if (hit.type === "cardValidation" && hit.parentId)
     return { href: paths.cardValidation(hit.parentId, hit.id), label: "Open card validation" };
   if (hit.type === "recipient") return { href: paths.recipient(hit.id), label: "Open recipient" };
+  if (hit.type === "payInIntent") return { href: paths.payInIntent(hit.id), label: "Open pay-in intent" };
+  if (hit.type === "intentSettlement") return { href: paths.intentSettlement(hit.id), label: "Open settlement" };
   if (hit.type === "virtualAccount" && hit.parentId)
     return { href: paths.virtualAccount(hit.parentId, hit.id), label: "Open virtual account" };
   const tab = USER_TAB_OF[hit.type];
