@@ -2,7 +2,7 @@
 // method's own (links to the payer's app, bank, buyer, processing status). All optional: a method answers
 // only its own fields.
 import { z } from "zod";
-import { OptionalString, openEnum } from "./common";
+import { NullableUnixDate, OptionalString, openEnum } from "./common";
 import { PayIn } from "./transactions";
 
 export const ApmPaymentType = openEnum([
@@ -24,6 +24,18 @@ export const ApmPaymentType = openEnum([
   "BIZUM",
 ]);
 export type ApmPaymentType = z.output<typeof ApmPaymentType>;
+
+/**
+ * One shipment's tracking information sent to PayPal (`PUT /payins/{PayInId}/trackings`). MANGOPAY documents
+ * no date for it; one is read if it ever comes.
+ */
+export const PayPalTracking = z.looseObject({
+  TrackingNumber: z.string(),
+  Carrier: z.string(),
+  NotifyBuyer: z.boolean().nullish(),
+  CreationDate: NullableUnixDate,
+});
+export type PayPalTracking = z.output<typeof PayPalTracking>;
 
 export const ApmPayIn = PayIn.extend({
   PaymentType: ApmPaymentType,
@@ -49,6 +61,14 @@ export const ApmPayIn = PayIn.extend({
   Recurring: z.boolean().nullish(),
   /** A recurring PayPal pay-in's registration. */
   RecurringPayinRegistrationId: OptionalString,
+  /**
+   * PayPal: the tracking information sent so far, in order (null before the first). MANGOPAY's reference shows a
+   * list; the SDK's typings one object, so a lone object is read as a list of one.
+   */
+  Trackings: z
+    .union([z.array(PayPalTracking), PayPalTracking])
+    .nullish()
+    .transform((v) => (v == null ? null : Array.isArray(v) ? v : [v])),
 });
 export type ApmPayIn = z.output<typeof ApmPayIn>;
 
