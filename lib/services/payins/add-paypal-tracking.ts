@@ -34,7 +34,9 @@ export async function addPayPalTracking({
   if (payIn.PaymentType !== "PAYPAL")
     throw new PreconditionError("Tracking information can only be sent for a PayPal pay-in.");
   if (!payIn.CreditedWalletId)
-    throw new PreconditionError("This PayPal payment was processed without a wallet: MANGOPAY takes no tracking for it.");
+    throw new PreconditionError(
+      "This PayPal payment was processed without a wallet: MANGOPAY takes no tracking for it.",
+    );
   if (payIn.Status !== "SUCCEEDED")
     throw new PreconditionError("Tracking information can be sent only once the PayPal pay-in has succeeded.");
   const before = toPayPalTrackingsDTO(payIn.Trackings) ?? [];
@@ -63,9 +65,7 @@ export async function addPayPalTracking({
       listed: { field: "Trackings", item: { TrackingNumber: body.TrackingNumber, Carrier: body.Carrier } },
     },
     call: () =>
-      withFormFieldNames(fieldNames, () =>
-        callMangopay(() => apmPayins.addPayPalTracking(client, payIn.Id, body)),
-      ),
+      withFormFieldNames(fieldNames, () => callMangopay(() => apmPayins.addPayPalTracking(client, payIn.Id, body))),
     result: (answered) => {
       const trackings = toPayPalTrackingsDTO(answered.Trackings) ?? [];
       return { upstreamId: answered.Id, after: { trackings } };
