@@ -2,7 +2,7 @@
 // method's own (links to the payer's app, bank, buyer, processing status). All optional: a method answers
 // only its own fields.
 import { z } from "zod";
-import { NullableUnixDate, OptionalString, openEnum } from "./common";
+import { OptionalString, openEnum } from "./common";
 import { PayIn } from "./transactions";
 
 export const ApmPaymentType = openEnum([
@@ -27,13 +27,12 @@ export type ApmPaymentType = z.output<typeof ApmPaymentType>;
 
 /**
  * One shipment's tracking information sent to PayPal (`PUT /payins/{PayInId}/trackings`). MANGOPAY documents
- * no date for it; one is read if it ever comes.
+ * no date for it; a field it adds passes through (loose object).
  */
 export const PayPalTracking = z.looseObject({
   TrackingNumber: z.string(),
   Carrier: z.string(),
   NotifyBuyer: z.boolean().nullish(),
-  CreationDate: NullableUnixDate,
 });
 export type PayPalTracking = z.output<typeof PayPalTracking>;
 
