@@ -71,7 +71,7 @@ it("seeds the pay-in variants on a second payer: Bizum, a PayPal subscription an
   expect(registration.body).toMatchObject({ PaymentType: "PAYPAL", Status: "IN_PROGRESS", CardId: null });
 
   // A paid one-time PayPal order with no tracking sent yet (the dashboard's "Add tracking" example).
-  const orders = payIns.filter((p) => p.Tag === "demo-paypal-order");
+  const orders = payIns.filter((p) => str(p.Tag) === "demo-paypal-order");
   expect(orders.map((p) => [str(p.PaymentType), str(p.Status), p.Trackings, p.Reference])).toEqual([
     ["PAYPAL", "SUCCEEDED", null, "order-9051"],
   ]);
