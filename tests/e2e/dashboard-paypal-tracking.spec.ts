@@ -69,13 +69,13 @@ test("an operator adds tracking to the paid PayPal order and sees it listed", as
   await expect(dialog.getByText("Enter the tracking number")).toBeVisible();
   await expect(dialog.getByText("Pick the carrier")).toBeVisible();
 
-  await dialog.getByLabel("Tracking number").fill(`${NUMBER} X`);
-  await dialog.getByLabel("Carrier").selectOption("OTHER_CODE");
-  await dialog.getByLabel("PayPal carrier code").fill("fr_colissimo");
+  await dialog.getByLabel("Tracking number", { exact: true }).fill(`${NUMBER} X`);
+  await dialog.getByLabel("Carrier", { exact: true }).selectOption("OTHER_CODE");
+  await dialog.getByLabel("PayPal carrier code", { exact: true }).fill("fr_colissimo");
   await dialog.getByLabel("Have PayPal e-mail the buyer the tracking number and carrier").check();
   await dialog.getByRole("button", { name: "Review" }).click();
   await expect(dialog.getByText("Letters, digits and - _ . / only (no spaces)")).toBeVisible();
-  await dialog.getByLabel("Tracking number").fill(NUMBER);
+  await dialog.getByLabel("Tracking number", { exact: true }).fill(NUMBER);
   await dialog.getByRole("button", { name: "Review" }).click();
 
   // The confirmation says exactly what goes to PayPal; "Back" keeps what was typed.
@@ -85,8 +85,8 @@ test("an operator adds tracking to the paid PayPal order and sees it listed", as
   await expect(confirm).toContainText("Buyer e-mailedYes");
   await page.screenshot({ path: `${SHOTS}/confirm.png`, fullPage: true });
   await dialog.getByRole("button", { name: "Back" }).click();
-  await expect(dialog.getByLabel("Tracking number")).toHaveValue(NUMBER);
-  await expect(dialog.getByLabel("PayPal carrier code")).toHaveValue("fr_colissimo");
+  await expect(dialog.getByLabel("Tracking number", { exact: true })).toHaveValue(NUMBER);
+  await expect(dialog.getByLabel("PayPal carrier code", { exact: true })).toHaveValue("fr_colissimo");
   await dialog.getByRole("button", { name: "Review" }).click();
 
   // MANGOPAY fails once: the error is shown in the dialog, nothing reached PayPal, nothing typed is lost.
@@ -112,12 +112,12 @@ test("an operator adds tracking to the paid PayPal order and sees it listed", as
 
   // The same number again is refused on its field, before MANGOPAY; what was typed stays.
   await open.click();
-  await dialog.getByLabel("Tracking number").fill(NUMBER);
-  await dialog.getByLabel("Carrier").selectOption("DHL");
+  await dialog.getByLabel("Tracking number", { exact: true }).fill(NUMBER);
+  await dialog.getByLabel("Carrier", { exact: true }).selectOption("DHL");
   await dialog.getByRole("button", { name: "Review" }).click();
   await dialog.getByRole("button", { name: "Send to PayPal" }).click();
   await expect(dialog.getByText(/already sent for this pay-in/)).toBeVisible();
-  await expect(dialog.getByLabel("Tracking number")).toHaveValue(NUMBER);
+  await expect(dialog.getByLabel("Tracking number", { exact: true })).toHaveValue(NUMBER);
   await page.screenshot({ path: `${SHOTS}/already-sent.png`, fullPage: true });
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();

@@ -22,7 +22,7 @@ type Summary = { trackingNumber: string; carrier: string; notifyBuyer: boolean }
 
 const CARRIER_OPTIONS: readonly (readonly [string, string])[] = [
   ["", "Choose the carrier…"],
-  ...PAYPAL_CARRIERS.map(([code, label]) => [code, `${label} (${code})`] as const),
+  ...PAYPAL_CARRIERS.map(([code, label]) => [code, label === code ? code : `${label} (${code})`] as const),
   [OTHER_CARRIER, "Other: type PayPal's carrier code"],
 ];
 
