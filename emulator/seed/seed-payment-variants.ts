@@ -1,7 +1,8 @@
 // Demo data of the pay-in variants, on a second paying card so the first payer's demo objects stay as they
 // are: a Bizum pay-in confirmed by phone, a PayPal data collection and a PayPal subscription (CIT approved on
-// PayPal's page, one MIT), a deposit whose payer did not show up (penalty charged, NO_SHOW), and acquiring-only
-// pay-ins (a card payment partly refunded, an iDEAL payment waiting). Runs after seed-payments.ts.
+// PayPal's page, one MIT), a deposit whose payer did not show up (penalty charged, NO_SHOW), acquiring-only
+// pay-ins (a card payment partly refunded, an iDEAL payment waiting) and a paid PayPal order waiting for its
+// tracking number (Tag demo-paypal-order). Runs after seed-payments.ts.
 import type { Emulator } from "../core/emulator";
 import type { ClientStore } from "../store/client-store";
 import type { Card, Wallet } from "../store/types";
@@ -49,7 +50,13 @@ export function seedPaymentVariants(
   now: number,
   origin: string,
 ): Record<string, number> {
-  const counts = { payPalDataCollections: 0, payPalSubscriptions: 0, noShowDeposits: 0, acquiringPayIns: 0 };
+  const counts = {
+    payPalDataCollections: 0,
+    payPalSubscriptions: 0,
+    noShowDeposits: 0,
+    acquiringPayIns: 0,
+    paidPayPalOrders: 0,
+  };
   const found = secondPayingCard(store);
   if (!found) return counts;
   const { card, wallet } = found;
@@ -173,5 +180,27 @@ export function seedPaymentVariants(
     origin,
   );
   counts.acquiringPayIns += 2;
+
+  // A PayPal order the buyer paid, not shipped yet: the platform can send its tracking number.
+  const order = createApmPayIn(
+    emu,
+    store,
+    APMS.PAYPAL,
+    {
+      ...base,
+      Tag: "demo-paypal-order",
+      DebitedFunds: eur(5_400),
+      Fees: eur(110),
+      body: {
+        ReturnURL: RETURN,
+        Reference: "order-9051",
+        LineItems: [{ Name: "Desk lamp", Quantity: 2, UnitAmount: 2_700, TaxAmount: 0 }],
+      },
+    },
+    now - 2 * DAY,
+    origin,
+  );
+  completeApm(emu, store, order.Id, "authorized", now - 2 * DAY + 150);
+  counts.paidPayPalOrders++;
   return counts;
 }

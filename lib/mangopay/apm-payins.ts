@@ -99,6 +99,30 @@ export function get(client: MangopayClient, payInId: string, options: CallOption
   return getOne(client, "/payins/{payInId}", { payInId }, ApmPayIn, "pay-in", options);
 }
 
+/** What PayPal is told about one shipment of a paid order. */
+export interface PayPalTrackingInput {
+  /** Up to 64 characters; a number can be sent once per pay-in and never edited. */
+  TrackingNumber: string;
+  /** PayPal's carrier code: upper-case letters, digits and `_` (`DHL`, `UPS`, `FR_COLISSIMO`…). */
+  Carrier: string;
+  /** PayPal e-mails the buyer the tracking details; false by default. */
+  NotifyBuyer?: boolean;
+}
+
+/**
+ * Sends a shipment's tracking information to PayPal, only for a SUCCEEDED PayPal pay-in; answers the pay-in with
+ * every tracking sent so far in `Trackings`. A PUT that moves no money: it carries no idempotency key and is not
+ * repeated once it may have been applied (a second identical call is refused: a number is sent once).
+ */
+export function addPayPalTracking(
+  client: MangopayClient,
+  payInId: string,
+  input: PayPalTrackingInput,
+  options: CallOptions = {},
+): Promise<ApmPayIn> {
+  return send(client, "PUT", "/payins/{payInId}/trackings", { payInId }, input, ApmPayIn, "PayPal pay-in", options);
+}
+
 /** The payer's risk data PayPal asks for before a pay-in (snake_case strings: sender_email, txn_count_total…). */
 export type PayPalDataCollectionInput = Record<string, string>;
 

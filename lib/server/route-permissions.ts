@@ -160,6 +160,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(dashboard)/accounts/[accountId]/wallets/actions.ts#createPayoutAction": account("payouts.create"),
   "(dashboard)/accounts/[accountId]/wallets/actions.ts#createTransferAction": account("transfers.create"),
   "(dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction": account("refunds.create"),
+  // Tracking information on a PayPal pay-in changes the pay-in, moves no money: Pay-ins edit.
+  "(dashboard)/accounts/[accountId]/transactions/actions.ts#addPayPalTrackingAction": account("payins.edit"),
   "(dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction":
     account("repudiations.create"),
   // Dashboard actions that move no money (users, KYC, bank accounts, disputes, hooks, feedback).

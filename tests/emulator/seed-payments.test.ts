@@ -48,7 +48,7 @@ it("seeds APM pay-ins, deposits, a card validation, a subscription and identity 
   expect(sessions.map((s) => str(s.Status)).sort()).toEqual(["PENDING", "VALIDATED"]);
 });
 
-it("seeds the pay-in variants on a second payer: Bizum, a PayPal subscription, a no-show deposit, acquiring pay-ins", async () => {
+it("seeds the pay-in variants on a second payer: Bizum, a PayPal subscription and order, a no-show deposit, acquiring pay-ins", async () => {
   const [depositId] = await ids("DEPOSIT_PREAUTHORIZATION_PAYMENT_NO_SHOW");
   const deposit = (await api.call("GET", `/deposit-preauthorizations/${depositId}`)).body;
   expect(deposit).toMatchObject({ PaymentStatus: "NO_SHOW", Tag: "demo" });
@@ -69,6 +69,12 @@ it("seeds the pay-in variants on a second payer: Bizum, a PayPal subscription, a
     `/recurringpayinregistrations/${str(subscription[0].RecurringPayinRegistrationId)}`,
   );
   expect(registration.body).toMatchObject({ PaymentType: "PAYPAL", Status: "IN_PROGRESS", CardId: null });
+
+  // A paid one-time PayPal order with no tracking sent yet (the dashboard's "Add tracking" example).
+  const orders = payIns.filter((p) => str(p.Tag) === "demo-paypal-order");
+  expect(orders.map((p) => [str(p.PaymentType), str(p.Status), p.Trackings, p.Reference])).toEqual([
+    ["PAYPAL", "SUCCEEDED", null, "order-9051"],
+  ]);
 
   // Acquiring pay-ins are in no transaction list: their events name them (the card one 7 days ago, the iDEAL
   // one yesterday; events of a two-hour window around each, so the page of 100 holds them).

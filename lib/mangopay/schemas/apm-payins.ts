@@ -25,6 +25,17 @@ export const ApmPaymentType = openEnum([
 ]);
 export type ApmPaymentType = z.output<typeof ApmPaymentType>;
 
+/**
+ * One shipment's tracking information sent to PayPal (`PUT /payins/{PayInId}/trackings`). MANGOPAY documents
+ * no date for it; a field it adds passes through (loose object).
+ */
+export const PayPalTracking = z.looseObject({
+  TrackingNumber: z.string(),
+  Carrier: z.string(),
+  NotifyBuyer: z.boolean().nullish(),
+});
+export type PayPalTracking = z.output<typeof PayPalTracking>;
+
 export const ApmPayIn = PayIn.extend({
   PaymentType: ApmPaymentType,
   DeepLinkURL: OptionalString,
@@ -49,6 +60,14 @@ export const ApmPayIn = PayIn.extend({
   Recurring: z.boolean().nullish(),
   /** A recurring PayPal pay-in's registration. */
   RecurringPayinRegistrationId: OptionalString,
+  /**
+   * PayPal: the tracking information sent so far, in order (null before the first). MANGOPAY's reference shows a
+   * list; the SDK's typings one object, so a lone object is read as a list of one.
+   */
+  Trackings: z
+    .union([z.array(PayPalTracking), PayPalTracking])
+    .nullish()
+    .transform((v) => (v == null ? null : Array.isArray(v) ? v : [v])),
 });
 export type ApmPayIn = z.output<typeof ApmPayIn>;
 

@@ -22,6 +22,7 @@ const RecordedRequest = z.object({
       path: z.string().startsWith("/"),
       params: z.record(z.string(), z.string()),
       expect: z.record(z.string(), Scalar),
+      listed: z.object({ field: z.string(), item: z.record(z.string(), Scalar) }).optional(),
     }),
   ]),
   targetId: z.string().nullish(),
@@ -87,7 +88,14 @@ export async function reconcileRecordedCall(
       );
       const body = response.body as Record<string, unknown>;
       const read = Read.safeParse(body);
-      if (read.success && Object.entries(confirm.expect).every(([k, v]) => same(body[k], v))) {
+      const listed = confirm.listed;
+      const inList =
+        !listed ||
+        (Array.isArray(body[listed.field]) &&
+          (body[listed.field] as unknown[]).some((item) =>
+            Object.entries(listed.item).every(([k, v]) => same((item as Record<string, unknown> | null)?.[k], v)),
+          ));
+      if (read.success && inList && Object.entries(confirm.expect).every(([k, v]) => same(body[k], v))) {
         const outcome = {
           upstreamId: read.data.Id,
           upstreamStatus: typeof body.Status === "string" ? body.Status : null,

@@ -25,7 +25,14 @@ export class ResultNotRecordedError extends ServiceError {
  */
 export type RecordedConfirm =
   | { by: "response" }
-  | { by: "read"; path: string; params: Record<string, string>; expect: Record<string, ConfirmValue> };
+  | {
+      by: "read";
+      path: string;
+      params: Record<string, string>;
+      expect: Record<string, ConfirmValue>;
+      /** An update that appends to a list (PayPal `Trackings`): the list holds an item with these fields. */
+      listed?: { field: string; item: Record<string, ConfirmValue> };
+    };
 export type ConfirmValue = string | number | boolean | null;
 
 /** The scalar fields of a request body: what a read of the object must show once the update applied. */

@@ -75,7 +75,34 @@ export type PayInDetailsDTO = {
   recurringRegistrationId: string | null;
   /** What an alternative payment method (PayPal, MB WAY, iDEAL…) answered; empty for cards and wires. */
   method: PaymentMethodDetailsDTO;
+  /** PayPal: the shipments' tracking information sent so far, in order; null when none was sent. */
+  trackings: PayPalTrackingDTO[] | null;
 };
+
+/** One shipment's tracking information sent to PayPal. MANGOPAY documents no date; `sentAt` when one comes. */
+export type PayPalTrackingDTO = {
+  trackingNumber: string;
+  carrier: string;
+  notifyBuyer: boolean;
+  sentAt: string | null;
+};
+
+/** `Trackings` as MANGOPAY sends it (a list; a lone object is read as a list of one); malformed entries are left out. */
+export function toPayPalTrackingsDTO(value: unknown): PayPalTrackingDTO[] | null {
+  if (value === null || value === undefined) return null;
+  const list = Array.isArray(value) ? value : [value];
+  const out = list.flatMap((item): PayPalTrackingDTO[] => {
+    const t = (item ?? {}) as Record<string, unknown>;
+    const trackingNumber = str(t.TrackingNumber);
+    const carrier = str(t.Carrier);
+    if (!trackingNumber || !carrier) return [];
+    const date = t.CreationDate;
+    const sentAt =
+      typeof date === "number" ? new Date(date * 1000).toISOString() : date instanceof Date ? date.toISOString() : null;
+    return [{ trackingNumber, carrier, notifyBuyer: t.NotifyBuyer === true, sentAt }];
+  });
+  return out.length > 0 ? out : null;
+}
 
 /** The method's own fields, as label-ready values; null when the method does not send it. */
 export type PaymentMethodDetailsDTO = {
@@ -192,6 +219,7 @@ export function toTransactionDetailDTO(
             depositId: str(raw.DepositId),
             recurringRegistrationId: str(raw.RecurringPayinRegistrationId),
             method: methodDetails(raw),
+            trackings: toPayPalTrackingsDTO(raw.Trackings),
           };
         })()
       : null;

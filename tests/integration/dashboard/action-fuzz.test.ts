@@ -111,6 +111,7 @@ const FIELD_VALUES: Record<string, (() => unknown)[]> = {
   mode: ["WARP", "instant"].map((v) => () => v),
   bankWireRef: ["THIRTEEN CHARS", "ref;drop", "é"].map((v) => () => v),
   grants: [() => ["payouts.create", "hub.team.manage"], () => ["*"]],
+  carrier: ["dhl express", "<b>UPS</b>", "OTHER_CODE", "X"].map((v) => () => v),
 };
 const ID_FIELDS = [
   "walletId",
@@ -120,13 +121,24 @@ const ID_FIELDS = [
   "mandateId",
   "cardId",
   "transactionId",
+  "payInId",
   "disputeId",
   "ssoId",
   "membershipId",
 ];
 for (const f of ID_FIELDS) FIELD_VALUES[f] = [...BAD_ID, ...FOREIGN_ID].map((v) => () => v);
 // Text fields only ever get ANY_FIELD values.
-for (const f of ["description", "reason", "name", "email", "firstName", "__proto__", "constructor"])
+for (const f of [
+  "description",
+  "reason",
+  "name",
+  "email",
+  "firstName",
+  "trackingNumber",
+  "carrierOther",
+  "__proto__",
+  "constructor",
+])
   FIELD_VALUES[f] = [];
 const FIELDS = Object.keys(FIELD_VALUES);
 

@@ -1,12 +1,13 @@
 /** @jest-environment node */
 // The typed client creates every alternative payment method's pay-in on the emulator and parses the real
 // answers (schemas/apm-payins.ts): redirect, app and token flows, and the outcome read back after the
-// payer's decision on the hosted page.
+// payer's decision on the hosted page; PayPal tracking information sent on a paid PayPal pay-in.
 import * as apmPayIns from "@/lib/mangopay/apm-payins";
 import { APM_PATHS, type ApmMethod, type ApmPayInInput } from "@/lib/mangopay/apm-payins";
 import * as users from "@/lib/mangopay/users";
 import * as wallets from "@/lib/mangopay/wallets";
 import type { MangopayClient } from "@/lib/mangopay/client";
+import { UpstreamError } from "@/lib/mangopay/errors";
 import { startTestEmulator, type TestEmulator } from "./helpers";
 
 let emu: TestEmulator;
@@ -152,4 +153,91 @@ it("named fields parse: iDEAL bank, PayPal order id, Swish QR code link", async 
   );
   expect(swish).toMatchObject({ PaymentFlow: "WEB", DeepLinkURL: null });
   expect(swish.QRCodeURL).toBe(swish.RedirectURL);
+});
+
+describe("PayPal tracking information (PUT /payins/{id}/trackings)", () => {
+  /** A PayPal pay-in the payer approved on the emulator's hosted page (SUCCEEDED), or left waiting. */
+  async function paypalPayIn(approve: boolean) {
+    const payin = await apmPayIns.create(
+      client,
+      "PAYPAL",
+      {
+        AuthorId: userId,
+        CreditedWalletId: walletOf.EUR,
+        DebitedFunds: { Currency: "EUR", Amount: 2500 },
+        Fees: { Currency: "EUR", Amount: 0 },
+        ReturnURL: RETURN,
+      },
+      { idempotencyKey: key() },
+    );
+    if (approve)
+      await fetch(`${emu.url}/apm/${clientId}/${payin.Id}`, {
+        method: "POST",
+        body: "outcome=authorized",
+        redirect: "manual",
+      });
+    return payin.Id;
+  }
+
+  it("answers the pay-in with every tracking sent, in order; the pay-in read back holds them; no idempotency key", async () => {
+    const id = await paypalPayIn(true);
+    expect((await apmPayIns.get(client, id)).Trackings).toBeNull();
+    const { client: recorded, recorder } = emu.client();
+    const first = await apmPayIns.addPayPalTracking(recorded, id, {
+      TrackingNumber: "1Z999AA10123456784",
+      Carrier: "UPS",
+      NotifyBuyer: true,
+    });
+    expect(first).toMatchObject({ Id: id, PaymentType: "PAYPAL", Status: "SUCCEEDED" });
+    expect(first.Trackings).toEqual([{ TrackingNumber: "1Z999AA10123456784", Carrier: "UPS", NotifyBuyer: true }]);
+    const second = await apmPayIns.addPayPalTracking(client, id, { TrackingNumber: "6A1234", Carrier: "FR_COLISSIMO" });
+    expect(second.Trackings?.map((t) => [t.TrackingNumber, t.Carrier, t.NotifyBuyer])).toEqual([
+      ["1Z999AA10123456784", "UPS", true],
+      ["6A1234", "FR_COLISSIMO", false],
+    ]);
+    expect((await apmPayIns.get(client, id)).Trackings).toHaveLength(2);
+    // A PUT moves no money: sent once, without an Idempotency-Key.
+    const puts = recorder.list().filter((c) => c.method === "PUT");
+    expect(puts.map((c) => [c.pathTemplate, c.idempotencyKey])).toEqual([["/payins/{payInId}/trackings", null]]);
+  });
+
+  it("MANGOPAY's refusals arrive as UpstreamError: a number sent twice, a pay-in not yet paid, another method, bad fields, an unknown id", async () => {
+    const id = await paypalPayIn(true);
+    await apmPayIns.addPayPalTracking(client, id, { TrackingNumber: "TWICE-1", Carrier: "DHL" });
+    await expect(
+      apmPayIns.addPayPalTracking(client, id, { TrackingNumber: "TWICE-1", Carrier: "DHL" }),
+    ).rejects.toMatchObject({ status: 400, type: "invalid_action" });
+    const waiting = await paypalPayIn(false);
+    await expect(
+      apmPayIns.addPayPalTracking(client, waiting, { TrackingNumber: "N-1", Carrier: "DHL" }),
+    ).rejects.toMatchObject({ status: 400, type: "invalid_action" });
+    const apple = await apmPayIns.create(
+      client,
+      "APPLEPAY",
+      {
+        AuthorId: userId,
+        CreditedWalletId: walletOf.EUR,
+        DebitedFunds: { Currency: "EUR", Amount: 100 },
+        Fees: { Currency: "EUR", Amount: 0 },
+        PaymentData: { TransactionId: "t", Network: "VISA", TokenData: "{}" },
+      },
+      { idempotencyKey: key() },
+    );
+    await expect(
+      apmPayIns.addPayPalTracking(client, apple.Id, { TrackingNumber: "N-2", Carrier: "DHL" }),
+    ).rejects.toMatchObject({ status: 400, type: "invalid_action" });
+    const malformed = apmPayIns.addPayPalTracking(client, id, {
+      TrackingNumber: "x".repeat(65),
+      Carrier: "dhl express",
+    });
+    await expect(malformed).rejects.toBeInstanceOf(UpstreamError);
+    await expect(malformed).rejects.toMatchObject({ status: 400, type: "param_error" });
+    const fields = Object.keys(((await malformed.catch((e: unknown) => e)) as UpstreamError).errors ?? {}).sort();
+    expect(fields).toEqual(["Carrier", "TrackingNumber"]);
+    await expect(
+      apmPayIns.addPayPalTracking(client, "999999999", { TrackingNumber: "N-3", Carrier: "DHL" }),
+    ).rejects.toMatchObject({ status: 404 });
+    // None of the refused ones was kept.
+    expect((await apmPayIns.get(client, id)).Trackings?.map((t) => t.TrackingNumber)).toEqual(["TWICE-1"]);
+  });
 });

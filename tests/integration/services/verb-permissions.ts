@@ -865,6 +865,17 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     permissions: ["disputes.edit"],
     input: (ids) => ({ accountId: ids.accountId, disputeId: "100000001" }),
   },
+  "payins/add-paypal-tracking.ts#addPayPalTracking": {
+    kind: "account",
+    permissions: ["payins.edit"],
+    input: (ids) => ({
+      accountId: ids.accountId,
+      payInId: "100000001",
+      trackingNumber: "1Z999AA10123456784",
+      carrier: "UPS",
+      notifyBuyer: "on",
+    }),
+  },
   "disputes/close.ts#closeDispute": {
     kind: "account",
     permissions: ["disputes.edit"],

@@ -218,6 +218,8 @@ for (const name of [
 ])
   EXPECTED[`${WALLET_MENU}${name}`] = OPERATORS;
 EXPECTED["action (dashboard)/accounts/[accountId]/transactions/actions.ts#createRefundAction"] = OPERATORS;
+// PayPal tracking information changes a pay-in without moving money: Pay-ins edit, which Operators hold.
+EXPECTED["action (dashboard)/accounts/[accountId]/transactions/actions.ts#addPayPalTrackingAction"] = OPERATORS;
 EXPECTED["action (dashboard)/accounts/[accountId]/disputes/[disputeId]/settlement/actions.ts#settleDisputeAction"] =
   OPERATORS;
 // The dashboard's operational writes follow each role's scopes (lib/server/permissions.ts), written

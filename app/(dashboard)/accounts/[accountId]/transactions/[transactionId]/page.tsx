@@ -18,6 +18,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
 import { listDisputes } from "@/lib/services/disputes/list";
+import { canAddPayPalTracking, carrierLabel } from "@/lib/services/payins/paypal-tracking-rules";
 import { parseMangopayId } from "@/lib/services/mangopay/inputs";
 import type { TransactionDetailDTO, TransactionDTO } from "@/lib/services/transactions/dto";
 import { getTransaction } from "@/lib/services/transactions/get";
@@ -25,6 +26,7 @@ import { listTransactionRefunds, refundableAmount } from "@/lib/services/transac
 import { TransactionKind } from "@/lib/services/transactions/schemas";
 import { settle, type Settled } from "@/lib/services/upstream";
 import { isPlatform, PaymentInstruments, startPaymentInstruments } from "./_components/payment-instruments";
+import { PayPalTrackingDialog } from "./_components/paypal-tracking-dialog";
 import { TransactionActions } from "./_components/transaction-actions";
 
 export const metadata: Metadata = { title: "Transaction" };
@@ -85,6 +87,68 @@ function MethodDetails({ tx }: { tx: TransactionDetailDTO }) {
       <p className="mb-2 text-sm font-medium">{paymentTypeLabel(tx.payIn?.paymentType ?? "")} details</p>
       <DetailList items={items.map(({ label, value }) => ({ label, value }))} />
     </div>
+  );
+}
+
+/**
+ * A PayPal pay-in's shipments: the tracking information sent to PayPal (MANGOPAY sends no date; one is shown if it
+ * ever comes), and "Add tracking" for members holding Pay-ins edit once the pay-in succeeded.
+ */
+function PayPalTrackingSection({ ctx, tx }: { ctx: AccountContext; tx: TransactionDetailDTO }) {
+  const trackings = tx.payIn?.trackings ?? [];
+  const canAdd = canAddPayPalTracking(ctx, tx);
+  return (
+    <Section title="PayPal tracking" testId="paypal-tracking">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">
+          {tx.status === "SUCCEEDED"
+            ? "Tracking numbers sent to PayPal for this order's shipments. They cannot be edited."
+            : "Tracking can be sent once the pay-in has succeeded."}
+        </p>
+        {canAdd ? <PayPalTrackingDialog accountId={ctx.account.id} payInId={tx.id} /> : null}
+      </div>
+      {trackings.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid="tracking-none">
+          No tracking sent yet.
+        </p>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid="tracking-rows">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-normal">
+                Tracking number
+              </th>
+              <th scope="col" className="py-1 pr-4 font-normal">
+                Carrier
+              </th>
+              <th scope="col" className="py-1 pr-4 font-normal">
+                Buyer e-mailed
+              </th>
+              <th scope="col" className="py-1 font-normal">
+                Sent
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {trackings.map((t) => (
+              <tr key={t.trackingNumber} className="border-t border-slate-100" data-testid="tracking-row">
+                <td className="py-1 pr-4 font-mono text-xs break-all">{t.trackingNumber}</td>
+                <td className="py-1 pr-4">
+                  {carrierLabel(t.carrier)}
+                  {carrierLabel(t.carrier) !== t.carrier ? (
+                    <span className="text-slate-500"> ({t.carrier})</span>
+                  ) : null}
+                </td>
+                <td className="py-1 pr-4">{t.notifyBuyer ? "Yes" : "No"}</td>
+                <td className="py-1">
+                  <MaybeTime iso={t.sentAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
   );
 }
 
@@ -461,6 +525,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           </Section>
         ) : null}
       </div>
+      {t.payIn?.paymentType === "PAYPAL" && t.creditedWalletId ? <PayPalTrackingSection ctx={ctx} tx={t} /> : null}
       <Suspense fallback={<SectionSkeleton label="Loading card, bank account or mandate" height="h-24" />}>
         <PaymentInstruments ctx={ctx} instruments={instruments} />
       </Suspense>
