@@ -3,7 +3,8 @@
 import { can, type PermissionHolder } from "@/lib/server/permissions";
 
 /**
- * A shortlist of PayPal's carrier codes (upper-case tokens; country versions are prefixed, e.g. FR_…).
+ * A shortlist of PayPal's carrier codes, as PayPal's own SDKs spell them (upper-case tokens; some country
+ * versions carry the country before, others after: FR_COLISSIMO, CHRONOPOST_FR).
  * PayPal knows hundreds more: the form takes any other code typed as "Other".
  */
 export const PAYPAL_CARRIERS: readonly (readonly [code: string, label: string])[] = [
@@ -12,15 +13,12 @@ export const PAYPAL_CARRIERS: readonly (readonly [code: string, label: string])[
   ["FEDEX", "FedEx"],
   ["USPS", "USPS"],
   ["DPD", "DPD"],
-  ["GLS", "GLS"],
   ["TNT", "TNT"],
   ["ARAMEX", "Aramex"],
   ["FR_COLISSIMO", "Colissimo (France)"],
-  ["FR_CHRONOPOST", "Chronopost (France)"],
-  ["DE_DEUTSCHE", "Deutsche Post (Germany)"],
-  ["ES_CORREOS", "Correos (Spain)"],
+  ["CHRONOPOST_FR", "Chronopost (France)"],
+  ["CORREOS_ES", "Correos (Spain)"],
   ["IT_POSTE_ITALIA", "Poste Italiane (Italy)"],
-  ["NL_POSTNL", "PostNL (Netherlands)"],
 ];
 
 /** The select's value meaning "the code is typed in the next field". */
