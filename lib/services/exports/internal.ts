@@ -82,7 +82,7 @@ const AS_TEXT = { getTypeParser: () => (value: string) => value };
  * row an array of text or null, its last two columns the key (the time as ISO text, then the id).
  * Through Prisma's client every row of an export outlived two young-generation collections and went
  * to the old generation (the same keyset loop, rows thrown away: about 1 KB per row promoted through
- * `findMany` or `$queryRaw`, 4% of that through the pool), so a long export grew the heap to
+ * `findMany` or `$queryRaw`, under a tenth of that through the pool), so a long export grew the heap to
  * V8's limit of about four times the live size before a full collection.
  */
 export async function* keysetRows(query: KeysetQuery): AsyncGenerator<(string | null)[][]> {
