@@ -1,12 +1,13 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 
 // One client (and one pool) per process, created on first use so that `next build` can import
 // server modules without a database. The globalThis guard survives dev HMR, which would otherwise
 // open a new pool on every edit and exhaust the embedded PGlite's connection limit.
-const g = globalThis as unknown as { prisma?: PrismaClient };
+const g = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
 function client(): PrismaClient {
   if (g.prisma) return g.prisma;
@@ -14,8 +15,20 @@ function client(): PrismaClient {
   // The embedded PGlite serves every socket from one backend and accepts 8 sockets: `npm run dev`
   // sets DB_POOL_MAX=3 for it. A real PostgreSQL gets a larger default pool.
   const max = DB_POOL_MAX ?? 10;
-  g.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max }) });
+  // The pool is the client's (it ends with `$disconnect`), and large exports read through it too.
+  g.pgPool = new pg.Pool({ connectionString: DATABASE_URL, max });
+  g.prisma = new PrismaClient({ adapter: new PrismaPg(g.pgPool, { disposeExternalPool: true }) });
   return g.prisma;
+}
+
+/**
+ * The connections under `db`, for reads of many rows that Prisma's client should not carry: see
+ * `keysetRows` in lib/services/exports/internal.ts.
+ */
+export function dbPool(): pg.Pool {
+  client();
+  if (!g.pgPool || g.pgPool.ended) throw new Error("the database pool was closed ($disconnect)");
+  return g.pgPool;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
