@@ -1,7 +1,8 @@
 /** @jest-environment node */
 // The exports' CSV stream (lib/server/csv-response.ts): pulled by the reader, so records are taken from
 // the generator only as the client reads, and a client that goes away ends the generator.
-import { csvResponse, csvStream } from "@/lib/server/csv-response";
+import { stringify } from "csv-stringify/sync";
+import { csvResponse, csvStream, csvText } from "@/lib/server/csv-response";
 
 /** Records r0…r(n-1), counting how many were taken and whether the generator's `finally` ran. */
 function counted(n: number) {
@@ -61,5 +62,21 @@ describe("csvStream", () => {
       `attachment; filename="transactions-${new Date().toISOString().slice(0, 10)}.csv"`,
     );
     expect(await res.text()).toBe("id,note\nr0,\n");
+  });
+});
+
+describe("csvText", () => {
+  it("writes the bytes csv-stringify writes: quotes, commas, line ends, empty fields, any text", () => {
+    const pieces = ["", "a", ",", '"', "\n", "\r", " ", "'", "=", "é", "💶", "\t", ";", '""'];
+    // Every field from 1 to 3 pieces, deterministic, with records shorter and longer than the columns.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const field = () => Array.from({ length: 1 + (next() % 3) }, () => pieces[next() % pieces.length]).join("");
+    const columns = ["id", "note, with comma", 'say "x"', "last"];
+    const records = Array.from({ length: 2_000 }, (_, i) => Array.from({ length: 3 + (i % 3) }, field));
+    expect(csvText([columns, ...records], columns.length)).toBe(stringify(records, { header: true, columns }));
+    expect(csvText(records, columns.length)).toBe(stringify(records, { header: false, columns }));
+    expect(csvText([columns], columns.length)).toBe(stringify([], { header: true, columns }));
+    expect(csvText([], columns.length)).toBe("");
   });
 });
