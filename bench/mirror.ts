@@ -309,13 +309,7 @@ function backfillWorker(env: Env, args: string[]): Promise<Record<string, unknow
   return new Promise((resolve, reject) => {
     const child = spawn(
       path.join(ROOT, "node_modules/.bin/tsx"),
-      [
-        "--conditions=react-server",
-        "--tsconfig",
-        "tsconfig.json",
-        process.env.BENCH_TMP_WORKER ?? "bench/lib/mirror-backfill-worker.ts",
-        ...args,
-      ],
+      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "bench/lib/mirror-backfill-worker.ts", ...args],
       {
         cwd: ROOT,
         env: {
