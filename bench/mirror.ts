@@ -22,6 +22,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { loadavg } from "node:os";
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -412,7 +413,17 @@ async function backfillBench(env: Env): Promise<void> {
     goal: "—",
     pass: null,
   });
-  rows.push({ part: "e", measure: "backfill: total s", value: seconds.toFixed(1), goal: "—", pass: null });
+  // The machine's load at the end (1, 5, 15 minutes): a run beside other work is slower.
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
+  rows.push({
+    part: "e",
+    measure: `backfill: total s (load average at the end ${load})`,
+    value: seconds.toFixed(1),
+    goal: "—",
+    pass: null,
+  });
   rows.push({
     part: "e",
     measure: `backfill: rows mirrored / held by the emulator (${kinds.join(", ")})`,
