@@ -18,7 +18,9 @@
 //      /_emulator/ratelimit) so quota shedding does not pace the run; a worker process of its own
 //      (bench/lib/mirror-backfill-worker.ts) starts the backfill and runs its slices to the end: rows
 //      per second, total time, rows mirrored per kind against what the emulator holds (they must match)
-//      and the worker's peak RSS (goal ≤ 250 MB). BENCH_SKIP_BACKFILL=1 skips it.
+//      and the worker's peak RSS (goal ≤ 250 MB). BENCH_SKIP_BACKFILL=1 skips it; BENCH_BACKFILL_GC=1 (a
+//      diagnosis) has the worker collect garbage at each memory sample, every BENCH_BACKFILL_SAMPLE_S
+//      seconds (default 15), and report the heap that stays.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
