@@ -12,9 +12,19 @@
 // throwaway PGlite with BENCH_DB=pglite or when no PostgreSQL answers. `.next` must hold a build
 // (`npm run build`); BENCH_PINGS, BENCH_CLIENTS, BENCH_PORT change the receiver run; BENCH_USERS and
 // BENCH_TRANSACTIONS scale (b)–(d) down (BENCH_SKIP_RECEIVER=1, BENCH_SKIP_MIRROR=1 skip parts) on a loaded machine (compare runs of the same size only).
-import { spawnSync } from "node:child_process";
+//  (e) the backfill of one API account: the project's emulator (its own process, no demo data) scaled
+//      through its control API to BENCH_BACKFILL_USERS users (default 100,000) and
+//      BENCH_BACKFILL_TRANSACTIONS transactions (default 1,000,000), its quotas raised (POST
+//      /_emulator/ratelimit) so quota shedding does not pace the run; a worker process of its own
+//      (bench/lib/mirror-backfill-worker.ts) starts the backfill and runs its slices to the end: rows
+//      per second, total time, rows mirrored per kind against what the emulator holds (they must match)
+//      and the worker's peak RSS (goal ≤ 250 MB). BENCH_SKIP_BACKFILL=1 skips it; BENCH_BACKFILL_GC=1 (a
+//      diagnosis) has the worker collect garbage at each memory sample, every BENCH_BACKFILL_SAMPLE_S
+//      seconds (default 15), and report the heap that stays.
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { loadavg } from "node:os";
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -27,6 +37,12 @@ const stack = stackModule as unknown as {
   ROOT: string;
   migrateDeploy(env: Env): Promise<string>;
   startPglite(opts: { dataDir: string; port: number; env: Env; quiet: boolean }): Promise<{ url: string }>;
+  startEmulator(opts: {
+    port: number;
+    seed: number | null;
+    env: Env;
+    quiet: boolean;
+  }): Promise<{ child: import("node:child_process").ChildProcess; url: string }>;
   startService(
     name: string,
     cmd: string,
@@ -35,13 +51,15 @@ const stack = stackModule as unknown as {
   ): Promise<{ child: import("node:child_process").ChildProcess }>;
   stopAll(): Promise<void>;
 };
-const { ROOT, migrateDeploy, startPglite, startService, stopAll } = stack;
+const { ROOT, migrateDeploy, startEmulator, startPglite, startService, stopAll } = stack;
 
 const PINGS = Number(process.env.BENCH_PINGS ?? 20_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3392);
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
+const BACKFILL_USERS = Number(process.env.BENCH_BACKFILL_USERS ?? 100_000);
+const BACKFILL_TRANSACTIONS = Number(process.env.BENCH_BACKFILL_TRANSACTIONS ?? 1_000_000);
 
 type Row = { part: string; measure: string; value: string; goal: string; pass: boolean | null };
 const rows: Row[] = [];
@@ -268,6 +286,162 @@ function worker(env: Env, mode: string, hubId: string, accountId: string): Recor
   return JSON.parse(res.stdout.trim().split("\n").pop() ?? "{}") as Record<string, unknown>;
 }
 
+/** A JSON call to the emulator with no client-side timeout (scaling to 1,000,000 transactions takes a while). */
+function emulatorCall(base: string, method: string, route: string, body?: unknown, auth?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }>((resolve, reject) => {
+    const req = http.request(
+      new URL(route, base),
+      {
+        method,
+        headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.once("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
+      },
+    );
+    req.once("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+/** Runs the backfill worker (asynchronously: its progress lines reach the terminal as they come). */
+function backfillWorker(env: Env, args: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "bench/lib/mirror-backfill-worker.ts", ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...env,
+          NODE_ENV: "production",
+          LOG_LEVEL: "warn",
+          MANGOPAY_ALLOW_PRIVATE_HOSTS: "true",
+          // A diagnosis: the worker collects garbage at each memory sample and reports what stays.
+          ...(process.env.BENCH_BACKFILL_GC === "1"
+            ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }
+            : {}),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => {
+      err += c;
+      if (err.length > 100_000) err = err.slice(-50_000);
+      for (const line of c.split("\n")) if (line.startsWith("backfill:")) console.log(`      ${line}`);
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`backfill worker failed (exit ${code}): ${err}`));
+      else resolve(JSON.parse(out.trim().split("\n").pop() ?? "{}") as Record<string, unknown>);
+    });
+  });
+}
+
+async function backfillBench(env: Env): Promise<void> {
+  // No demo data: the one client holds the scaled world only.
+  const emulator = await startEmulator({ port: 0, seed: null, env: process.env, quiet: true });
+  const clients = (await emulatorCall(emulator.url, "GET", "/_emulator/clients")).body as {
+    ClientId: string;
+    ApiKey: string;
+  }[];
+  const client = clients[0];
+  if (!client) throw new Error("the emulator has no client");
+  const t0 = performance.now();
+  const scaled = await emulatorCall(emulator.url, "POST", "/_emulator/scale", {
+    clientId: client.ClientId,
+    users: BACKFILL_USERS,
+    transactions: BACKFILL_TRANSACTIONS,
+  });
+  if (scaled.status !== 200) throw new Error(`scaling the emulator failed: ${JSON.stringify(scaled.body)}`);
+  console.log(
+    `      emulator scaled in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(scaled.body)}`,
+  );
+  const limited = await emulatorCall(emulator.url, "POST", "/_emulator/ratelimit", { limits: [1e9, 1e9, 1e9, 1e9] });
+  if (limited.status !== 200) throw new Error(`raising the emulator's quotas failed: ${JSON.stringify(limited.body)}`);
+  const held = (await emulatorCall(emulator.url, "GET", `/_emulator/clients/${client.ClientId}/counts`)).body as Record<
+    string,
+    number
+  >;
+
+  const b = (await backfillWorker(env, [emulator.url, client.ClientId, client.ApiKey])) as {
+    status: string;
+    pages: number;
+    usersDone: number;
+    eventsSince: number;
+    rows: Record<string, number>;
+    totalRows: number;
+    ms: number;
+    maxRssMb: number;
+    peakMb: Record<string, number>;
+    timeline: unknown[];
+  };
+  console.log(`      backfill: ${JSON.stringify({ ...b, timeline: undefined })}`);
+  console.log(`      memory along the run: ${JSON.stringify(b.timeline)}`);
+  // The backfill reads the events of its window (AfterDate = eventsSince): the emulator's count of those.
+  const auth = `Basic ${Buffer.from(`${client.ClientId}:${client.ApiKey}`).toString("base64")}`;
+  const recent = await emulatorCall(
+    emulator.url,
+    "GET",
+    `/v2.01/${client.ClientId}/events?per_page=1&AfterDate=${b.eventsSince}`,
+    undefined,
+    auth,
+  );
+  const expected: Record<string, number> = {
+    user: held.users ?? -1,
+    wallet: held.wallets ?? -1,
+    transaction: held.transactions ?? -1,
+    bankAccount: held.bankAccounts ?? -1,
+    card: held.cards ?? -1,
+    mandate: held.mandates ?? -1,
+    kycDocument: held.kycDocuments ?? -1,
+    uboDeclaration: held.uboDeclarations ?? -1,
+    dispute: held.disputes ?? -1,
+    event: Number(recent.headers["x-number-of-items"] ?? -1),
+  };
+  const kinds = Object.keys(expected);
+  const matches = kinds.every((k) => b.rows[k] === expected[k]) && b.status === "DONE";
+  const seconds = b.ms / 1000;
+  rows.push({
+    part: "e",
+    measure: `backfill of ${BACKFILL_USERS} users / ${BACKFILL_TRANSACTIONS} transactions: rows/s (${b.totalRows} rows, ${b.pages} pages)`,
+    value: (b.totalRows / seconds).toFixed(0),
+    goal: "—",
+    pass: null,
+  });
+  // The machine's load at the end (1, 5, 15 minutes): a run beside other work is slower.
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
+  rows.push({
+    part: "e",
+    measure: `backfill: total s (load average at the end ${load})`,
+    value: seconds.toFixed(1),
+    goal: "—",
+    pass: null,
+  });
+  rows.push({
+    part: "e",
+    measure: `backfill: rows mirrored / held by the emulator (${kinds.join(", ")})`,
+    value: kinds.map((k) => `${b.rows[k] ?? 0}/${expected[k]}`).join(" "),
+    goal: "equal",
+    pass: matches,
+  });
+  rows.push({
+    part: "e",
+    measure: "backfill: worker peak RSS MB",
+    value: b.maxRssMb.toFixed(0),
+    goal: "≤ 250",
+    pass: b.maxRssMb <= 250,
+  });
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase();
   const env: Env = {
@@ -339,6 +513,10 @@ async function main(): Promise<void> {
         goal: "≤ 250",
         pass: c.peakRssMb <= 250,
       });
+    }
+    if (process.env.BENCH_SKIP_BACKFILL !== "1") {
+      console.log(`(e) backfill: an emulator of ${BACKFILL_USERS} users and ${BACKFILL_TRANSACTIONS} transactions…`);
+      await backfillBench(env);
     }
   } finally {
     await stopAll();

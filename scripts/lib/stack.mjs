@@ -167,7 +167,8 @@ export function migrateDeploy(env) {
 export async function startEmulator({ port = 4010, snapshot, seed, rateLimits, env = process.env, quiet = false }) {
   const args = ["--port", String(port)];
   if (snapshot) args.push("--snapshot", snapshot);
-  if (seed !== undefined) args.push("--seed", String(seed));
+  if (seed === null) args.push("--no-seed");
+  else if (seed !== undefined) args.push("--seed", String(seed));
   if (rateLimits) args.push("--rate-limits", rateLimits.join(","));
   // `node --import tsx` rather than the tsx launcher, so that the emulator is our direct child.
   const { child, match } = await startService(

@@ -25,6 +25,11 @@ describe("scale seeding", () => {
     expect(list(users.body)).toHaveLength(100);
     const disputes = await api.call("GET", "/disputes");
     expect(Number(disputes.headers.get("x-number-of-items"))).toBe(num(res.body.disputes));
+    const counts = await api.control("GET", `/clients/${api.clientId}/counts`);
+    expect(counts.body).toMatchObject({ users: 500, wallets: 500, bankAccounts: 500, kycDocuments: 50 });
+    expect(num(counts.body.transactions)).toBeGreaterThanOrEqual(5000);
+    expect(num(counts.body.disputes)).toBe(num(res.body.disputes));
+    expect((await api.control("GET", "/clients/nobody/counts")).status).toBe(404);
     const bad = await api.control("POST", "/scale", { users: "many" });
     expect(bad.status).toBe(400);
   });
