@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/errors";
 import { readMangopay } from "@/lib/services/mangopay/request";
 import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { toDisputeDTO } from "./dto";
-import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
+import { ListDisputesInput, PENDING_CLIENT_STATUSES, type DisputeFilters, type DisputeQuickFilter } from "./schemas";
 
 /**
  * Disputes newest first. "Pending client" asks MANGOPAY for both waiting statuses at once; "To
@@ -15,13 +15,7 @@ import { ListDisputesInput, PENDING_CLIENT_STATUSES } from "./schemas";
 export async function listDisputes({ ctx, input }: { ctx: AccountContext; input: ListDisputesInput }) {
   assertCan(ctx, "disputes.read");
   const { filters, payInId, page, perPage } = parseInput(ListDisputesInput, input);
-  const status = filters.quick === "pending-client" ? [...PENDING_CLIENT_STATUSES] : filters.status;
-  const options = {
-    page,
-    perPage,
-    sort: { field: "CreationDate", direction: "DESC" } as const,
-    filters: { Status: status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
-  };
+  const options = { page, perPage, ...disputeListQuery(filters) };
   const key = `disputes:${JSON.stringify({ filters, payInId, page, perPage })}`;
   const result = await readMangopay(ctx, key, (client) => {
     if (payInId) return disputes.listByPayIn(client, payInId, options);
@@ -30,4 +24,16 @@ export async function listDisputes({ ctx, input }: { ctx: AccountContext; input:
       : disputes.list(client, options);
   });
   return { ...result, items: result.items.map(toDisputeDTO) };
+}
+
+/**
+ * The page's filters as MANGOPAY's list query, newest first: "Pending client" asks for both waiting
+ * statuses. The disputes export's "To settle" queue pages MANGOPAY with the same query.
+ */
+export function disputeListQuery(filters: Omit<DisputeFilters, "quick"> & { quick?: DisputeQuickFilter }) {
+  const status = filters.quick === "pending-client" ? [...PENDING_CLIENT_STATUSES] : filters.status;
+  return {
+    sort: { field: "CreationDate", direction: "DESC" } as const,
+    filters: { Status: status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
+  };
 }

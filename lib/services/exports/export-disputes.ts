@@ -7,9 +7,9 @@ import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
+import { disputeListQuery } from "@/lib/services/disputes/list";
 import { PENDING_CLIENT_STATUSES } from "@/lib/services/disputes/schemas";
 import { accountClient } from "@/lib/services/mangopay/request";
-import { dayRangeToQuery } from "@/lib/services/mangopay/date-range";
 import { disputeRow } from "@/lib/services/mirror/rows";
 import { utcDayRange } from "@/lib/services/mirror-reads/day-range";
 import { callMangopay } from "@/lib/services/upstream";
@@ -41,8 +41,7 @@ export async function exportDisputes({
         disputes.listPendingSettlement(client, {
           page,
           perPage: PENDING_SETTLEMENT_PAGE,
-          sort: { field: "CreationDate", direction: "DESC" },
-          filters: { Status: filters.status, DisputeType: filters.type, ...dayRangeToQuery(filters) },
+          ...disputeListQuery(filters),
         }),
       );
     const first = await readPage(1);
