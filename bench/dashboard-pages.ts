@@ -7,7 +7,8 @@
 //
 //   npm run bench -- dashboard            (BENCH_SKIP_BUILD=1 reuses .next; BENCH_LOADS=N, BENCH_LATENCY_MS=N;
 //                                          BENCH_PAGES=<regex> measures only those pages; BENCH_TRACE=1
-//                                          prints one load's calls per page with their rounds)
+//                                          prints one load's calls per page with their rounds;
+//                                          BENCH_CPU_PROF=<dir> writes the server's CPU profile there)
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -172,8 +173,24 @@ async function main() {
   await startService(
     "next",
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
-    { env: { ...env, NODE_ENV: "production" }, ready: /Ready in|✓ Ready/, quiet: true },
+    [
+      // A diagnosis: the server's CPU profile (a .cpuprofile file, written when it stops) in that folder.
+      ...(process.env.BENCH_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+        : []),
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(PORT),
+    ],
+    {
+      env: {
+        ...env,
+        NODE_ENV: "production",
+      },
+      ready: /Ready in|✓ Ready/,
+      quiet: true,
+    },
   );
   const base = `http://localhost:${PORT}`;
   try {
@@ -250,7 +267,7 @@ async function main() {
       `\nServer time per page (${LOADS} loads after ${WARMUP} warm-up, ${LATENCY_MS} ms added to every MANGOPAY call)`,
     );
     console.log(
-      `${"page".padEnd(18)} ${pad("1st byte", 9)} ${pad("complete", 9)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)}  goal`,
+      `${"page".padEnd(18)} ${pad("1st byte", 9)} ${pad("complete", 9)} ${pad("calls", 6)} ${pad("rounds", 7)} ${pad("slowest", 8)} ${pad("ratio", 6)} ${pad("budget", 7)} ${pad("HTML kB", 8)}  goal`,
     );
     const notes: string[] = [];
     const firstToken = proxy.calls.length;
@@ -259,6 +276,7 @@ async function main() {
     for (const [name, url] of pages) {
       if (only && !only.test(name)) continue;
       const times: number[] = [];
+      const htmlBytes: number[] = []; // the streamed HTML (with its inline RSC payload) each load sends
       const firstBytes: number[] = [];
       const perLoadCalls: number[] = [];
       const slowest: number[] = [];
@@ -271,6 +289,7 @@ async function main() {
         totalLoads++;
         const calls = proxy.calls.slice(before);
         times.push(r.ms);
+        htmlBytes.push(Buffer.byteLength(r.html));
         firstBytes.push(r.firstByteMs);
         perLoadCalls.push(calls.length);
         slowest.push(Math.max(0, ...calls.map((c) => c.durationMs)));
@@ -296,7 +315,7 @@ async function main() {
       if (shape && depth > shape.rounds) verdict += ` — ${depth - shape.rounds} round(s) more than the API needs`;
       if (!shape && depth > 1) verdict += ` — ${depth - 1} round(s) more than needed`;
       console.log(
-        `${name.padEnd(18)} ${pad(median(firstBytes).toFixed(0), 9)} ${pad(t.toFixed(0), 9)} ${pad(median(perLoadCalls), 6)} ${pad(depth, 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)}  ${verdict}`,
+        `${name.padEnd(18)} ${pad(median(firstBytes).toFixed(0), 9)} ${pad(t.toFixed(0), 9)} ${pad(median(perLoadCalls), 6)} ${pad(depth, 7)} ${pad(s.toFixed(0), 8)} ${pad(ratio, 6)} ${pad(budget.toFixed(0), 7)} ${pad((median(htmlBytes) / 1000).toFixed(1), 8)}  ${verdict}`,
       );
     }
     for (const n of notes) console.log(`  why: ${n}`);

@@ -30,6 +30,8 @@ export function DataTable<T>({
   caption?: string;
   testId?: string;
 }) {
+  // Computed once per column, not per cell.
+  const cellClass = columns.map((c) => cn(c.numeric && "text-right", c.className) || undefined);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -47,17 +49,18 @@ export function DataTable<T>({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        {/* The cells' padding is set once here, not on each of a long table's cells (HTML and RSC payload). */}
+        <tbody className="divide-y divide-slate-100 [&>tr>td]:px-4 [&>tr>td]:py-2 [&>tr>td]:align-top">
           {rows.map((row) => {
             const href = rowHref?.(row) ?? null;
             return (
               <tr
                 key={rowKey(row)}
-                className={cn(href && "relative hover:bg-slate-50")}
+                className={href ? "relative hover:bg-slate-50" : undefined}
                 data-testid={testId ? `${testId}-row` : undefined}
               >
                 {columns.map((c, i) => (
-                  <td key={c.header} className={cn("px-4 py-2 align-top", c.numeric && "text-right", c.className)}>
+                  <td key={c.header} className={cellClass[i]}>
                     {i === 0 && href ? (
                       <Link
                         href={href}
@@ -66,8 +69,11 @@ export function DataTable<T>({
                       >
                         {c.cell(row)}
                       </Link>
+                    ) : href ? (
+                      // Above the row's stretched link, so the cell's own links and buttons stay clickable.
+                      <span className="relative z-10">{c.cell(row)}</span>
                     ) : (
-                      <span className={cn(href && "relative z-10")}>{c.cell(row)}</span>
+                      c.cell(row)
                     )}
                   </td>
                 ))}

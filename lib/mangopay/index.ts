@@ -18,7 +18,7 @@ export { parseRateLimitHeaders, exhaustedBucket, DEFAULT_QUOTA_POLICY } from "./
 export type { RateLimitBucket, RateLimitSnapshot, QuotaPolicy } from "./rate-limits";
 export { DEFAULT_RETRY_POLICY } from "./retry-policy";
 export type { RetryPolicy } from "./retry-policy";
-export { iterateAll, MAX_PER_PAGE } from "./pagination";
+export { iterateAll, readAllPages, MAX_PER_PAGE } from "./pagination";
 export type { Page, ListOptions, SortDirection } from "./pagination";
 export type { MoneyActionOptions, WriteOptions, ScaReadOptions, ScaContext } from "./resource";
 export { isFailed } from "./schemas/transactions";

@@ -102,3 +102,45 @@ export async function* iterateAll<T>(
     if (lastByHeader || current.items.length < current.perPage || current.items.length === 0) return;
   }
 }
+
+export interface ReadAllOptions {
+  /**
+   * Pages asked for at once from the start, when the listing's size is known to be about that many
+   * pages (e.g. hooks: at most one per event type): a long listing then costs one round, not a chain.
+   */
+  expectedPages?: number;
+  /** Safety stop, as for iterateAll. */
+  maxPages?: number;
+}
+
+/**
+ * Every item of a short listing, in page order, in as few rounds as its headers allow: the first
+ * `expectedPages` pages together, then every page the headers still announce, together. A page
+ * past the end answers an empty list and costs nothing else.
+ */
+export async function readAllPages<T>(
+  fetchPage: (page: number) => Promise<Page<T>>,
+  options: ReadAllOptions = {},
+): Promise<T[]> {
+  const maxPages = Math.max(1, options.maxPages ?? 100);
+  const first = Math.min(maxPages, Math.max(1, options.expectedPages ?? 1));
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  const pages = await Promise.all(range(1, first).map(fetchPage));
+  const last = pages[pages.length - 1];
+  const announced = pages.reduce((n, p) => Math.max(n, p.totalPages ?? 0), 0);
+  // More pages: announced by the headers, or (no headers) the last page read was full.
+  const more =
+    announced > first
+      ? range(first + 1, Math.min(announced, maxPages))
+      : announced === 0 && last && last.items.length >= last.perPage && last.items.length > 0 && first < maxPages
+        ? null
+        : [];
+  if (more === null) {
+    // No totals in the headers: go on page by page, as iterateAll does.
+    const rest: T[] = [];
+    for await (const item of iterateAll((p) => fetchPage(p + first), { maxPages: maxPages - first })) rest.push(item);
+    return [...pages.flatMap((p) => p.items), ...rest];
+  }
+  const rest = await Promise.all(more.map(fetchPage));
+  return [...pages, ...rest].flatMap((p) => p.items);
+}

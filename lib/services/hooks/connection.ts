@@ -1,5 +1,5 @@
 import "server-only";
-import { hooks, iterateAll, type MangopayClient } from "@/lib/mangopay";
+import { hooks, readAllPages, type MangopayClient } from "@/lib/mangopay";
 import { EVENT_TYPES } from "@/lib/mangopay/event-types";
 import type { Hook } from "@/lib/mangopay/schemas/events";
 import type { AccountContext } from "@/lib/server/context-types";
@@ -7,8 +7,7 @@ import { sha256 } from "@/lib/server/crypto";
 import { db } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { receiverBase, tokenOfUrl } from "@/lib/services/mirror/endpoint";
-import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
-import { callMangopay } from "@/lib/services/upstream";
+import { readMangopay } from "@/lib/services/mangopay/request";
 
 // Whether each event type's MANGOPAY hook delivers to this app's receiver for this account.
 // connected: our current secret path, enabled and valid · repair: ours, but disabled, INVALID or an
@@ -22,10 +21,20 @@ export type WebhookConnectionDTO = {
   types: { eventType: string; state: HookLinkState }[];
 };
 
-export async function allHooks(client: MangopayClient): Promise<Hook[]> {
-  const out: Hook[] = [];
-  for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 10 })) out.push(h);
-  return out;
+/**
+ * Every hook of the account. MANGOPAY keeps at most one per event type, so the pages that many event
+ * types fill are asked for at once: a connected account's 100+ hooks cost one round, not two.
+ */
+export function allHooks(client: MangopayClient): Promise<Hook[]> {
+  return readAllPages((page) => hooks.list(client, { page, perPage: 100 }), {
+    expectedPages: Math.ceil(EVENT_TYPES.length / 100),
+    maxPages: 10,
+  });
+}
+
+/** The account's hooks, read once per request however many sections of a page show them. */
+export function readAllHooks(ctx: AccountContext): Promise<Hook[]> {
+  return readMangopay(ctx, "hooks:all", allHooks);
 }
 
 export function linkState(hook: Hook | undefined, tokenHash: string | null): HookLinkState {
@@ -56,7 +65,7 @@ export async function getWebhookConnection({ ctx }: { ctx: AccountContext }): Pr
       where: { hubId: ctx.hub.id, apiAccountId: ctx.account.id },
       select: { tokenHash: true },
     }),
-    mangopayClientFor(ctx.hub.id, ctx.account.id).then((client) => callMangopay(() => allHooks(client))),
+    readAllHooks(ctx),
   ]);
   return summarize(all, endpoint?.tokenHash ?? null);
 }

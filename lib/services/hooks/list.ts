@@ -1,10 +1,9 @@
 import "server-only";
-import { hooks, iterateAll } from "@/lib/mangopay";
 import { EVENT_TYPE_GROUPS } from "@/lib/mangopay/event-types";
 import type { Hook } from "@/lib/mangopay/schemas/events";
 import type { AccountContext } from "@/lib/server/context-types";
 import { assertCan } from "@/lib/server/permissions";
-import { readMangopay } from "@/lib/services/mangopay/request";
+import { readAllHooks } from "./connection";
 import { redactReceiverUrl, tokenOfUrl } from "@/lib/services/mirror/endpoint";
 
 export type HookProblem = "missing" | "invalid" | "disabled" | null;
@@ -21,7 +20,6 @@ export type HookRowDTO = {
     status: string;
     validity: string;
     createdAt: string;
-    tag: string | null;
   } | null;
   problem: HookProblem;
 };
@@ -43,12 +41,7 @@ export async function listHooks({
   ctx: AccountContext;
 }): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
   assertCan(ctx, "hooks.read");
-  const all = await readMangopay(ctx, "hooks", async (client) => {
-    const out: Hook[] = [];
-    for await (const h of iterateAll((page) => hooks.list(client, { page, perPage: 100 }), { maxPages: 5 }))
-      out.push(h);
-    return out;
-  });
+  const all = await readAllHooks(ctx);
   const byType = new Map(all.map((h) => [h.EventType, h]));
   const toRow = (eventType: string, group: string): HookRowDTO => {
     const h = byType.get(eventType);
@@ -63,7 +56,6 @@ export async function listHooks({
             status: h.Status,
             validity: h.Validity,
             createdAt: h.CreationDate.toISOString(),
-            tag: h.Tag ?? null,
           }
         : null,
       problem: problemOf(h),

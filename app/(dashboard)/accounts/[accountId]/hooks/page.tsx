@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import Link from "@/components/intent-link";
 import { Suspense } from "react";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { LocalTime } from "@/components/local-time";
 import { SectionSkeleton } from "@/components/page-skeleton";
 import { hrefWith } from "@/components/pagination";
 import { ServiceErrorMessage } from "@/components/service-error-message";
-import { StatusBadge } from "@/components/status-badge";
-import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { dashboardPaths } from "@/lib/dashboard-paths";
 import { requireAccountPermission } from "@/lib/server/account-context";
 import type { AccountContext } from "@/lib/server/context-types";
 import { can } from "@/lib/server/permissions";
-import { listHooks, type HookProblem, type HookRowDTO } from "@/lib/services/hooks/list";
+import { listHooks } from "@/lib/services/hooks/list";
 import { settle } from "@/lib/services/upstream";
-import { HookActions, HookControls } from "./_components/hook-controls";
+import { HookActions } from "./_components/hook-controls";
+import { HooksTable } from "./_components/hooks-table";
 import { MirrorBackfill } from "./_components/mirror-backfill";
 import { MirrorConnection } from "./_components/mirror-connection";
 
@@ -24,12 +21,6 @@ export const metadata: Metadata = { title: "Hooks" };
 
 type Query = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Query> };
-
-const PROBLEM_LABEL: Record<Exclude<HookProblem, null>, { label: string; variant: "danger" | "warning" }> = {
-  invalid: { label: "Invalid — MANGOPAY stopped sending", variant: "danger" },
-  missing: { label: "No hook", variant: "warning" },
-  disabled: { label: "Disabled", variant: "warning" },
-};
 
 async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyProblems: boolean }) {
   const result = await settle(listHooks({ ctx }));
@@ -50,72 +41,7 @@ async function HooksSection({ ctx, onlyProblems }: { ctx: AccountContext; onlyPr
       {rows.length === 0 ? (
         <EmptyState title="No problems">Every event type has a valid, enabled hook.</EmptyState>
       ) : (
-        <DataTable<HookRowDTO>
-          testId="hooks"
-          caption="Hooks by event type"
-          rows={rows}
-          rowKey={(r) => r.eventType}
-          columns={[
-            {
-              header: "Event type",
-              cell: (r) => (
-                <span className="flex flex-col">
-                  <span
-                    className={cn("font-mono text-xs", r.problem === "invalid" && "font-semibold text-red-800")}
-                    data-testid="hook-event-type"
-                  >
-                    {r.eventType}
-                  </span>
-                  <span className="text-xs text-slate-500">{r.group}</span>
-                </span>
-              ),
-            },
-            {
-              header: "Problem",
-              cell: (r) =>
-                r.problem ? (
-                  <Badge variant={PROBLEM_LABEL[r.problem].variant} data-problem={r.problem}>
-                    {PROBLEM_LABEL[r.problem].label}
-                  </Badge>
-                ) : (
-                  <span className="text-emerald-700">OK</span>
-                ),
-            },
-            {
-              header: "URL",
-              cell: (r) =>
-                r.hook ? (
-                  <span className="font-mono text-xs break-all">{r.hook.url}</span>
-                ) : (
-                  <span className="text-slate-400">—</span>
-                ),
-            },
-            { header: "Status", cell: (r) => <StatusBadge status={r.hook?.status} /> },
-            { header: "Validity", cell: (r) => <StatusBadge status={r.hook?.validity} /> },
-            {
-              header: "Since",
-              cell: (r) =>
-                r.hook ? <LocalTime iso={r.hook.createdAt} dateOnly /> : <span className="text-slate-400">—</span>,
-            },
-            ...(canCreate || canEdit
-              ? [
-                  {
-                    header: "Actions",
-                    cell: (r: HookRowDTO) => (
-                      <HookControls
-                        eventType={r.eventType}
-                        hook={
-                          r.hook
-                            ? { id: r.hook.id, url: r.hook.url, status: r.hook.status, receiver: r.hook.receiver }
-                            : null
-                        }
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
+        <HooksTable rows={rows} withActions={canCreate || canEdit} />
       )}
     </>
   );
