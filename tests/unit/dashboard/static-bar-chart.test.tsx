@@ -25,7 +25,7 @@ describe("StaticBarChart", () => {
     // 50.00 EUR tops out a 0–50 axis (step 12.50 rounds to 20: top 60).
     expect(within(chart).getByText("€60")).toBeTruthy();
     expect(within(chart).getByText("€0")).toBeTruthy();
-    const bars = container.querySelectorAll<HTMLElement>(".bg-teal-700");
+    const bars = container.querySelectorAll<HTMLElement>(".bar-chart-bar");
     expect([...bars].map((b) => b.style.height)).toEqual([`${(1250 / 6000) * 100}%`, "0%", `${(5000 / 6000) * 100}%`]);
     expect(within(chart).getByText("11-03: €50.00")).toBeTruthy();
     // Every second day labelled on the x axis; every value in the screen readers' table.
@@ -47,7 +47,7 @@ describe("StaticBarChart", () => {
       />,
     );
     expect(screen.getByText("b: -JP¥300")).toBeTruthy();
-    const [up, down] = [...container.querySelectorAll<HTMLElement>(".bg-teal-700")];
+    const [up, down] = [...container.querySelectorAll<HTMLElement>(".bar-chart-bar")];
     // Steps of 200 (800 / 4): the axis runs from -400 to 800.
     const percent = (v: string | undefined) => parseFloat(v ?? "NaN");
     expect(percent(up?.style.bottom)).toBeCloseTo((400 / 1200) * 100, 6);
