@@ -39,13 +39,30 @@ export async function getFeesPerDay({
   const { days } = Input.parse(input ?? {});
   const nowMs = Date.now();
   const sinceMs = Math.floor(nowMs / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
+  const series = (currency: string) =>
+    readMangopay(ctx, `fees-per-day:${days}:${currency}`, (client) => seriesFor(client, currency, sinceMs, days));
+  // The currencies of the FEES wallets this process last saw for the account are read at once, beside
+  // the wallets' own listing, instead of after it (the request's memo joins them to the reads below).
+  // A FEES wallet is never deleted, so a guess is at worst one wasted read, never a missing series.
+  const accountKey = `${ctx.hub.id}|${ctx.account.id}`;
+  for (const currency of knownFeeCurrencies.get(accountKey) ?? []) series(currency).catch(() => undefined);
   // The FEES wallets come from the same per-request memo as the balances shown next to the chart.
   const wallets = await listFeesWallets({ ctx });
-  return Promise.all(
-    wallets.map((w) =>
-      readMangopay(ctx, `fees-per-day:${days}:${w.currency}`, (client) => seriesFor(client, w.currency, sinceMs, days)),
-    ),
+  rememberFeeCurrencies(
+    accountKey,
+    wallets.map((w) => w.currency),
   );
+  return Promise.all(wallets.map((w) => series(w.currency)));
+}
+
+/** Per API account: the currencies of its FEES wallets at the last read (bounded; one process's memory). */
+const g = globalThis as unknown as { __mpdFeeCurrencies?: Map<string, string[]> };
+const knownFeeCurrencies = (g.__mpdFeeCurrencies ??= new Map<string, string[]>());
+
+function rememberFeeCurrencies(accountKey: string, currencies: string[]): void {
+  knownFeeCurrencies.delete(accountKey); // re-inserted last: the oldest account is dropped first
+  knownFeeCurrencies.set(accountKey, currencies);
+  if (knownFeeCurrencies.size > 1_000) knownFeeCurrencies.delete(knownFeeCurrencies.keys().next().value ?? "");
 }
 
 async function seriesFor(client: MangopayClient, currency: string, sinceMs: number, days: number): Promise<FeesSeries> {

@@ -60,9 +60,13 @@ export async function FeesBalances({ ctx }: { ctx: AccountContext }) {
 }
 
 export async function FeesPerDay({ ctx }: { ctx: AccountContext }) {
+  // Started together: the series of the currencies already known need not wait for the FEES wallets.
+  const [wallets, r] = await Promise.all([
+    settle(listFeesWallets({ ctx })),
+    settle(getFeesPerDay({ ctx, input: { days: 30 } })),
+  ]);
   // The FEES wallets list is shared (memoized) with FeesBalances, which already says why it failed.
-  if (!(await settle(listFeesWallets({ ctx }))).ok) return null;
-  const r = await settle(getFeesPerDay({ ctx, input: { days: 30 } }));
+  if (!wallets.ok) return null;
   if (!r.ok) return <ServiceErrorMessage view={r.error} />;
   if (r.data.length === 0) return null;
   return (
