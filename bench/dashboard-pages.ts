@@ -98,7 +98,7 @@ const DATABASE_ONLY = new Set(["shell only", "analytics"]);
 const API_ROUNDS: Record<string, { rounds: number; why: string }> = {
   home: {
     rounds: 2,
-    why: "fees/day need the FEES wallets' currencies; returned payouts and UBO issues are events → objects",
+    why: "returned payouts and UBO issues are events → objects (the fees chart's reads start beside the FEES wallets' listing, from the currencies last seen)",
   },
   users: { rounds: 2, why: "GET /users carries no names: one GET /users/{id} per row, all at once" },
   compliance: { rounds: 2, why: "UBO declarations are listed per legal user, found from the KYC list and events" },
