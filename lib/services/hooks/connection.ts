@@ -33,7 +33,8 @@ export function allHooks(client: MangopayClient): Promise<Hook[]> {
 }
 
 /** The account's hooks, read once per request however many sections of a page show them. */
-export function readAllHooks(ctx: AccountContext): Promise<Hook[]> {
+export async function readAllHooks({ ctx }: { ctx: AccountContext }): Promise<Hook[]> {
+  assertCan(ctx, "hooks.read");
   return readMangopay(ctx, "hooks:all", allHooks);
 }
 
@@ -65,7 +66,7 @@ export async function getWebhookConnection({ ctx }: { ctx: AccountContext }): Pr
       where: { hubId: ctx.hub.id, apiAccountId: ctx.account.id },
       select: { tokenHash: true },
     }),
-    readAllHooks(ctx),
+    readAllHooks({ ctx }),
   ]);
   return summarize(all, endpoint?.tokenHash ?? null);
 }

@@ -41,7 +41,7 @@ export async function listHooks({
   ctx: AccountContext;
 }): Promise<{ rows: HookRowDTO[]; unknownTypes: HookRowDTO[] }> {
   assertCan(ctx, "hooks.read");
-  const all = await readAllHooks(ctx);
+  const all = await readAllHooks({ ctx });
   const byType = new Map(all.map((h) => [h.EventType, h]));
   const toRow = (eventType: string, group: string): HookRowDTO => {
     const h = byType.get(eventType);

@@ -632,6 +632,7 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     input: () => ({ query: "ada" }),
   },
   "hooks/connection.ts#getWebhookConnection": { kind: "account", permissions: ["hooks.read"] },
+  "hooks/connection.ts#readAllHooks": { kind: "account", permissions: ["hooks.read"] },
   // Reads of the mirror (docs/mirror.md): history, aggregates, exports and the Hub's overview.
   "mirror-reads/get-freshness.ts#getMirrorFreshness": {
     kind: "account",
