@@ -8,9 +8,10 @@ import { assertCan } from "@/lib/server/permissions";
 import { findMirrorObjects, type MirrorObjectHit } from "./find-mirror-objects";
 
 // Search in the account's local mirror (docs/mirror.md), which MANGOPAY's API cannot answer: users by
-// email and names — each term a case-insensitive prefix of the stored lower-case column, at most 20
-// per column read in index order — and other objects by IBAN last digits, card alias, wire
-// reference, Tag and amount.
+// email and names — first those where the query is a case-insensitive prefix of the stored lower-case
+// column (at most 20 per column, read in index order), then, for a query of 3 characters or more,
+// those where it appears anywhere in the column (trigram indexes) — and other objects by IBAN last
+// digits, card alias, wire reference, Tag and amount.
 
 export const FindInMirrorInput = z.object({ query: z.string().trim().min(2).max(120) });
 export type FindInMirrorInput = z.input<typeof FindInMirrorInput>;
@@ -30,6 +31,8 @@ export type MirrorSearchResult = { connected: boolean; hits: MirrorUserHit[]; ob
 export type { MirrorObjectHit };
 
 const MAX_HITS = 20;
+/** Shorter queries are matched as prefixes only: a trigram index cannot serve one or two characters. */
+export const SUBSTRING_MIN_LENGTH = 3;
 
 type UserRow = {
   mangopayId: string;
@@ -41,26 +44,50 @@ type UserRow = {
   email: string | null;
   status: string | null;
   syncedAt: Date;
+  /** Found by a substring branch (listed after the prefix hits). */
+  bySubstring: boolean;
 };
 type PrefixColumn = "emailLower" | "firstNameLower" | "lastNameLower" | "companyNameLower";
+
+/** `term` with LIKE's wildcards and escape character read as themselves. */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 /** `col` starts with `term`: the btree range (any collation) narrowed by LIKE (exact prefix semantics). */
 function startsWith(column: PrefixColumn, term: string): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
-  const like = `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `${escapeLike(term)}%`;
   return Prisma.sql`${col} >= ${term} AND ${col} < ${`${term}\uffff`} AND ${col} LIKE ${like}`;
 }
 
 /**
- * One index-ordered `LIMIT 20` per way of matching, in one statement: each branch walks its
- * (account, column, MANGOPAY id) index from the prefix and stops at 20 rows, however many users
- * share the prefix. "Ada Lov" → first name Ada… and last name Lov…, either way round.
+ * `term` is inside `col` but not at its start (those rows are the prefix branch's): `LIKE '%term%'`,
+ * served by the column's trigram index (pg_trgm, `gin_trgm_ops`).
+ */
+function containsNotAtStart(column: PrefixColumn, term: string): Prisma.Sql {
+  const col = Prisma.raw(`"${column}"`);
+  const escaped = escapeLike(term);
+  return Prisma.sql`${col} LIKE ${`%${escaped}%`} AND ${col} NOT LIKE ${`${escaped}%`}`;
+}
+
+const COLUMNS = ["emailLower", "firstNameLower", "lastNameLower", "companyNameLower"] as const;
+
+/**
+ * One `ORDER BY column, id LIMIT 20` per way of matching, in one statement: each prefix branch walks
+ * its (account, column, MANGOPAY id) index from the prefix and stops at 20 rows, however many users
+ * share the prefix. "Ada Lov" → first name Ada… and last name Lov…, either way round. A query of 3
+ * characters or more adds one substring branch per column (its trigram index finds the rows, which
+ * are sorted). Every branch is scoped to the account.
  */
 function matchingUsers(scope: { hubId: string; apiAccountId: string }, query: string): Promise<UserRow[]> {
   const q = query.toLowerCase();
-  const ways: Array<{ order: PrefixColumn; where: Prisma.Sql }> = (
-    ["emailLower", "firstNameLower", "lastNameLower", "companyNameLower"] as const
-  ).map((column) => ({ order: column, where: startsWith(column, q) }));
+  const ways: Array<{ order: PrefixColumn; where: Prisma.Sql; bySubstring?: true }> = COLUMNS.map((column) => ({
+    order: column,
+    where: startsWith(column, q),
+  }));
+  if (q.length >= SUBSTRING_MIN_LENGTH)
+    for (const column of COLUMNS) ways.push({ order: column, where: containsNotAtStart(column, q), bySubstring: true });
   const [a, b, ...rest] = q.split(/\s+/);
   if (a && b && rest.length === 0)
     ways.push(
@@ -74,11 +101,11 @@ function matchingUsers(scope: { hubId: string; apiAccountId: string }, query: st
       },
     );
   const branches = ways.map(
-    ({ order, where }) => Prisma.sql`(SELECT "mangopayId", "personType", "firstName", "lastName", "lastNameLower",
-        "companyName", "email", "status", "syncedAt"
+    (way) => Prisma.sql`(SELECT "mangopayId", "personType", "firstName", "lastName", "lastNameLower",
+        "companyName", "email", "status", "syncedAt", ${Prisma.raw(way.bySubstring ? "true" : "false")} AS "bySubstring"
       FROM "MirrorUser"
-      WHERE "apiAccountId" = ${scope.apiAccountId} AND "hubId" = ${scope.hubId} AND ${where}
-      ORDER BY ${Prisma.raw(`"${order}"`)}, "mangopayId" LIMIT ${MAX_HITS})`,
+      WHERE "apiAccountId" = ${scope.apiAccountId} AND "hubId" = ${scope.hubId} AND ${way.where}
+      ORDER BY ${Prisma.raw(`"${way.order}"`)}, "mangopayId" LIMIT ${MAX_HITS})`,
   );
   return db.$queryRaw<UserRow[]>`${Prisma.join(branches, " UNION ")}`;
 }
@@ -93,7 +120,21 @@ function byLastName(x: UserRow, y: UserRow): number {
   return x.mangopayId < y.mangopayId ? -1 : x.mangopayId > y.mangopayId ? 1 : 0;
 }
 
-/** Users of this account whose email, first, last or company name starts with the query, and objects matching it otherwise. */
+/**
+ * Prefix hits (by last name), then substring hits (by last name), 20 at most. UNION already made
+ * each user one row per kind of hit; a user found both ways is a prefix hit.
+ */
+function listed(rows: UserRow[]): UserRow[] {
+  const prefix = rows.filter((r) => !r.bySubstring).sort(byLastName);
+  const prefixIds = new Set(prefix.map((r) => r.mangopayId));
+  const substring = rows.filter((r) => r.bySubstring && !prefixIds.has(r.mangopayId)).sort(byLastName);
+  return [...prefix, ...substring].slice(0, MAX_HITS);
+}
+
+/**
+ * Users of this account whose email, first, last or company name starts with the query — or, for 3
+ * characters or more, contains it — and objects matching it otherwise.
+ */
 export async function findInMirror({
   ctx,
   input,
@@ -112,18 +153,15 @@ export async function findInMirror({
   const nowMs = Date.now();
   return {
     connected: endpoint !== null,
-    hits: rows
-      .sort(byLastName)
-      .slice(0, MAX_HITS)
-      .map((r) => ({
-        id: r.mangopayId,
-        personType: r.personType,
-        name: r.personType === "LEGAL" ? (r.companyName ?? "") : [r.firstName, r.lastName].filter(Boolean).join(" "),
-        email: r.email,
-        status: r.status,
-        syncedAt: r.syncedAt.toISOString(),
-        syncedSecondsAgo: Math.max(0, Math.round((nowMs - r.syncedAt.getTime()) / 1000)),
-      })),
+    hits: listed(rows).map((r) => ({
+      id: r.mangopayId,
+      personType: r.personType,
+      name: r.personType === "LEGAL" ? (r.companyName ?? "") : [r.firstName, r.lastName].filter(Boolean).join(" "),
+      email: r.email,
+      status: r.status,
+      syncedAt: r.syncedAt.toISOString(),
+      syncedSecondsAgo: Math.max(0, Math.round((nowMs - r.syncedAt.getTime()) / 1000)),
+    })),
     objects,
   };
 }
