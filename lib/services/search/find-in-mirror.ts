@@ -73,41 +73,54 @@ function containsNotAtStart(column: PrefixColumn, term: string): Prisma.Sql {
 
 const COLUMNS = ["emailLower", "firstNameLower", "lastNameLower", "companyNameLower"] as const;
 
+type Scope = { hubId: string; apiAccountId: string };
+
+/** One branch: this account's users matching `where`, the first 20 by `order` (then MANGOPAY id). */
+function branch(scope: Scope, where: Prisma.Sql, order: Prisma.Sql, bySubstring: boolean): Prisma.Sql {
+  return Prisma.sql`(SELECT "mangopayId", "personType", "firstName", "lastName", "lastNameLower", "companyName",
+      "email", "status", "syncedAt", ${Prisma.raw(bySubstring ? "true" : "false")} AS "bySubstring"
+    FROM "MirrorUser"
+    WHERE "apiAccountId" = ${scope.apiAccountId} AND "hubId" = ${scope.hubId} AND ${where}
+    ORDER BY ${order}, "mangopayId" LIMIT ${MAX_HITS})`;
+}
+
 /**
- * One `ORDER BY column, id LIMIT 20` per way of matching, in one statement: each prefix branch walks
+ * One `ORDER BY column, id LIMIT 20` per way of matching, in one statement. Each prefix branch walks
  * its (account, column, MANGOPAY id) index from the prefix and stops at 20 rows, however many users
- * share the prefix. "Ada Lov" → first name Ada… and last name Lov…, either way round. A query of 3
- * characters or more adds one substring branch per column (its trigram index finds the rows, which
- * are sorted). Every branch is scoped to the account.
+ * share the prefix. "Ada Lov" → first name Ada… and last name Lov…, either way round.
+ *
+ * A query of 3 characters or more adds one substring branch per column, run only when the prefix
+ * branches found fewer than 20 users (prefix hits are listed first, so more would not be shown): the
+ * column's trigram index finds the rows, which are sorted. The sort is `COLLATE "C"` so that no btree
+ * can give that order: otherwise the planner may walk the (account, column) index in order, testing
+ * LIKE on every row until 20 match — the whole account for a rare term.
  */
-function matchingUsers(scope: { hubId: string; apiAccountId: string }, query: string): Promise<UserRow[]> {
+function matchingUsers(scope: Scope, query: string): Promise<UserRow[]> {
   const q = query.toLowerCase();
-  const ways: Array<{ order: PrefixColumn; where: Prisma.Sql; bySubstring?: true }> = COLUMNS.map((column) => ({
-    order: column,
-    where: startsWith(column, q),
-  }));
-  if (q.length >= SUBSTRING_MIN_LENGTH)
-    for (const column of COLUMNS) ways.push({ order: column, where: containsNotAtStart(column, q), bySubstring: true });
+  const column = (c: PrefixColumn) => Prisma.raw(`"${c}"`);
+  const prefix = COLUMNS.map((c) => branch(scope, startsWith(c, q), column(c), false));
   const [a, b, ...rest] = q.split(/\s+/);
   if (a && b && rest.length === 0)
-    ways.push(
-      {
-        order: "lastNameLower",
-        where: Prisma.sql`${startsWith("lastNameLower", b)} AND ${startsWith("firstNameLower", a)}`,
-      },
-      {
-        order: "lastNameLower",
-        where: Prisma.sql`${startsWith("lastNameLower", a)} AND ${startsWith("firstNameLower", b)}`,
-      },
-    );
-  const branches = ways.map(
-    (way) => Prisma.sql`(SELECT "mangopayId", "personType", "firstName", "lastName", "lastNameLower",
-        "companyName", "email", "status", "syncedAt", ${Prisma.raw(way.bySubstring ? "true" : "false")} AS "bySubstring"
-      FROM "MirrorUser"
-      WHERE "apiAccountId" = ${scope.apiAccountId} AND "hubId" = ${scope.hubId} AND ${way.where}
-      ORDER BY ${Prisma.raw(`"${way.order}"`)}, "mangopayId" LIMIT ${MAX_HITS})`,
+    for (const [first, last] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      prefix.push(
+        branch(
+          scope,
+          Prisma.sql`${startsWith("lastNameLower", last)} AND ${startsWith("firstNameLower", first)}`,
+          column("lastNameLower"),
+          false,
+        ),
+      );
+  if (q.length < SUBSTRING_MIN_LENGTH) return db.$queryRaw<UserRow[]>`${Prisma.join(prefix, " UNION ")}`;
+  const inside = COLUMNS.map((c) =>
+    branch(scope, containsNotAtStart(c, q), Prisma.sql`${column(c)} COLLATE "C"`, true),
   );
-  return db.$queryRaw<UserRow[]>`${Prisma.join(branches, " UNION ")}`;
+  return db.$queryRaw<UserRow[]>`WITH prefix AS (${Prisma.join(prefix, " UNION ")})
+    SELECT * FROM prefix
+    UNION ALL
+    SELECT * FROM (${Prisma.join(inside, " UNION ")}) AS inside WHERE (SELECT count(*) FROM prefix) < ${MAX_HITS}`;
 }
 
 /** Last name (none last), then MANGOPAY id: the order hits are listed in. */
