@@ -47,7 +47,7 @@ type UserRow = {
   /** Found by a substring branch (listed after the prefix hits). */
   bySubstring: boolean;
 };
-type PrefixColumn = "emailLower" | "firstNameLower" | "lastNameLower" | "companyNameLower";
+type SearchedColumn = "emailLower" | "firstNameLower" | "lastNameLower" | "companyNameLower";
 
 /** `term` with LIKE's wildcards and escape character read as themselves. */
 function escapeLike(term: string): string {
@@ -55,7 +55,7 @@ function escapeLike(term: string): string {
 }
 
 /** `col` starts with `term`: the btree range (any collation) narrowed by LIKE (exact prefix semantics). */
-function startsWith(column: PrefixColumn, term: string): Prisma.Sql {
+function startsWith(column: SearchedColumn, term: string): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
   const like = `${escapeLike(term)}%`;
   return Prisma.sql`${col} >= ${term} AND ${col} < ${`${term}\uffff`} AND ${col} LIKE ${like}`;
@@ -65,7 +65,7 @@ function startsWith(column: PrefixColumn, term: string): Prisma.Sql {
  * `term` is inside `col` but not at its start (those rows are the prefix branch's): `LIKE '%term%'`,
  * served by the column's trigram index (pg_trgm, `gin_trgm_ops`).
  */
-function containsNotAtStart(column: PrefixColumn, term: string): Prisma.Sql {
+function containsNotAtStart(column: SearchedColumn, term: string): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
   const escaped = escapeLike(term);
   return Prisma.sql`${col} LIKE ${`%${escaped}%`} AND ${col} NOT LIKE ${`${escaped}%`}`;
@@ -97,7 +97,7 @@ function branch(scope: Scope, where: Prisma.Sql, order: Prisma.Sql, bySubstring:
  */
 function matchingUsers(scope: Scope, query: string): Promise<UserRow[]> {
   const q = query.toLowerCase();
-  const column = (c: PrefixColumn) => Prisma.raw(`"${c}"`);
+  const column = (c: SearchedColumn) => Prisma.raw(`"${c}"`);
   const prefix = COLUMNS.map((c) => branch(scope, startsWith(c, q), column(c), false));
   const [a, b, ...rest] = q.split(/\s+/);
   if (a && b && rest.length === 0)
