@@ -2,7 +2,8 @@
 //  (a) the webhook receiver on one production instance (`npm start`): pings accepted per second for 20,000 pings
 //      from N concurrent clients (the queue on, its worker off: JOBS_WORK=false, so the number is the
 //      receiver's), and every ping stored once with its job queued;
-//  (b) the search (the real findInMirror service) by email and by name over 100,000 mirrored users;
+//  (b) the search (the real findInMirror service) by email, by name and by a part inside a last name
+//      (substring, pg_trgm) over 100,000 mirrored users;
 //  (c) 90 days of fees per day and currency over 1,000,000 mirrored transactions (the analytics
 //      page's getTransactionSeries);
 //  (d) those 1,000,000 transactions streamed as CSV (the export route's exportTransactions and
@@ -470,10 +471,12 @@ async function main(): Promise<void> {
       const s = worker(env, "search", hubId, accountId) as {
         email: { p50: number; p95: number; n: number };
         name: { p50: number; p95: number; n: number };
+        substring: { p50: number; p95: number; n: number; hits: number };
       };
       for (const [label, st] of [
         ["by email", s.email],
         ["by name", s.name],
+        [`by a part inside a last name (${s.substring.hits} hits)`, s.substring],
       ] as const)
         rows.push({
           part: "b",

@@ -42,31 +42,48 @@ function contextFor(hub: string, account: string): AccountContext {
   };
 }
 
-/** Queries a person types: an email's start, a whole email, a last name's start, "First Last". */
-function searchTerms(i: number): Record<"email" | "name", string> {
+/**
+ * Queries a person types: an email's start, a whole email, a last name's start, "First Last"; and a
+ * part from inside a last name: 4 letters that one user in ten has ("ovel" of Lovelace…, the most
+ * rows a substring finds in this data) or a name's end with its number ("elace42", about 100 users).
+ */
+function searchTerms(i: number): Record<"email" | "name" | "substring", string> {
   const n = (i * 7919) % 100_000;
   const kinds = [`user${n}@`, `user${n}@example${n % 50}.test`];
   const names = [`${LAST[n % LAST.length]?.slice(0, 4)}`, `${FIRST[n % FIRST.length]} ${LAST[(n * 3) % LAST.length]}`];
-  return { email: kinds[i % 2] ?? "", name: names[i % 2] ?? "" };
+  const last = LAST[n % LAST.length] ?? "";
+  const inside = [last.slice(1, 5), `${last.slice(3)}${n % 97}`];
+  return { email: kinds[i % 2] ?? "", name: names[i % 2] ?? "", substring: inside[i % 2] ?? "" };
 }
 
 async function search(): Promise<object> {
   const ctx = contextFor(hubId ?? "", accountId ?? "");
   const byEmail: number[] = [];
   const byName: number[] = [];
+  const bySubstring: number[] = [];
   let hits = 0;
+  let substringHits = 0;
   for (let i = 0; i < 220; i++) {
     const terms = searchTerms(i);
     const [a, ra] = await timed(() => findInMirror({ ctx, input: { query: terms.email } }));
     const [b, rb] = await timed(() => findInMirror({ ctx, input: { query: terms.name } }));
+    const [c, rc] = await timed(() => findInMirror({ ctx, input: { query: terms.substring } }));
     // The first 20 warm the pool and the plans.
     if (i >= 20) {
       byEmail.push(a);
       byName.push(b);
+      bySubstring.push(c);
     }
     hits += ra.hits.length + rb.hits.length;
+    substringHits += rc.hits.length;
   }
-  return { email: stats(byEmail), name: stats(byName), hits };
+  // Every substring query has 20 hits in this data: fewer would mean the substring match is not run.
+  return {
+    email: stats(byEmail),
+    name: stats(byName),
+    substring: { ...stats(bySubstring), hits: substringHits },
+    hits,
+  };
 }
 
 /** The analytics page's 90 days by day (getTransactionSeries, UTC), as a member opens it. */

@@ -1,8 +1,9 @@
 // The local mirror in chromium against the demo stack: a Developer connects the account's webhooks
 // from the hooks page; MANGOPAY (the emulator) then delivers a user event to the app's receiver over
-// HTTP; the operator finds that user in the search by email and by part of the last name ("from the
-// mirror, synced N seconds ago") and opens the live user page; the backfill that connecting started
-// shows its rows per type while it runs, then its completion. A Read-only member sees no button.
+// HTTP; the operator finds that user in the search by email, by a middle part of the last name and by
+// its start ("from the mirror, synced N seconds ago") and opens the live user page; the backfill that
+// connecting started shows its rows per type while it runs, then its completion. A Read-only member
+// sees no button.
 import { expect, test } from "@playwright/test";
 import { demoAccount, emulatorControl, mangopay, seedDemoMember } from "./support/dashboard";
 import { signIn } from "./support/users";
@@ -70,7 +71,15 @@ test("a Developer connects webhooks, and a delivered user event makes the user f
   await expect(hit).toContainText(`${user.FirstName ?? ""} ${user.LastName ?? ""}`.trim());
   await expect(hit).toContainText(/From the mirror, synced \d+ (seconds|minutes) ago/);
 
-  const part = (user.LastName ?? "").slice(0, 4).toLowerCase();
+  // Any part of the last name of 3 characters or more: its middle (its end for a 4-letter name).
+  const lastName = user.LastName ?? "";
+  const middle = lastName.slice(1, Math.max(4, lastName.length - 1));
+  await page.goto(`${base}/search?q=${encodeURIComponent(middle)}`);
+  const byMiddle = page.getByTestId("mirror-hit").filter({ hasText: userEmail });
+  await expect(byMiddle).toHaveCount(1);
+  await expect(byMiddle).toContainText(/From the mirror, synced \d+ (seconds|minutes) ago/);
+
+  const part = lastName.slice(0, 4).toLowerCase();
   await page.goto(`${base}/search?q=${encodeURIComponent(part)}`);
   const byName = page.getByTestId("mirror-hit").filter({ hasText: userEmail });
   await expect(byName).toHaveCount(1);

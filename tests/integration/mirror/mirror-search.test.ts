@@ -1,6 +1,7 @@
 /** @jest-environment node */
 // Search by email and name over mirrored users this file inserts for its own Hubs: at most 20 hits
-// per way of matching, read in index order, listed by last name; many users sharing a prefix.
+// per way of matching, read in index order, listed by last name; many users sharing a prefix; then
+// users whose name or email holds the query elsewhere than at its start (3 characters or more).
 import type { AccountContext } from "@/lib/server/context-types";
 import { db } from "@/lib/server/db";
 import { findInMirror } from "@/lib/services/search/find-in-mirror";
@@ -89,6 +90,110 @@ describe("search by name and email over many users", () => {
     expect((await search("p_s@")).map((h) => h.id)).toEqual(["x4"]);
     expect((await search("under_")).map((h) => h.id)).toEqual(["x4"]);
     expect((await search("Under")).map((h) => h.id)).toEqual(["x4", "x5"]);
+  });
+});
+
+describe("search by any part of a name or email (3 characters or more)", () => {
+  let mine: AccountContext["account"];
+  let sibling: AccountContext["account"];
+  let elsewhere: AccountContext["account"];
+  beforeAll(async () => {
+    const baseUrl = "https://api.sandbox.mangopay.com";
+    [mine, sibling, elsewhere] = await Promise.all([
+      createTestAccount(hub, { baseUrl }),
+      createTestAccount(hub, { baseUrl }),
+      createTestAccount(other, { baseUrl }),
+    ]);
+    const people: Person[] = [
+      { id: "s1", first: "John", last: "Smith", email: "john@example.test" },
+      { id: "s2", first: "Mithra", last: "Varga", email: "varga@example.test" },
+      { id: "s3", first: "Anna", last: "Goldsmith", email: "anna@example.test" },
+      { id: "s4", first: "Jane", last: "Doe", email: "jane.doe@wonderco.test" },
+      { id: "s5", company: "Acme Widgets Ltd", email: "billing@acme.test" },
+      { id: "s6", company: "Save 50% Now", email: "offers@save.test" },
+      { id: "s7", company: "Save 500 Now", email: "info@save.test" },
+      { id: "s8", first: "Ted", last: "Lee", email: "ted.a_b@example.test" },
+      { id: "s9", first: "Tom", last: "Lee", email: "tom.axb@example.test" },
+      { id: "s10", first: "Mia", last: "Mithen", email: "mia@example.test" },
+      { id: "s11", first: "Zoe", last: "Blacksmith", email: "smithy@example.test" },
+    ];
+    // 25 more users whose last name holds "mith" but does not start with it.
+    const crowd: Person[] = Array.from({ length: 25 }, (_, i) => ({
+      id: `c${String(i).padStart(2, "0")}`,
+      first: "Kim",
+      last: `Arrowsmith${String(i).padStart(2, "0")}`,
+    }));
+    await db.mirrorUser.createMany({ data: [...people, ...crowd].map((p) => userRow(hub.hubId, mine.id, p)) });
+    // The same kind of names in another account of this Hub and in another Hub's account.
+    await db.mirrorUser.createMany({
+      data: [
+        userRow(hub.hubId, sibling.id, { id: "o1", first: "Sam", last: "Whitesmith", email: "sam@wonderco.test" }),
+        userRow(other.hubId, elsewhere.id, { id: "o2", first: "Al", last: "Smithson", email: "al@wonderco.test" }),
+        userRow(other.hubId, elsewhere.id, { id: "o3", company: "Big Widgets", email: "x@big.test" }),
+      ],
+    });
+  });
+
+  const find = async (query: string, account = mine, of = hub) =>
+    (await findInMirror({ ctx: accountContextFor(of, "READ_ONLY", account), input: { query } })).hits;
+  const ids = async (query: string, account = mine, of = hub) => (await find(query, account, of)).map((h) => h.id);
+
+  it("finds a last name by its middle, after the prefix hits, 20 at most and each user once", async () => {
+    const hits = await find("mith");
+    expect(hits).toHaveLength(20);
+    // Prefix hits first (first name Mithra, last name Mithen), by last name; then the substring hits
+    // by last name: the 25 Arrowsmith…, before Goldsmith and Smith.
+    expect(hits.map((h) => h.id)).toEqual([
+      "s10",
+      "s2",
+      ...Array.from({ length: 18 }, (_, i) => `c${String(i).padStart(2, "0")}`),
+    ]);
+    expect(hits[2]).toMatchObject({ name: "Kim Arrowsmith00", status: "ACTIVE" });
+    expect(new Set(hits.map((h) => h.id)).size).toBe(20);
+    // Smith, and Blacksmith's email, start with the query: listed first, Blacksmith once.
+    expect(await ids("smith")).toEqual([
+      "s11",
+      "s1",
+      ...Array.from({ length: 18 }, (_, i) => `c${String(i).padStart(2, "0")}`),
+    ]);
+    expect(await ids("SMITH0")).toEqual(Array.from({ length: 10 }, (_, i) => `c0${i}`));
+    const smith = await find("dsmit");
+    expect(smith.map((h) => [h.id, h.name, h.email])).toEqual([["s3", "Anna Goldsmith", "anna@example.test"]]);
+    expect(smith[0]?.syncedSecondsAgo).toBeGreaterThanOrEqual(0);
+  });
+
+  it("finds an email and a company name by a middle part", async () => {
+    expect(await ids("doe@wond")).toEqual(["s4"]);
+    expect(await ids("WONDERCO")).toEqual(["s4"]);
+    expect((await find("widget")).map((h) => [h.id, h.name])).toEqual([["s5", "Acme Widgets Ltd"]]);
+    expect(await ids("e 50")).toEqual(["s6", "s7"]);
+  });
+
+  it("reads % and _ as themselves inside a name or email", async () => {
+    expect(await ids("50% n")).toEqual(["s6"]);
+    expect(await ids("e 5%")).toEqual([]);
+    expect(await ids("a_b@")).toEqual(["s8"]);
+    expect(await ids(".a_b")).toEqual(["s8"]);
+    expect(await ids("a%b")).toEqual([]);
+  });
+
+  it("matches a query of two characters as a prefix only", async () => {
+    expect(await ids("mi")).toEqual(["s10", "s2"]);
+    expect(await ids("it")).toEqual([]);
+    expect(await ids("ee")).toEqual([]);
+    expect(await ids("lee")).toEqual(["s8", "s9"]);
+  });
+
+  it("never returns another account's user, of this Hub or of another", async () => {
+    expect(await ids("itesmi")).toEqual([]);
+    expect(await ids("thson")).toEqual([]);
+    expect(await ids("big wid")).toEqual([]);
+    expect(await ids("@wonderco")).toEqual(["s4"]);
+    expect(await ids("itesmi", sibling)).toEqual(["o1"]);
+    expect(await ids("@wonderco", elsewhere, other)).toEqual(["o2"]);
+    expect(await ids("idget", elsewhere, other)).toEqual(["o3"]);
+    // A context naming another Hub's account with this Hub finds nothing.
+    expect(await ids("thson", elsewhere, hub)).toEqual([]);
   });
 });
 

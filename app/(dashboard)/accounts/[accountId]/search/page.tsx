@@ -73,7 +73,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
           Type an Id in the search box (press <kbd className="rounded border px-1">/</kbd> or{" "}
           <kbd className="rounded border px-1">Ctrl K</kbd>). For a bank account, type the user&apos;s Id, a slash and
           the bank account&apos;s Id; for a card validation, the card&apos;s Id first; for a virtual account, the
-          wallet&apos;s Id first.
+          wallet&apos;s Id first. With this account&apos;s webhooks connected, users are also found in the local mirror
+          by the start of their email or name, or by any part of it of 3 characters or more.
         </EmptyState>
       </div>
     );
