@@ -1,4 +1,3 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { BankAccount } from "@/lib/mangopay/schemas/bank-accounts";
 import type { Card } from "@/lib/mangopay/schemas/cards";
 import type { Dispute } from "@/lib/mangopay/schemas/disputes";
@@ -9,11 +8,11 @@ import type { User } from "@/lib/mangopay/schemas/users";
 import type { Wallet } from "@/lib/mangopay/schemas/wallets";
 
 // Pure mappings from MANGOPAY objects (as re-read from the API) to mirror columns. Search columns are
-// stored lower-case next to the original; the whole object is kept as JSON (`raw`).
+// stored lower-case next to the original; the whole object is kept as JSON (`raw`: the object as read,
+// serialised once by write.ts, dates as ISO text — not copied here, which a backfill paid per row).
 
 export type Scope = { hubId: string; apiAccountId: string };
 const lower = (v: string | null | undefined) => (v ? v.toLowerCase() : null);
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 export function userRow(scope: Scope, u: User, syncedAt: Date) {
   const natural = u.PersonType === "NATURAL";
@@ -35,7 +34,7 @@ export function userRow(scope: Scope, u: User, syncedAt: Date) {
     status: u.UserStatus ?? u.KYCLevel ?? null,
     tag: u.Tag ?? null,
     createdAt: u.CreationDate,
-    raw: json(u),
+    raw: u,
     syncedAt,
   };
 }
@@ -50,7 +49,7 @@ export function walletRow(scope: Scope, w: Wallet, syncedAt: Date) {
     description: w.Description ?? null,
     tag: w.Tag ?? null,
     createdAt: w.CreationDate,
-    raw: json(w),
+    raw: w,
     syncedAt,
   };
 }
@@ -86,7 +85,7 @@ export function transactionRow(scope: Scope, t: AnyTransaction, syncedAt: Date) 
     wireReference: stringField(t, "WireReference"),
     createdAt: t.CreationDate,
     executedAt: t.ExecutionDate ?? null,
-    raw: json(t),
+    raw: t,
     syncedAt,
   };
 }
@@ -102,7 +101,7 @@ export function kycDocumentRow(scope: Scope, d: KycDocument, syncedAt: Date) {
     tag: d.Tag ?? null,
     createdAt: d.CreationDate,
     processedAt: d.ProcessedDate ?? null,
-    raw: json(d),
+    raw: d,
     syncedAt,
   };
 }
@@ -117,7 +116,7 @@ export function uboDeclarationRow(scope: Scope, d: UboDeclaration, syncedAt: Dat
     tag: d.Tag ?? null,
     createdAt: d.CreationDate,
     processedAt: d.ProcessedDate ?? null,
-    raw: json(d),
+    raw: d,
     syncedAt,
   };
 }
@@ -136,7 +135,7 @@ export function disputeRow(scope: Scope, d: Dispute, syncedAt: Date) {
     tag: d.Tag ?? null,
     createdAt: d.CreationDate,
     closedAt: d.ClosedDate ?? null,
-    raw: json(d),
+    raw: d,
     syncedAt,
   };
 }
@@ -154,7 +153,7 @@ export function bankAccountRow(scope: Scope, b: BankAccount, syncedAt: Date) {
     active: b.Active,
     tag: b.Tag ?? null,
     createdAt: b.CreationDate,
-    raw: json(b),
+    raw: b,
     syncedAt,
   };
 }
@@ -175,7 +174,7 @@ export function cardRow(scope: Scope, c: Card, syncedAt: Date) {
     validity: c.Validity ?? null,
     tag: c.Tag ?? null,
     createdAt: c.CreationDate,
-    raw: json(c),
+    raw: c,
     syncedAt,
   };
 }
@@ -192,7 +191,7 @@ export function mandateRow(scope: Scope, m: Mandate | MandateListItem, syncedAt:
     bankReference: stringField(m, "BankReference"),
     tag: m.Tag ?? null,
     createdAt: m.CreationDate,
-    raw: json(m),
+    raw: m,
     syncedAt,
   };
 }
