@@ -133,7 +133,7 @@ function farFromReserve(snapshot: RateLimitSnapshot, nowMs: number): boolean {
 /** The ledger in the database under `db`, written through its pool (`dbPool`), opened at the first change. */
 export function databaseQuotaStore(): QuotaStore {
   return {
-    claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim> {
+    async claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim> {
       return queued(dbPool(), key, (ledger) => {
         const next = claimOn(ledger, nowMs, policy);
         return { ledger: next.ledger, result: next.claim };
