@@ -21,7 +21,10 @@
 //      per second, total time, rows mirrored per kind against what the emulator holds (they must match)
 //      and the worker's peak RSS (goal ≤ 250 MB). BENCH_SKIP_BACKFILL=1 skips it; BENCH_BACKFILL_GC=1 (a
 //      diagnosis) has the worker collect garbage at each memory sample, every BENCH_BACKFILL_SAMPLE_S
-//      seconds (default 15), and report the heap that stays.
+//      seconds (default 15), and report the heap that stays; BENCH_BACKFILL_ALLOC_PROFILE=<file> (a
+//      diagnosis too) writes the worker's allocation profile, garbage included (V8's sampling heap
+//      profiler; open the .heapprofile in Chrome DevTools). Part (e) alone: BENCH_SKIP_RECEIVER=1
+//      BENCH_SKIP_MIRROR=1.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";

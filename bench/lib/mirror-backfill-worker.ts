@@ -5,6 +5,8 @@
 // slices (the queue only carries { backfillId, runId } from one slice to the next). Run with
 // `tsx --conditions=react-server` (server-only code) against DATABASE_URL (MANGOPAY_ALLOW_PRIVATE_HOSTS
 // true for a local emulator); prints progress on stderr and one JSON line on stdout.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { db } from "@/lib/server/db";
 import type { AccountContext } from "@/lib/server/context-types";
 import { encryptSecret } from "@/lib/server/crypto";
@@ -68,6 +70,28 @@ function sampleMemory() {
   };
 }
 
+/**
+ * A diagnosis (BENCH_BACKFILL_ALLOC_PROFILE=<file>): V8's sampling heap profiler over the whole run,
+ * objects collected since included, so the file (a .heapprofile, for Chrome DevTools) shows where the
+ * run allocates — garbage included — rather than what it keeps.
+ */
+async function allocationProfile(): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_BACKFILL_ALLOC_PROFILE;
+  if (!file) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return async () => {
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main(): Promise<object> {
   // What the process holds before the backfill's first page (modules loaded, nothing read yet).
   const loaded = process.memoryUsage();
@@ -85,6 +109,7 @@ async function main(): Promise<object> {
   });
   const scope = { hubId: hub.id, apiAccountId: account.id };
   const memory = sampleMemory();
+  const stopProfile = await allocationProfile();
   const t0 = performance.now();
   const started = await startMirrorBackfill({
     ctx: ownerContext(hub, { id: account.id, clientId: account.clientId, baseUrl: account.baseUrl }),
@@ -112,6 +137,7 @@ async function main(): Promise<object> {
   }
   const ms = performance.now() - t0;
   const { peakMb, timeline } = memory.stop();
+  await stopProfile();
   const state = await db.mirrorBackfill.findUniqueOrThrow({ where: { id: run.id } });
   const rows = { ...(await countMirrorRows(scope)), event: await db.mirrorEvent.count({ where: scope }) };
   return {

@@ -1,7 +1,8 @@
 import "server-only";
 import { events, payins, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
-import { writeAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
+import type pg from "pg";
+import { writeAudit, writeAuditOn } from "@/lib/server/audit";
+import { db, dbPool } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
@@ -34,8 +35,6 @@ type Fetched = {
   users: number;
   usersTotal: number | null;
 };
-
-class CursorMoved extends Error {}
 
 function nextPhase(phase: string): BackfillPhase {
   const i = BACKFILL_PHASES.indexOf(phase as BackfillPhase);
@@ -131,6 +130,73 @@ async function fetchPage(client: MangopayClient, scope: Scope, cursor: Cursor, e
   return { items: [], events: [], next: { phase: "done", page: 1 }, users: 0, usersTotal: null };
 }
 
+/**
+ * Writes a page read at `cursor` and moves the cursor past it, in one transaction on a client of the
+ * pool under `db`, not Prisma's client: a page is a handful of statements (the cursor, one upsert per
+ * kind, the events, the audit row) and the backfill runs thousands of them, whose garbage through
+ * Prisma kept the worker's heap, and so its RSS, high. False: the cursor had moved (the run was
+ * cancelled or replaced, or another worker wrote this page first) and nothing was written.
+ */
+async function writePage(
+  cursor: { id: string; runId: string; phase: string; page: number; scope: Scope },
+  fetched: Fetched,
+  syncedAt: Date,
+  audit: (client: pg.PoolClient) => Promise<void>,
+): Promise<boolean> {
+  const { scope } = cursor;
+  const done = fetched.next.phase === "done";
+  const at = syncedAt.toISOString();
+  const client = await dbPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const moved = await client.query(
+      `UPDATE "MirrorBackfill" SET "phase" = $5, "page" = $6, "steps" = "steps" + 1, "usersDone" = "usersDone" + $7,
+         "usersTotal" = coalesce($8, "usersTotal"), "lastError" = NULL, "lastPageAt" = $9::timestamp(3),
+         "updatedAt" = $9::timestamp(3),
+         "status" = CASE WHEN $10 THEN 'DONE' ELSE "status" END,
+         "finishedAt" = CASE WHEN $10 THEN $9::timestamp(3) ELSE "finishedAt" END
+       WHERE "id" = $1 AND "runId" = $2 AND "status" = 'RUNNING' AND "phase" = $3 AND "page" = $4`,
+      [
+        cursor.id,
+        cursor.runId,
+        cursor.phase,
+        cursor.page,
+        fetched.next.phase,
+        fetched.next.page,
+        fetched.users,
+        fetched.usersTotal,
+        at,
+        done,
+      ],
+    );
+    if (moved.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return false;
+    }
+    await writeMirrorItems(client, scope, fetched.items, syncedAt);
+    // The charts' aggregate recounted once the whole history is in (a repair: triggers keep it).
+    if (done) await rebuildTransactionHours(client, scope);
+    if (fetched.events.length > 0)
+      await client.query(
+        `INSERT INTO "MirrorEvent" ("id", "hubId", "apiAccountId", "eventType", "resourceId", "eventDate", "recordedAt")
+         SELECT gen_random_uuid()::text, $2, $3, e."eventType", e."resourceId", e."eventDate", $4::timestamp(3)
+         FROM jsonb_to_recordset($1::jsonb) AS e("eventType" text, "resourceId" text, "eventDate" timestamp(3))
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(fetched.events), scope.hubId, scope.apiAccountId, at],
+      );
+    await audit(client);
+    await client.query("COMMIT");
+    return true;
+  } catch (err) {
+    // A connection whose ROLLBACK fails is in an unknown state: it leaves the pool.
+    await client.query("ROLLBACK").catch(() => (broken = true));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export type SliceOutcome = { status: "more" | "done" | "stopped"; steps: number };
 
 /**
@@ -146,56 +212,30 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
     const fetched = await fetchPage(client, scope, { phase: state.phase, page: state.page }, state.eventsSince);
     const done = fetched.next.phase === "done";
     const syncedAt = new Date();
-    try {
-      await db.$transaction(
-        async (tx) => {
-          const moved = await tx.mirrorBackfill.updateMany({
-            where: { id: state.id, runId: data.runId, status: "RUNNING", phase: state.phase, page: state.page },
-            data: {
-              phase: fetched.next.phase,
-              page: fetched.next.page,
-              steps: { increment: 1 },
-              usersDone: { increment: fetched.users },
-              ...(fetched.usersTotal !== null ? { usersTotal: fetched.usersTotal } : {}),
-              lastError: null,
-              lastPageAt: syncedAt,
-              ...(done ? { status: "DONE", finishedAt: syncedAt } : {}),
+    const written = await writePage(
+      { id: state.id, runId: data.runId, phase: state.phase, page: state.page, scope },
+      fetched,
+      syncedAt,
+      (client) =>
+        // One audit row per page written (what a job did while nobody watched), and one at the end.
+        writeAuditOn(
+          client,
+          { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
+          {
+            action: done ? "mirror.backfill.done" : "mirror.backfill.page",
+            target: { type: "mirror_backfill", id: state.id },
+            metadata: {
+              runId: data.runId,
+              phase: state.phase,
+              page: state.page,
+              rows: fetched.items.length,
+              events: fetched.events.length,
+              ...(done ? { pages: state.steps + 1, users: state.usersDone + fetched.users } : {}),
             },
-          });
-          if (moved.count === 0) throw new CursorMoved();
-          await writeMirrorItems(tx, scope, fetched.items, syncedAt);
-          // The charts' aggregate recounted once the whole history is in (a repair: triggers keep it).
-          if (done) await rebuildTransactionHours(tx, scope);
-          if (fetched.events.length > 0)
-            await tx.mirrorEvent.createMany({
-              data: fetched.events.map((e) => ({ ...scope, ...e })),
-              skipDuplicates: true,
-            });
-          // One audit row per page written (what a job did while nobody watched), and one at the end.
-          await writeAudit(
-            tx,
-            { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
-            {
-              action: done ? "mirror.backfill.done" : "mirror.backfill.page",
-              target: { type: "mirror_backfill", id: state.id },
-              metadata: {
-                runId: data.runId,
-                phase: state.phase,
-                page: state.page,
-                rows: fetched.items.length,
-                events: fetched.events.length,
-                ...(done ? { pages: state.steps + 1, users: state.usersDone + fetched.users } : {}),
-              },
-            },
-          );
-        },
-        // A page of users with their histories is hundreds of upserts: more than the default 5 s.
-        { timeout: 120_000, maxWait: 20_000 },
-      );
-    } catch (err) {
-      if (err instanceof CursorMoved) return { status: "stopped", steps: state.steps };
-      throw err;
-    }
+          },
+        ),
+    );
+    if (!written) return { status: "stopped", steps: state.steps };
     if (done) return { status: "done", steps: state.steps + 1 };
     if (n === maxPages - 1) return { status: "more", steps: state.steps + 1 };
   }

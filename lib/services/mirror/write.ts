@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import type { MirrorItem, MirrorItems, MirrorKindName } from "./kinds";
 import {
   bankAccountRow,
@@ -13,195 +12,216 @@ import {
   walletRow,
   type Scope,
 } from "./rows";
+import { execute, type MirrorTx } from "./sql";
 
 // Writing mirror kinds' rows inside the caller's transaction (which writes the audit row): shared by
-// webhook processing, the backfill and reconciliation.
+// webhook processing, the backfill and reconciliation. Each kind's rows are one statement, whether the
+// transaction is Prisma's (`tx`) or a client of the pool under it (the backfill's pages).
 
-type Tx = Prisma.TransactionClient;
-const key = (scope: Scope, mangopayId: string) => ({
-  apiAccountId_mangopayId: { apiAccountId: scope.apiAccountId, mangopayId },
-});
-// Two reads of one object written at once: a read started earlier never overwrites a later one.
-const isNewer = (seen: { syncedAt: Date } | null, syncedAt: Date) => !seen || seen.syncedAt <= syncedAt;
+type SqlType = "text" | "bigint" | "boolean" | "timestamp(3)" | "jsonb";
+type Columns<R> = Record<Exclude<keyof R, "hubId" | "apiAccountId" | "mangopayId" | "syncedAt">, SqlType>;
+type Kind<R> = {
+  table: string;
+  columns: Columns<R>;
+  /** What an update sets where it is not simply the new row's value (SQL over `m`, the row held, and `excluded`). */
+  onUpdate?: Partial<Record<keyof Columns<R>, string>>;
+};
+const kind = <I, R>(row: (scope: Scope, item: I, syncedAt: Date) => R, k: Kind<R>) => ({ row, ...k });
 
-type Seen = { mangopayId: string; syncedAt: Date; raw: Prisma.JsonValue };
+// The mandate's bank account, scheme and reference come with a full read only: a list row keeps those
+// of an earlier full read.
+const fromFullMandate = (column: string) =>
+  `CASE WHEN coalesce(excluded."bankAccountId", '') <> '' THEN excluded."${column}" ELSE m."${column}" END`;
 
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order MANGOPAY sent. */
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  if (v && typeof v === "object")
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(v) ?? "null";
-}
+const KINDS = {
+  user: kind(userRow, {
+    table: "MirrorUser",
+    columns: {
+      personType: "text",
+      email: "text",
+      emailLower: "text",
+      firstName: "text",
+      firstNameLower: "text",
+      lastName: "text",
+      lastNameLower: "text",
+      companyName: "text",
+      companyNameLower: "text",
+      status: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  wallet: kind(walletRow, {
+    table: "MirrorWallet",
+    columns: {
+      ownerId: "text",
+      currency: "text",
+      balanceMinor: "bigint",
+      description: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  transaction: kind(transactionRow, {
+    table: "MirrorTransaction",
+    columns: {
+      type: "text",
+      nature: "text",
+      status: "text",
+      paymentType: "text",
+      authorId: "text",
+      creditedUserId: "text",
+      debitedWalletId: "text",
+      creditedWalletId: "text",
+      currency: "text",
+      debitedMinor: "bigint",
+      creditedMinor: "bigint",
+      feesMinor: "bigint",
+      resultCode: "text",
+      tag: "text",
+      wireReference: "text",
+      createdAt: "timestamp(3)",
+      executedAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+    // A list row lacks PaymentType and WireReference: it does not erase what a full read stored.
+    onUpdate: {
+      paymentType: `coalesce(excluded."paymentType", m."paymentType")`,
+      wireReference: `coalesce(excluded."wireReference", m."wireReference")`,
+    },
+  }),
+  kycDocument: kind(kycDocumentRow, {
+    table: "MirrorKycDocument",
+    columns: {
+      userId: "text",
+      type: "text",
+      status: "text",
+      refusedReasonType: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      processedAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  uboDeclaration: kind(uboDeclarationRow, {
+    table: "MirrorUboDeclaration",
+    columns: {
+      userId: "text",
+      status: "text",
+      reason: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      processedAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  dispute: kind(disputeRow, {
+    table: "MirrorDispute",
+    columns: {
+      initialTransactionId: "text",
+      disputeType: "text",
+      status: "text",
+      resultCode: "text",
+      currency: "text",
+      disputedMinor: "bigint",
+      contestDeadline: "timestamp(3)",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      closedAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  bankAccount: kind(bankAccountRow, {
+    table: "MirrorBankAccount",
+    columns: {
+      userId: "text",
+      type: "text",
+      ownerName: "text",
+      accountTail: "text",
+      country: "text",
+      active: "boolean",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  card: kind(cardRow, {
+    table: "MirrorCard",
+    columns: {
+      userId: "text",
+      alias: "text",
+      aliasTail: "text",
+      cardType: "text",
+      currency: "text",
+      expirationDate: "text",
+      fingerprint: "text",
+      active: "boolean",
+      validity: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+  }),
+  mandate: kind(mandateRow, {
+    table: "MirrorMandate",
+    columns: {
+      userId: "text",
+      bankAccountId: "text",
+      status: "text",
+      scheme: "text",
+      bankReference: "text",
+      tag: "text",
+      createdAt: "timestamp(3)",
+      raw: "jsonb",
+    },
+    onUpdate: {
+      bankAccountId: fromFullMandate("bankAccountId"),
+      scheme: fromFullMandate("scheme"),
+      bankReference: fromFullMandate("bankReference"),
+    },
+  }),
+} satisfies { [K in MirrorKindName]: { row: (scope: Scope, item: MirrorItems[K], syncedAt: Date) => unknown } };
 
 /**
- * Inserts the rows not mirrored yet in one statement, marks the unchanged ones synced in one more,
- * and updates the changed ones one by one — never a row that holds a later read. A first backfill
- * is mostly new rows, a second one mostly unchanged: a few statements a page, not one per row.
+ * The statement of a kind: its rows come as one JSON array ($1; keys that are not columns, such as
+ * the scope, are ignored), the scope and read time as $2–$4; a new row's id is a random UUID.
  */
-async function upsertRows<R extends { mangopayId: string; raw: Prisma.InputJsonValue }, S extends Seen>(
-  rows: R[],
-  syncedAt: Date,
-  ops: {
-    seen: (ids: string[]) => Promise<S[]>;
-    createMany: (rows: R[]) => Promise<unknown>;
-    touch: (ids: string[]) => Promise<unknown>;
-    update: (row: R, seen: S) => Promise<unknown>;
-  },
-): Promise<void> {
-  if (rows.length === 0) return;
-  // The same object twice in one batch (a transfer listed for both its users): the last one wins.
-  const byId = new Map(rows.map((r) => [r.mangopayId, r]));
-  const seen = new Map((await ops.seen([...byId.keys()])).map((r) => [r.mangopayId, r]));
-  const fresh = [...byId.values()].filter((r) => !seen.has(r.mangopayId));
-  if (fresh.length > 0) await ops.createMany(fresh);
-  const unchanged: string[] = [];
-  for (const [id, s] of seen) {
-    const row = byId.get(id);
-    if (!row || !isNewer(s, syncedAt)) continue;
-    if (stableJson(row.raw) === stableJson(s.raw)) unchanged.push(id);
-    else await ops.update(row, s);
-  }
-  if (unchanged.length > 0) await ops.touch(unchanged);
+function upsertSql(k: { table: string; columns: Record<string, SqlType>; onUpdate?: Record<string, string> }): string {
+  const names = Object.keys(k.columns);
+  const q = (c: string) => `"${c}"`;
+  const record = [`"mangopayId" text`, ...names.map((c) => `${q(c)} ${k.columns[c]}`)].join(", ");
+  const set = [...names, "hubId", "syncedAt"]
+    .map((c) => `${q(c)} = ${k.onUpdate?.[c] ?? `excluded.${q(c)}`}`)
+    .join(", ");
+  return `INSERT INTO "${k.table}" AS m ("id", "hubId", "apiAccountId", "mangopayId", ${names.map(q).join(", ")}, "syncedAt")
+    SELECT gen_random_uuid()::text, $2, $3, r."mangopayId", ${names.map((c) => `r.${q(c)}`).join(", ")}, $4::timestamp(3)
+    FROM jsonb_to_recordset($1::jsonb) AS r(${record})
+    ON CONFLICT ("apiAccountId", "mangopayId") DO UPDATE SET ${set}
+    WHERE m."syncedAt" <= excluded."syncedAt"`;
 }
+const STATEMENTS = new Map(Object.entries(KINDS).map(([name, k]) => [name, upsertSql(k)]));
 
-/** Upserts each object into its kind's table (unique on account and MANGOPAY id: a repeat changes nothing). */
-export async function writeMirrorItems(tx: Tx, scope: Scope, items: MirrorItem[], syncedAt: Date): Promise<void> {
-  const of = <K extends MirrorKindName>(kind: K) =>
-    items
-      .filter((it): it is Extract<MirrorItem, { kind: K }> => it.kind === kind)
-      .map((it) => it.item as MirrorItems[K]);
-  const ids = (list: string[]) => ({ apiAccountId: scope.apiAccountId, mangopayId: { in: list } });
-  const skipDuplicates = true;
-  await upsertRows(
-    of("user").map((u) => userRow(scope, u, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorUser.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorUser.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorUser.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorUser.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("wallet").map((w) => walletRow(scope, w, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorWallet.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorWallet.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorWallet.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorWallet.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("transaction").map((t) => transactionRow(scope, t, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorTransaction.findMany({
-          where: ids(list),
-          select: { mangopayId: true, syncedAt: true, raw: true, paymentType: true, wireReference: true },
-        }),
-      createMany: (data) => tx.mirrorTransaction.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorTransaction.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      // A list row lacks PaymentType and WireReference: it does not erase what a full read stored.
-      update: (row, seen) =>
-        tx.mirrorTransaction.update({
-          where: key(scope, row.mangopayId),
-          data: {
-            ...row,
-            paymentType: row.paymentType ?? seen.paymentType,
-            wireReference: row.wireReference ?? seen.wireReference,
-          },
-        }),
-    },
-  );
-  await upsertRows(
-    of("kycDocument").map((d) => kycDocumentRow(scope, d, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorKycDocument.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorKycDocument.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorKycDocument.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorKycDocument.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("uboDeclaration").map((d) => uboDeclarationRow(scope, d, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorUboDeclaration.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorUboDeclaration.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorUboDeclaration.updateMany({
-          where: { ...ids(list), syncedAt: { lte: syncedAt } },
-          data: { syncedAt },
-        }),
-      update: (row) => tx.mirrorUboDeclaration.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("dispute").map((d) => disputeRow(scope, d, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorDispute.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorDispute.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorDispute.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorDispute.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("bankAccount").map((b) => bankAccountRow(scope, b, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorBankAccount.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorBankAccount.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorBankAccount.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorBankAccount.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("card").map((c) => cardRow(scope, c, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorCard.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorCard.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorCard.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      update: (row) => tx.mirrorCard.update({ where: key(scope, row.mangopayId), data: row }),
-    },
-  );
-  await upsertRows(
-    of("mandate").map((m) => mandateRow(scope, m, syncedAt)),
-    syncedAt,
-    {
-      seen: (list) =>
-        tx.mirrorMandate.findMany({ where: ids(list), select: { mangopayId: true, syncedAt: true, raw: true } }),
-      createMany: (data) => tx.mirrorMandate.createMany({ data, skipDuplicates }),
-      touch: (list) =>
-        tx.mirrorMandate.updateMany({ where: { ...ids(list), syncedAt: { lte: syncedAt } }, data: { syncedAt } }),
-      // A list row lacks the bank account, scheme and reference: keep those of an earlier full read.
-      update: ({ bankAccountId, scheme, bankReference, ...rest }) =>
-        tx.mirrorMandate.update({
-          where: key(scope, rest.mangopayId),
-          data: { ...rest, ...(bankAccountId ? { bankAccountId, scheme, bankReference } : {}) },
-        }),
-    },
-  );
+/** A row as JSON: BigInt as a string (jsonb_to_recordset reads it into a bigint column), dates as ISO UTC. */
+const rowJson = (row: unknown) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+
+/**
+ * Upserts each object into its kind's table, one statement per kind (unique on account and MANGOPAY
+ * id: a repeat changes nothing). A row already holding a later read (syncedAt) is left as it is; the
+ * same object twice in one batch (a transfer listed for both its users): the last one wins.
+ * Timestamps are written as UTC (`timestamp(3)`, as Prisma writes them), whatever the session's zone.
+ * Each row is turned into its JSON at once and not kept: a backfill page's rows held across the
+ * statements were promoted to V8's old generation, page after page.
+ */
+export async function writeMirrorItems(tx: MirrorTx, scope: Scope, items: MirrorItem[], syncedAt: Date): Promise<void> {
+  for (const [name, k] of Object.entries(KINDS) as [MirrorKindName, (typeof KINDS)[MirrorKindName]][]) {
+    const byId = new Map<string, string>();
+    const row = k.row as (scope: Scope, item: unknown, syncedAt: Date) => unknown;
+    for (const it of items) if (it.kind === name) byId.set(it.item.Id, rowJson(row(scope, it.item, syncedAt)));
+    if (byId.size === 0) continue;
+    const rows = `[${[...byId.values()].join(",")}]`;
+    byId.clear();
+    await execute(tx, STATEMENTS.get(name) ?? "", [rows, scope.hubId, scope.apiAccountId, syncedAt.toISOString()]);
+  }
 }
