@@ -1,7 +1,7 @@
 import "server-only";
 import { events, payins, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
 import type pg from "pg";
-import { writeAudit, writeAuditOn } from "@/lib/server/audit";
+import { writeAudit, writeAuditOn, type AuditEntry } from "@/lib/server/audit";
 import { db, dbPool } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
@@ -141,7 +141,7 @@ async function writePage(
   cursor: { id: string; runId: string; phase: string; page: number; scope: Scope },
   fetched: Fetched,
   syncedAt: Date,
-  audit: (client: pg.PoolClient) => Promise<void>,
+  audit: AuditEntry,
 ): Promise<boolean> {
   const { scope } = cursor;
   const done = fetched.next.phase === "done";
@@ -185,7 +185,8 @@ async function writePage(
          ON CONFLICT DO NOTHING`,
         [JSON.stringify(fetched.events), scope.hubId, scope.apiAccountId, at],
       );
-    await audit(client);
+    // One audit row per page written (what a job did while nobody watched), and one at the end.
+    await writeAuditOn(client, { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } }, audit);
     await client.query("COMMIT");
     return true;
   } catch (err) {
@@ -216,24 +217,18 @@ export async function runBackfillSlice(data: BackfillJobData, maxPages = PAGES_P
       { id: state.id, runId: data.runId, phase: state.phase, page: state.page, scope },
       fetched,
       syncedAt,
-      (client) =>
-        // One audit row per page written (what a job did while nobody watched), and one at the end.
-        writeAuditOn(
-          client,
-          { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } },
-          {
-            action: done ? "mirror.backfill.done" : "mirror.backfill.page",
-            target: { type: "mirror_backfill", id: state.id },
-            metadata: {
-              runId: data.runId,
-              phase: state.phase,
-              page: state.page,
-              rows: fetched.items.length,
-              events: fetched.events.length,
-              ...(done ? { pages: state.steps + 1, users: state.usersDone + fetched.users } : {}),
-            },
-          },
-        ),
+      {
+        action: done ? "mirror.backfill.done" : "mirror.backfill.page",
+        target: { type: "mirror_backfill", id: state.id },
+        metadata: {
+          runId: data.runId,
+          phase: state.phase,
+          page: state.page,
+          rows: fetched.items.length,
+          events: fetched.events.length,
+          ...(done ? { pages: state.steps + 1, users: state.usersDone + fetched.users } : {}),
+        },
+      },
     );
     if (!written) return { status: "stopped", steps: state.steps };
     if (done) return { status: "done", steps: state.steps + 1 };

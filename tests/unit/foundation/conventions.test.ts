@@ -142,6 +142,30 @@ describe("audit", () => {
     ]);
   });
 
+  it("guard: a transaction on a pool client must write its audit row between BEGIN and COMMIT", () => {
+    const sources = fixture({
+      "lib/services/x/pooled-good.ts": `export async function pooledGood(client, scope) {
+  await client.query("BEGIN");
+  await client.query(\`UPDATE "Thing" SET "n" = 1\`);
+  await writeAuditOn(client, scope, { action: "x.pooled" });
+  await client.query("COMMIT");
+}`,
+      "lib/services/x/pooled-forgot.ts": `export async function pooledForgot(client) {
+  await client.query("BEGIN");
+  await client.query(\`INSERT INTO "ThingLog" ("id") VALUES ('a')\`);
+  await client.query("COMMIT");
+  await client.query(\`DELETE FROM "Thing"\`);
+}`,
+      "lib/services/x/mirror-helper.ts": `export async function fill(tx: MirrorTx) {
+  await execute(tx, \`INSERT INTO "Thing" ("id") VALUES ('b')\`);
+}`,
+    });
+    expect(unauditedWrites(sources)).toEqual([
+      "lib/services/x/pooled-forgot.ts:2 transaction with thingLog write and no audit row",
+      "lib/services/x/pooled-forgot.ts:5 thing write outside a transaction, so with no audit row",
+    ]);
+  });
+
   it("pages and route handlers never import the database client: they go through services", () => {
     expect(forbiddenImports(readSources("app"), /^app\//, /^@\/lib\/server\/db$/)).toEqual([]);
   });

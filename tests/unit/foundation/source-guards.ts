@@ -138,7 +138,12 @@ function functionsOf(file: string, src: string): FunctionInfo[] {
   for (const m of src.matchAll(/(?:async\s+)?function\*?\s+(\w+)\s*(?:<[^>]*>)?\s*\(/g)) {
     const params = balanced(src, (m.index ?? 0) + m[0].length - 1);
     const bodyStart = src.indexOf("{", (m.index ?? 0) + m[0].length + params.length);
-    out.push({ file, name: m[1] ?? "", body: balanced(src, bodyStart), takesTx: /\btx\s*:\s*Tx\b/.test(params) });
+    out.push({
+      file,
+      name: m[1] ?? "",
+      body: balanced(src, bodyStart),
+      takesTx: /\btx\s*:\s*(Tx|MirrorTx)\b/.test(params),
+    });
   }
   return out;
 }
@@ -153,7 +158,7 @@ function functionsOf(file: string, src: string): FunctionInfo[] {
 export function unauditedWrites(files: Sources): string[] {
   const fns = [...files].flatMap(([file, src]) => functionsOf(file, src));
   const calls = (body: string, names: Set<string>) => [...names].some((n) => new RegExp(`\\b${n}\\s*\\(`).test(body));
-  const auditing = new Set(["writeAudit"]);
+  const auditing = new Set(["writeAudit", "writeAuditOn"]);
   const writingHelpers = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
@@ -177,6 +182,24 @@ export function unauditedWrites(files: Sources): string[] {
       const open = (m.index ?? 0) + m[0].length - 1;
       const body = balanced(src, open);
       covered.push([open, open + body.length]);
+      const writes = dbWrites(body).map((w) => `${w.model} write`);
+      const helperWrites = [...writingHelpers]
+        .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
+        .map((h) => `${h}()`);
+      if ((writes.length || helperWrites.length) && !calls(body, auditing)) {
+        const line = src.slice(0, open).split("\n").length;
+        problems.push(
+          `${file}:${line} transaction with ${[...new Set([...writes, ...helperWrites])].join(", ")} and no audit row`,
+        );
+      }
+    }
+    // The same for a transaction on a pool client: from its `.query("BEGIN")` to its `.query("COMMIT")`.
+    for (const m of src.matchAll(/\.query\(\s*"BEGIN"\s*\)/g)) {
+      const open = m.index ?? 0;
+      const commit = src.indexOf('.query("COMMIT")', open);
+      if (commit < 0) continue;
+      const body = src.slice(open, commit);
+      covered.push([open, commit]);
       const writes = dbWrites(body).map((w) => `${w.model} write`);
       const helperWrites = [...writingHelpers]
         .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
