@@ -1,7 +1,8 @@
 import "server-only";
 import { events, payins, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
+import type pg from "pg";
 import { writeAudit, writeAuditOn, type AuditEntry } from "@/lib/server/audit";
-import { db, inPoolTransaction } from "@/lib/server/db";
+import { db, dbPool } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
@@ -145,7 +146,10 @@ async function writePage(
   const { scope } = cursor;
   const done = fetched.next.phase === "done";
   const at = syncedAt.toISOString();
-  return inPoolTransaction(async (client) => {
+  const client = await dbPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
     const moved = await client.query(
       `UPDATE "MirrorBackfill" SET "phase" = $5, "page" = $6, "steps" = "steps" + 1, "usersDone" = "usersDone" + $7,
          "usersTotal" = coalesce($8, "usersTotal"), "lastError" = NULL, "lastPageAt" = $9::timestamp(3),
@@ -166,8 +170,10 @@ async function writePage(
         done,
       ],
     );
-    // Cancelled, replaced or written by another worker: nothing of this page is written.
-    if (moved.rowCount === 0) return false;
+    if (moved.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return false;
+    }
     await writeMirrorItems(client, scope, fetched.items, syncedAt);
     // The charts' aggregate recounted once the whole history is in (a repair: triggers keep it).
     if (done) await rebuildTransactionHours(client, scope);
@@ -181,8 +187,15 @@ async function writePage(
       );
     // One audit row per page written (what a job did while nobody watched), and one at the end.
     await writeAuditOn(client, { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } }, audit);
+    await client.query("COMMIT");
     return true;
-  });
+  } catch (err) {
+    // A connection whose ROLLBACK fails is in an unknown state: it leaves the pool.
+    await client.query("ROLLBACK").catch(() => (broken = true));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }
 
 export type SliceOutcome = { status: "more" | "done" | "stopped"; steps: number };
