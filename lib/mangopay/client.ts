@@ -215,24 +215,43 @@ export function createMangopayClient(config: MangopayAccountConfig, deps: Mangop
     }
   }
 
-  async function request(req: ApiRequest): Promise<ApiResponse> {
-    if (!(req.method === "GET" && req.priority === "background")) return send(req);
-    const { claimId, bucket } = await claimBackground();
-    if (bucket) {
-      record({
-        method: req.method,
-        pathTemplate: req.path,
-        attempt: 0,
-        status: null,
-        durationMs: 0,
-        rateLimitRemaining: bucket.remaining,
-        outcome: "shed",
-        startedAt: new Date(now()),
-        idempotencyKey: null,
-        requestId: null,
-      });
-      throw new QuotaProtectionError(bucket);
+  /** The bucket that sheds an optional read: the shared ledger as it stands, read without a claim. */
+  async function optionalGate(): Promise<RateLimitBucket | null> {
+    try {
+      return exhaustedBucket(await quotaStore.peek(quotaKey, now()), now(), quota);
+    } catch {
+      return exhaustedBucket(state.rateLimits.current, now(), quota);
     }
+  }
+
+  /** A read refused by the quota policy: recorded as shed, no HTTP call. */
+  function shed(req: ApiRequest, bucket: RateLimitBucket): QuotaProtectionError {
+    record({
+      method: req.method,
+      pathTemplate: req.path,
+      attempt: 0,
+      status: null,
+      durationMs: 0,
+      rateLimitRemaining: bucket.remaining,
+      outcome: "shed",
+      startedAt: new Date(now()),
+      idempotencyKey: null,
+      requestId: null,
+    });
+    return new QuotaProtectionError(bucket);
+  }
+
+  async function request(req: ApiRequest): Promise<ApiResponse> {
+    if (req.method !== "GET" || (req.priority ?? "interactive") === "interactive") return send(req);
+    if (req.priority === "optional") {
+      // A page's nice-to-have read: gated like a background one, but it claims nothing (a page makes a
+      // handful, where a backfill makes thousands), so it costs no locked change of the ledger.
+      const bucket = await optionalGate();
+      if (bucket) throw shed(req, bucket);
+      return send(req);
+    }
+    const { claimId, bucket } = await claimBackground();
+    if (bucket) throw shed(req, bucket);
     try {
       return await send(req);
     } finally {

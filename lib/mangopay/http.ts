@@ -16,8 +16,11 @@ import type { HttpMethod } from "./retry-policy";
 export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number)[];
 export type QueryInput = Record<string, QueryValue>;
 
-/** `background` reads (exports, backfills, prefetches) are shed when the quota runs low. */
-export type RequestPriority = "interactive" | "background";
+/**
+ * `background` reads (exports, backfills, prefetches) and `optional` reads (a page's nice-to-have
+ * sections) are shed when the quota runs low; `interactive` calls never are (README "Quota policy").
+ */
+export type RequestPriority = "interactive" | "optional" | "background";
 
 export interface CallOptions {
   priority?: RequestPriority;

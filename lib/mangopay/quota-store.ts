@@ -41,6 +41,11 @@ export interface QuotaStore {
     nowMs: number,
     priority?: RequestPriority,
   ): Promise<void>;
+  /**
+   * The ledger's view for `key` as it stands (each bucket lowered by the calls claimed and still in
+   * flight), without claiming or locking anything: what an `optional` read is gated on.
+   */
+  peek(key: string, nowMs: number): Promise<RateLimitSnapshot | null>;
 }
 
 export function emptyLedger(): QuotaLedger {
@@ -130,5 +135,9 @@ export class MemoryQuotaStore implements QuotaStore {
 
   async observe(key: string, snapshot: RateLimitSnapshot | null, claimId: string | null, nowMs: number) {
     this.ledgers.set(key, observeOn(this.ledgers.get(key) ?? emptyLedger(), snapshot, claimId, nowMs));
+  }
+
+  async peek(key: string, nowMs: number): Promise<RateLimitSnapshot | null> {
+    return effectiveSnapshot(this.ledgers.get(key) ?? emptyLedger(), nowMs);
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   claimOn,
+  effectiveSnapshot,
   emptyLedger,
   observeOn,
   type QuotaClaim,
@@ -130,9 +131,27 @@ function farFromReserve(snapshot: RateLimitSnapshot, nowMs: number): boolean {
   );
 }
 
+// Reads of the ledger under way, per key: a page's optional reads, started together, share one SELECT.
+const peeks = new Map<string, Promise<QuotaLedger>>();
+
+function readLedger(key: string): Promise<QuotaLedger> {
+  let read = peeks.get(key);
+  if (!read) {
+    read = dbPool()
+      .query<{ ledger: unknown }>(`SELECT "ledger" FROM "MangopayQuotaLedger" WHERE "credentialsKey" = $1`, [key])
+      .then(({ rows }) => asLedger(rows[0]?.ledger))
+      .finally(() => peeks.delete(key));
+    peeks.set(key, read);
+  }
+  return read;
+}
+
 /** The ledger in the database under `db`, written through its pool (`dbPool`), opened at the first change. */
 export function databaseQuotaStore(): QuotaStore {
   return {
+    async peek(key: string, nowMs: number) {
+      return effectiveSnapshot(await readLedger(key), nowMs);
+    },
     async claim(key: string, nowMs: number, policy?: QuotaPolicy): Promise<QuotaClaim> {
       return queued(dbPool(), key, (ledger) => {
         const next = claimOn(ledger, nowMs, policy);
@@ -150,12 +169,12 @@ export function databaseQuotaStore(): QuotaStore {
       if (!snapshot && !claimId) return;
       if (!claimId && snapshot && farFromReserve(snapshot, nowMs)) {
         // The common case (every call while the quota is far from the reserve): one statement,
-        // later answers only. Interactive answers are skipped for a second after the last write;
+        // later answers only. Other answers than background ones are skipped for a second after the last write;
         // background answers, which the next claim relies on, are always written. Near the reserve
         // an answer is merged under the row lock instead (below), bucket by bucket in MANGOPAY's
         // order, so that an answer arriving late cannot raise the count another one lowered.
         const quiet = nowMs - (lastWrites.get(key) ?? 0) < QUIET_WRITE_INTERVAL_MS;
-        if (priority === "interactive" && quiet) return;
+        if (priority !== "background" && quiet) return;
         lastWrites.set(key, nowMs);
         if (lastWrites.size > 10_000) lastWrites.clear();
         const fresh = observeOn(emptyLedger(), snapshot, null, nowMs);

@@ -25,7 +25,7 @@ const FIRST_WAVE = 3;
  * Fees credited to the platform per UTC day over the last `days` days, per currency, from the FEES
  * client wallets' transactions (newest first; that list has no documented date filter, so pages are
  * read until they pass the window: the first pages of every currency in parallel, then the remaining
- * pages estimated from their time span, in parallel). A nice-to-have read: `background` priority, so
+ * pages estimated from their time span, in parallel). A nice-to-have read: `optional` priority, so
  * it is shed first when the account's quota runs low (lib/mangopay/README.md, "Quota policy").
  */
 export async function getFeesPerDay({
@@ -71,7 +71,7 @@ async function seriesFor(client: MangopayClient, currency: string, sinceMs: numb
       page: n,
       perPage: PER_PAGE,
       sort: { field: "CreationDate", direction: "DESC" },
-      priority: "background",
+      priority: "optional",
     });
   // The first FIRST_WAVE pages at once (one round; a page past the end is just empty), so a
   // platform with up to FIRST_WAVE × 100 fee transactions in the window never waits for a second one.

@@ -35,11 +35,11 @@ export async function listReturnedPayouts({
       perPage: 100,
       sort: { field: "Date", direction: "DESC" },
       filters: { EventType: "PAYOUT_REFUND_SUCCEEDED", AfterDate },
-      priority: "background",
+      priority: "optional",
     });
     const count = page.totalItems ?? page.items.length;
     const found = await Promise.all(
-      page.items.slice(0, MAX_READ).map((e) => refunds.get(client, e.ResourceId, { priority: "background" })),
+      page.items.slice(0, MAX_READ).map((e) => refunds.get(client, e.ResourceId, { priority: "optional" })),
     );
     const totals = new Map<string, number>();
     for (const r of found)

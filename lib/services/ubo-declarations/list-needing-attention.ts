@@ -21,12 +21,12 @@ export async function listUboNeedingAttention({ ctx }: { ctx: AccountContext }):
     const AfterDate = Math.floor(Date.now() / 1000) - WINDOW_DAYS * 86_400;
     const pages = await Promise.all(
       ["UBO_DECLARATION_INCOMPLETE", "UBO_DECLARATION_REFUSED"].map((EventType) =>
-        events.list(client, { perPage: 100, filters: { EventType, AfterDate }, priority: "background" }),
+        events.list(client, { perPage: 100, filters: { EventType, AfterDate }, priority: "optional" }),
       ),
     );
     const ids = [...new Set(pages.flatMap((p) => p.items.map((e) => e.ResourceId)))];
     const declarations = await Promise.all(
-      ids.slice(0, MAX_CHECKED).map((id) => ubo.getDeclaration(client, id, { priority: "background" })),
+      ids.slice(0, MAX_CHECKED).map((id) => ubo.getDeclaration(client, id, { priority: "optional" })),
     );
     const open = declarations.filter((d) => d.Status === "INCOMPLETE" || d.Status === "REFUSED");
     return {

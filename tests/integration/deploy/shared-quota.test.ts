@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_QUOTA_POLICY } from "@/lib/mangopay/rate-limits";
 import type { RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
-import { db } from "@/lib/server/db";
+import { db, dbPool } from "@/lib/server/db";
 import { databaseQuotaStore } from "@/lib/server/quota-store";
 import { createTestAccount, createTestHub } from "../hub/factories";
 import { startTestEmulator, type TestEmulator } from "../mangopay/helpers";
@@ -74,6 +74,25 @@ describe("the MANGOPAY quota ledger in the database", () => {
     expect((await second.claim(key, second0 + 101)).ok).toBe(true);
     expect((await first.claim(key, second0 + 102)).ok).toBe(false);
     expect((await second.claim(key, second0 + 103)).ok).toBe(false);
+    await db.mangopayQuotaLedger.delete({ where: { credentialsKey: key } });
+  });
+
+  it("shows an optional read the ledger another instance wrote, its calls in flight subtracted, and takes no claim", async () => {
+    const key = `ledger-peek|${Date.now()}|${Math.random()}`;
+    const [writer, reader] = [databaseQuotaStore(), databaseQuotaStore()];
+    const t = Date.now();
+    expect(await reader.peek(key, t)).toBeNull(); // nothing known yet: not gated
+    await writer.observe(key, counted(9, t), null, t, "background");
+    expect((await writer.claim(key, t + 1)).ok).toBe(true);
+    expect((await writer.claim(key, t + 2)).ok).toBe(true);
+    // Reads started together share one SELECT and see the same view: 9 left, 2 in flight.
+    const query = jest.spyOn(dbPool(), "query");
+    const views = await Promise.all([reader.peek(key, t + 3), reader.peek(key, t + 3), reader.peek(key, t + 3)]);
+    expect(views.map((v) => v?.buckets[0]?.remaining)).toEqual([7, 7, 7]);
+    expect(query).toHaveBeenCalledTimes(1);
+    query.mockRestore();
+    const row = await db.mangopayQuotaLedger.findUniqueOrThrow({ where: { credentialsKey: key } });
+    expect(Object.keys((row.ledger as { claims: object }).claims)).toHaveLength(2);
     await db.mangopayQuotaLedger.delete({ where: { credentialsKey: key } });
   });
 });

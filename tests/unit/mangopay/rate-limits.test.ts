@@ -1,7 +1,9 @@
 /** @jest-environment node */
 import { QuotaProtectionError } from "@/lib/mangopay/errors";
 import { exhaustedBucket, parseRateLimitHeaders } from "@/lib/mangopay/rate-limits";
+import { accountStateKey } from "@/lib/mangopay/account-state";
 import { createMangopayClient } from "@/lib/mangopay/client";
+import { MemoryQuotaStore } from "@/lib/mangopay/quota-store";
 import { MemoryCallRecorder } from "@/lib/mangopay/recorder";
 import { fakeApi, fakeClock, json, makeClient } from "./fake-api";
 
@@ -132,6 +134,53 @@ describe("quota protection", () => {
     await expect(client.request({ method: "GET", path: "/clients", priority: "background" })).resolves.toMatchObject({
       status: 200,
     });
+  });
+
+  it("sheds optional reads on the shared ledger's view, background claims in flight included, and claims nothing", async () => {
+    const api = fakeApi();
+    const store = new MemoryQuotaStore();
+    const claims = jest.spyOn(store, "claim");
+    const { client, clock, recorder } = makeClient(api, { quotaStore: store });
+    const key = accountStateKey("https://api.example.test", "demo", "secret-key");
+    // 117 left: the reserve is 115 (5 % of 2,300), so one call in flight leaves room, two do not.
+    api.on("GET", /^\/clients$/, () => json(200, {}, rateHeaders(117, clock.t)));
+    await client.request({ method: "GET", path: "/clients" });
+    const other = await store.claim(key, clock.t); // another instance's background read, in flight
+    expect(other.ok).toBe(true);
+    await expect(client.request({ method: "GET", path: "/clients", priority: "optional" })).resolves.toMatchObject({
+      status: 200,
+    });
+    expect((await store.peek(key, clock.t))?.buckets[0]?.remaining).toBe(116);
+    expect(claims).toHaveBeenCalledTimes(1); // the other instance's only
+    await store.claim(key, clock.t);
+    const before = api.apiCalls().length;
+    const error = await client
+      .request({ method: "GET", path: "/clients", priority: "optional" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QuotaProtectionError);
+    expect((error as QuotaProtectionError).bucket).toMatchObject({ windowMinutes: 15, remaining: 115 });
+    expect(api.apiCalls().length).toBe(before);
+    expect(recorder.list({ outcome: "shed" })).toHaveLength(1);
+    // Interactive reads still go through.
+    await expect(client.request({ method: "GET", path: "/clients" })).resolves.toMatchObject({ status: 200 });
+  });
+
+  it("gates optional reads on this process's view when the shared ledger cannot be read", async () => {
+    const api = fakeApi();
+    const store = new MemoryQuotaStore();
+    jest.spyOn(store, "peek").mockRejectedValue(new Error("database down"));
+    const { client, clock } = makeClient(api, { quotaStore: store });
+    let remaining = 2000;
+    api.on("GET", /^\/clients$/, () => json(200, {}, rateHeaders(remaining, clock.t)));
+    await client.request({ method: "GET", path: "/clients" });
+    await expect(client.request({ method: "GET", path: "/clients", priority: "optional" })).resolves.toMatchObject({
+      status: 200,
+    });
+    remaining = 50;
+    await client.request({ method: "GET", path: "/clients" });
+    await expect(client.request({ method: "GET", path: "/clients", priority: "optional" })).rejects.toBeInstanceOf(
+      QuotaProtectionError,
+    );
   });
 
   it("shares token and quota view between clients built for the same account", async () => {

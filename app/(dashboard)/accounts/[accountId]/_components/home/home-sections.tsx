@@ -127,10 +127,10 @@ export async function ComplianceCard({
   );
 }
 
-export async function PayoutIssuesCard({ ctx }: { ctx: AccountContext }) {
-  const r = await settle(listReturnedPayouts({ ctx, input: { days: 30 } }));
+export async function PayoutIssuesCard({ ctx, days }: { ctx: AccountContext; days: number }) {
+  const r = await settle(listReturnedPayouts({ ctx, input: { days } }));
   return (
-    <IssueCard title="Payouts returned (30 days)" testId="issue-payouts">
+    <IssueCard title={`Payouts returned (${days} days)`} testId="issue-payouts">
       {r.ok ? (
         <>
           <Count n={r.data.count} testId="returned-payout-count" />
