@@ -168,11 +168,14 @@ export function databaseQuotaStore(): QuotaStore {
       // Nothing to record: an answer without headers that ends no claim (e.g. a token call).
       if (!snapshot && !claimId) return;
       if (!claimId && snapshot && farFromReserve(snapshot, nowMs)) {
-        // The common case (every call while the quota is far from the reserve): one statement,
-        // later answers only. Other answers than background ones are skipped for a second after the last write;
-        // background answers, which the next claim relies on, are always written. Near the reserve
-        // an answer is merged under the row lock instead (below), bucket by bucket in MANGOPAY's
-        // order, so that an answer arriving late cannot raise the count another one lowered.
+        // The common case (every call while the quota is far from the reserve): one statement that
+        // writes only an answer MANGOPAY counted later than the one stored (its 15-minute bucket's
+        // reset is later, or the same second with fewer calls left: `newerBucket`'s order, on the
+        // bucket every call counts in), so an answer arriving late never raises the count another
+        // one lowered — claims granted on such a count would end below the reserve. Other answers
+        // than background ones are skipped for a second after the last write; background answers,
+        // which the next claim relies on, are always written. Near the reserve an answer is merged
+        // under the row lock instead (below), bucket by bucket.
         const quiet = nowMs - (lastWrites.get(key) ?? 0) < QUIET_WRITE_INTERVAL_MS;
         if (priority !== "background" && quiet) return;
         lastWrites.set(key, nowMs);
@@ -186,7 +189,10 @@ export function databaseQuotaStore(): QuotaStore {
                '{observedAtMs}', EXCLUDED."ledger"->'observedAtMs'
              ),
              "updatedAt" = now()
-           WHERE (q."ledger"->>'observedAtMs')::bigint <= (EXCLUDED."ledger"->>'observedAtMs')::bigint`,
+           WHERE jsonb_array_length(q."ledger"->'buckets') = 0
+              OR (EXCLUDED."ledger"#>>'{buckets,0,resetAtMs}')::bigint > (q."ledger"#>>'{buckets,0,resetAtMs}')::bigint
+              OR ((EXCLUDED."ledger"#>>'{buckets,0,resetAtMs}')::bigint = (q."ledger"#>>'{buckets,0,resetAtMs}')::bigint
+                  AND (EXCLUDED."ledger"#>>'{buckets,0,remaining}')::int <= (q."ledger"#>>'{buckets,0,remaining}')::int)`,
           [key, JSON.stringify(fresh)],
         );
         return;

@@ -77,6 +77,36 @@ describe("the MANGOPAY quota ledger in the database", () => {
     await db.mangopayQuotaLedger.delete({ where: { credentialsKey: key } });
   });
 
+  it("far from the reserve too, an answer MANGOPAY counted earlier never overwrites a later one that arrived first", async () => {
+    const key = `ledger-fast-order|${Date.now()}|${Math.random()}`;
+    const [first, second] = [databaseQuotaStore(), databaseQuotaStore()];
+    const second0 = Math.floor(Date.now() / 1000) * 1000;
+    // Three background answers: 20 left, then 22 (counted earlier in the same second, arriving later
+    // at another instance), then 25 (counted a second earlier still).
+    await second.observe(key, counted(20, second0), null, second0 + 40, "background");
+    await first.observe(
+      key,
+      { ...counted(22, second0), observedAt: new Date(second0 + 90) },
+      null,
+      second0 + 90,
+      "background",
+    );
+    await first.observe(
+      key,
+      { ...counted(25, second0 - 1000), observedAt: new Date(second0 + 95) },
+      null,
+      second0 + 95,
+      "background",
+    );
+    let row = await db.mangopayQuotaLedger.findUniqueOrThrow({ where: { credentialsKey: key } });
+    expect(row.ledger).toMatchObject({ buckets: [{ remaining: 20 }] });
+    // A call counted in the next second is newer, even with more calls left (the window slid on).
+    await first.observe(key, counted(30, second0 + 1000), null, second0 + 1100, "background");
+    row = await db.mangopayQuotaLedger.findUniqueOrThrow({ where: { credentialsKey: key } });
+    expect(row.ledger).toMatchObject({ buckets: [{ remaining: 30 }] });
+    await db.mangopayQuotaLedger.delete({ where: { credentialsKey: key } });
+  });
+
   it("shows an optional read the ledger another instance wrote, its calls in flight subtracted, and takes no claim", async () => {
     const key = `ledger-peek|${Date.now()}|${Math.random()}`;
     const [writer, reader] = [databaseQuotaStore(), databaseQuotaStore()];
