@@ -31,6 +31,28 @@ export function dbPool(): pg.Pool {
   return g.pgPool;
 }
 
+/**
+ * Runs `fn` in a transaction on a client of `dbPool()` (BEGIN … COMMIT; ROLLBACK when it throws) and
+ * returns its result: for statements that Prisma's interactive `$transaction` would make costly where
+ * they run many times (the quota ledger, the backfill's pages). A connection whose ROLLBACK fails is
+ * in an unknown state: it leaves the pool.
+ */
+export async function inPoolTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await dbPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const c = client();

@@ -11,7 +11,7 @@ import {
 import type { RequestPriority } from "@/lib/mangopay/http";
 import { DEFAULT_QUOTA_POLICY, type QuotaPolicy, type RateLimitSnapshot } from "@/lib/mangopay/rate-limits";
 import pg from "pg";
-import { dbPool } from "./db";
+import { dbPool, inPoolTransaction } from "./db";
 
 // The MANGOPAY quota ledger in the database (MangopayQuotaLedger), one row per set of credentials,
 // so that every app instance gates its background reads on the same numbers. Each change locks the
@@ -32,15 +32,8 @@ function asLedger(value: unknown): QuotaLedger {
  * interactive `$transaction` its three statements made most of a backfill's garbage (a run of 155,000
  * rows peaked near 400 MB of RSS, its heap after a full collection a fraction of that).
  */
-async function update<T>(
-  pool: pg.Pool,
-  key: string,
-  step: (ledger: QuotaLedger) => { ledger: QuotaLedger; result: T },
-): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
+async function update<T>(key: string, step: (ledger: QuotaLedger) => { ledger: QuotaLedger; result: T }): Promise<T> {
+  return inPoolTransaction(async (client) => {
     await client.query(
       `INSERT INTO "MangopayQuotaLedger" ("credentialsKey", "ledger") VALUES ($1, $2::jsonb)
        ON CONFLICT ("credentialsKey") DO NOTHING`,
@@ -55,15 +48,8 @@ async function update<T>(
       `UPDATE "MangopayQuotaLedger" SET "ledger" = $2::jsonb, "updatedAt" = now() WHERE "credentialsKey" = $1`,
       [key, JSON.stringify(ledger)],
     );
-    await client.query("COMMIT");
     return result;
-  } catch (error) {
-    // A connection whose ROLLBACK fails is in an unknown state: it leaves the pool.
-    await client.query("ROLLBACK").catch(() => (broken = true));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 type Step = (ledger: QuotaLedger) => { ledger: QuotaLedger; result: unknown };
@@ -88,16 +74,16 @@ function queued<T>(
   const promise = new Promise<T>((resolve, reject) =>
     queue.waiting.push({ step, resolve: resolve as (result: unknown) => void, reject }),
   );
-  if (!queue.running) void drain(pool, key, queue, byKey);
+  if (!queue.running) void drain(key, queue, byKey);
   return promise;
 }
 
-async function drain(pool: pg.Pool, key: string, queue: Queue, byKey: Map<string, Queue>): Promise<void> {
+async function drain(key: string, queue: Queue, byKey: Map<string, Queue>): Promise<void> {
   queue.running = true;
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     try {
-      const results = await update(pool, key, (ledger) => {
+      const results = await update(key, (ledger) => {
         let current = ledger;
         const out: unknown[] = [];
         for (const w of batch) {

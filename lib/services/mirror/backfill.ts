@@ -1,8 +1,7 @@
 import "server-only";
 import { events, payins, UpstreamError, users, type MangopayClient } from "@/lib/mangopay";
-import type pg from "pg";
 import { writeAudit, writeAuditOn, type AuditEntry } from "@/lib/server/audit";
-import { db, dbPool } from "@/lib/server/db";
+import { db, inPoolTransaction } from "@/lib/server/db";
 import { currentJobQueue, type JobDefinition, type JobQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { mangopayClientFor } from "@/lib/services/api-accounts/internal";
@@ -146,10 +145,7 @@ async function writePage(
   const { scope } = cursor;
   const done = fetched.next.phase === "done";
   const at = syncedAt.toISOString();
-  const client = await dbPool().connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
+  return inPoolTransaction(async (client) => {
     const moved = await client.query(
       `UPDATE "MirrorBackfill" SET "phase" = $5, "page" = $6, "steps" = "steps" + 1, "usersDone" = "usersDone" + $7,
          "usersTotal" = coalesce($8, "usersTotal"), "lastError" = NULL, "lastPageAt" = $9::timestamp(3),
@@ -170,10 +166,8 @@ async function writePage(
         done,
       ],
     );
-    if (moved.rowCount === 0) {
-      await client.query("ROLLBACK");
-      return false;
-    }
+    // Cancelled, replaced or written by another worker: nothing of this page is written.
+    if (moved.rowCount === 0) return false;
     await writeMirrorItems(client, scope, fetched.items, syncedAt);
     // The charts' aggregate recounted once the whole history is in (a repair: triggers keep it).
     if (done) await rebuildTransactionHours(client, scope);
@@ -187,15 +181,8 @@ async function writePage(
       );
     // One audit row per page written (what a job did while nobody watched), and one at the end.
     await writeAuditOn(client, { hub: { id: scope.hubId }, account: { id: scope.apiAccountId } }, audit);
-    await client.query("COMMIT");
     return true;
-  } catch (err) {
-    // A connection whose ROLLBACK fails is in an unknown state: it leaves the pool.
-    await client.query("ROLLBACK").catch(() => (broken = true));
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 export type SliceOutcome = { status: "more" | "done" | "stopped"; steps: number };

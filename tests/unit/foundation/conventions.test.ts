@@ -142,19 +142,19 @@ describe("audit", () => {
     ]);
   });
 
-  it("guard: a transaction on a pool client must write its audit row between BEGIN and COMMIT", () => {
+  it("guard: a transaction on a pool client (inPoolTransaction) must write its audit row", () => {
     const sources = fixture({
-      "lib/services/x/pooled-good.ts": `export async function pooledGood(client, scope) {
-  await client.query("BEGIN");
-  await client.query(\`UPDATE "Thing" SET "n" = 1\`);
-  await writeAuditOn(client, scope, { action: "x.pooled" });
-  await client.query("COMMIT");
+      "lib/services/x/pooled-good.ts": `export async function pooledGood(scope) {
+  return inPoolTransaction(async (client) => {
+    await client.query(\`UPDATE "Thing" SET "n" = 1\`);
+    await writeAuditOn(client, scope, { action: "x.pooled" });
+  });
 }`,
-      "lib/services/x/pooled-forgot.ts": `export async function pooledForgot(client) {
-  await client.query("BEGIN");
-  await client.query(\`INSERT INTO "ThingLog" ("id") VALUES ('a')\`);
-  await client.query("COMMIT");
-  await client.query(\`DELETE FROM "Thing"\`);
+      "lib/services/x/pooled-forgot.ts": `export async function pooledForgot() {
+  await inPoolTransaction(async (client) => {
+    await client.query(\`INSERT INTO "ThingLog" ("id") VALUES ('a')\`);
+  });
+  await dbPool().query(\`DELETE FROM "Thing"\`);
 }`,
       "lib/services/x/mirror-helper.ts": `export async function fill(tx: MirrorTx) {
   await execute(tx, \`INSERT INTO "Thing" ("id") VALUES ('b')\`);

@@ -178,28 +178,11 @@ export function unauditedWrites(files: Sources): string[] {
   for (const [file, src] of files) {
     // Each transaction callback that writes must audit.
     const covered: [number, number][] = [];
-    for (const m of src.matchAll(/\$transaction\s*\(/g)) {
+    // Prisma's `$transaction(…)` and `inPoolTransaction(…)` (a transaction on a client of the pool).
+    for (const m of src.matchAll(/(?:\$transaction|\binPoolTransaction)\s*\(/g)) {
       const open = (m.index ?? 0) + m[0].length - 1;
       const body = balanced(src, open);
       covered.push([open, open + body.length]);
-      const writes = dbWrites(body).map((w) => `${w.model} write`);
-      const helperWrites = [...writingHelpers]
-        .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
-        .map((h) => `${h}()`);
-      if ((writes.length || helperWrites.length) && !calls(body, auditing)) {
-        const line = src.slice(0, open).split("\n").length;
-        problems.push(
-          `${file}:${line} transaction with ${[...new Set([...writes, ...helperWrites])].join(", ")} and no audit row`,
-        );
-      }
-    }
-    // The same for a transaction on a pool client: from its `.query("BEGIN")` to its `.query("COMMIT")`.
-    for (const m of src.matchAll(/\.query\(\s*"BEGIN"\s*\)/g)) {
-      const open = m.index ?? 0;
-      const commit = src.indexOf('.query("COMMIT")', open);
-      if (commit < 0) continue;
-      const body = src.slice(open, commit);
-      covered.push([open, commit]);
       const writes = dbWrites(body).map((w) => `${w.model} write`);
       const helperWrites = [...writingHelpers]
         .filter((h) => new RegExp(`\\b${h}\\s*\\(`).test(body))
