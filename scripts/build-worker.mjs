@@ -6,7 +6,7 @@
 // compiler at run time) and pg. Next.js keeps those two external to its server bundles as well, so
 // the standalone tree holds them (scripts/assemble-standalone.mjs copies the bundle there as
 // worker.mjs and checks they are present).
-// `npm run build` runs it after `next build`; `node scripts/build-worker.mjs` alone rebuilds it.
+// `npm run build` runs it after `next build`; `node scripts/build-worker.mjs [outfile]` alone rebuilds it.
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -35,6 +35,7 @@ export async function buildWorker({ outfile = path.join(ROOT, ".next/worker/work
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = await buildWorker();
+  // An output path may be given (tests bundle the current sources into a place of their own).
+  const out = await buildWorker(process.argv[2] ? { outfile: path.resolve(process.argv[2]) } : {});
   console.log(`jobs worker bundled: node ${path.relative(ROOT, out)}`);
 }
