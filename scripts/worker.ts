@@ -1,6 +1,6 @@
 // The jobs worker: a process that runs the job queue (pg-boss) and nothing else, with every job the
 // app defines and the ticks that feed them (startJobQueue, lib/services/background.ts), so that the
-// app instances can run with JOBS_ENABLED=false (README "App instances and the jobs worker"). It
+// app instances can run with JOBS_WORK=false (README "App instances and the jobs worker"). It
 // checks its settings as the server does (stopping with one log line per invalid one), applies
 // pending migrations when the server would (MIGRATE_ON_START in production), and on SIGTERM or SIGINT
 // lets running jobs finish (pg-boss's graceful stop), then exits. `npm run build` bundles it

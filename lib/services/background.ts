@@ -98,8 +98,9 @@ export async function startJobQueue(settings: ReturnType<typeof jobSettings>): P
 
 /**
  * Starts this process' job queue and its ticks (instrumentation.ts, Node runtime), unless
- * JOBS_ENABLED=false (app instances beside a jobs worker, README "App instances and the jobs
- * worker"). A queue that cannot start is logged; the app still serves pages.
+ * JOBS_ENABLED=false; with JOBS_WORK=false it only enqueues (app instances beside a jobs worker,
+ * README "App instances and the jobs worker"). A queue that cannot start is logged; the app still
+ * serves pages.
  */
 export async function startBackgroundJobs(): Promise<void> {
   const settings = jobSettings();

@@ -59,8 +59,9 @@ function workerEnv(url: string, extra: Record<string, string> = {}): NodeJS.Proc
     MIGRATE_ON_START: "true",
     DB_POOL_MAX: "2",
     JOBS_POOL_MAX: "1",
-    // The app instances' switch: the worker runs its queue whatever it says.
+    // The app instances' switches: the worker runs and works its queue whatever they say.
     JOBS_ENABLED: "false",
+    JOBS_WORK: "false",
     LOG_LEVEL: "info",
     ...extra,
   };
@@ -123,7 +124,7 @@ describe("the jobs worker process", () => {
         eventDate: String(Math.floor(Date.now() / 1000)),
       },
     });
-    // The app side: an instance with JOBS_WORK=false (or a worker beside it) only enqueues.
+    // The app side: an instance with JOBS_WORK=false (a worker beside it) only enqueues.
     appQueue = new JobQueue(APP_JOBS, { connectionString: target.url, poolMax: 1, work: false });
     await appQueue.start();
     expect(await appQueue.send(WEBHOOK_PING_JOB, { pingId: ping.id })).not.toBeNull();
