@@ -6,8 +6,8 @@ import PgBoss from "pg-boss";
 // schema ("pgboss") of the app's database (the embedded PGlite in dev, DATABASE_URL otherwise), so a
 // job survives restarts and is taken by exactly one instance. Features declare jobs with
 // `defineJob` (report schedules today; webhook processing and backfills can reuse it) and enqueue
-// with `JobQueue.send`. The server starts one queue per process, and so does a jobs worker (startJobQueue in
-// lib/services/background.ts).
+// with `JobQueue.send`. The server starts one queue per process, and so does a jobs worker
+// (startJobQueue in lib/services/background.ts).
 
 export type JobMeta = { id: string; retryCount: number };
 export type JobDefinition<T extends object> = {
