@@ -24,7 +24,8 @@ ENV NODE_ENV=production
 USER node
 CMD ["npm", "run", "db:migrate"]
 
-# ---- run: only the standalone server, as an unprivileged user
+# ---- run: only the standalone server, as an unprivileged user (the same image runs the jobs worker
+#      with `node worker.mjs`: compose's worker service, README "App instances and the jobs worker")
 FROM node:22-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0

@@ -6,7 +6,8 @@ import PgBoss from "pg-boss";
 // schema ("pgboss") of the app's database (the embedded PGlite in dev, DATABASE_URL otherwise), so a
 // job survives restarts and is taken by exactly one instance. Features declare jobs with
 // `defineJob` (report schedules today; webhook processing and backfills can reuse it) and enqueue
-// with `JobQueue.send`. The server starts one queue per process (lib/server/background.ts).
+// with `JobQueue.send`. The server starts one queue per process, and so does a jobs worker
+// (startJobQueue in lib/services/background.ts).
 
 export type JobMeta = { id: string; retryCount: number };
 export type JobDefinition<T extends object> = {
@@ -64,6 +65,8 @@ export class JobQueue {
   readonly boss: PgBoss;
   private started = false;
   private lastError: string | null = null;
+  /** This process' pg-boss worker per queue it works (none when `work` is false). */
+  private readonly workers = new Map<string, string>();
 
   constructor(
     private readonly jobs: readonly AnyJob[],
@@ -92,24 +95,38 @@ export class JobQueue {
           // Another instance created it between our check and our create.
           if (!(await this.boss.getQueue(job.name))) throw err;
         });
-      if (this.options.work !== false)
-        await this.boss.work<object>(
+      if (this.options.work !== false) {
+        const workerId = await this.boss.work<object>(
           job.name,
           { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, includeMetadata: true },
           async ([item]) => {
             if (item) await job.handler(item.data, { id: item.id, retryCount: item.retryCount });
           },
         );
+        this.workers.set(job.name, workerId);
+      }
     }
     this.started = true;
   }
 
   /** Enqueues a job; with `key`, at most one job per key exists (the id is derived from it). */
   async send<T extends object>(job: JobDefinition<T>, data: T, options: { key?: string } = {}): Promise<string | null> {
-    return this.boss.send(job.name, data, {
+    const id = await this.boss.send(job.name, data, {
       ...(options.key ? keyed(job, options.key) : {}),
       ...retryOptions(job),
     });
+    if (id) this.wake(job.name);
+    return id;
+  }
+
+  /**
+   * When this process works the job's queue, its worker fetches at once instead of at its next poll
+   * (a backfill's next slice, sent by the slice before it, starts without waiting up to the polling
+   * interval). Another process' workers still find the job at their next poll.
+   */
+  private wake(name: string): void {
+    const workerId = this.workers.get(name);
+    if (workerId) this.boss.notifyWorker(workerId);
   }
 
   /**
@@ -121,6 +138,7 @@ export class JobQueue {
     await this.boss.insert(
       items.map(({ data, key }) => ({ name: job.name, data, ...keyed(job, key), ...retryOptions(job) })),
     );
+    this.wake(job.name);
   }
 
   /**
@@ -149,6 +167,7 @@ export class JobQueue {
 
   async stop(options: { graceful?: boolean } = {}): Promise<void> {
     this.started = false;
+    this.workers.clear();
     await this.boss.stop({ graceful: options.graceful ?? true, wait: true, timeout: 10_000 });
   }
 }

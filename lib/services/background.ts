@@ -48,37 +48,66 @@ async function startQueueWithRetries(settings: ReturnType<typeof jobSettings>): 
   }
 }
 
+export type RunningJobQueue = {
+  queue: JobQueue;
+  /** Stops the ticks, then the queue (graceful: running jobs finish, within pg-boss's timeout). */
+  stop: () => Promise<void>;
+};
+
 /**
- * Starts this process' job queue and the report schedule tick (instrumentation.ts, Node runtime),
- * unless JOBS_ENABLED=false. A queue that cannot start is logged; the app still serves pages.
+ * Starts a job queue working every job of APP_JOBS (unless `settings.work` is false) with the ticks
+ * that feed it: the report schedule, pending webhook pings, stalled backfills, reconciliations and
+ * the event retention. It becomes this process' current queue. Shared by the app
+ * (startBackgroundJobs) and the jobs worker (scripts/worker.ts). Null when the queue did not start.
  */
-export async function startBackgroundJobs(): Promise<void> {
-  const settings = jobSettings();
-  if (!settings.enabled || currentJobQueue()) return;
+export async function startJobQueue(settings: ReturnType<typeof jobSettings>): Promise<RunningJobQueue | null> {
   const queue = await startQueueWithRetries(settings);
-  if (!queue) return;
+  if (!queue) return null;
   setCurrentJobQueue(queue);
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, fn: () => void) => timers.push(setInterval(fn, ms).unref());
   const tick = () =>
     enqueueDueReports(queue, new Date()).catch((err: unknown) =>
       logger.warn({ err: err instanceof Error ? err.message : String(err) }, "report schedule tick failed"),
     );
   void tick();
-  setInterval(tick, settings.tickSeconds * 1000).unref();
+  every(settings.tickSeconds * 1000, () => void tick());
   // Webhook pings stored but not queued (enqueue failed, queue was down): sent again each minute.
-  setInterval(() => void enqueuePendingPings(queue, new Date()).catch(() => undefined), 60_000).unref();
+  every(60_000, () => void enqueuePendingPings(queue, new Date()).catch(() => undefined));
   // Backfills with no page written for 10 minutes are queued again; reconciliation once per half-hour
   // slot per connected account (the job key makes it one job across instances).
-  setInterval(() => void resumeStalledBackfills(queue, new Date()).catch(() => undefined), 60_000).unref();
-  setInterval(() => void enqueueReconciliations(queue, new Date()).catch(() => undefined), 60_000).unref();
+  every(60_000, () => void resumeStalledBackfills(queue, new Date()).catch(() => undefined));
+  every(60_000, () => void enqueueReconciliations(queue, new Date()).catch(() => undefined));
   // The mirror's event retention: once a day (the day is the job key, so hourly ticks send one job).
   const retention = () => void enqueueEventRetention(queue, new Date()).catch(() => undefined);
   retention();
-  setInterval(retention, 3_600_000).unref();
-  const stop = () => void queue.stop().catch(() => undefined);
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  every(3_600_000, retention);
   logger.info(
     { poolMax: settings.poolMax, work: settings.work, tickSeconds: settings.tickSeconds },
     "job queue started",
   );
+  return {
+    queue,
+    stop: async () => {
+      for (const t of timers) clearInterval(t);
+      await queue.stop();
+      if (currentJobQueue() === queue) setCurrentJobQueue(null);
+    },
+  };
+}
+
+/**
+ * Starts this process' job queue and its ticks (instrumentation.ts, Node runtime), unless
+ * JOBS_ENABLED=false; with JOBS_WORK=false it only enqueues (app instances beside a jobs worker,
+ * README "App instances and the jobs worker"). A queue that cannot start is logged; the app still
+ * serves pages.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  const settings = jobSettings();
+  if (!settings.enabled || currentJobQueue()) return;
+  const running = await startJobQueue(settings);
+  if (!running) return;
+  const stop = () => void running.stop().catch(() => undefined);
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

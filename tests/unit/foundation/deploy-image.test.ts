@@ -44,7 +44,9 @@ describe("the container image runs the deploy check's commands", () => {
   it("installs with npm ci and builds with `npm run build`, the script CI builds with", () => {
     const build = inherited("build");
     expect(build.filter((l) => l.startsWith("RUN "))).toEqual(["RUN npm ci --no-audit --no-fund", "RUN npm run build"]);
-    expect(pkg.scripts.build).toBe("next build && node scripts/assemble-standalone.mjs");
+    expect(pkg.scripts.build).toBe(
+      "next build && node scripts/build-worker.mjs && node scripts/assemble-standalone.mjs",
+    );
   });
 
   it("CI's deploy check builds with `npm run build` and starts the servers through the deploy config", () => {
@@ -65,6 +67,18 @@ describe("the container image runs the deploy check's commands", () => {
     expect(check).toMatch(/spawn\(process\.execPath, \[server\], \{\s*cwd: path\.dirname\(server\)/);
     // `npm start` runs the very same file from the checkout.
     expect(pkg.scripts.start).toBe("node scripts/start.mjs");
+  });
+
+  it("the build ships the jobs worker into the standalone tree as worker.mjs, which compose's worker runs", () => {
+    const assemble = read("scripts/assemble-standalone.mjs");
+    expect(assemble).toMatch(/copyFileSync\(worker, path\.join\(out, "worker\.mjs"\)\)/);
+    expect(read("scripts/build-worker.mjs")).toContain('outfile = path.join(ROOT, ".next/worker/worker.mjs")');
+    expect(pkg.scripts.worker).toBe("node .next/worker/worker.mjs");
+    const compose = read("compose.yaml");
+    const worker = compose.match(/\n  worker:\n((?:    .*\n|\s*\n)+)/)?.[1] ?? "";
+    expect(worker).toMatch(/build:\n\s+context: \.\n\s+target: run\n/);
+    expect(worker).toContain('command: ["node", "worker.mjs"]');
+    expect(worker).toContain('profiles: ["worker"]');
   });
 
   it("runs only the standalone tree with `node start.mjs` as an unprivileged user", () => {
