@@ -9,7 +9,8 @@
 //                                          BENCH_PAGES=<regex> measures only those pages; BENCH_TRACE=1
 //                                          prints one load's calls per page with their rounds;
 //                                          BENCH_SERVER_WARMUP=N loads of every page before measuring, default 3;
-//                                          BENCH_CPU_PROF=<dir> writes the server's CPU profile there)
+//                                          BENCH_CPU_PROF=<dir> writes the server's CPU profile there;
+//                                          BENCH_DATABASE_URL=<empty PostgreSQL database> instead of PGlite)
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -169,8 +170,10 @@ async function main() {
     console.log("next build …");
     await run("next build", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { env });
   }
-  const db = await startPglite({ dataDir: "memory://", port: 0, env, quiet: true });
-  env.DATABASE_URL = db.url;
+  // BENCH_DATABASE_URL: an empty PostgreSQL database to use instead of the embedded one (a deployment's
+  // database: PGlite answers one query at a time, in WebAssembly).
+  env.DATABASE_URL =
+    process.env.BENCH_DATABASE_URL ?? (await startPglite({ dataDir: "memory://", port: 0, env, quiet: true })).url;
   env.DB_POOL_MAX = "4";
   await migrateDeploy(env);
   // Quotas far above MANGOPAY's defaults (15 min, 30 min, hour, day): some 5,000 page reads of the
