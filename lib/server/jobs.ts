@@ -10,6 +10,9 @@ import PgBoss from "pg-boss";
 // (startJobQueue in lib/services/background.ts).
 
 export type JobMeta = { id: string; retryCount: number };
+
+/** How often pg-boss (10.x) checks whether the workers it is stopping have stopped. */
+const WORKER_REMOVAL_POLL_MS = 1_000;
 export type JobDefinition<T extends object> = {
   /** Queue name: letters, digits, `_` and `-`. */
   name: string;
@@ -167,8 +170,13 @@ export class JobQueue {
 
   async stop(options: { graceful?: boolean } = {}): Promise<void> {
     this.started = false;
+    const working = this.workers.size > 0;
     this.workers.clear();
     await this.boss.stop({ graceful: options.graceful ?? true, wait: true, timeout: 10_000 });
+    // pg-boss removes a worker that was fetching or running a job when the stop began from a loop
+    // that looks again every second, after stop() has resolved: stop returns once that loop is done
+    // too, so nothing of the queue runs after it (a woken worker is often mid-fetch).
+    if (working) await new Promise((resolve) => setTimeout(resolve, WORKER_REMOVAL_POLL_MS + 100));
   }
 }
 
