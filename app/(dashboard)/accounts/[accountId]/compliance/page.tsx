@@ -157,6 +157,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const pathname = paths.compliance;
   // The recently changed UBO declarations do not depend on the documents: start them now (memoized).
   if (can(ctx, "uboDeclarations.read")) void settle(listUboDeclarations({ ctx, input: { userIds: [] } }));
+  // The documents' page too, before the mirror's freshness is read (the sections get it from the memo).
+  void settle(listKycDocuments({ ctx, input: documentsInput(q) }));
   const freshness = await getMirrorFreshness({ ctx, input: { view: "compliance" } });
   const filterQuery = new URLSearchParams(
     Object.entries({ type: q.type, status: q.status, from: q.from, to: q.to }).filter(

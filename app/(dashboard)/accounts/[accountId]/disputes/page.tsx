@@ -33,6 +33,12 @@ const QUICK = [
   { value: "to-settle", label: "To settle" },
 ] as const;
 
+const disputesInput = (q: DisputesQuery) => ({
+  filters: { quick: q.quick, status: q.status, type: q.type, from: q.from, to: q.to },
+  page: q.page,
+  perPage: q.perPage,
+});
+
 async function DisputesSection({
   ctx,
   q,
@@ -44,16 +50,7 @@ async function DisputesSection({
   query: Query;
   pathname: string;
 }) {
-  const result = await settle(
-    listDisputes({
-      ctx,
-      input: {
-        filters: { quick: q.quick, status: q.status, type: q.type, from: q.from, to: q.to },
-        page: q.page,
-        perPage: q.perPage,
-      },
-    }),
-  );
+  const result = await settle(listDisputes({ ctx, input: disputesInput(q) }));
   if (!result.ok) return <ServiceErrorMessage view={result.error} />;
   const page = result.data;
   if (page.items.length === 0) {
@@ -126,6 +123,8 @@ export default async function DisputesPage({ params, searchParams }: Props) {
   const q = DisputesQuery.parse(query);
   const paths = dashboardPaths(ctx.account.id);
   const pathname = paths.disputes;
+  // The disputes' page starts before the mirror's freshness is read (the section gets it from the memo).
+  void settle(listDisputes({ ctx, input: disputesInput(q) }));
   const freshness = await getMirrorFreshness({ ctx, input: { view: "disputes" } });
   // "Pending client" stands for both waiting statuses, so the page ignores `status` with it: so does the link.
   const filterQuery = new URLSearchParams(

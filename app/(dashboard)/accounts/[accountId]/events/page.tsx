@@ -125,6 +125,10 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const history = readsEventHistory({ history: q.history, from: q.from || undefined, to: q.to || undefined }, now);
   const raw = { types: q.types, from: q.from || undefined, to: q.to || undefined };
   const parsed = (history ? EventHistoryFilters : eventFiltersFor(now)).safeParse(raw);
+  // MANGOPAY's page starts before the mirror's freshness is read, not after it (the section below gets
+  // the same read from the request's memo).
+  if (parsed.success && !history)
+    void settle(listEvents({ ctx, input: { filters: parsed.data, page: q.page, perPage: q.perPage } }));
   const freshness = await getMirrorFreshness({ ctx, input: { view: "events" } });
   const paths = dashboardPaths(ctx.account.id);
   const filterQuery = new URLSearchParams([

@@ -10,6 +10,7 @@ import { requireAccountPermission } from "@/lib/server/account-context";
 import { can } from "@/lib/server/permissions";
 import type { AccountContext } from "@/lib/server/context-types";
 import { getMirrorFreshness } from "@/lib/services/mirror-reads/get-freshness";
+import { listClientPayouts } from "@/lib/services/client-wallets/list-client-payouts";
 import { listPlatformTransactions } from "@/lib/services/transactions/list-platform";
 import { TransactionListQuery } from "@/lib/services/transactions/schemas";
 import { settle } from "@/lib/services/upstream";
@@ -53,6 +54,10 @@ export default async function TransactionsPage({ params, searchParams }: Props) 
   const ctx = await requireAccountPermission(accountId, "transactions.read");
   const q = TransactionListQuery.parse(query);
   const paths = dashboardPaths(ctx.account.id);
+  // The sections' MANGOPAY reads start before the mirror's freshness is read, not after it (the
+  // sections below get the same reads from the request's memo).
+  void settle(listPlatformTransactions({ ctx, input: { query: q } }));
+  if (can(ctx, "clientWallets.read")) void settle(listClientPayouts({ ctx }));
   const freshness = await getMirrorFreshness({ ctx, input: { view: "transactions" } });
   const filterQuery = new URLSearchParams(
     Object.entries({ status: q.status, type: q.type, nature: q.nature, from: q.from, to: q.to }).filter(
