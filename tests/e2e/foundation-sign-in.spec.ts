@@ -30,9 +30,16 @@ test("signing out ends the session", async ({ page }) => {
   await page.getByLabel("Password").fill(password());
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/hub$/);
+  const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+  expect(copied).toHaveLength(1);
   await page.getByRole("link", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/hub");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  // A copy of the signed-out session's cookie (still signed and unexpired) opens nothing either.
+  await page.context().addCookies(copied);
+  await page.goto("/hub");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });

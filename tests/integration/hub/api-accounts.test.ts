@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, Valida
 import { createApiAccount } from "@/lib/services/api-accounts/create";
 import { deleteApiAccount } from "@/lib/services/api-accounts/delete";
 import { listApiAccounts } from "@/lib/services/api-accounts/list";
+import { listOpenableApiAccounts } from "@/lib/services/api-accounts/list-openable";
 import { renameApiAccount } from "@/lib/services/api-accounts/rename";
 import { rotateApiKey } from "@/lib/services/api-accounts/rotate-key";
 import { plaintextLeaks } from "@/tests/support/plaintext";
@@ -179,5 +180,23 @@ describe("rename, rotate, delete", () => {
     const admin = await listApiAccounts({ ctx: hub.ctx("ADMIN") });
     expect(admin.find((a) => a.id === hidden.id)?.canOpenDashboard).toBe(false);
     expect((await listApiAccounts({ ctx: other.ctx("OWNER") })).map((a) => a.id)).not.toContain(granted.id);
+  });
+
+  it("offers the switcher only the dashboards the member may open, in its own Hub", async () => {
+    const granted = await createTestAccount(hub, { baseUrl: mp.url, access: ["OWNER", "ADMIN", "READ_ONLY"] });
+    const hidden = await createTestAccount(hub, { baseUrl: mp.url, access: ["OWNER"] });
+    const ro = (await listOpenableApiAccounts({ ctx: hub.ctx("READ_ONLY") })).map((a) => a.id);
+    expect(ro).toContain(granted.id);
+    expect(ro).not.toContain(hidden.id);
+    // Managing the Hub's accounts lists them all on the Hub page, but opens only the granted dashboards.
+    const admin = await listOpenableApiAccounts({ ctx: hub.ctx("ADMIN") });
+    expect(admin.map((a) => a.id)).toContain(granted.id);
+    expect(admin.map((a) => a.id)).not.toContain(hidden.id);
+    // Same order as the Hub's list: production first, then by name.
+    const openable = (await listApiAccounts({ ctx: hub.ctx("OWNER") })).filter((a) => a.canOpenDashboard);
+    expect(await listOpenableApiAccounts({ ctx: hub.ctx("OWNER") })).toEqual(
+      openable.map((a) => ({ id: a.id, name: a.name, environment: a.environment })),
+    );
+    expect((await listOpenableApiAccounts({ ctx: other.ctx("OWNER") })).map((a) => a.id)).not.toContain(granted.id);
   });
 });

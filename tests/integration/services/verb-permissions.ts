@@ -140,6 +140,10 @@ export const SERVICE_VERBS: Record<string, VerbEntry> = {
     kind: "member",
     why: "every member sees the Hub's API accounts they may open",
   },
+  "api-accounts/list-openable.ts#listOpenableApiAccounts": {
+    kind: "member",
+    why: "every member sees the Hub's API accounts whose dashboard they may open (the account switcher)",
+  },
   "api-accounts/production-access.ts#productionBlockedReason": {
     kind: "helper",
     why: "reads only the caller's own role and 2FA status (createApiAccount and the new-account page)",

@@ -5,7 +5,7 @@ import { getAccountContext } from "@/lib/server/account-context";
 import { getHubContext } from "@/lib/server/context";
 import { can } from "@/lib/server/permissions";
 import { DASHBOARD_NAV } from "@/lib/server/route-permissions";
-import { listApiAccounts } from "@/lib/services/api-accounts/list";
+import { listOpenableApiAccounts } from "@/lib/services/api-accounts/list-openable";
 import { getMemberTimeZone } from "@/lib/services/auth/time-zone";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { DashboardNav } from "./_components/dashboard-nav";
@@ -24,23 +24,20 @@ export default async function AccountDashboardLayout({
   // account's own row, not after it (getHubContext is memoized: the same read getAccountContext awaits).
   const shared = getHubContext().then((hub) =>
     Promise.all([
-      listApiAccounts({ ctx: hub }),
+      listOpenableApiAccounts({ ctx: hub }),
       hub.actor.timeZone !== undefined ? hub.actor.timeZone : getMemberTimeZone(hub.actor.id),
     ]),
   );
   shared.catch(() => undefined); // awaited below once the account is known to be accessible
   // Not accessible (foreign, missing, not granted) → the not-found page, before anything renders.
   const ctx = await getAccountContext(accountId);
-  const [accounts, timeZone] = await shared;
+  const [switchable, timeZone] = await shared;
   const isProduction = ctx.account.environment === "PRODUCTION";
   const base = `/accounts/${encodeURIComponent(ctx.account.id)}`;
   const nav = DASHBOARD_NAV.filter((l) => l.permission === null || can(ctx, l.permission)).map((l) => ({
     label: l.label,
     href: `${base}${l.segment}`,
   }));
-  const switchable = accounts
-    .filter((a) => a.canOpenDashboard)
-    .map((a) => ({ id: a.id, name: a.name, environment: a.environment }));
   return (
     <TimeZoneProvider zone={timeZone}>
       <div className="min-h-screen">
